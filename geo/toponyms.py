@@ -1,0 +1,43 @@
+"""Names that look like places but are not in the gazetteer: reported as unresolved mentions.
+
+Toponym patterns: 'the village of X', 'X junction', and Arabic article names ('al-X') that no
+gazetteer entry, person or organisation accounts for. They are shown, never guessed at.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from geo.model import Mention
+
+_NAME = r"[A-Z][\w'’]+(?:[- ](?:(?:al|el|ar|as|ash|ad|ez|az)-)?[A-Z][\w'’]+){0,3}"
+_PATTERNS = (
+    re.compile(rf"\b(?:village|town|hamlet|district|neighbou?rhood|suburb|area)\s+of\s+(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{_NAME})"),
+    re.compile(rf"\b(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{_NAME}\s+(?:junction|crossing|checkpoint|roundabout|airbase|air base))\b"),
+    re.compile(r"(?<![\w-])(?P<name>(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]z|[Ee]z|[Aa]d)-[A-Z][\w'’]+)"),
+)
+_DEMONYM = re.compile(r"^(?:\w+(?:ian|ean|ese|ish|i)|American|Arab|Kurd)(?:\s|$)")
+_PERSON_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # 'Haider al-Abadi', 'Bashar al-Assad'
+_NOT_PLACE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|said|says|told)\b")
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def unresolved_mentions(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
+    """Toponym-pattern names in ``text`` not covered by the ``taken`` spans."""
+    spans = sorted(taken)
+    found: list[Mention] = []
+    for index, pattern in enumerate(_PATTERNS):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            if _overlaps(start, end, spans) or _DEMONYM.match(text[start:end]):
+                continue
+            if index == 2:  # bare al-X: skip persons and the start of a longer proper name
+                if _PERSON_BEFORE.search(text[max(0, start - 20):start]) or _NOT_PLACE_AFTER.match(text[end:end + 12]):
+                    continue
+            spans.append((start, end))
+            found.append(Mention(doc=doc_id, start=start, end=end, surface=text[start:end], role="unresolved"))
+    found.sort(key=lambda m: m.start)
+    return found
