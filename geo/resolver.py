@@ -7,6 +7,7 @@ places it names without ambiguity, population, and the kind the surrounding word
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass
@@ -41,7 +42,16 @@ def _wordfreq(word: str) -> float:
     return zipf_frequency(word.lower(), "en")
 
 
-def _acceptable(hit: NameHit) -> bool:
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|into|towards?|outside|around|of\s+the\s+(?:town|city|village)\s+of)\s+$", re.I)
+
+
+def _is_common_word(surface: str) -> bool:
+    """'War', 'Hit': a one-word name that is mostly an English word (wordfreq Zipf >= 4.5)."""
+    words = surface.replace("-", " ").split()
+    return len(words) == 1 and _wordfreq(words[0]) >= 4.5
+
+
+def _acceptable(hit: NameHit, text: str) -> bool:
     """Filters that need no candidates: capitalisation, acronyms and common English words."""
     surface = hit.surface
     if hit.flags & CURATED:
@@ -85,7 +95,7 @@ class Resolver:
         self.index = index
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
-        usable = [(h, self.index.candidates(h.key)) for h in hits if not h.is_stop and _acceptable(h)]
+        usable = [(h, self.index.candidates(h.key)) for h in hits if not h.is_stop and _acceptable(h, text)]
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
         mentions = []
@@ -121,6 +131,9 @@ class Resolver:
         runner_up = scored[1][0] if len(scored) > 1 else best_score - 4.0
         confidence = 1.0 / (1.0 + math.exp(-(best_score - runner_up)))
         confidence *= 0.95 if best.id.startswith("th:") else 0.8
+        if best.kind not in ("country", "capital") and _is_common_word(hit.surface) \
+                and not _LOCATIVE.search(text, max(0, hit.start - 40), hit.start):
+            return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
                     name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
                     kind=best.kind, confidence=round(confidence, 3))
