@@ -71,7 +71,7 @@ _ALLEGED = re.compile(
 _NEGATED = re.compile(r"\b(?:no|not|never|without|n't|nor|unable\s+to|failed\s+to)\s+(?:\S+\s+){0,2}$", _I)
 _ATTRIBUTION = (
     re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:a|the)\s|$)", _I),
-    re.compile(r"(?P<src>(?:(?:the|an?)\s+)?(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*(?:\s+\([A-Z]+\))?"
+    re.compile(r"(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*){0,6}(?:\s+\([A-Z]+\))?"
                r"|(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commander|witness|official|source|representative|ministry|media|monitor)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?)"
                r",?\s+(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
     re.compile(r"\b(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
@@ -163,7 +163,8 @@ class ClaimExtractor:
             if not own and previous and _DENIED.search(sentence.text):
                 denier = attribution or (in_actors[0].surface if in_actors else "")
                 own = [replace(c, start=sentence.start, end=sentence.end, text=sentence.text, stance="denied",
-                               attribution=denier, confidence=round(c.confidence * 0.8, 2)) for c in previous]
+                               attribution=denier, confidence=round(c.confidence * 0.8, 2),
+                               place_start=-1, place_end=-1) for c in previous]
             claims.extend(own)
             previous = own
             non_region = [m for m in in_places if m.kind not in REGION_KINDS]

@@ -38,12 +38,14 @@ _ACTOR_AFTER = re.compile(
     r"warn(?:s|ed)?|announce[sd]?|claim(?:s|ed)?|refuse[sd]?|demand(?:s|ed)?|believes?|hopes?|"
     r"does|did|continues?|agreed|backs?|backed|supports?|supported|sees?|views?|regards?|"
     r"fears?|threaten(?:s|ed)?|condemn(?:s|ed)?|welcome[sd]?|urge[sd]?|plans?|seeks?|sought|"
-    r"investigat\w+|respond\w*|retaliat\w+|recogni[sz]e[sd]?|not)\b)",
+    r"investigat\w+|respond\w*|retaliat\w+|recogni[sz]e[sd]?|call(?:s|ed)?|described?|dismisse[sd]|"
+    r"consider(?:s|ed)?|not)\b)",
     re.I,
 )
 _ACTOR_BEFORE = re.compile(
     r"(?:regime change in|challenge for|blow to|chagrin of|pressure on|support (?:from|of)|"
-    r"ties with|relations with|talks with|allies of|friends of|(?:government|regime|authorities|"
+    r"ties with|relations with|talks with|allies of|friends of|coordination with|cooperation with|"
+    r"agreement with|deal with|pressure from|(?:government|regime|authorities|"
     r"officials?) in|banned in|outlawed in|pro-|anti-)\s*$",
     re.I,
 )

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from geo.model import Document
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
-MAX_BYTES = 64 * 1024 * 1024  # a file larger than this is refused, not read
+MAX_BYTES = 32 * 1024 * 1024  # a file larger than this is refused, not read: split it first
 
 
 @dataclass(frozen=True)

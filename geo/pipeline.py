@@ -70,5 +70,6 @@ def canonical_place(name: str) -> str:
     from geo.geocoders import OfflineGazetteer
 
     locations = OfflineGazetteer(default_geoparser().index).geocode(name, exactly_one=False) or []
-    exact = [loc for loc in locations if loc.raw["name"].lower() == name.lower()]
-    return (exact or locations)[0].raw["name"] if locations else name
+    curated = [loc for loc in locations if loc.raw["place_id"].startswith("th:")]
+    exact = [loc for loc in curated or locations if loc.raw["name"].lower() == name.lower()]
+    return (exact or curated or locations)[0].raw["name"] if locations else name

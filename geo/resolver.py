@@ -62,7 +62,23 @@ def _acceptable(hit: NameHit, text: str) -> bool:
     commonness = _wordfreq(surface) if " " not in surface else 0.0
     if commonness >= COMMON_ANYWHERE:
         return False
-    return not (hit.sentence_initial and commonness >= COMMON_AT_SENTENCE_START)
+    if hit.sentence_initial and commonness >= COMMON_AT_SENTENCE_START:
+        return False
+    return not _inside_proper_name(text, hit)
+
+
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_PREVIOUS_NAME = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+
+
+def _inside_proper_name(text: str, hit: NameHit) -> bool:
+    """'Kamal Hassan', 'Talal Silo': a GeoNames-only name next to another capitalised name
+    (not a function word like 'In' or 'The') is part of a person's or organisation's name."""
+    following = _NEXT_NAME.match(text, hit.end)
+    if following and _wordfreq(following.group(1)) < 5.0:
+        return True
+    preceding = _PREVIOUS_NAME.search(text, max(0, hit.start - 30), hit.start)
+    return bool(preceding and _wordfreq(preceding.group(1)) < 5.0)
 
 
 def _score(place: Place, hit: NameHit, text: str, ctx: _Context, hint: str | None) -> float:

@@ -1,0 +1,92 @@
+"""Disambiguation, recognition and honesty cases, on short texts written for the tests."""
+import pytest
+
+from geo.model import Document
+
+
+def parse(geoparser, text):
+    return geoparser.parse(Document("t", text))
+
+
+def places(geoparser, text):
+    return [(m.surface, m.name, m.country) for m in parse(geoparser, text) if m.role == "place"]
+
+
+def test_palmyra_in_a_syria_story_is_tadmur(geoparser):
+    found = places(geoparser, "Syrian troops near Homs pushed east toward Palmyra after clearing Sukhnah.")
+    assert ("Palmyra", "Palmyra", "SY") in found
+
+
+def test_el_mansour_north_of_raqqa_is_not_baghdads_district(geoparser):
+    text = "The SDF took control of El-Mansour in the North, three kilometres from Raqqa."
+    mentions = {m.surface: m for m in parse(geoparser, text)}
+    assert mentions["El-Mansour"].country == "SY"
+    assert mentions["El-Mansour"].lat > 35.5
+
+
+def test_al_mansour_in_a_baghdad_story_is_the_district(geoparser):
+    mentions = {m.surface: m for m in parse(geoparser, "A car bomb exploded in al-Mansour, a western district of Baghdad, near Karrada.")}
+    assert mentions["al-Mansour"].country == "IQ"
+
+
+def test_jordan_the_country_and_the_river(geoparser):
+    actor = [m for m in parse(geoparser, "Russia, Jordan and the US arranged a de-escalation zone.") if m.surface == "Jordan"]
+    assert actor and actor[0].role == "actor" and actor[0].kind == "country"
+    river = [m for m in parse(geoparser, "Farmers drew water from the Jordan River near the Yarmouk.") if "Jordan" in m.surface]
+    assert river and river[0].kind == "river" and river[0].role == "place"
+
+
+@pytest.mark.parametrize("word", ["But", "Save", "Much", "Central", "This", "There", "June"])
+def test_sentence_initial_words_are_not_places(geoparser, word):
+    text = f"Fighting went on. {word} the people in Raqqa waited."
+    assert [m.surface for m in parse(geoparser, text) if m.role == "place"] == ["Raqqa"]
+
+
+def test_lower_case_theatre_names_are_found(geoparser):
+    assert ("raqqa", "Raqqa", "SY") in places(geoparser, "the humanitarian situation in raqqa has worsened")
+
+
+def test_no_keiran_as_iran_and_no_kamal_as_a_place(geoparser):
+    found = places(geoparser, "They expelled militants from the village Keiran and then Kamal Hassan spoke.")
+    assert all(name not in ("Iran", "Kamal") for _, name, _ in found)
+    assert not any(surface == "Kamal" for surface, _, _ in found)
+
+
+def test_unknown_toponyms_are_unresolved_not_guessed(geoparser):
+    mentions = parse(geoparser, "Fighters entered the village of Khirbet Zaghlul al-Basal near Tabqa.")
+    unresolved = [m for m in mentions if m.role == "unresolved"]
+    assert [m.surface for m in unresolved] == ["Khirbet Zaghlul al-Basal"]
+    assert unresolved[0].lat is None and unresolved[0].place_id is None
+
+
+def test_people_and_groups_are_not_toponyms(geoparser):
+    text = "Haider al-Abadi met envoys; Jabhat al-Nusra and Hayat Tahrir al-Sham were not invited."
+    assert [m for m in parse(geoparser, text) if m.role in ("place", "unresolved")] == []
+
+
+def test_metonymic_capitals(geoparser):
+    roles = {m.surface: m.role for m in parse(geoparser, "Washington insists Assad must go. Moscow will investigate. "
+                                                      "It means regime change in Damascus.")}
+    assert roles == {"Washington": "actor", "Moscow": "actor", "Damascus": "actor"}
+    located = parse(geoparser, "Shelling hit the eastern suburbs of Damascus on Monday.")
+    assert [(m.surface, m.role, m.precision) for m in located] == [("Damascus", "place", 2)]
+
+
+def test_precision_codes(geoparser):
+    codes = {m.surface: m.precision for m in parse(
+        geoparser, "Raids hit the northern countryside of Raqqa, the city of Mosul and the Syrian desert.")}
+    assert codes == {"Raqqa": 2, "Mosul": 1, "Syrian desert": 3}
+
+
+def test_offline_geocoder_speaks_geopy(geoparser):
+    from geopy.location import Location
+
+    from geo.geocoders import OfflineGazetteer
+
+    coder = OfflineGazetteer(geoparser.index)
+    location = coder.geocode("Deir Ezzur")
+    assert isinstance(location, Location) and location.raw["name"] == "Deir ez-Zor"
+    assert abs(location.latitude - 35.33) < 0.1
+    assert coder.geocode("Xyzzyplace") is None
+    palmyras = coder.geocode("Palmyra", exactly_one=False)
+    assert palmyras[0].raw["country"] == "SY" and any(p.raw["country"] == "US" for p in palmyras)
