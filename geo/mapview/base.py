@@ -1,0 +1,171 @@
+"""folium elements shared by the map layers, written in the style of folium plugins.
+
+Each layer is one ``L.geoJSON`` with per-feature presentation in reserved properties, so a
+layer of thousands of features is one JSON blob and one loop in the browser rather than
+thousands of folium elements:
+
+``_style``  Leaflet path options (colour, weight, radius, dash array, ...)
+``_icon``   ``L.divIcon`` options; the point becomes a marker with that icon
+``_z``      the marker's z-index offset (bigger places lower, so small ones stay clickable)
+``_cls``    extra CSS classes for the SVG path (how tests and users find a feature)
+``_tip``    tooltip HTML, already escaped
+``_popup``  popup HTML, already escaped (bound as a DOM element so st_folium can read its text)
+
+All text from documents is escaped in Python before it reaches these properties; the
+JavaScript only ever inserts these prepared strings.
+"""
+from __future__ import annotations
+
+from folium.elements import MacroElement
+from folium.map import Layer
+from folium.template import Template
+
+
+class FeatureLayer(Layer):
+    """A GeoJSON overlay whose features carry their own style, tooltip and popup."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
+            attribution: {{ this.attribution|tojson }},
+            interactive: {{ this.interactive|tojson }},
+            {%- if this.pane %}
+            pane: {{ this.pane|tojson }},
+            {%- endif %}
+            style: function(feature) { return feature.properties._style || {}; },
+            pointToLayer: function(feature, latlng) {
+                var p = feature.properties;
+                if (p._icon) {
+                    return L.marker(latlng, {icon: L.divIcon(p._icon), keyboard: false, zIndexOffset: p._z || 0,
+                                             {%- if this.pane %} pane: {{ this.pane|tojson }},{% endif %}
+                                             interactive: {{ this.interactive|tojson }}});
+                }
+                return L.circleMarker(latlng, L.Util.extend(
+                    {interactive: {{ this.interactive|tojson }}
+                     {%- if this.pane %}, pane: {{ this.pane|tojson }}{% endif %}}, p._style || {}));
+            },
+            onEachFeature: function(feature, layer) {
+                var p = feature.properties;
+                if (p._cls && layer.options && !p._icon) {
+                    layer.options.className = ((layer.options.className || "") + " " + p._cls).trim();
+                }
+                if (p._tip) {
+                    layer.bindTooltip(p._tip, {sticky: true, direction: "top", opacity: 0.95});
+                }
+                if (p._popup) {
+                    var el = document.createElement("div");
+                    el.className = "geo-popup";
+                    el.innerHTML = p._popup;
+                    layer.bindPopup(el, {maxWidth: 340});
+                }
+            }
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, name: str, features: list[dict], show: bool = True, interactive: bool = True,
+                 attribution: str = "", pane: str | None = None) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "FeatureLayer"
+        self.data = {"type": "FeatureCollection", "features": features}
+        self.interactive = interactive
+        self.attribution = attribution
+        self.pane = pane
+
+    @property
+    def features(self) -> list[dict]:
+        return self.data["features"]
+
+
+class IconImagePath(MacroElement):
+    """Sets ``L.Icon.Default.imagePath`` so default marker icons load from our own origin."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        L.Icon.Default.imagePath = {{ this.path|tojson }};
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self._name = "IconImagePath"
+        self.path = path
+
+
+MAP_CSS = """
+.leaflet-container { background: #dfe9ef; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
+.geo-country-label { color: #6b6b6b; font: 600 11px/1 system-ui, sans-serif; letter-spacing: .08em;
+  text-transform: uppercase; white-space: nowrap; text-shadow: 0 0 3px #f7f6f2; pointer-events: none; }
+.geo-disputed > div { width: 100%; height: 100%; box-sizing: border-box; transform: rotate(45deg);
+  border: 2px solid #fff; outline: 2px solid #c2185b; box-shadow: 0 0 3px rgba(0,0,0,.5); }
+.geo-arrow { pointer-events: auto; }
+.geo-arrow > div { width: 100%; height: 100%; display: flex; align-items: center; justify-content: center;
+  font-size: 18px; line-height: 1; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
+.geo-legend { background: rgba(255,255,255,.92); padding: 8px 10px; border-radius: 6px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 240px; max-height: 60vh; overflow-y: auto; }
+.geo-legend summary { cursor: pointer; font-weight: 600; font-size: 12px; color: #333; }
+.geo-legend details:not([open]) { margin: -2px 0; }
+.geo-legend h4 { margin: 0 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: #444; }
+.geo-legend ul { list-style: none; margin: 0 0 6px; padding: 0; }
+.geo-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; font-size: 12px; }
+.geo-swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; opacity: .75;
+  border: 1px solid rgba(0,0,0,.4); flex: none; }
+.geo-sym-place { display: inline-block; width: 12px; height: 12px; border-radius: 50%; background: #888;
+  border: 1px solid #222; flex: none; }
+.geo-sym-disputed { display: inline-block; width: 10px; height: 10px; margin: 2px; transform: rotate(45deg);
+  background: #888; outline: 2px solid #c2185b; flex: none; }
+.geo-sym-corridor { display: inline-block; width: 22px; border-top: 3px dashed #333; flex: none; }
+.geo-popup h5 { margin: 0 0 4px; font-size: 14px; }
+.geo-popup p { margin: 2px 0; }
+.geo-popup .geo-ref { color: #999; font-size: 10px; }
+.geo-badge { display: inline-block; padding: 0 5px; border-radius: 8px; background: #c2185b; color: #fff;
+  font-size: 11px; }
+"""
+
+
+class MapStyle(MacroElement):
+    """The CSS for markers, labels, popups and the legend (inline, nothing fetched)."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>{{ this.css }}</style>
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, css: str = MAP_CSS) -> None:
+        super().__init__()
+        self._name = "MapStyle"
+        self.css = css
+
+
+class HtmlControl(MacroElement):
+    """A Leaflet control showing prepared (escaped) HTML, e.g. the legend."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+        {{ this.get_name() }}.onAdd = function() {
+            var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
+            div.innerHTML = {{ this.html|tojson }};
+            L.DomEvent.disableClickPropagation(div);
+            L.DomEvent.disableScrollPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, css_class: str, position: str = "bottomright") -> None:
+        super().__init__()
+        self._name = "HtmlControl"
+        self.html = html
+        self.css_class = css_class
+        self.position = position

@@ -1,0 +1,131 @@
+"""Assemble the whole map for an analysis."""
+from __future__ import annotations
+
+import folium
+
+from geo.assets import asset_urls, image_path
+from geo.export import corridor_geometry, valid_lonlat, zone_geometry
+from geo.mapview.base import IconImagePath, MapStyle
+from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer
+from geo.mapview.corridors import CorridorLayer
+from geo.mapview.legend import Legend
+from geo.mapview.palette import PALETTE, ActorPalette
+from geo.mapview.places import PlaceLayer
+from geo.mapview.zones import ZoneLayer
+from geo.model import Analysis
+
+DEFAULT_ASSET_BASE = "app/static/vendor"
+OSM_NAME = "OpenStreetMap (online)"
+FIT_MAX_ZOOM = 8
+FOCUS_RADIUS_DEG = 12.0
+
+
+def data_bounds(analysis: Analysis) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) of everything drawn, or None when nothing has coordinates."""
+    xs: list[float] = []
+    ys: list[float] = []
+    places = [p for p in analysis.places if p.claims] or analysis.places
+    for p in places:
+        if valid_lonlat(p.lon, p.lat):
+            xs.append(p.lon)
+            ys.append(p.lat)
+    for zone in analysis.zones:
+        geom = zone_geometry(zone.wkt)
+        if geom is not None:
+            x0, y0, x1, y1 = geom.bounds
+            xs += [x0, x1]
+            ys += [y0, y1]
+    for corridor in analysis.corridors:
+        geom = corridor_geometry(corridor)
+        if geom is not None:
+            x0, y0, x1, y1 = geom.bounds
+            xs += [x0, x1]
+            ys += [y0, y1]
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _weighted_median(values: list[tuple[float, int]]) -> float:
+    ordered = sorted(values)
+    half = sum(w for _, w in ordered) / 2
+    running = 0
+    for value, weight in ordered:
+        running += weight
+        if running >= half:
+            return value
+    return ordered[-1][0]
+
+
+def focus_bounds(analysis: Analysis, radius_deg: float = FOCUS_RADIUS_DEG) -> tuple[float, float, float, float] | None:
+    """Bounds of where most claims are: the places within ``radius_deg`` of the claim-weighted
+    median place. One claim about a far-away city does not zoom the map out to a continent;
+    it is still drawn, a zoom-out away."""
+    points = [(p.lon, p.lat, max(1, len(p.claims))) for p in analysis.places
+              if p.claims and valid_lonlat(p.lon, p.lat)]
+    if not points:
+        return data_bounds(analysis)
+    lon0 = _weighted_median([(x, w) for x, _, w in points])
+    lat0 = _weighted_median([(y, w) for _, y, w in points])
+    near = [(x, y) for x, y, _ in points if abs(x - lon0) <= radius_deg and abs(y - lat0) <= radius_deg]
+    xs, ys = [x for x, _ in near], [y for _, y in near]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def build_map(
+    analysis: Analysis,
+    asset_base: str | None = DEFAULT_ASSET_BASE,
+    *,
+    borders: bool = True,
+    osm: bool = True,
+    palette: ActorPalette = PALETTE,
+) -> folium.Map:
+    """The folium map of ``analysis``: zones, corridors, places, legend and a layer control.
+
+    ``asset_base`` is where the vendored Leaflet/jQuery/Bootstrap/Font Awesome files are served
+    (see :mod:`geo.assets`); ``None`` keeps folium's CDN links. Nothing else is fetched: the base
+    map is the Natural Earth borders layer, and OpenStreetMap tiles are an optional layer that
+    is off until the user ticks it.
+    """
+    bounds = data_bounds(analysis)
+    focus = focus_bounds(analysis)
+    west, south, east, north = focus or THEATRE
+    fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
+                      control_scale=True, min_zoom=3, max_zoom=14)
+    if asset_base is not None:
+        fmap.default_js, fmap.default_css = asset_urls(asset_base)
+        IconImagePath(image_path(asset_base)).add_to(fmap)
+    MapStyle().add_to(fmap)
+    if borders:
+        folium.map.CustomPane(BASE_PANE, z_index=150, pointer_events=False).add_to(fmap)
+        BordersLayer(bounds).add_to(fmap)
+    if osm:
+        folium.TileLayer("OpenStreetMap", name=OSM_NAME, overlay=True, show=False, control=True).add_to(fmap)
+    ZoneLayer(analysis.zones, palette).add_to(fmap)
+    CorridorLayer(analysis.corridors, palette).add_to(fmap)
+    PlaceLayer(analysis.places, palette).add_to(fmap)
+    Legend(analysis, palette).add_to(fmap)
+    folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
+    if focus is not None:
+        pad = 0.5
+        fmap.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=FIT_MAX_ZOOM)
+    return fmap
+
+
+def map_layers(fmap: folium.Map) -> dict[str, object]:
+    """The map's layers by their name in the layer control."""
+    return {child.layer_name: child for child in fmap._children.values() if hasattr(child, "layer_name")}
+
+
+def external_urls(fmap: folium.Map) -> list[str]:
+    """Every http(s) script or stylesheet URL the map (or any element in it) would load."""
+    urls: list[str] = []
+
+    def walk(element) -> None:
+        for attr in ("default_js", "default_css"):
+            urls.extend(url for _, url in getattr(element, attr, []) if url.startswith(("http:", "https:", "//")))
+        for child in getattr(element, "_children", {}).values():
+            walk(child)
+
+    walk(fmap)
+    return urls

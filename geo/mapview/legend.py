@@ -1,0 +1,51 @@
+"""The map legend: which colour is which actor, and what the symbols mean."""
+from __future__ import annotations
+
+from collections import Counter
+
+from geo.mapview.base import HtmlControl
+from geo.mapview.palette import PALETTE, ActorPalette
+from geo.mapview.text import esc
+from geo.model import Analysis
+
+MAX_ACTORS = 12
+
+
+def legend_actors(analysis: Analysis, limit: int = MAX_ACTORS) -> list[str]:
+    """Actors worth a legend entry: those with zones, corridors or held places first, then by claims."""
+    weight: Counter[str] = Counter()
+    for zone in analysis.zones:
+        weight[zone.actor] += 1000
+    for corridor in analysis.corridors:
+        weight[corridor.actor] += 100
+    for place in analysis.places:
+        for holder in place.holders:
+            weight[holder] += 10
+    for claim in analysis.claims:
+        weight[claim.actor] += 1
+    return [a for a, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0])) if a][:limit]
+
+
+def legend_html(analysis: Analysis, palette: ActorPalette = PALETTE) -> str:
+    """The legend's HTML; actor names are escaped."""
+    actors = legend_actors(analysis)
+    rows = [f'<li><span class="geo-swatch" style="background:{palette.colour(a)}"></span>{esc(a)}</li>'
+            for a in actors]
+    hidden = len({c.actor for c in analysis.claims} - set(actors))
+    if hidden > 0:
+        rows.append(f"<li><i>+{hidden} more actors</i></li>")
+    parts = ["<details open><summary>Legend</summary>", "<h4>Actors</h4>", f"<ul>{''.join(rows) or '<li><i>none under these filters</i></li>'}</ul>",
+             "<h4>Symbols</h4><ul>",
+             '<li><span class="geo-sym-place"></span>place (size: number of claims)</li>',
+             '<li><span class="geo-sym-disputed"></span>disputed: sources disagree</li>',
+             '<li><span class="geo-sym-corridor"></span>corridor, arrow = direction</li>',
+             '<li><span class="geo-swatch" style="background:#ddd"></span>zone claimed for an actor</li>',
+             "</ul></details>"]
+    return "".join(parts)
+
+
+class Legend(HtmlControl):
+    """Bottom-right legend control."""
+
+    def __init__(self, analysis: Analysis, palette: ActorPalette = PALETTE) -> None:
+        super().__init__(legend_html(analysis, palette), css_class="geo-legend", position="bottomright")

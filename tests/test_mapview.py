@@ -1,0 +1,158 @@
+"""The folium map, click mapping and side-panel HTML, on a hand-built analysis with hostile text."""
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import pytest
+from shapely.geometry import Point
+
+from geo.assets import CSS_FILES, JS_FILES, asset_urls
+from geo.export import filter_analysis
+from geo.mapview import build_map, external_urls, map_html, map_layers
+from geo.mapview.corridors import screen_bearing
+from geo.mapview.keys import parse_ref, zone_keys
+from geo.mapview.panel import claims_html, document_html
+from geo.mapview.selection import FeatureIndex, Selection, click_signature
+from geo.model import Analysis, Claim, Corridor, Document, Mention, PlaceSummary, Zone
+
+EVIL_ACTOR = '<img src=x onerror="alert(1)">'
+TEXT = ("Reports said the SDF controls Raqqa. <script>alert('doc')</script> "
+        f"A statement by {EVIL_ACTOR} claimed Raqqa too. A corridor from Raqqa to Palmyra was alleged.")
+
+
+def _claim(sentence: str, actor: str, relation: str, stance: str, **extra) -> Claim:
+    start = TEXT.index(sentence)
+    p = TEXT.index("Raqqa", start)
+    return Claim("doc<1>", start, start + len(sentence), sentence, actor, relation, "Raqqa", "th:raqqa",
+                 35.9528, 39.0079, stance, place_start=p, place_end=p + 5, **extra)
+
+
+@pytest.fixture()
+def analysis() -> Analysis:
+    doc = Document("doc<1>", TEXT, "doc.txt")
+    c1 = _claim("Reports said the SDF controls Raqqa.", "SDF", "control", "asserted")
+    c2 = _claim(f"A statement by {EVIL_ACTOR} claimed Raqqa too.", EVIL_ACTOR, "control", "alleged")
+    c3 = _claim("A corridor from Raqqa to Palmyra was alleged.", "ISIS", "corridor", "alleged",
+                to_place="Palmyra", to_place_id="th:palmyra", to_lat=34.5601, to_lon=38.28)
+    r = TEXT.index("Raqqa")
+    mentions = [Mention(doc.id, r, r + 5, "Raqqa", "place", "th:raqqa", "Raqqa", 35.9528, 39.0079, "SY", "city"),
+                Mention(doc.id, TEXT.index("<script>"), TEXT.index("<script>") + 8, "<script>", "unresolved")]
+    places = [PlaceSummary("th:raqqa", "Raqqa", 35.9528, 39.0079, "city", 3, [c1, c2, c3], True, ["SDF", EVIL_ACTOR]),
+              PlaceSummary("th:palmyra", "Palmyra", 34.5601, 38.28, "city", 1, [c3])]
+    zones = [Zone("SDF", Point(39.0079, 35.9528).buffer(0.1).wkt, ["Raqqa"], [c1]),
+             Zone(EVIL_ACTOR, Point(39.1, 35.9).buffer(0.1).wkt, ["Raqqa"], [c2])]
+    corridors = [Corridor("ISIS", "Raqqa", "Palmyra", (39.0079, 35.9528), (38.28, 34.5601), "alleged", [c3])]
+    return Analysis([doc], mentions, [c1, c2, c3], places, zones, corridors)
+
+
+def _text_of(markup: str) -> str:
+    """What the browser's textContent gives for prepared HTML (what st_folium reports)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def test_map_loads_nothing_from_a_cdn(analysis):
+    fmap = build_map(analysis, asset_base="/app/static/vendor")
+    assert external_urls(fmap) == []
+    page = fmap.get_root().render()
+    assert "cdn.jsdelivr" not in page and "cdnjs" not in page and "code.jquery" not in page
+    assert 'L.Icon.Default.imagePath = "/app/static/vendor/leaflet/dist/images/"' in page
+    js, css = asset_urls("/app/static/vendor")
+    assert [n for n, _ in js] == [n for n, _ in JS_FILES] and [n for n, _ in css] == [n for n, _ in CSS_FILES]
+
+
+def test_osm_tiles_are_an_optional_layer_that_starts_off(analysis):
+    layers = map_layers(build_map(analysis))
+    assert {"Country borders", "Control zones", "Corridors", "Places", "OpenStreetMap (online)"} <= set(layers)
+    assert layers["OpenStreetMap (online)"].show is False
+    assert layers["Places"].show is True
+
+
+def test_document_text_is_escaped_everywhere_on_the_map(analysis):
+    fmap = build_map(analysis)
+    page = fmap.get_root().render()
+    assert "<img src=x" not in page and "<script>alert" not in page
+    layers = map_layers(fmap)
+    tips = [f["properties"]["_tip"] for name in ("Places", "Control zones") for f in layers[name].features]
+    evil = [t for t in tips if "onerror" in t]
+    assert evil and all("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in t for t in evil)
+    assert EVIL_ACTOR in _text_of(evil[0])  # ... and reads back as the original text
+
+
+def test_places_are_sized_by_claims_and_disputed_ones_are_diamonds(analysis):
+    features = {f["properties"]["name"]: f for f in map_layers(build_map(analysis))["Places"].features}
+    assert "geo-disputed" in features["Raqqa"]["properties"]["_icon"]["className"]
+    assert "geo-name-raqqa" in features["Raqqa"]["properties"]["_icon"]["className"]
+    palmyra = features["Palmyra"]["properties"]["_style"]
+    assert palmyra["radius"] < features["Raqqa"]["properties"]["_icon"]["iconSize"][0]
+
+
+def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(analysis):
+    features = map_layers(build_map(analysis))["Corridors"].features
+    line = next(f for f in features if f["geometry"]["type"] == "LineString")
+    arrow = next(f for f in features if f["geometry"]["type"] == "Point")
+    assert line["properties"]["_style"]["dashArray"]
+    # Raqqa -> Palmyra heads south-west: on screen, down and to the left (between 90 and 180 degrees)
+    angle = float(re.search(r"rotate\(([-\d.]+)deg\)", arrow["properties"]["_icon"]["html"]).group(1))
+    assert 90 < angle < 180
+    assert round(screen_bearing((40, 35), (41, 35))) == 0 and round(screen_bearing((40, 35), (40, 34))) == 90
+
+
+def test_a_click_maps_back_to_the_clicked_object(analysis):
+    layers = map_layers(build_map(analysis))
+    index = FeatureIndex(analysis)
+    for name, kind in (("Places", "place"), ("Control zones", "zone"), ("Corridors", "corridor")):
+        for feature in layers[name].features:
+            props = feature["properties"]
+            click = {"last_object_clicked": {"lat": 1.0, "lng": 1.0},
+                     "last_object_clicked_tooltip": _text_of(props["_tip"]),
+                     "last_object_clicked_popup": _text_of(props["_popup"])}
+            selection = index.resolve(click)
+            assert selection == Selection(kind, props["key"])
+            assert index.claims(selection)
+    # without any reference, a click on (or right next to) a place still finds it
+    assert index.resolve({"last_object_clicked": {"lat": 35.953, "lng": 39.008}}) == Selection("place", "th:raqqa")
+    assert index.resolve({"last_object_clicked": {"lat": 10.0, "lng": 10.0}}) is None
+    assert click_signature({"last_object_clicked": None}) is None
+
+
+def test_zone_keys_survive_filtering(analysis):
+    full = dict(zip(zone_keys(analysis.zones), (z.actor for z in analysis.zones)))
+    view = filter_analysis(analysis, actors={"SDF"})
+    assert dict(zip(zone_keys(view.zones), (z.actor for z in view.zones))).items() <= full.items()
+    assert parse_ref("x [ref:zone:zabc123] y") == ("zone", "zabc123") and parse_ref("Raqqa") is None
+
+
+def test_panel_marks_the_place_and_escapes_the_sentence(analysis):
+    docs = {d.id: d for d in analysis.documents}
+    panel = claims_html(analysis.places[0].claims, docs)
+    assert "controls <mark>Raqqa</mark>." in panel
+    assert "<img src=x" not in panel and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in panel
+    assert "doc&lt;1&gt;" in panel and "<mark>Palmyra</mark>" in panel
+
+
+def test_document_view_escapes_html_and_highlights_mentions(analysis):
+    doc = analysis.documents[0]
+    page = document_html(doc, analysis.mentions, [(analysis.claims[0].start, analysis.claims[0].end)])
+    assert "<script>" not in page and "alert(&#x27;doc&#x27;)&lt;/script&gt;" in page
+    assert re.search(r'<mark class="geo-m-place" title="Raqqa \(city\)">Raqqa</mark>', page)
+    assert '<mark class="geo-m-unresolved" title="not resolved">&lt;script&gt;</mark>' in page
+    assert '<span class="geo-sentence">' in page
+
+
+def test_standalone_html_inlines_vendored_assets(analysis, tmp_path):
+    vendor = tmp_path / "vendor"
+    for _, rel in JS_FILES + CSS_FILES:
+        (vendor / rel).parent.mkdir(parents=True, exist_ok=True)
+        body = f"/* {rel} */ .x{{background:url(img.png)}}" if rel.endswith(".css") else f"window['{rel}']=1;"
+        (vendor / rel).write_text(body)
+        (vendor / rel).with_name("img.png").write_bytes(b"\x89PNG fake")
+    page = map_html(analysis, vendor=vendor)
+    assert "<script src=" not in page and 'rel="stylesheet"' not in page
+    assert "window['leaflet/dist/leaflet.js']=1;" in page
+    assert "url(\"data:image/png;base64," in page
+    assert "<img src=x" not in page
+    online = map_html(analysis, vendor=tmp_path / "missing")  # no vendored files: folium's CDN links
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in online
+    assert json.dumps("Raqqa")[1:-1] in online
