@@ -91,22 +91,58 @@ _FROM_TO = r"\bfrom\s+{a}\b.{{0,60}}?\b(?:to|towards?|into)\b.{{0,40}}?{b}"
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
 
 
-def _triggers(text: str, start: int, end: int) -> list[Trigger]:
+# Literal beginnings of every trigger: one Aho-Corasick pass over the lower-cased text finds the
+# few positions where a relation pattern can start; only there are the patterns tried.
+_TRIGGER_STEMS = (
+    "controlled", "held", "occupied", "occup", "captur", "seiz", "liberat", "taken", "retak", "recaptur", "freed",
+    "under", "will ", "would ", "to give", "to hand", "to cede", "to surrender", "stronghold", "took", "take",
+    "gain", "wrest", "retook", "regain", "assum", "in control", "easy control", "full control", "complete control",
+    "control over", "overr", "completely", "hold", "raised", "fell to", "lost", "los", "driven", "expelled",
+    "pushed", "retreat", "withdr", "abandon", "fight", "battle", "besieg", "siege", "surround", "encircl", "push",
+    "break", "storm", "attack", "assault", "offensive", "clash", "pocket", "remnant", "concentration", "holed",
+    "hole", "entrenched", "exist", "remain", "forced", "hemmed", "holdout", "presence", "based", "stationed",
+    "advanc", "move", "approach", "closing", "march", "kilomet", "air", "drone", "strike", "struck", "bomb",
+    "shell", "pound", "rocket", "missile", "artillery", "safe", "corridor", "humanitarian", "commercial",
+    "escape", "left", "bus", "evacuat", "convoy", "pulling", "exit", "head",
+)
+
+
+def _compile_stems():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for stem in _TRIGGER_STEMS:
+        automaton.add_word(stem, len(stem))
+    automaton.make_automaton()
+    return automaton
+
+
+_STEMS = _compile_stems()
+
+
+def _triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """Relation triggers in ``text[start:end]``, leftmost-longest, not overlapping."""
+    end = len(text) if end is None else end
+    lowered = text[start:end].lower()
+    positions = sorted({start + last - length + 1 for last, length in _STEMS.iter(lowered)})
     found: list[Trigger] = []
-    for relation, pattern, actor_after, place_before in _RULES:
-        for match in pattern.finditer(text, start, end):
-            if match.end() == match.start():
-                continue
-            if relation == "strike" and _NOT_A_STRIKE.search(text, max(start, match.start() - 30), match.start()):
-                continue
-            found.append(Trigger(relation, match.start(), match.end(), actor_after, place_before))
-    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    kept: list[Trigger] = []
-    for trigger in found:
-        if kept and trigger.start < kept[-1].end:
+    taken_until = start
+    for pos in positions:
+        if pos < taken_until or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")):
             continue
-        kept.append(trigger)
-    return kept
+        best = None
+        for relation, pattern, actor_after, place_before in _RULES:
+            match = pattern.match(text, pos, end)
+            if match and match.end() > pos and (best is None or match.end() > best[1]):
+                best = (relation, match.end(), actor_after, place_before)
+        if best is None:
+            continue
+        relation, stop, actor_after, place_before = best
+        if relation == "strike" and _NOT_A_STRIKE.search(text, max(start, pos - 30), pos):
+            continue
+        found.append(Trigger(relation, pos, stop, actor_after, place_before))
+        taken_until = stop
+    return found
 
 
 def _stance(text: str, sentence: Sentence, trigger: Trigger) -> str:
@@ -138,6 +174,7 @@ class ClaimExtractor:
         blocked = [(m.start, m.end) for m in mentions if m.role == "place"]
         actors = [a for a in find_actors(text) if not any(s < a.end and a.start < e for s, e in blocked)]
         dominant = _dominant_place(places)
+        all_triggers = _triggers(text)
         self._desert = next((m for m in places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
         claims: list[Claim] = []
         last_actor: str | None = None
@@ -146,7 +183,7 @@ class ClaimExtractor:
         for sentence in split_sentences(doc.id, text):
             in_places = [m for m in places if sentence.start <= m.start < sentence.end]
             in_actors = [a for a in actors if sentence.start <= a.start < sentence.end]
-            triggers = _triggers(text, sentence.start, sentence.end)
+            triggers = [t for t in all_triggers if sentence.start <= t.start < sentence.end]
             attribution = attribution_of(sentence)
             own: list[Claim] = []
             for trigger in triggers:

@@ -46,16 +46,10 @@ class KeyStream:
 
     __slots__ = ("text", "parts", "keys", "stream", "_offsets")
 
-    def __init__(self, text: str, key_cache: dict[str, str] | None = None) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
         self.parts = _SPLIT_RE.split(text)
-        cache = _KEY_CACHE if key_cache is None else key_cache
-        keys = []
-        for token in self.parts[1::2]:
-            key = cache.get(token)
-            if key is None:
-                key = cache[token] = token_key(token)
-            keys.append(key)
+        keys = list(map(_KEY_CACHE.__getitem__, self.parts[1::2]))  # C loop; misses computed once
         self.keys = keys
         self.stream = " " + " ".join(keys) + " "
         self._offsets: list[int] | None = None
@@ -70,7 +64,19 @@ class KeyStream:
         return self.parts[2 * index + 2]
 
 
-_KEY_CACHE: dict[str, str] = {}
+class _KeyCache(dict):
+    """token -> key, computed on first sight (bounded: cleared when it grows past a limit)."""
+
+    LIMIT = 500_000
+
+    def __missing__(self, token: str) -> str:
+        if len(self) > self.LIMIT:
+            self.clear()
+        key = self[token] = token_key(token)
+        return key
+
+
+_KEY_CACHE = _KeyCache()
 
 
 def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | None = None) -> list[NameHit]:

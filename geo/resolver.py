@@ -32,7 +32,19 @@ LOWERCASE_COMMON = 3.5
 @dataclass
 class _Context:
     countries: Counter
-    anchors: list[tuple[float, float]]
+    anchors: list[tuple[float, float]]  # (lat, lon) of the places the document names unambiguously
+
+
+def _nearest_km(place: Place, anchors: list[tuple[float, float]]) -> float:
+    """Great-circle distance to the nearest anchor."""
+    here = (place.lat, place.lon)
+    return min(_km(here, anchor) for anchor in anchors)
+
+
+@lru_cache(maxsize=262_144)
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """geopy's great-circle distance, memoised: a corpus names the same places again and again."""
+    return great_circle(a, b).km
 
 
 @lru_cache(maxsize=100_000)
@@ -81,7 +93,7 @@ def _inside_proper_name(text: str, hit: NameHit) -> bool:
     return bool(preceding and _wordfreq(preceding.group(1)) < 5.0)
 
 
-def _score(place: Place, hit: NameHit, text: str, ctx: _Context, hint: str | None) -> float:
+def _score(place: Place, ctx: _Context, hint: str | None) -> float:
     score = 0.0
     if place.id.startswith("th:"):
         score += 3.0
@@ -91,8 +103,7 @@ def _score(place: Place, hit: NameHit, text: str, ctx: _Context, hint: str | Non
     if total and place.country:
         score += 3.0 * ctx.countries[place.country] / total
     if ctx.anchors and place.kind not in REGION_KINDS:
-        nearest = min(great_circle((place.lat, place.lon), a).km for a in ctx.anchors)
-        score -= min(nearest / 300.0, 4.0)
+        score -= min(_nearest_km(place, ctx.anchors) / 300.0, 4.0)
     score += math.log10(place.population + 1) / 4.0
     if hint:
         if hint == place.kind or (hint == "city" and place.kind in ("town", "city")) or (
@@ -114,9 +125,10 @@ class Resolver:
         usable = [(h, self.index.candidates(h.key)) for h in hits if not h.is_stop and _acceptable(h, text)]
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
+        ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
         mentions = []
         for hit, candidates in usable:
-            mention = self._resolve_one(doc_id, text, hit, candidates, ctx)
+            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
             if mention is not None:
                 mentions.append(mention)
         return mentions
@@ -132,21 +144,18 @@ class Resolver:
                 countries[best.country] += 1
                 if len(curated) == 1 and best.kind not in REGION_KINDS and best.country in THEATRE_COUNTRIES:
                     anchors.append((best.lat, best.lon))
-        return _Context(countries, anchors)
+        return _Context(countries, list(dict.fromkeys(anchors)))
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
-                     ctx: _Context) -> Mention | None:
-        if not hit.surface[:1].isupper():
-            candidates = tuple(c for c in candidates if c.id.startswith("th:"))
-            if not candidates:
-                return None
+                     ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:
+        lower = not hit.surface[:1].isupper()
         hint = context.kind_hint(text, hit.start, hit.end)
-        scored = sorted(((self._score(c, hit, text, ctx, hint), c) for c in candidates),
-                        key=lambda sc: sc[0], reverse=True)
-        best_score, best = scored[0]
-        runner_up = scored[1][0] if len(scored) > 1 else best_score - 4.0
-        confidence = 1.0 / (1.0 + math.exp(-(best_score - runner_up)))
-        confidence *= 0.95 if best.id.startswith("th:") else 0.8
+        decided = ranked.get((hit.key, lower, hint))
+        if decided is None:
+            decided = ranked[(hit.key, lower, hint)] = self._rank(candidates, lower, ctx, hint)
+        best, confidence = decided
+        if best is None:
+            return None
         if best.kind not in ("country", "capital") and _is_common_word(hit.surface) \
                 and not _LOCATIVE.search(text, max(0, hit.start - 40), hit.start):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
@@ -163,4 +172,15 @@ class Resolver:
             precision = 1
         return Mention(role="place", precision=precision, **base)
 
-    _score = staticmethod(_score)
+    @staticmethod
+    def _rank(candidates: tuple[Place, ...], lower: bool, ctx: _Context, hint: str | None) -> tuple[Place | None, float]:
+        """The best candidate and a confidence from its margin over the runner-up."""
+        if lower:  # 'raqqa': only curated names are taken in lower case
+            candidates = tuple(c for c in candidates if c.id.startswith("th:"))
+            if not candidates:
+                return None, 0.0
+        scored = sorted(((_score(c, ctx, hint), c) for c in candidates), key=lambda sc: sc[0], reverse=True)
+        best_score, best = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else best_score - 4.0
+        confidence = 1.0 / (1.0 + math.exp(-(best_score - runner_up)))
+        return best, confidence * (0.95 if best.id.startswith("th:") else 0.8)
