@@ -27,7 +27,7 @@ import ahocorasick
 from geo.model import Place
 from geo.normalize import fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 THEATRE_CSV = DATA_DIR / "theatre.csv"
 NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
@@ -232,10 +232,22 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                  "country TEXT, population INTEGER, arabic TEXT, line BLOB)")
     conn.execute("CREATE TABLE names (key TEXT, place_id TEXT, name TEXT)")
     matchable: dict[str, KeyInfo] = {}
+    curated_at: dict[str, list[Place]] = {}
+
+    def twin_of_curated(place: Place, keys: list[tuple[str, str]]) -> bool:
+        """A GeoNames city that a curated entry already describes (same name, within 30 km)."""
+        return any(abs(c.lat - place.lat) < 0.27 and abs(c.lon - place.lon) < 0.33
+                   for key, _ in keys for c in curated_at.get(key, ()))
 
     def add(places: Iterable[Place], curated: bool) -> None:
         place_rows, name_rows = [], []
         for place in places:
+            keys = list(_keys_of(place, curated))
+            if curated:
+                for key, _ in keys:
+                    curated_at.setdefault(key, []).append(place)
+            elif place.country in THEATRE_COUNTRIES and twin_of_curated(place, keys):
+                continue
             place_rows.append((place.id, place.name, place.kind, place.lat, place.lon, place.country,
                                place.population, place.arabic,
                                pickle.dumps(place.line) if place.line else None))
@@ -243,7 +255,7 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                 or place.population >= MATCH_MIN_POPULATION
             all_names = in_text and (curated or place.country in THEATRE_COUNTRIES or place.kind == "country"
                                      or place.population >= ALTERNATES_MIN_POPULATION)
-            for key, name in _keys_of(place, curated):
+            for key, name in keys:
                 name_rows.append((key, place.id, name))
                 if not in_text or (name != place.name and not all_names):
                     continue

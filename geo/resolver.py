@@ -149,7 +149,7 @@ class Resolver:
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:
         lower = not hit.surface[:1].isupper()
-        hint = context.kind_hint(text, hit.start, hit.end)
+        hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
         if decided is None:
             decided = ranked[(hit.key, lower, hint)] = self._rank(candidates, lower, ctx, hint)
