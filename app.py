@@ -1,0 +1,351 @@
+"""Conflict map: where do the documents say who holds what, and who says so?
+
+    streamlit run app.py                         # the built-in demo corpus (data/demo)
+    streamlit run app.py -- --corpus DIR         # a folder of .txt/.md/.html files
+
+A thin shell over the ``geo`` package: documents -> ``geo.pipeline.analyse`` -> filters
+(``geo.export.filter_analysis``) -> map (``geo.mapview``) and exports (``geo.export``).
+Nothing is fetched from the internet while it runs; map assets come from ``static/vendor``
+(``python -m geo.assets`` fills it once).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.assets import assets_present
+from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
+from geo.export import GEOJSON_MEDIA_TYPE, filter_analysis, geojson_bytes, unresolved_mentions
+from geo.mapview import build_map, map_html
+from geo.mapview.panel import claims_html, document_html
+from geo.mapview.selection import CLICK_KEYS, FeatureIndex, Selection, click_signature
+from geo.model import Analysis, Document
+
+HERE = Path(__file__).resolve().parent
+DEMO_CORPUS = HERE / "data" / "demo"
+MAP_KEY = "map"
+MAP_HEIGHT = 620
+FILTER_KEYS = {"actors": "f_actor", "relations": "f_relation", "stances": "f_stance", "docs": "f_doc"}
+
+Analyser = Callable[[list[Document]], Analysis]
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """Command-line options (after ``--`` on the streamlit command line)."""
+
+    corpus: Path
+    analyser: str
+    debug_runs: bool
+
+
+def parse_args(argv: list[str]) -> AppConfig:
+    parser = argparse.ArgumentParser(prog="app.py", add_help=False, allow_abbrev=False)
+    parser.add_argument("--corpus", type=Path, default=DEMO_CORPUS, help="folder of documents to open")
+    parser.add_argument("--analyser", default="geo.pipeline:analyse",
+                        help="module:function turning documents into an Analysis")
+    parser.add_argument("--debug-runs", action="store_true", help="count script runs (log + sidebar)")
+    known, _ = parser.parse_known_args(argv)
+    return AppConfig(known.corpus, known.analyser, known.debug_runs)
+
+
+def load_analyser(spec: str) -> Analyser:
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name or "analyse")
+
+
+def md_escape(text: str) -> str:
+    """Escape Markdown so a file name or message is shown literally in st.error/st.caption."""
+    return re.sub(r"([\\`*_{}\[\]()#+!|<>~$:])", r"\\\1", text)
+
+
+def asset_base() -> str:
+    """Where streamlit serves ``static/vendor`` (absolute, so it also resolves inside the map iframe)."""
+    prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{prefix}/app/static/vendor" if prefix else "/app/static/vendor"
+
+
+# --------------------------------------------------------------------------- cached work
+
+
+def fingerprint(documents: list[Document]) -> str:
+    """A digest of the documents' ids and contents: the cache key of their analysis."""
+    digest = hashlib.sha256()
+    for doc in sorted(documents, key=lambda d: d.id):
+        for part in (doc.id, doc.text):
+            digest.update(part.encode("utf-8", "surrogatepass"))
+            digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+@st.cache_data(show_spinner="Finding places and claims…", max_entries=16)
+def analyse_cached(key: str, analyser_spec: str, _documents: tuple[Document, ...]) -> Analysis:
+    """The analysis of a corpus, computed once per corpus content and analyser."""
+    return load_analyser(analyser_spec)(list(_documents))
+
+
+@st.cache_data(max_entries=64)
+def view_cached(key: str, filters: tuple, _analysis: Analysis) -> tuple[Analysis, bytes]:
+    """The filtered analysis and its GeoJSON export, once per corpus and filter choice."""
+    view = filter_analysis(_analysis, **dict(filters))
+    return view, geojson_bytes(view)
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+class Corpus:
+    """The documents of this session, kept in ``st.session_state`` across reruns and uploads."""
+
+    def __init__(self, config: AppConfig) -> None:
+        state = st.session_state
+        if "corpus" not in state:
+            docs, errors = load_paths([config.corpus]) if config.corpus.exists() else ([], [])
+            state.corpus = {d.id: d for d in docs}
+            state.corpus_errors = [f"{e.path}: {e.message}" for e in errors]
+            state.corpus_source = str(config.corpus)
+            state.upload_seen = {}
+            state.upload_generation = 0
+        self.state = state
+
+    @property
+    def documents(self) -> list[Document]:
+        return list(self.state.corpus.values())
+
+    def add_upload(self, file_id: str, name: str, data: bytes) -> str | None:
+        """Add one uploaded file; return an error message instead when it cannot be read."""
+        seen = self.state.upload_seen
+        if file_id in seen:
+            return seen[file_id]
+        error: str | None = None
+        if len(data) > MAX_BYTES:
+            error = f"the file is {len(data) / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB"
+        elif not name.lower().endswith(SUFFIXES):
+            error = f"unsupported file type; expected one of {', '.join(SUFFIXES)}"
+        else:
+            try:
+                doc = decode(name, data)
+            except ValueError as err:
+                error = str(err)
+            else:
+                self._add(doc)
+        seen[file_id] = error
+        return error
+
+    def _add(self, doc: Document) -> None:
+        corpus = self.state.corpus
+        if doc.id in corpus and corpus[doc.id].text == doc.text:
+            return
+        base, n = doc.id, 2
+        while doc.id in corpus:
+            doc = replace(doc, id=f"{base} ({n})")
+            n += 1
+        corpus[doc.id] = doc
+
+    def reset(self) -> None:
+        for key in ("corpus", "corpus_errors", "upload_seen", "selection", "last_click", "open_doc"):
+            self.state.pop(key, None)
+        self.state.upload_generation = self.state.get("upload_generation", 0) + 1
+
+
+# --------------------------------------------------------------------------- page parts
+
+
+def sidebar_uploads(corpus: Corpus) -> None:
+    st.sidebar.header("Documents")
+    st.sidebar.caption(f"{len(corpus.documents)} documents; starting folder "
+                       f"{md_escape(Path(corpus.state.corpus_source).name or '.')}")
+    for message in corpus.state.corpus_errors:
+        st.sidebar.warning(md_escape(message))
+    files = st.sidebar.file_uploader(
+        "Add documents (.txt, .md, .html)", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
+        key=f"uploads_{corpus.state.upload_generation}",
+    ) or []
+    for f in files:
+        error = corpus.add_upload(f.file_id, f.name, f.getvalue())
+        if error:
+            st.sidebar.error(f"**{md_escape(f.name)}** was not loaded: {md_escape(error)}")
+    if st.sidebar.button("Reset to the starting documents"):
+        corpus.reset()
+        st.rerun()
+
+
+def _options(values) -> list[str]:
+    return [v for v, _ in sorted(Counter(v for v in values if v).items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def sidebar_filters(analysis: Analysis) -> dict[str, list[str] | None]:
+    """Multiselects for actor, relation, stance and document; empty means "all"."""
+    st.sidebar.header("Filters")
+    choices = {
+        "actors": ("Actor", _options(c.actor for c in analysis.claims)),
+        "relations": ("Relation", _options(c.relation for c in analysis.claims)),
+        "stances": ("Stance", _options(c.stance for c in analysis.claims)),
+        "docs": ("Source document", sorted({d.id for d in analysis.documents} | {c.doc for c in analysis.claims})),
+    }
+    chosen: dict[str, list[str] | None] = {}
+    for field, (label, options) in choices.items():
+        key = FILTER_KEYS[field]
+        if key in st.session_state:  # drop choices a corpus change made impossible
+            st.session_state[key] = [v for v in st.session_state[key] if v in options]
+        picked = st.sidebar.multiselect(label, options, key=key, placeholder=f"All ({len(options)})")
+        chosen[field] = list(picked) or None
+    return chosen
+
+
+def sidebar_exports(view: Analysis, export: bytes) -> None:
+    st.sidebar.header("Export what is shown")
+    n = len(view.places) + len(view.claims) + len(view.zones) + len(view.corridors)
+    st.sidebar.download_button(f"GeoJSON ({n} features)", data=export, file_name="conflict-map.geojson",
+                               mime=GEOJSON_MEDIA_TYPE, on_click="ignore", key="export_geojson")
+    st.sidebar.download_button("Standalone map (HTML)", data=lambda: map_html(view).encode("utf-8"),
+                               file_name="conflict-map.html", mime="text/html", on_click="ignore",
+                               key="export_html")
+
+
+def update_selection(click: dict | None, index: FeatureIndex) -> None:
+    """Turn a new map click into the selection shown in the panel."""
+    signature = click_signature(click)
+    if signature is None:
+        st.session_state.last_click = None
+        return
+    if signature == st.session_state.get("last_click"):
+        return
+    st.session_state.last_click = signature
+    selection = index.resolve(click)
+    if selection is not None:
+        st.session_state.selection = selection
+
+
+def _open_doc(doc_id: str) -> None:
+    st.session_state.open_doc = doc_id
+
+
+def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Document]) -> None:
+    """The claims behind the selected place, zone or corridor."""
+    selection: Selection | None = st.session_state.get("selection")
+    index = FeatureIndex(view)
+    if selection is None:
+        st.info("Click a place, zone or corridor on the map to read the claims behind it.")
+        return
+    item = index.get(selection)
+    if item is None:
+        title = FeatureIndex(full).title(selection) if FeatureIndex(full).get(selection) else "The selection"
+        st.info(f"{md_escape(title)}: no claims under the current filters.")
+        return
+    title = index.title(selection)
+    st.subheader(md_escape(title), anchor=False)
+    claims = index.claims(selection)
+    facts = [f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"]
+    if getattr(item, "disputed", False):
+        facts.append("**disputed**: sources disagree")
+    if getattr(item, "holders", None):
+        facts.append("held by " + ", ".join(md_escape(h) for h in item.holders))
+    st.caption(" · ".join(facts))
+    if st.button("Clear selection", key="clear_selection"):
+        st.session_state.selection = None
+        st.rerun()
+    st.html(claims_html(claims, documents))
+    for doc_id in sorted({c.doc for c in claims}):
+        st.button(f"Read {doc_id} with its places highlighted", key=f"open_{doc_id}",
+                  on_click=_open_doc, args=(doc_id,))
+
+
+def unresolved_table(view: Analysis) -> None:
+    mentions = unresolved_mentions(view)
+    st.subheader(f"Unresolved mentions ({len(mentions)})", anchor=False)
+    if not mentions:
+        st.caption("Every place name found was placed on the map.")
+        return
+    counts = Counter((m.surface, m.doc) for m in mentions)
+    rows = [{"name": s, "document": d, "times": n} for (s, d), n in counts.most_common()]
+    st.dataframe(rows, hide_index=True, width="stretch", height=min(300, 38 + 35 * len(rows)))
+
+
+def document_reader(full: Analysis, documents: dict[str, Document]) -> None:
+    """The whole document, escaped, with all its mentions highlighted."""
+    st.header("Read a document", anchor=False)
+    ids = sorted(documents)
+    if st.session_state.get("open_doc") not in ids:
+        st.session_state.open_doc = None
+    doc_id = st.selectbox("Document", [None, *ids], key="open_doc",
+                          format_func=lambda d: "choose a document…" if d is None else d)
+    if doc_id is None:
+        return
+    document = documents[doc_id]
+    selection = st.session_state.get("selection")
+    sentences = [(c.start, c.end) for c in FeatureIndex(full).claims(selection) if c.doc == doc_id]
+    st.html(document_html(document, [m for m in full.mentions if m.doc == doc_id], sentences))
+
+
+def count_run(config: AppConfig) -> None:
+    """With --debug-runs: count script runs per session, in the log and in the sidebar."""
+    if not config.debug_runs:
+        return
+    st.session_state.script_runs = st.session_state.get("script_runs", 0) + 1
+    print(f"geo-app: script run {st.session_state.script_runs}", flush=True)
+    st.sidebar.caption(f"debug: script runs = {st.session_state.script_runs}")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> None:
+    config = parse_args(sys.argv[1:] if argv is None else argv)
+    st.set_page_config(page_title="Conflict map", layout="wide")
+    count_run(config)
+    corpus = Corpus(config)
+    sidebar_uploads(corpus)
+    documents = {d.id: d for d in corpus.documents}
+
+    st.title("Conflict map", anchor=False)
+    if not documents:
+        st.info("No documents yet: add .txt, .md or .html files in the sidebar.")
+        return
+    try:
+        full = analyse_cached(fingerprint(corpus.documents), config.analyser, tuple(corpus.documents))
+    except ImportError as err:
+        st.error(f"The analyser {md_escape(config.analyser)} could not be loaded: {md_escape(str(err))}")
+        return
+    filters = sidebar_filters(full)
+    filter_key = tuple((k, tuple(v) if v is not None else None) for k, v in filters.items())
+    view, export = view_cached(fingerprint(corpus.documents) + config.analyser, filter_key, full)
+    sidebar_exports(view, export)
+
+    cols = st.columns(5)
+    for col, (label, value) in zip(cols, [("documents", len(full.documents)), ("claims shown", len(view.claims)),
+                                          ("places", sum(1 for p in view.places if p.claims)),
+                                          ("zones", len(view.zones)), ("corridors", len(view.corridors))]):
+        col.metric(label, value)
+
+    offline_ok = assets_present()
+    if not offline_ok:
+        st.warning("Map assets are missing from static/vendor, so the map needs the internet. "
+                   "Run `python -m geo.assets` once to work offline.")
+    left, right = st.columns([5, 3], gap="medium")
+    with left:
+        fmap = build_map(view, asset_base=asset_base() if offline_ok else None)
+        click = st_folium(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
+                          returned_objects=list(CLICK_KEYS))
+    update_selection(click, FeatureIndex(view))
+    with right:
+        selection_panel(view, full, documents)
+        unresolved_table(view)
+    document_reader(full, documents)
+
+
+if __name__ == "__main__":
+    main()

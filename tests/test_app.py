@@ -1,0 +1,211 @@
+"""The Streamlit app, driven headless with AppTest on the built-in demo corpus.
+
+AppTest runs no JavaScript: a map click is simulated by giving the st_folium component the
+value it would return (its session-state key), built from the tooltip the map really carries.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from geo.mapview.selection import CLICK_KEYS
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 120  # the first run builds the gazetteer index
+
+
+@pytest.fixture()
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Bytes handed to st.download_button, by media file id (spying on Streamlit's store)."""
+    seen: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        if isinstance(path_or_data, bytes):
+            seen[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    return seen
+
+
+def start(monkeypatch, *args: str) -> AppTest:
+    monkeypatch.setattr(sys, "argv", ["app.py", *args])
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def map_component(at: AppTest):
+    found = [e for e in at.main if getattr(e, "type", "") == "component_instance"
+             and e.proto.component_name.endswith("st_folium")]
+    assert len(found) == 1
+    return found[0]
+
+
+def map_args(at: AppTest) -> dict:
+    return json.loads(map_component(at).proto.json_args)
+
+
+def map_features(at: AppTest) -> list[dict]:
+    """Every feature of every L.geoJSON layer in the script sent to the map component."""
+    script = map_args(at)["script"]
+    decoder = json.JSONDecoder()
+    features: list[dict] = []
+    for match in re.finditer(r"L\.geoJSON\(", script):
+        data, _ = decoder.raw_decode(script, match.end())
+        features.extend(data["features"])
+    return features
+
+
+def text_content(markup: str) -> str:
+    """What the browser's textContent of tooltip/popup HTML is (what st_folium returns)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+
+
+def click(at: AppTest, name: str) -> AppTest:
+    """Simulate st_folium reporting a click on the feature called ``name``."""
+    feature = next(f for f in map_features(at) if f["properties"].get("name") == name)
+    lon, lat = feature["geometry"]["coordinates"]
+    value = {"last_object_clicked": {"lat": lat, "lng": lon},
+             "last_object_clicked_tooltip": text_content(feature["properties"]["_tip"]),
+             "last_object_clicked_popup": text_content(feature["properties"]["_popup"])}
+    at.session_state[map_component(at).key] = value
+    return at.run()
+
+
+def export(at: AppTest, downloads: dict[str, bytes]) -> dict:
+    button = next(b for b in at.sidebar.download_button if b.label.startswith("GeoJSON"))
+    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+    return json.loads(downloads[file_id])
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def panel_html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def test_opens_on_the_demo_corpus_with_an_offline_map(monkeypatch):
+    at = start(monkeypatch)
+    demo = sorted((ROOT / "data" / "demo").glob("*.txt"))
+    assert int(metric(at, "documents")) == len(demo) > 0
+    args = map_args(at)
+    assert args["returned_objects"] == list(CLICK_KEYS)  # pan/zoom never reruns the script
+    assert all(not u.startswith("http") for u in args["js_links"] + args["css_links"])
+    assert any(u.endswith("/leaflet/dist/leaflet.js") for u in args["js_links"])
+    names = {f["properties"].get("name") for f in map_features(at)}
+    assert "Raqqa" in names
+
+
+def test_filters_change_the_map_and_the_export(monkeypatch, downloads):
+    at = start(monkeypatch)
+    everything = export(at, downloads)
+    actors = {f["properties"]["actor"] for f in everything["features"] if f["properties"]["layer"] == "claim"}
+    assert {"SDF", "ISIS"} <= actors
+    before = map_args(at)["script"]
+
+    at.sidebar.multiselect(key="f_actor").set_value(["SDF"]).run()
+    assert not at.exception
+    assert map_args(at)["script"] != before
+    sdf = export(at, downloads)
+    claims = [f["properties"] for f in sdf["features"] if f["properties"]["layer"] == "claim"]
+    assert claims and {c["actor"] for c in claims} == {"SDF"}
+    zones = [f["properties"]["actor"] for f in sdf["features"] if f["properties"]["layer"] == "zone"]
+    assert set(zones) <= {"SDF"}
+    assert len(sdf["features"]) < len(everything["features"])
+    shown = {f["properties"]["actor"] for f in map_features(at) if "actor" in f["properties"]}
+    assert shown <= {"SDF"}
+
+    at.sidebar.multiselect(key="f_stance").set_value(["denied"]).run()
+    denied = [f["properties"] for f in export(at, downloads)["features"] if f["properties"]["layer"] == "claim"]
+    assert all(c["actor"] == "SDF" and c["stance"] == "denied" for c in denied)
+    assert int(metric(at, "claims shown")) == len(denied)
+
+
+def test_clicking_raqqa_lists_its_claims_with_the_place_marked(monkeypatch):
+    at = start(monkeypatch)
+    assert "Click a place" in at.info[0].value
+    click(at, "Raqqa")
+    assert not at.exception
+    assert at.subheader[0].value == "Raqqa"
+    panel = panel_html(at)
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", panel, flags=re.S)
+    assert len(quotes) >= 3
+    # the place is marked wherever the sentence names it ("the city" cannot be marked)
+    assert all("<mark>" in q or "raqqa" not in q.lower() for q in quotes)
+    assert re.search(r"<mark>[^<]*Raqq[^<]*</mark>", panel)
+    # each quoted sentence really is in the source document the panel names
+    docs = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "data" / "demo").glob("*.txt")}
+    sources = [html.unescape(d) for d in re.findall(r"source: <code>([^<]+)</code>", panel)]
+    assert len(sources) == len(quotes)
+    for doc, quote in zip(sources, quotes):
+        assert html.unescape(re.sub(r"<[^>]+>", "", quote)) in docs[doc]
+    first_doc = sources[0]
+
+    # from the panel, the whole document with all its mentions highlighted
+    at.button(key=f"open_{first_doc}").click().run()
+    reader = next(h.value for h in at.html if '<div class="geo-doc-wrap">' in h.value)
+    assert reader.count('<mark class="geo-m-place"') >= 2
+
+
+def test_a_click_on_a_zone_shows_its_claims(monkeypatch):
+    at = start(monkeypatch)
+    zone = next(f for f in map_features(at) if f["properties"].get("key", "").startswith("z"))
+    at.session_state[map_component(at).key] = {
+        "last_object_clicked": {"lat": 0, "lng": 0},
+        "last_object_clicked_tooltip": text_content(zone["properties"]["_tip"]),
+        "last_object_clicked_popup": text_content(zone["properties"]["_popup"]),
+    }
+    at.run()
+    assert at.subheader[0].value == f"Zone claimed for {zone['properties']['actor']}"
+    assert "<blockquote>" in panel_html(at)
+
+
+def test_bad_upload_shows_an_error_and_keeps_the_corpus(monkeypatch):
+    at = start(monkeypatch)
+    n = int(metric(at, "documents"))
+    at.sidebar.file_uploader[0].set_value([
+        ("broken.txt", b"\x00\x01\x02 not text at all", "text/plain"),
+        ("latin1.txt", "Raqqa caf\xe9".encode("latin-1"), "text/plain"),
+        ("fresh.txt", b"The SDF said it holds Tabqa airport.", "text/plain"),
+    ]).run()
+    assert not at.exception
+    errors = [e.value for e in at.sidebar.error]
+    assert len(errors) == 2
+    assert any("broken" in e and "binary" in e for e in errors)
+    assert any("latin1" in e and "UTF-8" in e for e in errors)
+    assert int(metric(at, "documents")) == n + 1  # the good file joined, nothing was lost
+    at.run()
+    assert int(metric(at, "documents")) == n + 1 and len(at.sidebar.error) == 2
+
+
+def test_html_in_a_document_is_shown_escaped(monkeypatch):
+    at = start(monkeypatch)
+    evil = b"<script>alert('x')</script> <b>Bold</b> claim: the SDF controls Raqqa."
+    at.sidebar.file_uploader[0].set_value([("evil.txt", evil, "text/plain")]).run()
+    at.selectbox(key="open_doc").set_value("evil").run()
+    assert not at.exception
+    reader = next(h.value for h in at.html if '<div class="geo-doc-wrap">' in h.value)
+    assert "<script>" not in reader and "<b>Bold" not in reader
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in reader and "&lt;b&gt;Bold&lt;/b&gt;" in reader
+
+
+def test_corpus_option_loads_a_folder(monkeypatch, tmp_path):
+    (tmp_path / "one.txt").write_text("Fighting continued in Raqqa, the SDF said.", encoding="utf-8")
+    (tmp_path / "two.md").write_text("ISIS fighters left Mosul.", encoding="utf-8")
+    at = start(monkeypatch, "--corpus", str(tmp_path))
+    assert int(metric(at, "documents")) == 2
+    assert at.sidebar.multiselect(key="f_doc").options == ["one", "two"]
