@@ -51,14 +51,15 @@ def valid_lonlat(lon: float | None, lat: float | None) -> bool:
     )
 
 
-def _round_coords(coords: Any) -> Any:
+def _round_coords(coords: Any, digits: int = PRECISION) -> Any:
     if isinstance(coords, (int, float)):
-        return round(float(coords), PRECISION)
-    return [_round_coords(c) for c in coords]
+        return round(float(coords), digits)
+    return [_round_coords(c, digits) for c in coords]
 
 
-def geometry_json(geom: BaseGeometry | None) -> dict | None:
-    """GeoJSON geometry for ``geom``: polygons oriented counter-clockwise, coordinates rounded.
+def geometry_json(geom: BaseGeometry | None, digits: int = PRECISION) -> dict | None:
+    """GeoJSON geometry for ``geom``: polygons oriented counter-clockwise, coordinates rounded
+    to ``digits`` decimals (6 by default, about 10 cm).
 
     Returns None for a missing or empty geometry (a GeoJSON feature may have a null geometry).
     """
@@ -69,7 +70,7 @@ def geometry_json(geom: BaseGeometry | None) -> dict | None:
     elif isinstance(geom, MultiPolygon):
         geom = MultiPolygon([orient(p, 1.0) for p in geom.geoms])
     data = mapping(geom)
-    return {"type": data["type"], "coordinates": _round_coords(data["coordinates"])}
+    return {"type": data["type"], "coordinates": _round_coords(data["coordinates"], digits)}
 
 
 def zone_geometry(wkt: str) -> Polygon | MultiPolygon | None:

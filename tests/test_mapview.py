@@ -94,7 +94,7 @@ def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(an
     arrow = next(f for f in features if f["geometry"]["type"] == "Point")
     assert line["properties"]["_style"]["dashArray"]
     # Raqqa -> Palmyra heads south-west: on screen, down and to the left (between 90 and 180 degrees)
-    angle = float(re.search(r"rotate\(([-\d.]+)deg\)", arrow["properties"]["_icon"]["html"]).group(1))
+    angle = arrow["properties"]["_arrow"]["a"]
     assert 90 < angle < 180
     assert round(screen_bearing((40, 35), (41, 35))) == 0 and round(screen_bearing((40, 35), (40, 34))) == 90
 
@@ -107,7 +107,7 @@ def test_a_click_maps_back_to_the_clicked_object(analysis):
             props = feature["properties"]
             click = {"last_object_clicked": {"lat": 1.0, "lng": 1.0},
                      "last_object_clicked_tooltip": _text_of(props["_tip"]),
-                     "last_object_clicked_popup": _text_of(props["_popup"])}
+                     "last_object_clicked_popup": _text_of(props.get("_popup", ""))}
             selection = index.resolve(click)
             assert selection == Selection(kind, props["key"])
             assert index.claims(selection)
@@ -156,3 +156,19 @@ def test_standalone_html_inlines_vendored_assets(analysis, tmp_path):
     online = map_html(analysis, vendor=tmp_path / "missing")  # no vendored files: folium's CDN links
     assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in online
     assert json.dumps("Raqqa")[1:-1] in online
+
+
+def test_jinja_in_document_text_is_never_evaluated(analysis):
+    """folium compiles rendered scripts again as Jinja templates: text must not reach it raw."""
+    import dataclasses
+
+    payload = "{{ 7*7 }} {{ lipsum.__globals__.os.getpid() }} {% if true %}x{% endif %} {# c"
+    places = [dataclasses.replace(analysis.places[0], name=payload, holders=[payload]), *analysis.places[1:]]
+    zones = [dataclasses.replace(analysis.zones[0], actor=payload)]
+    hostile = dataclasses.replace(analysis, places=places, zones=zones)
+    fmap = build_map(hostile)
+    page = fmap.get_root().render()  # an unbalanced "{%" or "{#" would raise here
+    assert " 49 " not in page and str(__import__("os").getpid()) not in page
+    tips = [f["properties"]["_tip"] for name in ("Places", "Control zones") for f in map_layers(fmap)[name].features]
+    assert any("{{ 7*7 }}" in t for t in tips)
+    assert "\\u007b\\u007b 7*7 \\u007d\\u007d" in page  # sent to the browser as the literal text

@@ -6,6 +6,7 @@ thousands of folium elements:
 
 ``_style``  Leaflet path options (colour, weight, radius, dash array, ...)
 ``_icon``   ``L.divIcon`` options; the point becomes a marker with that icon
+``_arrow``  ``{a: degrees, c: "#rrggbb", cls: classes}``: an arrow marker drawn in the browser
 ``_z``      the marker's z-index offset (bigger places lower, so small ones stay clickable)
 ``_cls``    extra CSS classes for the SVG path (how tests and users find a feature)
 ``_tip``    tooltip HTML, already escaped
@@ -13,12 +14,52 @@ thousands of folium elements:
 
 All text from documents is escaped in Python before it reaches these properties; the
 JavaScript only ever inserts these prepared strings.
+
+Data reaches the page through :func:`safe_json`, never through jinja's ``tojson``: folium
+(branca) compiles every rendered script *again* as a Jinja template when it assembles the
+page, so a ``{{ ... }}`` in document text would be evaluated on the server (template
+injection). Braces inside JSON strings are therefore written as ``\u007b``/``\u007d``.
 """
 from __future__ import annotations
+
+import json
+from functools import cached_property
+from typing import Any
 
 from folium.elements import MacroElement
 from folium.map import Layer
 from folium.template import Template
+
+
+_OPEN, _CLOSE = "\ue000", "\ue001"  # private-use stand-ins for braces while serialising
+_BRACES = str.maketrans({"{": _OPEN, "}": _CLOSE, _OPEN: "\ufffd", _CLOSE: "\ufffd"})
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"),
+                (_OPEN, "\\u007b"), (_CLOSE, "\\u007d"))
+
+
+def _hide_braces(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_BRACES)
+    if isinstance(value, dict):  # (GeoJSON coordinates are numbers: skipped, they are most of the data)
+        return {_hide_braces(k): v if k == "coordinates" else _hide_braces(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_hide_braces(v) for v in value]
+    return value
+
+
+def safe_json(value: Any) -> str:
+    r"""JSON for a ``<script>``: no ``</script>``, no HTML specials, and no Jinja delimiters.
+
+    Braces in strings travel as ``\u007b``/``\u007d`` (the browser reads the same text);
+    structural JSON braces never form ``{{``, ``{%`` or ``{#``.
+
+    >>> print(safe_json({"name": "{{ 7*7 }} </script>"}))
+    {"name":"\u007b\u007b 7*7 \u007d\u007d \u003c/script\u003e"}
+    """
+    text = json.dumps(_hide_braces(value), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    for char, escaped in _SCRIPT_SAFE:
+        text = text.replace(char, escaped)
+    return text
 
 
 class FeatureLayer(Layer):
@@ -27,8 +68,8 @@ class FeatureLayer(Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
-            attribution: {{ this.attribution|tojson }},
+        var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
+            attribution: {{ this.attribution_json }},
             interactive: {{ this.interactive|tojson }},
             {%- if this.pane %}
             pane: {{ this.pane|tojson }},
@@ -36,6 +77,14 @@ class FeatureLayer(Layer):
             style: function(feature) { return feature.properties._style || {}; },
             pointToLayer: function(feature, latlng) {
                 var p = feature.properties;
+                if (p._arrow) {
+                    var colour = /^#[0-9a-fA-F]{6}$/.test(p._arrow.c) ? p._arrow.c : "#333333";
+                    p._icon = {className: p._arrow.cls, iconSize: [28, 28], iconAnchor: [14, 14],
+                        html: '<div style="transform:rotate(' + Number(p._arrow.a) + 'deg)">' +
+                              '<svg viewBox="0 0 28 28" width="28" height="28"><path d="M3 6 L26 14 L3 22 L9 14 Z" ' +
+                              'fill="' + colour + '" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round" ' +
+                              'paint-order="stroke"/></svg></div>'};
+                }
                 if (p._icon) {
                     return L.marker(latlng, {icon: L.divIcon(p._icon), keyboard: false, zIndexOffset: p._z || 0,
                                              {%- if this.pane %} pane: {{ this.pane|tojson }},{% endif %}
@@ -74,6 +123,15 @@ class FeatureLayer(Layer):
         self.attribution = attribution
         self.pane = pane
 
+    @cached_property
+    def data_json(self) -> str:
+        """The layer's data, serialised once (folium and st_folium render a map several times)."""
+        return safe_json(self.data)
+
+    @property
+    def attribution_json(self) -> str:
+        return safe_json(self.attribution)
+
     @property
     def features(self) -> list[dict]:
         return self.data["features"]
@@ -85,7 +143,7 @@ class IconImagePath(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        L.Icon.Default.imagePath = {{ this.path|tojson }};
+        L.Icon.Default.imagePath = {{ this.path_json }};
         {% endmacro %}
         """
     )
@@ -94,6 +152,7 @@ class IconImagePath(MacroElement):
         super().__init__()
         self._name = "IconImagePath"
         self.path = path
+        self.path_json = safe_json(path)
 
 
 MAP_CSS = """
@@ -153,7 +212,7 @@ class HtmlControl(MacroElement):
         var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
         {{ this.get_name() }}.onAdd = function() {
             var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
-            div.innerHTML = {{ this.html|tojson }};
+            div.innerHTML = {{ this.html_json }};
             L.DomEvent.disableClickPropagation(div);
             L.DomEvent.disableScrollPropagation(div);
             return div;
@@ -167,5 +226,6 @@ class HtmlControl(MacroElement):
         super().__init__()
         self._name = "HtmlControl"
         self.html = html
+        self.html_json = safe_json(html)
         self.css_class = css_class
         self.position = position

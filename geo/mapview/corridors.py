@@ -84,11 +84,8 @@ class CorridorLayer(FeatureLayer):
         start, end = tuple(corridor.from_lonlat), tuple(corridor.to_lonlat)
         lon, lat = point_along(start, end, ARROW_AT)
         angle = round(screen_bearing(start, end), 1)
-        arrow_svg = (f'<div style="transform:rotate({angle}deg)"><svg viewBox="0 0 28 28" width="28" height="28">'
-                     f'<path d="M3 6 L26 14 L3 22 L9 14 Z" fill="{colour}" stroke="#ffffff" stroke-width="2.5" '
-                     'stroke-linejoin="round" paint-order="stroke"/></svg></div>')
         arrow = {"type": "Feature",
-                 "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
-                 "properties": {**shared, "_icon": {"className": f"geo-arrow {classes}", "html": arrow_svg,
-                                                    "iconSize": [28, 28], "iconAnchor": [14, 14]}}}
+                 "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+                 "properties": {"key": key, "_tip": shared["_tip"],
+                                "_arrow": {"a": angle, "c": colour, "cls": f"geo-arrow {classes}"}}}
         return [line, arrow]

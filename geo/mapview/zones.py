@@ -9,6 +9,9 @@ from geo.mapview.text import count_phrase, esc, plural, short_list
 from geo.model import Zone
 
 
+SIMPLIFY_DEG = 0.002  # about 200 m: invisible at the zooms the map is read at, far fewer vertices
+
+
 class ZoneLayer(FeatureLayer):
     """Zones as one GeoJSON layer of (multi)polygons."""
 
@@ -35,7 +38,10 @@ class ZoneLayer(FeatureLayer):
     @classmethod
     def feature(cls, zone: Zone, key: str, palette: ActorPalette = PALETTE) -> dict | None:
         """The map feature for one zone, or None when its WKT holds no area."""
-        geometry = geometry_json(zone_geometry(zone.wkt))
+        shape = zone_geometry(zone.wkt)
+        if shape is None:
+            return None
+        geometry = geometry_json(shape.simplify(SIMPLIFY_DEG, preserve_topology=True), digits=5)
         if geometry is None:
             return None
         colour = palette.colour(zone.actor)
