@@ -15,6 +15,7 @@ import hashlib
 import importlib
 import re
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,6 +36,8 @@ HERE = Path(__file__).resolve().parent
 DEMO_CORPUS = HERE / "data" / "demo"
 MAP_KEY = "map"
 MAP_HEIGHT = 620
+PANEL_LIMIT = 60  # claims rendered in the side panel before "show all"
+MAX_DOC_BUTTONS = 6  # beyond this many source documents, one selectbox instead of buttons
 FILTER_KEYS = {"actors": "f_actor", "relations": "f_relation", "stances": "f_stance", "docs": "f_doc"}
 
 Analyser = Callable[[list[Document]], Analysis]
@@ -91,13 +94,15 @@ def fingerprint(documents: list[Document]) -> str:
     return digest.hexdigest()
 
 
-@st.cache_data(show_spinner="Finding places and claims…", max_entries=16)
+# cache_resource, not cache_data: the analysis is shared read-only (filter_analysis builds new
+# objects), and copying 5,000 claims out of a pickle on every rerun cost more than the map.
+@st.cache_resource(show_spinner="Finding places and claims…", max_entries=16)
 def analyse_cached(key: str, analyser_spec: str, _documents: tuple[Document, ...]) -> Analysis:
     """The analysis of a corpus, computed once per corpus content and analyser."""
     return load_analyser(analyser_spec)(list(_documents))
 
 
-@st.cache_data(max_entries=64)
+@st.cache_resource(max_entries=16)
 def view_cached(key: str, filters: tuple, _analysis: Analysis) -> tuple[Analysis, bytes]:
     """The filtered analysis and its GeoJSON export, once per corpus and filter choice."""
     view = filter_analysis(_analysis, **dict(filters))
@@ -228,6 +233,8 @@ def update_selection(click: dict | None, index: FeatureIndex) -> None:
     selection = index.resolve(click)
     if selection is not None:
         st.session_state.selection = selection
+        st.session_state.panel_all = False
+        st.session_state.panel_doc = None
 
 
 def _open_doc(doc_id: str) -> None:
@@ -248,7 +255,7 @@ def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Documen
         return
     title = index.title(selection)
     st.subheader(md_escape(title), anchor=False)
-    claims = index.claims(selection)
+    claims = sorted(index.claims(selection), key=lambda c: (c.doc, c.start, c.place_start))
     facts = [f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"]
     if getattr(item, "disputed", False):
         facts.append("**disputed**: sources disagree")
@@ -258,10 +265,20 @@ def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Documen
     if st.button("Clear selection", key="clear_selection"):
         st.session_state.selection = None
         st.rerun()
-    st.html(claims_html(claims, documents))
-    for doc_id in sorted({c.doc for c in claims}):
-        st.button(f"Read {doc_id} with its places highlighted", key=f"open_{doc_id}",
-                  on_click=_open_doc, args=(doc_id,))
+    shown = claims if st.session_state.get("panel_all") else claims[:PANEL_LIMIT]
+    st.html(claims_html(shown, documents))
+    if len(claims) > PANEL_LIMIT:
+        st.toggle(f"Show all {len(claims)} claims (first {PANEL_LIMIT} shown; the filters narrow them)",
+                  key="panel_all")
+    source_docs = sorted({c.doc for c in claims})
+    if len(source_docs) <= MAX_DOC_BUTTONS:
+        for doc_id in source_docs:
+            st.button(f"Read {doc_id} with its places highlighted", key=f"open_{doc_id}",
+                      on_click=_open_doc, args=(doc_id,))
+    else:
+        st.selectbox(f"Read one of its {len(source_docs)} source documents", [None, *source_docs],
+                     key="panel_doc", format_func=lambda d: "choose…" if d is None else d,
+                     on_change=lambda: _open_doc(st.session_state.panel_doc))
 
 
 def unresolved_table(view: Analysis) -> None:
@@ -291,13 +308,20 @@ def document_reader(full: Analysis, documents: dict[str, Document]) -> None:
     st.html(document_html(document, [m for m in full.mentions if m.doc == doc_id], sentences))
 
 
-def count_run(config: AppConfig) -> None:
-    """With --debug-runs: count script runs per session, in the log and in the sidebar."""
-    if not config.debug_runs:
-        return
-    st.session_state.script_runs = st.session_state.get("script_runs", 0) + 1
-    print(f"geo-app: script run {st.session_state.script_runs}", flush=True)
-    st.sidebar.caption(f"debug: script runs = {st.session_state.script_runs}")
+class RunCounter:
+    """With --debug-runs: count script runs per session and time them (log line + sidebar)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.perf_counter()
+        if enabled:
+            st.session_state.script_runs = st.session_state.get("script_runs", 0) + 1
+            st.sidebar.caption(f"debug: script runs = {st.session_state.script_runs}")
+
+    def done(self) -> None:
+        if self.enabled:
+            elapsed = time.perf_counter() - self.started
+            print(f"geo-app: script run {st.session_state.script_runs} took {elapsed:.3f} s", flush=True)
 
 
 # --------------------------------------------------------------------------- main
@@ -306,7 +330,14 @@ def count_run(config: AppConfig) -> None:
 def main(argv: list[str] | None = None) -> None:
     config = parse_args(sys.argv[1:] if argv is None else argv)
     st.set_page_config(page_title="Conflict map", layout="wide")
-    count_run(config)
+    counter = RunCounter(config.debug_runs)
+    try:
+        run_page(config)
+    finally:
+        counter.done()
+
+
+def run_page(config: AppConfig) -> None:
     corpus = Corpus(config)
     sidebar_uploads(corpus)
     documents = {d.id: d for d in corpus.documents}
@@ -315,14 +346,15 @@ def main(argv: list[str] | None = None) -> None:
     if not documents:
         st.info("No documents yet: add .txt, .md or .html files in the sidebar.")
         return
+    corpus_key = fingerprint(corpus.documents) + config.analyser
     try:
-        full = analyse_cached(fingerprint(corpus.documents), config.analyser, tuple(corpus.documents))
+        full = analyse_cached(corpus_key, config.analyser, tuple(corpus.documents))
     except ImportError as err:
         st.error(f"The analyser {md_escape(config.analyser)} could not be loaded: {md_escape(str(err))}")
         return
     filters = sidebar_filters(full)
     filter_key = tuple((k, tuple(v) if v is not None else None) for k, v in filters.items())
-    view, export = view_cached(fingerprint(corpus.documents) + config.analyser, filter_key, full)
+    view, export = view_cached(corpus_key, filter_key, full)
     sidebar_exports(view, export)
 
     cols = st.columns(5)
@@ -338,8 +370,10 @@ def main(argv: list[str] | None = None) -> None:
     left, right = st.columns([5, 3], gap="medium")
     with left:
         fmap = build_map(view, asset_base=asset_base() if offline_ok else None)
+        # render=False: st_folium renders the map itself once more anyway; the default render=True
+        # renders the whole figure twice (measured: same arguments, a third of the time).
         click = st_folium(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-                          returned_objects=list(CLICK_KEYS))
+                          returned_objects=list(CLICK_KEYS), render=False)
     update_selection(click, FeatureIndex(view))
     with right:
         selection_panel(view, full, documents)
