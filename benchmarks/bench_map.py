@@ -1,0 +1,274 @@
+"""Map benchmarks: how fast the map appears, how fast a click fills the panel, and whether
+panning or zooming reruns the script. Prints numbers; it is not a test.
+
+    .venv/bin/python benchmarks/bench_map.py                 # seeds + a generated 5,000-claim corpus
+    .venv/bin/python benchmarks/bench_map.py --claims 20000  # a bigger generated corpus
+
+Each corpus is served by ``streamlit run app.py`` on 127.0.0.1 and driven by Debian's
+Chromium through Playwright. The generated corpus skips the geoparser: its documents are
+written here, and ``synthetic_analyse`` (passed to the app with ``--analyser``) reads the
+claims back from their fixed sentence pattern and assembles the Analysis with the pipeline's
+own aggregation. Results are also written to ``benchmarks/results/bench_map.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from geo.model import Analysis, Claim, Document, Mention  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+RESULTS = ROOT / "benchmarks" / "results"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAP_IFRAME = 'iframe[title*="streamlit_folium"]'
+RUNS = re.compile(r"debug: script runs = (\d+)")
+
+# --------------------------------------------------------------------------- generated corpus
+
+ACTORS = ["ISIS", "SDF", "Syrian government", "United States", "Russia", "Turkey", "Iran", "Hezbollah",
+          "Iraqi forces", "Rebels"]
+RELATIONS = {"control": "controls", "lost": "lost", "contested": "is fighting for", "presence": "has units in",
+             "advance": "advanced on", "strike": "struck", "corridor": "opened a corridor from"}
+STANCES = ["asserted", "asserted", "asserted", "alleged", "alleged", "denied", "disputed"]
+SOURCES = ["Valley Monitor", "Tigris Herald", "Meridian Wire", "Eastern Vector"]
+ANCHORS = {"Raqqa": (35.9528, 39.0079), "Deir ez-Zor": (35.3359, 40.1408), "Mosul": (36.34, 43.13),
+           "Palmyra": (34.5601, 38.28), "Tabqa": (35.8363, 38.5483)}
+SENTENCE = re.compile(
+    r"(?P<actor>[A-Z][\w ]*?) (?P<verb>" + "|".join(map(re.escape, RELATIONS.values())) + r") "
+    r"(?P<place>[A-Z][\w -]*?\w)(?: to (?P<to>[A-Z][\w -]*?\w))? on day \d+ \((?P<stance>\w+), per (?P<source>[^)]+)\)\."
+)
+
+
+def synthetic_places(n: int = 400, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Place name -> (lat, lon): a few real anchors and ``n`` invented sites over Syria and Iraq."""
+    rng = random.Random(seed)
+    places = dict(ANCHORS)
+    for i in range(n):
+        places[f"Site {i:03d}"] = (round(rng.uniform(32.5, 37.0), 4), round(rng.uniform(36.0, 45.5), 4))
+    return places
+
+
+def write_corpus(folder: Path, claims: int, per_doc: int = 20, seed: int = 11) -> list[Path]:
+    """Write ``claims`` one-claim sentences into ``claims / per_doc`` text files."""
+    rng = random.Random(seed)
+    places = list(synthetic_places())
+    weights = [40 if p == "Raqqa" else 8 if p in ANCHORS else 1 for p in places]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for d in range(0, claims, per_doc):
+        lines = []
+        for i in range(min(per_doc, claims - d)):
+            relation = rng.choice(list(RELATIONS))
+            place = rng.choices(places, weights)[0]
+            to = f" to {rng.choice(places[:5])}" if relation == "corridor" else ""
+            lines.append(f"{rng.choice(ACTORS)} {RELATIONS[relation]} {place}{to} on day {d + i} "
+                         f"({rng.choice(STANCES)}, per {rng.choice(SOURCES)}).")
+        path = folder / f"gen_{d // per_doc:04d}.txt"
+        path.write_text(" ".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def synthetic_analyse(documents: list[Document]) -> Analysis:
+    """The Analysis of a generated corpus, read from its fixed sentence pattern (no geoparser)."""
+    from geo.pipeline import assemble
+
+    gazetteer = synthetic_places()
+    relation_of = {v: k for k, v in RELATIONS.items()}
+    mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for doc in documents:
+        for m in SENTENCE.finditer(doc.text):
+            name = m.group("place")
+            if name not in gazetteer:
+                continue
+            lat, lon = gazetteer[name]
+            pid = "syn:" + name.lower().replace(" ", "_")
+            mentions.append(Mention(doc.id, m.start("place"), m.end("place"), name, "place", pid, name, lat, lon,
+                                    "SY", "city" if name in ANCHORS else "village", 1, 0.9))
+            extra = {}
+            to = m.group("to")
+            if to and to in gazetteer:
+                tlat, tlon = gazetteer[to]
+                extra = {"to_place": to, "to_place_id": "syn:" + to.lower().replace(" ", "_"),
+                         "to_lat": tlat, "to_lon": tlon}
+                mentions.append(Mention(doc.id, m.start("to"), m.end("to"), to, "place", extra["to_place_id"], to,
+                                        tlat, tlon, "SY", "city", 1, 0.9))
+            claims.append(Claim(doc.id, m.start(), m.end(), m.group(0), m.group("actor"),
+                                relation_of[m.group("verb")], name, pid, lat, lon, m.group("stance"),
+                                m.group("source"), 0.9, place_start=m.start("place"), place_end=m.end("place"),
+                                **extra))
+    return assemble(documents, mentions, claims)
+
+
+# --------------------------------------------------------------------------- server and browser
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class App:
+    """``streamlit run app.py`` on a free port for the duration of a ``with`` block."""
+
+    def __init__(self, corpus: Path, analyser: str | None = None) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        args = ["--", "--corpus", str(corpus), "--debug-runs"] + (["--analyser", analyser] if analyser else [])
+        self.cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+                    "--server.address", "127.0.0.1", "--server.headless", "true", *args]
+
+    def __enter__(self) -> "App":
+        self.proc = subprocess.Popen(self.cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        raise TimeoutError("streamlit did not start")
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
+
+
+def script_runs(page) -> int:
+    return int(RUNS.search(page.locator("section[data-testid='stSidebar']").inner_text()).group(1))
+
+
+def make_clickable(page, target) -> None:
+    for _ in range(8):
+        try:
+            target.click(trial=True, timeout=1000)
+            return
+        except Exception:  # noqa: BLE001 - covered by another marker: zoom in over it
+            box = target.bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.mouse.wheel(0, -400)
+            page.wait_for_timeout(600)
+
+
+def measure(app: App, loads: int = 3) -> dict:
+    """Map-visible times over ``loads`` page loads, then click-to-panel and the pan/zoom check."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict = {"map_visible_s": []}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for _ in range(loads):
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            t0 = time.perf_counter()
+            page.goto(app.url)
+            frame = page.frame_locator(MAP_IFRAME)
+            frame.locator(".geo-place").first.wait_for(state="visible", timeout=120_000)
+            out["map_visible_s"].append(round(time.perf_counter() - t0, 2))
+            out["features_drawn"] = frame.locator(".geo-place").count()
+            last = page
+            if len(out["map_visible_s"]) < loads:
+                page.close()
+        page = last
+        frame = page.frame_locator(MAP_IFRAME)
+        page.wait_for_timeout(1000)
+        runs = script_runs(page)
+        raqqa = frame.locator(".geo-place.geo-name-raqqa").first
+        make_clickable(page, raqqa)  # wheel zooms
+        box = frame.locator(".leaflet-container").bounding_box()
+        page.mouse.move(box["x"] + 60, box["y"] + box["height"] - 60)
+        page.mouse.down()
+        page.mouse.move(box["x"] + 100, box["y"] + box["height"] - 90, steps=5)
+        page.mouse.up()
+        page.wait_for_timeout(1200)
+        out["reruns_on_pan_zoom"] = script_runs(page) - runs
+        make_clickable(page, raqqa)
+        t0 = time.perf_counter()
+        raqqa.click()
+        page.get_by_role("heading", name="Raqqa").wait_for(timeout=60_000)
+        page.locator("blockquote").first.wait_for(timeout=60_000)
+        out["click_to_panel_s"] = round(time.perf_counter() - t0, 2)
+        out["reruns_on_click"] = script_runs(page) - runs - out["reruns_on_pan_zoom"]
+        browser.close()
+    return out
+
+
+def server_side(analysis: Analysis) -> dict:
+    """In-process costs of one script run's map work for ``analysis``."""
+    from geo.export import filter_analysis, geojson_bytes
+    from geo.mapview import build_map
+
+    t0 = time.perf_counter()
+    page = build_map(analysis, "/app/static/vendor").get_root().render()
+    t1 = time.perf_counter()
+    data = geojson_bytes(analysis)
+    t2 = time.perf_counter()
+    filter_analysis(analysis, actors={"SDF"})
+    t3 = time.perf_counter()
+    return {"build_and_render_map_s": round(t1 - t0, 3), "map_html_kb": len(page) // 1024,
+            "geojson_export_s": round(t2 - t1, 3), "geojson_kb": len(data) // 1024,
+            "filter_one_actor_s": round(t3 - t2, 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--claims", type=int, default=5000, help="claims in the generated corpus")
+    parser.add_argument("--loads", type=int, default=3, help="page loads per corpus")
+    args = parser.parse_args(argv)
+    from geo.assets import ensure_assets
+    from geo.documents import load_paths
+
+    ensure_assets()
+    results: dict = {}
+    with tempfile.TemporaryDirectory(prefix="bench-map-") as tmp:
+        generated = Path(tmp) / "generated"
+        write_corpus(generated, args.claims)
+        corpora = {"seeds": (SEEDS, None), f"generated_{args.claims}": (generated, "benchmarks.bench_map:synthetic_analyse")}
+        for name, (folder, analyser) in corpora.items():
+            if not folder.is_dir():
+                print(f"{name}: {folder} is missing, skipped")
+                continue
+            docs, _ = load_paths([folder])
+            t0 = time.perf_counter()
+            if analyser:
+                analysis = synthetic_analyse(docs)
+            else:
+                from geo.pipeline import analyse
+                analysis = analyse(docs)
+            info = {"documents": len(docs), "claims": len(analysis.claims), "places": len(analysis.places),
+                    "zones": len(analysis.zones), "corridors": len(analysis.corridors),
+                    "analyse_s": round(time.perf_counter() - t0, 2), **server_side(analysis)}
+            with App(folder, analyser) as app:
+                info.update(measure(app, args.loads))
+            results[name] = info
+            print(f"\n== {name}")
+            for key, value in info.items():
+                print(f"  {key:24} {value}")
+    for name, info in results.items():
+        visible = info["map_visible_s"]
+        print(f"\n{name}: map visible {visible[0]} s cold, {statistics.median(visible[1:] or visible)} s warm "
+              f"(median); click->panel {info['click_to_panel_s']} s; reruns on pan/zoom "
+              f"{info['reruns_on_pan_zoom']}, on click {info['reruns_on_click']}")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "bench_map.json").write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
