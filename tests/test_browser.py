@@ -178,3 +178,21 @@ def test_map_click_panel_export_offline(server, browser_page):
     assert external == [], f"requests left 127.0.0.1: {external}"
     assert failures == [], f"failed requests: {failures}"
     assert time.monotonic() - started < 60
+
+
+def test_standalone_map_download_works_offline(server, browser_page, tmp_path):
+    context, page = browser_page
+    page.goto(server)
+    page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name=re.compile(r"Standalone map")).click()
+    shared_file = tmp_path / "map.html"
+    info.value.save_as(shared_file)
+    assert shared_file.stat().st_size > 100_000  # the vendored scripts and styles are inside
+
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page.goto(shared_file.as_uri())
+    page.locator(".geo-place.geo-name-raqqa").first.wait_for(state="visible", timeout=20_000)
+    assert page.locator(".geo-legend").is_visible()
+    assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []
