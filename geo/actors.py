@@ -69,20 +69,87 @@ def _compile() -> tuple[re.Pattern, dict[str, str]]:
 _PATTERN, _LOOKUP = _compile()
 
 
+def _preference() -> list[tuple[str, bool]]:
+    """Every alias in the order the regex tries them: (alias, matched in any case)."""
+    exact, folded = [], []
+    for aliases in ACTORS.values():
+        for alias in aliases:
+            if alias.isupper() or any(c.isdigit() for c in alias) or alias in ("Isis",):
+                exact.append(alias)
+            else:
+                folded.append(alias)
+    by_length = lambda xs: sorted(xs, key=len, reverse=True)  # noqa: E731
+    return [(a, True) for a in by_length(folded)] + [(a, False) for a in by_length(exact)]
+
+
+def _compile_automaton():
+    """The aliases in one Aho-Corasick automaton over lower-cased text (None: use the regex)."""
+    import ahocorasick
+
+    order = _preference()
+    if not all(alias.isascii() for alias, _ in order):
+        return None
+    options: dict[str, list] = {}
+    for rank, (alias, folded) in enumerate(order):
+        options.setdefault(alias.lower(), []).append((rank, alias, folded))
+    automaton = ahocorasick.Automaton()
+    for key, entries in options.items():
+        automaton.add_word(key, (len(key), tuple(entries)))
+    automaton.make_automaton()
+    return automaton
+
+
+_AUTOMATON = _compile_automaton()
+_CASE_EQUIVALENTS = {0x131: "i", 0x17F: "s"}  # re.IGNORECASE equates these with i and s; str.lower does not
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _alias_spans(text: str, start: int, end: int):
+    """(start, end) of every match of _PATTERN, leftmost first, as finditer gives them."""
+    lowered = text.lower()
+    if _AUTOMATON is None or len(lowered) != len(text):  # a letter that lower-cases to two: the regex
+        for match in _PATTERN.finditer(text, start, end):
+            yield match.start(), match.end()
+        return
+    if "\u0131" in lowered or "\u017f" in lowered:
+        lowered = lowered.translate(_CASE_EQUIVALENTS)
+    found: dict[int, list] = {}
+    for last, (length, entries) in _AUTOMATON.iter(lowered, start, end):
+        found.setdefault(last - length + 1, []).append((length, entries))
+    scanned = start
+    for pos in sorted(found):
+        if pos < scanned or (pos > 0 and _is_word(text[pos - 1])):
+            continue
+        best = None
+        for length, entries in found[pos]:
+            stop = pos + length
+            if stop < end and _is_word(text[stop]):
+                continue
+            for rank, alias, folded in entries:
+                if (folded or text[pos:stop] == alias) and (best is None or rank < best[0]):
+                    best = (rank, stop)
+        if best is not None:
+            yield pos, best[1]
+            scanned = best[1]
+
+
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
     """Actor names in ``text[start:end]`` with document offsets."""
     found: list[ActorMention] = []
-    for match in _PATTERN.finditer(text, start, len(text) if end is None else end):
-        surface = match.group()
+    for m_start, m_end in _alias_spans(text, start, len(text) if end is None else end):
+        surface = text[m_start:m_end]
         actor = _LOOKUP.get(surface) or _LOOKUP.get(surface.lower())
         if actor is None:
             continue
         last = found[-1] if found else None
-        if last and last.actor == actor and not text[last.end:match.start()].strip():
+        if last and last.actor == actor and not text[last.end:m_start].strip():
             # 'ISIS militants', 'Syrian army troops': one mention
-            found[-1] = ActorMention(actor, last.start, match.end(), text[last.start:match.end()])
+            found[-1] = ActorMention(actor, last.start, m_end, text[last.start:m_end])
             continue
-        found.append(ActorMention(actor, match.start(), match.end(), surface))
+        found.append(ActorMention(actor, m_start, m_end, surface))
     return found
 
 

@@ -10,6 +10,8 @@ denies the existence of any agreement') denies the claims of the sentence before
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass, replace
 from typing import Iterable
 
@@ -76,6 +78,8 @@ _ATTRIBUTION = (
                r",?\s+(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
     re.compile(r"\b(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
 )
+# a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
+_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")
 _MODIFIER_AFTER = re.compile(r"^(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held)\b", _I)
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained)\s+by\s+(?:an?\s+|the\s+)?\S*\s*$", _I)
 _OBJECT_BEFORE = re.compile(
@@ -145,9 +149,9 @@ def _triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger
     return found
 
 
-def _stance(text: str, sentence: Sentence, trigger: Trigger) -> str:
-    body = sentence.text
-    if _NEGATED.search(text[max(sentence.start, trigger.start - 30):trigger.start]) or _DENIED.search(body):
+def _body_stance(body: str) -> str:
+    """The stance the words of a whole sentence give (the same for every trigger in it)."""
+    if _DENIED.search(body):
         return "denied"
     if _DISPUTED.search(body):
         return "disputed"
@@ -156,10 +160,20 @@ def _stance(text: str, sentence: Sentence, trigger: Trigger) -> str:
     return "asserted"
 
 
+def _stance(text: str, sentence: Sentence, trigger: Trigger, body_stance: str | None = None) -> str:
+    if _NEGATED.search(text[max(sentence.start, trigger.start - 30):trigger.start]):
+        return "denied"
+    return body_stance or _body_stance(sentence.text)
+
+
 def attribution_of(sentence: Sentence) -> str:
     """Who the sentence says it is quoting ('the Syrian Observatory for Human Rights (SOHR)')."""
-    for pattern in _ATTRIBUTION:
-        match = pattern.search(sentence.text)
+    body = sentence.text
+    verb = _ATTRIBUTION_VERB.search(body) is not None
+    for pattern, needs_verb in zip(_ATTRIBUTION, (False, True, True)):
+        if needs_verb and not verb:  # patterns 2 and 3 need a reporting verb: skip their costly scan
+            continue
+        match = pattern.search(body)
         if match:
             return " ".join(match.group("src").split())[:80]
     return ""
@@ -171,28 +185,44 @@ class ClaimExtractor:
     def extract(self, doc: Document, mentions: list[Mention]) -> list[Claim]:
         text = doc.text
         places = [m for m in mentions if m.role == "place"]
-        blocked = [(m.start, m.end) for m in mentions if m.role == "place"]
-        actors = [a for a in find_actors(text) if not any(s < a.end and a.start < e for s, e in blocked)]
+        if any(a.start > b.start for a, b in zip(places, places[1:])):
+            places.sort(key=lambda m: m.start)  # parse() returns them sorted; bisect below needs it
+        place_starts = [m.start for m in places]
+        # an actor inside a place name is no actor: the same test as any(s < a.end and a.start < e),
+        # with a running maximum of the place ends (spans sorted by start)
+        reach = list(accumulate((m.end for m in places), max))
+        actors = []
+        for a in find_actors(text):
+            i = bisect_left(place_starts, a.end)
+            if not (i and reach[i - 1] > a.start):
+                actors.append(a)
+        actor_starts = [a.start for a in actors]
         dominant = _dominant_place(places)
         all_triggers = _triggers(text)
+        trigger_starts = [t.start for t in all_triggers]
         self._desert = next((m for m in places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
         claims: list[Claim] = []
         last_actor: str | None = None
         last_place: Mention | None = dominant
         previous: list[Claim] = []
         for sentence in split_sentences(doc.id, text):
-            in_places = [m for m in places if sentence.start <= m.start < sentence.end]
-            in_actors = [a for a in actors if sentence.start <= a.start < sentence.end]
-            triggers = [t for t in all_triggers if sentence.start <= t.start < sentence.end]
-            attribution = attribution_of(sentence)
+            lo, hi = sentence.start, sentence.end
+            in_places = places[bisect_left(place_starts, lo):bisect_left(place_starts, hi)]
+            in_actors = actors[bisect_left(actor_starts, lo):bisect_left(actor_starts, hi)]
+            triggers = all_triggers[bisect_left(trigger_starts, lo):bisect_left(trigger_starts, hi)]
+            # attribution is needed only by claims of this sentence or a denial of the previous ones
+            attribution = attribution_of(sentence) if triggers or previous else ""
             own: list[Claim] = []
+            body_stance = None
             for trigger in triggers:
                 actor, carried = self._actor(text, trigger, in_actors, last_actor)
                 if actor is None:
                     continue
                 last_actor = actor
                 targets = self._places(text, sentence, trigger, in_places, last_place)
-                stance = _stance(text, sentence, trigger)
+                if body_stance is None:
+                    body_stance = _body_stance(sentence.text)
+                stance = _stance(text, sentence, trigger, body_stance)
                 for place, destination, fallback in targets:
                     confidence = 0.75 - (0.2 if carried else 0.0) - (0.25 if fallback else 0.0)
                     own.append(_claim(doc, sentence, trigger, actor, place, destination, stance,
@@ -204,9 +234,10 @@ class ClaimExtractor:
                                place_start=-1, place_end=-1) for c in previous]
             claims.extend(own)
             previous = own
-            non_region = [m for m in in_places if m.kind not in REGION_KINDS]
-            if non_region:
-                last_place = non_region[-1]
+            for m in reversed(in_places):
+                if m.kind not in REGION_KINDS:
+                    last_place = m
+                    break
         return _dedupe(claims)
 
     # -- actor ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ class Geoparser:
 
     def parse(self, doc: Document) -> list[Mention]:
         stream = KeyStream(doc.text)
-        hits = find_names(doc.text, self.index.automaton, stream)
+        hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
         mentions = self.resolver.resolve(doc.id, doc.text, hits)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop]
         mentions.extend(unresolved_mentions(doc.id, doc.text, taken))

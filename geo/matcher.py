@@ -17,7 +17,7 @@ from itertools import accumulate
 
 import ahocorasick
 
-from geo.gazetteer import STOP
+from geo.gazetteer import CURATED, STOP
 from geo.normalize import ARTICLE_KEY, ARTICLES, TOKEN_RE, token_key
 
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
@@ -77,10 +77,16 @@ class _KeyCache(dict):
 
 
 _KEY_CACHE = _KeyCache()
+_KEPT_LOWER = CURATED | STOP  # hits kept in lower case
 
 
-def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | None = None) -> list[NameHit]:
-    """Leftmost-longest, non-overlapping gazetteer hits in ``text``."""
+def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | None = None,
+               lowercase: bool = True) -> list[NameHit]:
+    """Leftmost-longest, non-overlapping gazetteer hits in ``text``.
+
+    ``lowercase=False`` leaves out the hits the resolver never takes: a name only GeoNames
+    knows, written in lower case ('said', 'man', 'of'). They still block overlapping hits.
+    """
     stream = stream or KeyStream(text)
     raw = []
     for end, (key, n_tokens, flags) in automaton.iter(stream.stream):
@@ -92,6 +98,7 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
     spaces_seen, scanned_to = 0, 0
     taken_until = -1
     s = stream.stream
+    parts = stream.parts
     for pos, n_tokens, key, flags in raw:
         spaces_seen += s.count(" ", scanned_to, pos)
         scanned_to = pos
@@ -103,11 +110,18 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
             _INNER_SEPARATOR.fullmatch(stream.separator_after(i)) for i in range(first, last)
         ):
             continue
-        start, _ = stream.token_span(first)
-        _, end = stream.token_span(last)
         if stream.keys[first] == ARTICLE_KEY:  # a hit that starts on a bare article is no name
             continue
+        if not lowercase and not flags & _KEPT_LOWER and not parts[2 * first + 1][0].isupper() \
+                and (first == 0 or not parts[2 * first - 1][0].isupper()):
+            taken_until = last  # lower case with or without an article in front: never taken
+            continue
+        start, _ = stream.token_span(first)
+        _, end = stream.token_span(last)
         start = _extend_over_article(stream, first, start)
+        if not lowercase and not flags & _KEPT_LOWER and not text[start].isupper():
+            taken_until = last
+            continue
         hits.append(NameHit(
             start=start,
             end=end,

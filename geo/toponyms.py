@@ -6,6 +6,8 @@ gazetteer entry, person or organisation accounts for. They are shown, never gues
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Iterable
 
 from geo.model import Mention
@@ -21,23 +23,34 @@ _PERSON_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # 'Haider al-Abadi', 'Bashar 
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|said|says|told)\b")
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+# words one of which a pattern needs (None: no cheap test)
+_PATTERN_WORDS = (None, ("junction", "crossing", "checkpoint", "roundabout", "airbase", "air base"), None)
 
 
 def unresolved_mentions(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
     """Toponym-pattern names in ``text`` not covered by the ``taken`` spans."""
-    spans = sorted(taken)
+    spans = list(taken)
     found: list[Mention] = []
     for index, pattern in enumerate(_PATTERNS):
+        words = _PATTERN_WORDS[index]
+        if words and not any(w in text for w in words):  # the pattern cannot match: skip its scan
+            continue
+        # matches of one pattern never overlap one another, so each is checked only against the
+        # spans known before this pattern: sorted, with a running maximum of their ends
+        spans.sort()
+        starts = [s for s, _ in spans]
+        reach = list(accumulate((e for _, e in spans), max))
+        new: list[tuple[int, int]] = []
         for match in pattern.finditer(text):
             start, end = match.span("name")
-            if _overlaps(start, end, spans) or _DEMONYM.match(text[start:end]):
+            i = bisect_left(starts, end)
+            if (i and reach[i - 1] > start) or _DEMONYM.match(text[start:end]):
                 continue
             if index == 2:  # bare al-X: skip persons and the start of a longer proper name
                 if _PERSON_BEFORE.search(text[max(0, start - 20):start]) or _NOT_PLACE_AFTER.match(text[end:end + 12]):
                     continue
-            spans.append((start, end))
+            new.append((start, end))
             found.append(Mention(doc=doc_id, start=start, end=end, surface=text[start:end], role="unresolved"))
+        spans.extend(new)
     found.sort(key=lambda m: m.start)
     return found
