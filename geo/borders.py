@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
-from shapely.geometry.base import BaseGeometry
 
 
 def natural_earth_zip() -> Path:
@@ -42,9 +41,3 @@ def land_gdf() -> gpd.GeoDataFrame:
         crs=raw.crs,
     )
     return frame
-
-
-@lru_cache(maxsize=1)
-def land_union() -> BaseGeometry:
-    """All land as one geometry, for clipping zones to the coast."""
-    return land_gdf().geometry.union_all()

@@ -90,7 +90,6 @@ _NOT_A_STRIKE = re.compile(r"\b(?:deal|agreement|bargain|balance|chord)\s+(?:was
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b", _I)
 _CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)|there|inside)\b", _I)
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b", _I)
-_FROM_TO = r"\bfrom\s+{a}\b.{{0,60}}?\b(?:to|towards?|into)\b.{{0,40}}?{b}"
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
 

@@ -49,7 +49,9 @@ _ACTOR_BEFORE = re.compile(
     r"officials?) in|banned in|outlawed in|pro-|anti-)\s*$",
     re.I,
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|into|to|from|across|inside|within|throughout|via|towards?|at)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|to|from|across|inside|within|throughout|via|towards?|at|near|outside|around)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
 _DATELINE = re.compile(r"^\s*(?:by\b|\(|—|–|-\s)", re.I)
 
 
@@ -71,6 +73,11 @@ def is_near(text: str, start: int) -> bool:
     return bool(_NEAR.search(text[max(0, start - 60):start]))
 
 
+def after_locative(text: str, start: int) -> bool:
+    """'in Hit', 'near the town of X': a preposition of place right before the name."""
+    return bool(_LOCATIVE_BEFORE.search(text, max(0, start - 40), start))
+
+
 def is_line_start(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip()
@@ -83,7 +90,7 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
     if kind == "capital":
         return True
     if kind == "country" and country in POWERS:
-        return not _LOCATIVE_BEFORE.search(before) or bool(_ACTOR_BEFORE.search(before))
+        return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(before))
     if (country, name) in THEATRE_CAPITALS:
         if _ACTOR_AFTER.match(after) or _ACTOR_BEFORE.search(before):
             return True

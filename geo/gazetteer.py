@@ -193,10 +193,6 @@ class GazetteerIndex:
         ).fetchone()
         return _row_to_place(row) if row else None
 
-    def names_of(self, place_id: str) -> list[str]:
-        rows = self._db.execute("SELECT DISTINCT name FROM names WHERE place_id = ?", (place_id,))
-        return [r[0] for r in rows]
-
     def __getstate__(self) -> dict:  # picklable for worker processes: reopen there
         return {"db_path": self.db_path, "automaton": self.automaton}
 

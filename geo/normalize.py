@@ -26,7 +26,7 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼʾʿ`][^\W_]+)*")
 # Arabic definite articles as they appear romanised, alone before a hyphen or a space.
 ARTICLES = frozenset({
     "al", "el", "ul", "il", "ar", "ash", "as", "ad", "adh", "ath", "at", "az", "an", "ez",
-    "es", "ed", "et", "er", "en", "ech", "ed", "esh", "az", "uz",
+    "es", "ed", "et", "er", "en", "ech", "esh", "uz",
 })
 # Articles that are also common English words: an article only when joined with a hyphen.
 AMBIGUOUS_ARTICLES = frozenset({"as", "at", "an", "ad", "en", "er", "il", "ed", "es", "et", "ul", "uz"})

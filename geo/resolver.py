@@ -54,7 +54,6 @@ def _wordfreq(word: str) -> float:
     return zipf_frequency(word.lower(), "en")
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|into|towards?|outside|around|of\s+the\s+(?:town|city|village)\s+of)\s+$", re.I)
 
 
 def _is_common_word(surface: str) -> bool:
@@ -157,7 +156,7 @@ class Resolver:
         if best is None:
             return None
         if best.kind not in ("country", "capital") and _is_common_word(hit.surface) \
-                and not _LOCATIVE.search(text, max(0, hit.start - 40), hit.start):
+                and not context.after_locative(text, hit.start):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
                     name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
