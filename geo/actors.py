@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.casefold import lowered
+
 # Canonical name -> aliases. Acronyms (all capitals) match case-sensitively, phrases in any case.
 ACTORS: dict[str, tuple[str, ...]] = {
     "SDF": ("SDF", "SDS", "YPG", "YPJ", "QSD", "Syrian Democratic Forces", "Syrian Democractic Forces",
@@ -100,7 +102,6 @@ def _compile_automaton():
 
 
 _AUTOMATON = _compile_automaton()
-_CASE_EQUIVALENTS = {0x131: "i", 0x17F: "s"}  # re.IGNORECASE equates these with i and s; str.lower does not
 
 
 def _is_word(ch: str) -> bool:
@@ -109,15 +110,12 @@ def _is_word(ch: str) -> bool:
 
 def _alias_spans(text: str, start: int, end: int):
     """(start, end) of every match of _PATTERN, leftmost first, as finditer gives them."""
-    lowered = text.lower()
-    if _AUTOMATON is None or len(lowered) != len(text):  # a letter that lower-cases to two: the regex
+    if _AUTOMATON is None:  # an alias outside ASCII: the regex
         for match in _PATTERN.finditer(text, start, end):
             yield match.start(), match.end()
         return
-    if "\u0131" in lowered or "\u017f" in lowered:
-        lowered = lowered.translate(_CASE_EQUIVALENTS)
     found: dict[int, list] = {}
-    for last, (length, entries) in _AUTOMATON.iter(lowered, start, end):
+    for last, (length, entries) in _AUTOMATON.iter(lowered(text), start, end):
         found.setdefault(last - length + 1, []).append((length, entries))
     scanned = start
     for pos in sorted(found):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from geo.actors import ARMED_GROUPS, ActorMention, find_actors
+from geo.casefold import fold, lowered
 from geo.model import Claim, Document, Mention, Sentence
 from geo.sentences import split_sentences
 
@@ -29,50 +30,49 @@ class Trigger:
     place_before: bool  # the place precedes the trigger ('al-Tanaf, occupied by the US')
 
 
-_I = re.IGNORECASE
 _RULES: list[tuple[str, re.Pattern, bool, bool]] = [
     # relation, pattern, actor_after, place_before
-    ("control", re.compile(r"\b(?:controlled|held|occupied|captured|seized|liberated|taken|retaken|recaptured|freed)\s+by\b", _I), True, True),
-    ("control", re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+)?(?=\S+(?:\s\S+)?\s+control\b)", _I), True, True),
-    ("control", re.compile(r"\b(?:will|would|to)\s+(?:give|hand(?:\s+over)?|cede|surrender)\b", _I), True, False),
-    ("control", re.compile(r"\bstrongholds?\s+of\b", _I), True, True),
+    ("control", re.compile(r"\b(?:controlled|held|occupied|captured|seized|liberated|taken|retaken|recaptured|freed)\s+by\b"), True, True),
+    ("control", re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+)?(?=\S+(?:\s\S+)?\s+control\b)"), True, True),
+    ("control", re.compile(r"\b(?:will|would|to)\s+(?:give|hand(?:\s+over)?|cede|surrender)\b"), True, False),
+    ("control", re.compile(r"\bstrongholds?\s+of\b"), True, True),
     ("control", re.compile(
         r"\b(?:(?:took|take[sn]?|taking|gain(?:ed|s)?|seiz(?:e|ed|es|ing)|wrest(?:ed)?|retook|regain(?:ed)?|assum(?:e|ed))\s+(?:full\s+|complete\s+|back\s+)?control"
         r"|(?:in|easy|full|complete)\s+control\s+(?:of|over)|control\s+over"
         r"|captur(?:e|ed|es|ing)|recaptur\w*|retook|retak(?:e|en|ing)|seiz(?:e|ed|es|ing)|overr(?:an|un)"
         r"|liberat(?:e|ed|es|ing|ion)|freed|(?:completely\s+)?taken|took|hold(?:s|ing)?|held"
-        r"|occup(?:y|ies|ied|ying)|raised\s+(?:a|the|their)\s+flag|stronghold|fell\s+to)\b", _I), False, False),
-    ("lost", re.compile(r"\b(?:lost|los(?:e|es|ing)|loss\s+of|driven\s+out\s+of|expelled\s+from|pushed\s+out\s+of|retreat(?:ed|ing)?\s+from|withdr(?:ew|awn|awing)\s+from|abandon(?:ed|s)?)\b", _I), False, False),
+        r"|occup(?:y|ies|ied|ying)|raised\s+(?:a|the|their)\s+flag|stronghold|fell\s+to)\b"), False, False),
+    ("lost", re.compile(r"\b(?:lost|los(?:e|es|ing)|loss\s+of|driven\s+out\s+of|expelled\s+from|pushed\s+out\s+of|retreat(?:ed|ing)?\s+from|withdr(?:ew|awn|awing)\s+from|abandon(?:ed|s)?)\b"), False, False),
     ("contested", re.compile(
         r"\b(?:fight(?:ing|s)?\s+(?:\w+\s+){0,2}?(?:inside|in|for|over|around)|battle\s+(?:for|of|in)|besieg\w*|siege\s+of"
         r"|surround(?:ed|s|ing)?|encircl\w*|push(?:es|ed)?\s+into|break\s+into|storm(?:ed|ing|s)?|attack\s+on"
-        r"|attack(?:ed|ing|s)?|assault\s+on|offensive\s+(?:on|against)|clash(?:es|ed)?\s+(?:in|around|near))\b", _I), False, False),
-    ("presence", re.compile(r"\b(?:pockets?\s+of|remnants?\s+of|concentration\s+of(?:\s+forces\s+of)?)\b", _I), True, True),
+        r"|attack(?:ed|ing|s)?|assault\s+on|offensive\s+(?:on|against)|clash(?:es|ed)?\s+(?:in|around|near))\b"), False, False),
+    ("presence", re.compile(r"\b(?:pockets?\s+of|remnants?\s+of|concentration\s+of(?:\s+forces\s+of)?)\b"), True, True),
     ("presence", re.compile(
         r"\b(?:holed\s+up|hole\s+up|entrenched|exists?\s+in\s+(?:a\s+)?large\s+numbers?|remain(?:s|ed|ing)?\s+in"
-        r"|forced\s+back\s+into|hemmed\s+in|holdouts?|presence\s+in|based\s+in|stationed\s+(?:at|in))\b", _I), False, False),
+        r"|forced\s+back\s+into|hemmed\s+in|holdouts?|presence\s+in|based\s+in|stationed\s+(?:at|in))\b"), False, False),
     ("advance", re.compile(
         r"\b(?:advanc(?:e|ed|es|ing)|push(?:ing|ed|es)?\s+(?:toward|towards|on|closer)|moved?\s+\d+\s+kilomet\w+"
-        r"|approach(?:ed|es|ing)|closing\s+in|march(?:ed|ing)?\s+on|kilomet(?:re|er)s?\s+(?:from|(?:to\s+)?the\s+\w+\s+of))\b", _I), False, False),
+        r"|approach(?:ed|es|ing)|closing\s+in|march(?:ed|ing)?\s+on|kilomet(?:re|er)s?\s+(?:from|(?:to\s+)?the\s+\w+\s+of))\b"), False, False),
     ("strike", re.compile(
         r"\b(?:air\s?strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|struck|bomb(?:ed|ing|ings|s|ers)?|shell(?:ed|ing|s)?"
-        r"|pound(?:ed|ing)|(?:rockets?|missiles?)\s+(?:at|on)|artillery)\b", _I), False, False),
+        r"|pound(?:ed|ing)|(?:rockets?|missiles?)\s+(?:at|on)|artillery)\b"), False, False),
     ("corridor", re.compile(
         r"\b(?:safe\s+passage|(?:safe\s+|humanitarian\s+|commercial\s+)?corridors?|escape\s+routes?|left\s+open"
-        r"|air-?lift(?:ed|s|ing)?|airlift(?:ed|s|ing)?|bus(?:s)?ed|moved\s+from)\b", _I), False, False),
+        r"|air-?lift(?:ed|s|ing)?|airlift(?:ed|s|ing)?|bus(?:s)?ed|moved\s+from)\b"), False, False),
     # weak corridor words: a claim only when the sentence names where to
-    ("corridor?", re.compile(r"\b(?:escape|evacuat(?:ed|ion)|convoys?|pulling\s+out\s+of|exit\s+of|head(?:ing)?\s+(?:south|north|east|west))\b", _I), False, False),
+    ("corridor?", re.compile(r"\b(?:escape|evacuat(?:ed|ion)|convoys?|pulling\s+out\s+of|exit\s+of|head(?:ing)?\s+(?:south|north|east|west))\b"), False, False),
 ]
 
-_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ial)|refut\w+|no\s+(?:deal|agreement)|never\s+happened)\b", _I)
-_DISPUTED = re.compile(r"\b(?:bogus|premature|fake|false\s+claims?|a\s+lie|lie\b|amount\s+to\s+nothing|exaggerat\w+|propaganda|fabricat\w+)", _I)
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ial)|refut\w+|no\s+(?:deal|agreement)|never\s+happened)\b")
+_DISPUTED = re.compile(r"\b(?:bogus|premature|fake|false\s+claims?|a\s+lie|lie\b|amount\s+to\s+nothing|exaggerat\w+|propaganda|fabricat\w+)")
 _ALLEGED = re.compile(
     r"\b(?:reportedly|allegedly|rumou?rs?|according\s+to\s+(?:information|unconfirmed|reports|sources|rumou?rs)|it\s+is\s+claimed"
     r"|claim(?:s|ed)?\s+that|said\s+to|believed\s+to|suspected|(?:a|the|under\s+a)\s+deal|agreement|deliberately|secret(?:ly)?"
-    r"|will|would|may|might|could|maybe|trying\s+to|expected\s+to|supposedly|unconfirmed)\b", _I)
-_NEGATED = re.compile(r"\b(?:no|not|never|without|n't|nor|unable\s+to|failed\s+to)\s+(?:\S+\s+){0,2}$", _I)
+    r"|will|would|may|might|could|maybe|trying\s+to|expected\s+to|supposedly|unconfirmed)\b")
+_NEGATED = re.compile(r"\b(?:no|not|never|without|n't|nor|unable\s+to|failed\s+to)\s+(?:\S+\s+){0,2}$")
 _ATTRIBUTION = (
-    re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:a|the)\s|$)", _I),
+    re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:a|the)\s|$)"),
     re.compile(r"(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*){0,6}(?:\s+\([A-Z]+\))?"
                r"|(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commander|witness|official|source|representative|ministry|media|monitor)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?)"
                r",?\s+(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
@@ -80,16 +80,19 @@ _ATTRIBUTION = (
 )
 # a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
 _ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")
-_MODIFIER_AFTER = re.compile(r"^(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held)\b", _I)
-_MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained)\s+by\s+(?:an?\s+|the\s+)?\S*\s*$", _I)
+_MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held)\b")
+_MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained)\s+by\s+(?:an?\s+|the\s+)?\S*\s*$")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|to|from|on|at"
-    r"|between|into|versus)\s+(?:the\s+)?$", _I)
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$", _I)
-_NOT_A_STRIKE = re.compile(r"\b(?:deal|agreement|bargain|balance|chord)\s+(?:was|were|is|has\s+been|had\s+been)\s+$", _I)
-_DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b", _I)
-_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)|there|inside)\b", _I)
-_DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b", _I)
+    r"|between|into|versus)\s+(?:the\s+)?$")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
+_NOT_A_STRIKE = re.compile(r"\b(?:deal|agreement|bargain|balance|chord)\s+(?:was|were|is|has\s+been|had\s+been)\s+$")
+_DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
+_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)|there|inside)\b")
+_DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
+_TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_LEAVING_BEFORE = re.compile(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$")
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
 
@@ -126,8 +129,8 @@ _STEMS = _compile_stems()
 def _triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
     """Relation triggers in ``text[start:end]``, leftmost-longest, not overlapping."""
     end = len(text) if end is None else end
-    lowered = text[start:end].lower()
-    positions = sorted({start + last - length + 1 for last, length in _STEMS.iter(lowered)})
+    low = lowered(text)
+    positions = sorted({last - length + 1 for last, length in _STEMS.iter(low, start, end)})
     found: list[Trigger] = []
     taken_until = start
     for pos in positions:
@@ -135,34 +138,35 @@ def _triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger
             continue
         best = None
         for relation, pattern, actor_after, place_before in _RULES:
-            match = pattern.match(text, pos, end)
+            match = pattern.match(low, pos, end)
             if match and match.end() > pos and (best is None or match.end() > best[1]):
                 best = (relation, match.end(), actor_after, place_before)
         if best is None:
             continue
         relation, stop, actor_after, place_before = best
-        if relation == "strike" and _NOT_A_STRIKE.search(text, max(start, pos - 30), pos):
+        if relation == "strike" and _NOT_A_STRIKE.search(low, max(start, pos - 30), pos):
             continue
         found.append(Trigger(relation, pos, stop, actor_after, place_before))
         taken_until = stop
     return found
 
 
-def _body_stance(body: str) -> str:
+def _body_stance(text: str, sentence: Sentence) -> str:
     """The stance the words of a whole sentence give (the same for every trigger in it)."""
-    if _DENIED.search(body):
+    low, lo, hi = lowered(text), sentence.start, sentence.end
+    if _DENIED.search(low, lo, hi):
         return "denied"
-    if _DISPUTED.search(body):
+    if _DISPUTED.search(low, lo, hi):
         return "disputed"
-    if _ALLEGED.search(body):
+    if _ALLEGED.search(low, lo, hi):
         return "alleged"
     return "asserted"
 
 
 def _stance(text: str, sentence: Sentence, trigger: Trigger, body_stance: str | None = None) -> str:
-    if _NEGATED.search(text[max(sentence.start, trigger.start - 30):trigger.start]):
+    if _NEGATED.search(lowered(text), max(sentence.start, trigger.start - 30), trigger.start):
         return "denied"
-    return body_stance or _body_stance(sentence.text)
+    return body_stance or _body_stance(text, sentence)
 
 
 def attribution_of(sentence: Sentence) -> str:
@@ -172,9 +176,9 @@ def attribution_of(sentence: Sentence) -> str:
     for pattern, needs_verb in zip(_ATTRIBUTION, (False, True, True)):
         if needs_verb and not verb:  # patterns 2 and 3 need a reporting verb: skip their costly scan
             continue
-        match = pattern.search(body)
+        match = pattern.search(fold(body) if pattern is _ATTRIBUTION[0] else body)
         if match:
-            return " ".join(match.group("src").split())[:80]
+            return " ".join(body[match.start("src"):match.end("src")].split())[:80]
     return ""
 
 
@@ -220,13 +224,13 @@ class ClaimExtractor:
                 last_actor = actor
                 targets = self._places(text, sentence, trigger, in_places, last_place)
                 if body_stance is None:
-                    body_stance = _body_stance(sentence.text)
+                    body_stance = _body_stance(text, sentence)
                 stance = _stance(text, sentence, trigger, body_stance)
                 for place, destination, fallback in targets:
                     confidence = 0.75 - (0.2 if carried else 0.0) - (0.25 if fallback else 0.0)
                     own.append(_claim(doc, sentence, trigger, actor, place, destination, stance,
                                       attribution, round(max(confidence, 0.1), 2)))
-            if not own and previous and _DENIED.search(sentence.text):
+            if not own and previous and _DENIED.search(lowered(text), sentence.start, sentence.end):
                 denier = attribution or (in_actors[0].surface if in_actors else "")
                 own = [replace(c, start=sentence.start, end=sentence.end, text=sentence.text, stance="denied",
                                attribution=denier, confidence=round(c.confidence * 0.8, 2),
@@ -251,7 +255,7 @@ class ClaimExtractor:
             if after:
                 return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
         before = [a for a in in_actors if a.end <= trigger.start]
-        if before and _RELATIVE_BEFORE.search(text, max(0, trigger.start - 25), trigger.start):
+        if before and _RELATIVE_BEFORE.search(lowered(text), max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
         before = [a for a in before if not _is_modifier(text, a) and not _is_object(text, a)]
         if before:
@@ -267,14 +271,14 @@ class ClaimExtractor:
         before = [m for m in in_places if m.end <= trigger.start]
         if trigger.relation.startswith("corridor"):
             found = _corridor_places(text, sentence, trigger, before, after, last_place)
-            if self._desert is not None and _DESERT_DIRECTION.search(sentence.text):
+            if self._desert is not None and _DESERT_DIRECTION.search(lowered(text), sentence.start, sentence.end):
                 # 'moved to the South of the country' in a report that names the desert they go to
                 found = [(o, d or (self._desert if o.place_id != self._desert.place_id else None), f) for o, d, f in found]
             return found
         sides = (before[::-1], after) if trigger.place_before else (after, before[::-1])
         side = sides[0] or sides[1]
         if not side:
-            if last_place is not None and _CITY_ANAPHORA.search(sentence.text):
+            if last_place is not None and _CITY_ANAPHORA.search(lowered(text), sentence.start, sentence.end):
                 return [(last_place, None, True)]
             return []
         specific = [m for m in side if m.kind not in REGION_KINDS]
@@ -296,7 +300,7 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
     fallback = False
     if origin is None:
         specific_after = [m for m in after if m.kind not in REGION_KINDS]
-        if specific_after and re.search(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$", text[max(sentence.start, specific_after[0].start - 25):specific_after[0].start], _I):
+        if specific_after and _LEAVING_BEFORE.search(lowered(text), max(sentence.start, specific_after[0].start - 25), specific_after[0].start):
             origin = specific_after[0]
         elif last_place is not None:
             origin, fallback = last_place, True
@@ -305,7 +309,7 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
     destinations = []
     previous_end = max(trigger.end, origin.end)
     for m in (m for m in after if m.start >= previous_end):
-        if m.place_id != origin.place_id and _DIRECTION.search(text, previous_end, m.start):
+        if m.place_id != origin.place_id and _DIRECTION.search(lowered(text), previous_end, m.start):
             destinations.append(m)
         previous_end = m.end
     specific = [m for m in destinations if m.kind != "country"] or destinations
@@ -321,12 +325,12 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
 
 def _from_to_destination(text: str, sentence: Sentence, origin: Mention, in_places: list[Mention]) -> Mention | None:
     """'from Raqqa to the side of the Syrian Palmyra': the place after 'to' when ``origin`` follows 'from'."""
-    if not re.search(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$", text[max(sentence.start, origin.start - 20):origin.start], _I):
+    low = lowered(text)
+    if not _FROM_BEFORE.search(low, max(sentence.start, origin.start - 20), origin.start):
         return None
     for m in in_places:
         if m.start > origin.end and m.place_id != origin.place_id:
-            between = text[origin.end:m.start]
-            if len(between) < 60 and re.search(r"\b(?:to|towards?|into|for)\b", between, _I):
+            if m.start - origin.end < 60 and _TOWARDS.search(low, origin.end, m.start):
                 return m
             break
     return None
@@ -355,13 +359,14 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention) -> list[Men
 
 def _is_modifier(text: str, actor: ActorMention) -> bool:
     """'US-led', 'backed by the coalition': an actor that qualifies another one."""
-    return bool(_MODIFIER_AFTER.match(text[actor.end:actor.end + 12]) or
-                _MODIFIER_BEFORE.search(text[max(0, actor.start - 30):actor.start]))
+    low = lowered(text)
+    return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 12) or
+                _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
 
 
 def _is_object(text: str, actor: ActorMention) -> bool:
     """'expel the ISIS militants', 'fighting Isis': an actor acted upon."""
-    return bool(_OBJECT_BEFORE.search(text[max(0, actor.start - 25):actor.start]))
+    return bool(_OBJECT_BEFORE.search(lowered(text), max(0, actor.start - 25), actor.start))
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:

@@ -12,8 +12,8 @@ space on each side, so every hit starts and ends on token boundaries.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -25,8 +25,7 @@ _INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–]?[^\S\n]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[]|\s[-–—•*]\s*)\s*$")
 
 
-@dataclass(frozen=True)
-class NameHit:
+class NameHit(NamedTuple):
     """A span of text whose key is a gazetteer key (or a never-a-place phrase)."""
 
     start: int
@@ -34,31 +33,33 @@ class NameHit:
     surface: str
     key: str
     flags: int
-    sentence_initial: bool
 
     @property
     def is_stop(self) -> bool:
         return bool(self.flags & STOP)
 
 
+def starts_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence, a line, a quote or a list item."""
+    return bool(_SENTENCE_END.search(text, max(0, start - 40), start))
+
+
 class KeyStream:
     """The tokens of one text and their keys, with a way back to character offsets."""
 
-    __slots__ = ("text", "parts", "keys", "stream", "_offsets")
+    __slots__ = ("text", "parts", "keys", "stream", "offsets")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.parts = _SPLIT_RE.split(text)
+        self.parts = _SPLIT_RE.split(text)  # separator, token, separator, ..., token, separator
         keys = list(map(_KEY_CACHE.__getitem__, self.parts[1::2]))  # C loop; misses computed once
         self.keys = keys
         self.stream = " " + " ".join(keys) + " "
-        self._offsets: list[int] | None = None
+        self.offsets = [0, *accumulate(map(len, self.parts))]  # where each part starts
 
     def token_span(self, index: int) -> tuple[int, int]:
         """Character span of token ``index`` in the text."""
-        if self._offsets is None:
-            self._offsets = [0, *accumulate(map(len, self.parts))]
-        return self._offsets[2 * index + 1], self._offsets[2 * index + 2]
+        return self.offsets[2 * index + 1], self.offsets[2 * index + 2]
 
     def separator_after(self, index: int) -> str:
         return self.parts[2 * index + 2]
@@ -99,6 +100,7 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
     taken_until = -1
     s = stream.stream
     parts = stream.parts
+    offsets = stream.offsets
     for pos, n_tokens, key, flags in raw:
         spaces_seen += s.count(" ", scanned_to, pos)
         scanned_to = pos
@@ -116,21 +118,12 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
                 and (first == 0 or not parts[2 * first - 1][0].isupper()):
             taken_until = last  # lower case with or without an article in front: never taken
             continue
-        start, _ = stream.token_span(first)
-        _, end = stream.token_span(last)
-        start = _extend_over_article(stream, first, start)
-        if not lowercase and not flags & _KEPT_LOWER and not text[start].isupper():
-            taken_until = last
-            continue
-        hits.append(NameHit(
-            start=start,
-            end=end,
-            surface=text[start:end],
-            key=key,
-            flags=flags,
-            sentence_initial=bool(_SENTENCE_END.search(text, max(0, start - 40), start)),
-        ))
+        start = _extend_over_article(stream, first, offsets[2 * first + 1])
         taken_until = last
+        if not lowercase and not flags & _KEPT_LOWER and not text[start].isupper():
+            continue
+        end = offsets[2 * last + 2]
+        hits.append(NameHit(start, end, text[start:end], key, flags))
     return hits
 
 

@@ -16,7 +16,7 @@ from geopy.distance import great_circle
 
 from geo import context
 from geo.gazetteer import CURATED, THEATRE_COUNTRIES, GazetteerIndex
-from geo.matcher import NameHit
+from geo.matcher import NameHit, starts_sentence
 from geo.model import Mention, Place
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
@@ -73,7 +73,7 @@ def _acceptable(hit: NameHit, text: str) -> bool:
     commonness = _wordfreq(surface) if " " not in surface else 0.0
     if commonness >= COMMON_ANYWHERE:
         return False
-    if hit.sentence_initial and commonness >= COMMON_AT_SENTENCE_START:
+    if commonness >= COMMON_AT_SENTENCE_START and starts_sentence(text, hit.start):
         return False
     return not _inside_proper_name(text, hit)
 

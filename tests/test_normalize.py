@@ -37,3 +37,14 @@ def test_fused_article_spellings_come_from_the_gazetteer_side():
     assert name_key("Deir Ezzur") in fused
     assert name_key("Deir Ezzor") in fused
     assert fused_variants("Raqqa") == []
+
+
+def test_lowered_copy_keeps_every_offset():
+    from geo.casefold import lowered
+
+    text = "İdlib, ſome KELVIN and Raqqa"  # 'İ'.lower() is two characters; ſ and K are case-blind s and k
+    low = lowered(text)
+    assert len(low) == len(text)
+    start = low.index("raqqa")
+    assert text[start:start + 5] == "Raqqa"
+    assert low.startswith("İdlib") and "some" in low and "kelvin" in low
