@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 # re.IGNORECASE equates these with i, s and k; str.lower() does not
-_CASE_EQUIVALENTS = {0x131: "i", 0x17F: "s", 0x212A: "k"}
+_CASE_EQUIVALENTS = {0x131: "i", 0x17F: "s"}  # (the Kelvin sign K lower-cases to k already)
 
 
 def fold(text: str) -> str:
@@ -22,7 +22,7 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a letter that lower-cases to two ('İ'): keep such letters as they are
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if not low.isascii():
+    if "ı" in low or "ſ" in low:
         low = low.translate(_CASE_EQUIVALENTS)
     return low
 

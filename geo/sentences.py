@@ -11,7 +11,8 @@ from geo.model import Sentence
 
 # A sentence ends at . ! ? (with closing quotes) before white space and a capital, a digit, a
 # quote or a dash; a line break always ends one.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\-–—•])|\n+")
+# The match starts on the stop itself (a look-behind would be tried at every character).
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\-–—•])|\n+")
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Maj|Capt|Sgt|St|No|U\.S|U\.K|approx|ed|vs|e\.g|i\.e)\.$")
 
 
@@ -19,8 +20,9 @@ def split_sentences(doc_id: str, text: str) -> list[Sentence]:
     sentences = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        end = boundary.start()
-        if boundary.group()[:1] != "\n" and _ABBREVIATIONS.search(text, max(0, end - 6), end):
+        line_break = text[boundary.start()] == "\n"
+        end = boundary.start() + (0 if line_break else 1)
+        if not line_break and _ABBREVIATIONS.search(text, max(0, end - 6), end):
             continue
         _append(sentences, doc_id, text, start, end)
         start = boundary.end()

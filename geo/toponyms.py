@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from geo.model import Mention
 
@@ -16,32 +16,43 @@ _NAME = r"[A-Z][\w'’]+(?:[- ](?:(?:al|el|ar|as|ash|ad|ez|az)-)?[A-Z][\w'’]+)
 _PATTERNS = (
     re.compile(rf"\b(?:village|town|hamlet|district|neighbou?rhood|suburb|area)\s+of\s+(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{_NAME})"),
     re.compile(rf"\b(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{_NAME}\s+(?:junction|crossing|checkpoint|roundabout|airbase|air base))\b"),
-    re.compile(r"(?<![\w-])(?P<name>(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]z|[Ee]z|[Aa]d)-[A-Z][\w'’]+)"),
+    # the look-ahead lets the regex engine skip to the letters an article starts with
+    re.compile(r"(?=[AaEe])(?<![\w-])(?P<name>(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]z|[Ee]z|[Aa]d)-[A-Z][\w'’]+)"),
 )
 _DEMONYM = re.compile(r"^(?:\w+(?:ian|ean|ese|ish|i)|American|Arab|Kurd)(?:\s|$)")
 _PERSON_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # 'Haider al-Abadi', 'Bashar al-Assad'
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|said|says|told)\b")
+_FACILITY_WORD = re.compile(r"\s(?:junction|crossing|checkpoint|roundabout|airbase|air base)\b")
+_LONGEST_NAME = 160  # characters a facility name may take before its facility word
 
 
-# words one of which a pattern needs (None: no cheap test)
-_PATTERN_WORDS = (None, ("junction", "crossing", "checkpoint", "roundabout", "airbase", "air base"), None)
+def _facility_names(text: str) -> Iterator[re.Match]:
+    """The matches of 'X junction' that ``finditer`` gives, found from each facility word
+    backwards: the pattern alone is tried at every capitalised word of the text."""
+    scanned = 0
+    for word in _FACILITY_WORD.finditer(text):
+        match = _PATTERNS[1].search(text, max(scanned, word.start() - _LONGEST_NAME), word.end())
+        if match and match.end() == word.end():
+            yield match
+        scanned = word.end()
+
+
+def _matches(index: int, text: str) -> Iterator[re.Match]:
+    return _facility_names(text) if index == 1 else _PATTERNS[index].finditer(text)
 
 
 def unresolved_mentions(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
     """Toponym-pattern names in ``text`` not covered by the ``taken`` spans."""
     spans = list(taken)
     found: list[Mention] = []
-    for index, pattern in enumerate(_PATTERNS):
-        words = _PATTERN_WORDS[index]
-        if words and not any(w in text for w in words):  # the pattern cannot match: skip its scan
-            continue
+    for index in range(len(_PATTERNS)):
         # matches of one pattern never overlap one another, so each is checked only against the
         # spans known before this pattern: sorted, with a running maximum of their ends
         spans.sort()
         starts = [s for s, _ in spans]
         reach = list(accumulate((e for _, e in spans), max))
         new: list[tuple[int, int]] = []
-        for match in pattern.finditer(text):
+        for match in _matches(index, text):
             start, end = match.span("name")
             i = bisect_left(starts, end)
             if (i and reach[i - 1] > start) or _DEMONYM.match(text[start:end]):
