@@ -84,24 +84,29 @@ def _preference() -> list[tuple[str, bool]]:
     return [(a, True) for a in by_length(folded)] + [(a, False) for a in by_length(exact)]
 
 
-def _compile_automaton():
-    """The aliases in one Aho-Corasick automaton over lower-cased text (None: use the regex)."""
+def _compile_automata():
+    """The aliases in two Aho-Corasick automata: the phrases matched in any case (run over the
+    lower-cased text) and the acronyms matched as written (run over the text itself). None when
+    an alias is outside ASCII: the regex is used then."""
     import ahocorasick
 
     order = _preference()
     if not all(alias.isascii() for alias, _ in order):
         return None
-    options: dict[str, list] = {}
+    ranks: dict[bool, dict[str, int]] = {True: {}, False: {}}  # folded? -> key -> best rank
     for rank, (alias, folded) in enumerate(order):
-        options.setdefault(alias.lower(), []).append((rank, alias, folded))
-    automaton = ahocorasick.Automaton()
-    for key, entries in options.items():
-        automaton.add_word(key, (len(key), tuple(entries)))
-    automaton.make_automaton()
-    return automaton
+        ranks[folded].setdefault(alias.lower() if folded else alias, rank)
+    automata = []
+    for folded in (True, False):
+        automaton = ahocorasick.Automaton()
+        for key, rank in ranks[folded].items():
+            automaton.add_word(key, (len(key), rank))
+        automaton.make_automaton()
+        automata.append(automaton)
+    return tuple(automata)
 
 
-_AUTOMATON = _compile_automaton()
+_AUTOMATA = _compile_automata()
 
 
 def _is_word(ch: str) -> bool:
@@ -110,25 +115,24 @@ def _is_word(ch: str) -> bool:
 
 def _alias_spans(text: str, start: int, end: int):
     """(start, end) of every match of _PATTERN, leftmost first, as finditer gives them."""
-    if _AUTOMATON is None:  # an alias outside ASCII: the regex
+    if _AUTOMATA is None:
         for match in _PATTERN.finditer(text, start, end):
             yield match.start(), match.end()
         return
+    folded, exact = _AUTOMATA
     found: dict[int, list] = {}
-    for last, (length, entries) in _AUTOMATON.iter(lowered(text), start, end):
-        found.setdefault(last - length + 1, []).append((length, entries))
+    for automaton, haystack in ((folded, lowered(text)), (exact, text)):
+        for last, (length, rank) in automaton.iter(haystack, start, end):
+            found.setdefault(last - length + 1, []).append((rank, length))
     scanned = start
     for pos in sorted(found):
         if pos < scanned or (pos > 0 and _is_word(text[pos - 1])):
             continue
         best = None
-        for length, entries in found[pos]:
+        for rank, length in found[pos]:
             stop = pos + length
-            if stop < end and _is_word(text[stop]):
-                continue
-            for rank, alias, folded in entries:
-                if (folded or text[pos:stop] == alias) and (best is None or rank < best[0]):
-                    best = (rank, stop)
+            if (stop >= end or not _is_word(text[stop])) and (best is None or rank < best[0]):
+                best = (rank, stop)
         if best is not None:
             yield pos, best[1]
             scanned = best[1]

@@ -10,7 +10,7 @@ import math
 import re
 from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geopy.distance import great_circle
 
@@ -33,12 +33,16 @@ LOWERCASE_COMMON = 3.5
 class _Context:
     countries: Counter
     anchors: list[tuple[float, float]]  # (lat, lon) of the places the document names unambiguously
+    total: int = 0  # sum of ``countries``
+    nearest: dict = field(default_factory=dict)  # place id -> km to the nearest anchor
 
-
-def _nearest_km(place: Place, anchors: list[tuple[float, float]]) -> float:
-    """Great-circle distance to the nearest anchor."""
-    here = (place.lat, place.lon)
-    return min(_km(here, anchor) for anchor in anchors)
+    def nearest_km(self, place: Place) -> float:
+        """Great-circle distance to the nearest anchor."""
+        km = self.nearest.get(place.id)
+        if km is None:
+            here = (place.lat, place.lon)
+            km = self.nearest[place.id] = min(_km(here, anchor) for anchor in self.anchors)
+        return km
 
 
 @lru_cache(maxsize=262_144)
@@ -92,18 +96,20 @@ def _inside_proper_name(text: str, hit: NameHit) -> bool:
     return bool(preceding and _wordfreq(preceding.group(1)) < 5.0)
 
 
+@lru_cache(maxsize=65_536)
+def _prior(place_id: str, country: str, population: int) -> tuple[float, float]:
+    """What a place brings whatever the document: (curated and theatre bonus, population term)."""
+    bonus = (3.0 if place_id.startswith("th:") else 0.0) + (2.0 if country in THEATRE_COUNTRIES else 0.0)
+    return bonus, math.log10(population + 1) / 4.0
+
+
 def _score(place: Place, ctx: _Context, hint: str | None) -> float:
-    score = 0.0
-    if place.id.startswith("th:"):
-        score += 3.0
-    if place.country in THEATRE_COUNTRIES:
-        score += 2.0
-    total = sum(ctx.countries.values())
-    if total and place.country:
-        score += 3.0 * ctx.countries[place.country] / total
+    score, population_term = _prior(place.id, place.country, place.population)
+    if ctx.total and place.country:
+        score += 3.0 * ctx.countries[place.country] / ctx.total
     if ctx.anchors and place.kind not in REGION_KINDS:
-        score -= min(_nearest_km(place, ctx.anchors) / 300.0, 4.0)
-    score += math.log10(place.population + 1) / 4.0
+        score -= min(ctx.nearest_km(place) / 300.0, 4.0)
+    score += population_term
     if hint:
         if hint == place.kind or (hint == "city" and place.kind in ("town", "city")) or (
             hint == "village" and place.kind in ("village", "town")
@@ -114,11 +120,25 @@ def _score(place: Place, ctx: _Context, hint: str | None) -> float:
     return score
 
 
+def _evidence(candidates: tuple[Place, ...]) -> tuple[str | None, tuple[float, float] | None]:
+    """What a name tells about the document whatever else it says: the country its places (the
+    curated ones, if any) share, and its position when it is one curated place in the theatre."""
+    curated = [c for c in candidates if c.id.startswith("th:")]
+    if len({c.country for c in curated or candidates}) != 1:
+        return None, None
+    best = (curated or candidates)[0]
+    if len(curated) == 1 and best.kind not in REGION_KINDS and best.country in THEATRE_COUNTRIES:
+        return best.country, (best.lat, best.lon)
+    return best.country, None
+
+
 class Resolver:
     """Turns the hits of one document into :class:`Mention` objects."""
 
     def __init__(self, index: GazetteerIndex) -> None:
         self.index = index
+        # key -> (country of the key's places when they share one, else None; the anchor it gives)
+        self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
         usable = [(h, self.index.candidates(h.key)) for h in hits if not h.is_stop and _acceptable(h, text)]
@@ -132,18 +152,19 @@ class Resolver:
                 mentions.append(mention)
         return mentions
 
-    @staticmethod
-    def _context(usable: list[tuple[NameHit, tuple[Place, ...]]]) -> _Context:
+    def _context(self, usable: list[tuple[NameHit, tuple[Place, ...]]]) -> _Context:
         countries: Counter = Counter()
         anchors = []
         for hit, candidates in usable:
-            curated = [c for c in candidates if c.id.startswith("th:")]
-            if len({c.country for c in curated or candidates}) == 1:
-                best = (curated or candidates)[0]
-                countries[best.country] += 1
-                if len(curated) == 1 and best.kind not in REGION_KINDS and best.country in THEATRE_COUNTRIES:
-                    anchors.append((best.lat, best.lon))
-        return _Context(countries, list(dict.fromkeys(anchors)))
+            evidence = self._evidence.get(hit.key)
+            if evidence is None:
+                evidence = self._evidence[hit.key] = _evidence(candidates)
+            country, anchor = evidence
+            if country is not None:
+                countries[country] += 1
+                if anchor is not None:
+                    anchors.append(anchor)
+        return _Context(countries, list(dict.fromkeys(anchors)), sum(countries.values()))
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:
