@@ -71,9 +71,12 @@ _ALLEGED = re.compile(
     r"|claim(?:s|ed)?\s+that|said\s+to|believed\s+to|suspected|(?:a|the|under\s+a)\s+deal|agreement|deliberately|secret(?:ly)?"
     r"|will|would|may|might|could|maybe|trying\s+to|expected\s+to|supposedly|unconfirmed)\b")
 _NEGATED = re.compile(r"\b(?:no|not|never|without|n't|nor|unable\s+to|failed\s+to)\s+(?:\S+\s+){0,2}$")
+# (A look-ahead on the first letters lets the regex engine skip to where a match can start.)
 _ATTRIBUTION = (
-    re.compile(r"\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:a|the)\s|$)"),
-    re.compile(r"(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*){0,6}(?:\s+\([A-Z]+\))?"
+    re.compile(r"(?=a)\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:a|the)\s|$)"),
+    # a name of up to seven capitalised words (taken whole: only the whole name can be followed
+    # by the verb, so the atomic group spares the backtracking), or 'the ... spokesman of ...'
+    re.compile(r"(?=[A-Zta])(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*+(?>(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*+){0,6})(?:\s+\([A-Z]+\))?"
                r"|(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commander|witness|official|source|representative|ministry|media|monitor)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?)"
                r",?\s+(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
     re.compile(r"\b(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
