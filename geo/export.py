@@ -117,7 +117,10 @@ def _feature(layer: str, geometry: dict | None, properties: dict) -> dict:
 
 
 def _point(lon: float | None, lat: float | None) -> dict | None:
-    return geometry_json(Point(lon, lat)) if valid_lonlat(lon, lat) else None
+    """What ``geometry_json(Point(lon, lat))`` gives, without building the shapely Point."""
+    if not valid_lonlat(lon, lat):
+        return None
+    return {"type": "Point", "coordinates": [round(float(lon), PRECISION), round(float(lat), PRECISION)]}
 
 
 def place_feature(place: PlaceSummary) -> dict:
