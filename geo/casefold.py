@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# re.IGNORECASE equates these with i, s and k; str.lower() does not
-_CASE_EQUIVALENTS = {0x131: "i", 0x17F: "s"}  # (the Kelvin sign K lower-cases to k already)
+# re.IGNORECASE equates dotless ı with i and long ſ with s; str.lower() leaves them as they are
+_CASE_EQUIVALENTS = {0x131: "i", 0x17F: "s"}
 
 
 def fold(text: str) -> str:

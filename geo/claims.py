@@ -176,10 +176,11 @@ def attribution_of(sentence: Sentence) -> str:
     """Who the sentence says it is quoting ('the Syrian Observatory for Human Rights (SOHR)')."""
     body = sentence.text
     verb = _ATTRIBUTION_VERB.search(body) is not None
-    for pattern, needs_verb in zip(_ATTRIBUTION, (False, True, True)):
-        if needs_verb and not verb:  # patterns 2 and 3 need a reporting verb: skip their costly scan
+    # pattern 1 is case-blind (run on the lower-cased copy); 2 and 3 read capitals and need a verb
+    for pattern, haystack, needs_verb in zip(_ATTRIBUTION, (fold(body), body, body), (False, True, True)):
+        if needs_verb and not verb:  # skip their costly scan
             continue
-        match = pattern.search(fold(body) if pattern is _ATTRIBUTION[0] else body)
+        match = pattern.search(haystack)
         if match:
             return " ".join(body[match.start("src"):match.end("src")].split())[:80]
     return ""

@@ -33,8 +33,11 @@ LOWERCASE_COMMON = 3.5
 class _Context:
     countries: Counter
     anchors: list[tuple[float, float]]  # (lat, lon) of the places the document names unambiguously
-    total: int = 0  # sum of ``countries``
+    total: int = field(init=False)  # sum of ``countries``, asked for by every score
     nearest: dict = field(default_factory=dict)  # place id -> km to the nearest anchor
+
+    def __post_init__(self) -> None:
+        self.total = sum(self.countries.values())
 
     def nearest_km(self, place: Place) -> float:
         """Great-circle distance to the nearest anchor."""
@@ -164,7 +167,7 @@ class Resolver:
                 countries[country] += 1
                 if anchor is not None:
                     anchors.append(anchor)
-        return _Context(countries, list(dict.fromkeys(anchors)), sum(countries.values()))
+        return _Context(countries, list(dict.fromkeys(anchors)))
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:
