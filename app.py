@@ -4,7 +4,7 @@
     streamlit run app.py -- --corpus DIR         # a folder of .txt/.md/.html files
 
 A thin shell over the ``geo`` package: documents -> ``geo.pipeline.analyse`` -> filters
-(``geo.export.filter_analysis``) -> map (``geo.mapview``) and exports (``geo.export``).
+(``geo.aggregate.filter_analysis``) -> map (``geo.mapview``) and exports (``geo.io``).
 Nothing is fetched from the internet while it runs; map assets come from ``static/vendor``
 (``python -m geo.assets`` fills it once).
 """
@@ -26,7 +26,8 @@ from streamlit_folium import st_folium
 
 from geo.assets import assets_present
 from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
-from geo.export import GEOJSON_MEDIA_TYPE, filter_analysis, geojson_bytes, unresolved_mentions
+from geo.aggregate import filter_analysis, unresolved
+from geo.io.geojson import GEOJSON_MEDIA_TYPE, geojson_bytes
 from geo.mapview import build_map, map_html
 from geo.mapview.panel import claims_html, document_html
 from geo.mapview.selection import CLICK_KEYS, FeatureIndex, Selection, click_signature
@@ -282,7 +283,7 @@ def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Documen
 
 
 def unresolved_table(view: Analysis) -> None:
-    mentions = unresolved_mentions(view)
+    mentions = unresolved(view)
     st.subheader(f"Unresolved mentions ({len(mentions)})", anchor=False)
     if not mentions:
         st.caption("Every place name found was placed on the map.")

@@ -86,7 +86,7 @@ def write_corpus(folder: Path, claims: int, per_doc: int = 20, seed: int = 11) -
 
 def synthetic_analyse(documents: list[Document]) -> Analysis:
     """The Analysis of a generated corpus, read from its fixed sentence pattern (no geoparser)."""
-    from geo.pipeline import assemble
+    from geo.aggregate import assemble
 
     gazetteer = synthetic_places()
     relation_of = {v: k for k, v in RELATIONS.items()}
@@ -211,7 +211,8 @@ def measure(app: App, loads: int = 3) -> dict:
 
 def server_side(analysis: Analysis) -> dict:
     """In-process costs of one script run's map work for ``analysis``."""
-    from geo.export import filter_analysis, geojson_bytes
+    from geo.aggregate import filter_analysis
+    from geo.io.geojson import geojson_bytes
     from geo.mapview import build_map
 
     t0 = time.perf_counter()

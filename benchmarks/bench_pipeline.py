@@ -207,7 +207,7 @@ def bench_cli_rss(folder: Path, n_bytes: int) -> dict:
 
 
 def bench_startup(workdir: Path, one_seed: Path, repeat: int) -> dict:
-    from geo.gazetteer import GazetteerIndex
+    from geo.geoparse.gazetteer import GazetteerIndex
 
     cold_dir = workdir / "cold-cache"
     shutil.rmtree(cold_dir, ignore_errors=True)
@@ -219,8 +219,8 @@ def bench_startup(workdir: Path, one_seed: Path, repeat: int) -> dict:
         return run([sys.executable, "-c", code], env=env)[0]
 
     interp = [sub("pass") for _ in range(repeat)]
-    imports = [sub("import geo.geoparser") for _ in range(repeat)]
-    warm = [sub("from geo.geoparser import Geoparser; Geoparser()") for _ in range(repeat)]
+    imports = [sub("import geo.geoparse") for _ in range(repeat)]
+    warm = [sub("from geo.geoparse import Geoparser; Geoparser()") for _ in range(repeat)]
     first = [run([sys.executable, "-m", "geo", "claims", str(one_seed)], env=env)[0] for _ in range(repeat)]
     load_best, load_med, _ = timed(lambda: GazetteerIndex.load(cold_dir), repeat=max(repeat, 5))
     size = sum(p.stat().st_size for p in cold_dir.iterdir())
@@ -238,9 +238,10 @@ def synthetic_analysis(n_claims: int, seed: int = 7):
     """``n_claims`` claims over real places of the curated gazetteer, assembled into an Analysis."""
     import sqlite3
 
-    from geo.actors import ACTORS
+    from geo.claims.actors import ACTORS
     from geo.model import Claim, Document, Mention
-    from geo.pipeline import assemble, default_geoparser
+    from geo.aggregate import assemble
+    from geo.pipeline import default_geoparser
 
     db = sqlite3.connect(f"file:{default_geoparser().index.db_path}?mode=ro", uri=True)
     places = db.execute("SELECT id, name, kind, lat, lon, country FROM places WHERE id LIKE 'th:%' "
@@ -275,7 +276,7 @@ def synthetic_analysis(n_claims: int, seed: int = 7):
 
 
 def bench_export_and_map(sizes: list[int], repeat: int) -> dict:
-    from geo import export
+    from geo.io import geojson as export
 
     try:
         from geo.mapview import build_map
@@ -441,7 +442,7 @@ def report(r: dict) -> str:
         s = r["startup"]
         add("cold start (`geo index`, build)", f"{s['cold_build_s']:.1f} s ({s['index_mb']:.0f} MB index)")
         add("python startup alone", f"{s['python_startup_s']:.3f} s")
-        add("import geo.geoparser (subprocess)", f"{s['import_geoparser_s']:.3f} s")
+        add("import geo.geoparse (subprocess)", f"{s['import_geoparser_s']:.3f} s")
         add("warm start (import + Geoparser())", f"{s['warm_start_s']:.3f} s", f"<= {TARGETS['warm_start_s']} s",
             s["warm_start_s"] <= TARGETS["warm_start_s"])
         add("GazetteerIndex.load() in process", f"{s['index_load_in_process_s'] * 1000:.0f} ms")

@@ -24,12 +24,12 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 def stage_timings(docs, repeat: int) -> list[tuple[str, float]]:
     """(stage, CPU seconds per MB) for each stage of the pipeline."""
-    from geo.actors import find_actors
-    from geo.claims import _triggers
-    from geo.matcher import KeyStream, find_names
+    from geo.claims.actors import find_actors
+    from geo.claims.extract import _triggers
+    from geo.geoparse.matcher import KeyStream, find_names
     from geo.pipeline import default_geoparser, extract
-    from geo.sentences import split_sentences
-    from geo.toponyms import unresolved_mentions
+    from geo.claims.sentences import split_sentences
+    from geo.geoparse.toponyms import find_unresolved
 
     parser = default_geoparser()
     automaton = parser.index.automaton
@@ -53,7 +53,7 @@ def stage_timings(docs, repeat: int) -> list[tuple[str, float]]:
         ("tokens and keys (KeyStream)", lambda d: KeyStream(d.text)),
         ("+ gazetteer hits (find_names)", hits),
         ("+ ranking and roles (Resolver)", lambda d: parser.resolver.resolve(d.id, d.text, hits(d))),
-        ("unresolved-name patterns", lambda d: unresolved_mentions(d.id, d.text, [])),
+        ("unresolved-name patterns", lambda d: find_unresolved(d.id, d.text, [])),
         ("mentions (Geoparser.parse)", parser.parse),
         ("sentences", lambda d: split_sentences(d.id, d.text)),
         ("actors", lambda d: find_actors(d.text)),

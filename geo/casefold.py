@@ -1,7 +1,7 @@
 """A lower-cased copy of a text with the same character offsets, for case-blind patterns.
 
 Python's ``re.IGNORECASE`` is about three times slower than matching a lower-case pattern
-against a lower-cased text, so the cue patterns of :mod:`geo.context` and :mod:`geo.claims` are
+against a lower-cased text, so the cue patterns of :mod:`geo.geoparse.context` and :mod:`geo.claims` are
 written in lower case and run on :func:`lowered`. Offsets stay valid in the original text.
 
 >>> lowered("Deir ez-Zor")

@@ -22,6 +22,14 @@ from geo.documents import DocumentError, iter_documents
 from geo.model import Document
 
 
+class UsageError(ValueError):
+    """A request that cannot be carried out as given; the message says what to change."""
+
+
+class NotFound(LookupError):
+    """Nothing matched (exit status 1, a message on stderr)."""
+
+
 def _documents(paths: Iterable[str], failures: list[DocumentError]) -> Iterator[Document]:
     for item in iter_documents(paths):
         if isinstance(item, DocumentError):
@@ -46,7 +54,7 @@ CLAIM_FIELDS = ("doc", "start", "end", "text", "actor", "relation", "place", "pl
 
 
 def cmd_mentions(args: argparse.Namespace, failures: list[DocumentError]) -> None:
-    from geo.geoparser import Geoparser
+    from geo.geoparse import Geoparser
 
     parser = Geoparser()
     for doc in _documents(args.paths, failures):
@@ -54,27 +62,67 @@ def cmd_mentions(args: argparse.Namespace, failures: list[DocumentError]) -> Non
 
 
 def cmd_claims(args: argparse.Namespace, failures: list[DocumentError]) -> None:
-    from geo.pipeline import claims_for_documents
-
     docs = _documents(args.paths, failures)
-    for claim in claims_for_documents(docs, workers=args.workers, scheduler=args.scheduler):
+    if args.workers or args.scheduler:
+        claims = _scale().claims_on_dask(docs, workers=args.workers, scheduler=args.scheduler)
+    else:
+        from geo.pipeline import claims_for_documents
+
+        claims = claims_for_documents(docs)
+    for claim in claims:
         _write_json_lines([{f: getattr(claim, f) for f in CLAIM_FIELDS}])
 
 
+def _scale():
+    """:mod:`geo.scale`, or a message naming the extra it needs."""
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as err:
+        raise UsageError(f"--workers, --scheduler and parquet output need the 'scale' extra ({err.name} is "
+                         "missing): pip install 'geo-conflict-map[scale]'") from None
+    from geo import scale
+
+    return scale
+
+
+EXPORT_FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".parquet": "parquet"}
+
+
+def export_format(output: str, given: str | None) -> str:
+    """The export format: ``--format`` if given, else the output's suffix; a contradiction is refused.
+
+    >>> export_format("out.gpkg", None), export_format("out.parquet", None), export_format("x", None)
+    ('gpkg', 'parquet', 'geojson')
+    """
+    from pathlib import Path
+
+    implied = EXPORT_FORMATS.get(Path(output).suffix.lower())
+    if given and implied and given != implied:
+        raise UsageError(f"--format {given} contradicts the output name {output!r} (which says {implied}): "
+                         "change one of them")
+    return given or implied or "geojson"
+
+
 def cmd_export(args: argparse.Namespace, failures: list[DocumentError]) -> None:
-    from geo import export
     from geo.pipeline import analyse
 
+    fmt = export_format(args.output, args.format)
+    if fmt == "parquet":
+        _scale()  # say which extra is missing before any work
     analysis = analyse(list(_documents(args.paths, failures)))
-    fmt = args.format or ("gpkg" if args.output.endswith(".gpkg") else "geojson")
     if fmt == "gpkg":
-        export.write_gpkg(analysis, args.output)
+        from geo.io.gpkg import write_gpkg
+
+        write_gpkg(analysis, args.output)
     elif fmt == "parquet":
-        from geo.scale import write_parquet
+        from geo.io.parquet import write_parquet
 
         write_parquet(analysis, args.output)
     else:
-        export.write_geojson(analysis, args.output)
+        from geo.io.geojson import write_geojson
+
+        write_geojson(analysis, args.output)
     print(f"geo: wrote {args.output} ({len(analysis.claims)} claims, {len(analysis.zones)} zones, "
           f"{len(analysis.corridors)} corridors)", file=sys.stderr)
 
@@ -94,12 +142,13 @@ def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> Non
     gold = evaluate.read_gold(args.gold)
     docs = list(_documents(args.paths, failures))
     if gold and "sentence_contains" in gold[0]:
-        from geo.pipeline import analyse, canonical_actor, canonical_place
+        from geo.claims.actors import canonical_actor
+        from geo.pipeline import analyse
 
         analysis = analyse(docs)
-        score = evaluate.score_claims(gold, docs, analysis.claims, canonical_place, canonical_actor)
+        score = evaluate.score_claims(gold, docs, analysis.claims, evaluate.canonical_place, canonical_actor)
     else:
-        from geo.geoparser import Geoparser
+        from geo.geoparse import Geoparser
 
         parser = Geoparser()
         mentions = [m for d in docs for m in parser.parse(d)]
@@ -110,7 +159,7 @@ def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> Non
 def cmd_index(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     import time
 
-    from geo.gazetteer import GazetteerIndex
+    from geo.geoparse.gazetteer import GazetteerIndex
 
     started = time.perf_counter()
     index = GazetteerIndex.load()
@@ -121,10 +170,18 @@ def cmd_geocode(args: argparse.Namespace, failures: list[DocumentError]) -> None
     from geo.geocoders import OfflineGazetteer, online_fallback
 
     geocoder = online_fallback(OfflineGazetteer()) if args.online else OfflineGazetteer()
+    seen: set[str] = set()
     for location in geocoder.geocode(args.name, exactly_one=False) or []:
+        raw = location.raw or {}
+        key = raw.get("place_id") or f"{location.latitude},{location.longitude}"
+        if key in seen:  # one place answers to several spellings of the name
+            continue
+        seen.add(key)
         print(json.dumps({"address": location.address, "lat": location.latitude, "lon": location.longitude,
-                          **{k: v for k, v in (location.raw or {}).items() if k in ("place_id", "kind", "country")}},
+                          **{k: v for k, v in raw.items() if k in ("place_id", "kind", "country")}},
                          ensure_ascii=False))
+    if not seen:
+        raise NotFound(f"no place named {args.name!r} in the gazetteer" + ("" if args.online else " (try --online)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,6 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.run(args, failures)
     except BrokenPipeError:  # `geo mentions ... | head`
         return 0
+    except NotFound as err:
+        print(f"geo: {err}", file=sys.stderr)
+        return 1
     except (OSError, ValueError) as err:
         print(f"geo: error: {err}", file=sys.stderr)
         return 2

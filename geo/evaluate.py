@@ -21,7 +21,7 @@ from pathlib import Path
 from geopy.distance import great_circle
 
 from geo.model import Claim, Document, Mention
-from geo.normalize import name_key
+from geo.geoparse.normalize import name_key
 
 
 @dataclass
@@ -158,3 +158,14 @@ def score_claims(gold: list[dict], docs: list[Document], claims: list[Claim],
             got = "; ".join(f"{c.relation}/{c.actor}/{c.place}->{c.to_place or ''}/{c.stance}" for c in candidates) or "none"
             misses.append(f"{doc} {fragment[:50]!r} want {'/'.join(want)}: got {got}")
     return ClaimScore(found / total if total else 0.0, found, total, len(claims), misses)
+
+
+def canonical_place(name: str) -> str:
+    """The gazetteer's canonical name for a spelling ('Deir Ezzur' -> 'Deir ez-Zor')."""
+    from geo.geocoders import OfflineGazetteer
+    from geo.geoparse.gazetteer import is_curated
+
+    locations = OfflineGazetteer().geocode(name, exactly_one=False) or []
+    curated = [loc for loc in locations if is_curated(loc.raw["place_id"])]
+    exact = [loc for loc in curated or locations if loc.raw["name"].lower() == name.lower()]
+    return (exact or curated or locations)[0].raw["name"] if locations else name

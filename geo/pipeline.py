@@ -1,18 +1,19 @@
-"""The whole pipeline: documents -> mentions -> claims -> places, zones and corridors.
+"""The whole pipeline in one process: documents -> mentions -> claims -> places, zones, corridors.
 
 >>> from geo.documents import load_paths
 >>> docs, errors = load_paths(["data/demo"])  # doctest: +SKIP
 >>> analysis = analyse(docs)  # doctest: +SKIP
+
+A corpus on a Dask cluster goes through :mod:`geo.scale`, which calls :func:`extract` here.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from geo import aggregate
-from geo.actors import canonical_actor as canonical_actor
+from geo.aggregate import assemble
 from geo.claims import ClaimExtractor
-from geo.geoparser import Geoparser
+from geo.geoparse import Geoparser
 from geo.model import Analysis, Claim, Document, Mention
 
 
@@ -28,13 +29,8 @@ def extract(doc: Document, parser: Geoparser | None = None) -> tuple[list[Mentio
     return mentions, ClaimExtractor().extract(doc, mentions)
 
 
-def claims_for_documents(docs: Iterable[Document], workers: int = 0, scheduler: str | None = None) -> Iterator[Claim]:
-    """Claims of many documents, in input order; on a Dask cluster when asked."""
-    if workers or scheduler:
-        from geo.scale import claims_on_dask
-
-        yield from claims_on_dask(docs, workers=workers, scheduler=scheduler)
-        return
+def claims_for_documents(docs: Iterable[Document]) -> Iterator[Claim]:
+    """Claims of many documents, in input order."""
     parser = default_geoparser()
     for doc in docs:
         yield from extract(doc, parser)[1]
@@ -50,26 +46,3 @@ def analyse(docs: list[Document]) -> Analysis:
         mentions.extend(doc_mentions)
         claims.extend(doc_claims)
     return assemble(docs, mentions, claims)
-
-
-def assemble(docs: list[Document], mentions: list[Mention], claims: list[Claim]) -> Analysis:
-    """Aggregate already extracted mentions and claims (also used after filtering)."""
-    places = aggregate.summarise_places(mentions, claims)
-    return Analysis(
-        documents=list(docs),
-        mentions=mentions,
-        claims=claims,
-        places=places,
-        zones=aggregate.control_zones(claims, places),
-        corridors=aggregate.corridors(claims),
-    )
-
-
-def canonical_place(name: str) -> str:
-    """The gazetteer's canonical name for a spelling ('Deir Ezzur' -> 'Deir ez-Zor')."""
-    from geo.geocoders import OfflineGazetteer
-
-    locations = OfflineGazetteer(default_geoparser().index).geocode(name, exactly_one=False) or []
-    curated = [loc for loc in locations if loc.raw["place_id"].startswith("th:")]
-    exact = [loc for loc in curated or locations if loc.raw["name"].lower() == name.lower()]
-    return (exact or curated or locations)[0].raw["name"] if locations else name

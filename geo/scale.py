@@ -1,4 +1,4 @@
-"""Corpus scale: the claims pipeline on a Dask cluster, and partitioned GeoParquet exports.
+"""Corpus scale: the claims pipeline on a Dask cluster.
 
 ``geo claims PATH --workers N`` runs :func:`geo.pipeline.extract` on a local cluster of N worker
 processes (one thread each, loopback only, no dashboard); ``--scheduler ADDRESS`` uses an
@@ -9,19 +9,16 @@ come back in input document order, so the output is the same, byte for byte, as 
 process.
 
 >>> claims = list(claims_on_dask(docs, workers=2))  # doctest: +SKIP
->>> write_parquet(analysis, "analysis.parquet")  # doctest: +SKIP
 """
 from __future__ import annotations
 
 import logging
-import math
 import os
 from collections import deque
 from contextlib import ExitStack
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from geo.model import Analysis, Claim, Document
+from geo.model import Claim, Document
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -34,8 +31,6 @@ BATCH_CHARS = 256_000
 # Batches in flight per worker: keeps workers busy while bounding the memory held for
 # documents sent and claims not yet yielded.
 IN_FLIGHT_PER_WORKER = 3
-# Rows per GeoParquet file of a layer.
-ROWS_PER_PARTITION = 50_000
 
 
 def batches(docs: Iterable[Document], max_docs: int = BATCH_DOCS, max_chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
@@ -141,34 +136,4 @@ def claims_on_dask(
                 client.cancel(list(pending))
 
 
-# --------------------------------------------------------------------------- GeoParquet
-
-
-def write_parquet(analysis: Analysis, path: str | Path, rows_per_partition: int = ROWS_PER_PARTITION) -> Path:
-    """Write the analysis as partitioned GeoParquet: one dataset (folder) per layer.
-
-    ``path/claim``, ``path/place``, ``path/zone`` and ``path/corridor`` each hold
-    ``part.N.parquet`` files of at most ``rows_per_partition`` rows, with GeoParquet metadata
-    (EPSG:4326) as written by dask-geopandas; empty layers are written too. The columns are those
-    of the GeoPackage export (:func:`geo.export.layer_frames`: every property of the GeoJSON
-    features, lists as JSON text). Read one layer back with
-    ``geopandas.read_parquet(path / "claim")`` or ``dask_geopandas.read_parquet(path / "claim")``.
-    """
-    import dask_geopandas
-
-    from geo.export import layer_frames
-
-    path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise ValueError(f"{path} exists and is not a folder (a GeoParquet export is a folder of datasets)")
-    path.mkdir(parents=True, exist_ok=True)
-    for layer, frame in layer_frames(analysis).items():
-        frame = frame.reset_index(drop=True)
-        npartitions = max(1, math.ceil(len(frame) / rows_per_partition))
-        dask_geopandas.from_geopandas(frame, npartitions=npartitions, sort=False).to_parquet(
-            path / layer, overwrite=True, write_index=False,
-        )
-    return path
-
-
-__all__ = ["claims_on_dask", "write_parquet", "batches", "extract_batch", "local_cluster", "BATCH_DOCS", "BATCH_CHARS"]
+__all__ = ["claims_on_dask", "batches", "extract_batch", "local_cluster", "BATCH_DOCS", "BATCH_CHARS"]

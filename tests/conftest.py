@@ -39,7 +39,7 @@ def seed_docs(shared):
 
 @pytest.fixture(scope="session")
 def geoparser():
-    from geo.geoparser import Geoparser
+    from geo.geoparse import Geoparser
 
     return Geoparser()
 

@@ -4,8 +4,9 @@ from shapely import wkt
 from shapely.geometry import Point
 
 from geo import evaluate
-from geo.actors import canonical_actor
-from geo.pipeline import analyse, canonical_place
+from geo.claims.actors import canonical_actor
+from geo.pipeline import analyse
+from geo.evaluate import canonical_place
 
 
 @pytest.fixture(scope="module")

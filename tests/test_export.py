@@ -10,14 +10,9 @@ import pytest
 import shapely
 from shapely.geometry import LinearRing, MultiPolygon, Polygon, shape
 
-from geo.export import (
-    LAYERS,
-    feature_collection,
-    filter_analysis,
-    geojson_bytes,
-    write_geojson,
-    write_gpkg,
-)
+from geo.aggregate import filter_analysis
+from geo.io.geojson import LAYERS, feature_collection, geojson_bytes, write_geojson
+from geo.io.gpkg import write_gpkg
 from geo.model import Analysis, Claim, Corridor, Document, Mention, PlaceSummary, Zone
 
 TEXT_A = ("The SDF said on Monday it controls Raqqa. Local activists reported that IS fighters "

@@ -9,7 +9,7 @@ import pytest
 from shapely.geometry import Point
 
 from geo.assets import CSS_FILES, JS_FILES, asset_urls
-from geo.export import filter_analysis
+from geo.aggregate import filter_analysis
 from geo.mapview import build_map, external_urls, map_html, map_layers
 from geo.mapview.corridors import screen_bearing
 from geo.mapview.keys import parse_ref, zone_keys

@@ -1,7 +1,7 @@
 """The romanisation key: every spelling of a name in one row shares one key; rows differ."""
 import pytest
 
-from geo.normalize import fused_variants, name_key
+from geo.geoparse.normalize import fused_variants, name_key
 
 VARIANTS = [
     ("Raqqa", "Raqqah", "ar-Raqqah", "al-Raqqah", "Rakka", "raqqa", "RAQQA", "Ar Raqqah"),

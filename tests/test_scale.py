@@ -112,7 +112,7 @@ def test_parquet_export_reads_back(tmp_path, demo_docs, capsys):
     import geopandas as gpd
 
     from geo.pipeline import analyse
-    from geo.scale import write_parquet
+    from geo.io.parquet import write_parquet
 
     analysis = analyse(demo_docs)
     expected = {"claim": len(analysis.claims), "place": len(analysis.places),
@@ -148,7 +148,7 @@ def test_parquet_export_reads_back(tmp_path, demo_docs, capsys):
 
 def test_parquet_refuses_a_file_path(tmp_path):
     from geo.pipeline import analyse
-    from geo.scale import write_parquet
+    from geo.io.parquet import write_parquet
 
     target = tmp_path / "taken.parquet"
     target.write_text("not a folder")

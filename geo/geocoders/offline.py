@@ -7,14 +7,14 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from geo.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, default_index
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, default_index, is_curated
 from geo.model import Place
-from geo.normalize import name_key
+from geo.geoparse.normalize import name_key
 
 
 def _prior(place: Place) -> float:
     """Context-free ranking: curated theatre places first, then population."""
-    return (3.0 if place.id.startswith("th:") else 0.0) + (2.0 if place.country in THEATRE_COUNTRIES else 0.0) \
+    return (3.0 if is_curated(place.id) else 0.0) + (2.0 if place.country in THEATRE_COUNTRIES else 0.0) \
         + math.log10(place.population + 1) / 4.0
 
 

@@ -13,7 +13,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
-from geo.gazetteer import cache_dir
+from geo.geoparse.gazetteer import cache_dir
 
 USER_AGENT = "geo-conflict-map/0.1 (offline-first conflict mapping)"
 

@@ -16,7 +16,7 @@ LAND = {"color": "#9a9a9a", "weight": 0.8, "opacity": 1, "fillColor": "#f7f6f2",
 def _read_countries():
     """Natural Earth admin-0 countries (EPSG:4326; columns iso_a2, name, geometry)."""
     try:
-        from geo.borders import land_gdf  # the project's loader, when present
+        from geo.geometry import land_gdf  # the project's loader, when present
         return land_gdf()
     except ImportError:
         import geopandas as gpd
@@ -44,7 +44,7 @@ def country_features(box: tuple[float, float, float, float]) -> tuple[list[dict]
     """(country polygons, country name labels) inside ``box``, simplified for the web."""
     from shapely.geometry import box as make_box, mapping
 
-    from geo.export import geometry_json
+    from geo.geometry import geometry_json
 
     countries = _read_countries()
     area = make_box(*box)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import folium
 
 from geo.assets import asset_urls, image_path
-from geo.export import corridor_geometry, valid_lonlat, zone_geometry
+from geo.geometry import corridor_geometry, valid_lonlat, zone_geometry
 from geo.mapview.base import IconImagePath, MapStyle
 from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer
 from geo.mapview.corridors import CorridorLayer

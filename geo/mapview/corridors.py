@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from geo.export import corridor_geometry, geometry_json
+from geo.geometry import corridor_geometry, geometry_json
 from geo.mapview.base import FeatureLayer
 from geo.mapview.keys import corridor_key, css_token, ref_text
 from geo.mapview.palette import PALETTE, ActorPalette

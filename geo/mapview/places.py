@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from geo.export import valid_lonlat
+from geo.geometry import valid_lonlat
 from geo.mapview.base import FeatureLayer
 from geo.mapview.keys import css_token, place_key, ref_text
 from geo.mapview.palette import PALETTE, ActorPalette

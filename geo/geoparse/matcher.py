@@ -1,10 +1,10 @@
 """Finding gazetteer names in running text: one Aho-Corasick pass over a stream of token keys.
 
-The text is split into tokens; each token becomes its :func:`~geo.normalize.token_key`; the keys
+The text is split into tokens; each token becomes its :func:`~geo.geoparse.normalize.token_key`; the keys
 are joined by single spaces into a *key stream* that the automaton scans once. Patterns carry a
 space on each side, so every hit starts and ends on token boundaries.
 
->>> from geo.gazetteer import default_index
+>>> from geo.geoparse.gazetteer import default_index
 >>> hits = find_names("Fighting in ar-Raqqah and Deir Ezzur.", default_index().automaton)
 >>> [(h.surface, h.key) for h in hits]  # doctest: +SKIP
 [('ar-Raqqah', 'raka'), ('Deir Ezzur', 'dir izur')]
@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from geo.gazetteer import CURATED, STOP
-from geo.normalize import ARTICLE_KEY, ARTICLES, TOKEN_RE, token_key
+from geo.geoparse.gazetteer import CURATED, STOP
+from geo.geoparse.normalize import ARTICLE_KEY, ARTICLES, TOKEN_RE, token_key
 
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 _INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–]?[^\S\n]*")

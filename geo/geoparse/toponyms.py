@@ -41,7 +41,7 @@ def _matches(index: int, text: str) -> Iterator[re.Match]:
     return _facility_names(text) if index == 1 else _PATTERNS[index].finditer(text)
 
 
-def unresolved_mentions(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
+def find_unresolved(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
     """Toponym-pattern names in ``text`` not covered by the ``taken`` spans."""
     spans = list(taken)
     found: list[Mention] = []

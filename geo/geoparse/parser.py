@@ -6,11 +6,11 @@
 """
 from __future__ import annotations
 
-from geo.gazetteer import GazetteerIndex, default_index
-from geo.matcher import KeyStream, find_names
+from geo.geoparse.gazetteer import GazetteerIndex, default_index
+from geo.geoparse.matcher import KeyStream, find_names
 from geo.model import Document, Mention
-from geo.resolver import Resolver
-from geo.toponyms import unresolved_mentions
+from geo.geoparse.resolver import Resolver
+from geo.geoparse.toponyms import find_unresolved
 
 
 class Geoparser:
@@ -25,6 +25,6 @@ class Geoparser:
         hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
         mentions = self.resolver.resolve(doc.id, doc.text, hits)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop]
-        mentions.extend(unresolved_mentions(doc.id, doc.text, taken))
+        mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)
         return mentions

@@ -1,0 +1,13 @@
+"""Stage 4: from claims to what the map shows (places, control zones, corridors) and filtered views.
+
+>>> analysis = assemble(docs, mentions, claims)  # doctest: +SKIP
+>>> sdf_only = filter_analysis(analysis, actors={"SDF"})  # doctest: +SKIP
+"""
+from geo.aggregate.assemble import assemble
+from geo.aggregate.corridors import corridors
+from geo.aggregate.filtering import ClaimFilter, filter_analysis, unresolved
+from geo.aggregate.places import HOLDING_STANCES, summarise_places
+from geo.aggregate.zones import control_zones
+
+__all__ = ["assemble", "summarise_places", "control_zones", "corridors", "ClaimFilter", "filter_analysis",
+           "unresolved", "HOLDING_STANCES"]
