@@ -74,8 +74,11 @@ def html_to_text(markup: str) -> str:
     return re.sub(r"\s*\n\s*", "\n", text).strip()
 
 
-def decode(name: str, data: bytes) -> Document:
-    """Turn the bytes of one file into a Document, or raise ValueError saying why not."""
+def decode(name: str, data: bytes, doc_id: str | None = None) -> Document:
+    """Turn the bytes of one file into a Document, or raise ValueError saying why not.
+
+    ``doc_id`` defaults to the file's stem.
+    """
     if not data.strip():
         raise ValueError("the file is empty")
     if b"\x00" in data[:8192]:
@@ -91,29 +94,42 @@ def decode(name: str, data: bytes) -> Document:
         text = html_to_text(text)
     if not text.strip():
         raise ValueError("the file has no text")
-    stem = Path(name).stem or name
-    return Document(id=stem, text=text, path=name)
+    return Document(id=doc_id or Path(name).stem or name, text=text, path=name)
 
 
-def _iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def document_id(path: Path, root: Path | None) -> str:
+    """A document's id: its path relative to the folder it was found in, without the suffix, so
+    that ``a/report.txt`` and ``b/report.txt`` stay two documents; a file given by itself is its stem.
+
+    >>> document_id(Path("corpus/a/report.txt"), Path("corpus")), document_id(Path("x/report.txt"), None)
+    ('a/report', 'report')
+    """
+    if root is None:
+        return path.stem or path.name
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def _iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
+    """(file, the folder it was found under, or None for a file given by itself)."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            for p in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+                yield p, path
         else:
-            yield path
+            yield path, None
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
     """Yield a Document or a DocumentError for every file under ``paths``, lazily."""
-    for path in _iter_files(paths):
+    for path, root in _iter_files(paths):
         try:
             if not path.exists():
                 raise ValueError("no such file or folder")
             size = path.stat().st_size
             if size > MAX_BYTES:
                 raise ValueError(f"the file is {size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB")
-            yield decode(str(path), path.read_bytes())
+            yield decode(str(path), path.read_bytes(), document_id(path, root))
         except (ValueError, OSError) as err:
             yield DocumentError(str(path), str(err) if isinstance(err, ValueError) else err.strerror or str(err))
 
