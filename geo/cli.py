@@ -6,6 +6,9 @@
     geo map PATH... -o map.html              the map as one standalone HTML file
     geo evaluate --gold FILE PATH...         recall, precision and every miss
     geo index                                build (or find) the compiled gazetteer
+    geo ingest PATH... --workspace W.gpkg    add documents to a workspace and analyse what changed
+    geo claims|export|map --workspace W.gpkg read a workspace, corrections applied (PATHs are ingested first)
+    geo correct reject|confirm|set|place|not-place|alias|new-place|withdraw|log --workspace W.gpkg ...
     geo geocode NAME [--online]              look a name up through the geopy interface
 
 Bad input files are reported one line each on stderr; the good files' results are still
@@ -20,6 +23,7 @@ from typing import Iterable, Iterator, Sequence
 
 from geo.documents import DocumentError, iter_documents
 from geo.model import Document
+from geo.workspace import WorkspaceError
 
 
 class UsageError(ValueError):
@@ -54,6 +58,14 @@ CLAIM_FIELDS = ("doc", "start", "end", "text", "actor", "relation", "place", "pl
 
 
 def cmd_mentions(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    if args.workspace:
+        with _open_workspace(args, failures) as ws:
+            from geo.pipeline import analyse_workspace
+
+            analysis, _, _ = analyse_workspace(ws)
+            _write_json_lines({f: getattr(m, f) for f in MENTION_FIELDS} for m in analysis.mentions)
+        return
+    _need_paths(args)
     from geo.geoparse import Geoparser
 
     parser = Geoparser()
@@ -62,6 +74,20 @@ def cmd_mentions(args: argparse.Namespace, failures: list[DocumentError]) -> Non
 
 
 def cmd_claims(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    if args.workspace:
+        with _open_workspace(args, failures) as ws:
+            from geo.aggregate import claim_id
+            from geo.pipeline import analyse_workspace
+
+            analysis, corrected, hashes = analyse_workspace(ws)
+            for claim in analysis.claims:
+                origin = corrected.origin.get(claim, claim)
+                _write_json_lines([{"id": claim_id(origin, hashes.get(claim.doc, "")),
+                                    **{f: getattr(claim, f) for f in CLAIM_FIELDS},
+                                    "place_start": claim.place_start, "place_end": claim.place_end,
+                                    "review": "; ".join(corrected.notes.get(claim, []))}])
+        return
+    _need_paths(args)
     docs = _documents(args.paths, failures)
     if args.workers or args.scheduler:
         claims = _scale().claims_on_dask(docs, workers=args.workers, scheduler=args.scheduler)
@@ -110,6 +136,10 @@ def cmd_export(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     fmt = export_format(args.output, args.format)
     if fmt == "parquet":
         _scale()  # say which extra is missing before any work
+    if args.workspace:
+        _export_workspace(args, fmt, failures)
+        return
+    _need_paths(args)
     analysis = analyse(list(_documents(args.paths, failures)))
     if fmt == "gpkg":
         from geo.io.gpkg import write_gpkg
@@ -131,7 +161,14 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo.mapview import write_map_html
     from geo.pipeline import analyse
 
-    analysis = analyse(list(_documents(args.paths, failures)))
+    if args.workspace:
+        from geo.pipeline import analyse_workspace
+
+        with _open_workspace(args, failures) as ws:
+            analysis = analyse_workspace(ws)[0]
+    else:
+        _need_paths(args)
+        analysis = analyse(list(_documents(args.paths, failures)))
     write_map_html(analysis, args.output)
     print(f"geo: wrote {args.output}", file=sys.stderr)
 
@@ -189,23 +226,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("mentions", help="place mentions as JSON lines")
-    p.add_argument("paths", nargs="+")
+    _workspace_options(p)
     p.set_defaults(run=cmd_mentions)
 
     p = sub.add_parser("claims", help="claims as JSON lines")
-    p.add_argument("paths", nargs="+")
+    _workspace_options(p)
     p.add_argument("--workers", type=int, default=0, help="run on a local Dask cluster of N workers")
     p.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
     p.set_defaults(run=cmd_claims)
 
     p = sub.add_parser("export", help="places, claims, zones and corridors as GeoJSON or GeoPackage")
-    p.add_argument("paths", nargs="+")
+    _workspace_options(p)
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--format", choices=("geojson", "gpkg", "parquet"))
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("map", help="the map as a standalone HTML file")
-    p.add_argument("paths", nargs="+")
+    _workspace_options(p)
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(run=cmd_map)
 
@@ -221,7 +258,314 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name")
     p.add_argument("--online", action="store_true", help="fall back to Nominatim (network; rate-limited, cached)")
     p.set_defaults(run=cmd_geocode)
+
+    p = sub.add_parser("ingest", help="add documents to a workspace and analyse what changed")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--workspace", required=True, help="the workspace file (.gpkg), created when missing")
+    p.add_argument("--author", default=None, help="who is adding them (default: $GEO_AUTHOR or your login)")
+    p.add_argument("--no-analyse", action="store_true", help="only store the documents")
+    p.set_defaults(run=cmd_ingest)
+
+    add_correct_parser(sub)
     return parser
+
+
+# --------------------------------------------------------------------------- workspaces
+
+
+def _workspace_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--workspace", default=None,
+                   help="read a workspace (.gpkg) with its corrections; PATHs given are ingested into it first")
+    p.add_argument("--author", default=None, help=argparse.SUPPRESS)
+
+
+def _need_paths(args: argparse.Namespace) -> None:
+    if not args.paths:
+        raise UsageError("give files or folders to read, or --workspace W.gpkg")
+
+
+def author_of(args: argparse.Namespace) -> str:
+    """Who is making a change: --author, else $GEO_AUTHOR, else the login name."""
+    import getpass
+    import os
+
+    return getattr(args, "author", None) or os.environ.get("GEO_AUTHOR") or getpass.getuser()
+
+
+def _open_workspace(args: argparse.Namespace, failures: list[DocumentError]):
+    """Open ``--workspace`` and ingest the PATHs given (if any) into it."""
+    from geo.workspace import open_workspace
+
+    ws = open_workspace(args.workspace)
+    if args.paths:
+        _ingest(ws, args.paths, author_of(args), failures)
+    return ws
+
+
+def _ingest(ws, paths, author: str, failures: list[DocumentError]) -> tuple[int, int]:
+    from geo.documents import iter_sources
+
+    added = same = 0
+    for item in iter_sources(paths):
+        if isinstance(item, DocumentError):
+            failures.append(item)
+            print(f"geo: error: {item}", file=sys.stderr, flush=True)
+            continue
+        stored, new = ws.add_source(item, author)
+        if new:
+            added += 1
+            print(f"geo: added {stored.document.id} (version {stored.version}, {stored.kind}, {stored.encoding})",
+                  file=sys.stderr, flush=True)
+        else:
+            same += 1
+    return added, same
+
+
+def cmd_ingest(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.workspace import open_workspace
+
+    with open_workspace(args.workspace) as ws:
+        added, same = _ingest(ws, args.paths, author_of(args), failures)
+        analysed = 0
+        if not args.no_analyse:
+            from geo.pipeline import analyse_workspace, update_workspace
+
+            analysed = update_workspace(ws, on_document=lambda d: print(
+                f"geo: analysed {d.document.id}", file=sys.stderr, flush=True))
+            analyse_workspace(ws, update=False, write_layers=True)
+        print(f"geo: {args.workspace}: {added} added, {same} already there, {analysed} analysed, "
+              f"{len(ws.documents())} documents", file=sys.stderr)
+
+
+def _review_columns(analysis, corrected, hashes) -> tuple[list[str], list[str]]:
+    """Per claim of ``analysis``: its id and the corrections made to it (for the exports)."""
+    from geo.aggregate import claim_id
+
+    ids = [claim_id(corrected.origin.get(c, c), hashes.get(c.doc, "")) for c in analysis.claims]
+    notes = ["; ".join(corrected.notes.get(c, [])) for c in analysis.claims]
+    return ids, notes
+
+
+def write_edit_log_csv(ws, path) -> None:
+    """The workspace's edit log as CSV (one row per change: n, at, author, action, detail)."""
+    import csv
+
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["n", "at", "author", "action", "detail"])
+        writer.writeheader()
+        writer.writerows(ws.edit_log())
+
+
+def _export_workspace(args: argparse.Namespace, fmt: str, failures: list[DocumentError]) -> None:
+    """Export a workspace's analysis: rejected claims left out, corrected ones flagged in a
+    ``review`` column with a ``claim_id``; the edit log beside it as CSV (and inside a GeoPackage)."""
+    from pathlib import Path
+
+    from geo.pipeline import analyse_workspace
+
+    with _open_workspace(args, failures) as ws:
+        analysis, corrected, hashes = analyse_workspace(ws)
+        ids, notes = _review_columns(analysis, corrected, hashes)
+        if fmt == "geojson":
+            from geo.io.geojson import feature_collection
+
+            collection = feature_collection(analysis)
+            claim_features = [f for f in collection["features"] if f["properties"]["layer"] == "claim"]
+            for feature, claim_id, note in zip(claim_features, ids, notes):
+                feature["properties"].update(claim_id=claim_id, review=note)
+            Path(args.output).write_text(json.dumps(collection, ensure_ascii=False, allow_nan=False),
+                                         encoding="utf-8")
+        else:
+            from geo.io.frames import GEOMETRY_TYPES, layer_frames
+
+            frames = layer_frames(analysis)
+            frames["claim"] = frames["claim"].assign(claim_id=ids, review=notes)
+            if fmt == "gpkg":
+                out = Path(args.output)
+                if out.exists():
+                    out.unlink()
+                for layer, frame in frames.items():
+                    frame.to_file(out, layer=layer, driver="GPKG", engine="pyogrio",
+                                  geometry_type=GEOMETRY_TYPES[layer])
+                from geo.workspace import write_attribute_table
+
+                write_attribute_table(out, "edit_log", ws.edit_log())
+            else:
+                from geo.io.parquet import write_parquet
+
+                write_parquet(analysis, args.output)
+        log_path = Path(args.output).with_suffix(".edit-log.csv")
+        write_edit_log_csv(ws, log_path)
+    print(f"geo: wrote {args.output} ({len(analysis.claims)} claims, {len(corrected.rejected)} rejected left out, "
+          f"{len(analysis.zones)} zones, {len(analysis.corridors)} corridors) and {log_path}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+def add_correct_parser(sub) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--workspace", required=True, help="the workspace file (.gpkg)")
+    common.add_argument("--author", default=None, help="who makes the correction (default: $GEO_AUTHOR or login)")
+    p = sub.add_parser("correct", help="correct the analysis of a workspace (kept across re-analysis)")
+    csub = p.add_subparsers(dest="correction", required=True)
+
+    for name, text in (("confirm", "confirm a claim"), ("reject", "reject a claim (left out of map and exports)")):
+        c = csub.add_parser(name, parents=[common], help=text)
+        c.add_argument("claim", help="the claim's id, as `geo claims --workspace` prints it")
+        c.set_defaults(run=cmd_correct_claim, action=name)
+    c = csub.add_parser("set", parents=[common], help="change a claim's actor, relation, stance or date")
+    c.add_argument("claim")
+    for field in ("actor", "relation", "stance", "date"):
+        c.add_argument(f"--{field}")
+    c.set_defaults(run=cmd_correct_claim, action="set")
+
+    c = csub.add_parser("place", parents=[common], help="re-place a mention (another place, or a point)")
+    c.add_argument("doc")
+    c.add_argument("start", type=int)
+    c.add_argument("end", type=int)
+    where = c.add_mutually_exclusive_group(required=True)
+    where.add_argument("--place-id", help="a gazetteer id (th:..., gn:..., ws:...)")
+    where.add_argument("--lonlat", nargs=2, type=float, metavar=("LON", "LAT"))
+    c.add_argument("--name", help="the name to show for a point")
+    c.set_defaults(run=cmd_correct_place)
+
+    c = csub.add_parser("not-place", parents=[common], help="mark a name as not a place (everywhere)")
+    c.add_argument("name")
+    c.set_defaults(run=cmd_correct_not_place)
+
+    c = csub.add_parser("alias", parents=[common], help="add a local name for a known place")
+    c.add_argument("name")
+    c.add_argument("--place-id", required=True)
+    c.set_defaults(run=cmd_correct_gazetteer, new=False)
+    c = csub.add_parser("new-place", parents=[common], help="add a place to the workspace's own gazetteer")
+    c.add_argument("name")
+    c.add_argument("--lonlat", nargs=2, type=float, metavar=("LON", "LAT"), required=True)
+    c.add_argument("--kind", default="village")
+    c.add_argument("--country", default="")
+    c.set_defaults(run=cmd_correct_gazetteer, new=True)
+
+    c = csub.add_parser("withdraw", parents=[common], help="withdraw a correction by its number")
+    c.add_argument("number", type=int)
+    c.set_defaults(run=cmd_correct_withdraw)
+    c = csub.add_parser("log", parents=[common], help="the edit log (and the active corrections)")
+    c.add_argument("--csv", help="write the edit log to this CSV file")
+    c.set_defaults(run=cmd_correct_log)
+
+
+def _refresh(ws) -> None:
+    """Re-derive the workspace's map layers after a correction."""
+    from geo.pipeline import analyse_workspace
+
+    analyse_workspace(ws, update=False, write_layers=True)
+
+
+def find_claim(ws, wanted: str):
+    """(claim as extracted, its document's text hash) for a claim id, kept or rejected."""
+    from geo.aggregate import claim_id
+    from geo.pipeline import analyse_workspace
+
+    _, corrected, hashes = analyse_workspace(ws)
+    for claim in [*corrected.origin.values(), *(c for c, _ in corrected.rejected)]:
+        if claim_id(claim, hashes.get(claim.doc, "")) == wanted.strip():
+            return claim, hashes[claim.doc]
+    raise NotFound(f"no claim {wanted!r} in {ws.path} (ids are printed by `geo claims --workspace`)")
+
+
+def cmd_correct_claim(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.workspace import claim_anchor, open_workspace
+
+    values: dict = {}
+    if args.action == "set":
+        values = {f: getattr(args, f) for f in ("actor", "relation", "stance", "date") if getattr(args, f)}
+        if not values:
+            raise UsageError("say what to change: --actor, --relation, --stance or --date")
+    with open_workspace(args.workspace, create=False) as ws:
+        claim, sha = find_claim(ws, args.claim)
+        fix = ws.add_correction("claim", args.action, sha, claim_anchor(claim), values, author_of(args))
+        _refresh(ws)
+    print(f"geo: correction {fix.fid}: claim {args.claim} {fix.describe()}", file=sys.stderr)
+
+
+def _place_values(ws, place_id: str) -> dict:
+    for p in ws.places():
+        if p.place_id == place_id:
+            return {"place_id": p.place_id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+                    "kind": p.kind}
+    from geo.geoparse.gazetteer import GazetteerIndex
+
+    place = GazetteerIndex.load().place(place_id)
+    if place is None:
+        raise NotFound(f"no place {place_id!r} in the gazetteer (look one up with `geo geocode NAME`)")
+    return {"place_id": place.id, "name": place.name, "lat": place.lat, "lon": place.lon,
+            "country": place.country, "kind": place.kind}
+
+
+def cmd_correct_place(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.workspace import mention_anchor, open_workspace
+
+    with open_workspace(args.workspace, create=False) as ws:
+        hashes = {d.document.id: d.text_sha256 for d in ws.documents()}
+        mention = next((m for m in ws.mentions() if (m.doc, m.start, m.end) == (args.doc, args.start, args.end)),
+                       None)
+        if mention is None:
+            raise NotFound(f"no mention at {args.doc} {args.start}-{args.end} (spans: `geo mentions --workspace`)")
+        if args.place_id:
+            values = _place_values(ws, args.place_id)
+        else:
+            lon, lat = args.lonlat
+            values = {"place_id": f"pt:{lon:.5f},{lat:.5f}", "name": args.name or mention.surface, "lat": lat, "lon": lon,
+                      "kind": "point", "country": ""}
+        fix = ws.add_correction("mention", "place", hashes[args.doc], mention_anchor(mention), values,
+                                author_of(args))
+        _refresh(ws)
+    print(f"geo: correction {fix.fid}: {mention.surface!r} in {args.doc} {fix.describe()}", file=sys.stderr)
+
+
+def cmd_correct_not_place(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.workspace import open_workspace
+
+    with open_workspace(args.workspace, create=False) as ws:
+        fix = ws.add_correction("name", "not_place", "", {"name": args.name}, {}, author_of(args))
+        _refresh(ws)
+    print(f"geo: correction {fix.fid}: {args.name!r} {fix.describe()}", file=sys.stderr)
+
+
+def cmd_correct_gazetteer(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.workspace import LocalPlace, open_workspace
+
+    with open_workspace(args.workspace, create=False) as ws:
+        if args.new:
+            lon, lat = args.lonlat
+            place = LocalPlace(0, args.name, lat, lon, args.kind, args.country, "", (args.name,), author_of(args))
+        else:
+            v = _place_values(ws, args.place_id)
+            place = LocalPlace(0, v["name"], v["lat"], v["lon"], v["kind"], v["country"], v["place_id"],
+                               (args.name,), author_of(args))
+        stored = ws.add_place(place)
+        _refresh(ws)
+    print(f"geo: {args.name!r} added to the workspace gazetteer as {stored.place_id} (used for names the "
+          "geoparser finds but cannot resolve)", file=sys.stderr)
+
+
+def cmd_correct_withdraw(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.workspace import open_workspace
+
+    with open_workspace(args.workspace, create=False) as ws:
+        ws.withdraw_correction(args.number, author_of(args))
+        _refresh(ws)
+    print(f"geo: correction {args.number} withdrawn", file=sys.stderr)
+
+
+def cmd_correct_log(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.workspace import open_workspace
+
+    with open_workspace(args.workspace, create=False) as ws:
+        if args.csv:
+            write_edit_log_csv(ws, args.csv)
+        for fix in ws.corrections():
+            print(f"{fix.fid}\t{fix.target}\t{fix.describe()}\t{json.dumps(fix.anchor)}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -234,7 +578,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotFound as err:
         print(f"geo: {err}", file=sys.stderr)
         return 1
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, WorkspaceError) as err:
         print(f"geo: error: {err}", file=sys.stderr)
         return 2
     if failures:

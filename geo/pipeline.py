@@ -46,3 +46,65 @@ def analyse(docs: list[Document]) -> Analysis:
         mentions.extend(doc_mentions)
         claims.extend(doc_claims)
     return assemble(docs, mentions, claims)
+
+
+# --------------------------------------------------------------------------- workspaces
+
+ANALYSER_PARTS = ("geoparse", "geocoders", "claims", "time", "data", "model.py", "casefold.py", "lexicon.py",
+                  "pipeline.py")
+
+
+@lru_cache(maxsize=1)
+def analyser_version() -> str:
+    """A version string of everything an analysis depends on: the gazetteer index fingerprint plus a
+    hash of the stages' code and data files (lexicons, cue words). A workspace re-analyses a
+    document when this differs from the version it was analysed with. About 10 ms."""
+    import hashlib
+    from pathlib import Path
+
+    from geo.geoparse.gazetteer import _fingerprint
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(_fingerprint().encode())
+    for part in ANALYSER_PARTS:
+        base = package / part
+        for path in sorted(base.rglob("*") if base.is_dir() else [base]):
+            if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".json", ".tsv", ".yaml", ".toml"):
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def update_workspace(workspace, on_document=None) -> int:
+    """Analyse the workspace's documents whose text or analyser version changed, each in its own
+    transaction; ``on_document(stored)`` is called after each. Returns how many were analysed."""
+    version = analyser_version()
+    parser = default_geoparser()
+    pending = workspace.needing_analysis(version)
+    for stored in pending:
+        mentions, claims = extract(stored.document, parser)
+        workspace.save_analysis(stored, mentions, claims, version)
+        if on_document:
+            on_document(stored)
+    return len(pending)
+
+
+def analyse_workspace(workspace, update: bool = True, write_layers: bool = False):
+    """The analysis of a workspace with its corrections applied: (Analysis, Corrected, doc hashes).
+
+    Only documents that changed are analysed again (``update``); ``write_layers`` stores the
+    places, zones and corridors as layers of the workspace for GIS users."""
+    from geo.aggregate import apply_corrections
+
+    if update:
+        update_workspace(workspace)
+    stored = workspace.documents()
+    hashes = {d.document.id: d.text_sha256 for d in stored}
+    corrected = apply_corrections(workspace.mentions(), workspace.claims(), workspace.corrections(), hashes,
+                                  workspace.places())
+    analysis = assemble([d.document for d in stored], corrected.mentions, corrected.claims)
+    if write_layers:
+        from geo.io.frames import layer_frames
+
+        workspace.write_layers(layer_frames(analysis))
+    return analysis, corrected, hashes

@@ -7,16 +7,14 @@ act on, and never stops the good ones from loading.
 """
 from __future__ import annotations
 
-import html
-import re
+import hashlib
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from geo.documents.formats import SUFFIXES, extract, html_to_text  # noqa: F401 (re-exported)
 from geo.model import Document
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 32 * 1024 * 1024  # a file larger than this is refused, not read: split it first
 
 
@@ -31,70 +29,33 @@ class DocumentError:
         return f"{self.path}: {self.message}"
 
 
-class _TextExtractor(HTMLParser):
-    """Collects the visible text of an HTML page; scripts and styles are dropped."""
-
-    _SKIP = {"script", "style", "noscript", "template", "head"}
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-              "article", "blockquote", "pre", "table", "ul", "ol", "title"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skipping:
-            self._skipping -= 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Reduce an HTML page to its visible text, one block per line.
-
-    >>> html_to_text("<p>Fighting in <b>Raqqa</b></p><script>x()</script>")
-    'Fighting in Raqqa'
-    """
-    parser = _TextExtractor()
-    parser.feed(markup)
-    parser.close()
-    text = html.unescape("".join(parser.parts))
-    text = re.sub(r"[ \t\r\f\v]+", " ", text)
-    return re.sub(r"\s*\n\s*", "\n", text).strip()
-
-
 def decode(name: str, data: bytes, doc_id: str | None = None) -> Document:
     """Turn the bytes of one file into a Document, or raise ValueError saying why not.
 
-    ``doc_id`` defaults to the file's stem.
+    ``doc_id`` defaults to the file's stem. Text files may be in any common encoding; .pdf and
+    .docx give their extracted text (see :mod:`geo.documents.formats`).
     """
-    if not data.strip():
-        raise ValueError("the file is empty")
-    if b"\x00" in data[:8192]:
-        raise ValueError("this looks like a binary file, not text (.txt, .md or .html expected)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ValueError(
-            f"not valid UTF-8 (byte {err.start}: {data[err.start:err.start + 1]!r}); "
-            "save the file as UTF-8 and try again"
-        ) from None
-    if name.lower().endswith((".html", ".htm")):
-        text = html_to_text(text)
-    if not text.strip():
+    return source_of(name, data, doc_id).document
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document with how it was read: the encoding (or format) and the hash of its bytes."""
+
+    document: Document
+    encoding: str
+    kind: str
+    sha256: str
+    size: int
+
+
+def source_of(name: str, data: bytes, doc_id: str | None = None) -> Source:
+    """Like :func:`decode`, keeping the encoding used and the SHA-256 of the raw bytes."""
+    extracted = extract(name, data)
+    if not extracted.text.strip():
         raise ValueError("the file has no text")
-    return Document(id=doc_id or Path(name).stem or name, text=text, path=name)
+    document = Document(id=doc_id or Path(name).stem or name, text=extracted.text, path=name)
+    return Source(document, extracted.encoding, extracted.kind, hashlib.sha256(data).hexdigest(), len(data))
 
 
 def document_id(path: Path, root: Path | None) -> str:
@@ -120,8 +81,8 @@ def _iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None
             yield path, None
 
 
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
-    """Yield a Document or a DocumentError for every file under ``paths``, lazily."""
+def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source | DocumentError]:
+    """Yield a Source or a DocumentError for every file under ``paths``, lazily."""
     for path, root in _iter_files(paths):
         try:
             if not path.exists():
@@ -129,9 +90,15 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentE
             size = path.stat().st_size
             if size > MAX_BYTES:
                 raise ValueError(f"the file is {size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB")
-            yield decode(str(path), path.read_bytes(), document_id(path, root))
+            yield source_of(str(path), path.read_bytes(), document_id(path, root))
         except (ValueError, OSError) as err:
             yield DocumentError(str(path), str(err) if isinstance(err, ValueError) else err.strerror or str(err))
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
+    """Yield a Document or a DocumentError for every file under ``paths``, lazily."""
+    for item in iter_sources(paths):
+        yield item if isinstance(item, DocumentError) else item.document
 
 
 def load_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[DocumentError]]:

@@ -1,0 +1,130 @@
+"""Applying the analyst's stored corrections to a fresh analysis.
+
+Corrections are anchored to a document's text hash and a character span, never to row ids, so
+they hold when the documents are re-analysed: a claim is found again by its sentence and place
+span plus the relation and actor it was extracted with, a mention by its span. A correction
+whose anchor no longer matches anything (the extractor no longer finds that claim) is reported
+as unmatched rather than applied somewhere else.
+
+>>> corrected = apply_corrections(mentions, claims, ws.corrections(), hashes, ws.places())  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+
+from geo.casefold import fold as casefold
+from geo.model import Claim, Mention
+from geo.workspace import Correction, LocalPlace, claim_anchor, mention_anchor
+from geo.workspace.base import anchor_id
+
+CLAIM_FIELDS_SETTABLE = ("actor", "relation", "stance", "date", "attribution")
+
+
+@dataclass
+class Corrected:
+    """Mentions and claims after the corrections, with what was done to each claim.
+
+    ``notes`` maps a kept claim to the lines the panel shows ("confirmed by ... on ...");
+    ``origin`` maps it to the claim as extracted (whose anchor identifies it); ``rejected`` holds
+    the claims left out, with their note; ``unmatched`` the corrections that matched nothing.
+    """
+
+    mentions: list[Mention]
+    claims: list[Claim]
+    notes: dict[Claim, list[str]] = field(default_factory=dict)
+    origin: dict[Claim, Claim] = field(default_factory=dict)
+    rejected: list[tuple[Claim, str]] = field(default_factory=list)
+    unmatched: list[Correction] = field(default_factory=list)
+
+
+def claim_id(claim: Claim, doc_sha: str) -> str:
+    """The id the CLI prints for an extracted claim and takes back in ``geo correct``."""
+    return "c" + anchor_id(doc_sha, claim_anchor(claim))
+
+
+def _key(doc_sha: str, anchor: dict) -> tuple:
+    return (doc_sha, tuple(sorted(anchor.items())))
+
+
+def _placed(mention: Mention, values: dict) -> Mention:
+    return replace(mention, role="place", place_id=values.get("place_id") or None, name=values.get("name"),
+                   lat=values.get("lat"), lon=values.get("lon"), country=values.get("country"),
+                   kind=values.get("kind"), precision=values.get("precision", 1), confidence=1.0)
+
+
+def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections: list[Correction],
+                      doc_hashes: dict[str, str], local_places: list[LocalPlace] = ()) -> Corrected:
+    """Apply ``corrections`` (oldest first; a later one on the same thing wins) to one analysis.
+
+    ``doc_hashes`` maps a document id to the hash of its text.
+    """
+    not_places = {casefold(c.anchor.get("name", "")) for c in corrections if c.action == "not_place"}
+    by_mention: dict[tuple, Correction] = {}
+    by_claim: dict[tuple, list[Correction]] = {}
+    for c in corrections:
+        if c.target == "mention" and c.action == "place":
+            by_mention[_key(c.doc_sha256, c.anchor)] = c
+        elif c.target == "claim":
+            by_claim.setdefault(_key(c.doc_sha256, c.anchor), []).append(c)
+    local = {casefold(name): p for p in local_places for name in p.names or (p.name,)}
+    used: set[int] = set()
+
+    # mentions: names that are not places go; re-placed ones move; unresolved ones the
+    # workspace's own gazetteer knows are placed
+    kept_mentions: list[Mention] = []
+    moved: dict[tuple[str, int, int], Mention] = {}
+    dropped_spans: set[tuple[str, int, int]] = set()
+    for m in mentions:
+        span = (m.doc, m.start, m.end)
+        if casefold(m.surface) in not_places:
+            dropped_spans.add(span)
+            continue
+        fix = by_mention.get(_key(doc_hashes.get(m.doc, ""), mention_anchor(m)))
+        if fix is not None:
+            used.add(fix.fid)
+            m = _placed(m, fix.values)
+            moved[span] = m
+        elif m.role == "unresolved" and casefold(m.surface) in local:
+            p = local[casefold(m.surface)]
+            m = _placed(m, {"place_id": p.place_id, "name": p.name, "lat": p.lat, "lon": p.lon,
+                            "country": p.country, "kind": p.kind})
+            moved[span] = m
+        kept_mentions.append(m)
+    used.update(c.fid for c in corrections if c.action == "not_place")
+
+    result = Corrected(kept_mentions, [])
+    claim_fields = {f.name for f in fields(Claim)}
+    for claim in claims:
+        span = (claim.doc, claim.place_start, claim.place_end)
+        if span in dropped_spans:
+            continue
+        original, notes = claim, []
+        if span in moved:
+            m = moved[span]
+            claim = replace(claim, place=m.name or claim.place, place_id=m.place_id or "", lat=m.lat, lon=m.lon)
+            notes.append(f"place {moved_note(m, by_mention, doc_hashes)}")
+        verdict: Correction | None = None
+        for fix in by_claim.get(_key(doc_hashes.get(claim.doc, ""), claim_anchor(original)), []):
+            used.add(fix.fid)
+            if fix.action in ("confirm", "reject"):
+                verdict = fix
+            elif fix.action == "set":
+                values = {k: v for k, v in fix.values.items() if k in claim_fields}
+                claim = replace(claim, **values)
+                notes.append(fix.describe())
+        if verdict is not None and verdict.action == "reject":
+            result.rejected.append((original, verdict.describe()))
+            continue
+        if verdict is not None:
+            notes.insert(0, verdict.describe())
+        result.claims.append(claim)
+        result.origin[claim] = original
+        if notes:
+            result.notes[claim] = notes
+    result.unmatched = [c for c in corrections if c.fid not in used and c.target in ("claim", "mention")]
+    return result
+
+
+def moved_note(mention: Mention, by_mention: dict[tuple, Correction], doc_hashes: dict[str, str]) -> str:
+    fix = by_mention.get(_key(doc_hashes.get(mention.doc, ""), mention_anchor(mention)))
+    return fix.describe() if fix else f"placed from the workspace gazetteer ({mention.name})"
