@@ -278,11 +278,12 @@ def _workspace_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workspace", default=None,
                    help="read a workspace (.gpkg) with its corrections; PATHs given are ingested into it first")
     p.add_argument("--author", default=None, help=argparse.SUPPRESS)
+    p.set_defaults(subparser=p)
 
 
 def _need_paths(args: argparse.Namespace) -> None:
     if not args.paths:
-        raise UsageError("give files or folders to read, or --workspace W.gpkg")
+        args.subparser.error("give files or folders to read, or --workspace W.gpkg")  # usage, exit 2
 
 
 def author_of(args: argparse.Namespace) -> str:

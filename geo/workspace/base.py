@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from geo.documents import Source
 from geo.model import Claim, Document, Mention
 
 
@@ -22,7 +21,8 @@ def text_sha256(text: str) -> str:
 def claim_anchor(claim: Claim) -> dict:
     """Where a claim sits and what it said as extracted: the key a correction of it is stored under."""
     return {"start": claim.start, "end": claim.end, "place_start": claim.place_start,
-            "place_end": claim.place_end, "relation": claim.relation, "actor": claim.actor}
+            "place_end": claim.place_end, "relation": claim.relation, "actor": claim.actor, "place": claim.place,
+            "to_place": claim.to_place}
 
 
 def mention_anchor(mention: Mention) -> dict:
@@ -108,8 +108,9 @@ class Workspace(Protocol):
 
     path: str
 
-    def add_source(self, source: Source, author: str = "") -> tuple[StoredDocument, bool]:
-        """Store a read file (one transaction); False when the same bytes were already there."""
+    def add_source(self, source, author: str = "") -> tuple[StoredDocument, bool]:
+        """Store a read file (a :class:`geo.documents.Source`: document, encoding, kind, sha256, size)
+        in one transaction; False when the same bytes were already there."""
 
     def documents(self) -> list[StoredDocument]:
         """The current version of every document."""
@@ -136,6 +137,9 @@ class Workspace(Protocol):
     def add_place(self, place: LocalPlace) -> LocalPlace: ...
 
     def places(self) -> list[LocalPlace]: ...
+
+    def revision(self) -> int:
+        """A number that grows with every change (by any process): what caches are keyed on."""
 
     def edit_log(self) -> list[dict]:
         """Every change, oldest first: at, author, action, detail."""

@@ -19,7 +19,6 @@ import struct
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from geo.documents import Source
 from geo.model import Claim, Document, Mention
 from geo.workspace.base import Correction, LocalPlace, StoredDocument, WorkspaceError, text_sha256
 
@@ -326,7 +325,7 @@ class GeoPackageWorkspace:
         return StoredDocument(fid, Document(id=doc_id, text=text, path=path), sha, text_sha, source, encoding, kind,
                               version, added_at, analysed)
 
-    def add_source(self, source: Source, author: str = "") -> tuple[StoredDocument, bool]:
+    def add_source(self, source, author: str = "") -> tuple[StoredDocument, bool]:
         doc = source.document
         with self.transaction():
             row = self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents WHERE sha256 = ?",
@@ -368,6 +367,12 @@ class GeoPackageWorkspace:
                     [(doc.fid, point_blob(getattr(item, lonlat[0]), getattr(item, lonlat[1])),
                       *(_encode(getattr(item, n)) for n in names)) for item in items])
             self.db.execute("UPDATE documents SET analysed_with = ? WHERE fid = ?", (version, doc.fid))
+            self._log("", "analyse", {"doc": doc.document.id, "version": doc.version, "analyser": version,
+                                      "mentions": len(mentions), "claims": len(claims)})
+
+    def revision(self) -> int:
+        """A number that grows with every change to the workspace (any process): a cache key."""
+        return self.db.execute("SELECT COALESCE(MAX(fid), 0) FROM edit_log").fetchone()[0]
 
     def _load(self, table: str, cls) -> list:
         fields = _fields(cls)
