@@ -1,7 +1,10 @@
 """Conflict map: where do the documents say who holds what, and who says so?
 
-    streamlit run app.py                         # the built-in demo corpus (data/demo)
-    streamlit run app.py -- --corpus DIR         # a folder of .txt/.md/.html files
+    streamlit run app.py                         # your workspace (seeded with the demo corpus on first use)
+    streamlit run app.py -- --workspace W.gpkg   # another workspace file (created when missing)
+    streamlit run app.py -- --corpus DIR         # a folder of .txt/.md/.html/.pdf/.docx files, this session only
+
+In a workspace, uploads and corrections are stored in the file and survive restarts.
 
 A thin shell over the ``geo`` package: documents -> ``geo.pipeline.analyse`` -> filters
 (``geo.aggregate.filter_analysis``) -> map (``geo.mapview``) and exports (``geo.io``).
@@ -47,6 +50,9 @@ Analyser = Callable[[list[Document]], Analysis]
 # --------------------------------------------------------------------------- configuration
 
 
+DEFAULT_ANALYSER = "geo.pipeline:analyse"
+
+
 @dataclass(frozen=True)
 class AppConfig:
     """Command-line options (after ``--`` on the streamlit command line)."""
@@ -54,16 +60,19 @@ class AppConfig:
     corpus: Path
     analyser: str
     debug_runs: bool
+    workspace: Path | None = None  # None: the documents live in this browser session only
 
 
 def parse_args(argv: list[str]) -> AppConfig:
     parser = argparse.ArgumentParser(prog="app.py", add_help=False, allow_abbrev=False)
-    parser.add_argument("--corpus", type=Path, default=DEMO_CORPUS, help="folder of documents to open")
-    parser.add_argument("--analyser", default="geo.pipeline:analyse",
+    parser.add_argument("--corpus", type=Path, default=None, help="folder of documents to open")
+    parser.add_argument("--workspace", type=Path, default=None, help="workspace file (.gpkg) to open")
+    parser.add_argument("--analyser", default=DEFAULT_ANALYSER,
                         help="module:function turning documents into an Analysis")
     parser.add_argument("--debug-runs", action="store_true", help="count script runs (log + sidebar)")
     known, _ = parser.parse_known_args(argv)
-    return AppConfig(known.corpus, known.analyser, known.debug_runs)
+    return AppConfig(known.corpus or DEMO_CORPUS, known.analyser, known.debug_runs,
+                     app_workspace_path(known.workspace, known.corpus, known.analyser))
 
 
 def load_analyser(spec: str) -> Analyser:
@@ -177,14 +186,14 @@ def sidebar_uploads(corpus: Corpus) -> None:
     for message in corpus.state.corpus_errors:
         st.sidebar.warning(md_escape(message))
     files = st.sidebar.file_uploader(
-        "Add documents (.txt, .md, .html)", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
+        "Add documents (.txt, .md, .html, .pdf, .docx)", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
         key=f"uploads_{corpus.state.upload_generation}",
     ) or []
     for f in files:
         error = corpus.add_upload(f.file_id, f.name, f.getvalue())
         if error:
             st.sidebar.error(f"**{md_escape(f.name)}** was not loaded: {md_escape(error)}")
-    if st.sidebar.button("Reset to the starting documents"):
+    if not isinstance(corpus, WorkspaceCorpus) and st.sidebar.button("Reset to the starting documents"):
         corpus.reset()
         st.rerun()
 
@@ -325,6 +334,283 @@ class RunCounter:
             print(f"geo-app: script run {st.session_state.script_runs} took {elapsed:.3f} s", flush=True)
 
 
+# --------------------------------------------------------------------------- workspace and corrections
+# The workspace (geo.workspace) keeps documents, their analysis and the analyst's corrections in one
+# GeoPackage; everything about it in the app is in this section.
+
+
+def app_workspace_path(given: Path | None, corpus: Path | None, analyser: str) -> Path | None:
+    """The workspace to open: --workspace, else (when neither --corpus nor another --analyser asks
+    for a session-only corpus) the one in the user's data folder ($GEO_DATA_DIR, else
+    $XDG_DATA_HOME/geo-conflict-map, else ~/.local/share/geo-conflict-map)."""
+    import os
+
+    if given is not None:
+        return given
+    if corpus is not None or analyser != DEFAULT_ANALYSER:
+        return None
+    base = os.environ.get("GEO_DATA_DIR") or Path(
+        os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "geo-conflict-map"
+    return Path(base) / "workspace.gpkg"
+
+
+@dataclass
+class Review:
+    """A workspace analysis's corrections: what was done to each claim, and the hashes they anchor to."""
+
+    corrected: object  # geo.aggregate.Corrected
+    hashes: dict[str, str]
+
+
+class WorkspaceCorpus(Corpus):
+    """The documents of a workspace file: uploads are stored in it and survive restarts.
+
+    Each browser session has its own connection (SQLite serialises the writers)."""
+
+    def __init__(self, config: AppConfig) -> None:
+        from geo.workspace import open_workspace
+
+        state = st.session_state
+        if state.get("workspace_path") != str(config.workspace):
+            state.workspace = open_workspace(str(config.workspace))
+            state.workspace_path = str(config.workspace)
+            state.corpus_errors = []
+            state.upload_seen = {}
+            state.upload_generation = state.get("upload_generation", 0)
+            if not state.workspace.documents() and config.corpus.exists():  # first use: seed it
+                from geo.documents import DocumentError, iter_sources
+
+                for item in iter_sources([config.corpus]):
+                    if isinstance(item, DocumentError):
+                        state.corpus_errors.append(str(item))
+                    else:
+                        state.workspace.add_source(item, author=app_author())
+        state.corpus_source = str(config.workspace)
+        self.state = state
+        self.workspace = state.workspace
+
+    @property
+    def documents(self) -> list[Document]:
+        return [d.document for d in self.workspace.documents()]
+
+    def add_upload(self, file_id: str, name: str, data: bytes) -> str | None:
+        from geo.documents import source_of
+
+        seen = self.state.upload_seen
+        if file_id in seen:
+            return seen[file_id]
+        error: str | None = None
+        if len(data) > MAX_BYTES:
+            error = f"the file is {len(data) / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB"
+        elif not name.lower().endswith(SUFFIXES):
+            error = f"unsupported file type; expected one of {', '.join(SUFFIXES)}"
+        else:
+            try:
+                self.workspace.add_source(source_of(name, data), author=app_author())
+            except ValueError as err:
+                error = str(err)
+        seen[file_id] = error
+        return error
+
+
+def open_corpus(config: AppConfig) -> Corpus | None:
+    """The session's corpus: a workspace when there is one, else documents held in the session."""
+    if config.workspace is None:
+        return Corpus(config)
+    from geo.workspace import WorkspaceError
+
+    try:
+        return WorkspaceCorpus(config)
+    except WorkspaceError as err:
+        st.error(md_escape(str(err)))
+        return None
+
+
+def app_author() -> str:
+    """Who is making changes in this session (the sidebar field; $GEO_AUTHOR or the login by default)."""
+    import getpass
+    import os
+
+    return st.session_state.get("author") or os.environ.get("GEO_AUTHOR") or getpass.getuser()
+
+
+@st.cache_resource(show_spinner="Finding places and claims…", max_entries=8)
+def workspace_analysis_cached(path: str, revision: int, _workspace) -> tuple[Analysis, Review]:
+    """The corrected analysis of a workspace, once per workspace change (by any session or process)."""
+    from geo.pipeline import analyse_workspace
+
+    analysis, corrected, hashes = analyse_workspace(_workspace, update=False)
+    return analysis, Review(corrected, hashes)
+
+
+def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
+    """(cache key, analysis, review): documents not yet analysed with this analyser are analysed first."""
+    from geo.pipeline import update_workspace
+
+    workspace = corpus.workspace
+    pending = workspace.needing_analysis(_analyser_version())
+    if pending:
+        with st.spinner(f"Finding places and claims in {len(pending)} new document(s)…"):
+            update_workspace(workspace)
+    revision = workspace.revision()
+    full, review = workspace_analysis_cached(workspace.path, revision, workspace)
+    return f"{workspace.path}#{revision}", full, review
+
+
+def _analyser_version() -> str:
+    from geo.pipeline import analyser_version
+
+    return analyser_version()
+
+
+def sidebar_workspace(corpus: WorkspaceCorpus) -> None:
+    """Who is correcting, and the edit log as CSV."""
+    import csv
+    import io
+
+    st.sidebar.header("Workspace")
+    st.sidebar.caption(f"{md_escape(corpus.workspace.path)}: documents, analysis and corrections are kept here")
+    st.sidebar.text_input("Your name (stored with your corrections)", key="author", placeholder=app_author())
+
+    def log_csv() -> bytes:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=["n", "at", "author", "action", "detail"])
+        writer.writeheader()
+        writer.writerows(corpus.workspace.edit_log())
+        return out.getvalue().encode("utf-8")
+
+    st.sidebar.download_button("Edit log (CSV)", data=log_csv, file_name="edit-log.csv", mime="text/csv",
+                               on_click="ignore", key="export_edit_log")
+
+
+def _claim_label(claim) -> str:
+    to = f" → {claim.to_place}" if claim.to_place else ""
+    return f"{claim.doc}: {claim.actor} {claim.relation} {claim.place}{to} ({claim.stance})"
+
+
+def _workspace():
+    return st.session_state.workspace
+
+
+def _correct_claim(review: Review, claim, action: str, values: dict | None = None) -> None:
+    from geo.workspace import claim_anchor
+
+    origin = review.corrected.origin.get(claim, claim)
+    _workspace().add_correction("claim", action, review.hashes.get(claim.doc, ""), claim_anchor(origin),
+                                values or {}, app_author())
+
+
+def _withdraw(fid: int) -> None:
+    _workspace().withdraw_correction(fid, app_author())
+
+
+def claim_review_panel(view: Analysis, review: Review) -> None:
+    """Confirm, reject or change the claims behind the selection; what was done to them, by whom."""
+    from geo.workspace import claim_anchor
+
+    selection = st.session_state.get("selection")
+    index = FeatureIndex(view)
+    if selection is None or index.get(selection) is None:
+        return
+    claims = sorted(index.claims(selection), key=lambda c: (c.doc, c.start, c.place_start))
+    corrected = review.corrected
+    place_ids = {c.place_id for c in claims}
+    rejected = [(c, note) for c, note in corrected.rejected if c.place_id in place_ids]
+    with st.expander(f"Review these claims ({len(claims)} shown, {len(rejected)} rejected)", expanded=bool(rejected)):
+        for claim in claims:
+            for note in corrected.notes.get(claim, []):
+                st.caption(f"{md_escape(_claim_label(claim))}: {md_escape(note)}")
+        by_anchor = {(c.doc_sha256, json_key(c.anchor)): c for c in _workspace().corrections()
+                     if c.action == "reject"}
+        for claim, note in rejected:
+            st.markdown(f"~~{md_escape(_claim_label(claim))}~~ — {md_escape(note)}")
+            fix = by_anchor.get((review.hashes.get(claim.doc, ""), json_key(claim_anchor(claim))))
+            if fix is not None:
+                st.button("Restore", key=f"restore_{fix.fid}", on_click=_withdraw, args=(fix.fid,))
+        if not claims:
+            return
+        picked = st.selectbox("Claim", range(len(claims)), key="review_claim",
+                              format_func=lambda i: _claim_label(claims[i]))
+        claim = claims[picked if picked is not None and picked < len(claims) else 0]
+        st.caption(md_escape(claim.text[:400]))
+        left, right = st.columns(2)
+        left.button("Confirm", key="review_confirm", on_click=_correct_claim, args=(review, claim, "confirm"))
+        right.button("Reject", key="review_reject", on_click=_correct_claim, args=(review, claim, "reject"))
+        with st.form("review_change", clear_on_submit=True):
+            actor = st.text_input("Actor", value=claim.actor)
+            relation = st.selectbox("Relation", RELATIONS, index=RELATIONS.index(claim.relation)
+                                    if claim.relation in RELATIONS else 0)
+            stance = st.selectbox("Stance", STANCES, index=STANCES.index(claim.stance)
+                                  if claim.stance in STANCES else 0)
+            date = st.text_input("Date (YYYY-MM-DD)", value=str(getattr(claim, "date", "") or ""))
+            if st.form_submit_button("Save changes"):
+                values = {k: v for k, v in (("actor", actor.strip()), ("relation", relation), ("stance", stance),
+                                            ("date", date.strip()))
+                          if v and v != str(getattr(claim, k, "") or "")}
+                if values:
+                    _correct_claim(review, claim, "set", values)
+                    st.rerun()
+
+
+RELATIONS = ["control", "lost", "contested", "presence", "advance", "strike", "corridor"]
+STANCES = ["asserted", "alleged", "denied", "disputed"]
+
+
+def json_key(anchor: dict) -> str:
+    import json
+
+    return json.dumps(anchor, sort_keys=True)
+
+
+def mention_review_panel(full: Analysis, review: Review) -> None:
+    """Re-place a place name of the open document, mark a name as not a place, or add it to the
+    workspace's own gazetteer."""
+    from geo.workspace import LocalPlace, mention_anchor
+
+    doc_id = st.session_state.get("open_doc")
+    if not doc_id:
+        return
+    mentions = [m for m in full.mentions if m.doc == doc_id and m.role != "actor"]
+    if not mentions:
+        return
+    with st.expander("Correct a place name in this document"):
+        picked = st.selectbox("Name", range(len(mentions)), key="review_mention",
+                              format_func=lambda i: f"{mentions[i].surface} (at {mentions[i].start}) → "
+                                                    f"{mentions[i].name or 'unresolved'}")
+        mention = mentions[picked if picked is not None and picked < len(mentions) else 0]
+        how = st.radio("Correction", ["Another gazetteer place", "A point (lon, lat)", "Not a place (everywhere)",
+                                      "A new place in this workspace's gazetteer"], key="review_how")
+        values: dict | None = None
+        if how == "Another gazetteer place":
+            from geo.pipeline import place_candidates
+
+            options = place_candidates(mention.surface)
+            choice = st.selectbox("Place", range(len(options)), key="review_candidate",
+                                  format_func=lambda i: f"{options[i]['name']} ({options[i]['kind']}, "
+                                                        f"{options[i]['country']}) {options[i]['place_id']}")
+            if options and choice is not None:
+                values = options[choice]
+        elif how in ("A point (lon, lat)", "A new place in this workspace's gazetteer"):
+            lon = st.number_input("Longitude", value=float(mention.lon or 38.0), format="%.5f", key="review_lon")
+            lat = st.number_input("Latitude", value=float(mention.lat or 35.0), format="%.5f", key="review_lat")
+            values = {"place_id": f"pt:{lon:.5f},{lat:.5f}", "name": mention.surface, "lat": lat, "lon": lon,
+                      "kind": "point", "country": ""}
+        if st.button("Save correction", key="review_save_mention"):
+            workspace = _workspace()
+            if how == "Not a place (everywhere)":
+                workspace.add_correction("name", "not_place", "", {"name": mention.surface}, {}, app_author())
+            elif how == "A new place in this workspace's gazetteer" and values:
+                place = workspace.add_place(LocalPlace(0, mention.surface, values["lat"], values["lon"], "village",
+                                                       "", "", (mention.surface,), app_author()))
+                workspace.add_correction("mention", "place", review.hashes.get(mention.doc, ""),
+                                         mention_anchor(mention), {**values, "place_id": place.place_id,
+                                                                   "kind": place.kind}, app_author())
+            elif values:
+                workspace.add_correction("mention", "place", review.hashes.get(mention.doc, ""),
+                                         mention_anchor(mention), values, app_author())
+            st.rerun()
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -339,20 +625,27 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run_page(config: AppConfig) -> None:
-    corpus = Corpus(config)
+    corpus = open_corpus(config)
+    if corpus is None:
+        return
     sidebar_uploads(corpus)
     documents = {d.id: d for d in corpus.documents}
 
     st.title("Conflict map", anchor=False)
     if not documents:
-        st.info("No documents yet: add .txt, .md or .html files in the sidebar.")
+        st.info("No documents yet: add .txt, .md, .html, .pdf or .docx files in the sidebar.")
         return
-    corpus_key = fingerprint(corpus.documents) + config.analyser
-    try:
-        full = analyse_cached(corpus_key, config.analyser, tuple(corpus.documents))
-    except ImportError as err:
-        st.error(f"The analyser {md_escape(config.analyser)} could not be loaded: {md_escape(str(err))}")
-        return
+    review: Review | None = None
+    if isinstance(corpus, WorkspaceCorpus):
+        corpus_key, full, review = workspace_analysis(corpus)
+        sidebar_workspace(corpus)
+    else:
+        corpus_key = fingerprint(corpus.documents) + config.analyser
+        try:
+            full = analyse_cached(corpus_key, config.analyser, tuple(corpus.documents))
+        except ImportError as err:
+            st.error(f"The analyser {md_escape(config.analyser)} could not be loaded: {md_escape(str(err))}")
+            return
     filters = sidebar_filters(full)
     filter_key = tuple((k, tuple(v) if v is not None else None) for k, v in filters.items())
     view, export = view_cached(corpus_key, filter_key, full)
@@ -378,8 +671,12 @@ def run_page(config: AppConfig) -> None:
     update_selection(click, FeatureIndex(view))
     with right:
         selection_panel(view, full, documents)
+        if review is not None:
+            claim_review_panel(view, review)
         unresolved_table(view)
     document_reader(full, documents)
+    if review is not None:
+        mention_review_panel(full, review)
 
 
 if __name__ == "__main__":

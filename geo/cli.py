@@ -490,17 +490,12 @@ def cmd_correct_claim(args: argparse.Namespace, failures: list[DocumentError]) -
 
 
 def _place_values(ws, place_id: str) -> dict:
-    for p in ws.places():
-        if p.place_id == place_id:
-            return {"place_id": p.place_id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
-                    "kind": p.kind}
-    from geo.geoparse.gazetteer import GazetteerIndex
+    from geo.pipeline import place_values
 
-    place = GazetteerIndex.load().place(place_id)
-    if place is None:
+    values = place_values(ws, place_id)
+    if values is None:
         raise NotFound(f"no place {place_id!r} in the gazetteer (look one up with `geo geocode NAME`)")
-    return {"place_id": place.id, "name": place.name, "lat": place.lat, "lon": place.lon,
-            "country": place.country, "kind": place.kind}
+    return values
 
 
 def cmd_correct_place(args: argparse.Namespace, failures: list[DocumentError]) -> None:

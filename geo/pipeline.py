@@ -108,3 +108,27 @@ def analyse_workspace(workspace, update: bool = True, write_layers: bool = False
 
         workspace.write_layers(layer_frames(analysis))
     return analysis, corrected, hashes
+
+
+def place_values(workspace, place_id: str) -> dict | None:
+    """What a re-placed mention takes from a place: from the workspace's own gazetteer layer, else
+    from the compiled gazetteer; None when neither knows the id."""
+    for p in workspace.places():
+        if p.place_id == place_id:
+            return {"place_id": p.place_id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+                    "kind": p.kind}
+    place = default_geoparser().index.place(place_id)
+    if place is None:
+        return None
+    return {"place_id": place.id, "name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
+            "kind": place.kind}
+
+
+def place_candidates(surface: str) -> list[dict]:
+    """The gazetteer places a name could stand for (most populous first), for re-placing a mention."""
+    from geo.geoparse.gazetteer import default_index
+    from geo.geoparse.normalize import name_key
+
+    found = {p.id: {"place_id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
+                    "kind": p.kind} for p in default_index().candidates(name_key(surface))}
+    return list(found.values())

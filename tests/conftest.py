@@ -47,3 +47,9 @@ def geoparser():
 @pytest.fixture(scope="session")
 def seed_mentions(seed_docs, geoparser):
     return {d.id: geoparser.parse(d) for d in seed_docs}
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    """The app's default workspace goes to a fresh folder per test, never the user's data folder."""
+    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path_factory.mktemp("geo-data")))

@@ -1,0 +1,51 @@
+"""The app on a workspace file: uploads and corrections are stored and survive a restart."""
+from __future__ import annotations
+
+from test_app import click, downloads, export, map_features, metric, start  # noqa: F401 (fixture)
+
+from docfiles import docx_bytes
+
+
+def _claim_features(collection: dict) -> list[dict]:
+    return [f["properties"] for f in collection["features"] if f["properties"]["layer"] == "claim"]
+
+
+def test_reject_a_claim_and_replace_a_name_then_restart(monkeypatch, tmp_path, downloads):  # noqa: F811
+    workspace = str(tmp_path / "w.gpkg")
+    monkeypatch.setenv("GEO_AUTHOR", "rana")
+    at = start(monkeypatch, "--workspace", workspace)
+    n_docs, n_claims = int(metric(at, "documents")), int(metric(at, "claims shown"))
+    assert n_docs == 12  # seeded with the demo corpus on first use
+
+    at.sidebar.file_uploader[0].set_value([
+        ("memo.docx", docx_bytes(["The SDF captured Tabqa on Monday."]), "application/octet-stream")]).run()
+    assert int(metric(at, "documents")) == n_docs + 1
+
+    at = click(at, "Raqqa")
+    labels = at.selectbox(key="review_claim").options
+    victim = labels[0]
+    at.button(key="review_reject").click().run()
+    assert not at.exception
+    assert int(metric(at, "claims shown")) == n_claims  # one rejected, one added by the upload
+    panel = "\n".join(m.value for m in at.markdown)
+    assert "rejected by rana on" in panel
+
+    at.selectbox(key="open_doc").set_value("memo").run()
+    at.radio(key="review_how").set_value("A point (lon, lat)").run()
+    at.number_input(key="review_lon").set_value(40.25).run()
+    at.number_input(key="review_lat").set_value(34.75).run()
+    at.button(key="review_save_mention").click().run()
+    assert not at.exception
+    tabqas = sorted(f["geometry"]["coordinates"] for f in map_features(at) if f["properties"].get("name") == "Tabqa")
+    assert len(tabqas) == 2 and [40.25, 34.75] in tabqas  # the memo's Tabqa moved; the demo's stayed
+
+    # restart: a new app process state on the same file
+    again = start(monkeypatch, "--workspace", workspace)
+    assert int(metric(again, "documents")) == n_docs + 1
+    assert int(metric(again, "claims shown")) == n_claims
+    again = click(again, "Raqqa")
+    assert "rejected by rana on" in "\n".join(m.value for m in again.markdown)
+    assert victim not in again.selectbox(key="review_claim").options
+    claims = _claim_features(export(again, downloads))
+    tabqa = [c for c in claims if c["doc"] == "memo"]
+    assert tabqa and all((c["lon"], c["lat"]) == (40.25, 34.75) for c in tabqa)
