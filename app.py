@@ -181,7 +181,8 @@ class Corpus:
 
 def sidebar_uploads(corpus: Corpus) -> None:
     st.sidebar.header("Documents")
-    st.sidebar.caption(f"{len(corpus.documents)} documents; starting folder "
+    where = "workspace" if isinstance(corpus, WorkspaceCorpus) else "starting folder"
+    st.sidebar.caption(f"{len(corpus.documents)} documents; {where} "
                        f"{md_escape(Path(corpus.state.corpus_source).name or '.')}")
     for message in corpus.state.corpus_errors:
         st.sidebar.warning(md_escape(message))
@@ -391,7 +392,13 @@ class WorkspaceCorpus(Corpus):
 
     @property
     def documents(self) -> list[Document]:
-        return [d.document for d in self.workspace.documents()]
+        """The current documents, read again only when the workspace changed."""
+        revision = self.workspace.revision()
+        cached = self.state.get("workspace_documents")
+        if cached is None or cached[0] != revision:
+            cached = (revision, [d.document for d in self.workspace.documents()])
+            self.state.workspace_documents = cached
+        return cached[1]
 
     def add_upload(self, file_id: str, name: str, data: bytes) -> str | None:
         from geo.documents import source_of
@@ -529,9 +536,13 @@ def claim_review_panel(view: Analysis, review: Review) -> None:
                 st.button("Restore", key=f"restore_{fix.fid}", on_click=_withdraw, args=(fix.fid,))
         if not claims:
             return
-        picked = st.selectbox("Claim", range(len(claims)), key="review_claim",
-                              format_func=lambda i: _claim_label(claims[i]))
-        claim = claims[picked if picked is not None and picked < len(claims) else 0]
+        from geo.aggregate import claim_id
+
+        by_id = {claim_id(corrected.origin.get(c, c), review.hashes.get(c.doc, "")): c for c in claims}
+        if st.session_state.get("review_claim") not in by_id:
+            st.session_state.pop("review_claim", None)  # the claim picked before is gone (rejected, filtered)
+        picked = st.selectbox("Claim", list(by_id), key="review_claim", format_func=lambda i: _claim_label(by_id[i]))
+        claim = by_id[picked] if picked in by_id else claims[0]
         st.caption(md_escape(claim.text[:400]))
         left, right = st.columns(2)
         left.button("Confirm", key="review_confirm", on_click=_correct_claim, args=(review, claim, "confirm"))
@@ -574,10 +585,13 @@ def mention_review_panel(full: Analysis, review: Review) -> None:
     if not mentions:
         return
     with st.expander("Correct a place name in this document"):
-        picked = st.selectbox("Name", range(len(mentions)), key="review_mention",
-                              format_func=lambda i: f"{mentions[i].surface} (at {mentions[i].start}) → "
-                                                    f"{mentions[i].name or 'unresolved'}")
-        mention = mentions[picked if picked is not None and picked < len(mentions) else 0]
+        by_span = {f"{m.start}-{m.end}": m for m in mentions}
+        if st.session_state.get("review_mention") not in by_span:
+            st.session_state.pop("review_mention", None)
+        picked = st.selectbox("Name", list(by_span), key="review_mention",
+                              format_func=lambda s: f"{by_span[s].surface} (at {by_span[s].start}) → "
+                                                    f"{by_span[s].name or 'unresolved'}")
+        mention = by_span.get(picked, mentions[0])
         how = st.radio("Correction", ["Another gazetteer place", "A point (lon, lat)", "Not a place (everywhere)",
                                       "A new place in this workspace's gazetteer"], key="review_how")
         values: dict | None = None

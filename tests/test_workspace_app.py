@@ -22,8 +22,7 @@ def test_reject_a_claim_and_replace_a_name_then_restart(monkeypatch, tmp_path, d
     assert int(metric(at, "documents")) == n_docs + 1
 
     at = click(at, "Raqqa")
-    labels = at.selectbox(key="review_claim").options
-    victim = labels[0]
+    victim = at.selectbox(key="review_claim").value  # the id `geo claims --workspace` prints
     at.button(key="review_reject").click().run()
     assert not at.exception
     assert int(metric(at, "claims shown")) == n_claims  # one rejected, one added by the upload
@@ -45,7 +44,28 @@ def test_reject_a_claim_and_replace_a_name_then_restart(monkeypatch, tmp_path, d
     assert int(metric(again, "claims shown")) == n_claims
     again = click(again, "Raqqa")
     assert "rejected by rana on" in "\n".join(m.value for m in again.markdown)
-    assert victim not in again.selectbox(key="review_claim").options
+    rejected_lines = [m.value for m in again.markdown if "rejected by rana on" in m.value]
+    assert len(rejected_lines) == 1 and rejected_lines[0].startswith("~~")
+    from geo.workspace import open_workspace
+
+    with open_workspace(workspace) as ws:
+        (fix,) = [c for c in ws.corrections() if c.action == "reject"]
+        assert fix.author == "rana" and fix.target == "claim"
+        from geo.aggregate import claim_id
+        from geo.pipeline import analyse_workspace
+
+        analysis, corrected, hashes = analyse_workspace(ws)
+        assert victim not in {claim_id(corrected.origin[c], hashes[c.doc]) for c in analysis.claims}
+        assert [claim_id(c, hashes[c.doc]) for c, _ in corrected.rejected] == [victim]
     claims = _claim_features(export(again, downloads))
+    assert len(claims) == n_claims
     tabqa = [c for c in claims if c["doc"] == "memo"]
     assert tabqa and all((c["lon"], c["lat"]) == (40.25, 34.75) for c in tabqa)
+
+    # restoring the claim withdraws the correction (and says so in the edit log)
+    again.button(key=f"restore_{fix.fid}").click().run()
+    assert not again.exception
+    assert int(metric(again, "claims shown")) == n_claims + 1
+    with open_workspace(workspace) as ws:
+        assert not [c for c in ws.corrections() if c.action == "reject"]
+        assert ws.edit_log()[-1]["action"] == "withdraw"

@@ -350,7 +350,9 @@ class GeoPackageWorkspace:
         return [self._stored(r) for r in rows]
 
     def needing_analysis(self, version: str) -> list[StoredDocument]:
-        return [d for d in self.documents() if d.analysed_with != version]
+        rows = self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents WHERE current = 1 AND "
+                               "(analysed_with IS NULL OR analysed_with != ?) ORDER BY doc_id", (version,))
+        return [self._stored(r) for r in rows]
 
     # -- analysis ------------------------------------------------------------------------
     def save_analysis(self, doc: StoredDocument, mentions: list[Mention], claims: list[Claim],
