@@ -211,3 +211,40 @@ def test_a_mention_correction_matches_by_span_and_hash_only(tmp_path):
 def test_a_server_url_is_refused_with_a_message():
     with pytest.raises(WorkspaceError, match="PostgreSQL"):
         open_workspace("postgresql://db/geo")
+
+
+def test_fields_the_model_gains_later_are_stored_and_read_back(tmp_path, monkeypatch):
+    """Documents and claims with a date (as the time stage adds them) round-trip through new columns."""
+    import dataclasses
+    import datetime as dt
+
+    from geo.model import Claim, Document
+    from geo.workspace import geopackage
+
+    @dataclasses.dataclass(frozen=True)
+    class DatedDocument(Document):
+        date: dt.date | None = None
+        outlet: str = ""
+
+    @dataclasses.dataclass(frozen=True)
+    class DatedClaim(Claim):
+        date: dt.date | None = None
+        tags: tuple[str, ...] = ()
+
+    path = tmp_path / "w.gpkg"
+    open_workspace(path).close()  # made with today's model
+    monkeypatch.setattr(geopackage, "Document", DatedDocument)
+    monkeypatch.setattr(geopackage, "Claim", DatedClaim)
+    source = source_of("a.txt", b"The SDF captured Tabqa on Monday.")
+    document = DatedDocument(**{**source.document.__dict__, "date": dt.date(2017, 5, 10), "outlet": "RNA"})
+    claim = DatedClaim("a", 0, 33, "The SDF captured Tabqa on Monday.", "SDF", "control", "Tabqa", "th:tabqa",
+                       35.8, 38.5, "asserted", place_start=17, place_end=22, date=dt.date(2017, 5, 8),
+                       tags=("dam", "airbase"))
+    with open_workspace(path) as ws:
+        stored, _ = ws.add_source(dataclasses.replace(source, document=document), "rana")
+        ws.save_analysis(stored, [], [claim], "v1")
+    with open_workspace(path) as ws:
+        assert ws.documents()[0].document == document
+        assert ws.claims() == [claim]
+        added = {json.loads(e["detail"])["column"] for e in ws.edit_log() if e["action"] == "add_column"}
+        assert {"outlet", "tags"} <= added  # "date" was in the documents table from the start

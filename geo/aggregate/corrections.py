@@ -93,7 +93,7 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
     used.update(c.fid for c in corrections if c.action == "not_place")
 
     result = Corrected(kept_mentions, [])
-    claim_fields = {f.name for f in fields(Claim)}
+    claim_fields = {f.name: f for f in fields(Claim)}
     for claim in claims:
         span = (claim.doc, claim.place_start, claim.place_end)
         if span in dropped_spans:
@@ -109,7 +109,7 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
             if fix.action in ("confirm", "reject"):
                 verdict = fix
             elif fix.action == "set":
-                values = {k: v for k, v in fix.values.items() if k in claim_fields}
+                values = {k: _typed(claim_fields[k], v) for k, v in fix.values.items() if k in claim_fields}
                 claim = replace(claim, **values)
                 notes.append(fix.describe())
         if verdict is not None and verdict.action == "reject":
@@ -123,6 +123,16 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
             result.notes[claim] = notes
     result.unmatched = [c for c in corrections if c.fid not in used and c.target in ("claim", "mention")]
     return result
+
+
+def _typed(claim_field, value):
+    """A stored value (text) in the type of the Claim field it sets (a date field gets a date)."""
+    annotation = str(claim_field.type)
+    if isinstance(value, str) and "date" in annotation and "str" not in annotation:
+        import datetime as dt
+
+        return dt.date.fromisoformat(value) if value else None
+    return value
 
 
 def moved_note(mention: Mention, by_mention: dict[tuple, Correction], doc_hashes: dict[str, str]) -> str:

@@ -140,7 +140,7 @@ def _migration_1(db: sqlite3.Connection) -> None:
       sha256 TEXT NOT NULL UNIQUE, text_sha256 TEXT NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL,
       path TEXT NOT NULL DEFAULT '', encoding TEXT NOT NULL, kind TEXT NOT NULL, size INTEGER NOT NULL,
       added_at TEXT NOT NULL, author TEXT NOT NULL DEFAULT '', current INTEGER NOT NULL DEFAULT 1,
-      analysed_with TEXT);
+      analysed_with TEXT, date TEXT);
     CREATE INDEX documents_current ON documents (current, doc_id);
     CREATE TABLE corrections (
       fid INTEGER PRIMARY KEY AUTOINCREMENT, target TEXT NOT NULL, action TEXT NOT NULL,
@@ -221,6 +221,14 @@ def _check_foreign(path: Path) -> None:
                              "from a backup, or start a new workspace and ingest the documents again.") from None
 
 
+DOCUMENT_CORE = ("id", "text", "path")  # Document fields with their own columns (id is doc_id)
+
+
+def _document_extras() -> list[dataclasses.Field]:
+    """Document fields beyond id, text and path (a date, ...): one column each, added when new."""
+    return [f for f in _fields(Document) if f.name not in DOCUMENT_CORE]
+
+
 class GeoPackageWorkspace:
     """The default backend: one GeoPackage file."""
 
@@ -287,9 +295,10 @@ class GeoPackageWorkspace:
 
     def _sync_columns(self) -> None:
         """Add a column for every model field the tables lack (fields added to the model later)."""
-        for table, cls in (("mentions", Mention), ("claims", Claim)):
+        for table, cls in (("mentions", Mention), ("claims", Claim), ("documents", Document)):
             present = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
-            missing = [f for f in _fields(cls) if f.name not in present]
+            wanted = _document_extras() if cls is Document else _fields(cls)
+            missing = [f for f in wanted if f.name not in present]
             if not missing:
                 continue
             with self.transaction():
@@ -318,12 +327,17 @@ class GeoPackageWorkspace:
         self.close()
 
     # -- documents -----------------------------------------------------------------------
-    _DOC_COLUMNS = "fid, doc_id, text, path, sha256, text_sha256, source, encoding, kind, version, added_at, analysed_with"
+    @property
+    def _DOC_COLUMNS(self) -> str:
+        extras = "".join(f', "{f.name}"' for f in _document_extras())
+        return "fid, doc_id, text, path, sha256, text_sha256, source, encoding, kind, version, added_at, analysed_with" \
+            + extras
 
     def _stored(self, row: tuple) -> StoredDocument:
-        fid, doc_id, text, path, sha, text_sha, source, encoding, kind, version, added_at, analysed = row
-        return StoredDocument(fid, Document(id=doc_id, text=text, path=path), sha, text_sha, source, encoding, kind,
-                              version, added_at, analysed)
+        fid, doc_id, text, path, sha, text_sha, source, encoding, kind, version, added_at, analysed = row[:12]
+        extras = {f.name: _decode(v, f.type) for f, v in zip(_document_extras(), row[12:])}
+        return StoredDocument(fid, Document(id=doc_id, text=text, path=path, **extras), sha, text_sha, source,
+                              encoding, kind, version, added_at, analysed)
 
     def add_source(self, source, author: str = "") -> tuple[StoredDocument, bool]:
         doc = source.document
@@ -334,11 +348,14 @@ class GeoPackageWorkspace:
                 return self._stored(row), False
             previous = self.db.execute("SELECT MAX(version) FROM documents WHERE doc_id = ?", (doc.id,)).fetchone()[0]
             self.db.execute("UPDATE documents SET current = 0 WHERE doc_id = ?", (doc.id,))
+            extras = _document_extras()
             cursor = self.db.execute(
                 "INSERT INTO documents (doc_id, version, sha256, text_sha256, text, source, path, encoding, kind,"
-                " size, added_at, author, current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                " size, added_at, author, current" + "".join(f', "{f.name}"' for f in extras) + ") VALUES "
+                f"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1{', ?' * len(extras)})",
                 (doc.id, (previous or 0) + 1, source.sha256, text_sha256(doc.text), doc.text,
-                 Path(doc.path).name or doc.id, doc.path, source.encoding, source.kind, source.size, _now(), author))
+                 Path(doc.path).name or doc.id, doc.path, source.encoding, source.kind, source.size, _now(), author,
+                 *(_encode(getattr(doc, f.name)) for f in extras)))
             self._log(author, "ingest", {"doc": doc.id, "version": (previous or 0) + 1, "sha256": source.sha256,
                                          "encoding": source.encoding, "path": doc.path})
             row = self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents WHERE fid = ?",
