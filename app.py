@@ -446,7 +446,10 @@ def workspace_analysis_cached(path: str, revision: int, _workspace) -> tuple[Ana
     """The corrected analysis of a workspace, once per workspace change (by any session or process)."""
     from geo.pipeline import analyse_workspace
 
-    analysis, corrected, hashes = analyse_workspace(_workspace, update=False)
+    from geo.pipeline import layers_stale
+
+    stale = layers_stale(_workspace)
+    analysis, corrected, hashes = analyse_workspace(_workspace, update=False, write_layers=stale)
     return analysis, Review(corrected, hashes)
 
 

@@ -330,11 +330,12 @@ def cmd_ingest(args: argparse.Namespace, failures: list[DocumentError]) -> None:
         added, same = _ingest(ws, args.paths, author_of(args), failures)
         analysed = 0
         if not args.no_analyse:
-            from geo.pipeline import analyse_workspace, update_workspace
+            from geo.pipeline import analyse_workspace, layers_stale, update_workspace
 
             analysed = update_workspace(ws, on_document=lambda d: print(
                 f"geo: analysed {d.document.id}", file=sys.stderr, flush=True))
-            analyse_workspace(ws, update=False, write_layers=True)
+            if layers_stale(ws):
+                analyse_workspace(ws, update=False, write_layers=True)
         print(f"geo: {args.workspace}: {added} added, {same} already there, {analysed} analysed, "
               f"{len(ws.documents())} documents", file=sys.stderr)
 

@@ -104,10 +104,22 @@ def analyse_workspace(workspace, update: bool = True, write_layers: bool = False
                                   workspace.places())
     analysis = assemble([d.document for d in stored], corrected.mentions, corrected.claims)
     if write_layers:
-        from geo.io.frames import layer_frames
-
-        workspace.write_layers(layer_frames(analysis))
+        store_layers(workspace, analysis)
     return analysis, corrected, hashes
+
+
+def layers_stale(workspace) -> bool:
+    """Whether the workspace changed since its places, zones and corridors layers were written."""
+    return workspace.get_meta("layers_revision") != str(workspace.revision())
+
+
+def store_layers(workspace, analysis: Analysis) -> None:
+    """Write the analysis's places, zones and corridors as layers of the workspace (for GIS users)."""
+    from geo.io.frames import layer_frames
+
+    revision = workspace.revision()
+    workspace.write_layers(layer_frames(analysis))
+    workspace.set_meta("layers_revision", str(revision))
 
 
 def place_values(workspace, place_id: str) -> dict | None:

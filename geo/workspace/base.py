@@ -138,6 +138,10 @@ class Workspace(Protocol):
 
     def places(self) -> list[LocalPlace]: ...
 
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
+
     def revision(self) -> int:
         """A number that grows with every change (by any process): what caches are keyed on."""
 

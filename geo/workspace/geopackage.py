@@ -113,6 +113,15 @@ def _decode(value: Any, annotation: str) -> Any:
     return value
 
 
+PLAIN_TYPES = {"str", "int", "float", "bool", "Role", "Relation", "Stance"}
+
+
+def _stored_as_text(annotation: str) -> bool:
+    """Whether a field's values are stored as JSON or ISO text and must be decoded when read."""
+    kinds = {part.strip() for part in str(annotation).split("|")} - {"None"}
+    return not kinds <= PLAIN_TYPES
+
+
 def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
@@ -250,7 +259,7 @@ class GeoPackageWorkspace:
             cls._create(path)
         db = _connect(str(path))
         db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
         workspace = cls(path, db)
         workspace._migrate()
         workspace._sync_columns()
@@ -389,6 +398,15 @@ class GeoPackageWorkspace:
             self._log("", "analyse", {"doc": doc.document.id, "version": doc.version, "analyser": version,
                                       "mentions": len(mentions), "claims": len(claims)})
 
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM geo_workspace_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Bookkeeping that is not a change of the workspace's content (not in the edit log)."""
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO geo_workspace_meta VALUES (?, ?)", (key, value))
+
     def revision(self) -> int:
         """A number that grows with every change to the workspace (any process): a cache key."""
         return self.db.execute("SELECT COALESCE(MAX(fid), 0) FROM edit_log").fetchone()[0]
@@ -400,7 +418,17 @@ class GeoPackageWorkspace:
         columns = ", ".join(f't."{f.name}"' for f in used)
         rows = self.db.execute(f"SELECT {columns} FROM {table} t JOIN documents d ON d.fid = t.doc_fid "
                                "WHERE d.current = 1 ORDER BY d.doc_id, t.fid")
-        return [cls(**{f.name: _decode(v, f.type) for f, v in zip(used, row)}) for row in rows]
+        names = [f.name for f in used]
+        special = [(i, f.type) for i, f in enumerate(used) if _stored_as_text(f.type)]
+        if not special:
+            return [cls(**dict(zip(names, row))) for row in rows]
+        items = []
+        for row in rows:
+            values = list(row)
+            for i, annotation in special:
+                values[i] = _decode(values[i], annotation)
+            items.append(cls(**dict(zip(names, values))))
+        return items
 
     def mentions(self) -> list[Mention]:
         return self._load("mentions", Mention)
