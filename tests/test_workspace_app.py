@@ -69,3 +69,38 @@ def test_reject_a_claim_and_replace_a_name_then_restart(monkeypatch, tmp_path, d
     with open_workspace(workspace) as ws:
         assert not [c for c in ws.corrections() if c.action == "reject"]
         assert ws.edit_log()[-1]["action"] == "withdraw"
+
+
+def test_a_name_is_marked_not_a_place_and_another_re_placed_from_the_gazetteer(monkeypatch, tmp_path):
+    workspace = str(tmp_path / "w.gpkg")
+    monkeypatch.setenv("GEO_AUTHOR", "sami")
+    at = start(monkeypatch, "--workspace", workspace)
+    at.sidebar.file_uploader[0].set_value([
+        ("note.txt", b"Fighting near Homs and in Tripoli, the SDF said it captured Tabqa.", "text/plain")]).run()
+    at.selectbox(key="open_doc").set_value("note").run()
+    labels = [label.split(" (at")[0] for label in at.selectbox(key="review_mention").options]
+    assert {"Homs", "Tripoli", "Tabqa"} <= set(labels)
+
+    at.selectbox(key="review_mention").select_index(labels.index("Tripoli")).run()
+    at.radio(key="review_how").set_value("Another gazetteer place").run()
+    candidates = at.selectbox(key="review_candidate")
+    libyan = next(i for i, label in enumerate(candidates.options) if "LY)" in label)
+    candidates.select_index(libyan).run()
+    at.button(key="review_save_mention").click().run()
+    assert not at.exception
+
+    at.selectbox(key="review_mention").select_index(labels.index("Homs")).run()
+    at.radio(key="review_how").set_value("Not a place (everywhere)").run()
+    at.button(key="review_save_mention").click().run()
+    assert not at.exception
+
+    again = start(monkeypatch, "--workspace", workspace)
+    from geo.pipeline import analyse_workspace
+    from geo.workspace import open_workspace
+
+    with open_workspace(workspace) as ws:
+        mentions = {m.surface: m for m in analyse_workspace(ws)[0].mentions if m.doc == "note"}
+    assert "Homs" not in mentions and mentions["Tripoli"].country == "LY"
+    names = {f["properties"].get("name") for f in map_features(again)}
+    assert "Homs" not in names
+
