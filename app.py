@@ -187,7 +187,8 @@ def sidebar_uploads(corpus: Corpus) -> None:
     for message in corpus.state.corpus_errors:
         st.sidebar.warning(md_escape(message))
     files = st.sidebar.file_uploader(
-        "Add documents (.txt, .md, .html, .pdf, .docx)", type=[s.lstrip(".") for s in SUFFIXES], accept_multiple_files=True,
+        "Add documents (.txt, .md, .html, .pdf, .docx)", type=[s.lstrip(".") for s in SUFFIXES],
+        accept_multiple_files=True,
         key=f"uploads_{corpus.state.upload_generation}",
     ) or []
     for f in files:

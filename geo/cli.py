@@ -512,7 +512,8 @@ def cmd_correct_place(args: argparse.Namespace, failures: list[DocumentError]) -
             values = _place_values(ws, args.place_id)
         else:
             lon, lat = args.lonlat
-            values = {"place_id": f"pt:{lon:.5f},{lat:.5f}", "name": args.name or mention.surface, "lat": lat, "lon": lon,
+            values = {"place_id": f"pt:{lon:.5f},{lat:.5f}", "name": args.name or mention.surface,
+                      "lat": lat, "lon": lon,
                       "kind": "point", "country": ""}
         fix = ws.add_correction("mention", "place", hashes[args.doc], mention_anchor(mention), values,
                                 author_of(args))

@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (
 INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES
   ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
   ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
-  ('WGS 84 geodetic', 4326, 'EPSG', 4326, '{wkt}', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
+  ('WGS 84 geodetic', 4326, 'EPSG', 4326, '{wkt}', 'longitude/latitude in decimal degrees on WGS 84');
 CREATE TABLE IF NOT EXISTS gpkg_contents (
   table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
   description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
@@ -339,8 +339,8 @@ class GeoPackageWorkspace:
     @property
     def _DOC_COLUMNS(self) -> str:
         extras = "".join(f', "{f.name}"' for f in _document_extras())
-        return "fid, doc_id, text, path, sha256, text_sha256, source, encoding, kind, version, added_at, analysed_with" \
-            + extras
+        return ("fid, doc_id, text, path, sha256, text_sha256, source, encoding, kind, version, added_at, "
+                "analysed_with" + extras)
 
     def _stored(self, row: tuple) -> StoredDocument:
         fid, doc_id, text, path, sha, text_sha, source, encoding, kind, version, added_at, analysed = row[:12]
