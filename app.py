@@ -459,7 +459,7 @@ def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
     from geo.pipeline import update_workspace
 
     workspace = corpus.workspace
-    pending = workspace.needing_analysis(_analyser_version())
+    pending = workspace.needing_analysis(_analyser_version(workspace))
     if pending:
         with st.spinner(f"Finding places and claims in {len(pending)} new document(s)…"):
             update_workspace(workspace)
@@ -468,10 +468,10 @@ def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
     return f"{workspace.path}#{revision}", full, review
 
 
-def _analyser_version() -> str:
-    from geo.pipeline import analyser_version
+def _analyser_version(workspace) -> str:
+    from geo.pipeline import workspace_version
 
-    return analyser_version()
+    return workspace_version(workspace)
 
 
 def sidebar_workspace(corpus: WorkspaceCorpus) -> None:

@@ -457,10 +457,11 @@ def add_correct_parser(sub) -> None:
 
 
 def _refresh(ws) -> None:
-    """Re-derive the workspace's map layers after a correction."""
+    """Re-derive the workspace's map layers after a correction (re-analysing the documents first
+    when the workspace's own gazetteer changed)."""
     from geo.pipeline import analyse_workspace
 
-    analyse_workspace(ws, update=False, write_layers=True)
+    analyse_workspace(ws, update=True, write_layers=True)
 
 
 def find_claim(ws, wanted: str):

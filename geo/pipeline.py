@@ -75,14 +75,53 @@ def analyser_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def workspace_version(workspace) -> str:
+    """:func:`analyser_version` plus a digest of the workspace's own gazetteer layer: adding a
+    place or an alias there re-analyses the documents, so claims about it are found."""
+    import hashlib
+    import json
+
+    places = [(p.place_id, p.name, p.lat, p.lon, list(p.names)) for p in workspace.places()]
+    if not places:
+        return analyser_version()
+    digest = hashlib.sha256(json.dumps(places, ensure_ascii=False).encode()).hexdigest()[:8]
+    return f"{analyser_version()}+ws{digest}"
+
+
+def local_mentions(doc: Document, mentions: list[Mention], local_places) -> list[Mention]:
+    """``mentions`` plus the names of the workspace's own gazetteer found in ``doc`` (whole words,
+    any case); a local name takes over an unresolved mention of the same span, never a placed one."""
+    import re
+
+    if not local_places:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.role != "unresolved"]
+    found: dict[tuple[int, int], Mention] = {}
+    names = sorted(((name, p) for p in local_places for name in p.names or (p.name,)), key=lambda np: -len(np[0]))
+    for name, place in names:  # longest first: "Khirbet Umm Sakhr" before "Umm Sakhr"
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text, re.IGNORECASE):
+            s, e = match.span()
+            if any(s < b and a < e for a, b in [*taken, *found]):
+                continue
+            found[(s, e)] = Mention(doc.id, s, e, match.group(), "place", place.place_id, place.name,
+                                    place.lat, place.lon, place.country, place.kind, 1, 0.9)
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in found)]
+    return sorted(kept + list(found.values()), key=lambda m: (m.start, m.end))
+
+
 def update_workspace(workspace, on_document=None) -> int:
-    """Analyse the workspace's documents whose text or analyser version changed, each in its own
-    transaction; ``on_document(stored)`` is called after each. Returns how many were analysed."""
-    version = analyser_version()
+    """Analyse the workspace's documents whose text, analyser version or own gazetteer changed, each
+    in its own transaction; ``on_document(stored)`` is called after each. Returns how many."""
+    version = workspace_version(workspace)
     parser = default_geoparser()
+    local_places = workspace.places()
     pending = workspace.needing_analysis(version)
     for stored in pending:
-        mentions, claims = extract(stored.document, parser)
+        doc = stored.document
+        mentions = local_mentions(doc, parser.parse(doc), local_places)
+        claims = ClaimExtractor().extract(doc, mentions)
         workspace.save_analysis(stored, mentions, claims, version)
         if on_document:
             on_document(stored)

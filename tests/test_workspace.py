@@ -161,19 +161,26 @@ def test_changed_actor_and_a_name_that_is_not_a_place(tmp_path):
     assert any(c.place == "Idlib" for c in analysis.claims)
 
 
-def test_local_gazetteer_places_unresolved_names(tmp_path):
+def test_the_workspace_gazetteer_finds_new_names_and_their_claims(tmp_path):
+    """A place the gazetteer lacks, added to the workspace's own layer (with a shorter alias), is
+    found in every document after a re-analysis, and claims about it are extracted."""
     from geo.pipeline import analyse_workspace
 
-    text = "Clashes were reported in the village of Zuwayrat al-Hamra, near Raqqa."
+    text = "The SDF captured Zuwayrat al-Hamra on Monday. Later ISIS fighters attacked Khirbet Umm Sakhr, near Raqqa."
     with open_workspace(tmp_path / "w.gpkg") as ws:
         ws.add_source(source_of("b.txt", text.encode()), "rana")
-        before = [m for m in analyse_workspace(ws)[0].mentions if "Zuwayrat" in m.surface]
-        if not before or before[0].role != "unresolved":
-            pytest.skip("the geoparser does not report this name as unresolved")
+        before = analyse_workspace(ws)[0]
+        assert {c.place for c in before.claims} == {"Raqqa"}
         ws.add_place(LocalPlace(0, "Zuwayrat al-Hamra", 35.9, 38.8, "village", "SY", author="rana"))
-        after = [m for m in analyse_workspace(ws)[0].mentions if "Zuwayrat" in m.surface]
-    assert after[0].role == "place" and (after[0].lat, after[0].lon) == (35.9, 38.8)
-    assert after[0].place_id.startswith("ws:")
+        ws.add_place(LocalPlace(0, "Khirbet Umm Sakhr", 35.8, 38.9, "village", "SY",
+                                names=("Khirbet Umm Sakhr", "Umm Sakhr"), author="rana"))
+        after = analyse_workspace(ws)[0]
+    placed = {m.surface: m for m in after.mentions if m.role == "place"}
+    assert set(placed) == {"Zuwayrat al-Hamra", "Khirbet Umm Sakhr", "Raqqa"}  # the longer name wins
+    assert (placed["Zuwayrat al-Hamra"].lat, placed["Zuwayrat al-Hamra"].lon) == (35.9, 38.8)
+    assert placed["Zuwayrat al-Hamra"].place_id.startswith("ws:")
+    claims = {(c.actor, c.relation, c.place) for c in after.claims}
+    assert {("SDF", "control", "Zuwayrat al-Hamra"), ("ISIS", "contested", "Khirbet Umm Sakhr")} <= claims
 
 
 def test_a_claim_correction_shows_who_and_when(tmp_path):
@@ -248,3 +255,28 @@ def test_fields_the_model_gains_later_are_stored_and_read_back(tmp_path, monkeyp
         assert ws.claims() == [claim]
         added = {json.loads(e["detail"])["column"] for e in ws.edit_log() if e["action"] == "add_column"}
         assert {"outlet", "tags"} <= added  # "date" was in the documents table from the start
+
+
+def test_cli_new_place_alias_not_place_and_withdraw(tmp_path):
+    (tmp_path / "a.txt").write_text("The SDF captured Zuwayrat al-Hamra. Clashes hit the Old Souq quarter and "
+                                    "Homs.", encoding="utf-8")
+    ws_path = tmp_path / "w.gpkg"
+    assert geo("ingest", tmp_path / "a.txt", "--workspace", ws_path).returncode == 0
+    run = geo("correct", "new-place", "Zuwayrat al-Hamra", "--lonlat", "38.8", "35.9", "--workspace", ws_path)
+    assert run.returncode == 0 and "ws:1" in run.stderr, run.stderr
+    run = geo("correct", "alias", "Old Souq", "--place-id", "th:raqqa", "--workspace", ws_path)
+    assert run.returncode == 0, run.stderr
+    run = geo("correct", "not-place", "homs", "--workspace", ws_path)
+    assert run.returncode == 0, run.stderr
+    mentions = {m["surface"]: m for m in map(json.loads, geo("mentions", "--workspace", ws_path).stdout.splitlines())}
+    assert mentions["Zuwayrat al-Hamra"]["place_id"] == "ws:1"
+    assert mentions["Old Souq"]["name"] == "Raqqa" and "Homs" not in mentions
+    claims = {(c["actor"], c["relation"], c["place"]) for c in claims_of(ws_path)}
+    assert ("SDF", "control", "Zuwayrat al-Hamra") in claims
+    log = geo("correct", "log", "--workspace", ws_path, "--csv", tmp_path / "log.csv")
+    number = next(line.split("\t")[0] for line in log.stdout.splitlines() if "not a place" in line)
+    assert geo("correct", "withdraw", number, "--workspace", ws_path).returncode == 0
+    mentions = {m["surface"] for m in map(json.loads, geo("mentions", "--workspace", ws_path).stdout.splitlines())}
+    assert "Homs" in mentions
+    assert "gazetteer" in (tmp_path / "log.csv").read_text(encoding="utf-8")
+    assert geo("correct", "reject", "cdeadbeef00", "--workspace", ws_path).returncode == 1  # no such claim
