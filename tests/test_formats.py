@@ -70,3 +70,20 @@ def test_a_folder_of_mixed_formats_loads_the_good_files_and_reports_the_bad(tmp_
             assert d.text[m.start:m.end] == m.surface
     encodings = {s.document.id: s.encoding for s in iter_sources([tmp_path]) if hasattr(s, "encoding")}
     assert encodings == {"cp1252": "cp1252", "report": "pdf", "memo": "docx"}
+
+
+ARABIC = "سيطرت قوات سوريا الديمقراطية على مدينة الرقة بعد معارك عنيفة مع تنظيم داعش في شمال سوريا."
+RUSSIAN = "Сирийская армия вошла в Дейр-эз-Зор после долгих боев."
+
+
+@pytest.mark.parametrize("text, encoding, expected", [
+    ("He said \u201cno\u201d.", "cp1252", "cp1252"),  # short: the detector alone guessed Ukrainian cp1125
+    ("Ahmad al-\u2018Ali", "cp1252", "cp1252"),  # short: the detector alone guessed big5hkscs
+    ("Deir ez-Zor: \u00ab calme \u00bb selon l\u2019OSDH", "cp1252", "cp1252"),
+    ("Fighting near Raqqa caf\xe9", "latin-1", "cp1252"),
+    (ARABIC, "cp1256", "cp1256"),  # Windows Arabic is not misread as accented Latin
+    (RUSSIAN, "cp1251", "cp1251"),
+])
+def test_encodings_of_short_and_non_latin_texts(text, encoding, expected):
+    got = extract("x.txt", text.encode(encoding))
+    assert (got.text, got.encoding) == (text, expected)

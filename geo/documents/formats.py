@@ -81,8 +81,9 @@ class Extracted:
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
-    """Bytes of a text file -> (text, encoding used): a BOM wins, then strict UTF-8, then the
-    encoding charset-normalizer finds most likely (Windows-1252, ISO-8859-x, UTF-16, ...)."""
+    """Bytes of a text file -> (text, encoding used): a BOM wins, then strict UTF-8, then
+    Windows-1252 when it reads as mostly ASCII letters (Western text with curly quotes or
+    accents), else the encoding charset-normalizer finds most likely (Windows-1256, KOI8-R, ...)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding), encoding
@@ -92,18 +93,25 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    try:  # Western text with curly quotes, dashes or accents, as Windows editors save it
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _mostly_ascii_letters(western):
+        return western, "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise ValueError("the text encoding could not be recognised; save the file as UTF-8 and try again")
-    text = str(best)
-    try:  # several code pages decode these bytes alike: name the one Western Windows writes
-        if data.decode("cp1252") == text:
-            return text, "cp1252"
-    except UnicodeDecodeError:
-        pass
-    return text, best.encoding
+    return str(best), best.encoding
+
+
+def _mostly_ascii_letters(text: str) -> bool:
+    """Whether at least 80% of the letters are ASCII: true of English or French text read with the
+    right Western code page, false of Arabic or Cyrillic bytes misread as Windows-1252 ("ÇáÑÞÉ")."""
+    letters = [c for c in text if c.isalpha()]
+    return not letters or sum(c.isascii() for c in letters) >= 0.8 * len(letters)
 
 
 def read_pdf(data: bytes) -> str:
