@@ -133,13 +133,18 @@ def analyse_workspace(workspace, update: bool = True, write_layers: bool = False
 
     Only documents that changed are analysed again (``update``); ``write_layers`` stores the
     places, zones and corridors as layers of the workspace for GIS users."""
-    from geo.aggregate import apply_corrections
+    from geo.aggregate import apply_corrections, carry_over
 
     if update:
         update_workspace(workspace)
     stored = workspace.documents()
     hashes = {d.document.id: d.text_sha256 for d in stored}
-    corrected = apply_corrections(workspace.mentions(), workspace.claims(), workspace.corrections(), hashes,
+    corrections = workspace.corrections()
+    older = {c.doc_sha256 for c in corrections if c.doc_sha256} - set(hashes.values())
+    if older:  # corrections made on an earlier version of a document that changed since
+        current = {d.document.id: (d.text_sha256, d.document.text) for d in stored}
+        corrections = carry_over(corrections, current, workspace.texts_by_hash(older))
+    corrected = apply_corrections(workspace.mentions(), workspace.claims(), corrections, hashes,
                                   workspace.places())
     analysis = assemble([d.document for d in stored], corrected.mentions, corrected.claims)
     if write_layers:

@@ -280,3 +280,40 @@ def test_cli_new_place_alias_not_place_and_withdraw(tmp_path):
     assert "Homs" in mentions
     assert "gazetteer" in (tmp_path / "log.csv").read_text(encoding="utf-8")
     assert geo("correct", "reject", "cdeadbeef00", "--workspace", ws_path).returncode == 1  # no such claim
+
+
+def test_corrections_move_with_the_text_when_a_document_changes(tmp_path):
+    """An edited file is a new version; its corrections follow their sentence and name into it."""
+    from geo.pipeline import analyse_workspace
+
+    text = "The SDF captured Tabqa on Monday. Russian jets struck Idlib. Fighting went on in Raqqa."
+    with open_workspace(tmp_path / "w.gpkg") as ws:
+        ws.add_source(source_of("a.txt", text.encode()), "rana")
+        analysis, _, hashes = analyse_workspace(ws)
+        strike = next(c for c in analysis.claims if c.relation == "strike")
+        raqqa = next(m for m in analysis.mentions if m.surface == "Raqqa")
+        ws.add_correction("claim", "reject", hashes["a"], claim_anchor(strike), {}, "rana")
+        ws.add_correction("mention", "place", hashes["a"], mention_anchor(raqqa),
+                          {"place_id": "pt:x", "name": "Elsewhere", "lat": 1.0, "lon": 2.0}, "rana")
+        edited = "UPDATE (Tuesday): casualty figures revised.\n" + text
+        stored, added = ws.add_source(source_of("a.txt", edited.encode()), "rana")
+        assert added and stored.version == 2
+        analysis, corrected, hashes = analyse_workspace(ws)
+    assert not any(c.relation == "strike" for c in analysis.claims)
+    assert [c.relation for c, _ in corrected.rejected] == ["strike"] and not corrected.unmatched
+    moved = next(m for m in analysis.mentions if m.surface == "Raqqa")
+    assert moved.name == "Elsewhere" and edited[moved.start:moved.end] == "Raqqa"
+
+
+def test_a_correction_whose_text_is_ambiguous_in_the_new_version_stays_put():
+    from geo.aggregate import carry_over
+    from geo.workspace import Correction
+
+    fix = Correction(1, "claim", "reject", "old", {"start": 0, "end": 11, "place_start": 0, "place_end": 5}, {},
+                     "rana", "2026-11-30T14:00:00+00:00")
+    old = {"old": ("a", "Raqqa fell. Then calm.")}
+    twice = carry_over([fix], {"a": ("new", "Raqqa fell. Raqqa fell. Then calm.")}, old)
+    once = carry_over([fix], {"a": ("new", "News: Raqqa fell. Then calm.")}, old)
+    assert twice == [fix]
+    assert once[0].doc_sha256 == "new" and once[0].anchor == {"start": 6, "end": 17, "place_start": 6,
+                                                             "place_end": 11}

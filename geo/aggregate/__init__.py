@@ -4,11 +4,11 @@
 >>> sdf_only = filter_analysis(analysis, actors={"SDF"})  # doctest: +SKIP
 """
 from geo.aggregate.assemble import assemble
-from geo.aggregate.corrections import Corrected, apply_corrections, claim_id
+from geo.aggregate.corrections import Corrected, apply_corrections, carry_over, claim_id
 from geo.aggregate.corridors import corridors
 from geo.aggregate.filtering import ClaimFilter, filter_analysis, unresolved
 from geo.aggregate.places import HOLDING_STANCES, summarise_places
 from geo.aggregate.zones import control_zones
 
-__all__ = ["assemble", "Corrected", "apply_corrections", "claim_id", "summarise_places", "control_zones", "corridors", "ClaimFilter", "filter_analysis",
+__all__ = ["assemble", "Corrected", "apply_corrections", "carry_over", "claim_id", "summarise_places", "control_zones", "corridors", "ClaimFilter", "filter_analysis",
            "unresolved", "HOLDING_STANCES"]

@@ -125,6 +125,41 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
     return result
 
 
+CONTEXT = 40  # characters either side that must be found again with a mention's name
+
+
+def carry_over(corrections: list[Correction], current: dict[str, tuple[str, str]],
+               old_texts: dict[str, tuple[str, str]]) -> list[Correction]:
+    """Corrections of an older version of a document moved onto its current version.
+
+    ``current`` maps a document id to (text hash, text) of its current version, ``old_texts`` an
+    older version's hash to (document id, text). A claim correction moves when its sentence occurs
+    exactly once in the new text, a mention correction when its name with up to 40 characters
+    either side does; the others stay where they were (and match nothing)."""
+    moved = []
+    for fix in corrections:
+        old = old_texts.get(fix.doc_sha256)
+        if not fix.doc_sha256 or old is None or old[0] not in current or current[old[0]][0] == fix.doc_sha256:
+            moved.append(fix)
+            continue
+        new_sha, new_text = current[old[0]]
+        start, end = fix.anchor["start"], fix.anchor["end"]
+        lo = start if fix.target == "claim" else max(0, start - CONTEXT)
+        hi = end if fix.target == "claim" else end + CONTEXT
+        piece = old[1][lo:hi]
+        at = new_text.find(piece)
+        if not piece or at < 0 or new_text.find(piece, at + 1) >= 0:
+            moved.append(fix)
+            continue
+        shift = at - lo
+        anchor = dict(fix.anchor)
+        for key in ("start", "end", "place_start", "place_end"):
+            if key in anchor and anchor[key] >= 0:
+                anchor[key] += shift
+        moved.append(replace(fix, doc_sha256=new_sha, anchor=anchor))
+    return moved
+
+
 def _typed(claim_field, value):
     """A stored value (text) in the type of the Claim field it sets (a date field gets a date)."""
     annotation = str(claim_field.type)

@@ -115,6 +115,9 @@ class Workspace(Protocol):
     def documents(self) -> list[StoredDocument]:
         """The current version of every document."""
 
+    def texts_by_hash(self, hashes) -> dict[str, tuple[str, str]]:
+        """{text hash: (document id, text)} for these hashes, from any stored version."""
+
     def needing_analysis(self, version: str) -> list[StoredDocument]:
         """Current documents not yet analysed with ``version`` of the analyser."""
 

@@ -375,6 +375,15 @@ class GeoPackageWorkspace:
         rows = self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents WHERE current = 1 ORDER BY doc_id")
         return [self._stored(r) for r in rows]
 
+    def texts_by_hash(self, hashes) -> dict[str, tuple[str, str]]:
+        """{text hash: (document id, text)} of any version, current or not."""
+        found = {}
+        for sha in set(hashes):
+            row = self.db.execute("SELECT doc_id, text FROM documents WHERE text_sha256 = ? LIMIT 1", (sha,)).fetchone()
+            if row:
+                found[sha] = (row[0], row[1])
+        return found
+
     def needing_analysis(self, version: str) -> list[StoredDocument]:
         rows = self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents WHERE current = 1 AND "
                                "(analysed_with IS NULL OR analysed_with != ?) ORDER BY doc_id", (version,))
