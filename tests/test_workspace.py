@@ -317,3 +317,13 @@ def test_a_correction_whose_text_is_ambiguous_in_the_new_version_stays_put():
     assert twice == [fix]
     assert once[0].doc_sha256 == "new" and once[0].anchor == {"start": 6, "end": 17, "place_start": 6,
                                                              "place_end": 11}
+
+
+def test_the_geopackage_backend_offers_the_whole_interface():
+    """The stages and the app use only the Workspace interface; a new backend must offer all of it."""
+    from geo.workspace import GeoPackageWorkspace, Workspace
+
+    wanted = {n for n in vars(Workspace) if not n.startswith("_")} | set(Workspace.__annotations__)
+    assert wanted >= {"add_source", "documents", "save_analysis", "add_correction", "corrections", "revision"}
+    missing = {n for n in wanted if not hasattr(GeoPackageWorkspace, n) and n != "path"}
+    assert not missing
