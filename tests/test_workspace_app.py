@@ -104,3 +104,56 @@ def test_a_name_is_marked_not_a_place_and_another_re_placed_from_the_gazetteer(m
     names = {f["properties"].get("name") for f in map_features(again)}
     assert "Homs" not in names
 
+
+
+def test_done_when_on_the_seeds(monkeypatch, tmp_path, downloads, shared):  # noqa: F811
+    """The issue's acceptance: ingest the seeds, reject one claim and re-place one mention in the app,
+    restart, ingest the same files again: both hold, in the app and in GeoJSON and GeoPackage exports."""
+    import json
+    import subprocess
+    import sys
+
+    import pyogrio
+
+    from geo.workspace import open_workspace
+
+    workspace = tmp_path / "seeds.gpkg"
+    monkeypatch.setenv("GEO_AUTHOR", "rana")
+    at = start(monkeypatch, "--workspace", str(workspace), "--corpus", str(shared / "seeds"))
+    assert int(metric(at, "documents")) == 5
+    n_claims = int(metric(at, "claims shown"))
+    at = click(at, "Raqqa")
+    victim = at.selectbox(key="review_claim").value
+    at.button(key="review_reject").click().run()
+    doc = sorted(shared.joinpath("seeds").glob("*.txt"))[0].stem
+    at.selectbox(key="open_doc").set_value(doc).run()
+    mention_label = at.selectbox(key="review_mention").options[0]
+    at.radio(key="review_how").set_value("A point (lon, lat)").run()
+    at.number_input(key="review_lon").set_value(41.5).run()
+    at.number_input(key="review_lat").set_value(33.5).run()
+    at.button(key="review_save_mention").click().run()
+    assert not at.exception
+
+    ingest = subprocess.run([sys.executable, "-m", "geo", "ingest", str(shared / "seeds"), "--workspace",
+                             str(workspace)], capture_output=True, text=True, timeout=300)
+    assert "0 added, 5 already there" in ingest.stderr
+    again = start(monkeypatch, "--workspace", str(workspace))
+    assert int(metric(again, "claims shown")) == n_claims - 1
+    again = click(again, "Raqqa")
+    assert any("rejected by rana on" in m.value for m in again.markdown)
+    assert any(f["geometry"]["coordinates"] == [41.5, 33.5] for f in map_features(again))
+    exported = export(again, downloads)
+    assert any(f["geometry"] and f["geometry"]["coordinates"] == [41.5, 33.5] for f in exported["features"])
+
+    out = tmp_path / "out.gpkg"
+    run = subprocess.run([sys.executable, "-m", "geo", "export", "--workspace", str(workspace), "-o", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    claims = pyogrio.read_dataframe(out, layer="claim")
+    assert victim not in set(claims["claim_id"]) and len(claims) == n_claims - 1
+    places = pyogrio.read_dataframe(out, layer="place")
+    assert ((places.geometry.x == 41.5) & (places.geometry.y == 33.5)).any()
+    with open_workspace(workspace) as ws:
+        actions = [json.loads(e["detail"]).get("anchor", {}).get("surface") for e in ws.edit_log()
+                   if e["action"] == "correct:place"]
+    assert actions == [mention_label.split(" (at")[0]]
