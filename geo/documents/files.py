@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from geo.documents.dates import document_date
 from geo.model import Document
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -74,10 +75,11 @@ def html_to_text(markup: str) -> str:
     return re.sub(r"\s*\n\s*", "\n", text).strip()
 
 
-def decode(name: str, data: bytes, doc_id: str | None = None) -> Document:
+def decode(name: str, data: bytes, doc_id: str | None = None, date: str | None = None) -> Document:
     """Turn the bytes of one file into a Document, or raise ValueError saying why not.
 
-    ``doc_id`` defaults to the file's stem.
+    ``doc_id`` defaults to the file's stem; ``date`` (ISO 8601, given by the user) overrides the
+    date the file states about itself (:func:`geo.documents.dates.document_date`).
     """
     if not data.strip():
         raise ValueError("the file is empty")
@@ -90,11 +92,13 @@ def decode(name: str, data: bytes, doc_id: str | None = None) -> Document:
             f"not valid UTF-8 (byte {err.start}: {data[err.start:err.start + 1]!r}); "
             "save the file as UTF-8 and try again"
         ) from None
+    markup = None
     if name.lower().endswith((".html", ".htm")):
-        text = html_to_text(text)
+        markup, text = text, html_to_text(text)
     if not text.strip():
         raise ValueError("the file has no text")
-    return Document(id=doc_id or Path(name).stem or name, text=text, path=name)
+    return Document(id=doc_id or Path(name).stem or name, text=text, path=name,
+                    date=date or document_date(name, text, markup))
 
 
 def document_id(path: Path, root: Path | None) -> str:
