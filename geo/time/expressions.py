@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
           r"Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![\w-])")
@@ -36,7 +37,24 @@ _SHAPES = [
     ("ago_rel", rf"(?i:{_NUMBER}\s+(?:day|week|month|year)s?\s+ago)(?!\w)"),
     ("unit_rel", r"(?i:(?:earlier |later |since |until )?(?:this|last|past|the past)\s+(?:week|month|year))(?!\w)"),
 ]
-PATTERN = re.compile("|".join(f"(?P<{name}>(?<![\\w-]){body})" for name, body in _SHAPES))
+PATTERN = re.compile(r"(?=[0-9A-Za-z])(?<![\w-])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _SHAPES) + ")")
+
+# Every shape above holds one of these (lower-cased) strings; the pattern only runs near them.
+# Scanning every position of every sentence with the pattern cost more than the claim rules.
+ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "day", "night",
+           "morning", "afternoon", "evening", "ago", "week", "month", "year", "19", "20")
+REACH = 40  # characters a shape extends before or after its anchor, at most (with margin)
+
+
+@lru_cache(maxsize=1)
+def _anchors():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in ANCHORS:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 @dataclass(frozen=True)
@@ -62,8 +80,22 @@ def _precision(kind: str, text: str) -> str:
 
 def find_expressions(text: str) -> list[Expression]:
     """Every date expression in ``text``, left to right."""
+    found: list[Expression] = []
+    windows: list[list[int]] = []
+    for end, length in _anchors().iter(text.lower()):
+        start, stop = max(0, end - length + 1 - REACH), end + 1 + REACH
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = stop
+        else:
+            windows.append([start, stop])
+    for start, stop in windows:
+        found.extend(_expressions_between(text, start, stop))
+    return found
+
+
+def _expressions_between(text: str, start: int, stop: int) -> list[Expression]:
     found = []
-    for match in PATTERN.finditer(text):
+    for match in PATTERN.finditer(text, start, stop):
         kind = match.lastgroup
         found.append(Expression(match.start(), match.end(), match.group(0), _precision(kind, match.group(0)),
                                 kind.endswith(("rel", "rel2", "rel3"))))
