@@ -83,3 +83,11 @@ def test_periods_cover_their_days():
     assert [str(d) for d in period("2016-02")] == ["2016-02-01", "2016-02-29"]
     with pytest.raises(ValueError):
         period("9 November")
+
+
+def test_a_date_opening_the_sentence_frames_it_past_a_relative_clause():
+    claim = dated("On 6 May 2020, fighters who had crossed the river shelled Hajin.", "Hajin", doc_date=None)
+    assert (claim.date, claim.date_source) == ("2020-05-06", "text")
+    # a date inside another clause, not opening the sentence, does not
+    claim = dated("Hajin fell after the fighters who crossed the river on 6 May 2020 left.", "Hajin")
+    assert claim.date_source == "document"

@@ -29,6 +29,9 @@ from geo.time.periods import format_date, precision_of
 # Words that open another clause: a date on the far side of one belongs to that clause's event.
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:after|before|which|that|who|whom|whose|when|while|whereas|because|until|"
                           r"although|though|since|but|whilst)\b", re.IGNORECASE)
+# What may precede a date that opens its sentence: quotes, brackets, dashes and a preposition.
+_OPENING = re.compile(r"[\s\"'“‘(\[–—-]*(?:(?:on|in|since|by|from|during|until|as of|early|late|mid)[\s-]+)?",
+                      re.IGNORECASE)
 _QUALIFIERS = re.compile(r"^(?:in|since|by|until|till|during|from|through|throughout|of|on|around|"
                          r"early|mid|late|earlier|later|the end of|the beginning of|the start of|the middle of)"
                          r"[- ]+", re.IGNORECASE)
@@ -79,14 +82,22 @@ def _relative_position(claim: Claim) -> tuple[int, int]:
 
 
 def choose_expression(sentence: str, expressions: list[Expression], place: tuple[int, int]) -> list[Expression]:
-    """The expressions that can date the claim about the place at ``place``, nearest first."""
+    """The expressions that can date the claim about the place at ``place``, nearest first.
+
+    One that a clause boundary separates from the place is left out, unless it opens the
+    sentence ("On 6 January, forces that ... shelled X"): an opening date frames the whole
+    sentence, so it comes after every unseparated one.
+    """
     start, end = place
     usable = []
     for e in expressions:
         between = sentence[e.end:start] if e.end <= start else sentence[end:e.start] if e.start >= end else ""
+        distance = min(abs(e.start - end), abs(start - e.end))
         if not CLAUSE_BREAK.search(between):
-            usable.append((min(abs(e.start - end), abs(start - e.end)), e.start, e))
-    return [e for _, _, e in sorted(usable, key=lambda t: t[:2])]
+            usable.append((0, distance, e.start, e))
+        elif e.end <= start and _OPENING.fullmatch(sentence, 0, e.start):
+            usable.append((1, distance, e.start, e))
+    return [e for *_, e in sorted(usable, key=lambda t: t[:3])]
 
 
 def date_claims(doc: Document, claims: list[Claim]) -> list[Claim]:
