@@ -88,3 +88,31 @@ def test_moving_the_day_slider_changes_the_holder(reversal_server, browser_page)
 
     page.keyboard.press("End")  # 10 November: the army back
     _zones_show(page, "syrian-government", "isis")
+
+
+def test_the_standalone_map_has_a_day_slider(browser_page, tmp_path):
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    corpus = tmp_path / "reversal"
+    corpus.mkdir()
+    for name, text in REVERSAL.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "map.html"
+    run = subprocess.run([sys.executable, "-m", "geo", "map", corpus, "-o", out], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    context, page = browser_page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(out.as_uri())
+    page.locator(".geo-time-on").check()
+    ring = page.locator("path.geo-time-ring")
+    ring.wait_for(state="attached")
+    day = page.locator(".geo-time-day")
+    assert (day.inner_text(), ring.get_attribute("fill")) == ("2017-11-10", "#d62728")  # the army, last
+    page.locator(".geo-time-slider").focus()
+    page.keyboard.press("ArrowLeft")  # the day before in the slider's steps: ISIS's 3 November
+    assert (day.inner_text(), ring.get_attribute("fill")) == ("2017-11-03", "#111111")
+    page.keyboard.press("Home")
+    assert (day.inner_text(), ring.get_attribute("fill")) == ("2017-11-01", "#d62728")
+    assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []
