@@ -2,6 +2,9 @@
 
     .venv/bin/python -m benchmarks.bench_time [--mb 2]
 
+Then the timeline on synthetic dated claims (``--sizes``): ``as_of`` (the analysis rebuilt for
+one day), ``control_on`` (who holds what that day) and the standalone map's day states.
+
 Corpora, built at run time: the five reference articles (../shared/seeds, undated) repeated to
 ``--mb``; the same with every document dated 2017-11-09 (so relative dates resolve through
 dateparser); the built-in demo corpus (data/demo, dated) repeated. Each document gets a distinct
@@ -38,6 +41,7 @@ def cpu() -> float:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--mb", type=float, default=2.0)
+    p.add_argument("--sizes", default="1000,10000,100000", help="claim counts for the timeline timings")
     args = p.parse_args(argv)
     from geo.claims import ClaimExtractor
     from geo.documents import load_paths
@@ -67,8 +71,37 @@ def main(argv=None) -> int:
         dating = cpu() - started
         mb = size / 1e6
         print(f"{name:24} {mb:5.1f} {n:7d} {pipeline / mb:14.3f} {dating / mb:12.3f} {mb / (pipeline + dating):17.2f}")
+    print()
+    bench_timeline(tuple(int(n) for n in args.sizes.split(",")))
     return 0
 
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def bench_timeline(sizes=(1_000, 10_000, 100_000)) -> None:
+    """as_of, control_on and the standalone map's day states on synthetic dated claims (a year of days)."""
+    import datetime as dt
+    import random
+
+    from benchmarks.bench_pipeline import synthetic_analysis
+    from geo.aggregate.timeline import as_of, control_on
+    from geo.mapview.timecontrol import time_states
+    from geo.model import Claim
+
+    print(f"{'claims':>8} {'as_of s':>8} {'control_on s':>13} {'map day states s':>17}")
+    for n in sizes:
+        analysis, _ = synthetic_analysis(n)
+        rng = random.Random(3)
+        analysis.claims = [Claim(**{**c.__dict__, "date": (dt.date(2017, 1, 1) + dt.timedelta(rng.randrange(365))).isoformat(),
+                                    "date_precision": "day", "date_source": "text"}) for c in analysis.claims]
+        day = dt.date(2017, 7, 1)
+        t0 = time.perf_counter()
+        as_of(analysis, day)
+        t1 = time.perf_counter()
+        control_on(analysis.claims, day)
+        t2 = time.perf_counter()
+        time_states(analysis.claims)
+        t3 = time.perf_counter()
+        print(f"{n:8d} {t1 - t0:8.2f} {t2 - t1:13.2f} {t3 - t2:17.2f}")

@@ -45,18 +45,32 @@ def in_range(claims: list[Claim], start: dt.date | None = None, end: dt.date | N
     return kept
 
 
-def _latest_state(claims: list[Claim]) -> list[Claim]:
-    """Of the dated state claims about one place (all starting on or before the day), those still
-    speaking: each source's latest, minus the sources whose latest ends before the newest begins."""
-    by_source: dict[str, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_source[c.doc].append(c)
-    latest: list[Claim] = []
-    for items in by_source.values():
-        newest = max(claim_period(c)[0] for c in items)
-        latest.extend(c for c in items if claim_period(c)[1] >= newest)
-    newest = max(claim_period(c)[0] for c in latest)
-    return [c for c in latest if claim_period(c)[1] >= newest]
+class PlaceSweep:
+    """The state claims about one place, swept forward in time: :meth:`standing` for days in
+    increasing order gives the claims still speaking on each (see the module docstring), each
+    claim looked at once however many days are asked for."""
+
+    def __init__(self, claims: list[Claim], keep_undated: bool = True) -> None:
+        dated = [(claim_period(c), c) for c in claims if c.date]
+        self._pending = sorted(dated, key=lambda item: item[0][0])
+        self._next = 0
+        self._undated = [c for c in claims if not c.date] if keep_undated else []
+        self._by_source: dict[str, list[tuple[dt.date, Claim]]] = {}  # (last day, claim) still speaking
+        self._newest: dict[str, dt.date] = {}  # per source, the first day of its latest word
+
+    def standing(self, day: dt.date) -> list[Claim]:
+        """The claims standing on ``day`` (not earlier than the last day asked for)."""
+        while self._next < len(self._pending) and self._pending[self._next][0][0] <= day:
+            (first, last), claim = self._pending[self._next]
+            self._next += 1
+            if first > self._newest.get(claim.doc, dt.date.min):
+                self._newest[claim.doc] = first
+                self._by_source[claim.doc] = [item for item in self._by_source.get(claim.doc, []) if item[0] >= first]
+            self._by_source.setdefault(claim.doc, []).append((last, claim))
+        if not self._newest:
+            return list(self._undated)
+        newest = max(self._newest.values())
+        return [c for items in self._by_source.values() for last, c in items if last >= newest] + self._undated
 
 
 def state_on(claims: list[Claim], day: dt.date, keep_undated: bool = True) -> list[Claim]:
@@ -65,13 +79,15 @@ def state_on(claims: list[Claim], day: dt.date, keep_undated: bool = True) -> li
     events: list[Claim] = []
     state: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        span = claim_period(c)
-        if span is None:
+        if c.relation in STATE_RELATIONS:
+            state[c.place_id].append(c)
+        elif c.date is None:
             if keep_undated:
                 events.append(c)
-        elif span[0] <= day:
-            (state[c.place_id] if c.relation in STATE_RELATIONS else events).append(c)
-    standing = {id(c) for items in state.values() for c in _latest_state(items)} | {id(c) for c in events}
+        elif claim_period(c)[0] <= day:
+            events.append(c)
+    standing = {id(c) for items in state.values() for c in PlaceSweep(items, keep_undated).standing(day)}
+    standing |= {id(c) for c in events}
     return [c for c in claims if id(c) in standing]
 
 
@@ -94,19 +110,22 @@ def control_on(claims: list[Claim], day: dt.date, keep_undated: bool = True) -> 
     for c in state_on(claims, day, keep_undated):
         if c.relation in STATE_RELATIONS:
             standing[c.place_id].append(c)
-    result = {}
-    for pid, items in standing.items():
-        holding = [c for c in items if c.relation == "control" and c.stance in HOLDING_STANCES]
-        by_source: dict[str, list[str]] = {}
-        for c in holding:
-            by_source.setdefault(c.doc, [])
-            if c.actor not in by_source[c.doc]:
-                by_source[c.doc].append(c.actor)
-        holders = sorted({c.actor for c in holding})
-        disputed = (len(holders) > 1 or any(c.relation == "contested" for c in items)
-                    or any(c.relation == "control" and c.stance in ("disputed", "denied") for c in items))
-        result[pid] = PlaceControl(pid, items[0].place, day, holders, by_source, disputed, items)
-    return result
+    return {pid: place_control(items, day) for pid, items in standing.items()}
+
+
+def place_control(standing: list[Claim], day: dt.date) -> PlaceControl:
+    """Who holds a place on ``day``, from the (non-empty) state claims about it standing then."""
+    holding = [c for c in standing if c.relation == "control" and c.stance in HOLDING_STANCES]
+    by_source: dict[str, list[str]] = {}
+    for c in holding:
+        actors = by_source.setdefault(c.doc, [])
+        if c.actor not in actors:
+            actors.append(c.actor)
+    holders = sorted({c.actor for c in holding})
+    disputed = (len(holders) > 1 or any(c.relation == "contested" for c in standing)
+                or any(c.relation == "control" and c.stance in ("disputed", "denied") for c in standing))
+    first = standing[0]
+    return PlaceControl(first.place_id, first.place, day, holders, by_source, disputed, standing)
 
 
 def history(claims: list[Claim], place_id: str) -> list[Claim]:

@@ -11,13 +11,14 @@ escaped here.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 
 from folium.elements import MacroElement
 from folium.template import Template
 
-from geo.aggregate.timeline import STATE_RELATIONS, claim_period, control_on
+from geo.aggregate.timeline import STATE_RELATIONS, PlaceSweep, claim_period, place_control
 from geo.mapview.base import safe_json
 from geo.mapview.palette import PALETTE, UNKNOWN_COLOUR
 from geo.mapview.text import esc
@@ -45,15 +46,20 @@ def time_states(claims: list[Claim], max_steps: int = MAX_STEPS) -> dict:
         stride = len(days) / max_steps
         days = sorted({days[int(i * stride)] for i in range(max_steps)} | {days[-1]})
     places = []
-    for pid, items in sorted(per_place.items()):
-        starts = {claim_period(c)[0] for c in items if c.date}
+    for _, items in sorted(per_place.items()):
+        starts = sorted({claim_period(c)[0] for c in items if c.date})
+        sweep = PlaceSweep(items)
         changes = []
+        begun = 0  # how many of the place's start days are passed
         for step, day in enumerate(days):
-            if step and not any(days[step - 1] < s <= day for s in starts):
+            passed = bisect.bisect_right(starts, day)
+            if step and passed == begun:
+                continue  # no claim about the place began since the last step: same state
+            begun = passed
+            standing = sweep.standing(day)
+            if not standing:
                 continue
-            state = control_on(items, day).get(pid)
-            if state is None:
-                continue
+            state = place_control(standing, day)
             colour = PALETTE.colour(state.holders[0]) if state.holders else UNKNOWN_COLOUR
             text = _state_text(items[0].place, day, state.holders, state.disputed, state.by_source)
             changes.append([step, colour, state.disputed, text])
