@@ -49,3 +49,14 @@ def test_the_panel_lists_claims_by_date_with_their_dates(reversal_app):
     dates = re.findall(r'class="geo-date">([^<]+)<', panel)
     assert dates == ["2017-11-01", "2017-11-03", "2017-11-10"]
     assert panel.index("army captured") < panel.index("fighters retook") < panel.index("army recaptured")
+
+
+def test_an_upload_takes_the_publication_date_given(monkeypatch, tmp_path):
+    (tmp_path / "undated.txt").write_text("The SDF holds Manbij, a spokesman said.\n", encoding="utf-8")
+    at = start(monkeypatch, "--corpus", str(tmp_path))
+    assert any("No claim carries a date" in c.value for c in at.sidebar.caption)
+    at.sidebar.date_input(key="upload_date").set_value(dt.date(2017, 11, 9)).run()
+    story = b"The Syrian army captured Abu Kamal on Tuesday, state media said.\n"
+    at.sidebar.file_uploader[0].set_value([("story.txt", story, "text/plain")]).run()
+    assert not at.exception
+    assert any(c.value.startswith("Claims dated 2017-11-07 to 2017-11-07; 1 undated") for c in at.sidebar.caption)
