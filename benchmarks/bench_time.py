@@ -76,9 +76,6 @@ def main(argv=None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
 
 def bench_timeline(sizes=(1_000, 10_000, 100_000)) -> None:
     """as_of, control_on and the standalone map's day states on synthetic dated claims (a year of days)."""
@@ -105,3 +102,7 @@ def bench_timeline(sizes=(1_000, 10_000, 100_000)) -> None:
         time_states(analysis.claims)
         t3 = time.perf_counter()
         print(f"{n:8d} {t1 - t0:8.2f} {t2 - t1:13.2f} {t3 - t2:17.2f}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
