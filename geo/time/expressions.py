@@ -39,10 +39,14 @@ _SHAPES = [
 ]
 PATTERN = re.compile(r"(?=[0-9A-Za-z])(?<![\w-])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _SHAPES) + ")")
 
-# Every shape above holds one of these (lower-cased) strings; the pattern only runs near them.
+# Every shape above holds one of these words (or a year): the pattern only runs near them.
 # Scanning every position of every sentence with the pattern cost more than the claim rules.
-ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "day", "night",
-           "morning", "afternoon", "evening", "ago", "week", "month", "year", "19", "20")
+NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+         "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # capitalised
+WORDS = ("today", "yesterday", "tonight", "overnight", "night", "morning", "afternoon", "evening", "ago",
+         "week", "weeks", "month", "months", "year", "years")
+CENTURIES = ("19", "20")  # a year: these two digits and two more, as a number of its own
 REACH = 40  # characters a shape extends before or after its anchor, at most (with margin)
 
 
@@ -51,10 +55,22 @@ def _anchors():
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for word in ANCHORS:
-        automaton.add_word(word, len(word))
+    for kind, words in (("name", NAMES), ("word", WORDS), ("year", CENTURIES)):
+        for word in words:
+            automaton.add_word(word, (len(word), kind))
     automaton.make_automaton()
     return automaton
+
+
+def _anchored(text: str, lower: str, start: int, end: int, kind: str) -> bool:
+    """Whether the anchor hit at ``start``..``end`` (inclusive) stands as a word (or a year)."""
+    if start and lower[start - 1].isalnum():
+        return False
+    if kind == "year":
+        return lower[end + 1:end + 3].isdigit() and not lower[end + 3:end + 4].isdigit()
+    if lower[end + 1:end + 2].isalpha():
+        return False
+    return kind == "word" or text[start].isupper()
 
 
 @dataclass(frozen=True)
@@ -82,7 +98,10 @@ def find_expressions(text: str) -> list[Expression]:
     """Every date expression in ``text``, left to right."""
     found: list[Expression] = []
     windows: list[list[int]] = []
-    for end, length in _anchors().iter(text.lower()):
+    lower = text.lower()
+    for end, (length, kind) in _anchors().iter(lower):
+        if not _anchored(text, lower, end - length + 1, end, kind):
+            continue
         start, stop = max(0, end - length + 1 - REACH), end + 1 + REACH
         if windows and start <= windows[-1][1]:
             windows[-1][1] = stop
