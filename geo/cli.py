@@ -131,9 +131,14 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo.mapview import write_map_html
     from geo.pipeline import analyse
 
+    from geo.assets import DEFAULT_DEST, assets_present
+
     analysis = analyse(list(_documents(args.paths, failures)))
     write_map_html(analysis, args.output)
     print(f"geo: wrote {args.output}", file=sys.stderr)
+    if not assets_present():
+        print(f"geo: warning: the map's scripts are not in {DEFAULT_DEST}, so {args.output} loads them from the "
+              "internet; run `python -m geo.assets` once (it needs npm) for a map that works offline", file=sys.stderr)
 
 
 def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> None:
