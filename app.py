@@ -14,6 +14,7 @@ Nothing is fetched from the internet while it runs; map assets come from ``stati
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import importlib
 import re
@@ -30,9 +31,10 @@ from streamlit_folium import st_folium
 from geo.assets import assets_present
 from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
 from geo.aggregate import filter_analysis, unresolved
+from geo.aggregate.timeline import as_of, dates
 from geo.io.geojson import GEOJSON_MEDIA_TYPE, geojson_bytes
 from geo.mapview import build_map, map_html
-from geo.mapview.panel import claims_html, document_html
+from geo.mapview.panel import claim_order, claims_html, document_html
 from geo.mapview.selection import CLICK_KEYS, FeatureIndex, Selection, click_signature
 from geo.model import Analysis, Document
 
@@ -98,7 +100,7 @@ def fingerprint(documents: list[Document]) -> str:
     """A digest of the documents' ids and contents: the cache key of their analysis."""
     digest = hashlib.sha256()
     for doc in sorted(documents, key=lambda d: d.id):
-        for part in (doc.id, doc.text):
+        for part in (doc.id, doc.text, doc.date or ""):
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\x00")
     return digest.hexdigest()
@@ -114,8 +116,11 @@ def analyse_cached(key: str, analyser_spec: str, _documents: tuple[Document, ...
 
 @st.cache_resource(max_entries=16)
 def view_cached(key: str, filters: tuple, _analysis: Analysis) -> tuple[Analysis, bytes]:
-    """The filtered analysis and its GeoJSON export, once per corpus and filter choice."""
-    view = filter_analysis(_analysis, **dict(filters))
+    """The filtered analysis and its GeoJSON export, once per corpus and filter choice (the day
+    chosen in the sidebar's time section included: the state on that day, then the filters)."""
+    chosen = dict(filters)
+    day = chosen.pop("as_of", None)
+    view = filter_analysis(as_of(_analysis, day) if day else _analysis, **chosen)
     return view, geojson_bytes(view)
 
 
@@ -140,8 +145,9 @@ class Corpus:
     def documents(self) -> list[Document]:
         return list(self.state.corpus.values())
 
-    def add_upload(self, file_id: str, name: str, data: bytes) -> str | None:
-        """Add one uploaded file; return an error message instead when it cannot be read."""
+    def add_upload(self, file_id: str, name: str, data: bytes, date: str | None = None) -> str | None:
+        """Add one uploaded file (``date``: a publication date the user gave); return an error
+        message instead when it cannot be read."""
         seen = self.state.upload_seen
         if file_id in seen:
             return seen[file_id]
@@ -152,7 +158,7 @@ class Corpus:
             error = f"unsupported file type; expected one of {', '.join(SUFFIXES)}"
         else:
             try:
-                doc = decode(name, data)
+                doc = decode(name, data, date=date)
             except ValueError as err:
                 error = str(err)
             else:
@@ -191,13 +197,44 @@ def sidebar_uploads(corpus: Corpus) -> None:
         accept_multiple_files=True,
         key=f"uploads_{corpus.state.upload_generation}",
     ) or []
+    given = upload_date()
     for f in files:
-        error = corpus.add_upload(f.file_id, f.name, f.getvalue())
+        error = corpus.add_upload(f.file_id, f.name, f.getvalue(), given)
         if error:
             st.sidebar.error(f"**{md_escape(f.name)}** was not loaded: {md_escape(error)}")
     if not isinstance(corpus, WorkspaceCorpus) and st.sidebar.button("Reset to the starting documents"):
         corpus.reset()
         st.rerun()
+
+
+# --------------------------------------------------------------------------- time (geo.time, geo.aggregate.timeline)
+
+
+def upload_date() -> str | None:
+    """A publication date for the files added next, given by the user (else each file's own)."""
+    day = st.sidebar.date_input("Publication date of the files added (overrides the date they state)", value=None,
+                                key="upload_date", format="YYYY-MM-DD")
+    return day.isoformat() if day else None
+
+
+def sidebar_time(analysis: Analysis) -> dt.date | None:
+    """The day whose state the map shows (who held what then), or None for every claim at once."""
+    st.sidebar.header("Time")
+    steps = dates(analysis.claims)
+    undated = sum(1 for c in analysis.claims if c.date is None)
+    if not steps:
+        st.sidebar.caption("No claim carries a date: every claim is shown.")
+        return None
+    st.sidebar.caption(f"Claims dated {steps[0]} to {steps[-1]}" + (f"; {undated} undated (always shown)" if undated else ""))
+    if not st.sidebar.toggle("Show who held what on one day", key="t_on"):
+        return None
+    if len(steps) == 1:
+        st.sidebar.caption(f"One day: {steps[0]}")
+        return steps[0]
+    if not steps[0] <= st.session_state.get("t_day", steps[-1]) <= steps[-1]:
+        st.session_state.pop("t_day", None)  # a corpus change moved the range
+    return st.sidebar.slider("Day", min_value=steps[0], max_value=steps[-1], value=steps[-1],
+                             step=dt.timedelta(days=1), format="YYYY-MM-DD", key="t_day")
 
 
 def _options(values) -> list[str]:
@@ -267,7 +304,7 @@ def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Documen
         return
     title = index.title(selection)
     st.subheader(md_escape(title), anchor=False)
-    claims = sorted(index.claims(selection), key=lambda c: (c.doc, c.start, c.place_start))
+    claims = sorted(index.claims(selection), key=claim_order)
     facts = [f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"]
     if getattr(item, "disputed", False):
         facts.append("**disputed**: sources disagree")
@@ -401,7 +438,8 @@ class WorkspaceCorpus(Corpus):
             self.state.workspace_documents = cached
         return cached[1]
 
-    def add_upload(self, file_id: str, name: str, data: bytes) -> str | None:
+    def add_upload(self, file_id: str, name: str, data: bytes, date: str | None = None) -> str | None:
+        """Store one uploaded file in the workspace (``date``: a publication date the user gave)."""
         from geo.documents import source_of
 
         seen = self.state.upload_seen
@@ -414,7 +452,7 @@ class WorkspaceCorpus(Corpus):
             error = f"unsupported file type; expected one of {', '.join(SUFFIXES)}"
         else:
             try:
-                self.workspace.add_source(source_of(name, data), author=app_author())
+                self.workspace.add_source(source_of(name, data, date=date), author=app_author())
             except ValueError as err:
                 error = str(err)
         seen[file_id] = error
@@ -666,6 +704,7 @@ def run_page(config: AppConfig) -> None:
             return
     filters = sidebar_filters(full)
     filter_key = tuple((k, tuple(v) if v is not None else None) for k, v in filters.items())
+    filter_key += (("as_of", sidebar_time(full)),)
     view, export = view_cached(corpus_key, filter_key, full)
     sidebar_exports(view, export)
 

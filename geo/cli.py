@@ -2,8 +2,8 @@
 
     geo mentions PATH...                     one JSON line per place mention
     geo claims PATH... [--workers N]         one JSON line per claim
-    geo export PATH... -o FILE [--format geojson|gpkg|parquet]
-    geo map PATH... -o map.html              the map as one standalone HTML file
+    geo export PATH... -o FILE [--format geojson|gpkg|parquet] [--as-of DATE | --from DATE --to DATE]
+    geo map PATH... -o map.html [--as-of DATE]   the map as one standalone HTML file
     geo evaluate --gold FILE PATH...         recall, precision and every miss
     geo index                                build (or find) the compiled gazetteer
     geo ingest PATH... --workspace W.gpkg    add documents to a workspace and analyse what changed
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
 from geo.documents import DocumentError, iter_documents
@@ -34,13 +35,44 @@ class NotFound(LookupError):
     """Nothing matched (exit status 1, a message on stderr)."""
 
 
-def _documents(paths: Iterable[str], failures: list[DocumentError]) -> Iterator[Document]:
+def _documents(paths: Iterable[str], failures: list[DocumentError], date: str | None = None) -> Iterator[Document]:
+    """The documents under ``paths``; ``date`` (the user's ``--date``) replaces each one's own date."""
     for item in iter_documents(paths):
         if isinstance(item, DocumentError):
             failures.append(item)
             print(f"geo: error: {item}", file=sys.stderr, flush=True)
         else:
-            yield item
+            yield replace(item, date=date) if date else item
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _iso_date(text: str) -> str:
+    """An argparse type: an ISO 8601 date (YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY), checked."""
+    from geo.time import period
+
+    try:
+        period(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    return text
+
+
+def _dated_view(analysis, args: argparse.Namespace):
+    """The analysis as of ``--as-of`` or within ``--from``/``--to`` (unchanged when none is given)."""
+    from geo.aggregate.timeline import as_of, between
+    from geo.time import period
+
+    keep_undated = not getattr(args, "drop_undated", False)
+    start, end = getattr(args, "date_from", None), getattr(args, "date_to", None)
+    if args.as_of and (start or end):
+        raise UsageError("--as-of gives one day; --from/--to a range: use one or the other")
+    if args.as_of:
+        return as_of(analysis, period(args.as_of)[1], keep_undated)
+    if start or end or not keep_undated:
+        return between(analysis, period(start)[0] if start else None, period(end)[1] if end else None, keep_undated)
+    return analysis
 
 
 def _write_json_lines(rows: Iterable[dict]) -> None:
@@ -54,7 +86,8 @@ def _write_json_lines(rows: Iterable[dict]) -> None:
 MENTION_FIELDS = ("doc", "start", "end", "surface", "place_id", "name", "lat", "lon", "country", "kind",
                   "precision", "confidence", "role")
 CLAIM_FIELDS = ("doc", "start", "end", "text", "actor", "relation", "place", "place_id", "lat", "lon",
-                "to_place", "to_lat", "to_lon", "stance", "attribution", "confidence")
+                "to_place", "to_lat", "to_lon", "stance", "attribution", "confidence", "date", "date_precision",
+                "date_source")
 
 
 def cmd_mentions(args: argparse.Namespace, failures: list[DocumentError]) -> None:
@@ -88,7 +121,7 @@ def cmd_claims(args: argparse.Namespace, failures: list[DocumentError]) -> None:
                                     "review": "; ".join(corrected.notes.get(claim, []))}])
         return
     _need_paths(args)
-    docs = _documents(args.paths, failures)
+    docs = _documents(args.paths, failures, args.date)
     if args.workers or args.scheduler:
         claims = _scale().claims_on_dask(docs, workers=args.workers, scheduler=args.scheduler)
     else:
@@ -140,7 +173,7 @@ def cmd_export(args: argparse.Namespace, failures: list[DocumentError]) -> None:
         _export_workspace(args, fmt, failures)
         return
     _need_paths(args)
-    analysis = analyse(list(_documents(args.paths, failures)))
+    analysis = _dated_view(analyse(list(_documents(args.paths, failures, args.date))), args)
     if fmt == "gpkg":
         from geo.io.gpkg import write_gpkg
 
@@ -161,16 +194,21 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo.mapview import write_map_html
     from geo.pipeline import analyse
 
+    from geo.assets import DEFAULT_DEST, assets_present
+
     if args.workspace:
         from geo.pipeline import analyse_workspace
 
         with _open_workspace(args, failures) as ws:
-            analysis = analyse_workspace(ws)[0]
+            analysis = _dated_view(analyse_workspace(ws)[0], args)
     else:
         _need_paths(args)
-        analysis = analyse(list(_documents(args.paths, failures)))
+        analysis = _dated_view(analyse(list(_documents(args.paths, failures, args.date))), args)
     write_map_html(analysis, args.output)
     print(f"geo: wrote {args.output}", file=sys.stderr)
+    if not assets_present():
+        print(f"geo: warning: the map's scripts are not in {DEFAULT_DEST}, so {args.output} loads them from the "
+              "internet; run `python -m geo.assets` once (it needs npm) for a map that works offline", file=sys.stderr)
 
 
 def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> None:
@@ -178,7 +216,7 @@ def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> Non
 
     gold = evaluate.read_gold(args.gold)
     docs = list(_documents(args.paths, failures))
-    if gold and "sentence_contains" in gold[0]:
+    if evaluate.gold_kind(gold) == "claims":
         from geo.claims.actors import canonical_actor
         from geo.pipeline import analyse
 
@@ -221,8 +259,24 @@ def cmd_geocode(args: argparse.Namespace, failures: list[DocumentError]) -> None
         raise NotFound(f"no place named {args.name!r} in the gazetteer" + ("" if args.online else " (try --online)"))
 
 
+def _add_date_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", type=_iso_date, metavar="DATE",
+                   help="publication date of the documents given (YYYY-MM-DD), overriding the date they state")
+
+
+def _add_time_options(p: argparse.ArgumentParser, with_range: bool) -> None:
+    p.add_argument("--as-of", type=_iso_date, metavar="DATE",
+                   help="who held what on DATE: the latest claims up to then (a month or year means its last day)")
+    if with_range:
+        p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE", help="only claims dated on or after DATE")
+        p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE", help="only claims dated on or before DATE")
+    p.add_argument("--drop-undated", action="store_true", help="leave out claims with no date (kept by default)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="geo", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="geo", description="Places, claims and maps from conflict reporting on Syria and Iraq, offline.",
+        epilog="Bad input files are reported one line each on stderr; the good files' results are still printed.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("mentions", help="place mentions as JSON lines")
@@ -233,17 +287,25 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_options(p)
     p.add_argument("--workers", type=int, default=0, help="run on a local Dask cluster of N workers")
     p.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
+    _add_date_option(p)
     p.set_defaults(run=cmd_claims)
 
-    p = sub.add_parser("export", help="places, claims, zones and corridors as GeoJSON or GeoPackage")
+    p = sub.add_parser("export", help="places, claims, zones and corridors as GeoJSON, GeoPackage or GeoParquet",
+                       description="The format follows --format, else the output's suffix (.geojson/.json, "
+                                   ".gpkg, .parquet; GeoJSON otherwise). GeoParquet output is a folder of "
+                                   "datasets, one per layer, overwritten by a later run.")
     _workspace_options(p)
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--format", choices=("geojson", "gpkg", "parquet"))
+    _add_date_option(p)
+    _add_time_options(p, with_range=True)
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("map", help="the map as a standalone HTML file")
     _workspace_options(p)
     p.add_argument("-o", "--output", required=True)
+    _add_date_option(p)
+    _add_time_options(p, with_range=False)
     p.set_defaults(run=cmd_map)
 
     p = sub.add_parser("evaluate", help="score against a gold CSV (places or claims)")
@@ -264,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workspace", required=True, help="the workspace file (.gpkg), created when missing")
     p.add_argument("--author", default=None, help="who is adding them (default: $GEO_AUTHOR or your login)")
     p.add_argument("--no-analyse", action="store_true", help="only store the documents")
+    _add_date_option(p)
     p.set_defaults(run=cmd_ingest)
 
     add_correct_parser(sub)
@@ -300,11 +363,11 @@ def _open_workspace(args: argparse.Namespace, failures: list[DocumentError]):
 
     ws = open_workspace(args.workspace)
     if args.paths:
-        _ingest(ws, args.paths, author_of(args), failures)
+        _ingest(ws, args.paths, author_of(args), failures, getattr(args, "date", None))
     return ws
 
 
-def _ingest(ws, paths, author: str, failures: list[DocumentError]) -> tuple[int, int]:
+def _ingest(ws, paths, author: str, failures: list[DocumentError], date: str | None = None) -> tuple[int, int]:
     from geo.documents import iter_sources
 
     added = same = 0
@@ -313,6 +376,8 @@ def _ingest(ws, paths, author: str, failures: list[DocumentError]) -> tuple[int,
             failures.append(item)
             print(f"geo: error: {item}", file=sys.stderr, flush=True)
             continue
+        if date:  # the user's --date replaces the date the file states
+            item = replace(item, document=replace(item.document, date=date))
         stored, new = ws.add_source(item, author)
         if new:
             added += 1
@@ -327,7 +392,7 @@ def cmd_ingest(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo.workspace import open_workspace
 
     with open_workspace(args.workspace) as ws:
-        added, same = _ingest(ws, args.paths, author_of(args), failures)
+        added, same = _ingest(ws, args.paths, author_of(args), failures, args.date)
         analysed = 0
         if not args.no_analyse:
             from geo.pipeline import analyse_workspace, layers_stale, update_workspace
@@ -368,6 +433,7 @@ def _export_workspace(args: argparse.Namespace, fmt: str, failures: list[Documen
 
     with _open_workspace(args, failures) as ws:
         analysis, corrected, hashes = analyse_workspace(ws)
+        analysis = _dated_view(analysis, args)
         ids, notes = _review_columns(analysis, corrected, hashes)
         if fmt == "geojson":
             from geo.io.geojson import feature_collection

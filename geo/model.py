@@ -11,6 +11,8 @@ from typing import Literal
 Role = Literal["place", "actor", "unresolved"]
 Relation = Literal["control", "lost", "contested", "presence", "advance", "strike", "corridor"]
 Stance = Literal["asserted", "alleged", "denied", "disputed"]
+DatePrecision = Literal["day", "week", "month", "year"]
+DateSource = Literal["text", "document", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class Document:
     id: str
     text: str
     path: str = ""
+    date: str | None = None  # ISO 8601 publication date (geo.documents.dates), None when unknown
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,12 @@ class Claim:
     to_lon: float | None = None
     place_start: int = -1
     place_end: int = -1
+    # When it happened or held (geo.time): ISO 8601 "2017-11-09", "2017-W45", "2014-06" or "2014";
+    # date_source says whether the sentence gave it ("text"), the document's date did ("document")
+    # or neither ("unknown", date None).
+    date: str | None = None
+    date_precision: DatePrecision | None = None
+    date_source: DateSource = "unknown"
 
     def to_dict(self) -> dict:
         """Every field by name (all are scalars: a shallow copy, ten times faster than asdict)."""

@@ -15,6 +15,7 @@ from geo.aggregate import assemble
 from geo.claims import ClaimExtractor
 from geo.geoparse import Geoparser
 from geo.model import Analysis, Claim, Document, Mention
+from geo.time import date_claims
 
 
 @lru_cache(maxsize=1)
@@ -23,10 +24,10 @@ def default_geoparser() -> Geoparser:
 
 
 def extract(doc: Document, parser: Geoparser | None = None) -> tuple[list[Mention], list[Claim]]:
-    """Mentions and claims of one document."""
+    """Mentions and claims of one document, each claim dated (:mod:`geo.time`)."""
     parser = parser or default_geoparser()
     mentions = parser.parse(doc)
-    return mentions, ClaimExtractor().extract(doc, mentions)
+    return mentions, date_claims(doc, ClaimExtractor().extract(doc, mentions))
 
 
 def claims_for_documents(docs: Iterable[Document]) -> Iterator[Claim]:
@@ -121,7 +122,7 @@ def update_workspace(workspace, on_document=None) -> int:
     for stored in pending:
         doc = stored.document
         mentions = local_mentions(doc, parser.parse(doc), local_places)
-        claims = ClaimExtractor().extract(doc, mentions)
+        claims = date_claims(doc, ClaimExtractor().extract(doc, mentions))
         workspace.save_analysis(stored, mentions, claims, version)
         if on_document:
             on_document(stored)

@@ -149,7 +149,7 @@ def test_place_and_claim_properties(analysis):
     assert raqqa["disputed"] is True and raqqa["holders"] == ["ISIS", "SDF"]
     assert {c["actor"] for c in raqqa["claims"]} == {"SDF", "ISIS"}
     first = raqqa["claims"][0]
-    assert set(first) == {"doc", "start", "end", "text", "actor", "relation", "stance", "attribution"}
+    assert set(first) == {"doc", "start", "end", "text", "actor", "relation", "stance", "attribution", "date"}
     assert TEXT_A[first["start"]:first["end"]] == first["text"]
     claims = [f["properties"] for f in fc["features"] if f["properties"]["layer"] == "claim"]
     assert {"text", "doc", "start", "end", "place_start", "to_place", "confidence"} <= set(claims[0])

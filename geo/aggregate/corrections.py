@@ -110,6 +110,8 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
                 verdict = fix
             elif fix.action == "set":
                 values = {k: _typed(claim_fields[k], v) for k, v in fix.values.items() if k in claim_fields}
+                if isinstance(values.get("date"), str) and "date_precision" in claim_fields:
+                    values.setdefault("date_precision", _precision(values["date"]))
                 claim = replace(claim, **values)
                 notes.append(fix.describe())
         if verdict is not None and verdict.action == "reject":
@@ -158,6 +160,11 @@ def carry_over(corrections: list[Correction], current: dict[str, tuple[str, str]
                 anchor[key] += shift
         moved.append(replace(fix, doc_sha256=new_sha, anchor=anchor))
     return moved
+
+
+def _precision(iso: str) -> str:
+    """The precision of an ISO 8601 date as an analyst typed it: 2017-05-10, 2017-W19, 2017-05, 2017."""
+    return "week" if "W" in iso else {10: "day", 7: "month", 4: "year"}.get(len(iso), "day")
 
 
 def _typed(claim_field, value):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from geo.documents.dates import document_date
 from geo.documents.formats import SUFFIXES, extract, html_to_text  # noqa: F401 (re-exported)
 from geo.model import Document
 
@@ -29,13 +30,14 @@ class DocumentError:
         return f"{self.path}: {self.message}"
 
 
-def decode(name: str, data: bytes, doc_id: str | None = None) -> Document:
+def decode(name: str, data: bytes, doc_id: str | None = None, date: str | None = None) -> Document:
     """Turn the bytes of one file into a Document, or raise ValueError saying why not.
 
-    ``doc_id`` defaults to the file's stem. Text files may be in any common encoding; .pdf and
-    .docx give their extracted text (see :mod:`geo.documents.formats`).
+    ``doc_id`` defaults to the file's stem; ``date`` (ISO 8601, given by the user) overrides the
+    date the file states about itself (:func:`geo.documents.dates.document_date`). Text files may
+    be in any common encoding; .pdf and .docx give their extracted text (:mod:`geo.documents.formats`).
     """
-    return source_of(name, data, doc_id).document
+    return source_of(name, data, doc_id, date).document
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,13 @@ class Source:
     size: int
 
 
-def source_of(name: str, data: bytes, doc_id: str | None = None) -> Source:
+def source_of(name: str, data: bytes, doc_id: str | None = None, date: str | None = None) -> Source:
     """Like :func:`decode`, keeping the encoding used and the SHA-256 of the raw bytes."""
     extracted = extract(name, data)
     if not extracted.text.strip():
         raise ValueError("the file has no text")
-    document = Document(id=doc_id or Path(name).stem or name, text=extracted.text, path=name)
+    document = Document(id=doc_id or Path(name).stem or name, text=extracted.text, path=name,
+                        date=date or document_date(name, extracted.text, extracted.markup))
     return Source(document, extracted.encoding, extracted.kind, hashlib.sha256(data).hexdigest(), len(data))
 
 

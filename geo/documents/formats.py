@@ -78,6 +78,7 @@ class Extracted:
     text: str
     encoding: str
     kind: str
+    markup: str | None = None  # an HTML page's decoded markup (its meta tags may give a date)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -162,5 +163,5 @@ def extract(name: str, data: bytes) -> Extracted:
         raise ValueError("this is a PDF or Office file with a text suffix; rename it to .pdf or .docx")
     text, encoding = decode_text(data)
     if suffix in (".html", ".htm"):
-        return Extracted(html_to_text(text), encoding, "html")
+        return Extracted(html_to_text(text), encoding, "html", text)
     return Extracted(text, encoding, "text")

@@ -47,6 +47,7 @@ def claim_brief(claim: Claim) -> dict:
         "relation": claim.relation,
         "stance": claim.stance,
         "attribution": claim.attribution,
+        "date": claim.date,
     }
 
 

@@ -10,6 +10,7 @@ from typing import Iterable
 from geo.mapview.palette import PALETTE
 from geo.mapview.text import esc
 from geo.model import Claim, Document, Mention
+from geo.time import period
 
 PANEL_CSS = """
 <style>
@@ -84,19 +85,26 @@ def claim_html(claim: Claim, document: Document | None) -> str:
     colour = PALETTE.colour(claim.actor)
     target = esc(claim.place) + (f" → {esc(claim.to_place)}" if claim.to_place else "")
     attribution = f" · according to <b>{esc(claim.attribution)}</b>" if claim.attribution else ""
+    when = {"text": "", "document": " (the document's date)"}.get(claim.date_source, "")
+    date = f'<span class="geo-date">{esc(claim.date)}{when}</span>' if claim.date else '<span class="geo-date">undated</span>'
     return (
         f'<div class="geo-claim" style="border-left-color:{colour}">'
         f'<div class="geo-meta"><b>{esc(claim.actor)}</b> · {esc(claim.relation)} · {target} · '
         f'<span class="geo-stance geo-stance-{esc(claim.stance)}">{esc(claim.stance)}</span>{attribution}</div>'
         f"<blockquote>{sentence_html(claim, document)}</blockquote>"
-        f'<div class="geo-meta">source: <code>{esc(claim.doc)}</code> · characters {claim.start}–{claim.end}</div>'
+        f'<div class="geo-meta">{date} · source: <code>{esc(claim.doc)}</code> · characters {claim.start}–{claim.end}</div>'
         "</div>"
     )
 
 
+def claim_order(claim: Claim) -> tuple:
+    """Claims in date order (the first day their date covers; undated ones last), then by document."""
+    return (claim.date is None, period(claim.date)[0] if claim.date else None, claim.doc, claim.start, claim.place_start)
+
+
 def claims_html(claims: list[Claim], documents: dict[str, Document]) -> str:
-    """Every claim of a selection, in document order."""
-    ordered = sorted(claims, key=lambda c: (c.doc, c.start, c.place_start))
+    """Every claim of a selection, in date order."""
+    ordered = sorted(claims, key=claim_order)
     return PANEL_CSS + "".join(claim_html(c, documents.get(c.doc)) for c in ordered)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo.assets import DEFAULT_DEST, assets_present
 from geo.mapview.builder import build_map
+from geo.mapview.timecontrol import add_time_control
 from geo.model import Analysis
 
 _SENTINEL = "geo-vendor:"
@@ -64,7 +65,8 @@ def inline_js(js_path: Path) -> str:
 
 
 def map_html(analysis: Analysis, vendor: Path = DEFAULT_DEST) -> str:
-    """The standalone HTML page of the map.
+    """The standalone HTML page of the map, with a day slider when claims are dated
+    (:mod:`geo.mapview.timecontrol`).
 
     With the vendored assets present every script and stylesheet is inlined, so the file
     works offline; otherwise it links folium's usual CDNs.
@@ -72,6 +74,7 @@ def map_html(analysis: Analysis, vendor: Path = DEFAULT_DEST) -> str:
     vendor = Path(vendor)
     offline = assets_present(vendor)
     fmap = build_map(analysis, asset_base=_SENTINEL.rstrip("/") if offline else None)
+    add_time_control(fmap, analysis)
     page = fmap.get_root().render()
     if not offline:
         return page

@@ -1,0 +1,153 @@
+"""Control over time: the state of every place on a given day, date ranges, and each place's history.
+
+On a day, a place's holder is what the latest claims up to that day say. Each source (document)
+speaks through its own latest claims about the place; a source whose latest word is older than
+another source's latest period is superseded. A place is *disputed* on a day when the sources
+still speaking for the same period disagree (two holders, a denial, or fighting reported there).
+Claims with no date (undated documents) are kept by default: they speak on every day.
+
+>>> state = control_on(analysis.claims, dt.date(2017, 11, 12))  # doctest: +SKIP
+>>> state["th:abu_kamal"].holders, state["th:abu_kamal"].by_source  # doctest: +SKIP
+(['ISIS'], {'11_valley-monitor': ['ISIS']})
+>>> view = as_of(analysis, dt.date(2017, 11, 12))  # what the map and exports show for that day  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from geo.aggregate.assemble import assemble
+from geo.aggregate.places import HOLDING_STANCES
+from geo.model import Analysis, Claim
+from geo.time import period
+
+# Relations that say who holds a place (and so are superseded by later ones); the rest are events.
+STATE_RELATIONS = frozenset({"control", "lost", "contested"})
+
+
+def claim_period(claim: Claim) -> tuple[dt.date, dt.date] | None:
+    """First and last day a claim's date covers, or None for an undated claim."""
+    return period(claim.date) if claim.date else None
+
+
+def in_range(claims: list[Claim], start: dt.date | None = None, end: dt.date | None = None,
+             keep_undated: bool = True) -> list[Claim]:
+    """The claims whose date overlaps ``start``..``end`` (either may be open), in input order."""
+    kept = []
+    for c in claims:
+        span = claim_period(c)
+        if span is None:
+            if keep_undated:
+                kept.append(c)
+        elif (start is None or span[1] >= start) and (end is None or span[0] <= end):
+            kept.append(c)
+    return kept
+
+
+class PlaceSweep:
+    """The state claims about one place, swept forward in time: :meth:`standing` for days in
+    increasing order gives the claims still speaking on each (see the module docstring), each
+    claim looked at once however many days are asked for."""
+
+    def __init__(self, claims: list[Claim], keep_undated: bool = True) -> None:
+        dated = [(claim_period(c), c) for c in claims if c.date]
+        self._pending = sorted(dated, key=lambda item: item[0][0])
+        self._next = 0
+        self._undated = [c for c in claims if not c.date] if keep_undated else []
+        self._by_source: dict[str, list[tuple[dt.date, Claim]]] = {}  # (last day, claim) still speaking
+        self._newest: dict[str, dt.date] = {}  # per source, the first day of its latest word
+
+    def standing(self, day: dt.date) -> list[Claim]:
+        """The claims standing on ``day`` (not earlier than the last day asked for)."""
+        while self._next < len(self._pending) and self._pending[self._next][0][0] <= day:
+            (first, last), claim = self._pending[self._next]
+            self._next += 1
+            if first > self._newest.get(claim.doc, dt.date.min):
+                self._newest[claim.doc] = first
+                self._by_source[claim.doc] = [item for item in self._by_source.get(claim.doc, []) if item[0] >= first]
+            self._by_source.setdefault(claim.doc, []).append((last, claim))
+        if not self._newest:
+            return list(self._undated)
+        newest = max(self._newest.values())
+        return [c for items in self._by_source.values() for last, c in items if last >= newest] + self._undated
+
+
+def state_on(claims: list[Claim], day: dt.date, keep_undated: bool = True) -> list[Claim]:
+    """The claims that stand on ``day``, in input order: events (strikes, advances, corridors,
+    presence) up to that day, and for each place the state claims still speaking (see module)."""
+    events: list[Claim] = []
+    state: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.relation in STATE_RELATIONS:
+            state[c.place_id].append(c)
+        elif c.date is None:
+            if keep_undated:
+                events.append(c)
+        elif claim_period(c)[0] <= day:
+            events.append(c)
+    standing = {id(c) for items in state.values() for c in PlaceSweep(items, keep_undated).standing(day)}
+    standing |= {id(c) for c in events}
+    return [c for c in claims if id(c) in standing]
+
+
+@dataclass
+class PlaceControl:
+    """Who holds one place on one day, by whom it is said, and whether the sources disagree."""
+
+    place_id: str
+    name: str
+    day: dt.date
+    holders: list[str]
+    by_source: dict[str, list[str]]
+    disputed: bool
+    claims: list[Claim] = field(default_factory=list)
+
+
+def control_on(claims: list[Claim], day: dt.date, keep_undated: bool = True) -> dict[str, PlaceControl]:
+    """Every place with a standing state claim on ``day`` -> who holds it then."""
+    standing: dict[str, list[Claim]] = defaultdict(list)
+    for c in state_on(claims, day, keep_undated):
+        if c.relation in STATE_RELATIONS:
+            standing[c.place_id].append(c)
+    return {pid: place_control(items, day) for pid, items in standing.items()}
+
+
+def place_control(standing: list[Claim], day: dt.date) -> PlaceControl:
+    """Who holds a place on ``day``, from the (non-empty) state claims about it standing then."""
+    holding = [c for c in standing if c.relation == "control" and c.stance in HOLDING_STANCES]
+    by_source: dict[str, list[str]] = {}
+    for c in holding:
+        actors = by_source.setdefault(c.doc, [])
+        if c.actor not in actors:
+            actors.append(c.actor)
+    holders = sorted({c.actor for c in holding})
+    disputed = (len(holders) > 1 or any(c.relation == "contested" for c in standing)
+                or any(c.relation == "control" and c.stance in ("disputed", "denied") for c in standing))
+    first = standing[0]
+    return PlaceControl(first.place_id, first.place, day, holders, by_source, disputed, standing)
+
+
+def history(claims: list[Claim], place_id: str) -> list[Claim]:
+    """A place's claims in date order (undated ones last), then by document and position."""
+    def key(c: Claim):
+        span = claim_period(c)
+        return (span is None, span or (dt.date.max, dt.date.max), c.doc, c.start)
+    return sorted((c for c in claims if place_id in (c.place_id, c.to_place_id)), key=key)
+
+
+def dates(claims: list[Claim]) -> list[dt.date]:
+    """Every distinct first day of the claims' dates, in order (the steps of a time slider)."""
+    return sorted({claim_period(c)[0] for c in claims if c.date})
+
+
+def as_of(analysis: Analysis, day: dt.date, keep_undated: bool = True) -> Analysis:
+    """The analysis as it stood on ``day``: places, holders, disputes, zones and corridors rebuilt
+    (:func:`geo.aggregate.assemble`) from the claims standing then (:func:`state_on`)."""
+    return assemble(analysis.documents, analysis.mentions, state_on(analysis.claims, day, keep_undated))
+
+
+def between(analysis: Analysis, start: dt.date | None, end: dt.date | None, keep_undated: bool = True) -> Analysis:
+    """The analysis rebuilt from the claims dated within ``start``..``end`` (either may be open)."""
+    return assemble(analysis.documents, analysis.mentions, in_range(analysis.claims, start, end, keep_undated),
+                    places_without_claims=False)

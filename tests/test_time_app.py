@@ -1,0 +1,62 @@
+"""The app's time control, headless (AppTest): the day slider redraws holders, zones and the export;
+the panel shows claims with their dates, in date order."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from tests.test_app import click, downloads, export, map_features, panel_html, start  # noqa: F401 (downloads: a fixture)
+from tests.test_time_timeline import EXPECTED_HOLDER, REVERSAL
+
+
+@pytest.fixture()
+def reversal_app(monkeypatch, tmp_path):
+    for name, text in REVERSAL.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return start(monkeypatch, "--corpus", str(tmp_path))
+
+
+def holders_on_map(at) -> tuple[str, ...]:
+    """The actors whose zones the map draws."""
+    actors = []
+    for feature in map_features(at):
+        classes = feature["properties"].get("_cls", "").split()
+        if "geo-zone" in classes:
+            actors += [c[len("geo-actor-"):] for c in classes if c.startswith("geo-actor-")]
+    return tuple(sorted(actors))
+
+
+def test_the_day_slider_changes_the_holder(reversal_app, downloads):
+    at = reversal_app
+    assert holders_on_map(at) == ("isis", "syrian-government")  # every claim at once: both
+    at.sidebar.toggle(key="t_on").set_value(True).run()
+    last = dt.date(2017, 11, 10)  # the newest claim's day: the slider's end and starting value
+    assert at.sidebar.slider(key="t_day").value == last
+    for day, holder in EXPECTED_HOLDER.items():
+        at.sidebar.slider(key="t_day").set_value(min(dt.date.fromisoformat(day), last)).run()
+        assert not at.exception
+        assert holders_on_map(at) == (re.sub(r"\W+", "-", holder.lower()),), day
+        place = next(f for f in export(at, downloads)["features"]
+                     if f["properties"]["layer"] == "place" and f["properties"]["name"] == "Abu Kamal")
+        assert place["properties"]["holders"] == [holder]
+
+
+def test_the_panel_lists_claims_by_date_with_their_dates(reversal_app):
+    at = click(reversal_app, "Abu Kamal")
+    panel = panel_html(at)
+    dates = re.findall(r'class="geo-date">([^<]+)<', panel)
+    assert dates == ["2017-11-01", "2017-11-03", "2017-11-10"]
+    assert panel.index("army captured") < panel.index("fighters retook") < panel.index("army recaptured")
+
+
+def test_an_upload_takes_the_publication_date_given(monkeypatch, tmp_path):
+    (tmp_path / "undated.txt").write_text("The SDF holds Manbij, a spokesman said.\n", encoding="utf-8")
+    at = start(monkeypatch, "--corpus", str(tmp_path))
+    assert any("No claim carries a date" in c.value for c in at.sidebar.caption)
+    at.sidebar.date_input(key="upload_date").set_value(dt.date(2017, 11, 9)).run()
+    story = b"The Syrian army captured Abu Kamal on Tuesday, state media said.\n"
+    at.sidebar.file_uploader[0].set_value([("story.txt", story, "text/plain")]).run()
+    assert not at.exception
+    assert any(c.value.startswith("Claims dated 2017-11-07 to 2017-11-07; 1 undated") for c in at.sidebar.caption)

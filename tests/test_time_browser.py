@@ -1,0 +1,117 @@
+"""The day slider in a real Chromium: moving it redraws who holds Abu Kamal on the map.
+
+Runs the app on the reversal corpus of tests/test_time_timeline.py (army 1 November, ISIS
+3 November, army again 10 November) and drives the slider with the keyboard, as a user can.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Iterator
+
+import pytest
+
+from tests.test_browser import (  # noqa: F401 (browser_page: a fixture)
+    CHROMIUM, MAP_IFRAME, ROOT, _free_port, _unavailable, _wait_healthy, browser_page,
+)
+from tests.test_time_timeline import REVERSAL
+
+pytestmark = pytest.mark.browser
+ZONE = ".leaflet-overlay-pane path.geo-zone.geo-actor-{}"
+
+
+@pytest.fixture(scope="module")
+def reversal_server(tmp_path_factory) -> Iterator[str]:
+    from geo.assets import assets_present
+
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    if not assets_present():
+        _unavailable("map assets missing from static/vendor (python -m geo.assets)")
+    corpus = tmp_path_factory.mktemp("reversal")
+    for name, text in REVERSAL.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+         "--", "--corpus", str(corpus)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _zones_show(page, actor: str, other: str) -> None:
+    """Wait until the map draws ``actor``'s zone and not ``other``'s (while the script reruns,
+    Streamlit may show the old map's iframe beside the new one: wait for one map)."""
+    for _ in range(80):
+        if page.locator(MAP_IFRAME).count() == 1:
+            frame = page.frame_locator(MAP_IFRAME)
+            if frame.locator(ZONE.format(actor)).count() and not frame.locator(ZONE.format(other)).count():
+                return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"after 20 s the map does not show {actor} alone (without {other})")
+
+
+def test_moving_the_day_slider_changes_the_holder(reversal_server, browser_page):
+    context, page = browser_page
+    page.goto(reversal_server)
+    page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
+    frame = page.frame_locator(MAP_IFRAME)
+    frame.locator(ZONE.format("isis")).first.wait_for(state="attached", timeout=60_000)
+    assert frame.locator(ZONE.format("syrian-government")).count() > 0  # every claim at once: both
+
+    page.get_by_text("Show who held what on one day").click()
+    slider = page.get_by_role("slider")
+    slider.wait_for()
+    _zones_show(page, "syrian-government", "isis")  # the slider starts on the last day
+
+    slider.focus()
+    page.keyboard.press("Home")  # 1 November: the army took the town
+    page.keyboard.press("ArrowRight")  # 2 November
+    page.get_by_text("2017-11-02").first.wait_for(timeout=10_000)
+    _zones_show(page, "syrian-government", "isis")
+    for _ in range(3):  # 5 November: ISIS retook it on the 3rd
+        page.keyboard.press("ArrowRight")
+    page.get_by_text("2017-11-05").first.wait_for(timeout=10_000)
+    _zones_show(page, "isis", "syrian-government")
+
+    page.keyboard.press("End")  # 10 November: the army back
+    _zones_show(page, "syrian-government", "isis")
+
+
+def test_the_standalone_map_has_a_day_slider(browser_page, tmp_path):
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    corpus = tmp_path / "reversal"
+    corpus.mkdir()
+    for name, text in REVERSAL.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "map.html"
+    run = subprocess.run([sys.executable, "-m", "geo", "map", corpus, "-o", out], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    context, page = browser_page
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(out.as_uri())
+    page.locator(".geo-time-on").check()
+    ring = page.locator("path.geo-time-ring")
+    ring.wait_for(state="attached")
+    day = page.locator(".geo-time-day")
+    assert (day.inner_text(), ring.get_attribute("fill")) == ("2017-11-10", "#d62728")  # the army, last
+    page.locator(".geo-time-slider").focus()
+    page.keyboard.press("ArrowLeft")  # the day before in the slider's steps: ISIS's 3 November
+    assert (day.inner_text(), ring.get_attribute("fill")) == ("2017-11-03", "#111111")
+    page.keyboard.press("Home")
+    assert (day.inner_text(), ring.get_attribute("fill")) == ("2017-11-01", "#d62728")
+    assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []
