@@ -18,6 +18,7 @@ from typing import Iterable
 from geo.casefold import lowered
 from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.rules import Trigger, cue, triggers
+from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
 from geo.claims.stance import attribution_of, attribution_span, body_stance, negated
 from geo.model import Claim, Document, Mention, Sentence
@@ -33,7 +34,7 @@ _OBJECT_BEFORE = re.compile(
     r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|killed|killing|injuring|injured|wounding|wounded"
     r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
 _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
-_BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+)?$")
+_BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 _CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)|there|inside)\b")
@@ -43,9 +44,14 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _LEAVING_BEFORE = re.compile(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$")
 # 'in Zur Maghar town in Aleppo countryside': a place name the gazetteer does not know, then the
 # region it lies in. The claim's real place is then unresolved: no claim at the region.
+_NAME = r"[A-Z][\w'’-]*(?:\s+\([^)]{1,30}\))?"
 _UNKNOWN_PLACE = re.compile(
-    r"\b(?:in|at|on|near|of|targeting|shelled|struck|hit)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}"
-    r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-district|subdistrict|hill|farms?|frontline|checkpoint|base|region|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing)\b")
+    r"\b(?:in|at|on|near|of|from|targeting|shelled|struck|hit)\s+(?:the\s+)?" + _NAME
+    + r"(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|at|an|bin|bani|abu|um|umm|of)[\s-]+)?" + _NAME + r"){0,4}\s+"
+    r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
+    r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|countryside)\b")
+# 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
+_PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+\s+)?")
 _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
@@ -63,8 +69,7 @@ class ClaimExtractor:
     def extract(self, doc: Document, mentions: list[Mention]) -> list[Claim]:
         text = doc.text
         low = lowered(text)
-        places = sorted((m for m in mentions if m.role == "place" and m.lat is not None), key=lambda m: m.start)
-        unresolved = sorted((m for m in mentions if m.role == "unresolved"), key=lambda m: m.start)
+        places, unresolved = _candidate_places(text, mentions)
         place_starts = [m.start for m in places]
         unresolved_starts = [m.start for m in unresolved]
         # an actor inside a place name is no actor: the same test as any(s < a.end and a.start < e),
@@ -155,7 +160,9 @@ class ClaimExtractor:
             if after:
                 return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
         clause_start = _clause_start(low, sentence, trigger.start)
-        before = [a for a in in_actors if a.end <= trigger.start]
+        # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
+        before = [a for a in in_actors if a.start < trigger.start
+                  and not (trigger.relation == "strike" and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
         subjects = [a for a in before if not _is_modifier(text, a) and not _is_object(text, a)]
@@ -210,6 +217,41 @@ class ClaimExtractor:
         group = _enumeration(text, in_places, head)
         destination = _from_to_destination(text, sentence, head, in_places)
         return [(m, destination, False) for m in group]
+
+
+# 'Tal Tuqan village', 'Western Maliha town': the mention is a piece of a longer name that a
+# place noun follows; the gazetteer does not know the whole name
+_NAME_RIGHT = re.compile(r"(?:[ -](?:(?:al|el|ad|as|ar|az|ash)[ -])?[A-Z][\w'’]*)*[ -](?:town|village|area|neighbou?rhood|camp|farms?|hill|valley)\b")
+_NAME_LEFT = re.compile(r"(?<![.!?:]\s)(?<![\w.!?:])(?!(?:In|On|At|Near|From|To|Of|The|And|Or|Around|Syria|Syrian|Iraq|Iraqi|Turkish)\b)[A-Z][\w'’]*[ -]$")
+
+
+def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The place mentions a claim may bind to, and the names it must not be moved from.
+
+    A place far outside the theatre that the document does not name as a country ('Bara' read
+    as a town in Brazil) and a place that is only a piece of a longer name ('Tal' of 'Tal
+    Tuqan', 'Maliha' of 'Western Maliha') are misreadings: they bind no claim, and the claim is
+    not moved to another place either.
+    """
+    theatre = rules_lexicon().theatre | {m.country for m in mentions if m.role == "place" and m.kind == "country" and m.country}
+    places, unresolved = [], []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.role == "unresolved":
+            unresolved.append(m)
+        elif m.role == "place" and m.lat is not None:
+            if (m.country and m.country not in theatre) or _piece_of_a_name(text, m):
+                unresolved.append(m)
+            else:
+                places.append(m)
+    return places, unresolved
+
+
+def _piece_of_a_name(text: str, m: Mention) -> bool:
+    right = _NAME_RIGHT.match(text, m.end)
+    if right is None:
+        return False
+    name_words = text[m.end:right.end()].split()[:-1]  # the words between the mention and the place noun
+    return bool(name_words) or _NAME_LEFT.search(text, max(0, m.start - 25), m.start) is not None
 
 
 def _clause_start(low: str, sentence: Sentence, at: int) -> int:

@@ -50,6 +50,7 @@ class Lexicon:
     cues: dict[str, re.Pattern]
     sources: tuple[tuple[str, re.Pattern], ...]
     not_sources: frozenset[str]
+    theatre: frozenset[str]  # country codes where claims may lie without the document naming the country
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,8 @@ def lexicon() -> Lexicon:
     sources = tuple((r["name"], compile_pattern(r, flags=re.IGNORECASE))
                     for r in load_table(FILE, "source", required={"name": str, "pattern": str}))
     not_sources = frozenset(w for r in load_table(FILE, "not_source", required={"words": list}) for w in r["words"])
-    return Lexicon(tuple(rules), finder, compiled, sources, not_sources)
+    theatre = frozenset(c for r in load_table(FILE, "theatre", required={"countries": list}) for c in r["countries"])
+    return Lexicon(tuple(rules), finder, compiled, sources, not_sources, theatre)
 
 
 def cue(kind: str) -> re.Pattern:
