@@ -26,7 +26,7 @@ from geo.model import Claim, Document, Mention, Sentence
 __all__ = ["ClaimExtractor", "attribution_of", "REGION_KINDS"]
 
 
-_MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b")
+_MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|some|many|more)(?:\s+(?:hundreds?|thousands?|dozens?)(?:\s+of)?)?"
 _OBJECT_BEFORE = re.compile(
@@ -34,7 +34,7 @@ _OBJECT_BEFORE = re.compile(
     r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|killed|killing|injuring|injured|wounding|wounded"
     r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
 _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
-_BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?$")
+_BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 _CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)|there|inside)\b")
@@ -51,6 +51,7 @@ _UNKNOWN_PLACE = re.compile(
     r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
     r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|countryside)\b")
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
+_CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+\s+)?")
 _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
 
@@ -72,11 +73,17 @@ class ClaimExtractor:
         places, unresolved = _candidate_places(text, mentions)
         place_starts = [m.start for m in places]
         unresolved_starts = [m.start for m in unresolved]
-        # an actor inside a place name is no actor: the same test as any(s < a.end and a.start < e),
-        # with a running maximum of the place ends (spans sorted by start)
+        # an actor inside a place name ('Tabqa Military Airport') is no actor, and a place inside
+        # an actor's name ('Levant Front') is no place
+        found_actors = find_actors(text)
+        inside = {id(m) for m in places for a in found_actors
+                  if a.start <= m.start and m.end <= a.end and (a.end - a.start) > (m.end - m.start)}
+        if inside:
+            places = [m for m in places if id(m) not in inside]
+            place_starts = [m.start for m in places]
         reach = list(accumulate((m.end for m in places), max))
         actors = []
-        for a in find_actors(text):
+        for a in found_actors:
             i = bisect_left(place_starts, a.end)
             if not (i and reach[i - 1] > a.start):
                 actors.append(a)
@@ -171,7 +178,7 @@ class ClaimExtractor:
             return (in_clause or subjects)[-1].actor, False
         # 'clashes between X and Y in Z', 'an airstrike by Russian jets on Z'
         after = [a for a in in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
-        if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 12), after[0].start):
+        if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start):
             return after[0].actor, False
         if before:  # every actor before is an object ('killed three PKK militants'): nobody acts here
             return None, False
@@ -202,8 +209,11 @@ class ClaimExtractor:
         # the real place is a name the gazetteer lacks: no claim at another place
         first = side[0] if side else None
         limit = first.start if first is not None and first.start > trigger.end else sentence.end
-        if any(trigger.end <= u.start < limit for u in in_unresolved):
-            return []
+        for u in in_unresolved:
+            # 'near the Dawla roundabout in Raqqa city': the named town holds the unknown spot
+            if trigger.end <= u.start < limit and not (
+                    first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)):
+                return []
         if (first is None or first.kind in REGION_KINDS) and _UNKNOWN_PLACE.search(text, trigger.end, limit):
             return []
         if not side:
