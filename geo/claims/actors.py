@@ -15,6 +15,7 @@ from geo.casefold import lowered
 from geo.lexicon import LexiconError, load_table
 
 _GENERIC = "\x00generic"  # the actor of a generic word until resolved
+_DEMONYM = "\x00demonym"  # a bare demonym: an actor only before a force noun
 _UNIDENTIFIED_KIND = "unidentified"
 
 
@@ -42,6 +43,8 @@ class ActorLexicon:
     exact: frozenset[str]
     generic: dict[str, tuple[bool, str | None, frozenset[str] | None]]  # word -> (from context?, fallback, among)
     unidentified_cues: frozenset[str]
+    demonyms: dict[str, str]  # bare demonym (lower-cased unless exact) -> actor
+    force_noun_after: re.Pattern  # up to two words, then a force noun ('long-range bombers')
     automata: tuple  # (folded automaton, exact automaton)
 
     @property
@@ -73,11 +76,16 @@ def lexicon() -> ActorLexicon:
         for alias in record.get("exact", []):
             entries.append((alias, record["name"], True))
     force_nouns = [w for r in load_table(name, "force_noun", required={"words": list}) for w in r["words"]]
+    demonyms: dict[str, str] = {}
     for record in load_table(name, "demonym", required={"word": str, "actor": str}):
         if record["actor"] not in actors:
             raise LexiconError(f"{record['_where']}: unknown actor '{record['actor']}'")
         for noun in force_nouns:
             entries.append((f"{record['word']} {noun}", record["actor"], _looks_exact(record["word"])))
+        word = record["word"] if _looks_exact(record["word"]) else record["word"].lower()
+        demonyms[word] = record["actor"]
+    nouns = "|".join(re.escape(n) for n in sorted(force_nouns, key=len, reverse=True))
+    force_noun_after = re.compile(rf"[ -](?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
     generic: dict[str, tuple[bool, str | None, frozenset[str] | None]] = {}
     for record in load_table(name, "generic", required={"words": list},
                              optional={"fallback": str, "context": bool, "among": list}):
@@ -93,6 +101,8 @@ def lexicon() -> ActorLexicon:
 
     lookup: dict[str, str] = {}
     exact: set[str] = set()
+    for word in demonyms:  # a bare demonym is an actor only before a force noun (checked when found)
+        entries.insert(0, (word, _DEMONYM, _looks_exact(word)))
     for alias, actor, is_exact in entries:  # a later record wins (the user's file comes last)
         key = alias if is_exact else alias.lower()
         if is_exact:
@@ -107,7 +117,7 @@ def lexicon() -> ActorLexicon:
         if len(automaton):
             automaton.make_automaton()
         automata.append(automaton)
-    return ActorLexicon(actors, lookup, frozenset(exact), generic, cues, tuple(automata))
+    return ActorLexicon(actors, lookup, frozenset(exact), generic, cues, demonyms, force_noun_after, tuple(automata))
 
 
 def _looks_exact(alias: str) -> bool:
@@ -176,6 +186,11 @@ def find_actors(text: str, start: int = 0, end: int | None = None) -> list[Actor
         actor = lex.lookup.get(key)
         if actor is None:
             continue
+        if actor == _DEMONYM:  # 'Russian long-range bombers' is an actor, 'Iranian pilgrims' is not
+            noun = lex.force_noun_after.match(text, m_end)
+            if noun is None:
+                continue
+            actor, m_end = lex.demonyms[key], noun.end()
         last = named[-1] if named else None
         adjacent = last is not None and _JOIN.fullmatch(text, last.end, m_start) is not None
         if actor == _GENERIC:
@@ -212,7 +227,7 @@ def __getattr__(name: str):
     if name == "ACTORS":  # canonical actor -> its aliases (for benchmarks and older callers)
         table: dict[str, list[str]] = {}
         for alias, actor in lexicon().lookup.items():
-            if actor != _GENERIC:
+            if actor not in (_GENERIC, _DEMONYM):
                 table.setdefault(actor, []).append(alias)
         return {k: tuple(v) for k, v in table.items()}
     raise AttributeError(name)
@@ -228,4 +243,4 @@ def canonical_actor(name: str) -> str:
     if name in lex.actors:
         return name
     actor = lex.lookup.get(name) or lex.lookup.get(name.lower())
-    return actor if actor and actor != _GENERIC else name
+    return actor if actor and actor not in (_GENERIC, _DEMONYM) else name

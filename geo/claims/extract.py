@@ -180,6 +180,8 @@ class ClaimExtractor:
         after = [a for a in in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
         if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start):
             return after[0].actor, False
+        if trigger.unattributed and not subjects:  # 'an IED exploded in X': whoever set it is unknown
+            return trigger.unattributed, False
         if before:  # every actor before is an object ('killed three PKK militants'): nobody acts here
             return None, False
         if last_actor is not None:

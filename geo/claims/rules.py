@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import get_args
 
 from geo.casefold import lowered
+from geo.claims.actors import lexicon as actor_lexicon
 from geo.lexicon import LexiconError, check_choice, compile_pattern, load_table
 from geo.model import Relation
 
@@ -31,6 +32,7 @@ class Rule:
     place_before: bool
     needs_destination: bool
     not_followed_by: re.Pattern | None
+    unattributed: str | None
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Trigger:
     actor_after: bool  # the actor follows the trigger ('controlled by ISIL', 'pockets of ISIL')
     place_before: bool  # the place precedes the trigger ('al-Tanaf, occupied by the US')
     needs_destination: bool = False  # a weak corridor word: a claim only with a destination
+    unattributed: str | None = None  # the actor when the sentence names none
 
 
 @dataclass(frozen=True)
@@ -59,14 +62,16 @@ def lexicon() -> Lexicon:
     rules = []
     for record in load_table(FILE, "relation", required={"relation": str, "pattern": str},
                              optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
-                                       "not_followed_by": str}):
+                                       "not_followed_by": str, "unattributed": str}):
         check_choice(record, "relation", set(get_args(Relation)))
+        check_choice(record, "unattributed", set(actor_lexicon().actors))
         pattern = compile_pattern(record)
         if pattern.match(""):
             raise LexiconError(f"{record['_where']}: pattern matches the empty string")
         rules.append(Rule(record["relation"], pattern, record.get("actor_after", False),
                           record.get("place_before", False), record.get("needs_destination", False),
-                          compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None))
+                          compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None,
+                          record.get("unattributed")))
     if not rules:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
     finder = re.compile(r"\b(?:" + "|".join(f"(?:{r.pattern.pattern})" for r in rules) + ")")
@@ -113,6 +118,7 @@ def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]
         rule, stop = best
         if rule.relation == "strike" and not_strike.search(low, max(start, pos - 30), pos):
             continue
-        found.append(Trigger(rule.relation, pos, stop, rule.actor_after, rule.place_before, rule.needs_destination))
+        found.append(Trigger(rule.relation, pos, stop, rule.actor_after, rule.place_before, rule.needs_destination,
+                             rule.unattributed))
         taken_until = stop
     return found
