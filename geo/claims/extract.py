@@ -31,7 +31,7 @@ _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|traine
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|some|many|more)(?:\s+(?:hundreds?|thousands?|dozens?)(?:\s+of)?)?"
 _OBJECT_BEFORE = re.compile(
     r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|to|from|on|at"
-    r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|killed|killing|injuring|injured|wounding|wounded"
+    r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
     r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
 _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
@@ -216,7 +216,7 @@ class ClaimExtractor:
             if trigger.end <= u.start < limit and not (
                     first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)):
                 return []
-        if (first is None or first.kind in REGION_KINDS) and _UNKNOWN_PLACE.search(text, trigger.end, limit):
+        if (first is None or first.kind in REGION_KINDS) and _UNKNOWN_PLACE.search(text, trigger.start, limit):
             return []
         if not side:
             if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
