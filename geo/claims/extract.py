@@ -51,8 +51,8 @@ _UNKNOWN_PLACE = re.compile(
     r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
     r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|countryside)\b")
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
-_CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,2}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
-_PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+\s+)?")
+_CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
 _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
@@ -169,7 +169,7 @@ class ClaimExtractor:
         clause_start = _clause_start(low, sentence, trigger.start)
         # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
         before = [a for a in in_actors if a.start < trigger.start
-                  and not (trigger.relation == "strike" and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
+                  and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
         subjects = [a for a in before if not _is_modifier(text, a) and not _is_object(text, a)]
@@ -206,6 +206,11 @@ class ClaimExtractor:
         relative = cue("relative").search(low, trigger.end, sentence.end)
         if relative is not None:
             after = [m for m in after if m.start < relative.start()]
+        if trigger.relation in ("presence", "advance", "control"):
+            # 'deployed from Damascus to Albu Kamal': the place left is not where they are
+            away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
+            if away and len(away) < len(after):
+                after = [m for m in after if m not in away]
         sides = (before[::-1], after) if trigger.place_before else (after, before[::-1])
         side = sides[0] or sides[1]
         # the real place is a name the gazetteer lacks: no claim at another place
@@ -245,7 +250,7 @@ def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention]
     Tuqan', 'Maliha' of 'Western Maliha') are misreadings: they bind no claim, and the claim is
     not moved to another place either.
     """
-    theatre = rules_lexicon().theatre | {m.country for m in mentions if m.role == "place" and m.kind == "country" and m.country}
+    theatre = rules_lexicon().theatre | {m.country for m in mentions if m.kind == "country" and m.country}
     places, unresolved = [], []
     for m in sorted(mentions, key=lambda m: m.start):
         if m.role == "unresolved":
