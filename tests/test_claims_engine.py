@@ -119,6 +119,9 @@ def test_verbs_with_particles_and_casualty_events():
     assert ("Unidentified armed group", "strike", "Azaz") in triples("An IED exploded in Azaz, wounding two men.")
     assert ("Turkey", "strike", "Ain Issa") in triples("Turkish artillery shelled the vicinity of Ain Issa.")
     assert ("SDF", "contested", "Hajin") in triples("Clashes broke out between the SDF and ISIS in Hajin.")
+    assert ("SDF", "control", "Tabqa") in triples("The SDF controls Tabqa and its dam.")
+    assert ("Syrian government", "presence", "Tabqa") in triples(
+        "Government forces supported by Russian jets detained ten men in Tabqa.")
 
 
 # 9. stance and source

@@ -371,7 +371,7 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention) -> list[Men
 def _is_modifier(text: str, actor: ActorMention) -> bool:
     """'US-led', 'backed by the coalition': an actor that qualifies another one."""
     low = lowered(text)
-    return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 12) or
+    return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 24) or
                 _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
 
 
