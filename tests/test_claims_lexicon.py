@@ -78,12 +78,14 @@ def test_a_broken_actor_record_names_file_and_line(user_folder, record, message)
 
 
 def test_every_packaged_pattern_can_fire():
-    """No hand-kept prefilter: each rule's own example start is found by the combined finder."""
+    """No hand-kept prefilter: the combined finder holds every rule, and each sentence's verb fires."""
     lex = rules.lexicon()
-    samples = {"blockaded": None, "shelled": "strike", "brought": "control", "detained": "presence", "entered": "advance"}
-    for word, relation in samples.items():
-        found = rules.triggers(f"They {word} Raqqa under control.")
-        assert (found[0].relation if found else None) == relation, word
+    samples = {"They blockaded Raqqa.": None, "They shelled Raqqa.": "strike", "They brought Raqqa under control.": "control",
+               "They detained ten men in Raqqa.": "presence", "They entered Raqqa.": "advance",
+               "Clashes erupted in Raqqa.": "contested"}
+    for sentence, relation in samples.items():
+        found = rules.triggers(sentence)
+        assert (found[0].relation if found else None) == relation, sentence
     assert all(rule.pattern.pattern in lex.finder.pattern for rule in lex.rules)
 
 
