@@ -133,7 +133,13 @@ class ClaimExtractor:
                     own.append(_claim(doc, sentence, place_relation, actor, place, destination, stance,
                                       attribution, round(max(confidence, 0.1), 2)))
                     # a place on the side the trigger looks to first ('shelled X') is nearer than one behind it
-                    behind = (place.start < trigger.start) != trigger.place_before
+                    behind = place.doc == doc.id and (place.start < trigger.start) != trigger.place_before
+                    if behind and place_relation != "corridor" and any(
+                            c.actor == actor and c.relation == place_relation for c in own[:-1]):
+                        # 'airstrikes in X in Y district of Z, with shelling by land forces': the
+                        # later word repeats the event the actor already has; Z is not a second one
+                        own.pop()
+                        continue
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
             own = _one_per_place(own, distances)
