@@ -1,11 +1,16 @@
 """Claims from sentences: who controls, lost, contests, holds out in, advances on, strikes, or
 passes through which place, stated how and according to whom.
 
-Rules, not a model: a sentence's relation triggers are paired with the actor that acts (the
-nearest subject before the trigger, or the agent after a passive 'by') and with the places the
-trigger governs. Where a sentence names no actor or place ('the city'), the document's last
-actor or place stands in, with a lower confidence. A denial with no claim of its own ('The SDF
-denies the existence of any agreement') denies the claims of the sentence before it.
+Rules, not a model. The knowledge is data (``geo/data/lexicon``): relation triggers and their
+cues (:mod:`geo.claims.rules`), actor names (:mod:`geo.claims.actors`), stance and sources
+(:mod:`geo.claims.stance`). Here a sentence's triggers are paired with the actor that acts (the
+nearest subject before the trigger that is not an object, a modifier, a passive victim or the
+quoted source; else the agent after 'by' / 'between') and with the places the trigger governs
+(not those of a relative clause, not a place left 'from', never a place standing in for a name
+the gazetteer does not know). Where a sentence names no actor or place ('the city'), the
+document's last actor or place stands in, with a lower confidence. One sentence gives one claim
+per actor and place. A denial with no claim of its own ('The SDF denies the existence of any
+agreement') denies the claims of the sentence before it.
 """
 from __future__ import annotations
 
