@@ -77,7 +77,6 @@ class ClaimExtractor:
         low = lowered(text)
         places, unresolved = _candidate_places(text, mentions)
         place_starts = [m.start for m in places]
-        unresolved_starts = [m.start for m in unresolved]
         # an actor inside a place name ('Tabqa Military Airport') is no actor, and a place inside
         # an actor's name ('Levant Front') is no place
         found_actors = find_actors(text)
@@ -86,6 +85,9 @@ class ClaimExtractor:
         if inside:
             places = [m for m in places if id(m) not in inside]
             place_starts = [m.start for m in places]
+        # 'a QSD checkpoint' read as an unknown place name is an actor's post, not a place left unresolved
+        unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
+        unresolved_starts = [m.start for m in unresolved]
         reach = list(accumulate((m.end for m in places), max))
         actors = []
         for a in found_actors:
