@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterable
 
 from geo.casefold import lowered
@@ -25,10 +25,10 @@ from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
-from geo.claims.stance import attribution_of, attribution_span, body_stance, negated
+from geo.claims.stance import attribution_span, body_stance, negated
 from geo.model import Claim, Document, Mention, Sentence
 
-__all__ = ["ClaimExtractor", "attribution_of", "REGION_KINDS"]
+__all__ = ["ClaimExtractor", "REGION_KINDS"]
 
 
 _MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
