@@ -27,7 +27,10 @@ PLACES = {
     "Aleppo countryside": ("governorate", 36.2, 37.6, "SY"),
     "Manbij": ("city", 36.53, 37.95, "SY"),
     "Deir ez-Zor": ("city", 35.33, 40.14, "SY"),
-    "Bara": ("village", -9.4, -38.2, "BR"),  # a namesake abroad: a misreading in this theatre
+    "Bara": ("village", -9.4, -38.2, "BR"),
+    "Abu Ghraib": ("town", 33.29, 44.06, "IQ"),
+    "Baghdad": ("city", 33.31, 44.37, "IQ"),
+    "Musayyib": ("town", 32.78, 44.29, "IQ"),  # a namesake abroad: a misreading in this theatre
 }
 
 
@@ -153,6 +156,21 @@ def test_an_unknown_village_moves_no_claim_to_its_region():
     assert triples(text, [unresolved]) == set()
     # a namesake abroad binds no claim either
     assert triples("Syrian regime forces shelled Bara in Idlib.") == set()
+
+
+def test_a_reference_point_is_not_where_it_happened():
+    assert triples("In Abu Ghraib, west of Baghdad, gunmen shot dead a general.") == {
+        ("Unidentified armed group", "strike", "Abu Ghraib")}
+    assert triples("Mortar rounds hit a market in Musayyib, 60 km south of Baghdad.") == {
+        ("Unidentified armed group", "strike", "Musayyib")}
+
+
+def test_nobody_named_is_the_unidentified_group_but_a_pronoun_goes_on():
+    found = triples("ISIS fighters entered Hajin. They shelled Rawa the next day.")
+    assert ("ISIS", "strike", "Rawa") in found
+    assert not any(actor == "Unidentified armed group" for actor, _, _ in found)
+    # aircraft belong to a state: nobody named gives no claim rather than an unidentified group
+    assert triples("Airstrikes hit Hajin on Monday.") == set()
 
 
 def test_roles_the_engine_does_not_know_are_ignored():

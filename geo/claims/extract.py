@@ -58,6 +58,11 @@ _UNKNOWN_PLACE = re.compile(
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
 _CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
+# places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
+    r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
 _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
@@ -115,6 +120,7 @@ class ClaimExtractor:
                          if not (src_start <= a.start < src_end)]
             own: list[Claim] = []
             distances: list[int] = []  # from each claim's trigger to its place
+            unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
             stance_of_body = None
             for trigger in triggers_here:
                 relation = trigger.relation
@@ -124,8 +130,12 @@ class ClaimExtractor:
                         continue  # 'aim to seize', 'a capture would': not a capture
                     if cue("attempt").search(window):
                         relation = "contested"  # 'fight to retake': a fight for the place
-                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor)
+                # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
+                silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
+                             for t in unclaimed)
+                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor, not silent)
                 if actor is None:
+                    unclaimed.append(trigger)
                     continue
                 last_actor = actor
                 targets = self._places(text, sentence, trigger, in_places, in_unresolved, last_place, desert)
@@ -166,7 +176,7 @@ class ClaimExtractor:
     # -- actor ---------------------------------------------------------------------------
     @staticmethod
     def _actor(text: str, sentence: Sentence, trigger: Trigger, in_actors: list[ActorMention],
-               last_actor: str | None) -> tuple[str | None, bool]:
+               last_actor: str | None, unattributed: bool = True) -> tuple[str | None, bool]:
         low = lowered(text)
         if trigger.relation == "corridor":
             groups = armed_groups()
@@ -193,7 +203,9 @@ class ClaimExtractor:
         after = [a for a in in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
         if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start):
             return after[0].actor, False
-        if trigger.unattributed and not subjects:  # 'an IED exploded in X': whoever set it is unknown
+        if unattributed and trigger.unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start):
+            # 'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown
+            # (but 'They shelled X' goes on with the actor named before)
             return trigger.unattributed, False
         if before:  # every actor before is an object ('killed three PKK militants'): nobody acts here
             return None, False
@@ -219,6 +231,9 @@ class ClaimExtractor:
         relative = cue("relative").search(low, trigger.end, sentence.end)
         if relative is not None:
             after = [m for m in after if m.start < relative.start()]
+        if trigger.relation != "advance":  # 'moved 5 km north of Raqqa' advances on Raqqa
+            before = [m for m in before if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
+            after = [m for m in after if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
         if trigger.relation in ("presence", "advance", "control"):
             # 'deployed from Damascus to Albu Kamal': the place left is not where they are
             away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
