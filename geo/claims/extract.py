@@ -58,6 +58,10 @@ _UNKNOWN_PLACE = re.compile(
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
 _CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
+# 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
+_NAMED_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|the|al|el|and|for)\s+)*[A-Z][\w'’-]*)+|\b[A-Z]{2,6})"  # two capitalised words, or an acronym
+    r"\s+(?:(?:fighters|militants|forces|members|units|brigade|group)\s+)?$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
 # places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
 _REFERENCE_BEFORE = re.compile(
@@ -203,7 +207,8 @@ class ClaimExtractor:
         after = [a for a in in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
         if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start):
             return after[0].actor, False
-        if unattributed and trigger.unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start):
+        if (unattributed and trigger.unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
+                and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)):
             # 'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown
             # (but 'They shelled X' goes on with the actor named before)
             return trigger.unattributed, False
