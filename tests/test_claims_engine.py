@@ -173,6 +173,16 @@ def test_nobody_named_is_the_unidentified_group_but_a_pronoun_goes_on():
     assert triples("Airstrikes hit Hajin on Monday.") == set()
 
 
+def test_a_person_shot_is_no_place_left_unresolved():
+    text = "Gunmen shot dead Ali Hasan Mahmoud in Azaz on Monday."
+    person = Mention("t", 17, 34, "Ali Hasan Mahmoud", "unresolved")
+    assert triples(text, [person]) == {("Unidentified armed group", "strike", "Azaz")}
+    # but a name the gazetteer lacks where a place goes still moves no claim elsewhere
+    text = "Turkish forces shelled Kherbet Nasr, near Azaz."
+    village = Mention("t", 23, 34, "Kherbet Nasr", "unresolved")
+    assert triples(text, [village]) == set()
+
+
 def test_roles_the_engine_does_not_know_are_ignored():
     odd = Mention("t", 0, 7, "Turkish", "demonym", None)
     assert triples("Turkish forces shelled Tal Rifaat.", [odd]) == {("Turkey", "strike", "Tal Rifaat")}

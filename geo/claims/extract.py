@@ -57,6 +57,7 @@ _UNKNOWN_PLACE = re.compile(
     r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|countryside)\b")
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
 _CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
 _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
 # 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
 _NAMED_BEFORE = re.compile(
@@ -250,6 +251,8 @@ class ClaimExtractor:
         first = side[0] if side else None
         limit = first.start if first is not None and first.start > trigger.end else sentence.end
         for u in in_unresolved:
+            if trigger.victims and _VICTIM_AFTER.fullmatch(text, trigger.end, u.start):
+                continue  # 'shot dead Ali Hasan': a person, not a place left unresolved
             # 'near the Dawla roundabout in Raqqa city': the named town holds the unknown spot
             if trigger.end <= u.start < limit and not (
                     first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)):

@@ -33,6 +33,7 @@ class Rule:
     needs_destination: bool
     not_followed_by: re.Pattern | None
     unattributed: str | None
+    victims: bool  # the verb's object is people
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Trigger:
     place_before: bool  # the place precedes the trigger ('al-Tanaf, occupied by the US')
     needs_destination: bool = False  # a weak corridor word: a claim only with a destination
     unattributed: str | None = None  # the actor when the sentence names none
+    victims: bool = False  # the words right after the verb are people, not a place
 
 
 @dataclass(frozen=True)
@@ -62,16 +64,17 @@ def lexicon() -> Lexicon:
     rules = []
     for record in load_table(FILE, "relation", required={"relation": str, "pattern": str},
                              optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
-                                       "not_followed_by": str, "unattributed": str}):
+                                       "not_followed_by": str, "unattributed": str, "object": str}):
         check_choice(record, "relation", set(get_args(Relation)))
         check_choice(record, "unattributed", set(actor_lexicon().actors))
+        check_choice(record, "object", {"victims", "place"})
         pattern = compile_pattern(record)
         if pattern.match(""):
             raise LexiconError(f"{record['_where']}: pattern matches the empty string")
         rules.append(Rule(record["relation"], pattern, record.get("actor_after", False),
                           record.get("place_before", False), record.get("needs_destination", False),
                           compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None,
-                          record.get("unattributed")))
+                          record.get("unattributed"), record.get("object") == "victims"))
     if not rules:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
     finder = re.compile(r"\b(?:" + "|".join(f"(?:{r.pattern.pattern})" for r in rules) + ")")
@@ -119,6 +122,6 @@ def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]
         if rule.relation == "strike" and not_strike.search(low, max(start, pos - 30), pos):
             continue
         found.append(Trigger(rule.relation, pos, stop, rule.actor_after, rule.place_before, rule.needs_destination,
-                             rule.unattributed))
+                             rule.unattributed, rule.victims))
         taken_until = stop
     return found
