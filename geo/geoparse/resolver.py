@@ -74,8 +74,8 @@ def _acceptable(hit: NameHit, text: str) -> bool:
     surface = hit.surface
     if hit.flags & CURATED:
         # lower case: never a common word ('us', 'deal')
-        return surface[:1].isupper() or _wordfreq(surface) < LOWERCASE_COMMON
-    if not surface[:1].isupper() or (surface.isupper() and len(surface) <= 5):
+        return not surface[:1].islower() or _wordfreq(surface) < LOWERCASE_COMMON
+    if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
         return False
     commonness = _wordfreq(surface) if " " not in surface else 0.0
     if commonness >= COMMON_ANYWHERE:
@@ -171,7 +171,7 @@ class Resolver:
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:
-        lower = not hit.surface[:1].isupper()
+        lower = hit.surface[:1].islower()
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
         if decided is None:
