@@ -62,6 +62,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--misses", type=int, default=0, help="print this many misses per set")
     parser.add_argument("--part", choices=("dev", "held-back"), default="dev",
                         help="which part's misses to print (default dev: never study the held-back part)")
+    parser.add_argument("--dump", type=Path, help="write 'set id found' lines here (outside the repository)")
     args = parser.parse_args(argv)
 
     from geopy.distance import great_circle
@@ -73,12 +74,15 @@ def main(argv: list[str] | None = None) -> None:
     geoparser = Geoparser()
     counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     started = time.perf_counter()
     for source, event_id, country, precision, text, lat, lon, coded in _events():
         part = "held-back" if held_back(event_id) else "dev"
         mentions = geoparser.parse(Document(f"{source}:{event_id}", text))
         placed = [m for m in mentions if m.role == "place" and m.lat is not None]
         hit = any(great_circle((m.lat, m.lon), (lat, lon)).km <= RADIUS_KM for m in placed)
+        if dump:
+            dump.write(f"{source} {event_id} {int(hit)}\n")
         for group in (("all",), ("country", country), ("precision", precision)):
             tally = counts[(part, source, *group)]
             tally[0] += hit

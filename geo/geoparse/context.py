@@ -65,6 +65,14 @@ def is_near(text: str, start: int) -> bool:
     return bool(_NEAR.search(lowered(text), max(0, start - 60), start))
 
 
+_NEAR_AFTER = re.compile(r"[\s-]+(?:countryside|outskirts|suburbs|environs|vicinity|surroundings|periphery)\b")
+
+
+def is_near_after(text: str, end: int) -> bool:
+    """'Aleppo countryside', 'Hama outskirts': near or part of it (precision 2)."""
+    return bool(_NEAR_AFTER.match(lowered(text), end, end + 20))
+
+
 def after_locative(text: str, start: int) -> bool:
     """'in Hit', 'near the town of X': a preposition of place right before the name."""
     return bool(_LOCATIVE_BEFORE.search(lowered(text), max(0, start - 40), start))

@@ -32,7 +32,7 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -226,7 +226,7 @@ class GazetteerIndex:
         found = self._candidates.get(key)
         if found is None:
             rows = self._db.execute(
-                "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.arabic, p.line "
+                "SELECT DISTINCT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.arabic, p.line "
                 "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
                 "ORDER BY p.population DESC LIMIT 60",
                 (key,),
@@ -292,6 +292,9 @@ def build_index(db_path: Path, ac_path: Path) -> None:
     curated_countries = {p.country for p in theatre if p.kind == "country"}
     layers = {name: list(read_layer(name)) for name in SOURCE_LAYERS}
     subdistricts = _Subdistricts([(wkt, codes) for rows in layers.values() for _, codes, wkt in rows if wkt])
+    # a governorate's label point may lie outside it: governorates take their P-code by name
+    governorate_codes = {key: codes for rows in layers.values() for place, codes, _ in rows
+                         if place.kind == "governorate" for key, _ in _keys_of(place, curated=False)}
     tmp_db = db_path.with_name(f"{db_path.name}.tmp{os.getpid()}")
     tmp_db.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp_db)
@@ -316,6 +319,8 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                     curated_at.setdefault(key, []).append(place)
             elif place.country in THEATRE_COUNTRIES and twin_of_curated(place, keys):
                 continue
+            if codes is None and place.kind == "governorate":
+                codes = next((governorate_codes[key] for key, _ in keys if key in governorate_codes), None)
             if codes is None:
                 codes = subdistricts.codes(place.lat, place.lon) if place.country in THEATRE_COUNTRIES \
                     and place.kind not in ("country", "river") else ("", "", "")

@@ -6,6 +6,7 @@ places it names without ambiguity, population, and the kind the surrounding word
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from functools import lru_cache
@@ -17,9 +18,38 @@ from geopy.distance import great_circle
 from geo.geoparse import context
 from geo.geoparse.gazetteer import CURATED, THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import NameHit, starts_sentence
+from geo.geoparse.normalize import token_key
 from geo.model import Mention, Place
 
-REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
+REGION_KINDS = frozenset({"country", "governorate", "region", "river", "province"})
+# A place outside Syria and Iraq is taken only when the text points abroad: its country is named
+# (or evidenced) elsewhere in the document, or it is a city this large.
+ABROAD_MIN_POPULATION = 1_000_000
+
+# Words that begin Arabic place names ('Tal Tuqan', 'Kafr Dael'): alone, next to another
+# capitalised word, they are part of a longer name the gazetteer lacks, not a place themselves.
+_NAME_HEADS = frozenset(token_key(w) for w in (
+    "Tal", "Kafr", "Ain", "Deir", "Abu", "Khirbat", "Khirbet", "Umm", "Jabal", "Jebel", "Wadi", "Ras",
+    "Bir", "Beit", "Qasr", "Hai", "Haret", "Mazraat", "Qaryat", "Marj", "Tallet", "Arab", "Sheikh",
+    "Shaykh", "Maarat", "Ma'arat", "Bab", "Bani", "Khan", "Sayyid", "Zawiyat", "Albu"))
+_NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|as|ar|az|ad|at|an|ez|es)[- ])?([A-Z][\w'’]*)")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’]*)[ \t]*[-‑–]?[ \t]*$")
+
+# 'X in Y', 'X, Y', 'X village in the eastern countryside of Y', 'X town in Y countryside':
+# what may stand between a place and the region that contains it
+_CONTAINED_IN = re.compile(
+    r"(?:[ \t]+(?:village|town|city|area|district|sub-?district|neighbou?rhood|camp|hill|field|farms?|"
+    r"region|valley|desert|military\s+camp|axis))?"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+|[ \t]+(?=(?:some|about|\d|north|south|east|west)))"
+    r"(?:the[ \t]+)?(?:(?:some[ \t]+|about[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:re|er)s?|miles)[ \t]+)?"
+    r"(?P<direction>(?:north|south|east|west)(?:-?(?:east|west))?)[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
+    r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region)[ \t]+of[ \t]+)?"
+    r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?$")
+# how far from a container of each kind a place it holds may lie, when P-codes do not say
+_CONTAINER_KM = {"governorate": 200.0, "district": 80.0, "subdistrict": 40.0, "region": 300.0}
+_TOWN_KM = 40.0
+_DIRECTION_KM = 300.0
 
 # A name found only in GeoNames whose surface is this common as an English word (wordfreq Zipf)
 # is not taken as a place anywhere ('This', 'June'), or at the start of a sentence ('But',
@@ -35,6 +65,7 @@ class _Context:
     anchors: list[tuple[float, float]]  # (lat, lon) of the places the document names unambiguously
     total: int = field(init=False)  # sum of ``countries``, asked for by every score
     nearest: dict = field(default_factory=dict)  # place id -> km to the nearest anchor
+    by_key: Counter = field(default_factory=Counter)  # (key, country) -> what that key gave ``countries``
 
     def __post_init__(self) -> None:
         self.total = sum(self.countries.values())
@@ -135,6 +166,48 @@ def _evidence(candidates: tuple[Place, ...]) -> tuple[str | None, tuple[float, f
     return best.country, None
 
 
+def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
+    """A place outside the theatre, in a document about the theatre, needs the text to point
+    abroad: its country named or evidenced by another name (not by this one), or a city of a
+    million."""
+    if place.country in THEATRE_COUNTRIES or is_curated(place.id) or place.kind == "country" or not place.country:
+        return True
+    if not (ctx.countries["SY"] or ctx.countries["IQ"]):
+        return True  # a document about elsewhere
+    others = ctx.countries[place.country] - ctx.by_key[(key, place.country)]
+    return others > 0 or place.population >= ABROAD_MIN_POPULATION
+
+
+# 'SDF adviser Nasser al-Hajj Mansour', 'YPG spokesperson Shiyar Hasakah': a role, then a
+# person's given name(s): the name that follows is a family name, even when it is also a place
+_ROLE_THEN_NAMES = re.compile(
+    r"\b(?i:advis[eo]r|spokes(?:man|woman|person)|commander|leader|official|minister|general|colonel|"
+    r"brigadier|president|governor|mp|lawmaker|journalist|activist|member|head|chief|"
+    r"envoy|emir|mayor|mukhtar|director|deputy|co-chair|chairman|chairwoman|mr|mrs|ms|dr|imam|cleric|"
+    r"fighter|militant|analyst|researcher|correspondent|reporter|photographer|doctor|named|called)\.?"
+    r"(?:[ \t]+(?:(?:al|el|abu|bin|ibn|umm)[- ])?[A-Z][\w'’]+){1,3}[ \t]+(?:(?:al|el|abu|bin|ibn)[- ])?$")
+# 'EUPHRATES DESK', 'RAQQA BUREAU': a capitalised byline, not a place
+_DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT)\b")
+
+
+def _names_no_place(text: str, hit: NameHit) -> bool:
+    """A person's family name after a role and a given name, or a news desk in capitals."""
+    if _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
+        return True
+    return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
+
+
+def _part_of_longer_name(text: str, hit: NameHit) -> bool:
+    """'Tal' of 'Tal Tuqan', 'Dael' of 'Kafr Dael': a one-word hit that only begins or ends an
+    Arabic place name the gazetteer lacks (the toponym patterns report it unresolved)."""
+    if " " in hit.key:
+        return False
+    if hit.key in _NAME_HEADS and _NEXT_WORD.match(text, hit.end):
+        return True
+    previous = _PREVIOUS_WORD.search(text, max(0, hit.start - 25), hit.start)
+    return bool(previous and token_key(previous.group(1)) in _NAME_HEADS)
+
+
 class Resolver:
     """Turns the hits of one document into :class:`Mention` objects."""
 
@@ -148,15 +221,76 @@ class Resolver:
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
         ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
-        mentions = []
+        resolved = []
         for hit, candidates in usable:
+            if _part_of_longer_name(text, hit) or _names_no_place(text, hit):
+                continue
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
             if mention is not None:
-                mentions.append(mention)
+                resolved.append((hit, candidates, mention))
+        return self._contain(text, resolved, ctx)
+
+    def _contain(self, text: str, resolved: list[tuple[NameHit, tuple[Place, ...], Mention]],
+                 ctx: _Context) -> list[Mention]:
+        """'X in Y', 'X, Y': X is taken among its places inside Y, or left unresolved."""
+        mentions = [m for _, _, m in resolved]
+        for i in range(len(resolved) - 2, -1, -1):  # right to left: Y is settled before X
+            hit, candidates, mention = resolved[i]
+            container = mentions[i + 1]
+            between = _CONTAINED_IN.fullmatch(text, hit.end, container.start)
+            if container.role != "place" or container.place_id is None or not between:
+                continue
+            # 'X, Y' is also a list: it constrains X, but leaves X unresolved only when Y is a unit
+            strict = "," not in between.group() or between.group("direction") is not None \
+                or container.kind in _CONTAINER_KM or container.kind == "country"
+            if mention.kind in ("country", "capital", "river", "region") or container.kind in ("river", "region"):
+                continue
+            outer = self.index.place(container.place_id)
+            if outer is None:
+                continue
+            # 'X in Y countryside', 'X in the countryside of Y': anywhere in Y's governorate
+            # (a town standing for its area too: 'X, Duhok' is X in Duhok governorate)
+            direction = between.group("direction") is not None
+            wide = outer.kind not in _CONTAINER_KM or context.is_near_after(text, container.end) \
+                or "countryside" in text[hit.end:container.start]
+            if direction:  # 'X, south of Y': near Y, not in it (journalists' 'north of Baghdad' is wide)
+                inside = tuple(c for c in candidates if c.id != outer.id
+                               and _km((c.lat, c.lon), (outer.lat, outer.lon)) <= _DIRECTION_KM)
+            else:
+                inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
+            if mention.place_id in {c.id for c in inside}:
+                continue
+            if inside:
+                best, confidence = self._rank(inside, hit.surface[:1].islower(), ctx, None)
+                if best is not None:
+                    mentions[i] = dataclasses.replace(
+                        mention, place_id=best.id, name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5),
+                        country=best.country, kind=best.kind, confidence=round(confidence, 3),
+                        role="place", precision=mention.precision or 1)
+                    continue
+            if strict:
+                mentions[i] = Mention(doc=mention.doc, start=mention.start, end=mention.end,
+                                      surface=mention.surface, role="unresolved")
         return mentions
+
+    def _inside(self, place: Place, outer: Place, wide: bool = False) -> bool:
+        """Whether ``place`` lies in ``outer`` (in its governorate when ``wide``): by P-codes where
+        both have them, else by distance."""
+        if outer.kind == "country":
+            return place.country == outer.country
+        if outer.country and place.country and outer.country != place.country:
+            return False
+        level = 0 if wide else {"governorate": 0, "district": 1, "subdistrict": 2}.get(outer.kind)
+        if level is not None:
+            mine, theirs = self.index.admin_codes(place.id), self.index.admin_codes(outer.id)
+            if mine[level] and theirs[level]:
+                return mine[level] == theirs[level]
+        limit = _CONTAINER_KM["governorate"] if wide else _CONTAINER_KM.get(outer.kind, _TOWN_KM)
+        return _km((place.lat, place.lon), (outer.lat, outer.lon)) <= limit
 
     def _context(self, usable: list[tuple[NameHit, tuple[Place, ...]]]) -> _Context:
         countries: Counter = Counter()
+        by_key: Counter = Counter()
         anchors = []
         for hit, candidates in usable:
             evidence = self._evidence.get(hit.key)
@@ -165,9 +299,10 @@ class Resolver:
             country, anchor = evidence
             if country is not None:
                 countries[country] += 1
+                by_key[(hit.key, country)] += 1
                 if anchor is not None:
                     anchors.append(anchor)
-        return _Context(countries, list(dict.fromkeys(anchors)))
+        return _Context(countries, list(dict.fromkeys(anchors)), by_key=by_key)
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:
@@ -187,9 +322,11 @@ class Resolver:
                     kind=best.kind, confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
+        if not _abroad_is_plausible(best, ctx, hit.key):
+            return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if best.kind in REGION_KINDS:
             precision = 3
-        elif context.is_near(text, hit.start):
+        elif context.is_near(text, hit.start) or context.is_near_after(text, hit.end):
             precision = 2
         else:
             precision = 1
