@@ -60,8 +60,16 @@ def kind_hint(text: str, start: int, end: int) -> str | None:
     return cue.lastgroup if cue else None
 
 
+# the same in Arabic: 'ريف حلب' (Aleppo countryside), 'بالقرب من', 'شمال الرقة', 'أطراف', 'محيط'
+_NEAR_ARABIC = re.compile(
+    r"(?<![\u0600-\u06ff])[وف]?[بل]?(?:ريف|محيط|أطراف|اطراف|ضواحي|قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|"
+    r"شمالي|جنوبي|شرقي|غربي)\s+(?:مدينة\s+|بلدة\s+)?$")
+
+
 def is_near(text: str, start: int) -> bool:
     """'the northern countryside of Raqqa', '25 kilometres from Raqqa': near or part of it."""
+    if "\u0600" <= text[start:start + 1] <= "\u06ff" and _NEAR_ARABIC.search(text, max(0, start - 30), start):
+        return True
     return bool(_NEAR.search(lowered(text), max(0, start - 60), start))
 
 

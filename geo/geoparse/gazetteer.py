@@ -32,7 +32,7 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -222,13 +222,13 @@ class GazetteerIndex:
         return conn
 
     def candidates(self, key: str) -> tuple[Place, ...]:
-        """Every place answering to ``key``, most populous first."""
+        """Every place answering to ``key`` (at most 30): those in Syria and Iraq first, then the most populous."""
         found = self._candidates.get(key)
         if found is None:
             rows = self._db.execute(
                 "SELECT DISTINCT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.arabic, p.line "
                 "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
-                "ORDER BY p.population DESC LIMIT 60",
+                "ORDER BY p.country IN ('SY', 'IQ') DESC, p.population DESC LIMIT 30",
                 (key,),
             ).fetchall()
             found = tuple(_row_to_place(row) for row in rows)
@@ -264,12 +264,20 @@ def _row_to_place(row: tuple) -> Place:
                  population=population, arabic=arabic, line=vertices)
 
 
+def _is_arabic(text: str) -> bool:
+    return "\u0600" <= text[:1] <= "\u06ff"
+
+
 def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
-    if place.arabic:
-        for spelling in arabic_variants(place.arabic):
+    arabic = [place.arabic] if place.arabic else []
+    if place.kind == "governorate" and place.arabic.startswith("محافظة ") \
+            and not place.name.endswith(("Governorate", "Province", "province")):
+        arabic.append(place.arabic.removeprefix("محافظة "))  # 'الأنبار' as 'Anbar' is named
+    for name in arabic:
+        for spelling in arabic_variants(name):
             key = name_key(spelling)
             if len(key.replace(" ", "")) >= 2:
-                yield key, place.arabic
+                yield key, name
     for name in place.names:
         spellings = [name, *fused_variants(name)] if curated else [name]
         for spelling in spellings:
@@ -334,6 +342,8 @@ def build_index(db_path: Path, ac_path: Path) -> None:
             for key, name in keys:
                 name_rows.append((key, place.id, name))
                 if not in_text or (name != place.name and name != place.arabic and not all_names):
+                    continue
+                if _is_arabic(key) and " " not in key and len(key) < 3:
                     continue
                 info = matchable.get(key)
                 flags = (info[2] if info else 0) | (CURATED if curated or place.kind == "country" else 0)

@@ -18,9 +18,10 @@ from typing import NamedTuple
 import ahocorasick
 
 from geo.geoparse.gazetteer import CURATED, STOP
-from geo.geoparse.normalize import ARTICLE_KEY, ARTICLES, TOKEN_RE, token_key
+from geo.geoparse.normalize import ARTICLE_KEY, ARTICLES, HAS_MARKS, PLAIN_TOKEN_RE, TOKEN_RE, token_key
 
-_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+_SPLIT_RE = re.compile(f"({PLAIN_TOKEN_RE.pattern})")
+_SPLIT_MARKED_RE = re.compile(f"({TOKEN_RE.pattern})")  # for text with combining marks (harakat)
 _INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–]?[^\S\n]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[]|\s[-–—•*]\s*)\s*$")
 
@@ -51,7 +52,7 @@ class KeyStream:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.parts = _SPLIT_RE.split(text)  # separator, token, separator, ..., token, separator
+        self.parts = (_SPLIT_MARKED_RE if HAS_MARKS.search(text) else _SPLIT_RE).split(text)  # separator, token, separator, ..., token, separator
         keys = list(map(_KEY_CACHE.__getitem__, self.parts[1::2]))  # C loop; misses computed once
         self.keys = keys
         self.stream = " " + " ".join(keys) + " "

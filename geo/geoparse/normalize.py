@@ -22,7 +22,13 @@ from functools import lru_cache
 
 # Letters and digits, with apostrophes inside a word (Qa'im, Ta’mim) kept in the token; a
 # possessive 's ends the token before it (Raqqah's -> Raqqah).
-TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼʾʿ`](?![sS]\b)[^\W_]+)*")
+# Combining marks (Arabic harakat and shadda, decomposed Latin accents) stay inside the token;
+# text without them (most of it) is split by the plain, faster pattern.
+COMBINING_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+HAS_MARKS = re.compile(f"[{COMBINING_MARKS}]")
+PLAIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼʾʿ`](?![sS]\b)[^\W_]+)*")
+_LETTER = rf"(?:[^\W_]|[{COMBINING_MARKS}])"
+TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’ʼʾʿ`](?![sS]\b){_LETTER}+)*")
 
 # Arabic definite articles as they appear romanised, alone before a hyphen or a space.
 ARTICLES = frozenset({
@@ -102,7 +108,7 @@ _ARABIC_FOLD = str.maketrans({
     **dict.fromkeys(map(chr, [*range(0x064B, 0x0660), 0x0670]), None),
 })
 # the article with the clitics that join it (wa-, bi-, li-, fa-, ka-): 'والرقة', 'بالرقة', 'للرقة'
-_ARABIC_ARTICLES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال")
+_ARABIC_ARTICLES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال")
 ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول")
 
 

@@ -33,7 +33,6 @@ _NAME_HEADS = frozenset(token_key(w) for w in (
     "Bir", "Beit", "Qasr", "Hai", "Haret", "Mazraat", "Qaryat", "Marj", "Tallet", "Arab", "Sheikh",
     "Shaykh", "Maarat", "Ma'arat", "Bab", "Bani", "Khan", "Sayyid", "Zawiyat", "Albu"))
 _NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|as|ar|az|ad|at|an|ez|es)[- ])?([A-Z][\w'’]*)")
-_PREVIOUS_WORD = re.compile(r"([A-Z][\w'’]*)[ \t]*[-‑–]?[ \t]*$")
 
 # 'X in Y', 'X, Y', 'X village in the eastern countryside of Y', 'X town in Y countryside':
 # what may stand between a place and the region that contains it
@@ -50,6 +49,7 @@ _CONTAINED_IN = re.compile(
 _CONTAINER_KM = {"governorate": 200.0, "district": 80.0, "subdistrict": 40.0, "region": 300.0}
 _TOWN_KM = 40.0
 _DIRECTION_KM = 300.0
+_LONGEST_LINK = 90  # characters 'X ... in the north-eastern countryside of Y' may put between X and Y
 
 # A name found only in GeoNames whose surface is this common as an English word (wordfreq Zipf)
 # is not taken as a place anywhere ('This', 'June'), or at the start of a sentence ('But',
@@ -57,6 +57,9 @@ _DIRECTION_KM = 300.0
 COMMON_AT_SENTENCE_START = 3.0
 COMMON_ANYWHERE = 4.0
 LOWERCASE_COMMON = 3.5
+# Arabic place names are common words more often ('الطبقة' the layer, 'الباب' the door): an
+# Arabic word counts as common from Zipf 4.3 (compared after this offset with the thresholds above)
+ARABIC_ZIPF_OFFSET = 0.3
 
 
 @dataclass
@@ -85,10 +88,17 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return great_circle(a, b).km
 
 
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[:1] <= "\u06ff"
+
+
 @lru_cache(maxsize=100_000)
 def _wordfreq(word: str) -> float:
+    """How common a word is in English, or in Arabic for a word in Arabic script (wordfreq Zipf)."""
     from wordfreq import zipf_frequency
 
+    if _is_arabic(word):
+        return zipf_frequency(word, "ar") - ARABIC_ZIPF_OFFSET
     return zipf_frequency(word.lower(), "en")
 
 
@@ -97,7 +107,7 @@ def _wordfreq(word: str) -> float:
 def _is_common_word(surface: str) -> bool:
     """'War', 'Hit': a one-word name that is mostly an English word (wordfreq Zipf >= 4.5)."""
     words = surface.replace("-", " ").split()
-    return len(words) == 1 and _wordfreq(words[0]) >= 4.5
+    return len(words) == 1 and not _is_arabic(surface) and _wordfreq(words[0]) >= 4.5
 
 
 def _acceptable(hit: NameHit, text: str) -> bool:
@@ -108,6 +118,9 @@ def _acceptable(hit: NameHit, text: str) -> bool:
         return not surface[:1].islower() or _wordfreq(surface) < LOWERCASE_COMMON
     if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
         return False
+    if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
+        forms = (surface, hit.key, "ال" + hit.key)
+        return " " in hit.key or max(map(_wordfreq, forms)) < COMMON_ANYWHERE
     commonness = _wordfreq(surface) if " " not in surface else 0.0
     if commonness >= COMMON_ANYWHERE:
         return False
@@ -190,22 +203,32 @@ _ROLE_THEN_NAMES = re.compile(
 _DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT)\b")
 
 
-def _names_no_place(text: str, hit: NameHit) -> bool:
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` (over spaces and hyphens), or ''."""
+    end = start
+    while end and text[end - 1] in " \t-‑–":
+        end -= 1
+    low = max(0, end - 25)
+    begin = max(text.rfind(" ", low, end), text.rfind("\n", low, end), text.rfind("\t", low, end)) + 1
+    return text[max(begin, low):end]
+
+
+def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
     """A person's family name after a role and a given name, or a news desk in capitals."""
-    if _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
+    if (previous[:1].isupper() or previous[:3].lower() in ("al-", "el-", "al", "el", "abu", "bin", "ibn")) \
+            and _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
         return True
     return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
 
 
-def _part_of_longer_name(text: str, hit: NameHit) -> bool:
+def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
     """'Tal' of 'Tal Tuqan', 'Dael' of 'Kafr Dael': a one-word hit that only begins or ends an
     Arabic place name the gazetteer lacks (the toponym patterns report it unresolved)."""
     if " " in hit.key:
         return False
     if hit.key in _NAME_HEADS and _NEXT_WORD.match(text, hit.end):
         return True
-    previous = _PREVIOUS_WORD.search(text, max(0, hit.start - 25), hit.start)
-    return bool(previous and token_key(previous.group(1)) in _NAME_HEADS)
+    return previous[:1].isupper() and token_key(previous.rpartition("-")[2]) in _NAME_HEADS
 
 
 class Resolver:
@@ -223,7 +246,12 @@ class Resolver:
         ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
         resolved = []
         for hit, candidates in usable:
-            if _part_of_longer_name(text, hit) or _names_no_place(text, hit):
+            # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
+            start = hit.start
+            first = text[text.rfind(" ", max(0, start - 26), max(0, start - 1)) + 1:start][:1]
+            previous = _word_before(text, start) if first.isupper() or first in "aeAE-" else ""
+            if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
+                    or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
                 continue
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
             if mention is not None:
@@ -237,6 +265,8 @@ class Resolver:
         for i in range(len(resolved) - 2, -1, -1):  # right to left: Y is settled before X
             hit, candidates, mention = resolved[i]
             container = mentions[i + 1]
+            if container.start - hit.end > _LONGEST_LINK:
+                continue
             between = _CONTAINED_IN.fullmatch(text, hit.end, container.start)
             if container.role != "place" or container.place_id is None or not between:
                 continue
@@ -299,7 +329,8 @@ class Resolver:
             country, anchor = evidence
             if country is not None:
                 countries[country] += 1
-                by_key[(hit.key, country)] += 1
+                pair = (hit.key, country)
+                by_key[pair] = by_key.get(pair, 0) + 1
                 if anchor is not None:
                     anchors.append(anchor)
         return _Context(countries, list(dict.fromkeys(anchors)), by_key=by_key)
