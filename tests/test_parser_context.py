@@ -131,3 +131,14 @@ def test_metonyms_stay_actors(geoparser):
     found = by_surface(geoparser, "Washington insists the US-led coalition will stay; Moscow disagrees.")
     assert found["Washington"].role == "actor" and found["Moscow"].role == "actor"
     assert found["US"].role == "actor"
+
+
+def test_a_quarter_written_after_its_city_is_part_of_it(geoparser):
+    [mention] = [m for m in parse(geoparser, "Clashes broke out in Deraa al-Balad on Friday.") if m.role == "place"]
+    assert (mention.surface, mention.name, mention.precision) == ("Deraa al-Balad", "Daraa", 2)  # not Balad, Iraq
+
+
+def test_a_generic_name_is_part_of_the_city_the_report_is_about(geoparser):
+    text = "Iraqi forces pushed into western Mosul. Snipers still held parts of the Old City on Sunday."
+    old_city = by_surface(geoparser, text)["Old City"]
+    assert (old_city.role, old_city.name, old_city.precision) == ("place", "Mosul", 2)  # not Jerusalem

@@ -233,6 +233,31 @@ def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
     return previous[:1].isupper() and token_key(previous.rpartition("-")[2]) in _NAME_HEADS
 
 
+# names that every city has: in a document they are part of the city it is about
+_GENERIC_PARTS = frozenset({"old city", "city centre", "city center", "old town", "old market", "downtown",
+                            "the old city", "the city centre", "the city center", "the old town"})
+_TOWN_KINDS = frozenset({"city", "town", "capital"})
+
+
+def _qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Deraa al-Balad': a place followed by an 'al-' word is a part of it (precision 2), not
+    two places; 'the Old City' in a report about Mosul is part of Mosul."""
+    out: list[Mention] = []
+    last_town: Mention | None = None
+    for m in mentions:
+        previous = out[-1] if out else None
+        if previous is not None and previous.role == "place" and previous.kind in _TOWN_KINDS \
+                and text[previous.end:m.start] == " " and m.surface[:3].lower() in ("al-", "el-", "ad-", "ar-", "as-"):
+            out[-1] = dataclasses.replace(previous, end=m.end, surface=text[previous.start:m.end], precision=2)
+            continue
+        if m.surface.lower() in _GENERIC_PARTS and last_town is not None:
+            m = dataclasses.replace(last_town, start=m.start, end=m.end, surface=m.surface, precision=2)
+        elif m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES:
+            last_town = m
+        out.append(m)
+    return out
+
+
 class Resolver:
     """Turns the hits of one document into :class:`Mention` objects."""
 
@@ -272,7 +297,7 @@ class Resolver:
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
-        mentions = self._contain(text, resolved, ctx)
+        mentions = _qualified_parts(text, self._contain(text, resolved, ctx))
         if demonyms:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
