@@ -215,6 +215,7 @@ class GazetteerIndex:
         self._candidates: dict[str, tuple[Place, ...]] = {}
         self._admin: dict[str, tuple[str, str, str]] = {}
         self._countries: dict[str, Place | None] = {}
+        self._places: dict[str, Place | None] = {}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -270,11 +271,14 @@ class GazetteerIndex:
         return codes
 
     def place(self, place_id: str) -> Place | None:
-        row = self._db.execute(
-            "SELECT id, name, kind, lat, lon, country, population, arabic, line FROM places WHERE id = ?",
-            (place_id,),
-        ).fetchone()
-        return _row_to_place(row) if row else None
+        """The place of an id (memoised: a document asks again for the places it names)."""
+        if place_id not in self._places:
+            row = self._db.execute(
+                "SELECT id, name, kind, lat, lon, country, population, arabic, line FROM places WHERE id = ?",
+                (place_id,),
+            ).fetchone()
+            self._places[place_id] = _row_to_place(row) if row else None
+        return self._places[place_id]
 
     def __getstate__(self) -> dict:  # picklable for worker processes: reopen there
         return {"db_path": self.db_path, "automaton": self.automaton}

@@ -72,13 +72,17 @@ class _Context:
 
     def __post_init__(self) -> None:
         self.total = sum(self.countries.values())
+        # (lat, lon, cos lat) of each anchor: the nearest is picked on a flat projection, then
+        # measured on the sphere (a document names dozens of anchors; most candidates are far)
+        self._flat = [(lat, lon, math.cos(math.radians(lat)), (lat, lon)) for lat, lon in self.anchors]
 
     def nearest_km(self, place: Place) -> float:
         """Great-circle distance to the nearest anchor."""
         km = self.nearest.get(place.id)
         if km is None:
-            here = (place.lat, place.lon)
-            km = self.nearest[place.id] = min(_km(here, anchor) for anchor in self.anchors)
+            lat, lon = place.lat, place.lon
+            anchor = min(self._flat, key=lambda a: (lat - a[0]) ** 2 + ((lon - a[1]) * a[2]) ** 2)[3]
+            km = self.nearest[place.id] = _km((lat, lon), anchor)
         return km
 
 
@@ -265,6 +269,7 @@ class Resolver:
         self.index = index
         # key -> (country of the key's places when they share one, else None; the anchor it gives)
         self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
+        self._provinces: dict[str, tuple[Place, ...]] = {}  # key -> its first-level divisions
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
         demonyms = [self._demonym(doc_id, h) for h in hits if h.flags & DEMONYM]
@@ -277,10 +282,13 @@ class Resolver:
                 continue
             if _acceptable(h, text):
                 usable.append((h, self.index.candidates(h.key)))
-            elif h.surface[:1].isupper() and context.after_locative(text, h.start):
+            elif h.surface[:1].isupper():
                 # 'from Texas': a name common in English text is still a province after 'in', 'from'
-                provinces = tuple(c for c in self.index.candidates(h.key) if c.kind == "province")
-                if provinces:
+                provinces = self._provinces.get(h.key)
+                if provinces is None:
+                    provinces = self._provinces[h.key] = tuple(
+                        c for c in self.index.candidates(h.key) if c.kind == "province")
+                if provinces and context.after_locative(text, h.start):
                     usable.append((h, provinces))
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
@@ -289,8 +297,9 @@ class Resolver:
         for hit, candidates in usable:
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
-            first = text[text.rfind(" ", max(0, start - 26), max(0, start - 1)) + 1:start][:1]
-            previous = _word_before(text, start) if first.isupper() or first in "aeAE-" else ""
+            begin = text.rfind(" ", start - 26 if start > 26 else 0, start - 1 if start else 0) + 1
+            previous = _word_before(text, start) if text[begin:begin + 1].isupper() \
+                or text[begin:begin + 3] in ("al-", "el-") else ""
             if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
                     or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
                 continue
