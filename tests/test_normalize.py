@@ -62,6 +62,8 @@ WORD_FORM_VARIANTS = [
     ("Qalamoun", "Qualamoun", "Kalamoun"),
     ("Hasakah", "Hasaka", "Hasakeh", "al-Hasakah"),  # ta marbuta: -ah / -a / -eh
     ("Manbij", "Manbej", "Manbeej"),
+    ("Shuhayl", "Shuheil", "Shuhail", "al-Shuhayl"),  # ay / ei / ai
+    ("Bayda", "Beida", "Baida", "al-Bayda"),
 ]
 
 

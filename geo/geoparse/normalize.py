@@ -63,6 +63,8 @@ _REWRITES = (
     ("ck", "k"),
     ("ph", "f"),
     ("dh", "d"),
+    ("ay", "i"),  # Shuhayl / Shuheil, Bayda / Beida, Qaim / Qaem (after e -> i)
+    ("ai", "i"),
 )
 
 
@@ -84,7 +86,7 @@ def token_key(token: str) -> str:
     """The key of one token; an unmistakable article becomes ``~``.
 
     >>> [token_key(t) for t in ("Raqqah", "Rakka", "Mayadeen", "Mayadin", "Qa'im", "Qaem", "al")]
-    ['raka', 'raka', 'mayadin', 'mayadin', 'kaim', 'kaim', '~']
+    ['raka', 'raka', 'miadin', 'miadin', 'kim', 'kim', '~']
     """
     if "\u0600" <= token[:1] <= "\u06ff":
         return arabic_token_key(token)
