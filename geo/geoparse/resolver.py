@@ -418,6 +418,9 @@ class Resolver:
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
         if not _abroad_is_plausible(best, ctx, hit.key):
+            if _wordfreq(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
+                    and hit.surface.lower() not in _GENERIC_PARTS:
+                return None  # 'North', 'Central': a word that only a place abroad answers to
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if best.kind in REGION_KINDS:
             precision = 3
