@@ -32,7 +32,7 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -316,6 +316,9 @@ def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
                 yield key, name
 
 
+_UNIT_WORDS = ("District", "Subdistrict", "sub-district", "Nahiya")  # how admin.csv.gz names a unit
+
+
 def _progress(message: str) -> None:
     import sys
 
@@ -352,6 +355,11 @@ def build_index(db_path: Path, ac_path: Path) -> None:
         for item in places:
             place, codes = (item[0], item[1]) if isinstance(item, tuple) else (item, None)
             keys = list(_keys_of(place, curated))
+            if place.kind in ("district", "subdistrict") and not curated:
+                # a unit's bare name ('Tadmor') is the town's when a curated town answers to it nearby
+                keys = [(key, name) for key, name in keys if name.endswith(_UNIT_WORDS)
+                        or not any(abs(c.lat - place.lat) < 0.75 and abs(c.lon - place.lon) < 0.9
+                                   for c in curated_at.get(key, ()))]
             if curated:
                 for key, _ in keys:
                     curated_at.setdefault(key, []).append(place)

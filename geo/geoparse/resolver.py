@@ -81,8 +81,12 @@ class _Context:
         km = self.nearest.get(place.id)
         if km is None:
             lat, lon = place.lat, place.lon
-            anchor = min(self._flat, key=lambda a: (lat - a[0]) ** 2 + ((lon - a[1]) * a[2]) ** 2)[3]
-            km = self.nearest[place.id] = _km((lat, lon), anchor)
+            nearest, shortest = None, math.inf
+            for anchor_lat, anchor_lon, cos_lat, anchor in self._flat:
+                flat = (lat - anchor_lat) ** 2 + ((lon - anchor_lon) * cos_lat) ** 2
+                if flat < shortest:
+                    nearest, shortest = anchor, flat
+            km = self.nearest[place.id] = _km((lat, lon), nearest)
         return km
 
 
@@ -199,11 +203,13 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
 
 # 'SDF adviser Nasser al-Hajj Mansour', 'YPG spokesperson Shiyar Hasakah': a role, then a
 # person's given name(s): the name that follows is a family name, even when it is also a place
+_ROLES = ("adviser advisor spokesman spokeswoman spokesperson commander leader official minister general "
+          "colonel brigadier president governor mp lawmaker journalist activist member head chief envoy emir "
+          "mayor mukhtar director deputy co-chair chairman chairwoman mr mrs ms dr imam cleric fighter "
+          "militant analyst researcher correspondent reporter photographer doctor named called")
+_ROLE_WORDS = frozenset(_ROLES.split())
 _ROLE_THEN_NAMES = re.compile(
-    r"\b(?i:advis[eo]r|spokes(?:man|woman|person)|commander|leader|official|minister|general|colonel|"
-    r"brigadier|president|governor|mp|lawmaker|journalist|activist|member|head|chief|"
-    r"envoy|emir|mayor|mukhtar|director|deputy|co-chair|chairman|chairwoman|mr|mrs|ms|dr|imam|cleric|"
-    r"fighter|militant|analyst|researcher|correspondent|reporter|photographer|doctor|named|called)\.?"
+    rf"\b(?i:{'|'.join(map(re.escape, _ROLES.split()))})\.?"
     r"(?:[ \t]+(?:(?:al|el|abu|bin|ibn|umm)[- ])?[A-Z][\w'’]+){1,3}[ \t]+(?:(?:al|el|abu|bin|ibn)[- ])?$")
 # 'EUPHRATES DESK', 'RAQQA BUREAU': a capitalised byline, not a place
 _DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT)\b")
@@ -222,6 +228,7 @@ def _word_before(text: str, start: int) -> str:
 def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
     """A person's family name after a role and a given name, or a news desk in capitals."""
     if (previous[:1].isupper() or previous[:3].lower() in ("al-", "el-", "al", "el", "abu", "bin", "ibn")) \
+            and not _ROLE_WORDS.isdisjoint(text[max(0, hit.start - 60):hit.start].lower().replace(".", " ").split()) \
             and _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
         return True
     return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
