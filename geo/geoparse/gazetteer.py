@@ -32,7 +32,7 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "10"
+INDEX_VERSION = "12"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -49,6 +49,10 @@ THEATRE_COUNTRIES = frozenset({"SY", "IQ"})
 # name is looked for, its alternate names too from this population up.
 MATCH_MIN_POPULATION = 15_000
 ALTERNATES_MIN_POPULATION = 1_000_000
+# a one-word name this common in English (wordfreq Zipf) is never taken unless curated: not looked
+# for in running text (geo.geoparse.resolver.COMMON_ANYWHERE is the same threshold)
+COMMON_WORD_ZIPF = 4.0
+COMMON_WORDS = 6000  # the most frequent English words, from which those above the threshold are taken
 
 _LATIN_NAME = re.compile(r"^[a-z][a-z0-9 .'\-]+$")
 
@@ -319,6 +323,15 @@ def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
 _UNIT_WORDS = ("District", "Subdistrict", "sub-district", "Nahiya")  # how admin.csv.gz names a unit
 
 
+def _common_english_keys() -> frozenset[str]:
+    """Keys of the most common English words ('of' -> 'uf'): a place only GeoNames or a source
+    layer knows by such a key is never taken in running text, so the matcher need not find it."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = (w for w in top_n_list("en", COMMON_WORDS) if zipf_frequency(w, "en") >= COMMON_WORD_ZIPF)
+    return frozenset(name_key(w) for w in words if w.isalpha())
+
+
 def _progress(message: str) -> None:
     import sys
 
@@ -344,6 +357,7 @@ def build_index(db_path: Path, ac_path: Path) -> None:
     conn.execute("CREATE TABLE names (key TEXT, place_id TEXT, name TEXT)")
     matchable: dict[str, KeyInfo] = {}
     curated_at: dict[str, list[Place]] = {}
+    common_keys = _common_english_keys()
 
     def twin_of_curated(place: Place, keys: list[tuple[str, str]]) -> bool:
         """A place that a curated entry already describes (same name, within 30 km)."""
@@ -383,6 +397,8 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                     continue
                 if _is_arabic(key) and " " not in key and len(key) < 3:
                     continue
+                if not curated and place.kind not in ("country", "province") and key in common_keys:
+                    continue  # 'Of', 'To', 'Man': the resolver never takes them; the matcher need not find them
                 info = matchable.get(key)
                 flags = (info[2] if info else 0) | (CURATED if curated or place.kind == "country" else 0)
                 matchable[key] = (key, key.count(" ") + 1, flags)
