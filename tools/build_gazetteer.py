@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import io
 import re
 import sys
 from pathlib import Path
@@ -47,8 +48,9 @@ def _clean(value) -> str:
 
 def _write(name: str, rows: list[dict]) -> None:
     path = OUT / name
-    with gzip.open(path, "wt", encoding="utf-8", newline="", compresslevel=9) as handle:
-        # mtime 0 inside the gzip header is not settable through gzip.open; content is what matters
+    # mtime 0 in the gzip header: the same sources give byte-identical files
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as packed, \
+            io.TextIOWrapper(packed, encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
@@ -66,11 +68,12 @@ def _point(geometry) -> tuple[float, float]:
 
 
 def _unit_rows(country: str, level: int, pcode: str, name: str, arabic: str, alternates: list[str],
-               geometry, adm: tuple[str, str, str], wkt: bool) -> list[dict]:
+               geometry, adm: tuple[str, str, str], wkt: bool, centre: tuple[float, float] | None = None) -> list[dict]:
     """An admin unit is named with its level word ('Hama Governorate', 'Al Bab District'); the
     bare name is left to the town it is named after. Sub-districts also keep the bare name, at
-    no population, so that a name known only as a sub-district still resolves."""
-    lat, lon = _point(geometry)
+    no population, so that a name known only as a sub-district still resolves. A unit is placed
+    at its admin centre when the source gives one (where coders place it), else inside it."""
+    lat, lon = centre or _point(geometry)
     kind, words, arabic_word = {
         1: ("governorate", ("Governorate", "province"), "محافظة"),
         2: ("district", ("District",), "منطقة"),
@@ -94,6 +97,12 @@ def build_admin(sources: Path) -> list[dict]:
 
     rows: list[dict] = []
     syria = f"zip://{sources / 'syr_cod_ab_v02_20201217_shp.zip'}!"
+    capitals = gpd.read_file(f"{syria}syr_admincapitals.shp", encoding="utf-8")
+    centres = {}  # P-code of a district or sub-district -> its admin centre (lat, lon)
+    for r in capitals.itertuples():
+        level = int(r.adm_p_lvl)
+        if level in (2, 3):
+            centres[_clean(getattr(r, f"adm{level}_pcode"))] = (round(r.geometry.y, 5), round(r.geometry.x, 5))
     for level in (1, 2, 3):
         frame = gpd.read_file(f"{syria}syr_admin{level}.shp", encoding="utf-8")
         for r in frame.itertuples():
@@ -101,12 +110,12 @@ def build_admin(sources: Path) -> list[dict]:
                           if a and a != getattr(r, f"adm{level}_name")]
             adm = (r.adm1_pcode, _clean(getattr(r, "adm2_pcode", "")), _clean(getattr(r, "adm3_pcode", "")))
             rows += _unit_rows("SY", level, getattr(r, f"adm{level}_pcode"), getattr(r, f"adm{level}_name"),
-                               _clean(getattr(r, f"adm{level}_name1")), alternates, r.geometry, adm, wkt=level == 3)
+                               _clean(getattr(r, f"adm{level}_name1")), alternates, r.geometry, adm, wkt=level == 3,
+                               centre=centres.get(getattr(r, f"adm{level}_pcode")) if level >= 2 else None)
     arabic_of = {}
     points = gpd.read_file(f"{syria}syr_adminpoints.shp", encoding="utf-8")
     for r in points.itertuples():
         arabic_of[_clean(r.name)] = _clean(r.name1)
-    capitals = gpd.read_file(f"{syria}syr_admincapitals.shp", encoding="utf-8")
     for r in capitals.itertuples():
         level = int(r.adm_p_lvl)
         adm = (_clean(r.adm1_pcode), _clean(r.adm2_pcode), _clean(r.adm3_pcode))
