@@ -102,7 +102,8 @@ def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(an
 def test_a_click_maps_back_to_the_clicked_object(analysis):
     layers = map_layers(build_map(analysis))
     index = FeatureIndex(analysis)
-    for name, kind in (("Places", "place"), ("Control zones", "zone"), ("Corridors", "corridor")):
+    for name, kind in (("Places", "place"), ("Control zones", "zone"), ("Disputed ground", "place"),
+                       ("Corridors", "corridor")):
         for feature in layers[name].features:
             props = feature["properties"]
             click = {"last_object_clicked": {"lat": 1.0, "lng": 1.0},

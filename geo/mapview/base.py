@@ -161,6 +161,8 @@ MAP_CSS = """
   text-transform: uppercase; white-space: nowrap; text-shadow: 0 0 3px #f7f6f2; pointer-events: none; }
 .geo-disputed > div { width: 100%; height: 100%; box-sizing: border-box; transform: rotate(45deg);
   border: 2px solid #fff; outline: 2px solid #c2185b; box-shadow: 0 0 3px rgba(0,0,0,.5); }
+.geo-label { color: #1a1a1a; font: 600 12px/16px system-ui, -apple-system, "Segoe UI", sans-serif; white-space: nowrap;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; pointer-events: none; padding: 0 3px; }
 .geo-arrow { pointer-events: auto; }
 .geo-arrow > div { width: 100%; height: 100%; display: flex; align-items: center; justify-content: center;
   font-size: 18px; line-height: 1; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }

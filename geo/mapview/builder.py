@@ -8,10 +8,11 @@ from geo.geometry import corridor_geometry, valid_lonlat, zone_geometry
 from geo.mapview.base import IconImagePath, MapStyle
 from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer
 from geo.mapview.corridors import CorridorLayer
+from geo.mapview.labels import LABEL_PANE, PlaceLabels
 from geo.mapview.legend import Legend
 from geo.mapview.palette import PALETTE, ActorPalette
 from geo.mapview.places import PlaceLayer
-from geo.mapview.zones import ZoneLayer
+from geo.mapview.zones import DisputedLayer, HatchPatterns, ZoneLayer
 from geo.model import Analysis
 
 DEFAULT_ASSET_BASE = "app/static/vendor"
@@ -102,13 +103,25 @@ def build_map(
     if osm:
         folium.TileLayer("OpenStreetMap", name=OSM_NAME, overlay=True, show=False, control=True).add_to(fmap)
     ZoneLayer(analysis.zones, palette).add_to(fmap)
+    disputed = DisputedLayer(analysis, palette)
+    HatchPatterns(disputed.colour_sets).add_to(fmap)
+    disputed.add_to(fmap)
     CorridorLayer(analysis.corridors, palette).add_to(fmap)
-    PlaceLayer(analysis.places, palette).add_to(fmap)
+    claimed = [p for p in analysis.places if p.claims]
+    unclaimed = [p for p in analysis.places if not p.claims]
+    if unclaimed:
+        PlaceLayer(unclaimed, palette, name="Places mentioned without claims", show=False).add_to(fmap)
+    place_layer = PlaceLayer(claimed, palette)
+    place_layer.add_to(fmap)
+    folium.map.CustomPane(LABEL_PANE, z_index=450, pointer_events=False).add_to(fmap)
+    names = folium.FeatureGroup(name="Place names", control=True)
+    names.add_to(fmap)
     Legend(analysis, palette).add_to(fmap)
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
     if focus is not None:
         pad = 0.5
         fmap.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=FIT_MAX_ZOOM)
+    PlaceLabels(place_layer, names, claimed).add_to(fmap)
     return fmap
 
 
