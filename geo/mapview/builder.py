@@ -6,10 +6,11 @@ import folium
 from geo.assets import asset_urls, image_path
 from geo.geometry import corridor_geometry, valid_lonlat, zone_geometry
 from geo.mapview.base import IconImagePath, MapStyle
-from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer
+from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer, reference_layers
+from geo.mapview.behaviour import MapBehaviour
 from geo.mapview.corridors import CorridorLayer
 from geo.mapview.labels import LABEL_PANE, PlaceLabels
-from geo.mapview.legend import Legend
+from geo.mapview.legend import Legend, legend_room
 from geo.mapview.palette import PALETTE, ActorPalette
 from geo.mapview.places import PlaceLayer
 from geo.mapview.zones import DisputedLayer, HatchPatterns, ZoneLayer
@@ -80,13 +81,15 @@ def build_map(
     borders: bool = True,
     osm: bool = True,
     palette: ActorPalette = PALETTE,
+    view_key: str | None = None,
 ) -> folium.Map:
     """The folium map of ``analysis``: zones, corridors, places, legend and a layer control.
 
     ``asset_base`` is where the vendored Leaflet/jQuery/Bootstrap/Font Awesome files are served
     (see :mod:`geo.assets`); ``None`` keeps folium's CDN links. Nothing else is fetched: the base
     map is the Natural Earth borders layer, and OpenStreetMap tiles are an optional layer that
-    is off until the user ticks it.
+    is off until the user ticks it. With ``view_key`` the browser keeps the user's centre and
+    zoom for that key across redraws (e.g. the app passes the corpus, so filters keep the view).
     """
     bounds = data_bounds(analysis)
     focus = focus_bounds(analysis)
@@ -100,6 +103,8 @@ def build_map(
     if borders:
         folium.map.CustomPane(BASE_PANE, z_index=150, pointer_events=False).add_to(fmap)
         BordersLayer(bounds).add_to(fmap)
+        for layer in reference_layers([(p.lon, p.lat) for p in analysis.places if p.claims]):
+            layer.add_to(fmap)
     if osm:
         folium.TileLayer("OpenStreetMap", name=OSM_NAME, overlay=True, show=False, control=True).add_to(fmap)
     ZoneLayer(analysis.zones, palette).add_to(fmap)
@@ -120,7 +125,9 @@ def build_map(
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
     if focus is not None:
         pad = 0.5
-        fmap.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=FIT_MAX_ZOOM)
+        fmap.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=FIT_MAX_ZOOM,
+                        padding_bottom_right=legend_room(analysis))
+    MapBehaviour(view_key).add_to(fmap)
     PlaceLabels(place_layer, names, claimed).add_to(fmap)
     return fmap
 
