@@ -31,7 +31,8 @@ from geo.io.geojson import GEOJSON_MEDIA_TYPE, geojson_bytes
 from geo.mapview import build_map, map_html
 from geo.mapview.panel import claims_html, document_html
 from geo.mapview.selection import CLICK_KEYS, FeatureIndex, Selection, click_signature
-from geo.model import Analysis, Document
+from geo.mapview.places import ranked_holders
+from geo.model import Analysis, Document, PlaceSummary
 
 HERE = Path(__file__).resolve().parent
 DEMO_CORPUS = HERE / "data" / "demo"
@@ -297,8 +298,8 @@ def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Documen
     facts = [f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"]
     if getattr(item, "disputed", False):
         facts.append("**disputed**: sources disagree")
-    if getattr(item, "holders", None):
-        facts.append("held by " + ", ".join(md_escape(h) for h in item.holders))
+    if isinstance(item, PlaceSummary) and item.holders:  # the holder most claims name first
+        facts.append("held by " + ", ".join(md_escape(h) for h in ranked_holders(item)))
     st.caption(" · ".join(facts))
     if st.button("Clear selection", key="clear_selection"):
         st.session_state.selection = None
@@ -409,7 +410,8 @@ def run_page(config: AppConfig) -> None:
                    "Run `python -m geo.assets` once to work offline.")
     left, right = st.columns([5, 3], gap="medium")
     with left:
-        fmap = build_map(view, asset_base=asset_base() if offline_ok else None, view_key=corpus_key[:16])
+        fmap = build_map(view, asset_base=asset_base() if offline_ok else None, view_key=corpus_key[:16],
+                         popups=False)
         # render=False: st_folium renders the map itself once more anyway; the default render=True
         # renders the whole figure twice (measured: same arguments, a third of the time).
         click = st_folium(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,

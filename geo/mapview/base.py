@@ -102,7 +102,7 @@ class FeatureLayer(Layer):
                 if (p._tip) {
                     layer.bindTooltip(p._tip, {sticky: true, direction: "top", opacity: 0.95});
                 }
-                if (p._popup) {
+                if (p._popup && {{ this.popups|tojson }}) {
                     var el = document.createElement("div");
                     el.className = "geo-popup";
                     el.innerHTML = p._popup;
@@ -122,6 +122,7 @@ class FeatureLayer(Layer):
         self.interactive = interactive
         self.attribution = attribution
         self.pane = pane
+        self.popups = True  # False: clicks are read by the app (st_folium), the panel shows the rest
 
     @cached_property
     def data_json(self) -> str:
@@ -167,7 +168,9 @@ MAP_CSS = """
   text-shadow: 0 0 2px #f7f6f2; pointer-events: none; }
 .geo-town-label { color: #6b6b6b; font: 10px/12px system-ui, sans-serif; white-space: nowrap;
   text-shadow: 0 0 2px #f7f6f2, 0 0 2px #f7f6f2; pointer-events: none; }
+.leaflet-container path.leaflet-interactive:focus { outline: none; }
 .geo-popup-open .leaflet-tooltip-pane { display: none; }
+.geo-label-area { font-style: italic; font-weight: 500; color: #555; }
 .geo-arrow { pointer-events: auto; }
 .geo-arrow > div { width: 100%; height: 100%; display: flex; align-items: center; justify-content: center;
   font-size: 18px; line-height: 1; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }

@@ -80,7 +80,7 @@ class BordersLayer(FeatureLayer):
     def __init__(self, bounds: tuple[float, float, float, float] | None, name: str = "Country borders") -> None:
         polygons, labels = country_features(view_box(bounds))
         super().__init__(name, polygons + labels, interactive=False,
-                         attribution="Borders: Natural Earth", pane=BASE_PANE)
+                         attribution="Natural Earth", pane=BASE_PANE)
 
 
 # --------------------------------------------------------------------------- reference layers
@@ -142,7 +142,7 @@ class ReferenceLayer(FeatureLayer):
 
 def reference_layers(avoid: list[tuple[float, float]]) -> list[ReferenceLayer]:
     """Rivers and lakes, governorate borders, main towns: offline, from geo/data/basemap."""
-    attributions = {"Rivers and lakes": "Rivers, lakes, towns: Natural Earth",
-                    "Governorate borders": "Governorates: OCHA COD-AB", "Main towns": ""}
+    attributions = {"Rivers and lakes": "Natural Earth", "Governorate borders": "OCHA COD-AB",
+                    "Main towns": "Natural Earth"}
     return [ReferenceLayer(name, features, attributions[name])
             for name, features in reference_features(avoid).items()]

@@ -5,14 +5,14 @@ import folium
 
 from geo.assets import asset_urls, image_path
 from geo.geometry import corridor_geometry, valid_lonlat, zone_geometry
-from geo.mapview.base import IconImagePath, MapStyle
+from geo.mapview.base import FeatureLayer, IconImagePath, MapStyle
 from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer, reference_layers
 from geo.mapview.behaviour import MapBehaviour
 from geo.mapview.corridors import CorridorLayer
 from geo.mapview.labels import LABEL_PANE, PlaceLabels
 from geo.mapview.legend import Legend, legend_room
 from geo.mapview.palette import PALETTE, ActorPalette
-from geo.mapview.places import PlaceLayer
+from geo.mapview.places import AREA_KINDS, PlaceLayer
 from geo.mapview.zones import DisputedLayer, HatchPatterns, ZoneLayer
 from geo.model import Analysis
 
@@ -64,7 +64,7 @@ def focus_bounds(analysis: Analysis, radius_deg: float = FOCUS_RADIUS_DEG) -> tu
     median place. One claim about a far-away city does not zoom the map out to a continent;
     it is still drawn, a zoom-out away."""
     points = [(p.lon, p.lat, max(1, len(p.claims))) for p in analysis.places
-              if p.claims and valid_lonlat(p.lon, p.lat)]
+              if p.claims and p.kind not in AREA_KINDS and valid_lonlat(p.lon, p.lat)]
     if not points:
         return data_bounds(analysis)
     lon0 = _weighted_median([(x, w) for x, _, w in points])
@@ -82,6 +82,7 @@ def build_map(
     osm: bool = True,
     palette: ActorPalette = PALETTE,
     view_key: str | None = None,
+    popups: bool = True,
 ) -> folium.Map:
     """The folium map of ``analysis``: zones, corridors, places, legend and a layer control.
 
@@ -95,7 +96,7 @@ def build_map(
     focus = focus_bounds(analysis)
     west, south, east, north = focus or THEATRE
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
-                      control_scale=True, min_zoom=3, max_zoom=14)
+                      control_scale=True, min_zoom=3, max_zoom=14, zoom_snap=0.25, zoom_delta=0.5)
     if asset_base is not None:
         fmap.default_js, fmap.default_css = asset_urls(asset_base)
         IconImagePath(image_path(asset_base)).add_to(fmap)
@@ -123,11 +124,15 @@ def build_map(
     names.add_to(fmap)
     Legend(analysis, palette).add_to(fmap)
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
+    fit = None
     if focus is not None:
-        pad = 0.5
-        fmap.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=FIT_MAX_ZOOM,
-                        padding_bottom_right=legend_room(analysis))
-    MapBehaviour(view_key).add_to(fmap)
+        pad = 0.3
+        fit = {"bounds": [[south - pad, west - pad], [north + pad, east + pad]], "room": list(legend_room(analysis)),
+               "maxZoom": FIT_MAX_ZOOM}
+    for layer in map_layers(fmap).values():
+        if isinstance(layer, FeatureLayer):
+            layer.popups = popups
+    MapBehaviour(view_key, fit).add_to(fmap)
     PlaceLabels(place_layer, names, claimed).add_to(fmap)
     return fmap
 

@@ -1,6 +1,6 @@
 """Place names on the map, decluttered at every zoom, and co-located markers moved apart.
 
-After each zoom the browser (i) moves any place marker that would lie on a bigger one to the
+After each zoom or pan the browser (i) moves any place marker that would lie on a bigger one to the
 nearest free spot beside it, with a thin leader line back to its true position, and (ii) places
 names in order of claim count, beside their marker (right, left, above, below), skipping a name
 that would overlap a name or marker already placed. The biggest places therefore always keep
@@ -14,6 +14,7 @@ from folium.template import Template
 
 from geo.mapview.base import safe_json
 from geo.mapview.keys import place_key
+from geo.mapview.places import AREA_KINDS
 from geo.model import PlaceSummary
 
 ALWAYS_LABELLED = 3  # the places with most claims: their names may cover a marker, never another name
@@ -21,9 +22,12 @@ LABEL_PANE = "geo-labels"  # above the zones and circle markers, below divIcon m
 
 
 def label_rows(places: list[PlaceSummary]) -> list[dict]:
-    """The places that get a name on the map (those with claims), most claims first."""
-    ranked = sorted((p for p in places if p.claims), key=lambda p: (-len(p.claims), p.name))
-    return [{"key": place_key(p), "name": p.name, "n": len(p.claims)} for p in ranked]
+    """The places that get a name on the map (those with claims): places on the ground before
+    countries, regions and rivers, places someone is claimed to hold before the rest, then most
+    claims first."""
+    ranked = sorted((p for p in places if p.claims),
+                    key=lambda p: (p.kind in AREA_KINDS, not p.holders, -len(p.claims), p.name))
+    return [{"key": place_key(p), "name": p.name, "n": len(p.claims), "area": p.kind in AREA_KINDS} for p in ranked]
 
 
 class PlaceLabels(MacroElement):
@@ -89,16 +93,21 @@ class PlaceLabels(MacroElement):
                 var boxes = placed.map(function(o) {
                     return {x0: o.p.x - o.r, x1: o.p.x + o.r, y0: o.p.y - o.r, y1: o.p.y + o.r, own: o};
                 });
-                var size = map.getSize(), origin = map.getPixelOrigin(), pane = map.getPixelBounds();
+                var tl = map.containerPointToLayerPoint([0, 0]), br = map.containerPointToLayerPoint(map.getSize());
+                var inside = function(b) { return b.x0 >= tl.x && b.y0 >= tl.y && b.x1 <= br.x && b.y1 <= br.y; };
                 rows.forEach(function(row, rank) {
                     var m = byKey[row.key];
                     if (!m) { return; }
                     var c = map.latLngToLayerPoint(m.layer.getLatLng());
                     var w = Math.ceil(canvas.measureText(row.name).width) + 6, h = 16, g = m.r + 3;
+                    var d = g * 0.7;
                     var spots = [[c.x + g, c.y - h / 2], [c.x - g - w, c.y - h / 2],
-                                 [c.x - w / 2, c.y - g - h], [c.x - w / 2, c.y + g]];
+                                 [c.x - w / 2, c.y - g - h], [c.x - w / 2, c.y + g],
+                                 [c.x + d, c.y - d - h], [c.x + d, c.y + d], [c.x - d - w, c.y - d - h],
+                                 [c.x - d - w, c.y + d]];
                     for (var i = 0; i < spots.length; i++) {
                         var b = {x0: spots[i][0], y0: spots[i][1], x1: spots[i][0] + w, y1: spots[i][1] + h};
+                        if (!inside(b)) { continue; }
                         var against = rank < {{ this.always }} ? boxes.filter(function(o) { return !o.own; }) : boxes;
                         if (against.some(function(o) { return overlaps(b, o); }) && !(rank === 0 && i === spots.length - 1)) {
                             continue;
@@ -106,7 +115,7 @@ class PlaceLabels(MacroElement):
                         boxes.push(b);
                         var label = L.marker(map.layerPointToLatLng(L.point(b.x0, b.y0)), {
                             interactive: false, keyboard: false, pane: {{ this.pane|tojson }},
-                            icon: L.divIcon({className: "geo-label", iconSize: [w, h], iconAnchor: [0, 0],
+                            icon: L.divIcon({className: row.area ? "geo-label geo-label-area" : "geo-label", iconSize: [w, h], iconAnchor: [0, 0],
                                              html: ""})
                         });
                         label.addTo(group);
@@ -117,7 +126,7 @@ class PlaceLabels(MacroElement):
                     }
                 });
             }
-            map.on("zoomend", relabel);
+            map.on("moveend", relabel);
             group.on("add", relabel);
             relabel();
         })();

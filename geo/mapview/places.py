@@ -26,7 +26,7 @@ def ranked_holders(place: PlaceSummary) -> list[str]:
 
 def place_radius(n_claims: int) -> float:
     """Marker radius in pixels: grows with the square root of the claim count, capped."""
-    return 3.5 if n_claims == 0 else round(5 + min(13.0, 3.0 * math.sqrt(n_claims)), 1)
+    return 3.5 if n_claims == 0 else round(4.5 + min(8.0, 1.6 * math.sqrt(n_claims)), 1)
 
 
 class PlaceLayer(FeatureLayer):
