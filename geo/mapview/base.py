@@ -161,7 +161,7 @@ MAP_CSS = """
 .geo-country-label { color: #6b6b6b; font: 600 11px/1 system-ui, sans-serif; letter-spacing: .08em;
   text-transform: uppercase; white-space: nowrap; text-shadow: 0 0 3px #f7f6f2; pointer-events: none; }
 .geo-disputed > div { width: 100%; height: 100%; box-sizing: border-box; transform: rotate(45deg);
-  border: 2px solid #fff; outline: 2px solid #c2185b; box-shadow: 0 0 3px rgba(0,0,0,.5); }
+  border: 1px solid #fff; outline: 1.5px solid #c2185b; box-shadow: 0 0 3px rgba(0,0,0,.5); }
 .geo-label { color: #1a1a1a; font: 600 12px/16px system-ui, -apple-system, "Segoe UI", sans-serif; white-space: nowrap;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; pointer-events: none; padding: 0 3px; }
 .geo-gov-label { color: #9a9087; font: italic 10px/12px system-ui, sans-serif; white-space: nowrap;
@@ -170,6 +170,7 @@ MAP_CSS = """
   text-shadow: 0 0 2px #f7f6f2, 0 0 2px #f7f6f2; pointer-events: none; }
 .leaflet-container path.leaflet-interactive:focus { outline: none; }
 .geo-popup-open .leaflet-tooltip-pane { display: none; }
+.geo-glyph { margin-left: 3px; font-size: 14px; font-weight: 900; }
 .geo-label-area { font-style: italic; font-weight: 500; color: #555; }
 .geo-arrow { pointer-events: auto; }
 .geo-arrow > div { width: 100%; height: 100%; display: flex; align-items: center; justify-content: center;
@@ -193,6 +194,7 @@ MAP_CSS = """
   background: repeating-linear-gradient(45deg, #e6b800 0 3px, #111 3px 6px); opacity: .7; }
 .geo-sym-area { display: inline-block; width: 10px; height: 10px; border-radius: 50%; border: 2px dashed #777; flex: none; }
 .geo-legend .geo-rule { font-size: 11px; color: #555; margin: 0 0 4px; max-width: 220px; }
+.geo-sym-glyph { display: inline-block; width: 14px; text-align: center; flex: none; }
 .geo-sym-corridor { display: inline-block; width: 22px; border-top: 3px dashed #333; flex: none; }
 .geo-popup h5 { margin: 0 0 4px; font-size: 14px; }
 .geo-popup p { margin: 2px 0; }

@@ -119,7 +119,7 @@ def build_map(
         PlaceLayer(unclaimed, palette, name="Places mentioned without claims", show=False).add_to(fmap)
     place_layer = PlaceLayer(claimed, palette)
     place_layer.add_to(fmap)
-    folium.map.CustomPane(LABEL_PANE, z_index=450, pointer_events=False).add_to(fmap)
+    folium.map.CustomPane(LABEL_PANE, z_index=650, pointer_events=False).add_to(fmap)
     names = folium.FeatureGroup(name="Place names", control=True)
     names.add_to(fmap)
     Legend(analysis, palette).add_to(fmap)
@@ -133,7 +133,7 @@ def build_map(
         if isinstance(layer, FeatureLayer):
             layer.popups = popups
     MapBehaviour(view_key, fit).add_to(fmap)
-    PlaceLabels(place_layer, names, claimed).add_to(fmap)
+    PlaceLabels(place_layer, names, claimed, palette).add_to(fmap)
     return fmap
 
 

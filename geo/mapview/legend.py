@@ -41,6 +41,8 @@ def legend_html(analysis: Analysis, palette: ActorPalette = PALETTE) -> str:
              '<li><span class="geo-sym-place"></span>place (size: number of claims)</li>',
              '<li><span class="geo-sym-disputed"></span>disputed: sources disagree</li>',
              '<li><span class="geo-sym-corridor"></span>corridor, arrow = direction</li>',
+             '<li><span class="geo-sym-glyph">\u2738</span>after a name: strikes reported there</li>',
+             '<li><span class="geo-sym-glyph">\u27a4</span>after a name: an advance on it</li>',
              '<li><span class="geo-sym-area"></span>a country, region or river (not a point)</li>',
              '<li><span class="geo-swatch" style="background:#ddd"></span>zone claimed for an actor</li>',
              '<li><span class="geo-sym-hatch"></span>disputed ground: stripes of each claimed holder</li>',

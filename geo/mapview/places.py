@@ -82,7 +82,7 @@ class PlaceLayer(FeatureLayer):
                                "dashArray": "3 3", "fillColor": colours[0] if n else "#ffffff",
                                "fillOpacity": 0.15, "className": f"{classes} geo-area"}
         elif place.disputed:
-            side = int(round(radius * 1.7))
+            side = max(15, int(round(radius * 1.8)))
             second = colours[1] if len(colours) > 1 else "#ffffff"
             props["_z"] = -10 * n  # proportional symbols: the bigger, the further below
             props["_icon"] = {
