@@ -9,7 +9,7 @@ from geo.mapview.base import safe_json
 
 class MapBehaviour(MacroElement):
     """The first view fits ``fit`` (``{"bounds": [[s, w], [n, e]], "room": [px, px], "maxZoom": z}``,
-    room kept free at the bottom right for the legend), again if the frame is resized before the
+    room kept free at the bottom right for the legend, a strip at the top for the controls), again if the frame is resized before the
     user touches the map. With a ``view_key``, the map keeps its centre and zoom in the tab's sessionStorage, so a
     map rebuilt for new filters opens where the user left it (no script rerun is involved: the
     view never travels back to Python). A popup hides every tooltip while it is open."""
@@ -21,10 +21,11 @@ class MapBehaviour(MacroElement):
             var map = {{ this._parent.get_name() }}, key = {{ this.key_json }}, fit = {{ this.fit_json }};
             map.on("popupopen", function() { L.DomUtil.addClass(map.getContainer(), "geo-popup-open"); });
             map.on("popupclose", function() { L.DomUtil.removeClass(map.getContainer(), "geo-popup-open"); });
-            var restored = false, touched = false;
+            var restored = false, touched = false, CONTROLS_PX = 56;  // zoom buttons and layer switch
             function fitData() {
                 if (fit) {
-                    map.fitBounds(fit.bounds, {paddingBottomRight: fit.room, maxZoom: fit.maxZoom, animate: false});
+                    map.fitBounds(fit.bounds, {paddingTopLeft: [0, CONTROLS_PX], paddingBottomRight: fit.room,
+                                              maxZoom: fit.maxZoom, animate: false});
                 }
             }
             // the frame may be resized right after the map is drawn: fit again until the user moves it

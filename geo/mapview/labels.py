@@ -23,7 +23,7 @@ from geo.mapview.palette import PALETTE, ActorPalette
 from geo.mapview.places import AREA_KINDS
 from geo.model import PlaceSummary
 
-ALWAYS_LABELLED = 3  # the places with most claims: their names may cover a marker, never another name
+ALWAYS_LABELLED = 6  # the places with most claims: their names may cover a marker, never another name
 LABEL_PANE = "geo-labels"  # above markers (names stay legible; they take no clicks), below popups
 
 
@@ -120,10 +120,11 @@ class PlaceLabels(MacroElement):
                     var at = best === p ? m.home : map.layerPointToLatLng(best);
                     m.layer.setLatLng(at);
                     if (best !== p) {
-                        L.polyline([m.home, at], {color: "#333", weight: 1, opacity: 0.8, interactive: false,
-                                                  pane: pane}).addTo(leaders);
+                        // the leader runs under the markers, from the true position to the shown one
+                        L.polyline([m.home, at], {color: "#333", weight: 1, opacity: 0.8, interactive: false})
+                            .addTo(leaders);
                         L.circleMarker(m.home, {radius: 2, color: "#333", weight: 1, fillOpacity: 1,
-                                                interactive: false, pane: pane}).addTo(leaders);
+                                                interactive: false}).addTo(leaders);
                     }
                     m.at = best;
                     grid.add(disc(best, m.r));
@@ -146,7 +147,8 @@ class PlaceLabels(MacroElement):
                     var spots = [[c.x + g, c.y - h / 2], [c.x - g - w, c.y - h / 2],
                                  [c.x - w / 2, c.y - g - h], [c.x - w / 2, c.y + g],
                                  [c.x + d, c.y - d - h], [c.x + d, c.y + d], [c.x - d - w, c.y - d - h],
-                                 [c.x - d - w, c.y + d]];
+                                 [c.x - d - w, c.y + d],
+                                 [c.x - w / 2, c.y - g - 2 * h], [c.x - w / 2, c.y + g + h]];
                     // a spot that covers nothing; failing that, for the top names, one that covers no name
                     var tries = spots.map(function(s) { return [s, null]; });
                     if (rank < {{ this.always }}) { tries = tries.concat(spots.map(function(s) { return [s, notMarker]; })); }
