@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_DEST = Path(__file__).resolve().parent.parent / "static" / "vendor"
+def _default_dest() -> Path:
+    """``$GEO_ASSET_DIR``; else ``static/vendor`` of a source checkout (where ``app.py`` serves it
+    from); else, for an installed package, ``~/.cache/geo-conflict-map/vendor``."""
+    if os.environ.get("GEO_ASSET_DIR"):
+        return Path(os.environ["GEO_ASSET_DIR"])
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "static").is_dir():
+        return checkout / "static" / "vendor"
+    return Path.home() / ".cache" / "geo-conflict-map" / "vendor"
+
+
+DEFAULT_DEST = _default_dest()
 STAMP = ".geo-asset.json"
 
 

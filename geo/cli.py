@@ -131,9 +131,14 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo.mapview import write_map_html
     from geo.pipeline import analyse
 
+    from geo.assets import DEFAULT_DEST, assets_present
+
     analysis = analyse(list(_documents(args.paths, failures)))
     write_map_html(analysis, args.output)
     print(f"geo: wrote {args.output}", file=sys.stderr)
+    if not assets_present():
+        print(f"geo: warning: the map's scripts are not in {DEFAULT_DEST}, so {args.output} loads them from the "
+              "internet; run `python -m geo.assets` once (it needs npm) for a map that works offline", file=sys.stderr)
 
 
 def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> None:
@@ -141,7 +146,7 @@ def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> Non
 
     gold = evaluate.read_gold(args.gold)
     docs = list(_documents(args.paths, failures))
-    if gold and "sentence_contains" in gold[0]:
+    if evaluate.gold_kind(gold) == "claims":
         from geo.claims.actors import canonical_actor
         from geo.pipeline import analyse
 
@@ -185,7 +190,9 @@ def cmd_geocode(args: argparse.Namespace, failures: list[DocumentError]) -> None
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="geo", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="geo", description="Places, claims and maps from conflict reporting on Syria and Iraq, offline.",
+        epilog="Bad input files are reported one line each on stderr; the good files' results are still printed.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("mentions", help="place mentions as JSON lines")
@@ -198,7 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
     p.set_defaults(run=cmd_claims)
 
-    p = sub.add_parser("export", help="places, claims, zones and corridors as GeoJSON or GeoPackage")
+    p = sub.add_parser("export", help="places, claims, zones and corridors as GeoJSON, GeoPackage or GeoParquet",
+                       description="The format follows --format, else the output's suffix (.geojson/.json, "
+                                   ".gpkg, .parquet; GeoJSON otherwise). GeoParquet output is a folder of "
+                                   "datasets, one per layer, overwritten by a later run.")
     p.add_argument("paths", nargs="+")
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--format", choices=("geojson", "gpkg", "parquet"))

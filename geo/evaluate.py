@@ -47,6 +47,27 @@ class PlaceScore:
         return "\n".join(lines)
 
 
+PLACE_COLUMNS = {"doc", "surface", "place", "lat", "lon", "role"}
+CLAIM_COLUMNS = {"doc", "relation", "actor", "place"}
+
+
+def gold_kind(rows: list[dict]) -> str:
+    """``places`` or ``claims`` from a gold file's columns; ValueError naming both formats otherwise.
+
+    >>> gold_kind([{"doc": "d", "relation": "control", "actor": "SDF", "place": "Raqqa", "to_place": ""}])
+    'claims'
+    """
+    columns = set(rows[0]) if rows else set()
+    if CLAIM_COLUMNS <= columns:
+        return "claims"
+    if PLACE_COLUMNS <= columns:
+        return "places"
+    raise ValueError(
+        f"the gold file's columns ({', '.join(sorted(columns)) or 'none'}) fit no known format: places need "
+        f"{', '.join(sorted(PLACE_COLUMNS))} (like seed_places.csv); claims need {', '.join(sorted(CLAIM_COLUMNS))}, "
+        "optionally to_place, stance and sentence_contains (like seed_claims.csv or data/demo/EXPECTED.csv)")
+
+
 def read_gold(path: str | Path) -> list[dict]:
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
@@ -145,19 +166,21 @@ def score_claims(gold: list[dict], docs: list[Document], claims: list[Claim],
         if doc not in texts:
             continue
         total += 1
-        fragment = row["sentence_contains"]
-        at = texts[doc].find(fragment)
-        span = (at, at + len(fragment)) if at >= 0 else None
+        # seed gold names a fragment of the claim's sentence; the demo's EXPECTED.csv names none,
+        # so any claim of the document may match it
+        fragment = row.get("sentence_contains") or ""
+        at = texts[doc].find(fragment) if fragment else 0
+        span = (at, at + len(fragment) if fragment else len(texts[doc])) if at >= 0 else None
         want = (_norm(row["relation"]), _norm(canonical_actor(row["actor"])),
                 _norm(canonical_place(row["place"])),
-                _norm(canonical_place(row["to_place"])) if row["to_place"] else "")
+                _norm(canonical_place(row["to_place"])) if row.get("to_place") else "")
         candidates = [c for c in claims if c.doc == doc and span and c.start < span[1] and span[0] < c.end]
         if any((_norm(c.relation), _norm(c.actor), _norm(c.place)) == want[:3]
                and (not want[3] or _norm(c.to_place) == want[3]) for c in candidates):
             found += 1
         else:
             got = "; ".join(f"{c.relation}/{c.actor}/{c.place}->{c.to_place or ''}/{c.stance}" for c in candidates) or "none"
-            misses.append(f"{doc} {fragment[:50]!r} want {'/'.join(want)}: got {got}")
+            misses.append(f"{doc} {(fragment or 'anywhere')[:50]!r} want {'/'.join(want)}: got {got}")
     return ClaimScore(found / total if total else 0.0, found, total, len(claims), misses)
 
 

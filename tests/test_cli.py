@@ -1,5 +1,6 @@
 """The command-line contract: JSON lines, offsets, exit codes and bad input, through a real process."""
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,7 +76,60 @@ def test_evaluate_prints_scores_and_misses(shared):
     assert run.stdout.startswith("places: recall 100.0%")
     run = geo("evaluate", "--gold", shared / "gold" / "seed_claims.csv", shared / "seeds")
     assert run.returncode == 0 and run.stdout.startswith("claims: recall")
-    assert "  miss: " in run.stdout  # every miss is listed
+    found, total = map(int, re.search(r"\((\d+)/(\d+) gold claims\)", run.stdout).groups())
+    assert run.stdout.count("\n  miss: ") == total - found  # every miss is listed, and nothing else
+
+
+def test_evaluate_scores_the_demo_expectations_and_refuses_unknown_formats(tmp_path):
+    run = geo("evaluate", "--gold", ROOT / "data" / "demo" / "EXPECTED.csv", ROOT / "data" / "demo")
+    assert run.returncode == 0, run.stderr
+    found, total = map(int, re.search(r"\((\d+)/(\d+) gold claims\)", run.stdout).groups())
+    assert total == 71 and found >= 70
+    odd = tmp_path / "odd.csv"
+    odd.write_text("a,b\n1,2\n", encoding="utf-8")
+    run = geo("evaluate", "--gold", odd, ROOT / "data" / "demo")
+    assert run.returncode == 2 and "seed_places.csv" in run.stderr and "EXPECTED.csv" in run.stderr
+
+
+def test_export_format_follows_the_suffix_and_refuses_a_contradiction(tmp_path):
+    small = tmp_path / "in.txt"
+    small.write_text("The SDF captured Tabqa from ISIS.", encoding="utf-8")
+    run = geo("export", small, "-o", tmp_path / "out.gpkg")
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out.gpkg").read_bytes()[:16] == b"SQLite format 3\x00"
+    for _ in range(2):  # a second run overwrites the folder
+        run = geo("export", small, "-o", tmp_path / "out.parquet")
+        assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out.parquet" / "claim").is_dir()
+    run = geo("export", small, "-o", tmp_path / "other.parquet", "--format", "geojson")
+    assert run.returncode == 2 and "contradicts" in run.stderr
+    assert not (tmp_path / "other.parquet").exists()
+
+
+def test_workers_without_the_scale_extra_name_the_extra(tmp_path):
+    (tmp_path / "a.txt").write_text("Shelling in Raqqa.", encoding="utf-8")
+    code = ("import sys; sys.modules['distributed'] = None; from geo.cli import main; "
+            f"sys.exit(main(['claims', {str(tmp_path)!r}, '--workers', '2']))")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2 and "geo-conflict-map[scale]" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_geocode_prints_each_place_once_and_fails_on_an_unknown_name():
+    run = geo("geocode", "Raqqah")
+    assert run.returncode == 0, run.stderr
+    ids = [json.loads(line)["place_id"] for line in run.stdout.splitlines()]
+    assert ids and ids[0] == "th:raqqa" and len(ids) == len(set(ids))
+    run = geo("geocode", "Qqxzvv")
+    assert run.returncode == 1 and "no place named" in run.stderr
+
+
+def test_same_file_names_in_two_folders_are_two_documents(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text("Clashes in Tabqa.", encoding="utf-8")
+    run = geo("mentions", tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert sorted(json.loads(line)["doc"] for line in run.stdout.splitlines()) == ["a/report", "b/report"]
 
 
 @pytest.mark.parametrize("args", [["mentions"], ["export", "x.txt"], ["nonsense"]])

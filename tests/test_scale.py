@@ -57,18 +57,16 @@ def test_batches_split_by_count_and_size():
     assert list(batches([])) == []
 
 
-def test_two_workers_equal_single_process_on_demo(capsys):
-    """`geo claims data/demo --workers 2` (its own LocalCluster) prints exactly what one process prints."""
-    single = _cli_lines(capsys, ["claims", str(DEMO)])
-    assert single.count("\n") >= 50
-    assert _cli_lines(capsys, ["claims", str(DEMO), "--workers", "2"]) == single
+def test_scheduler_run_equals_single_process(capsys, cluster, shared):
+    """`geo claims seeds demo --scheduler ADDRESS` on the module's 2-worker cluster, byte for byte.
 
-
-def test_scheduler_run_equals_single_process_on_seeds(capsys, cluster, shared):
-    """`geo claims seeds demo --scheduler ADDRESS` on a running 2-worker cluster, byte for byte."""
+    (``--workers N`` starts the same :func:`geo.scale.local_cluster` that the fixture starts, and
+    then runs this same code path; every Dask test here shares the one cluster.)
+    """
     paths = [str(shared / "seeds"), str(DEMO)]
     single = _cli_lines(capsys, ["claims", *paths])
     rows = [json.loads(line) for line in single.splitlines()]
+    assert len(rows) >= 50
     assert {r["doc"] for r in rows} >= {p.stem for p in (shared / "seeds").glob("*.txt")}
     assert _cli_lines(capsys, ["claims", *paths, "--scheduler", cluster.scheduler_address]) == single
 

@@ -1,0 +1,91 @@
+"""The built wheel installs into a fresh virtual environment and, run from another folder, gives
+the same output as the editable checkout: every subpackage and every data file is in it.
+
+Slow (it installs the dependencies into a new venv, about 40 s with a warm pip cache); it runs
+in CI with the rest of the suite.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo"
+
+
+def run(cmd: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=900, env=env)
+    assert done.returncode == 0, f"{cmd}: {done.stderr[-3000:]}"
+    return done
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """(path of the installed `geo` script, a folder outside the checkout to run it from)."""
+    base = tmp_path_factory.mktemp("wheel")
+    run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(base / "dist"), str(ROOT)], cwd=base)
+    wheels = list((base / "dist").glob("*.whl"))
+    assert len(wheels) == 1
+    venv.EnvBuilder(with_pip=True).create(base / "venv")
+    python = base / "venv" / "bin" / "python"
+    run([str(python), "-m", "pip", "install", "-q", str(wheels[0])], cwd=base)
+    elsewhere = base / "elsewhere"
+    elsewhere.mkdir()
+    return base / "venv" / "bin" / "geo", elsewhere
+
+
+def env_with_assets() -> dict:
+    # the installed package looks for map assets in the user's cache; point it at the checkout's
+    # vendored copy (what `python -m geo.assets` would fetch) so the two maps can be compared
+    return {**os.environ, "GEO_ASSET_DIR": str(ROOT / "static" / "vendor")}
+
+
+def editable(*args: str) -> subprocess.CompletedProcess:
+    return run([sys.executable, "-m", "geo", *args], cwd=ROOT, env=env_with_assets())
+
+
+def test_the_wheel_holds_every_module_and_data_file(installed):
+    script, elsewhere = installed
+    python = script.parent / "python"
+    code = ("import geo, importlib.resources as r; from pathlib import Path; "
+            "print(Path(geo.__file__).resolve()); "
+            "print(sorted(p.name for p in (r.files('geo') / 'data' / 'gazetteer').iterdir()))")
+    out = run([str(python), "-c", code], cwd=elsewhere).stdout.splitlines()
+    assert not out[0].startswith(str(ROOT)), "the test must import the installed copy, not the checkout"
+    shipped = sorted(p.name for p in (ROOT / "geo" / "data" / "gazetteer").iterdir())
+    assert json.loads(out[1].replace("'", '"')) == shipped
+
+
+@pytest.mark.parametrize("command", [["mentions"], ["claims"]])
+def test_json_lines_equal_the_editable_run(installed, command):
+    script, elsewhere = installed
+    got = run([str(script), *command, str(DEMO)], cwd=elsewhere, env=env_with_assets()).stdout
+    want = editable(*command, str(DEMO)).stdout
+    assert got.count("\n") > 20
+    assert got == want
+
+
+def _digest(text: str) -> str:
+    """sha256 of a file's text with folium's random element ids (``map_<32 hex>``) made equal."""
+    return hashlib.sha256(re.sub(r"_[0-9a-f]{32}(?![0-9a-f])", "_ID", text).encode("utf-8")).hexdigest()
+
+
+def test_exports_and_map_equal_the_editable_run(installed, tmp_path):
+    script, elsewhere = installed
+    for name in ("out.geojson", "map.html"):
+        command = "map" if name.endswith(".html") else "export"
+        run([str(script), command, str(DEMO), "-o", str(tmp_path / f"wheel-{name}")], cwd=elsewhere,
+            env=env_with_assets())
+        editable(command, str(DEMO), "-o", str(tmp_path / f"editable-{name}"))
+        got, want = (_digest((tmp_path / f"{side}-{name}").read_text(encoding="utf-8"))
+                     for side in ("wheel", "editable"))
+        assert got == want, name
+    assert "<script src=\"http" not in (tmp_path / "wheel-map.html").read_text(encoding="utf-8")
