@@ -60,3 +60,21 @@ def test_claims_that_hold_no_ground_make_no_zone():
     claims = [_held("ISIS", "syria", 35.0, 38.5), _held("SDF", "euphrates", 35.0, 40.4),
               _held("SDF", "raqqa", 35.95, 39.0, "denied"), _held("SDF", "raqqa", 35.95, 39.0, relation="strike")]
     assert control_zones(claims, places) == []
+
+
+def test_zones_stay_valid_when_exports_round_their_coordinates():
+    import random
+
+    import shapely
+
+    rng = random.Random(3)
+    places, claims = [], []
+    for i in range(60):  # crowded places on the Euphrates, several holders each: many shared edges
+        lat, lon = round(rng.uniform(34.4, 36.1), 4), round(rng.uniform(38.0, 41.0), 4)
+        places.append(_place(f"p{i}", lat, lon, rng.choice(["city", "town", "village"])))
+        for actor in rng.sample(["SDF", "ISIS", "Syrian government"], rng.randint(1, 2)):
+            claims.append(_held(actor, f"p{i}", lat, lon))
+    for zone in control_zones(claims, places):
+        shape = wkt.loads(zone.wkt)
+        assert shape.is_valid
+        assert wkt.loads(shapely.to_wkt(shape, rounding_precision=6)).is_valid, zone.actor

@@ -29,6 +29,7 @@ CELL_RADIUS_KM = {
 }
 DEFAULT_RADIUS_KM = 20.0
 NOT_TERRITORY = ("country", "river")  # claims about these say nothing about a patch of ground
+GRID_DEG = 1e-5  # coordinates of cells and zones sit on this grid
 COUNTRY_SIMPLIFY_DEG = 0.01  # about 1 km: borders as fine as the map draws them
 ZONE_RULE = ("Zones: the ground nearer to a held place than to any other held place "
              "(within {city:.0f} km of a city, {village:.0f} km of a village), cut at borders and coasts.").format(
@@ -92,7 +93,8 @@ def control_zones(claims: list[Claim], places: list[PlaceSummary]) -> list[Zone]
     zones = []
     for actor in sorted(per_actor):
         cells = per_actor[actor]
-        shape = unary_union([c.geometry for c in cells])
+        # snapped to a 1e-5 degree grid (~1 m): still valid after exports round coordinates
+        shape = shapely.set_precision(unary_union([c.geometry for c in cells]), GRID_DEG)
         zones.append(Zone(actor=actor, wkt=shape.wkt, places=[c.name for c in cells],
                           claims=[claim for c in cells for claim in held[c.place_id][actor]]))
     return zones
@@ -116,7 +118,7 @@ def _cell_shapes(sites: tuple[tuple[str, float, float, str], ...]) -> list:
             shape = clipped if not clipped.is_empty else shape
         shape = shapely.make_valid(shape)
         polygons = [g for g in getattr(shape, "geoms", [shape]) if g.geom_type in ("Polygon", "MultiPolygon")]
-        shapes.append(unary_union(polygons) if polygons else None)
+        shapes.append(shapely.set_precision(unary_union(polygons), GRID_DEG) if polygons else None)
     return shapes
 
 
