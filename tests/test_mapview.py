@@ -227,11 +227,12 @@ def test_place_names_rank_held_places_then_claim_counts(analysis):
 
 def test_legend_shows_actors_folds_the_rest_and_says_how_zones_are_made(analysis):
     from geo.aggregate.zones import ZONE_RULE
-    from geo.mapview.legend import legend_html
+    from geo.mapview.legend import ZONE_RULE_SHORT, legend_html
 
     legend = legend_html(analysis)
     assert "<details open" not in legend and legend.index("SDF") < legend.index("<details>")
     assert html.escape(ZONE_RULE) in legend
+    assert legend.index(html.escape(ZONE_RULE_SHORT)) < legend.index("<details>")  # one line, always shown
 
 
 def test_offline_base_layers_rivers_governorates_towns():

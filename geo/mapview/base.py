@@ -193,7 +193,7 @@ MAP_CSS = """
 .geo-sym-hatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; flex: none;
   background: repeating-linear-gradient(45deg, #e6b800 0 3px, #111 3px 6px); opacity: .7; }
 .geo-sym-area { display: inline-block; width: 10px; height: 10px; border-radius: 50%; border: 2px dashed #777; flex: none; }
-.geo-legend .geo-rule { font-size: 11px; color: #555; margin: 0 0 4px; max-width: 220px; }
+.geo-legend .geo-rule { font-size: 11px; color: #555; margin: 0 0 4px; max-width: 190px; }
 .geo-sym-glyph { display: inline-block; width: 14px; text-align: center; flex: none; }
 .geo-sym-corridor { display: inline-block; width: 22px; border-top: 3px dashed #333; flex: none; }
 .geo-popup h5 { margin: 0 0 4px; font-size: 14px; }

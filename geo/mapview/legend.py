@@ -10,6 +10,7 @@ from geo.mapview.text import esc
 from geo.model import Analysis
 
 MAX_ACTORS = 12
+ZONE_RULE_SHORT = "Shaded: ground nearest a held place; striped: disputed."
 
 
 def legend_actors(analysis: Analysis, limit: int = MAX_ACTORS) -> list[str]:
@@ -37,6 +38,7 @@ def legend_html(analysis: Analysis, palette: ActorPalette = PALETTE) -> str:
     if hidden > 0:
         rows.append(f"<li><i>+{hidden} more actors</i></li>")
     parts = ["<h4>Actors</h4>", f"<ul class=\"geo-actors\">{''.join(rows) or '<li><i>none under these filters</i></li>'}</ul>",
+             f'<p class="geo-rule">{esc(ZONE_RULE_SHORT)}</p>',
              "<details><summary>Symbols and zones</summary><ul>",
              '<li><span class="geo-sym-place"></span>place (size: number of claims)</li>',
              '<li><span class="geo-sym-disputed"></span>disputed: sources disagree</li>',
@@ -55,7 +57,7 @@ def legend_room(analysis: Analysis) -> tuple[int, int]:
     legend's height at the bottom (keeping a strip of that height free costs less zoom than a
     column of its width, the theatre being wider than tall), so it covers none of the data."""
     actors = len(legend_actors(analysis)) + (1 if len({c.actor for c in analysis.claims}) > MAX_ACTORS else 0)
-    return 0, 70 + 17 * max(actors, 1)
+    return 0, 120 + 17 * max(actors, 1)
 
 
 class Legend(HtmlControl):
