@@ -102,10 +102,14 @@ def basemap_data(name: str) -> dict:
     return json.loads(files("geo").joinpath(f"data/basemap/{name}.geojson").read_text(encoding="utf-8"))
 
 
-def _name_icon(name: str, css_class: str, width: int, offset_x: int = 0) -> dict:
-    return {"className": css_class, "html": _label(name).replace('text-align:center', 'text-align:left')
-            if offset_x else _label(name), "iconSize": [width, 12],
-            "iconAnchor": [-offset_x if offset_x else width / 2, 6]}
+def _name_icon(name: str, css_class: str, width: int, right_of_px: int | None = None) -> dict:
+    """A text icon: centred on the point, or starting ``right_of_px`` pixels to its right."""
+    if right_of_px is None:
+        return {"className": css_class, "html": _label(name), "iconSize": [width, 12], "iconAnchor": [width / 2, 6]}
+    from geo.mapview.text import esc
+
+    return {"className": css_class, "html": f"<div>{esc(name)}</div>", "iconSize": [width, 12],
+            "iconAnchor": [-right_of_px, 6]}
 
 
 def reference_features(avoid: list[tuple[float, float]]) -> dict[str, list[dict]]:
