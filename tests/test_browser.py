@@ -1,10 +1,12 @@
 """The app in a real Chromium: the map renders offline, a click on Raqqa fills the panel,
 the export downloads, panning and zooming do not rerun the script, and no request leaves
-127.0.0.1.
+127.0.0.1. The map reads at a glance: names on the main places, no marker on another, the
+legend over no marker, territory visible and clickable at the first zoom; a filter keeps the
+zoom; a reset removes uploads.
 
 Runs ``streamlit run app.py -- --corpus ../shared/seeds`` on a free port. Needs Debian's
 ``/usr/bin/chromium`` and the PyPI package ``playwright`` (no ``playwright install``).
-A screenshot is saved to ``test-artifacts/``.
+A screenshot of each state is saved to ``test-artifacts/`` (git-ignored).
 """
 from __future__ import annotations
 
