@@ -36,7 +36,8 @@ from geo.io.geojson import GEOJSON_MEDIA_TYPE, geojson_bytes
 from geo.mapview import build_map, map_html
 from geo.mapview.panel import claim_order, claims_html, document_html
 from geo.mapview.selection import CLICK_KEYS, FeatureIndex, Selection, click_signature
-from geo.model import Analysis, Document
+from geo.mapview.places import ranked_holders
+from geo.model import Analysis, Document, PlaceSummary
 
 HERE = Path(__file__).resolve().parent
 DEMO_CORPUS = HERE / "data" / "demo"
@@ -44,6 +45,8 @@ MAP_KEY = "map"
 MAP_HEIGHT = 620
 PANEL_LIMIT = 60  # claims rendered in the side panel before "show all"
 MAX_DOC_BUTTONS = 6  # beyond this many source documents, one selectbox instead of buttons
+DEFAULT_ANALYSER = "geo.pipeline:analyse"
+INDEX_SECONDS = 30  # a typical first build of the gazetteer index on a small machine (12-60 s measured)
 FILTER_KEYS = {"actors": "f_actor", "relations": "f_relation", "stances": "f_stance", "docs": "f_doc"}
 
 Analyser = Callable[[list[Document]], Analysis]
@@ -124,6 +127,33 @@ def view_cached(key: str, filters: tuple, _analysis: Analysis) -> tuple[Analysis
     return view, geojson_bytes(view)
 
 
+def prepare_gazetteer() -> None:
+    """Load the gazetteer index once per server; on a first run it is compiled, which takes a
+    while: say so, with the time elapsed, instead of a bare spinner."""
+    import threading
+
+    from geo.geoparse.gazetteer import default_index
+
+    if st.session_state.get("gazetteer_ready"):
+        return
+    worker = threading.Thread(target=default_index, daemon=True)
+    worker.start()
+    worker.join(0.5)
+    if worker.is_alive():
+        with st.status("First run: building the gazetteer index (places and their spellings)…",
+                       expanded=True) as status:
+            bar = st.progress(0.0)
+            started = time.monotonic()
+            while worker.is_alive():
+                elapsed = time.monotonic() - started
+                bar.progress(min(0.95, elapsed / INDEX_SECONDS),
+                             text=f"{elapsed:.0f} s elapsed; usually {INDEX_SECONDS} s, once per machine")
+                worker.join(0.5)
+            status.update(label=f"Gazetteer index built in {time.monotonic() - started:.0f} s", state="complete",
+                          expanded=False)
+    st.session_state.gazetteer_ready = True
+
+
 # --------------------------------------------------------------------------- corpus
 
 
@@ -133,12 +163,14 @@ class Corpus:
     def __init__(self, config: AppConfig) -> None:
         state = st.session_state
         if "corpus" not in state:
-            docs, errors = load_paths([config.corpus]) if config.corpus.exists() else ([], [])
+            docs, errors = load_paths([config.corpus]) if config.corpus.is_dir() else ([], [])
             state.corpus = {d.id: d for d in docs}
             state.corpus_errors = [f"{e.path}: {e.message}" for e in errors]
+            state.corpus_missing = not config.corpus.is_dir()
             state.corpus_source = str(config.corpus)
             state.upload_seen = {}
-            state.upload_generation = 0
+            # a reset keeps counting: the uploader gets a key it never had, so it starts empty
+            state.upload_generation = state.get("upload_generation", 0)
         self.state = state
 
     @property
@@ -186,15 +218,17 @@ class Corpus:
 
 
 def sidebar_uploads(corpus: Corpus) -> None:
+    """The uploader (any file is taken, so a .docx or .pdf gets a visible reason, not a red icon)
+    and the document count, written after the uploads of this run have joined the corpus."""
     st.sidebar.header("Documents")
-    where = "workspace" if isinstance(corpus, WorkspaceCorpus) else "starting folder"
-    st.sidebar.caption(f"{len(corpus.documents)} documents; {where} "
-                       f"{md_escape(Path(corpus.state.corpus_source).name or '.')}")
+    caption = st.sidebar.empty()
+    if corpus.state.get("corpus_missing"):
+        st.sidebar.error(f"The starting folder {md_escape(corpus.state.corpus_source)} does not exist "
+                         "(check --corpus); add documents below.")
     for message in corpus.state.corpus_errors:
         st.sidebar.warning(md_escape(message))
     files = st.sidebar.file_uploader(
-        "Add documents (.txt, .md, .html, .pdf, .docx)", type=[s.lstrip(".") for s in SUFFIXES],
-        accept_multiple_files=True,
+        f"Add documents ({', '.join(SUFFIXES)}; up to {MAX_BYTES // 2**20} MB each)", accept_multiple_files=True,
         key=f"uploads_{corpus.state.upload_generation}",
     ) or []
     given = upload_date()
@@ -202,6 +236,9 @@ def sidebar_uploads(corpus: Corpus) -> None:
         error = corpus.add_upload(f.file_id, f.name, f.getvalue(), given)
         if error:
             st.sidebar.error(f"**{md_escape(f.name)}** was not loaded: {md_escape(error)}")
+    where = "workspace" if isinstance(corpus, WorkspaceCorpus) else "starting folder"
+    caption.caption(f"{len(corpus.documents)} documents; {where} "
+                    f"{md_escape(Path(corpus.state.corpus_source).name or '.')}")
     if not isinstance(corpus, WorkspaceCorpus) and st.sidebar.button("Reset to the starting documents"):
         corpus.reset()
         st.rerun()
@@ -256,7 +293,7 @@ def sidebar_filters(analysis: Analysis) -> dict[str, list[str] | None]:
         if key in st.session_state:  # drop choices a corpus change made impossible
             st.session_state[key] = [v for v in st.session_state[key] if v in options]
         picked = st.sidebar.multiselect(label, options, key=key, placeholder=f"All ({len(options)})")
-        chosen[field] = list(picked) or None
+        chosen[field] = None if set(picked) in (set(), set(options)) else list(picked)  # all = no filter
     return chosen
 
 
@@ -308,8 +345,8 @@ def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Documen
     facts = [f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"]
     if getattr(item, "disputed", False):
         facts.append("**disputed**: sources disagree")
-    if getattr(item, "holders", None):
-        facts.append("held by " + ", ".join(md_escape(h) for h in item.holders))
+    if isinstance(item, PlaceSummary) and item.holders:  # the holder most claims name first
+        facts.append("held by " + ", ".join(md_escape(h) for h in ranked_holders(item)))
     st.caption(" · ".join(facts))
     if st.button("Clear selection", key="clear_selection"):
         st.session_state.selection = None
@@ -691,6 +728,8 @@ def run_page(config: AppConfig) -> None:
     if not documents:
         st.info("No documents yet: add .txt, .md, .html, .pdf or .docx files in the sidebar.")
         return
+    if config.analyser == DEFAULT_ANALYSER:
+        prepare_gazetteer()
     review: Review | None = None
     if isinstance(corpus, WorkspaceCorpus):
         corpus_key, full, review = workspace_analysis(corpus)
@@ -720,7 +759,8 @@ def run_page(config: AppConfig) -> None:
                    "Run `python -m geo.assets` once to work offline.")
     left, right = st.columns([5, 3], gap="medium")
     with left:
-        fmap = build_map(view, asset_base=asset_base() if offline_ok else None)
+        fmap = build_map(view, asset_base=asset_base() if offline_ok else None, view_key=corpus_key[:16],
+                         popups=False)
         # render=False: st_folium renders the map itself once more anyway; the default render=True
         # renders the whole figure twice (measured: same arguments, a third of the time).
         click = st_folium(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,

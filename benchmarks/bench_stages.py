@@ -25,7 +25,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 def stage_timings(docs, repeat: int) -> list[tuple[str, float]]:
     """(stage, CPU seconds per MB) for each stage of the pipeline."""
     from geo.claims.actors import find_actors
-    from geo.claims.extract import _triggers
+    from geo.claims.rules import triggers as _triggers
     from geo.geoparse.matcher import KeyStream, find_names
     from geo.pipeline import default_geoparser, extract
     from geo.claims.sentences import split_sentences

@@ -5,6 +5,7 @@
     geo export PATH... -o FILE [--format geojson|gpkg|parquet] [--as-of DATE | --from DATE --to DATE]
     geo map PATH... -o map.html [--as-of DATE]   the map as one standalone HTML file
     geo evaluate --gold FILE PATH...         recall, precision and every miss
+    geo evaluate --events FILE [--part P]    claims scored on coded events (ACLED, UCDP GED, PITF)
     geo index                                build (or find) the compiled gazetteer
     geo ingest PATH... --workspace W.gpkg    add documents to a workspace and analyse what changed
     geo claims|export|map --workspace W.gpkg read a workspace, corrections applied (PATHs are ingested first)
@@ -214,6 +215,12 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
 def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo import evaluate
 
+    if args.events:
+        for path in args.events:
+            print(evaluate.score_events(path, args.part).report(misses=args.misses))
+        return
+    if not args.gold or not args.paths:
+        raise SystemExit("geo evaluate: give --gold FILE PATH... or --events FILE")
     gold = evaluate.read_gold(args.gold)
     docs = list(_documents(args.paths, failures))
     if evaluate.gold_kind(gold) == "claims":
@@ -308,9 +315,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_time_options(p, with_range=False)
     p.set_defaults(run=cmd_map)
 
-    p = sub.add_parser("evaluate", help="score against a gold CSV (places or claims)")
-    p.add_argument("--gold", required=True)
-    p.add_argument("paths", nargs="+")
+    p = sub.add_parser("evaluate", help="score against a gold CSV (places or claims) or coded events")
+    p.add_argument("--gold")
+    p.add_argument("--events", action="append", metavar="FILE",
+                   help="a coded-event CSV (ACLED, UCDP GED, PITF): claims scored against the coded events")
+    p.add_argument("--part", choices=("dev", "held-back", "all"), default="dev",
+                   help="which part of the fixed split of --events (default: dev)")
+    p.add_argument("--misses", action="store_true", help="with --events: list every event missed")
+    p.add_argument("paths", nargs="*")
     p.set_defaults(run=cmd_evaluate)
 
     p = sub.add_parser("index", help="build or locate the compiled gazetteer index")

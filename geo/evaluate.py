@@ -209,3 +209,189 @@ def held_back(event_id: str) -> bool:
     """
     digest = hashlib.sha256(str(event_id).strip().encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") / 2**64 < HELD_BACK_SHARE
+
+
+# -- coded events (ACLED, UCDP GED, PITF) -------------------------------------------------------
+
+EVENT_PLACE_KM = 25.0  # a claim at the coded location
+CLAIM_NEAR_KM = 50.0  # a claim near its event
+
+
+@dataclass
+class EventMapping:
+    """The data file ``event_mapping.toml``: datasets' columns, event types, coded actors."""
+
+    datasets: list[dict]
+    event_types: list[tuple[re.Pattern, list[str], bool]]
+    coded_actors: list[tuple[re.Pattern, list[str]]]
+
+    def dataset_for(self, columns: list[str]) -> dict:
+        for dataset in self.datasets:
+            if dataset["detect"] in columns:
+                return dataset
+        raise ValueError("not a known coded-event file: no column among "
+                         + ", ".join(d["detect"] for d in self.datasets))
+
+    def relations(self, kind: str) -> tuple[list[str], bool] | None:
+        for pattern, relations, symmetric in self.event_types:
+            if pattern.search(kind):
+                return relations, symmetric
+        return None
+
+    def actors(self, coded: str) -> list[str] | None:
+        for pattern, actors in self.coded_actors:
+            if pattern.search(coded):
+                return actors
+        return None
+
+
+def load_event_mapping() -> EventMapping:
+    from geo.lexicon import check_choice, compile_pattern, load_table
+    from typing import get_args
+
+    from geo.model import Relation
+
+    name = "event_mapping.toml"
+    datasets = load_table(name, "dataset", required={
+        "name": str, "detect": str, "id": str, "text": list, "actors": list, "acting": list, "kind": list,
+        "location": str, "lat": str, "lon": str, "precision": str, "country": str})
+    event_types = []
+    for record in load_table(name, "event_type", required={"pattern": str, "relations": list},
+                             optional={"symmetric": bool}):
+        check_choice(record, "relations", set(get_args(Relation)))
+        event_types.append((compile_pattern(record), record["relations"], record.get("symmetric", False)))
+    coded = [(compile_pattern(r), r["actors"])
+             for r in load_table(name, "coded_actor", required={"pattern": str, "actors": list})]
+    return EventMapping(datasets, event_types, coded)
+
+
+@dataclass
+class CodedEvent:
+    id: str
+    text: str
+    kind: str
+    relations: list[str]
+    actors: set[str]  # canonical actors a right claim may name
+    lat: float
+    lon: float
+    location: str
+    country: str
+    precision: str
+
+
+def read_events(path: str | Path, part: str = "all", mapping: EventMapping | None = None
+                ) -> tuple[str, list[CodedEvent], list[str]]:
+    """The scorable events of a coded-event CSV in ``part`` (dev, held-back, all): the dataset's
+    name, the events, and the coded actor names the mapping does not know."""
+    mapping = mapping or load_event_mapping()
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    dataset = mapping.dataset_for(list(rows[0]) if rows else [])
+    events, unknown = [], set()
+    for row in rows:
+        event_id = row[dataset["id"]]
+        if part != "all" and held_back(event_id) != (part == "held-back"):
+            continue
+        text = " ".join(row[c].strip() for c in dataset["text"] if row.get(c, "").strip())
+        kind = " / ".join(row[c] for c in dataset["kind"] if row.get(c))
+        found = mapping.relations(kind)
+        if not text or found is None or not found[0] or not row.get(dataset["lat"]):
+            continue
+        relations, symmetric = found
+        actors: set[str] = set()
+        for column in dataset["actors"] if symmetric else dataset["acting"]:
+            for coded in filter(None, (x.strip() for x in re.split(r"[;,]\s*(?=[A-Z])", row.get(column, "") or ""))):
+                mapped = mapping.actors(coded)
+                if mapped is None:
+                    unknown.add(coded)
+                else:
+                    actors.update(mapped)
+        events.append(CodedEvent(event_id, text, kind, relations, actors, float(row[dataset["lat"]]),
+                                 float(row[dataset["lon"]]), row.get(dataset["location"], ""),
+                                 row.get(dataset["country"], ""), row.get(dataset["precision"], "") if dataset["precision"] else ""))
+    return dataset["name"], events, sorted(unknown)
+
+
+@dataclass
+class EventTally:
+    events: int = 0
+    findable: int = 0  # a place mention (not only a claim) within EVENT_PLACE_KM: the geoparser's share
+    at_place: int = 0
+    relation: int = 0
+    actor: int = 0
+    all_three: int = 0
+    no_claim: int = 0
+    claims: int = 0
+    claims_near: int = 0
+
+    def add(self, other: "EventTally") -> None:
+        for key, value in other.__dict__.items():
+            setattr(self, key, getattr(self, key) + value)
+
+    def line(self, label: str) -> str:
+        n = self.events or 1
+        near = f"{self.claims_near / self.claims:.2f}" if self.claims else "-"
+        return (f"{label:<44} {self.events:>5} {self.findable / n:>6.2f} {self.at_place / n:>6.2f} {self.relation / n:>6.2f} "
+                f"{self.actor / n:>6.2f} {self.all_three / n:>6.2f} {self.no_claim / n:>6.2f} {near:>6} ({self.claims})")
+
+
+HEADER = f"{'':<44} {'events':>5} {'found':>6} {'place':>6} {'relat':>6} {'actor':>6} {'p+r+a':>6} {'none':>6} {'50km':>6} (claims)"
+
+
+@dataclass
+class EventScore:
+    dataset: str
+    part: str
+    total: EventTally
+    by_type: dict[str, EventTally]
+    by_country: dict[str, EventTally]
+    unknown_actors: list[str]
+    misses: list[str] = field(default_factory=list)
+
+    def report(self, misses: bool = False) -> str:
+        lines = [f"{self.dataset} events, part {self.part}: share of events with a place mention at the coded place "
+                 f"(found: the geoparser's ceiling), with a claim at the coded place "
+                 f"({EVENT_PLACE_KM:.0f} km), the right relation family, the right actor, all three in one claim; "
+                 f"no claim; share of claims within {CLAIM_NEAR_KM:.0f} km of their event", HEADER,
+                 self.total.line("all")]
+        lines += [self.by_type[k].line("  type " + k[:38]) for k in sorted(self.by_type, key=lambda k: -self.by_type[k].events)]
+        lines += [self.by_country[k].line("  country " + k) for k in sorted(self.by_country)]
+        if self.unknown_actors:
+            lines.append("coded actors not in the mapping: " + "; ".join(self.unknown_actors[:30]))
+        if misses:
+            lines += self.misses
+        return "\n".join(lines)
+
+
+def score_events(path: str | Path, part: str = "dev", extract=None) -> EventScore:
+    """Run ``extract`` (Document -> (mentions, claims); default: the whole pipeline) over each
+    event's text and score the claims against the coded events of ``part``."""
+    from geo.claims.actors import canonical_actor
+
+    if extract is None:
+        from geo.pipeline import extract
+    name, events, unknown = read_events(path, part)
+    total, by_type, by_country, misses = EventTally(), {}, {}, []
+    for event in events:
+        mentions, claims = extract(Document(event.id, event.text))
+        tally = EventTally(events=1, claims=len(claims))
+        tally.findable = int(any(m.role == "place" and m.lat is not None and
+                                 great_circle((m.lat, m.lon), (event.lat, event.lon)).km <= EVENT_PLACE_KM
+                                 for m in mentions))
+        dist = [great_circle((c.lat, c.lon), (event.lat, event.lon)).km for c in claims]
+        actors = [canonical_actor(c.actor) for c in claims]
+        tally.claims_near = sum(d <= CLAIM_NEAR_KM for d in dist)
+        tally.no_claim = int(not claims)
+        tally.at_place = int(any(d <= EVENT_PLACE_KM for d in dist))
+        tally.relation = int(any(c.relation in event.relations for c in claims))
+        tally.actor = int(any(a in event.actors for a in actors))
+        tally.all_three = int(any(d <= EVENT_PLACE_KM and c.relation in event.relations and a in event.actors
+                                  for c, d, a in zip(claims, dist, actors)))
+        total.add(tally)
+        by_type.setdefault(event.kind, EventTally()).add(tally)
+        by_country.setdefault(event.country, EventTally()).add(tally)
+        if not tally.all_three:
+            got = "; ".join(f"{c.relation}/{c.actor}/{c.place}/{d:.0f}km" for c, d in zip(claims, dist)) or "none"
+            misses.append(f"  miss {event.id} [{event.kind}] want {'|'.join(event.relations)} "
+                          f"{'|'.join(sorted(event.actors))} @ {event.location}: got {got}")
+    return EventScore(name, part, total, by_type, by_country, unknown, misses)

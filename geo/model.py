@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Role = Literal["place", "actor", "unresolved"]
+Role = Literal["place", "actor", "unresolved", "demonym"]  # demonym: "Turkish" -> Turkey, never a location
 Relation = Literal["control", "lost", "contested", "presence", "advance", "strike", "corridor"]
 Stance = Literal["asserted", "alleged", "denied", "disputed"]
 DatePrecision = Literal["day", "week", "month", "year"]

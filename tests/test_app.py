@@ -75,7 +75,8 @@ def text_content(markup: str) -> str:
 
 def click(at: AppTest, name: str) -> AppTest:
     """Simulate st_folium reporting a click on the feature called ``name``."""
-    feature = next(f for f in map_features(at) if f["properties"].get("name") == name)
+    feature = next(f for f in map_features(at) if f["properties"].get("name") == name
+                   and f["geometry"]["type"] == "Point" and "_tip" in f["properties"])
     lon, lat = feature["geometry"]["coordinates"]
     value = {"last_object_clicked": {"lat": lat, "lng": lon},
              "last_object_clicked_tooltip": text_content(feature["properties"]["_tip"]),
@@ -213,3 +214,64 @@ def test_corpus_option_loads_a_folder(monkeypatch, tmp_path):
     at = start(monkeypatch, "--corpus", str(tmp_path))
     assert int(metric(at, "documents")) == 2
     assert at.sidebar.multiselect(key="f_doc").options == ["one", "two"]
+
+
+def test_reset_removes_uploads_and_the_caption_counts_them(monkeypatch):
+    at = start(monkeypatch, "--corpus", str(ROOT / "data" / "demo"))  # a session corpus (a workspace keeps uploads)
+    n = int(metric(at, "documents"))
+    at.sidebar.file_uploader[0].set_value([("fresh.txt", b"The SDF said it holds Tabqa airport.", "text/plain")]).run()
+    assert int(metric(at, "documents")) == n + 1
+    assert at.sidebar.caption[0].value.startswith(f"{n + 1} documents")  # counted after the upload joined
+    next(b for b in at.sidebar.button if b.label.startswith("Reset")).click().run()
+    assert not at.exception
+    assert int(metric(at, "documents")) == n
+    assert at.sidebar.caption[0].value.startswith(f"{n} documents")
+    at.run()  # and the upload does not come back on the next run
+    assert int(metric(at, "documents")) == n
+
+
+def test_a_docx_upload_gets_a_visible_reason_and_the_limit_is_32_mb(monkeypatch):
+    at = start(monkeypatch)
+    uploader = at.sidebar.file_uploader[0]
+    assert "32 MB" in uploader.label
+    assert not list(uploader.proto.type)  # any file is taken, so the refusal is ours, in words
+    uploader.set_value([("report.docx", b"PK\x03\x04 word", "application/octet-stream")]).run()
+    errors = [e.value for e in at.sidebar.error]
+    assert any("report.docx" in e and "not a valid Word .docx file" in e for e in errors)  # read, and refused in words
+    config = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    assert re.search(r"^maxUploadSize = 32\b", config, re.M)
+
+
+def test_selecting_every_actor_is_the_same_as_no_actor_filter(monkeypatch, downloads):
+    at = start(monkeypatch)
+    everything = export(at, downloads)
+    counters = {label: metric(at, label) for label in ("claims shown", "places", "zones", "corridors")}
+    box = at.sidebar.multiselect(key="f_actor")
+    box.set_value(list(box.options)).run()
+    assert {label: metric(at, label) for label in counters} == counters
+    assert len(export(at, downloads)["features"]) == len(everything["features"])
+
+
+def test_a_missing_corpus_folder_says_so(monkeypatch, tmp_path):
+    at = start(monkeypatch, "--corpus", str(tmp_path / "nowhere"))
+    assert any("does not exist" in e.value and "nowhere" in e.value for e in at.sidebar.error)
+
+
+def test_a_first_run_says_it_is_building_the_gazetteer_index(monkeypatch):
+    """A slow index build (stood in for by a slow default_index) shows a status with progress."""
+    import time as clock
+
+    from geo.geoparse import gazetteer
+
+    real = gazetteer.default_index
+
+    def slow_build():
+        clock.sleep(1.6)
+        return real()
+
+    monkeypatch.setattr(gazetteer, "default_index", slow_build)
+    at = start(monkeypatch)
+    [status] = at.status
+    assert status.label.startswith("Gazetteer index built in") and status.state == "complete"
+    assert any("elapsed" in (getattr(e, "text", "") or "") for e in status.children.values())
+    assert int(metric(at, "documents")) > 0

@@ -1,10 +1,12 @@
 """The app in a real Chromium: the map renders offline, a click on Raqqa fills the panel,
 the export downloads, panning and zooming do not rerun the script, and no request leaves
-127.0.0.1.
+127.0.0.1. The map reads at a glance: names on the main places, no marker on another, the
+legend over no marker, territory visible and clickable at the first zoom; a filter keeps the
+zoom; a reset removes uploads.
 
 Runs ``streamlit run app.py -- --corpus ../shared/seeds`` on a free port. Needs Debian's
 ``/usr/bin/chromium`` and the PyPI package ``playwright`` (no ``playwright install``).
-A screenshot is saved to ``test-artifacts/``.
+A screenshot of each state is saved to ``test-artifacts/`` (git-ignored).
 """
 from __future__ import annotations
 
@@ -204,3 +206,142 @@ def test_standalone_map_download_works_offline(server, browser_page, tmp_path):
     standalone.locator(".leaflet-control-layers").hover()  # shows the layer control (its icon is inlined)
     standalone.wait_for_timeout(300)
     assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []
+
+
+# --------------------------------------------------------------------------- reading the map
+
+
+def _map_frame(page):
+    """The map's iframe as a Playwright Frame (for evaluating script in it)."""
+    return page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000).content_frame()
+
+
+def _wait_map_ready(page):
+    frame = page.frame_locator(MAP_IFRAME)
+    frame.locator(".geo-label").first.wait_for(state="visible", timeout=60_000)
+    page.wait_for_timeout(500)
+    return frame
+
+
+def _boxes(locator) -> list[dict]:
+    return [b for b in (locator.nth(i).bounding_box() for i in range(locator.count())) if b]
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+# A point inside ``path`` where the path itself is what a click would hit (nothing drawn over it).
+_FREE_POINT = """(path) => {
+    const box = path.getBoundingClientRect();
+    for (let fy = 0.5; fy < 1; fy += 0.07) for (const sy of [1, -1]) for (let fx = 0.5; fx < 1; fx += 0.07)
+        for (const sx of [1, -1]) {
+            const x = box.left + box.width * (0.5 + sx * (fx - 0.5)), y = box.top + box.height * (0.5 + sy * (fy - 0.5));
+            if (document.elementFromPoint(x, y) === path) return {x, y};
+        }
+    return null;
+}"""
+
+
+def test_the_map_reads_at_a_glance(server, browser_page):
+    """Default view: names on the main places, territory visible, the legend over no marker,
+    and a zone that a click opens."""
+    _, page = browser_page
+    page.goto(server)
+    frame = _wait_map_ready(page)
+    container = frame.locator(".leaflet-container").bounding_box()
+
+    labels = set(_map_frame(page).evaluate(  # the name, without the event glyphs after it
+        "() => Array.from(document.querySelectorAll('.geo-label')).map(e => e.firstChild.textContent)"))
+    assert {"Raqqa", "Tabqa", "Abu Kamal", "Deir ez-Zor"} <= labels
+    label_boxes = _boxes(frame.locator(".geo-label"))
+    assert not any(_overlap(a, b) for i, a in enumerate(label_boxes) for b in label_boxes[i + 1:])  # decluttered
+
+    # no marker lies under another: every place marker centre is a free hit target of its own
+    markers = frame.locator(".leaflet-marker-pane .geo-place, .leaflet-overlay-pane path.geo-place")
+    assert markers.count() >= 10
+    shown = _boxes(markers)
+    for i, a in enumerate(shown):  # co-located places (Tabqa Dam under Tabqa) are moved apart
+        for b in shown[i + 1:]:
+            dx = (a["x"] + a["width"] / 2) - (b["x"] + b["width"] / 2)
+            dy = (a["y"] + a["height"] / 2) - (b["y"] + b["height"] / 2)
+            assert (dx * dx + dy * dy) ** 0.5 >= 0.8 * (a["width"] + b["width"]) / 2, "a marker lies on another"
+    legend = frame.locator(".geo-legend").bounding_box()
+    for box in shown:
+        if _overlap(box, container):
+            assert not _overlap(box, legend), "the legend covers a place marker"
+
+    # territory reads as territory: zones several markers wide, striped disputed ground on top
+    zone_boxes = _boxes(frame.locator("path.geo-zone"))
+    assert zone_boxes and max(b["width"] * b["height"] for b in zone_boxes) > 40 * 40
+    assert frame.locator("path.geo-zone-disputed").count() > 0
+    fill = frame.locator("path.geo-zone-disputed").first.get_attribute("fill")
+    assert fill.startswith("url(#geo-hatch-")
+    _shot(page, "map-default")
+
+    # a zone is clickable at the default zoom, and the panel lists its claims
+    map_frame = _map_frame(page)
+    iframe_box = page.locator(MAP_IFRAME).bounding_box()
+    for i in range(frame.locator("path.geo-zone").count()):
+        point = map_frame.locator("path.geo-zone").nth(i).evaluate(_FREE_POINT)
+        if point:
+            break
+    assert point, "no zone can be clicked at the default zoom"
+    started = time.monotonic()
+    page.mouse.click(iframe_box["x"] + point["x"], iframe_box["y"] + point["y"])
+    page.get_by_role("heading", name=re.compile(r"^Zone claimed for ")).wait_for(timeout=20_000)
+    page.locator("blockquote").first.wait_for(timeout=10_000)
+    assert time.monotonic() - started < 10
+    _shot(page, "zone-clicked")
+
+
+def test_a_filter_keeps_the_zoom_and_centre(server, browser_page):
+    _, page = browser_page
+    page.goto(server)
+    frame = _wait_map_ready(page)
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(600)
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(1000)
+    before = _map_frame(page).evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
+    runs = _script_runs(page)
+
+    relation = page.locator("section[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1)
+    relation.click()
+    page.get_by_role("option", name="control").click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"() => /debug: script runs = {runs + 1}\\b/.test(document.body.innerText)")
+    page.wait_for_timeout(2500)  # the map component redraws
+    frame = _wait_map_ready(page)
+    after = _map_frame(page).evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert after[0] == before[0], f"zoom {before[0]} -> {after[0]} after a filter change"
+    assert abs(after[1] - before[1]) < 0.01 and abs(after[2] - before[2]) < 0.01
+    assert page.get_by_text("claims shown").count() > 0
+    _shot(page, "filter-kept-zoom")
+
+
+def test_reset_removes_uploads(server, browser_page, tmp_path):
+    _, page = browser_page
+    page.goto(server)
+    _wait_map_ready(page)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.get_by_text(re.compile(r"^5 documents")).wait_for()
+    upload = tmp_path / "uploaded-note.txt"
+    upload.write_text("The SDF said it holds Tabqa airport.", encoding="utf-8")
+    sidebar.locator("input[type=file]").set_input_files(str(upload))
+    sidebar.get_by_text(re.compile(r"^6 documents")).wait_for(timeout=30_000)
+    assert sidebar.get_by_text("uploaded-note.txt").count() > 0
+    _shot(page, "upload-added")
+
+    sidebar.get_by_role("button", name="Reset to the starting documents").click()
+    sidebar.get_by_text(re.compile(r"^5 documents")).wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert sidebar.get_by_text("uploaded-note.txt").count() == 0
+    assert sidebar.get_by_text(re.compile(r"^5 documents")).count() == 1
+    _shot(page, "upload-reset")

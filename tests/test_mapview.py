@@ -102,7 +102,8 @@ def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(an
 def test_a_click_maps_back_to_the_clicked_object(analysis):
     layers = map_layers(build_map(analysis))
     index = FeatureIndex(analysis)
-    for name, kind in (("Places", "place"), ("Control zones", "zone"), ("Corridors", "corridor")):
+    for name, kind in (("Places", "place"), ("Control zones", "zone"), ("Disputed ground", "place"),
+                       ("Corridors", "corridor")):
         for feature in layers[name].features:
             props = feature["properties"]
             click = {"last_object_clicked": {"lat": 1.0, "lng": 1.0},
@@ -172,3 +173,86 @@ def test_jinja_in_document_text_is_never_evaluated(analysis):
     tips = [f["properties"]["_tip"] for name in ("Places", "Control zones") for f in map_layers(fmap)[name].features]
     assert any("X{{ 6*7 }}Y" in t for t in tips)
     assert "X\\u007b\\u007b 6*7 \\u007d\\u007dY" in page  # sent to the browser as the literal text
+
+
+# --------------------------------------------------------------------------- reading the map
+
+
+def test_disputed_ground_is_striped_in_its_holders_colours(analysis):
+    from geo.mapview.palette import actor_colour
+    from geo.mapview.zones import hatch_id
+
+    fmap = build_map(analysis)
+    [cell] = map_layers(fmap)["Disputed ground"].features
+    assert cell["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    colours = [actor_colour("SDF"), actor_colour(EVIL_ACTOR)]  # SDF's claim is asserted: it comes first
+    assert cell["properties"]["_style"]["fillColor"] == f"url(#{hatch_id(colours)})"
+    assert cell["properties"]["holders"] == ["SDF", EVIL_ACTOR]
+    page = fmap.get_root().render()
+    assert hatch_id(colours) in page and "patternTransform" in page
+
+
+def test_zones_are_drawn_largest_first_so_a_small_zone_stays_clickable(analysis):
+    import dataclasses
+
+    big = dataclasses.replace(analysis.zones[1], wkt=Point(39.0, 35.9).buffer(1.0).wkt)
+    small = dataclasses.replace(analysis.zones[0], wkt=Point(39.0, 35.9).buffer(0.1).wkt)
+    layer = map_layers(build_map(dataclasses.replace(analysis, zones=[small, big])))["Control zones"]
+    assert [f["properties"]["actor"] for f in layer.features] == [big.actor, small.actor]
+
+
+def test_no_internal_key_is_visible_in_a_popup_or_label(analysis):
+    fmap = build_map(analysis)
+    for layer in map_layers(fmap).values():
+        for feature in getattr(layer, "features", []):
+            props = feature["properties"]
+            assert "[ref:" not in _text_of(props.get("_popup", ""))
+            if "_tip" in props:  # the reference travels hidden in the tooltip, for the click
+                assert "<span hidden>[ref:" in props["_tip"]
+
+
+def test_place_names_rank_held_places_then_claim_counts(analysis):
+    import dataclasses
+
+    from geo.mapview.labels import label_rows
+
+    country = PlaceSummary("th:syria", "Syria", 35.0, 38.5, "country", 9, analysis.places[0].claims * 3)
+    unheld = dataclasses.replace(analysis.places[1], claims=analysis.places[0].claims * 2)
+    rows = label_rows([country, unheld, analysis.places[0]])
+    assert [r["name"] for r in rows] == ["Raqqa", "Palmyra", "Syria"]
+    assert rows[-1]["area"] is True
+    page = build_map(analysis).get_root().render()
+    assert '"key":"th:raqqa","name":"Raqqa"' in page and "geo-label" in page
+
+
+def test_legend_shows_actors_folds_the_rest_and_says_how_zones_are_made(analysis):
+    from geo.aggregate.zones import ZONE_RULE
+    from geo.mapview.legend import ZONE_RULE_SHORT, legend_html
+
+    legend = legend_html(analysis)
+    assert "<details open" not in legend and legend.index("SDF") < legend.index("<details>")
+    assert html.escape(ZONE_RULE) in legend
+    assert legend.index(html.escape(ZONE_RULE_SHORT)) < legend.index("<details>")  # one line, always shown
+
+
+def test_offline_base_layers_rivers_governorates_towns():
+    from geo.mapview.basemap import basemap_data, reference_features
+
+    rivers = basemap_data("rivers")["features"]
+    assert any(f["properties"]["name"] == "Euphrates" and "LineString" in f["geometry"]["type"] for f in rivers)
+    names = {f["properties"].get("name") for f in basemap_data("governorates")["features"]}
+    assert {"Ar-Raqqa", "Deir-ez-Zor", "Ninewa", "Al-Anbar"} <= names
+    towns = {f["properties"]["name"] for f in basemap_data("towns")["features"]}
+    assert {"Aleppo", "Baghdad", "Tikrit"} <= towns
+    # a town next to a place with claims is left to that place's own label
+    near_mosul = [f for f in reference_features([(43.13, 36.34)])["Main towns"]
+                  if f["properties"].get("name") == "Mosul"]
+    assert near_mosul == []
+
+
+def test_the_view_is_kept_per_key_and_popups_can_be_left_out(analysis):
+    keyed = build_map(analysis, view_key="corpus1", popups=False).get_root().render()
+    assert '"geo-view:corpus1"' in keyed and "sessionStorage" in keyed
+    assert "p._popup && false" in keyed
+    plain = build_map(analysis).get_root().render()
+    assert '"geo-view:' not in plain and "p._popup && true" in plain

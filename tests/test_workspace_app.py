@@ -35,7 +35,8 @@ def test_reject_a_claim_and_replace_a_name_then_restart(monkeypatch, tmp_path, d
     at.number_input(key="review_lat").set_value(34.75).run()
     at.button(key="review_save_mention").click().run()
     assert not at.exception
-    tabqas = sorted(f["geometry"]["coordinates"] for f in map_features(at) if f["properties"].get("name") == "Tabqa")
+    tabqas = sorted(f["geometry"]["coordinates"] for f in map_features(at)
+                    if f["properties"].get("name") == "Tabqa" and f["geometry"]["type"] == "Point")
     assert len(tabqas) == 2 and [40.25, 34.75] in tabqas  # the memo's Tabqa moved; the demo's stayed
 
     # restart: a new app process state on the same file

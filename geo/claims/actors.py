@@ -1,45 +1,22 @@
-"""The actors of the war and the names reporting uses for them.
+"""The actors of the war and the names reporting uses for them (data: ``geo/data/lexicon/actors.toml``).
 
 >>> [(a.actor, a.surface) for a in find_actors("US-backed SDF fighters and Daesh")]
-[('United States', 'US'), ('SDF', 'SDF'), ('ISIS', 'Daesh')]
+[('United States', 'US'), ('SDF', 'SDF fighters'), ('ISIS', 'Daesh')]
+>>> [(a.actor, a.surface) for a in find_actors("Unknown gunmen shot at PKK militants")]
+[('Unidentified armed group', 'Unknown gunmen'), ('PKK', 'PKK militants')]
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.casefold import lowered
+from geo.lexicon import LexiconError, load_table
 
-# Canonical name -> aliases. Acronyms (all capitals) match case-sensitively, phrases in any case.
-ACTORS: dict[str, tuple[str, ...]] = {
-    "SDF": ("SDF", "SDS", "YPG", "YPJ", "QSD", "Syrian Democratic Forces", "Syrian Democractic Forces",
-            "Democratic Forces of Syria", "Kurdish forces", "Kurdish-led forces", "Kurdish fighters",
-            "Kurdish militias", "the Kurds", "Kurds", "US-backed militias", "US-backed forces",
-            "Revolutionary front", "Arab clans", "VTS"),
-    "ISIS": ("ISIS", "ISIL", "IS", "Isis", "Daesh", "Daish", "Islamic State", "LIH", "jihadists",
-             "jihadist group", "militants", "terrorists", "terrorist group", "Caliphate"),
-    "Syrian government": ("Syrian government", "Syrian Arab Army", "SAA", "Syrian army", "Syrian Army",
-                          "Syrian military", "Syrian forces", "Syrian troops", "government forces",
-                          "pro-government forces", "regime forces", "the regime", "Assad regime",
-                          "Assad forces", "Tiger Forces", "allied forces", "Damascus",
-                          "Syrian elite forces", "Syrian state media", "Syrian Arab News Agency", "SANA"),
-    "United States": ("United States", "US", "U.S.", "USA", "America", "American", "Americans",
-                      "Washington", "coalition", "US-led coalition", "international coalition",
-                      "US forces", "U.S. forces", "Pentagon", "CJTF-OIR", "B-52"),
-    "Russia": ("Russia", "Russian", "Russians", "Moscow", "VKS", "Kremlin", "Russian aircraft",
-               "Russian Aerospace Forces"),
-    "Iran": ("Iran", "Iranian", "Tehran", "IRGC", "Quds Force", "Revolutionary Guards"),
-    "Hezbollah": ("Hezbollah", "Hizbollah", "Hizballah"),
-    "Iraqi forces": ("Iraqi forces", "Iraqi army", "Iraqi Army", "Iraqi security forces", "Iraqi troops",
-                     "PMU", "PMF", "Popular Mobilisation Units", "Popular Mobilization Units",
-                     "Popular Mobilisation Forces", "Popular Mobilization Forces", "Hashd al-Shaabi",
-                     "Baghdad", "Iraqi government"),
-    "Turkey": ("Turkey", "Turkish", "Ankara", "TSK", "Turkish army", "Turkish forces"),
-    "Rebels": ("rebels", "Syrian rebels", "Free Syrian Army", "FSA", "opposition forces", "Syrian opposition"),
-}
-
-# Kinds of actor, for rules that care (a corridor is used by the group that leaves).
-ARMED_GROUPS = frozenset({"ISIS", "Rebels"})
+_GENERIC = "\x00generic"  # the actor of a generic word until resolved
+_DEMONYM = "\x00demonym"  # a bare demonym: an actor only before a force noun
+_UNIDENTIFIED_KIND = "unidentified"
 
 
 @dataclass(frozen=True)
@@ -50,63 +27,117 @@ class ActorMention:
     surface: str
 
 
-def _compile() -> tuple[re.Pattern, dict[str, str]]:
-    lookup: dict[str, str] = {}
-    exact, folded = [], []
-    for actor, aliases in ACTORS.items():
-        for alias in aliases:
-            if alias.isupper() or any(c.isdigit() for c in alias) or alias in ("Isis",):
-                lookup[alias] = actor
-                exact.append(alias)
-            else:
-                lookup[alias.lower()] = actor
-                folded.append(alias)
-    by_length = lambda xs: sorted(xs, key=len, reverse=True)  # noqa: E731
-    exact_re = "|".join(re.escape(a) for a in by_length(exact))
-    folded_re = "|".join(re.escape(a) for a in by_length(folded))
-    pattern = re.compile(rf"(?<![\w])(?:(?P<folded>(?i:{folded_re}))|(?P<exact>{exact_re}))(?![\w])")
-    return pattern, lookup
+@dataclass(frozen=True)
+class ActorInfo:
+    name: str
+    kind: str
+    colour: str
 
 
-_PATTERN, _LOOKUP = _compile()
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Every alias with its actor, compiled into two Aho-Corasick automata."""
+
+    actors: dict[str, ActorInfo]
+    lookup: dict[str, str]  # alias (as written for exact ones, lower-cased for the others) -> actor
+    exact: frozenset[str]
+    generic: dict[str, tuple[bool, str | None, frozenset[str] | None]]  # word -> (from context?, fallback, among)
+    unidentified_cues: frozenset[str]
+    demonyms: dict[str, str]  # bare demonym (lower-cased unless exact) -> actor
+    force_noun_after: re.Pattern  # up to two words, then a force noun ('long-range bombers')
+    automata: tuple  # (folded automaton, exact automaton)
+
+    @property
+    def unidentified(self) -> str | None:
+        return next((a.name for a in self.actors.values() if a.kind == _UNIDENTIFIED_KIND), None)
 
 
-def _preference() -> list[tuple[str, bool]]:
-    """Every alias in the order the regex tries them: (alias, matched in any case)."""
-    exact, folded = [], []
-    for aliases in ACTORS.values():
-        for alias in aliases:
-            if alias.isupper() or any(c.isdigit() for c in alias) or alias in ("Isis",):
-                exact.append(alias)
-            else:
-                folded.append(alias)
-    by_length = lambda xs: sorted(xs, key=len, reverse=True)  # noqa: E731
-    return [(a, True) for a in by_length(folded)] + [(a, False) for a in by_length(exact)]
+KINDS = frozenset({"state", "armed group", "coalition", "unidentified"})
 
 
-def _compile_automata():
-    """The aliases in two Aho-Corasick automata: the phrases matched in any case (run over the
-    lower-cased text) and the acronyms matched as written (run over the text itself). None when
-    an alias is outside ASCII: the regex is used then."""
+@lru_cache(maxsize=1)
+def lexicon() -> ActorLexicon:
+    """The actor lexicon: the packaged file plus the user's ($GEO_LEXICON_DIR/actors.toml)."""
     import ahocorasick
 
-    order = _preference()
-    if not all(alias.isascii() for alias, _ in order):
-        return None
-    ranks: dict[bool, dict[str, int]] = {True: {}, False: {}}  # folded? -> key -> best rank
-    for rank, (alias, folded) in enumerate(order):
-        ranks[folded].setdefault(alias.lower() if folded else alias, rank)
+    name = "actors.toml"
+    actors: dict[str, ActorInfo] = {}
+    entries: list[tuple[str, str, bool]] = []  # (alias, actor, exact)
+    for record in load_table(name, "actor", required={"name": str, "kind": str},
+                             optional={"colour": str, "aliases": list, "exact": list}):
+        if record["kind"] not in KINDS:
+            raise LexiconError(f"{record['_where']}: unknown kind '{record['kind']}' (known: {', '.join(sorted(KINDS))})")
+        colour = record.get("colour", "")
+        if colour and not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+            raise LexiconError(f"{record['_where']}: colour must be #rrggbb, not {colour!r}")
+        actors[record["name"]] = ActorInfo(record["name"], record["kind"], colour)
+        for alias in record.get("aliases", []) + [record["name"]]:
+            entries.append((alias, record["name"], _looks_exact(alias)))
+        for alias in record.get("exact", []):
+            entries.append((alias, record["name"], True))
+    force_nouns = [w for r in load_table(name, "force_noun", required={"words": list}) for w in r["words"]]
+    demonyms: dict[str, str] = {}
+    for record in load_table(name, "demonym", required={"word": str, "actor": str}):
+        if record["actor"] not in actors:
+            raise LexiconError(f"{record['_where']}: unknown actor '{record['actor']}'")
+        for noun in force_nouns:
+            entries.append((f"{record['word']} {noun}", record["actor"], _looks_exact(record["word"])))
+        word = record["word"] if _looks_exact(record["word"]) else record["word"].lower()
+        demonyms[word] = record["actor"]
+    nouns = "|".join(re.escape(n) for n in sorted(force_nouns, key=len, reverse=True))
+    force_noun_after = re.compile(rf"[ -](?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+    generic: dict[str, tuple[bool, str | None, frozenset[str] | None]] = {}
+    for record in load_table(name, "generic", required={"words": list},
+                             optional={"fallback": str, "context": bool, "among": list}):
+        fallback = record.get("fallback")
+        for actor in [fallback] + record.get("among", []) if fallback else record.get("among", []):
+            if actor not in actors:
+                raise LexiconError(f"{record['_where']}: unknown actor '{actor}'")
+        among = frozenset(record["among"]) if "among" in record else None
+        for word in record["words"]:
+            generic[word.lower()] = (record.get("context", True), fallback, among)
+            entries.append((word, _GENERIC, False))
+    cues = frozenset(w.lower() for r in load_table(name, "unidentified_cue", required={"words": list}) for w in r["words"])
+
+    lookup: dict[str, str] = {}
+    exact: set[str] = set()
+    for word in demonyms:  # a bare demonym is an actor only before a force noun (checked when found)
+        entries.insert(0, (word, _DEMONYM, _looks_exact(word)))
+    for alias, actor, is_exact in entries:  # a later record wins (the user's file comes last)
+        key = alias if is_exact else alias.lower()
+        if is_exact:
+            exact.add(alias)
+        lookup[key] = actor
     automata = []
     for folded in (True, False):
         automaton = ahocorasick.Automaton()
-        for key, rank in ranks[folded].items():
-            automaton.add_word(key, (len(key), rank))
-        automaton.make_automaton()
+        for key in lookup:
+            if (key in exact) != folded:
+                automaton.add_word(key, len(key))
+        if len(automaton):
+            automaton.make_automaton()
         automata.append(automaton)
-    return tuple(automata)
+    return ActorLexicon(actors, lookup, frozenset(exact), generic, cues, demonyms, force_noun_after, tuple(automata))
 
 
-_AUTOMATA = _compile_automata()
+def _looks_exact(alias: str) -> bool:
+    """Acronyms (all capitals) and names with digits match only as written."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) or any(c.isdigit() for c in alias) or alias == "Isis"
+
+
+def actor_kinds() -> dict[str, str]:
+    return {a.name: a.kind for a in lexicon().actors.values()}
+
+
+def actor_colours() -> dict[str, str]:
+    """Canonical actor -> map colour (for the palette and legend)."""
+    return {a.name: a.colour for a in lexicon().actors.values() if a.colour}
+
+
+def armed_groups() -> frozenset[str]:
+    """Actors that are armed groups (a corridor is used by the group that leaves)."""
+    return frozenset(a.name for a in lexicon().actors.values() if a.kind == "armed group")
 
 
 def _is_word(ch: str) -> bool:
@@ -114,45 +145,92 @@ def _is_word(ch: str) -> bool:
 
 
 def _alias_spans(text: str, start: int, end: int):
-    """(start, end) of every match of _PATTERN, leftmost first, as finditer gives them."""
-    if _AUTOMATA is None:
-        for match in _PATTERN.finditer(text, start, end):
-            yield match.start(), match.end()
-        return
-    folded, exact = _AUTOMATA
+    """(start, end, key) of the longest alias at each position, leftmost first, not overlapping."""
+    lex = lexicon()
+    folded, exact = lex.automata
     found: dict[int, list] = {}
-    for automaton, haystack in ((folded, lowered(text)), (exact, text)):
-        for last, (length, rank) in automaton.iter(haystack, start, end):
-            found.setdefault(last - length + 1, []).append((rank, length))
+    for automaton, haystack, is_exact in ((folded, lowered(text), False), (exact, text, True)):
+        if not len(automaton):
+            continue
+        for last, length in automaton.iter(haystack, start, end):
+            found.setdefault(last - length + 1, []).append((length, is_exact))
     scanned = start
     for pos in sorted(found):
         if pos < scanned or (pos > 0 and _is_word(text[pos - 1])):
             continue
         best = None
-        for rank, length in found[pos]:
+        for length, is_exact in found[pos]:
             stop = pos + length
-            if (stop >= end or not _is_word(text[stop])) and (best is None or rank < best[0]):
-                best = (rank, stop)
+            if (stop >= len(text) or not _is_word(text[stop]) or text[stop - 1] in ".-") and (best is None or length > best[0]):
+                best = (length, is_exact)
         if best is not None:
-            yield pos, best[1]
-            scanned = best[1]
+            stop = pos + best[0]
+            yield pos, stop, text[pos:stop] if best[1] else lowered(text)[pos:stop]
+            scanned = stop
+
+
+_JOIN = re.compile(r"[\s-]*(?:\(\w+\)\s*)?")
 
 
 def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
-    """Actor names in ``text[start:end]`` with document offsets."""
-    found: list[ActorMention] = []
-    for m_start, m_end in _alias_spans(text, start, len(text) if end is None else end):
-        surface = text[m_start:m_end]
-        actor = _LOOKUP.get(surface) or _LOOKUP.get(surface.lower())
+    """Actor names in ``text[start:end]`` with document offsets; generic words ('militants')
+    take the name just before them, or the unidentified group after 'unknown', or the
+    document's nearest fitting armed group (before them, else after), or their fallback; else
+    they are dropped."""
+    lex = lexicon()
+    groups = armed_groups()
+    low = lowered(text)
+    named: list[ActorMention] = []
+    pending: list[tuple[int, ActorMention, str]] = []  # generic words to resolve: (index, mention, key)
+    for m_start, m_end, key in _alias_spans(text, start, len(text) if end is None else end):
+        actor = lex.lookup.get(key)
         if actor is None:
             continue
-        last = found[-1] if found else None
-        if last and last.actor == actor and not text[last.end:m_start].strip():
+        if actor == _DEMONYM:  # 'Russian long-range bombers' is an actor, 'Iranian pilgrims' is not
+            noun = lex.force_noun_after.match(text, m_end)
+            if noun is None:
+                continue
+            actor, m_end = lex.demonyms[key], noun.end()
+        last = named[-1] if named else None
+        adjacent = last is not None and _JOIN.fullmatch(text, last.end, m_start) is not None
+        if actor == _GENERIC:
+            if adjacent and last.actor != _GENERIC:  # 'PKK militants', 'ISIS fighters'
+                named[-1] = ActorMention(last.actor, last.start, m_end, text[last.start:m_end])
+                continue
+            before = low[max(0, m_start - 40):m_start].split()
+            if lex.unidentified is not None and any(w.strip(",") in lex.unidentified_cues for w in before[-3:]):
+                named.append(ActorMention(lex.unidentified, m_start, m_end, text[m_start:m_end]))
+                continue
+        elif adjacent and last.actor == actor:
             # 'ISIS militants', 'Syrian army troops': one mention
-            found[-1] = ActorMention(actor, last.start, m_end, text[last.start:m_end])
+            named[-1] = ActorMention(actor, last.start, m_end, text[last.start:m_end])
             continue
-        found.append(ActorMention(actor, m_start, m_end, surface))
+        named.append(ActorMention(actor, m_start, m_end, text[m_start:m_end]))
+    found = []
+    for i, mention in enumerate(named):
+        if mention.actor != _GENERIC:
+            found.append(mention)
+            continue
+        context, fallback, among = lex.generic.get(mention.surface.lower(), (False, None, None))
+        actor = None
+        if context:
+            fits = lambda a: a.actor != _GENERIC and (a.actor in among if among is not None else a.actor in groups)  # noqa: E731
+            actor = next((a.actor for a in reversed(named[:i]) if fits(a)), None) or \
+                next((a.actor for a in named[i + 1:] if fits(a)), None)
+        actor = actor or fallback
+        if actor is not None:
+            found.append(ActorMention(actor, mention.start, mention.end, mention.surface))
     return found
+
+
+def __getattr__(name: str):
+    if name == "ACTORS":  # canonical actor -> its aliases (for benchmarks and older callers)
+        table: dict[str, list[str]] = {}
+        for alias, actor in lexicon().lookup.items():
+            if actor not in (_GENERIC, _DEMONYM):
+                table.setdefault(actor, []).append(alias)
+        return {k: tuple(v) for k, v in table.items()}
+    raise AttributeError(name)
 
 
 def canonical_actor(name: str) -> str:
@@ -161,6 +239,8 @@ def canonical_actor(name: str) -> str:
     >>> canonical_actor("ISIL"), canonical_actor("Syrian government")
     ('ISIS', 'Syrian government')
     """
-    if name in ACTORS:
+    lex = lexicon()
+    if name in lex.actors:
         return name
-    return _LOOKUP.get(name) or _LOOKUP.get(name.lower()) or name
+    actor = lex.lookup.get(name) or lex.lookup.get(name.lower())
+    return actor if actor and actor not in (_GENERIC, _DEMONYM) else name

@@ -1,213 +1,114 @@
 """Claims from sentences: who controls, lost, contests, holds out in, advances on, strikes, or
 passes through which place, stated how and according to whom.
 
-Rules, not a model: a sentence's relation triggers are paired with the actor that acts (the
-nearest subject before the trigger, or the agent after a passive 'by') and with the places the
-trigger governs. Where a sentence names no actor or place ('the city'), the document's last
-actor or place stands in, with a lower confidence. A denial with no claim of its own ('The SDF
-denies the existence of any agreement') denies the claims of the sentence before it.
+Rules, not a model. The knowledge is data (``geo/data/lexicon``): relation triggers and their
+cues (:mod:`geo.claims.rules`), actor names (:mod:`geo.claims.actors`), stance and sources
+(:mod:`geo.claims.stance`). Here a sentence's triggers are paired with the actor that acts (the
+nearest subject before the trigger that is not an object, a modifier, a passive victim or the
+quoted source; else the agent after 'by' / 'between') and with the places the trigger governs
+(not those of a relative clause, not a place left 'from', never a place standing in for a name
+the gazetteer does not know). Where a sentence names no actor or place ('the city'), the
+document's last actor or place stands in, with a lower confidence. One sentence gives one claim
+per actor and place. A denial with no claim of its own ('The SDF denies the existence of any
+agreement') denies the claims of the sentence before it.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 from itertools import accumulate
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterable
 
-from geo.claims.actors import ARMED_GROUPS, ActorMention, find_actors
-from geo.casefold import fold, lowered
-from geo.model import Claim, Document, Mention, Sentence
+from geo.casefold import lowered
+from geo.claims.actors import ActorMention, armed_groups, find_actors
+from geo.claims.rules import Trigger, cue, triggers
+from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
+from geo.claims.stance import attribution_span, body_stance, negated
+from geo.model import Claim, Document, Mention, Sentence
+
+__all__ = ["ClaimExtractor", "REGION_KINDS"]
 
 
-@dataclass(frozen=True)
-class Trigger:
-    relation: str
-    start: int
-    end: int
-    actor_after: bool  # the actor follows the trigger ('controlled by ISIL', 'pockets of ISIL')
-    place_before: bool  # the place precedes the trigger ('al-Tanaf, occupied by the US')
-
-
-_RULES: list[tuple[str, re.Pattern, bool, bool]] = [
-    # relation, pattern, actor_after, place_before
-    ("control", re.compile(r"\b(?:controlled|held|occupied|captured|seized|liberated|taken|retaken|recaptured|freed)\s+by\b"), True, True),
-    ("control", re.compile(r"\bunder\s+(?:the\s+)?(?:full\s+)?(?=\S+(?:\s\S+)?\s+control\b)"), True, True),
-    ("control", re.compile(r"\b(?:will|would|to)\s+(?:give|hand(?:\s+over)?|cede|surrender)\b"), True, False),
-    ("control", re.compile(r"\bstrongholds?\s+of\b"), True, True),
-    ("control", re.compile(
-        r"\b(?:(?:took|take[sn]?|taking|gain(?:ed|s)?|seiz(?:e|ed|es|ing)|wrest(?:ed)?|retook|regain(?:ed)?|assum(?:e|ed))\s+(?:full\s+|complete\s+|back\s+)?control"
-        r"|(?:in|easy|full|complete)\s+control\s+(?:of|over)|control\s+over"
-        r"|captur(?:e|ed|es|ing)|recaptur\w*|retook|retak(?:e|en|ing)|seiz(?:e|ed|es|ing)|overr(?:an|un)"
-        r"|liberat(?:e|ed|es|ing|ion)|freed|(?:completely\s+)?taken|took|hold(?:s|ing)?|held"
-        r"|occup(?:y|ies|ied|ying)|raised\s+(?:a|the|their)\s+flag|stronghold|fell\s+to)\b"), False, False),
-    ("lost", re.compile(r"\b(?:lost|los(?:e|es|ing)|loss\s+of|driven\s+out\s+of|expelled\s+from|pushed\s+out\s+of|retreat(?:ed|ing)?\s+from|withdr(?:ew|awn|awing)\s+from|abandon(?:ed|s)?)\b"), False, False),
-    ("contested", re.compile(
-        r"\b(?:fight(?:ing|s)?\s+(?:\w+\s+){0,2}?(?:inside|in|for|over|around)|battle\s+(?:for|of|in)|besieg\w*|siege\s+of"
-        r"|surround(?:ed|s|ing)?|encircl\w*|push(?:es|ed)?\s+into|break\s+into|storm(?:ed|ing|s)?|attack\s+on"
-        r"|attack(?:ed|ing|s)?|assault\s+on|offensive\s+(?:on|against)|clash(?:es|ed)?\s+(?:in|around|near))\b"), False, False),
-    ("presence", re.compile(r"\b(?:pockets?\s+of|remnants?\s+of|concentration\s+of(?:\s+forces\s+of)?)\b"), True, True),
-    ("presence", re.compile(
-        r"\b(?:holed\s+up|hole\s+up|entrenched|exists?\s+in\s+(?:a\s+)?large\s+numbers?|remain(?:s|ed|ing)?\s+in"
-        r"|forced\s+back\s+into|hemmed\s+in|holdouts?|presence\s+in|based\s+in|stationed\s+(?:at|in))\b"), False, False),
-    ("advance", re.compile(
-        r"\b(?:advanc(?:e|ed|es|ing)|push(?:ing|ed|es)?\s+(?:toward|towards|on|closer)|moved?\s+\d+\s+kilomet\w+"
-        r"|approach(?:ed|es|ing)|closing\s+in|march(?:ed|ing)?\s+on|kilomet(?:re|er)s?\s+(?:from|(?:to\s+)?the\s+\w+\s+of))\b"), False, False),
-    ("strike", re.compile(
-        r"\b(?:air\s?strikes?|airstrikes?|air\s+raids?|drone\s+strikes?|strikes?|struck|bomb(?:ed|ing|ings|s|ers)?|shell(?:ed|ing|s)?"
-        r"|pound(?:ed|ing)|(?:rockets?|missiles?)\s+(?:at|on)|artillery)\b"), False, False),
-    ("corridor", re.compile(
-        r"\b(?:safe\s+passage|(?:safe\s+|humanitarian\s+|commercial\s+)?corridors?|escape\s+routes?|left\s+open"
-        r"|air-?lift(?:ed|s|ing)?|airlift(?:ed|s|ing)?|bus(?:s)?ed|moved\s+from)\b"), False, False),
-    # weak corridor words: a claim only when the sentence names where to
-    ("corridor?", re.compile(r"\b(?:escape|evacuat(?:ed|ion)|convoys?|pulling\s+out\s+of|exit\s+of|head(?:ing)?\s+(?:south|north|east|west))\b"), False, False),
-]
-
-_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ial)|refut\w+|no\s+(?:deal|agreement)|never\s+happened)\b")
-_DISPUTED = re.compile(r"\b(?:bogus|premature|fake|false\s+claims?|a\s+lie|lie\b|amount\s+to\s+nothing|exaggerat\w+|propaganda|fabricat\w+)")
-_ALLEGED = re.compile(
-    r"\b(?:reportedly|allegedly|rumou?rs?|according\s+to\s+(?:information|unconfirmed|reports|sources|rumou?rs)|it\s+is\s+claimed"
-    r"|claim(?:s|ed)?\s+that|said\s+to|believed\s+to|suspected|(?:a|the|under\s+a)\s+deal|agreement|deliberately|secret(?:ly)?"
-    r"|will|would|may|might|could|maybe|trying\s+to|expected\s+to|supposedly|unconfirmed)\b")
-_NEGATED = re.compile(r"\b(?:no|not|never|without|n't|nor|unable\s+to|failed\s+to)\s+(?:\S+\s+){0,2}$")
-# (A look-ahead on the first letters lets the regex engine skip to where a match can start.)
-_ATTRIBUTION = (
-    re.compile(r"(?=a)\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:a|the)\s|$)"),
-    # a name of up to seven capitalised words (taken whole: only the whole name can be followed
-    # by the verb, so the atomic group spares the backtracking), or 'the ... spokesman of ...'
-    re.compile(r"(?=[A-Zta])(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*+(?>(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*+){0,6})(?:\s+\([A-Z]+\))?"
-               r"|(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commander|witness|official|source|representative|ministry|media|monitor)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?)"
-               r",?\s+(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
-    re.compile(r"\b(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
-)
-# a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
-_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")
-_MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held)\b")
-_MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained)\s+by\s+(?:an?\s+|the\s+)?\S*\s*$")
+_MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
+_MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|some|many|more)(?:\s+(?:hundreds?|thousands?|dozens?)(?:\s+of)?)?"
 _OBJECT_BEFORE = re.compile(
     r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|to|from|on|at"
-    r"|between|into|versus)\s+(?:the\s+)?$")
+    r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
+    r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
+_CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
+_BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
-_NOT_A_STRIKE = re.compile(r"\b(?:deal|agreement|bargain|balance|chord)\s+(?:was|were|is|has\s+been|had\s+been)\s+$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 _CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)|there|inside)\b")
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
 _LEAVING_BEFORE = re.compile(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$")
+# 'in Zur Maghar town in Aleppo countryside': a place name the gazetteer does not know, then the
+# region it lies in. The claim's real place is then unresolved: no claim at the region.
+_NAME = r"[A-Z][\w'’-]*(?:\s+\([^)]{1,30}\))?"
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:in|at|on|near|of|from|targeting|shelled|struck|hit)\s+(?:the\s+)?" + _NAME
+    + r"(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|at|an|bin|bani|abu|um|umm|of)[\s-]+)?" + _NAME + r"){0,4}\s+"
+    r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
+    r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|countryside)\b")
+# 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
+_CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
+_PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
+# 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
+_NAMED_BEFORE = re.compile(
+    r"(?:(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|the|al|el|and|for)\s+)*[A-Z][\w'’-]*)+|\b[A-Z]{2,6})"  # two capitalised words, or an acronym
+    r"\s+(?:(?:fighters|militants|forces|members|units|brigade|group)\s+)?$")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
+# places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
+    r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+_CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
-
-
-# Literal beginnings of every trigger: one Aho-Corasick pass over the lower-cased text finds the
-# few positions where a relation pattern can start; only there are the patterns tried.
-_TRIGGER_STEMS = (
-    "controlled", "held", "occupied", "occup", "captur", "seiz", "liberat", "taken", "retak", "recaptur", "freed",
-    "under", "will ", "would ", "to give", "to hand", "to cede", "to surrender", "stronghold", "took", "take",
-    "gain", "wrest", "retook", "regain", "assum", "in control", "easy control", "full control", "complete control",
-    "control over", "overr", "completely", "hold", "raised", "fell to", "lost", "los", "driven", "expelled",
-    "pushed", "retreat", "withdr", "abandon", "fight", "battle", "besieg", "siege", "surround", "encircl", "push",
-    "break", "storm", "attack", "assault", "offensive", "clash", "pocket", "remnant", "concentration", "holed",
-    "hole", "entrenched", "exist", "remain", "forced", "hemmed", "holdout", "presence", "based", "stationed",
-    "advanc", "move", "approach", "closing", "march", "kilomet", "air", "drone", "strike", "struck", "bomb",
-    "shell", "pound", "rocket", "missile", "artillery", "safe", "corridor", "humanitarian", "commercial",
-    "escape", "left", "bus", "evacuat", "convoy", "pulling", "exit", "head",
-)
-
-
-def _compile_stems():
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for stem in _TRIGGER_STEMS:
-        automaton.add_word(stem, len(stem))
-    automaton.make_automaton()
-    return automaton
-
-
-_STEMS = _compile_stems()
-
-
-def _triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Relation triggers in ``text[start:end]``, leftmost-longest, not overlapping."""
-    end = len(text) if end is None else end
-    low = lowered(text)
-    positions = sorted({last - length + 1 for last, length in _STEMS.iter(low, start, end)})
-    found: list[Trigger] = []
-    taken_until = start
-    for pos in positions:
-        if pos < taken_until or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "_")):
-            continue
-        best = None
-        for relation, pattern, actor_after, place_before in _RULES:
-            match = pattern.match(low, pos, end)
-            if match and match.end() > pos and (best is None or match.end() > best[1]):
-                best = (relation, match.end(), actor_after, place_before)
-        if best is None:
-            continue
-        relation, stop, actor_after, place_before = best
-        if relation == "strike" and _NOT_A_STRIKE.search(low, max(start, pos - 30), pos):
-            continue
-        found.append(Trigger(relation, pos, stop, actor_after, place_before))
-        taken_until = stop
-    return found
-
-
-def _body_stance(text: str, sentence: Sentence) -> str:
-    """The stance the words of a whole sentence give (the same for every trigger in it)."""
-    low, lo, hi = lowered(text), sentence.start, sentence.end
-    if _DENIED.search(low, lo, hi):
-        return "denied"
-    if _DISPUTED.search(low, lo, hi):
-        return "disputed"
-    if _ALLEGED.search(low, lo, hi):
-        return "alleged"
-    return "asserted"
-
-
-def _stance(text: str, sentence: Sentence, trigger: Trigger, body_stance: str | None = None) -> str:
-    if _NEGATED.search(lowered(text), max(sentence.start, trigger.start - 30), trigger.start):
-        return "denied"
-    return body_stance or _body_stance(text, sentence)
-
-
-def attribution_of(sentence: Sentence) -> str:
-    """Who the sentence says it is quoting ('the Syrian Observatory for Human Rights (SOHR)')."""
-    body = sentence.text
-    verb = _ATTRIBUTION_VERB.search(body) is not None
-    # pattern 1 is case-blind (run on the lower-cased copy); 2 and 3 read capitals and need a verb
-    for pattern, haystack, needs_verb in zip(_ATTRIBUTION, (fold(body), body, body), (False, True, True)):
-        if needs_verb and not verb:  # skip their costly scan
-            continue
-        match = pattern.search(haystack)
-        if match:
-            return " ".join(body[match.start("src"):match.end("src")].split())[:80]
-    return ""
+# when one clause gives one actor several relations to one place, the one that says most
+_PRIORITY = {"lost": 0, "control": 1, "advance": 2, "contested": 3, "strike": 4, "presence": 5, "corridor": 6}
 
 
 class ClaimExtractor:
-    """Extracts the claims of one document from its text and its place mentions."""
+    """Extracts the claims of one document from its text and its place mentions.
+
+    Mentions of role ``place`` are the candidate places; ``unresolved`` mentions mark names the
+    gazetteer does not know (a claim about them is not moved elsewhere); other roles are ignored.
+    """
 
     def extract(self, doc: Document, mentions: list[Mention]) -> list[Claim]:
         text = doc.text
-        places = [m for m in mentions if m.role == "place"]
-        if any(a.start > b.start for a, b in zip(places, places[1:])):
-            places.sort(key=lambda m: m.start)  # parse() returns them sorted; bisect below needs it
+        low = lowered(text)
+        places, unresolved = _candidate_places(text, mentions)
         place_starts = [m.start for m in places]
-        # an actor inside a place name is no actor: the same test as any(s < a.end and a.start < e),
-        # with a running maximum of the place ends (spans sorted by start)
+        # an actor inside a place name ('Tabqa Military Airport') is no actor, and a place inside
+        # an actor's name ('Levant Front') is no place
+        found_actors = find_actors(text)
+        inside = {id(m) for m in places for a in found_actors
+                  if a.start <= m.start and m.end <= a.end and (a.end - a.start) > (m.end - m.start)}
+        if inside:
+            places = [m for m in places if id(m) not in inside]
+            place_starts = [m.start for m in places]
+        # 'a QSD checkpoint' read as an unknown place name is an actor's post, not a place left unresolved
+        unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
+        unresolved_starts = [m.start for m in unresolved]
         reach = list(accumulate((m.end for m in places), max))
         actors = []
-        for a in find_actors(text):
+        for a in found_actors:
             i = bisect_left(place_starts, a.end)
             if not (i and reach[i - 1] > a.start):
                 actors.append(a)
         actor_starts = [a.start for a in actors]
         dominant = _dominant_place(places)
-        all_triggers = _triggers(text)
+        all_triggers = triggers(text)
         trigger_starts = [t.start for t in all_triggers]
-        self._desert = next((m for m in places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
+        desert = next((m for m in places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
         claims: list[Claim] = []
         last_actor: str | None = None
         last_place: Mention | None = dominant
@@ -215,26 +116,56 @@ class ClaimExtractor:
         for sentence in split_sentences(doc.id, text):
             lo, hi = sentence.start, sentence.end
             in_places = places[bisect_left(place_starts, lo):bisect_left(place_starts, hi)]
-            in_actors = actors[bisect_left(actor_starts, lo):bisect_left(actor_starts, hi)]
-            triggers = all_triggers[bisect_left(trigger_starts, lo):bisect_left(trigger_starts, hi)]
+            in_unresolved = unresolved[bisect_left(unresolved_starts, lo):bisect_left(unresolved_starts, hi)]
+            triggers_here = all_triggers[bisect_left(trigger_starts, lo):bisect_left(trigger_starts, hi)]
             # attribution is needed only by claims of this sentence or a denial of the previous ones
-            attribution = attribution_of(sentence) if triggers or previous else ""
+            src_start, src_end, attribution = attribution_span(sentence) if triggers_here or previous else (-1, -1, "")
+            # a source is the attribution, never the actor ('..., a coalition spokesman said')
+            in_actors = [a for a in actors[bisect_left(actor_starts, lo):bisect_left(actor_starts, hi)]
+                         if not (src_start <= a.start < src_end)]
             own: list[Claim] = []
-            body_stance = None
-            for trigger in triggers:
-                actor, carried = self._actor(text, trigger, in_actors, last_actor)
+            distances: list[int] = []  # from each claim's trigger to its place
+            unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
+            stance_of_body = None
+            for trigger in triggers_here:
+                relation = trigger.relation
+                if relation in ("control", "lost"):
+                    window = low[max(lo, trigger.start - 40):trigger.start]
+                    if cue("goal").search(window):
+                        continue  # 'aim to seize', 'a capture would': not a capture
+                    if cue("attempt").search(window):
+                        relation = "contested"  # 'fight to retake': a fight for the place
+                # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
+                silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
+                             for t in unclaimed)
+                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor, not silent)
                 if actor is None:
+                    unclaimed.append(trigger)
                     continue
                 last_actor = actor
-                targets = self._places(text, sentence, trigger, in_places, last_place)
-                if body_stance is None:
-                    body_stance = _body_stance(text, sentence)
-                stance = _stance(text, sentence, trigger, body_stance)
+                targets = self._places(text, sentence, trigger, in_places, in_unresolved, last_place, desert)
+                if stance_of_body is None:
+                    stance_of_body = body_stance(text, sentence)
+                stance = "denied" if negated(text, sentence, trigger.start) else stance_of_body
                 for place, destination, fallback in targets:
+                    place_relation = relation
+                    if relation == "control" and _partitive(low, trigger, place):
+                        place_relation = "contested"  # 'half of Albu Kamal', 'districts of eastern Aleppo'
                     confidence = 0.75 - (0.2 if carried else 0.0) - (0.25 if fallback else 0.0)
-                    own.append(_claim(doc, sentence, trigger, actor, place, destination, stance,
+                    own.append(_claim(doc, sentence, place_relation, actor, place, destination, stance,
                                       attribution, round(max(confidence, 0.1), 2)))
-            if not own and previous and _DENIED.search(lowered(text), sentence.start, sentence.end):
+                    # a place on the side the trigger looks to first ('shelled X') is nearer than one behind it
+                    behind = place.doc == doc.id and (place.start < trigger.start) != trigger.place_before
+                    if behind and place_relation != "corridor" and any(
+                            c.actor == actor and c.relation == place_relation for c in own[:-1]):
+                        # 'airstrikes in X in Y district of Z, with shelling by land forces': the
+                        # later word repeats the event the actor already has; Z is not a second one
+                        own.pop()
+                        continue
+                    distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
+                                     if place.doc == doc.id else 10**6)
+            own = _one_per_place(own, distances)
+            if not own and previous and cue("denied").search(low, sentence.start, sentence.end):
                 denier = attribution or (in_actors[0].surface if in_actors else "")
                 own = [replace(c, start=sentence.start, end=sentence.end, text=sentence.text, stance="denied",
                                attribution=denier, confidence=round(c.confidence * 0.8, 2),
@@ -249,47 +180,159 @@ class ClaimExtractor:
 
     # -- actor ---------------------------------------------------------------------------
     @staticmethod
-    def _actor(text: str, trigger: Trigger, in_actors: list[ActorMention], last_actor: str | None) -> tuple[str | None, bool]:
-        if trigger.relation.startswith("corridor"):
-            armed = [a for a in in_actors if a.actor in ARMED_GROUPS]
-            if armed:
-                return min(armed, key=lambda a: abs(a.start - trigger.start)).actor, False
+    def _actor(text: str, sentence: Sentence, trigger: Trigger, in_actors: list[ActorMention],
+               last_actor: str | None, unattributed: bool = True) -> tuple[str | None, bool]:
+        low = lowered(text)
+        if trigger.relation == "corridor":
+            groups = armed_groups()
+            armed = [a for a in in_actors if a.actor in groups
+                     and not _CARRIED_BEFORE.search(low, max(0, a.start - 40), a.start)]
+            if armed:  # the group that goes: the one named before the corridor word, else the nearest
+                before = [a for a in armed if a.end <= trigger.start]
+                return (before[-1] if before else min(armed, key=lambda a: abs(a.start - trigger.start))).actor, False
         if trigger.actor_after:
             after = [a for a in in_actors if a.start >= trigger.end]
             if after:
                 return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
-        before = [a for a in in_actors if a.end <= trigger.start]
-        if before and _RELATIVE_BEFORE.search(lowered(text), max(0, trigger.start - 25), trigger.start):
+        clause_start = _clause_start(low, sentence, trigger.start)
+        # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
+        before = [a for a in in_actors if a.start < trigger.start
+                  and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
+        if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
-        before = [a for a in before if not _is_modifier(text, a) and not _is_object(text, a)]
-        if before:
-            return before[-1].actor, False
+        subjects = [a for a in before if not _is_modifier(text, a) and not _is_object(text, a)]
+        in_clause = [a for a in subjects if a.start >= clause_start]
+        if in_clause or subjects:
+            return (in_clause or subjects)[-1].actor, False
+        # 'clashes between X and Y in Z', 'an airstrike by Russian jets on Z'
+        after = [a for a in in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
+        if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start):
+            return after[0].actor, False
+        if (unattributed and trigger.unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
+                and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)):
+            # 'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown
+            # (but 'They shelled X' goes on with the actor named before)
+            return trigger.unattributed, False
+        if before:  # every actor before is an object ('killed three PKK militants'): nobody acts here
+            return None, False
         if last_actor is not None:
             return last_actor, True
         return None, False
 
     # -- places --------------------------------------------------------------------------
     def _places(self, text: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
-                last_place: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
+                in_unresolved: list[Mention], last_place: Mention | None,
+                desert: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
+        low = lowered(text)
         after = [m for m in in_places if m.start >= trigger.end]
         before = [m for m in in_places if m.end <= trigger.start]
-        if trigger.relation.startswith("corridor"):
+        if trigger.relation == "corridor":
             found = _corridor_places(text, sentence, trigger, before, after, last_place)
-            if self._desert is not None and _DESERT_DIRECTION.search(lowered(text), sentence.start, sentence.end):
+            if desert is not None and _DESERT_DIRECTION.search(low, sentence.start, sentence.end):
                 # 'moved to the South of the country' in a report that names the desert they go to
-                found = [(o, d or (self._desert if o.place_id != self._desert.place_id else None), f) for o, d, f in found]
+                found = [(o, d or (desert if o.place_id != desert.place_id else None), f) for o, d, f in found]
             return found
+        # places in a relative clause after the trigger ('the town, which lies on the border
+        # with Iraq') say where something else is, not where the claim is
+        relative = cue("relative").search(low, trigger.end, sentence.end)
+        if relative is not None:
+            after = [m for m in after if m.start < relative.start()]
+        if trigger.relation != "advance":  # 'moved 5 km north of Raqqa' advances on Raqqa
+            before = [m for m in before if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
+            after = [m for m in after if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
+        if trigger.relation in ("presence", "advance", "control"):
+            # 'deployed from Damascus to Albu Kamal': the place left is not where they are
+            away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
+            if away and len(away) < len(after):
+                after = [m for m in after if m not in away]
         sides = (before[::-1], after) if trigger.place_before else (after, before[::-1])
         side = sides[0] or sides[1]
+        # the real place is a name the gazetteer lacks: no claim at another place
+        first = side[0] if side else None
+        limit = first.start if first is not None and first.start > trigger.end else sentence.end
+        for u in in_unresolved:
+            if trigger.victims and _VICTIM_AFTER.fullmatch(text, trigger.end, u.start):
+                continue  # 'shot dead Ali Hasan': a person, not a place left unresolved
+            # 'near the Dawla roundabout in Raqqa city': the named town holds the unknown spot
+            if trigger.end <= u.start < limit and not (
+                    first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)):
+                return []
+        if (first is None or first.kind in REGION_KINDS) and _UNKNOWN_PLACE.search(text, trigger.start, limit):
+            return []
         if not side:
-            if last_place is not None and _CITY_ANAPHORA.search(lowered(text), sentence.start, sentence.end):
+            if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
                 return [(last_place, None, True)]
             return []
         specific = [m for m in side if m.kind not in REGION_KINDS]
         head = (specific or side)[0]
+        if head.kind == "country" and _CITY_ANAPHORA.search(low, trigger.end, head.start):
+            return [(last_place, None, True)] if last_place is not None else []
         group = _enumeration(text, in_places, head)
         destination = _from_to_destination(text, sentence, head, in_places)
         return [(m, destination, False) for m in group]
+
+
+# 'Tal Tuqan village', 'Western Maliha town': the mention is a piece of a longer name that a
+# place noun follows; the gazetteer does not know the whole name
+_NAME_RIGHT = re.compile(r"(?:[ -](?:(?:al|el|ad|as|ar|az|ash)[ -])?[A-Z][\w'’]*)*[ -](?:town|village|area|neighbou?rhood|camp|farms?|hill|valley)\b")
+_NAME_LEFT = re.compile(r"(?<![.!?:]\s)(?<![\w.!?:])(?!(?:In|On|At|Near|From|To|Of|The|And|Or|Around|Syria|Syrian|Iraq|Iraqi|Turkish)\b)[A-Z][\w'’]*[ -]$")
+
+
+def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The place mentions a claim may bind to, and the names it must not be moved from.
+
+    A place far outside the theatre that the document does not name as a country ('Bara' read
+    as a town in Brazil) and a place that is only a piece of a longer name ('Tal' of 'Tal
+    Tuqan', 'Maliha' of 'Western Maliha') are misreadings: they bind no claim, and the claim is
+    not moved to another place either.
+    """
+    theatre = rules_lexicon().theatre | {m.country for m in mentions if m.kind == "country" and m.country}
+    places, unresolved = [], []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.role == "unresolved":
+            unresolved.append(m)
+        elif m.role == "place" and m.lat is not None:
+            if (m.country and m.country not in theatre) or _piece_of_a_name(text, m):
+                unresolved.append(m)
+            else:
+                places.append(m)
+    return places, unresolved
+
+
+def _piece_of_a_name(text: str, m: Mention) -> bool:
+    right = _NAME_RIGHT.match(text, m.end)
+    if right is None:
+        return False
+    name_words = text[m.end:right.end()].split()[:-1]  # the words between the mention and the place noun
+    return bool(name_words) or _NAME_LEFT.search(text, max(0, m.start - 25), m.start) is not None
+
+
+def _clause_start(low: str, sentence: Sentence, at: int) -> int:
+    """Where the clause holding offset ``at`` starts (after the last ';', dash or ', while')."""
+    start = sentence.start
+    for match in _CLAUSE_BREAK.finditer(low, sentence.start, at):
+        start = match.end()
+    return start
+
+
+def _partitive(low: str, trigger: Trigger, place: Mention) -> bool:
+    """'took half of X', 'seized three districts of eastern X': part of the place, not all of it."""
+    if place.start < trigger.end or place.start - trigger.end > 60:
+        return False
+    return cue("partitive").search(low, trigger.end, place.start) is not None
+
+
+def _one_per_place(claims: list[Claim], distances: list[int]) -> list[Claim]:
+    """One sentence, one claim per actor and place: a change of hands (lost, control, advance)
+    before a fight or a strike, else the relation whose trigger is nearest the place."""
+    best: dict[tuple, tuple] = {}
+    for i, c in enumerate(claims):
+        key = (c.actor, c.place_id, c.to_place_id)
+        rank = (_PRIORITY[c.relation] if c.relation in ("lost", "control", "advance") else 9, distances[i], i)
+        if key not in best or rank < best[key]:
+            best[key] = rank
+    kept = {rank[2] for rank in best.values()}
+    return [c for i, c in enumerate(claims) if i in kept]
 
 
 def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: list[Mention], after: list[Mention],
@@ -323,7 +366,7 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
             seen.add(m.place_id)
             unique.append(m)
     if not unique:
-        return [] if trigger.relation == "corridor?" else [(origin, None, fallback)]
+        return [] if trigger.needs_destination else [(origin, None, fallback)]
     return [(origin, d, fallback) for d in unique]
 
 
@@ -364,13 +407,13 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention) -> list[Men
 def _is_modifier(text: str, actor: ActorMention) -> bool:
     """'US-led', 'backed by the coalition': an actor that qualifies another one."""
     low = lowered(text)
-    return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 12) or
+    return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 24) or
                 _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
 
 
 def _is_object(text: str, actor: ActorMention) -> bool:
     """'expel the ISIS militants', 'fighting Isis': an actor acted upon."""
-    return bool(_OBJECT_BEFORE.search(lowered(text), max(0, actor.start - 25), actor.start))
+    return bool(_OBJECT_BEFORE.search(lowered(text), max(0, actor.start - 40), actor.start))
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:
@@ -383,11 +426,11 @@ def _dominant_place(places: list[Mention]) -> Mention | None:
     return max(counts.values(), key=len)[0]
 
 
-def _claim(doc: Document, sentence: Sentence, trigger: Trigger, actor: str, place: Mention,
+def _claim(doc: Document, sentence: Sentence, relation: str, actor: str, place: Mention,
            destination: Mention | None, stance: str, attribution: str, confidence: float) -> Claim:
     return Claim(
         doc=doc.id, start=sentence.start, end=sentence.end, text=sentence.text, actor=actor,
-        relation=trigger.relation.rstrip("?"), place=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
+        relation=relation, place=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
         stance=stance, attribution=attribution, confidence=confidence,
         to_place=destination.name if destination else None,
         to_place_id=destination.place_id if destination else None,

@@ -11,7 +11,7 @@ from geo.casefold import lowered
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
 # government taking part, not for a battlefield: mapped as actors, never as locations.
-POWERS = frozenset({"US", "RU", "IR", "TR", "IL", "JO", "GB", "FR", "SA", "QA", "AE", "DE", "CN", "EG", "KW"})
+POWERS = frozenset({"US", "RU", "IR", "TR", "IL", "JO", "GB", "FR", "SA", "QA", "AE", "DE", "CN", "EG", "KW", "EU"})
 THEATRE_CAPITALS = frozenset({("SY", "Damascus"), ("IQ", "Baghdad")})
 
 # 'the village of X', 'the town of the X', 'the X' (a river): the kind a name's left side asks for
@@ -60,9 +60,25 @@ def kind_hint(text: str, start: int, end: int) -> str | None:
     return cue.lastgroup if cue else None
 
 
+# the same in Arabic: 'ريف حلب' (Aleppo countryside), 'بالقرب من', 'شمال الرقة', 'أطراف', 'محيط'
+_NEAR_ARABIC = re.compile(
+    r"(?<![\u0600-\u06ff])[وف]?[بل]?(?:ريف|محيط|أطراف|اطراف|ضواحي|قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|"
+    r"شمالي|جنوبي|شرقي|غربي)\s+(?:مدينة\s+|بلدة\s+)?$")
+
+
 def is_near(text: str, start: int) -> bool:
     """'the northern countryside of Raqqa', '25 kilometres from Raqqa': near or part of it."""
+    if "\u0600" <= text[start:start + 1] <= "\u06ff" and _NEAR_ARABIC.search(text, max(0, start - 30), start):
+        return True
     return bool(_NEAR.search(lowered(text), max(0, start - 60), start))
+
+
+_NEAR_AFTER = re.compile(r"[\s-]+(?:countryside|outskirts|suburbs|environs|vicinity|surroundings|periphery)\b")
+
+
+def is_near_after(text: str, end: int) -> bool:
+    """'Aleppo countryside', 'Hama outskirts': near or part of it (precision 2)."""
+    return bool(_NEAR_AFTER.match(lowered(text), end, end + 20))
 
 
 def after_locative(text: str, start: int) -> bool:
@@ -81,6 +97,8 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
         return True
     low = lowered(text)
     if kind == "country" and country in POWERS:
+        if text[end:end + 1] in ("-", "‑", "–"):
+            return True  # 'US-led', 'US-Russia friction': a modifier naming the power
         return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(low, max(0, start - 30), start))
     if (country, name) in THEATRE_CAPITALS:
         if _ACTOR_AFTER.match(low, end, end + 30) or _ACTOR_BEFORE.search(low, max(0, start - 30), start):

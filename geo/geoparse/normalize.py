@@ -20,8 +20,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Letters and digits, with apostrophes inside a word (Qa'im, Ta’mim) kept in the token.
-TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼʾʿ`][^\W_]+)*")
+# Letters and digits, with apostrophes inside a word (Qa'im, Ta’mim) kept in the token; a
+# possessive 's ends the token before it (Raqqah's -> Raqqah).
+# Combining marks (Arabic harakat and shadda, decomposed Latin accents) stay inside the token;
+# text without them (most of it) is split by the plain, faster pattern.
+COMBINING_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+HAS_MARKS = re.compile(f"[{COMBINING_MARKS}]")
+PLAIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼʾʿ`](?![sS]\b)[^\W_]+)*")
+_LETTER = rf"(?:[^\W_]|[{COMBINING_MARKS}])"
+TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’ʼʾʿ`](?![sS]\b){_LETTER}+)*")
 
 # Arabic definite articles as they appear romanised, alone before a hyphen or a space.
 ARTICLES = frozenset({
@@ -33,7 +40,16 @@ AMBIGUOUS_ARTICLES = frozenset({"as", "at", "an", "ad", "en", "er", "il", "ed", 
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’ʼʾʿ`‘"), None)
 _DOUBLED = re.compile(r"(.)\1+")
+# whole words that are one word of Arabic names in several romanisations (after folding)
+_WORD_FORMS = {
+    **dict.fromkeys(("ain", "ein", "ayn", "ayin", "aayn"), "ain"),  # spring
+    **dict.fromkeys(("tal", "tall", "tell", "tel", "til"), "tal"),  # hill
+    **dict.fromkeys(("kafr", "kfar", "kfr", "kafar", "kefr", "kufr", "kfer"), "kafr"),  # village
+    **dict.fromkeys(("deir", "dayr", "der", "dair", "deyr", "dier", "dir"), "dir"),  # monastery
+    **dict.fromkeys(("abu", "abou", "albu", "bu", "bou"), "abu"),  # Abu Kamal = Albu Kamal = Al Bu Kamal
+}
 _REWRITES = (
+    ("qua", "qa"),  # Quamishli
     ("q", "k"),
     ("aikh", "ikh"),
     ("iya", "ia"),
@@ -47,6 +63,7 @@ _REWRITES = (
     ("ck", "k"),
     ("ph", "f"),
     ("dh", "d"),
+    ("ay", "i"),  # Shuhayl / Shuheil, Bayda / Beida (not 'ai': Qaim would be the name Kim)
 )
 
 
@@ -68,17 +85,57 @@ def token_key(token: str) -> str:
     """The key of one token; an unmistakable article becomes ``~``.
 
     >>> [token_key(t) for t in ("Raqqah", "Rakka", "Mayadeen", "Mayadin", "Qa'im", "Qaem", "al")]
-    ['raka', 'raka', 'mayadin', 'mayadin', 'kaim', 'kaim', '~']
+    ['raka', 'raka', 'miadin', 'miadin', 'kaim', 'kaim', '~']
     """
+    if "\u0600" <= token[:1] <= "\u06ff":
+        return arabic_token_key(token)
     key = fold_letters(token)
     if key in ARTICLES and key not in AMBIGUOUS_ARTICLES:
         return ARTICLE_KEY
+    if key in _WORD_FORMS:
+        return _WORD_FORMS[key]
     key = _DOUBLED.sub(r"\1", key)
     if len(key) > 3 and key.endswith(("ah", "eh")):  # ta marbuta: Raqqah, Maskaneh
         key = key[:-2] + "a"
     for old, new in _REWRITES:
         key = key.replace(old, new)
     return _DOUBLED.sub(r"\1", key)
+
+
+# Arabic script: one letter for the alef forms and hamza carriers, ha for ta marbuta, ya for
+# alef maqsura; tatweel, lone hamza and diacritics (harakat, shadda, sukun, dagger alef) dropped.
+_ARABIC_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ة": "ه", "ى": "ي", "ـ": None, "ء": None,
+    **dict.fromkeys(map(chr, [*range(0x064B, 0x0660), 0x0670]), None),
+})
+# the article with the clitics that join it (wa-, bi-, li-, fa-, ka-): 'والرقة', 'بالرقة', 'للرقة'
+_ARABIC_ARTICLES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال")
+ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول")
+
+
+@lru_cache(maxsize=100_000)
+def arabic_token_key(token: str) -> str:
+    """The key of one word in Arabic script: letters folded, article and its clitics dropped.
+
+    >>> arabic_token_key("بالرَّقَّة") == arabic_token_key("الرقة") == arabic_token_key("رقه")
+    True
+    """
+    key = token.translate(_ARABIC_FOLD)
+    for article in _ARABIC_ARTICLES:
+        if key.startswith(article) and len(key) - len(article) >= 2:
+            return key[len(article):]
+    return key
+
+
+def arabic_variants(name: str) -> list[str]:
+    """An Arabic name and its forms with a clitic on the first word ('وحلب', 'بحلب'); forms with
+    the article ('والرقة') need none: the key drops article and clitic together."""
+    name = name.strip()
+    if not name:
+        return []
+    if name.translate(_ARABIC_FOLD).startswith("ال"):
+        return [name]
+    return [name, *(clitic + name for clitic in ARABIC_CLITICS)]
 
 
 def is_article(token: str, joined_by_hyphen: bool) -> bool:
@@ -96,7 +153,7 @@ def name_keys(name: str) -> list[str]:
     (['dir', '~', 'zur'], ['zalabia'])
     """
     keys: list[str] = []
-    for match in TOKEN_RE.finditer(name):
+    for match in (TOKEN_RE if HAS_MARKS.search(name) else PLAIN_TOKEN_RE).finditer(name):
         token = match.group()
         hyphen = name[match.end():match.end() + 1] in "-‑–"
         if is_article(token, hyphen) and match.end() < len(name):

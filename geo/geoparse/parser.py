@@ -6,11 +6,39 @@
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+import warnings
+from collections import Counter
+
 from geo.geoparse.gazetteer import GazetteerIndex, default_index
 from geo.geoparse.matcher import KeyStream, find_names
 from geo.model import Document, Mention
 from geo.geoparse.resolver import Resolver
 from geo.geoparse.toponyms import find_unresolved
+
+
+# letters of the scripts the geoparser reads: Latin (with its accented ranges) and Arabic
+_UNREAD_LETTER = re.compile(
+    r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+UNREAD_MIN_LETTERS = 20  # a stray foreign word is no document in another script
+
+
+class UnreadScriptWarning(UserWarning):
+    """A document holds text in a script the geoparser does not read (its place names are missed)."""
+
+
+def warn_unread_script(doc: Document) -> None:
+    """Warn, naming the document and the scripts, when it holds text we cannot read."""
+    if _UNREAD_LETTER.search(doc.text) is None:
+        return
+    letters = _UNREAD_LETTER.findall(doc.text)
+    if len(letters) < UNREAD_MIN_LETTERS:
+        return
+    scripts = Counter(unicodedata.name(c, "UNKNOWN").split()[0].title() for c in letters)
+    named = ", ".join(f"{script} ({count} letters)" for script, count in scripts.most_common(3))
+    warnings.warn(f"{doc.id}: text in a script the geoparser does not read: {named}; "
+                  "place names written in it are not found", UnreadScriptWarning, stacklevel=3)
 
 
 class Geoparser:
@@ -21,6 +49,7 @@ class Geoparser:
         self.resolver = Resolver(self.index)
 
     def parse(self, doc: Document) -> list[Mention]:
+        warn_unread_script(doc)
         stream = KeyStream(doc.text)
         hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
         mentions = self.resolver.resolve(doc.id, doc.text, hits)

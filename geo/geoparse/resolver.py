@@ -6,6 +6,7 @@ places it names without ambiguity, population, and the kind the surrounding word
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from functools import lru_cache
@@ -15,11 +16,40 @@ from dataclasses import dataclass, field
 from geopy.distance import great_circle
 
 from geo.geoparse import context
-from geo.geoparse.gazetteer import CURATED, THEATRE_COUNTRIES, GazetteerIndex, is_curated
+from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
+from geo.geoparse.normalize import token_key
 from geo.model import Mention, Place
 
-REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
+REGION_KINDS = frozenset({"country", "governorate", "region", "river", "province"})
+# A place outside Syria and Iraq is taken only when the text points abroad: its country is named
+# (or evidenced) elsewhere in the document, or it is a city this large.
+ABROAD_MIN_POPULATION = 1_000_000
+
+# Words that begin Arabic place names ('Tal Tuqan', 'Kafr Dael'): alone, next to another
+# capitalised word, they are part of a longer name the gazetteer lacks, not a place themselves.
+_NAME_HEADS = frozenset(token_key(w) for w in (
+    "Tal", "Kafr", "Ain", "Deir", "Abu", "Khirbat", "Khirbet", "Umm", "Jabal", "Jebel", "Wadi", "Ras",
+    "Bir", "Beit", "Qasr", "Hai", "Haret", "Mazraat", "Qaryat", "Marj", "Tallet", "Arab", "Sheikh",
+    "Shaykh", "Maarat", "Ma'arat", "Bab", "Bani", "Khan", "Sayyid", "Zawiyat", "Albu"))
+_NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|as|ar|az|ad|at|an|ez|es)[- ])?([A-Z][\w'’]*)")
+
+# 'X in Y', 'X, Y', 'X village in the eastern countryside of Y', 'X town in Y countryside':
+# what may stand between a place and the region that contains it
+_CONTAINED_IN = re.compile(
+    r"(?:[ \t]+(?:village|town|city|area|district|sub-?district|neighbou?rhood|camp|hill|field|farms?|"
+    r"region|valley|desert|military\s+camp|axis))?"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+|[ \t]+(?=(?:some|about|\d|north|south|east|west)))"
+    r"(?:the[ \t]+)?(?:(?:some[ \t]+|about[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:re|er)s?|miles)[ \t]+)?"
+    r"(?P<direction>(?:north|south|east|west)(?:-?(?:east|west))?)[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
+    r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region)[ \t]+of[ \t]+)?"
+    r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?$")
+# how far from a container of each kind a place it holds may lie, when P-codes do not say
+_CONTAINER_KM = {"governorate": 200.0, "district": 80.0, "subdistrict": 40.0, "region": 300.0}
+_TOWN_KM = 40.0
+_DIRECTION_KM = 300.0
+_LONGEST_LINK = 90  # characters 'X ... in the north-eastern countryside of Y' may put between X and Y
 
 # A name found only in GeoNames whose surface is this common as an English word (wordfreq Zipf)
 # is not taken as a place anywhere ('This', 'June'), or at the start of a sentence ('But',
@@ -27,6 +57,9 @@ REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
 COMMON_AT_SENTENCE_START = 3.0
 COMMON_ANYWHERE = 4.0
 LOWERCASE_COMMON = 3.5
+# Arabic place names are common words more often ('الطبقة' the layer, 'الباب' the door): an
+# Arabic word counts as common from Zipf 4.3 (compared after this offset with the thresholds above)
+ARABIC_ZIPF_OFFSET = 0.3
 
 
 @dataclass
@@ -35,16 +68,25 @@ class _Context:
     anchors: list[tuple[float, float]]  # (lat, lon) of the places the document names unambiguously
     total: int = field(init=False)  # sum of ``countries``, asked for by every score
     nearest: dict = field(default_factory=dict)  # place id -> km to the nearest anchor
+    by_key: Counter = field(default_factory=Counter)  # (key, country) -> what that key gave ``countries``
 
     def __post_init__(self) -> None:
         self.total = sum(self.countries.values())
+        # (lat, lon, cos lat) of each anchor: the nearest is picked on a flat projection, then
+        # measured on the sphere (a document names dozens of anchors; most candidates are far)
+        self._flat = [(lat, lon, math.cos(math.radians(lat)), (lat, lon)) for lat, lon in self.anchors]
 
     def nearest_km(self, place: Place) -> float:
         """Great-circle distance to the nearest anchor."""
         km = self.nearest.get(place.id)
         if km is None:
-            here = (place.lat, place.lon)
-            km = self.nearest[place.id] = min(_km(here, anchor) for anchor in self.anchors)
+            lat, lon = place.lat, place.lon
+            nearest, shortest = None, math.inf
+            for anchor_lat, anchor_lon, cos_lat, anchor in self._flat:
+                flat = (lat - anchor_lat) ** 2 + ((lon - anchor_lon) * cos_lat) ** 2
+                if flat < shortest:
+                    nearest, shortest = anchor, flat
+            km = self.nearest[place.id] = _km((lat, lon), nearest)
         return km
 
 
@@ -54,10 +96,17 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return great_circle(a, b).km
 
 
+def _is_arabic(word: str) -> bool:
+    return "\u0600" <= word[:1] <= "\u06ff"
+
+
 @lru_cache(maxsize=100_000)
 def _wordfreq(word: str) -> float:
+    """How common a word is in English, or in Arabic for a word in Arabic script (wordfreq Zipf)."""
     from wordfreq import zipf_frequency
 
+    if _is_arabic(word):
+        return zipf_frequency(word, "ar") - ARABIC_ZIPF_OFFSET
     return zipf_frequency(word.lower(), "en")
 
 
@@ -66,7 +115,7 @@ def _wordfreq(word: str) -> float:
 def _is_common_word(surface: str) -> bool:
     """'War', 'Hit': a one-word name that is mostly an English word (wordfreq Zipf >= 4.5)."""
     words = surface.replace("-", " ").split()
-    return len(words) == 1 and _wordfreq(words[0]) >= 4.5
+    return len(words) == 1 and not _is_arabic(surface) and _wordfreq(words[0]) >= 4.5
 
 
 def _acceptable(hit: NameHit, text: str) -> bool:
@@ -74,9 +123,14 @@ def _acceptable(hit: NameHit, text: str) -> bool:
     surface = hit.surface
     if hit.flags & CURATED:
         # lower case: never a common word ('us', 'deal')
-        return surface[:1].isupper() or _wordfreq(surface) < LOWERCASE_COMMON
-    if not surface[:1].isupper() or (surface.isupper() and len(surface) <= 5):
+        if surface[:4].lower() == "the " and not surface[4:5].islower():
+            return True  # 'the Gulf', 'the Levant'
+        return not surface[:1].islower() or _wordfreq(surface) < LOWERCASE_COMMON
+    if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
         return False
+    if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
+        forms = (surface, hit.key, "ال" + hit.key)
+        return " " in hit.key or max(map(_wordfreq, forms)) < COMMON_ANYWHERE
     commonness = _wordfreq(surface) if " " not in surface else 0.0
     if commonness >= COMMON_ANYWHERE:
         return False
@@ -135,6 +189,86 @@ def _evidence(candidates: tuple[Place, ...]) -> tuple[str | None, tuple[float, f
     return best.country, None
 
 
+def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
+    """A place outside the theatre, in a document about the theatre, needs the text to point
+    abroad: its country named or evidenced by another name (not by this one), or a city of a
+    million."""
+    if place.country in THEATRE_COUNTRIES or is_curated(place.id) or place.kind == "country" or not place.country:
+        return True
+    if not (ctx.countries["SY"] or ctx.countries["IQ"]):
+        return True  # a document about elsewhere
+    others = ctx.countries[place.country] - ctx.by_key[(key, place.country)]
+    return others > 0 or place.population >= ABROAD_MIN_POPULATION
+
+
+# 'SDF adviser Nasser al-Hajj Mansour', 'YPG spokesperson Shiyar Hasakah': a role, then a
+# person's given name(s): the name that follows is a family name, even when it is also a place
+_ROLES = ("adviser advisor spokesman spokeswoman spokesperson commander leader official minister general "
+          "colonel brigadier president governor mp lawmaker journalist activist member head chief envoy emir "
+          "mayor mukhtar director deputy co-chair chairman chairwoman mr mrs ms dr imam cleric fighter "
+          "militant analyst researcher correspondent reporter photographer doctor named called")
+_ROLE_WORDS = frozenset(_ROLES.split())
+_ROLE_THEN_NAMES = re.compile(
+    rf"\b(?i:{'|'.join(map(re.escape, _ROLES.split()))})\.?"
+    r"(?:[ \t]+(?:(?:al|el|abu|bin|ibn|umm)[- ])?[A-Z][\w'’]+){1,3}[ \t]+(?:(?:al|el|abu|bin|ibn)[- ])?$")
+# 'EUPHRATES DESK', 'RAQQA BUREAU': a capitalised byline, not a place
+_DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT)\b")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` (over spaces and hyphens), or ''."""
+    end = start
+    while end and text[end - 1] in " \t-‑–":
+        end -= 1
+    low = max(0, end - 25)
+    begin = max(text.rfind(" ", low, end), text.rfind("\n", low, end), text.rfind("\t", low, end)) + 1
+    return text[max(begin, low):end]
+
+
+def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
+    """A person's family name after a role and a given name, or a news desk in capitals."""
+    if (previous[:1].isupper() or previous[:3].lower() in ("al-", "el-", "al", "el", "abu", "bin", "ibn")) \
+            and not _ROLE_WORDS.isdisjoint(text[max(0, hit.start - 60):hit.start].lower().replace(".", " ").split()) \
+            and _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
+        return True
+    return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
+
+
+def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
+    """'Tal' of 'Tal Tuqan', 'Dael' of 'Kafr Dael': a one-word hit that only begins or ends an
+    Arabic place name the gazetteer lacks (the toponym patterns report it unresolved)."""
+    if " " in hit.key:
+        return False
+    if hit.key in _NAME_HEADS and _NEXT_WORD.match(text, hit.end):
+        return True
+    return previous[:1].isupper() and token_key(previous.rpartition("-")[2]) in _NAME_HEADS
+
+
+# names that every city has: in a document they are part of the city it is about
+_GENERIC_PARTS = frozenset({"old city", "city centre", "city center", "old town", "old market", "downtown",
+                            "the old city", "the city centre", "the city center", "the old town"})
+_TOWN_KINDS = frozenset({"city", "town", "capital"})
+
+
+def _qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Deraa al-Balad': a place followed by an 'al-' word is a part of it (precision 2), not
+    two places; 'the Old City' in a report about Mosul is part of Mosul."""
+    out: list[Mention] = []
+    last_town: Mention | None = None
+    for m in mentions:
+        previous = out[-1] if out else None
+        if previous is not None and previous.role == "place" and previous.kind in _TOWN_KINDS \
+                and text[previous.end:m.start] == " " and m.surface[:3].lower() in ("al-", "el-", "ad-", "ar-", "as-"):
+            out[-1] = dataclasses.replace(previous, end=m.end, surface=text[previous.start:m.end], precision=2)
+            continue
+        if m.surface.lower() in _GENERIC_PARTS and last_town is not None:
+            m = dataclasses.replace(last_town, start=m.start, end=m.end, surface=m.surface, precision=2)
+        elif m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES:
+            last_town = m
+        out.append(m)
+    return out
+
+
 class Resolver:
     """Turns the hits of one document into :class:`Mention` objects."""
 
@@ -142,21 +276,122 @@ class Resolver:
         self.index = index
         # key -> (country of the key's places when they share one, else None; the anchor it gives)
         self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
+        self._provinces: dict[str, tuple[Place, ...]] = {}  # key -> its first-level divisions
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
-        usable = [(h, self.index.candidates(h.key)) for h in hits if not h.is_stop and _acceptable(h, text)]
+        demonyms = [self._demonym(doc_id, h) for h in hits if h.flags & DEMONYM]
+        demonyms = [m for m in demonyms if m is not None]
+        if demonyms:
+            hits = [h for h in hits if not h.flags & DEMONYM]
+        usable = []
+        for h in hits:
+            if h.is_stop:
+                continue
+            if _acceptable(h, text):
+                usable.append((h, self.index.candidates(h.key)))
+            elif h.surface[:1].isupper():
+                # 'from Texas': a name common in English text is still a province after 'in', 'from'
+                provinces = self._provinces.get(h.key)
+                if provinces is None:
+                    provinces = self._provinces[h.key] = tuple(
+                        c for c in self.index.candidates(h.key) if c.kind == "province")
+                if provinces and context.after_locative(text, h.start):
+                    usable.append((h, provinces))
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
         ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
-        mentions = []
+        resolved = []
         for hit, candidates in usable:
+            # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
+            start = hit.start
+            begin = text.rfind(" ", start - 26 if start > 26 else 0, start - 1 if start else 0) + 1
+            previous = _word_before(text, start) if text[begin:begin + 1].isupper() \
+                or text[begin:begin + 3] in ("al-", "el-") else ""
+            if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
+                    or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
+                continue
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
             if mention is not None:
-                mentions.append(mention)
+                resolved.append((hit, candidates, mention))
+        mentions = _qualified_parts(text, self._contain(text, resolved, ctx))
+        if demonyms:
+            mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
+
+    def _demonym(self, doc_id: str, hit: NameHit) -> Mention | None:
+        """'Turkish forces': Turkey, with role demonym (the claims stage may use it; maps never)."""
+        if hit.surface[:1].islower():
+            return None
+        country = self.index.country_place(read_demonyms().get(hit.key, ""))
+        if country is None:
+            return None
+        return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="demonym",
+                       place_id=country.id, name=country.name, country=country.country, kind="country",
+                       confidence=0.9)
+
+    def _contain(self, text: str, resolved: list[tuple[NameHit, tuple[Place, ...], Mention]],
+                 ctx: _Context) -> list[Mention]:
+        """'X in Y', 'X, Y': X is taken among its places inside Y, or left unresolved."""
+        mentions = [m for _, _, m in resolved]
+        for i in range(len(resolved) - 2, -1, -1):  # right to left: Y is settled before X
+            hit, candidates, mention = resolved[i]
+            container = mentions[i + 1]
+            if container.start - hit.end > _LONGEST_LINK:
+                continue
+            between = _CONTAINED_IN.fullmatch(text, hit.end, container.start)
+            if container.role != "place" or container.place_id is None or not between:
+                continue
+            # 'X, Y' is also a list: it constrains X, but leaves X unresolved only when Y is a unit
+            strict = "," not in between.group() or between.group("direction") is not None \
+                or container.kind in _CONTAINER_KM or container.kind == "country"
+            if mention.kind in ("country", "capital", "river", "region") or container.kind in ("river", "region"):
+                continue
+            outer = self.index.place(container.place_id)
+            if outer is None:
+                continue
+            # 'X in Y countryside', 'X in the countryside of Y': anywhere in Y's governorate
+            # (a town standing for its area too: 'X, Duhok' is X in Duhok governorate)
+            direction = between.group("direction") is not None
+            wide = outer.kind not in _CONTAINER_KM or context.is_near_after(text, container.end) \
+                or "countryside" in text[hit.end:container.start]
+            if direction:  # 'X, south of Y': near Y, not in it (journalists' 'north of Baghdad' is wide)
+                inside = tuple(c for c in candidates if c.id != outer.id
+                               and _km((c.lat, c.lon), (outer.lat, outer.lon)) <= _DIRECTION_KM)
+            else:
+                inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
+            if mention.place_id in {c.id for c in inside}:
+                continue
+            if inside:
+                best, confidence = self._rank(inside, hit.surface[:1].islower(), ctx, None)
+                if best is not None:
+                    mentions[i] = dataclasses.replace(
+                        mention, place_id=best.id, name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5),
+                        country=best.country, kind=best.kind, confidence=round(confidence, 3),
+                        role="place", precision=mention.precision or 1)
+                    continue
+            if strict:
+                mentions[i] = Mention(doc=mention.doc, start=mention.start, end=mention.end,
+                                      surface=mention.surface, role="unresolved")
+        return mentions
+
+    def _inside(self, place: Place, outer: Place, wide: bool = False) -> bool:
+        """Whether ``place`` lies in ``outer`` (in its governorate when ``wide``): by P-codes where
+        both have them, else by distance."""
+        if outer.kind == "country":
+            return place.country == outer.country
+        if outer.country and place.country and outer.country != place.country:
+            return False
+        level = 0 if wide else {"governorate": 0, "district": 1, "subdistrict": 2}.get(outer.kind)
+        if level is not None:
+            mine, theirs = self.index.admin_codes(place.id), self.index.admin_codes(outer.id)
+            if mine[level] and theirs[level]:
+                return mine[level] == theirs[level]
+        limit = _CONTAINER_KM["governorate"] if wide else _CONTAINER_KM.get(outer.kind, _TOWN_KM)
+        return _km((place.lat, place.lon), (outer.lat, outer.lon)) <= limit
 
     def _context(self, usable: list[tuple[NameHit, tuple[Place, ...]]]) -> _Context:
         countries: Counter = Counter()
+        by_key: Counter = Counter()
         anchors = []
         for hit, candidates in usable:
             evidence = self._evidence.get(hit.key)
@@ -165,13 +400,15 @@ class Resolver:
             country, anchor = evidence
             if country is not None:
                 countries[country] += 1
+                pair = (hit.key, country)
+                by_key[pair] = by_key.get(pair, 0) + 1
                 if anchor is not None:
                     anchors.append(anchor)
-        return _Context(countries, list(dict.fromkeys(anchors)))
+        return _Context(countries, list(dict.fromkeys(anchors)), by_key=by_key)
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:
-        lower = not hit.surface[:1].isupper()
+        lower = hit.surface[:1].islower()
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
         if decided is None:
@@ -187,9 +424,14 @@ class Resolver:
                     kind=best.kind, confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
+        if not _abroad_is_plausible(best, ctx, hit.key):
+            if _wordfreq(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
+                    and hit.surface.lower() not in _GENERIC_PARTS:
+                return None  # 'North', 'Central': a word that only a place abroad answers to
+            return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if best.kind in REGION_KINDS:
             precision = 3
-        elif context.is_near(text, hit.start):
+        elif context.is_near(text, hit.start) or context.is_near_after(text, hit.end):
             precision = 2
         else:
             precision = 1

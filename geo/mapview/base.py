@@ -102,7 +102,7 @@ class FeatureLayer(Layer):
                 if (p._tip) {
                     layer.bindTooltip(p._tip, {sticky: true, direction: "top", opacity: 0.95});
                 }
-                if (p._popup) {
+                if (p._popup && {{ this.popups|tojson }}) {
                     var el = document.createElement("div");
                     el.className = "geo-popup";
                     el.innerHTML = p._popup;
@@ -122,6 +122,7 @@ class FeatureLayer(Layer):
         self.interactive = interactive
         self.attribution = attribution
         self.pane = pane
+        self.popups = True  # False: clicks are read by the app (st_folium), the panel shows the rest
 
     @cached_property
     def data_json(self) -> str:
@@ -160,12 +161,24 @@ MAP_CSS = """
 .geo-country-label { color: #6b6b6b; font: 600 11px/1 system-ui, sans-serif; letter-spacing: .08em;
   text-transform: uppercase; white-space: nowrap; text-shadow: 0 0 3px #f7f6f2; pointer-events: none; }
 .geo-disputed > div { width: 100%; height: 100%; box-sizing: border-box; transform: rotate(45deg);
-  border: 2px solid #fff; outline: 2px solid #c2185b; box-shadow: 0 0 3px rgba(0,0,0,.5); }
+  border: 1px solid #fff; outline: 1.5px solid #c2185b; box-shadow: 0 0 3px rgba(0,0,0,.5); }
+.geo-label { color: #1a1a1a; font: 600 12px/16px system-ui, -apple-system, "Segoe UI", sans-serif; white-space: nowrap;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; pointer-events: none; padding: 0 3px; }
+.geo-gov-label { color: #9a9087; font: italic 10px/12px system-ui, sans-serif; white-space: nowrap;
+  text-shadow: 0 0 2px #f7f6f2; pointer-events: none; }
+.geo-town-label { color: #6b6b6b; font: 10px/12px system-ui, sans-serif; white-space: nowrap;
+  text-shadow: 0 0 2px #f7f6f2, 0 0 2px #f7f6f2; pointer-events: none; }
+.leaflet-container path.leaflet-interactive:focus { outline: none; }
+.geo-popup-open .leaflet-tooltip-pane { display: none; }
+.geo-glyph { margin-left: 3px; font-size: 14px; font-weight: 900; }
+.geo-label-area { font-style: italic; font-weight: 500; color: #555; }
 .geo-arrow { pointer-events: auto; }
 .geo-arrow > div { width: 100%; height: 100%; display: flex; align-items: center; justify-content: center;
   font-size: 18px; line-height: 1; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
 .geo-legend { background: rgba(255,255,255,.92); padding: 8px 10px; border-radius: 6px;
   box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 240px; max-height: 60vh; overflow-y: auto; }
+.geo-legend .geo-actors li { margin: 1px 0; font-size: 11px; }
+.geo-legend .geo-actors .geo-swatch { width: 11px; height: 11px; }
 .geo-legend summary { cursor: pointer; font-weight: 600; font-size: 12px; color: #333; }
 .geo-legend details:not([open]) { margin: -2px 0; }
 .geo-legend h4 { margin: 0 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: #444; }
@@ -177,6 +190,11 @@ MAP_CSS = """
   border: 1px solid #222; flex: none; }
 .geo-sym-disputed { display: inline-block; width: 10px; height: 10px; margin: 2px; transform: rotate(45deg);
   background: #888; outline: 2px solid #c2185b; flex: none; }
+.geo-sym-hatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; flex: none;
+  background: repeating-linear-gradient(45deg, #e6b800 0 3px, #111 3px 6px); opacity: .7; }
+.geo-sym-area { display: inline-block; width: 10px; height: 10px; border-radius: 50%; border: 2px dashed #777; flex: none; }
+.geo-legend .geo-rule { font-size: 11px; color: #555; margin: 0 0 4px; max-width: 190px; }
+.geo-sym-glyph { display: inline-block; width: 14px; text-align: center; flex: none; }
 .geo-sym-corridor { display: inline-block; width: 22px; border-top: 3px dashed #333; flex: none; }
 .geo-popup h5 { margin: 0 0 4px; font-size: 14px; }
 .geo-popup p { margin: 2px 0; }

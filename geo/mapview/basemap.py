@@ -80,4 +80,73 @@ class BordersLayer(FeatureLayer):
     def __init__(self, bounds: tuple[float, float, float, float] | None, name: str = "Country borders") -> None:
         polygons, labels = country_features(view_box(bounds))
         super().__init__(name, polygons + labels, interactive=False,
-                         attribution="Borders: Natural Earth", pane=BASE_PANE)
+                         attribution="Natural Earth", pane=BASE_PANE)
+
+
+# --------------------------------------------------------------------------- reference layers
+# Built by tools/build_basemap.py into geo/data/basemap/ (provenance: geo/data/basemap/SOURCES.md).
+
+RIVER = {"color": "#6fa8d6", "weight": 1.6, "opacity": 0.9}
+LAKE = {"color": "#6fa8d6", "weight": 0.6, "fillColor": "#c6def0", "fillOpacity": 1}
+GOVERNORATE = {"color": "#a89f94", "weight": 0.9, "opacity": 0.9, "dashArray": "5 3"}
+TOWN = {"radius": 2.2, "color": "#6b6b6b", "weight": 1, "fillColor": "#ffffff", "fillOpacity": 1}
+TOWN_NEAR_PLACE_DEG = 0.12  # a town this close to a place with claims is named by that place's label
+
+
+@lru_cache(maxsize=None)
+def basemap_data(name: str) -> dict:
+    """One of the shipped base layers (``rivers``, ``lakes``, ``governorates``, ``towns``) as GeoJSON."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("geo").joinpath(f"data/basemap/{name}.geojson").read_text(encoding="utf-8"))
+
+
+def _name_icon(name: str, css_class: str, width: int, right_of_px: int | None = None) -> dict:
+    """A text icon: centred on the point, or starting ``right_of_px`` pixels to its right."""
+    if right_of_px is None:
+        return {"className": css_class, "html": _label(name), "iconSize": [width, 12], "iconAnchor": [width / 2, 6]}
+    from geo.mapview.text import esc
+
+    return {"className": css_class, "html": f"<div>{esc(name)}</div>", "iconSize": [width, 12],
+            "iconAnchor": [-right_of_px, 6]}
+
+
+def reference_features(avoid: list[tuple[float, float]]) -> dict[str, list[dict]]:
+    """Features of the reference layers by layer name; towns near an ``avoid`` (lon, lat) are left out."""
+    rivers = [{**f, "properties": {"name": f["properties"]["name"], "_style": RIVER}}
+              for f in basemap_data("rivers")["features"]]
+    lakes = [{**f, "properties": {"name": f["properties"]["name"], "_style": LAKE}}
+             for f in basemap_data("lakes")["features"]]
+    borders, names = [], []
+    for f in basemap_data("governorates")["features"]:
+        if f["properties"].get("label"):
+            names.append({"type": "Feature", "geometry": f["geometry"], "properties": {
+                "_icon": _name_icon(f["properties"]["name"], "geo-gov-label", 110)}})
+        else:
+            borders.append({**f, "properties": {"_style": GOVERNORATE}})
+    towns = []
+    for f in basemap_data("towns")["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        if any(abs(lon - x) < TOWN_NEAR_PLACE_DEG and abs(lat - y) < TOWN_NEAR_PLACE_DEG for x, y in avoid):
+            continue
+        name = f["properties"]["name"]
+        towns.append({**f, "properties": {"name": name, "_style": TOWN}})
+        if f["properties"]["rank"] <= 7:
+            towns.append({**f, "properties": {"_icon": _name_icon(name, "geo-town-label", 8 * len(name) + 10, 4)}})
+    return {"Rivers and lakes": lakes + rivers, "Governorate borders": borders + names, "Main towns": towns}
+
+
+class ReferenceLayer(FeatureLayer):
+    """A light, non-clickable reference layer in the base pane."""
+
+    def __init__(self, name: str, features: list[dict], attribution: str) -> None:
+        super().__init__(name, features, interactive=False, attribution=attribution, pane=BASE_PANE)
+
+
+def reference_layers(avoid: list[tuple[float, float]]) -> list[ReferenceLayer]:
+    """Rivers and lakes, governorate borders, main towns: offline, from geo/data/basemap."""
+    attributions = {"Rivers and lakes": "Natural Earth", "Governorate borders": "OCHA COD-AB",
+                    "Main towns": "Natural Earth"}
+    return [ReferenceLayer(name, features, attributions[name])
+            for name, features in reference_features(avoid).items()]

@@ -5,13 +5,15 @@ import folium
 
 from geo.assets import asset_urls, image_path
 from geo.geometry import corridor_geometry, valid_lonlat, zone_geometry
-from geo.mapview.base import IconImagePath, MapStyle
-from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer
+from geo.mapview.base import FeatureLayer, IconImagePath, MapStyle
+from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer, reference_layers
+from geo.mapview.behaviour import MapBehaviour
 from geo.mapview.corridors import CorridorLayer
-from geo.mapview.legend import Legend
+from geo.mapview.labels import LABEL_PANE, PlaceLabels
+from geo.mapview.legend import Legend, legend_room
 from geo.mapview.palette import PALETTE, ActorPalette
-from geo.mapview.places import PlaceLayer
-from geo.mapview.zones import ZoneLayer
+from geo.mapview.places import AREA_KINDS, PlaceLayer
+from geo.mapview.zones import DisputedLayer, HatchPatterns, ZoneLayer
 from geo.model import Analysis
 
 DEFAULT_ASSET_BASE = "app/static/vendor"
@@ -62,7 +64,7 @@ def focus_bounds(analysis: Analysis, radius_deg: float = FOCUS_RADIUS_DEG) -> tu
     median place. One claim about a far-away city does not zoom the map out to a continent;
     it is still drawn, a zoom-out away."""
     points = [(p.lon, p.lat, max(1, len(p.claims))) for p in analysis.places
-              if p.claims and valid_lonlat(p.lon, p.lat)]
+              if p.claims and p.kind not in AREA_KINDS and valid_lonlat(p.lon, p.lat)]
     if not points:
         return data_bounds(analysis)
     lon0 = _weighted_median([(x, w) for x, _, w in points])
@@ -79,19 +81,22 @@ def build_map(
     borders: bool = True,
     osm: bool = True,
     palette: ActorPalette = PALETTE,
+    view_key: str | None = None,
+    popups: bool = True,
 ) -> folium.Map:
     """The folium map of ``analysis``: zones, corridors, places, legend and a layer control.
 
     ``asset_base`` is where the vendored Leaflet/jQuery/Bootstrap/Font Awesome files are served
     (see :mod:`geo.assets`); ``None`` keeps folium's CDN links. Nothing else is fetched: the base
     map is the Natural Earth borders layer, and OpenStreetMap tiles are an optional layer that
-    is off until the user ticks it.
+    is off until the user ticks it. With ``view_key`` the browser keeps the user's centre and
+    zoom for that key across redraws (e.g. the app passes the corpus, so filters keep the view).
     """
     bounds = data_bounds(analysis)
     focus = focus_bounds(analysis)
     west, south, east, north = focus or THEATRE
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
-                      control_scale=True, min_zoom=3, max_zoom=14)
+                      control_scale=True, min_zoom=3, max_zoom=14, zoom_snap=0.25, zoom_delta=0.5)
     if asset_base is not None:
         fmap.default_js, fmap.default_css = asset_urls(asset_base)
         IconImagePath(image_path(asset_base)).add_to(fmap)
@@ -99,16 +104,36 @@ def build_map(
     if borders:
         folium.map.CustomPane(BASE_PANE, z_index=150, pointer_events=False).add_to(fmap)
         BordersLayer(bounds).add_to(fmap)
+        for layer in reference_layers([(p.lon, p.lat) for p in analysis.places if p.claims]):
+            layer.add_to(fmap)
     if osm:
         folium.TileLayer("OpenStreetMap", name=OSM_NAME, overlay=True, show=False, control=True).add_to(fmap)
     ZoneLayer(analysis.zones, palette).add_to(fmap)
+    disputed = DisputedLayer(analysis, palette)
+    HatchPatterns(disputed.colour_sets).add_to(fmap)
+    disputed.add_to(fmap)
     CorridorLayer(analysis.corridors, palette).add_to(fmap)
-    PlaceLayer(analysis.places, palette).add_to(fmap)
+    claimed = [p for p in analysis.places if p.claims]
+    unclaimed = [p for p in analysis.places if not p.claims]
+    if unclaimed:
+        PlaceLayer(unclaimed, palette, name="Places mentioned without claims", show=False).add_to(fmap)
+    place_layer = PlaceLayer(claimed, palette)
+    place_layer.add_to(fmap)
+    folium.map.CustomPane(LABEL_PANE, z_index=650, pointer_events=False).add_to(fmap)
+    names = folium.FeatureGroup(name="Place names", control=True)
+    names.add_to(fmap)
     Legend(analysis, palette).add_to(fmap)
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
+    fit = None
     if focus is not None:
-        pad = 0.5
-        fmap.fit_bounds([[south - pad, west - pad], [north + pad, east + pad]], max_zoom=FIT_MAX_ZOOM)
+        pad = 0.3
+        fit = {"bounds": [[south - pad, west - pad], [north + pad, east + pad]], "room": list(legend_room(analysis)),
+               "maxZoom": FIT_MAX_ZOOM}
+    for layer in map_layers(fmap).values():
+        if isinstance(layer, FeatureLayer):
+            layer.popups = popups
+    MapBehaviour(view_key, fit).add_to(fmap)
+    PlaceLabels(place_layer, names, claimed, palette).add_to(fmap)
     return fmap
 
 

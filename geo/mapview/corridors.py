@@ -62,7 +62,6 @@ class CorridorLayer(FeatureLayer):
             f"<p>Actor: {esc(corridor.actor)} · status: {esc(corridor.status)}</p>",
             f"<p>{plural(len(corridor.claims), 'claim')}</p>",
             "<p><i>Claims are listed beside the map.</i></p>",
-            f'<p class="geo-ref">{esc(ref_text("corridor", key))}</p>',
         ])
 
     @classmethod

@@ -11,25 +11,37 @@ from geo.mapview.text import count_phrase, esc, plural, short_list, top_actors
 from geo.model import PlaceSummary
 
 NO_CLAIM_COLOUR = "#9e9e9e"
+AREA_KINDS = frozenset({"country", "region", "river", "governorate"})  # drawn as a ring: not a point on the ground
+HOLDING_WEIGHT = {"asserted": 2, "alleged": 1}
+
+
+def ranked_holders(place: PlaceSummary) -> list[str]:
+    """The place's holders, the one most claims say holds it first (asserted counts double)."""
+    weight = {h: 0 for h in place.holders}
+    for c in place.claims:
+        if c.relation == "control" and c.place_id == place.place_id and c.actor in weight:
+            weight[c.actor] += HOLDING_WEIGHT.get(c.stance, 0)
+    return sorted(weight, key=lambda h: (-weight[h], h))
 
 
 def place_radius(n_claims: int) -> float:
     """Marker radius in pixels: grows with the square root of the claim count, capped."""
-    return 3.5 if n_claims == 0 else round(5 + min(13.0, 3.0 * math.sqrt(n_claims)), 1)
+    return 3.5 if n_claims == 0 else round(4.5 + min(8.0, 1.6 * math.sqrt(n_claims)), 1)
 
 
 class PlaceLayer(FeatureLayer):
     """Places as a single GeoJSON layer (circle markers, or diamond icons when disputed)."""
 
-    def __init__(self, places: list[PlaceSummary], palette: ActorPalette = PALETTE, name: str = "Places") -> None:
+    def __init__(self, places: list[PlaceSummary], palette: ActorPalette = PALETTE, name: str = "Places",
+                 show: bool = True) -> None:
         ordered = sorted(places, key=lambda p: (-len(p.claims), place_key(p)))  # big ones first, small on top
         features = [f for f in (self.feature(p, palette) for p in ordered) if f is not None]
-        super().__init__(name, features)
+        super().__init__(name, features, show=show)
 
     @staticmethod
     def colours(place: PlaceSummary, palette: ActorPalette) -> list[str]:
         """Up to two fill colours: the holders' first, then those of the actors most claims name."""
-        actors = list(dict.fromkeys(list(place.holders) + top_actors(place.claims, 3)))
+        actors = list(dict.fromkeys(ranked_holders(place) + top_actors(place.claims, 3)))
         colours = list(dict.fromkeys(palette.colour(a) for a in actors))
         return colours[:2] or [NO_CLAIM_COLOUR]
 
@@ -47,11 +59,10 @@ class PlaceLayer(FeatureLayer):
         if place.disputed:
             lines.append('<p><span class="geo-badge">disputed</span> sources disagree</p>')
         if place.holders:
-            lines.append(f"<p>Held by: {short_list(place.holders, 4)}</p>")
+            lines.append(f"<p>Held by: {short_list(ranked_holders(place), 4)}</p>")
         if place.claims:
             lines.append(f"<p>{count_phrase(c.relation for c in place.claims)}</p>")
             lines.append("<p><i>Claims are listed beside the map.</i></p>")
-        lines.append(f'<p class="geo-ref">{esc(ref_text("place", key))}</p>')
         return "".join(lines)
 
     @classmethod
@@ -66,8 +77,12 @@ class PlaceLayer(FeatureLayer):
         classes = f"geo-place geo-key-{css_token(key)} geo-name-{css_token(place.name)}"
         props: dict = {"key": key, "name": place.name, "claims": n, "disputed": place.disputed,
                        "_tip": cls.tooltip(place, key), "_popup": cls.popup(place, key)}
-        if place.disputed:
-            side = int(round(radius * 1.7))
+        if place.kind in AREA_KINDS:
+            props["_style"] = {"radius": radius, "color": colours[0] if n else "#777777", "weight": 2,
+                               "dashArray": "3 3", "fillColor": colours[0] if n else "#ffffff",
+                               "fillOpacity": 0.15, "className": f"{classes} geo-area"}
+        elif place.disputed:
+            side = max(15, int(round(radius * 1.8)))
             second = colours[1] if len(colours) > 1 else "#ffffff"
             props["_z"] = -10 * n  # proportional symbols: the bigger, the further below
             props["_icon"] = {

@@ -1,0 +1,127 @@
+"""Relation triggers and context cues, read from ``geo/data/lexicon/relations.toml``.
+
+Every relation pattern is tried at every word start (one combined regex finds the candidate
+positions), so a pattern added to the data file can never be unreachable.
+
+>>> [(t.relation, t.start) for t in triggers("Government forces blockaded Raqqa.")]
+[]
+>>> [(t.relation, t.start) for t in triggers("Turkish forces shelled the town.")]
+[('strike', 15)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import get_args
+
+from geo.casefold import lowered
+from geo.claims.actors import lexicon as actor_lexicon
+from geo.lexicon import LexiconError, check_choice, compile_pattern, load_table
+from geo.model import Relation
+
+FILE = "relations.toml"
+CUE_KINDS = ("denied", "disputed", "alleged", "negation", "not_strike", "goal", "attempt", "partitive", "relative")
+
+
+@dataclass(frozen=True)
+class Rule:
+    relation: str
+    pattern: re.Pattern
+    actor_after: bool
+    place_before: bool
+    needs_destination: bool
+    not_followed_by: re.Pattern | None
+    unattributed: str | None
+    victims: bool  # the verb's object is people
+
+
+@dataclass(frozen=True)
+class Trigger:
+    relation: str
+    start: int
+    end: int
+    actor_after: bool  # the actor follows the trigger ('controlled by ISIL', 'pockets of ISIL')
+    place_before: bool  # the place precedes the trigger ('al-Tanaf, occupied by the US')
+    needs_destination: bool = False  # a weak corridor word: a claim only with a destination
+    unattributed: str | None = None  # the actor when the sentence names none
+    victims: bool = False  # the words right after the verb are people, not a place
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    rules: tuple[Rule, ...]
+    finder: re.Pattern  # any rule's start
+    cues: dict[str, re.Pattern]
+    sources: tuple[tuple[str, re.Pattern], ...]
+    not_sources: frozenset[str]
+    theatre: frozenset[str]  # country codes where claims may lie without the document naming the country
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged relation lexicon plus the user's ($GEO_LEXICON_DIR/relations.toml)."""
+    rules = []
+    for record in load_table(FILE, "relation", required={"relation": str, "pattern": str},
+                             optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
+                                       "not_followed_by": str, "unattributed": str, "object": str}):
+        check_choice(record, "relation", set(get_args(Relation)))
+        check_choice(record, "unattributed", set(actor_lexicon().actors))
+        check_choice(record, "object", {"victims", "place"})
+        pattern = compile_pattern(record)
+        if pattern.match(""):
+            raise LexiconError(f"{record['_where']}: pattern matches the empty string")
+        rules.append(Rule(record["relation"], pattern, record.get("actor_after", False),
+                          record.get("place_before", False), record.get("needs_destination", False),
+                          compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None,
+                          record.get("unattributed"), record.get("object") == "victims"))
+    if not rules:
+        raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
+    finder = re.compile(r"\b(?:" + "|".join(f"(?:{r.pattern.pattern})" for r in rules) + ")")
+    cues: dict[str, list[str]] = {}
+    for record in load_table(FILE, "cue", required={"kind": str, "pattern": str}):
+        check_choice(record, "kind", set(CUE_KINDS))
+        cues.setdefault(record["kind"], []).append(compile_pattern(record).pattern)
+    compiled = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in cues.items()}
+    for kind in CUE_KINDS:
+        compiled.setdefault(kind, re.compile(r"(?!)"))
+    sources = tuple((r["name"], compile_pattern(r, flags=re.IGNORECASE))
+                    for r in load_table(FILE, "source", required={"name": str, "pattern": str}))
+    not_sources = frozenset(w for r in load_table(FILE, "not_source", required={"words": list}) for w in r["words"])
+    theatre = frozenset(c for r in load_table(FILE, "theatre", required={"countries": list}) for c in r["countries"])
+    return Lexicon(tuple(rules), finder, compiled, sources, not_sources, theatre)
+
+
+def cue(kind: str) -> re.Pattern:
+    return lexicon().cues[kind]
+
+
+def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """Relation triggers in ``text[start:end]``, leftmost-longest, not overlapping."""
+    lex = lexicon()
+    end = len(text) if end is None else end
+    low = lowered(text)
+    found: list[Trigger] = []
+    taken_until = start
+    not_strike = lex.cues["not_strike"]
+    for candidate in lex.finder.finditer(low, start, end):
+        pos = candidate.start()
+        if pos < taken_until:
+            continue
+        best = None
+        for rule in lex.rules:
+            match = rule.pattern.match(low, pos, end)
+            if not match or match.end() <= pos or (best is not None and match.end() <= best[1]):
+                continue
+            if rule.not_followed_by is not None and rule.not_followed_by.match(low, match.end(), end):
+                continue
+            best = (rule, match.end())
+        if best is None:
+            continue
+        rule, stop = best
+        if rule.relation == "strike" and not_strike.search(low, max(start, pos - 30), pos):
+            continue
+        found.append(Trigger(rule.relation, pos, stop, rule.actor_after, rule.place_before, rule.needs_destination,
+                             rule.unattributed, rule.victims))
+        taken_until = stop
+    return found

@@ -1,0 +1,80 @@
+"""How a sentence states a claim (asserted, alleged, denied, disputed) and whom it quotes.
+
+>>> attribution_of(Sentence("d", 0, 60, "The SDF took Tabqa, the Syrian Observatory for Human Rights said."))
+'SOHR'
+>>> attribution_of(Sentence("d", 0, 50, "As reported on 1 May, ISIS shelled the town."))
+''
+"""
+from __future__ import annotations
+
+import re
+
+from geo.casefold import fold, lowered
+from geo.claims.rules import cue, lexicon
+from geo.model import Sentence
+
+# (A look-ahead on the first letters lets the regex engine skip to where a match can start.)
+_ATTRIBUTION = (
+    re.compile(r"(?=a)\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:a|the)\s|$)"),
+    # a name of up to seven capitalised words (taken whole: only the whole name can be followed
+    # by the verb, so the atomic group spares the backtracking), or 'the ... spokesman of ...'
+    re.compile(r"(?=[A-Zta])(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*+(?>(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*+){0,6})(?:\s+\([A-Z]+\))?"
+               r"|(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commander|witness|official|source|representative|ministry|media|monitor)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?)"
+               r",?\s+(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
+    re.compile(r"\b(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
+)
+# a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
+_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")
+
+
+def body_stance(text: str, sentence: Sentence) -> str:
+    """The stance the words of a whole sentence give (the same for every trigger in it)."""
+    low, lo, hi = lowered(text), sentence.start, sentence.end
+    for kind in ("denied", "disputed", "alleged"):
+        if cue(kind).search(low, lo, hi):
+            return kind
+    return "asserted"
+
+
+def negated(text: str, sentence: Sentence, trigger_start: int) -> bool:
+    """'no coalition air strikes', 'did not capture': a negation just before the trigger."""
+    return cue("negation").search(lowered(text), max(sentence.start, trigger_start - 30), trigger_start) is not None
+
+
+def attribution_span(sentence: Sentence) -> tuple[int, int, str]:
+    """(start, end) in the document of the source a sentence quotes, and its short name;
+    (-1, -1, '') when it quotes none."""
+    body = sentence.text
+    verb = _ATTRIBUTION_VERB.search(body) is not None
+    lex = lexicon()
+    # pattern 1 is case-blind (run on the lower-cased copy); 2 and 3 read capitals and need a verb
+    for pattern, haystack, needs_verb in zip(_ATTRIBUTION, (fold(body), body, body), (False, True, True)):
+        if needs_verb and not verb:  # skip their costly scan
+            continue
+        for match in pattern.finditer(haystack):
+            source = " ".join(body[match.start("src"):match.end("src")].split())
+            if _no_source(source, lex.not_sources):
+                continue
+            return sentence.start + match.start("src"), sentence.start + match.end("src"), short_source(source)
+    return -1, -1, ""
+
+
+def attribution_of(sentence: Sentence) -> str:
+    """Who the sentence says it is quoting, as a short name ('SOHR', 'SANA', 'AFP')."""
+    return attribution_span(sentence)[2]
+
+
+def _no_source(source: str, not_sources: frozenset[str]) -> bool:
+    words = source.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return not words or words[0] in not_sources
+
+
+def short_source(source: str) -> str:
+    """A source's short name from the data file ('the Syrian Observatory for Human Rights' -> 'SOHR')."""
+    for name, pattern in lexicon().sources:
+        if pattern.search(source):
+            return name
+    source = re.sub(r"^(?:an?)\s+", "the ", source)
+    return source[:80]

@@ -1,0 +1,48 @@
+"""The coded-event scorer on a small CSV written for the test, in ACLED's column layout."""
+import csv
+
+from geo.evaluate import held_back, read_events, score_events
+from geo.model import Claim, Mention
+
+COLUMNS = ["event_id_cnty", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+           "country", "location", "latitude", "longitude", "geo_precision", "notes"]
+
+
+def write(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in COLUMNS})
+
+
+def test_score_of_claims_against_coded_events(tmp_path):
+    path = tmp_path / "events.csv"
+    shelling = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                    actor1="Military Forces of Turkey (2016-)", country="Syria", location="Town A",
+                    latitude="36.0", longitude="38.0", notes="Turkish forces shelled Town A.")
+    write(path, [dict(shelling, event_id_cnty="E1"), dict(shelling, event_id_cnty="E2"),
+                 dict(shelling, event_id_cnty="E3", event_type="Protests", sub_event_type="Peaceful protest")])
+    at = Mention("x", 0, 1, "A", "place", "p", "Town A", 36.0, 38.0, "SY", "town")
+
+    def extract(doc):  # E1: the right claim; E2: the wrong actor 100 km away
+        if doc.id == "E1":
+            return [at], [Claim("E1", 0, 1, "", "Turkey", "strike", "Town A", "p", 36.0, 38.0, "asserted")]
+        return [at], [Claim("E2", 0, 1, "", "ISIS", "strike", "Town B", "q", 36.9, 38.0, "asserted")]
+
+    score = score_events(path, "all", extract)
+    assert score.dataset == "ACLED" and score.total.events == 2  # the protest is outside what claims describe
+    assert (score.total.findable, score.total.at_place, score.total.relation, score.total.actor,
+            score.total.all_three, score.total.no_claim, score.total.claims, score.total.claims_near) == (2, 1, 2, 1, 1, 0, 2, 1)
+    assert "E2" in "\n".join(score.misses) and "E1" not in "\n".join(score.misses)
+
+
+def test_parts_follow_the_fixed_split(tmp_path):
+    path = tmp_path / "events.csv"
+    rows = [dict(event_id_cnty=f"T{i}", event_type="Battles", sub_event_type="Armed clash", actor1="IS",
+                 latitude="35", longitude="40", notes="x") for i in range(40)]
+    write(path, rows)
+    dev = {e.id for e in read_events(path, "dev")[1]}
+    held = {e.id for e in read_events(path, "held-back")[1]}
+    assert dev and held and not dev & held and len(dev | held) == 40
+    assert all(held_back(i) for i in held) and not any(held_back(i) for i in dev)

@@ -1,0 +1,144 @@
+"""Resolution in context: the region a text gives, names that are not places, the wider world.
+
+Sentences written for these tests."""
+import pytest
+
+from geo.model import Document
+
+
+def parse(geoparser, text):
+    return geoparser.parse(Document("t", text))
+
+
+def roles(geoparser, text):
+    return [(m.surface, m.role, m.name, m.country) for m in parse(geoparser, text)]
+
+
+def by_surface(geoparser, text):
+    return {m.surface: m for m in parse(geoparser, text)}
+
+
+# -- the gazetteer compiled from the sources --------------------------------------------------
+
+def test_villages_and_sub_districts_from_the_sources(geoparser):
+    found = by_surface(geoparser, "Shelling hit Kansafra and Kafr Noran, and later the Dardara area.")
+    assert {s: m.country for s, m in found.items() if m.role == "place"} == {
+        "Kansafra": "SY", "Kafr Noran": "SY", "Dardara": "SY"}
+
+
+def test_every_theatre_place_has_its_admin_hierarchy(geoparser):
+    index = geoparser.index
+    raqqa = next(c for c in index.candidates("raka") if c.id == "th:raqqa")
+    governorate, district, subdistrict = index.admin_codes(raqqa.id)
+    assert governorate == "SY11" and district.startswith("SY11") and subdistrict.startswith(district)
+    mosul = next(c for c in index.candidates("musul") if c.country == "IQ")
+    assert index.admin_codes(mosul.id)[0] == "IQG15"  # Ninewa
+    assert index.admin_codes("th:nineveh_gov")[0] == "IQG15"  # a governorate by its name, not its label point
+
+
+# -- hierarchy: 'X in Y', 'X, Y', 'Y countryside' ------------------------------------------------
+
+def test_a_name_with_no_candidate_in_the_region_stays_unresolved(geoparser):
+    found = by_surface(geoparser, "Rockets fell on Bara in Idleb.")
+    assert found["Bara"].role == "unresolved"  # not Paulo Afonso, Brazil
+    assert found["Idleb"].name == "Idlib"
+
+
+def test_the_region_chooses_among_namesakes(geoparser):
+    # al-Bab the Aleppo town, not a neighbourhood of the same name elsewhere
+    found = by_surface(geoparser, "Clashes in al-Bab in Aleppo countryside.")
+    assert found["al-Bab"].role == "place" and found["al-Bab"].country == "SY"
+    assert geoparser.index.admin_codes(found["al-Bab"].place_id)[0] == "SY02"
+
+
+def test_south_of_a_city_keeps_the_place_near_it(geoparser):
+    found = by_surface(geoparser, "A bomb went off in Yusufiyah, south of Baghdad.")
+    assert found["Yusufiyah"].role == "unresolved"  # not Youssoufia, Morocco
+    assert found["Baghdad"].role == "place"
+
+
+def test_no_place_abroad_unless_the_text_points_there(geoparser):
+    syrian = by_surface(geoparser, "Jets struck Mare in northern Aleppo and then Tabqa.")
+    assert all(m.country in ("SY", None) for m in syrian.values())
+    abroad = by_surface(geoparser, "Refugees from Aleppo reached Gaziantep in Turkey.")
+    assert abroad["Gaziantep"].country == "TR" and abroad["Gaziantep"].role == "place"
+
+
+def test_countryside_of_a_city_is_near_the_city(geoparser):
+    for text in ("Shelling in the countryside of Hama.", "Shelling in Hama countryside.",
+                 "Shelling in the northern Hama countryside."):
+        [mention] = [m for m in parse(geoparser, text) if m.role == "place"]
+        assert (mention.name, mention.kind, mention.precision) == ("Hama", "city", 2), text
+
+
+def test_a_province_is_the_governorate(geoparser):
+    [mention] = [m for m in parse(geoparser, "Airstrikes in the Hama province.") if m.role == "place"]
+    assert (mention.kind, mention.precision) == ("governorate", 3)
+
+
+def test_a_name_head_before_an_unknown_name_is_no_place(geoparser):
+    # 'Tal' of an unknown 'Tal Zarzur' is no al-Tall; 'Dabiq' after an unknown 'Kafr' is not taken alone
+    text = "Shells hit Tal Zarzur village and Kafr Zarzur in Idlib countryside."
+    assert [m.name for m in parse(geoparser, text) if m.role == "place"] == ["Idlib"]
+
+
+# -- not places ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "SDF adviser Nasser al-Hajj Mansour said the front was calm.",
+    "YPG spokesperson Shiyar Hasakah told reporters the road was open.",
+    "Local commander Khaled Raqqa denied the report.",
+])
+def test_a_role_and_a_given_name_before_a_family_name(geoparser, text):
+    assert [m for m in parse(geoparser, text) if m.role == "place"] == []
+
+
+def test_news_agencies_and_desks_are_not_places(geoparser):
+    text = "EUPHRATES DESK\nSANA and ANHA reported, citing SOHR, that shelling hit Deir ez-Zor."
+    assert [(m.surface, m.name) for m in parse(geoparser, text) if m.role == "place"] == [("Deir ez-Zor", "Deir ez-Zor")]
+
+
+# -- the wider world ---------------------------------------------------------------------------
+
+def test_united_states_and_europe_abbreviations(geoparser):
+    found = roles(geoparser, "Troops from the U.S. and the UK met in the US; the EU pledged aid.")
+    assert ("U.S", "place", "United States", "US") in found or ("U.S", "actor", "United States", "US") in found
+    assert {(s, n) for s, _, n, _ in found} >= {("UK", "United Kingdom"), ("US", "United States"), ("EU", "European Union")}
+
+
+def test_continents_seas_and_provinces_abroad(geoparser):
+    found = by_surface(geoparser, "Migrants crossed the Mediterranean and the Aegean to Europe; some came from Texas.")
+    assert found["Mediterranean"].name == "Mediterranean Sea" and found["Mediterranean"].precision == 3
+    assert found["Aegean"].name == "Aegean Sea"
+    assert found["Europe"].kind == "region"
+    assert (found["Texas"].country, found["Texas"].kind) == ("US", "province")
+
+
+def test_demonyms_link_to_their_country_and_are_never_places(geoparser):
+    found = by_surface(geoparser, "Turkish forces shelled Tal Abyad as Iraqi troops entered Mosul.")
+    assert (found["Turkish"].role, found["Turkish"].name, found["Turkish"].country) == ("demonym", "Turkey", "TR")
+    assert (found["Iraqi"].role, found["Iraqi"].country) == ("demonym", "IQ")
+    assert found["Turkish"].lat is None  # nothing to put on a map
+    assert found["Tal Abyad"].role == "place" and found["Mosul"].role == "place"
+
+
+def test_a_capital_named_through_its_country(geoparser):
+    [mention] = [m for m in parse(geoparser, "A car bomb exploded in the Iraqi capital on Monday.") if m.role == "place"]
+    assert mention.name == "Baghdad"
+
+
+def test_metonyms_stay_actors(geoparser):
+    found = by_surface(geoparser, "Washington insists the US-led coalition will stay; Moscow disagrees.")
+    assert found["Washington"].role == "actor" and found["Moscow"].role == "actor"
+    assert found["US"].role == "actor"
+
+
+def test_a_quarter_written_after_its_city_is_part_of_it(geoparser):
+    [mention] = [m for m in parse(geoparser, "Clashes broke out in Deraa al-Balad on Friday.") if m.role == "place"]
+    assert (mention.surface, mention.name, mention.precision) == ("Deraa al-Balad", "Daraa", 2)  # not Balad, Iraq
+
+
+def test_a_generic_name_is_part_of_the_city_the_report_is_about(geoparser):
+    text = "Iraqi forces pushed into western Mosul. Snipers still held parts of the Old City on Sunday."
+    old_city = by_surface(geoparser, text)["Old City"]
+    assert (old_city.role, old_city.name, old_city.precision) == ("place", "Mosul", 2)  # not Jerusalem

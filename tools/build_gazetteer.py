@@ -1,0 +1,190 @@
+"""Compile the third-party gazetteer sources into the compact files shipped in geo/data/gazetteer.
+
+    .venv/bin/python tools/build_gazetteer.py [--sources ../shared/sources]
+
+Run by a developer with ``../shared/sources`` present (see its README); the outputs are
+committed, and geo/data/gazetteer/SOURCES.md gives provenance, licence and attribution per file:
+
+- ``admin.csv.gz``: OCHA COD-AB Syria (v02, 2020-12-17) and Iraq (2019-06-03): governorates,
+  districts, sub-districts (English and Arabic names, P-codes, a representative point and the
+  simplified sub-district outline as WKT), Syria's admin-centre towns and city neighbourhoods.
+- ``settlements_osm.csv.gz``: the OpenStreetMap side (HOTOSM export) of the 2,455 Syrian
+  settlements matched with IOM DTM: OSM name, Arabic name, Latin name, place class, point and
+  the admin P-codes of the HOT export. No IOM field is shipped.
+- ``world_admin1.csv.gz``: Natural Earth 10m admin-1 label points (every first-level division
+  of the world, public domain).
+
+Columns of every output: id, name, kind, lat, lon, country, population, arabic, variants
+('|'-separated), adm1, adm2, adm3 (P-codes), wkt (sub-districts only).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "geo" / "data" / "gazetteer"
+COLUMNS = ["id", "name", "kind", "lat", "lon", "country", "population", "arabic", "variants",
+           "adm1", "adm2", "adm3", "wkt"]
+SIMPLIFY_DEG = 0.005  # about 500 m: enough to say which sub-district a point lies in
+
+# rough population standing for an admin centre, so that a town outranks the unit named after it
+CENTRE_POPULATION = {0: 1_000_000, 1: 200_000, 2: 30_000, 3: 5_000}
+# OSM place classes, as a default population for ranking
+OSM_POPULATION = {"city": 100_000, "town": 10_000, "village": 1_000, "hamlet": 100}
+
+
+def _clean(value) -> str:
+    if value is None:
+        return ""
+    text = str(value).strip()
+    return "" if text.lower() in ("nan", "none") else text
+
+
+def _write(name: str, rows: list[dict]) -> None:
+    path = OUT / name
+    # mtime 0 in the gzip header: the same sources give byte-identical files
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as packed, \
+            io.TextIOWrapper(packed, encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in COLUMNS})
+    print(f"{path.relative_to(ROOT)}: {len(rows)} rows, {path.stat().st_size / 1024:.0f} KB", file=sys.stderr)
+
+
+def _variants(*names: str) -> str:
+    return "|".join(dict.fromkeys(n for n in names if n))
+
+
+def _point(geometry) -> tuple[float, float]:
+    point = geometry.representative_point()
+    return round(point.y, 5), round(point.x, 5)
+
+
+def _unit_rows(country: str, level: int, pcode: str, name: str, arabic: str, alternates: list[str],
+               geometry, adm: tuple[str, str, str], wkt: bool, centre: tuple[float, float] | None = None) -> list[dict]:
+    """An admin unit is named with its level word ('Hama Governorate', 'Al Bab District'); the
+    bare name is left to the town it is named after. Sub-districts also keep the bare name, at
+    no population, so that a name known only as a sub-district still resolves. A unit is placed
+    at its admin centre when the source gives one (where coders place it), else inside it."""
+    lat, lon = centre or _point(geometry)
+    kind, words, arabic_word = {
+        1: ("governorate", ("Governorate", "province"), "محافظة"),
+        2: ("district", ("District",), "منطقة"),
+        3: ("subdistrict", ("Subdistrict", "sub-district", "Nahiya"), "ناحية"),
+    }[level]
+    names = [f"{n} {w}" for n in [name, *alternates] for w in words]
+    if level >= 2:
+        names += [name, *alternates]
+    outline = ""
+    if wkt:
+        outline = geometry.simplify(SIMPLIFY_DEG, preserve_topology=True).wkt
+        outline = re.sub(r"(\d+\.\d{4})\d+", r"\1", outline)
+    return [dict(id=f"oc:{pcode}", name=names[0], kind=kind, lat=lat, lon=lon, country=country,
+                 population=0, arabic=f"{arabic_word} {arabic}" if level == 1 and arabic else arabic,
+                 variants=_variants(*names[1:]), adm1=adm[0], adm2=adm[1] if level >= 2 else "",
+                 adm3=adm[2] if level >= 3 else "", wkt=outline)]
+
+
+def build_admin(sources: Path) -> list[dict]:
+    import geopandas as gpd
+
+    rows: list[dict] = []
+    syria = f"zip://{sources / 'syr_cod_ab_v02_20201217_shp.zip'}!"
+    capitals = gpd.read_file(f"{syria}syr_admincapitals.shp", encoding="utf-8")
+    centres = {}  # P-code of a district or sub-district -> its admin centre (lat, lon)
+    for r in capitals.itertuples():
+        level = int(r.adm_p_lvl)
+        if level in (2, 3):
+            centres[_clean(getattr(r, f"adm{level}_pcode"))] = (round(r.geometry.y, 5), round(r.geometry.x, 5))
+    for level in (1, 2, 3):
+        frame = gpd.read_file(f"{syria}syr_admin{level}.shp", encoding="utf-8")
+        for r in frame.itertuples():
+            alternates = [a for a in (_clean(getattr(r, f"adm{level}_name2", "")), _clean(getattr(r, f"adm{level}_ref_n", "")))
+                          if a and a != getattr(r, f"adm{level}_name")]
+            adm = (r.adm1_pcode, _clean(getattr(r, "adm2_pcode", "")), _clean(getattr(r, "adm3_pcode", "")))
+            rows += _unit_rows("SY", level, getattr(r, f"adm{level}_pcode"), getattr(r, f"adm{level}_name"),
+                               _clean(getattr(r, f"adm{level}_name1")), alternates, r.geometry, adm, wkt=level == 3,
+                               centre=centres.get(getattr(r, f"adm{level}_pcode")) if level >= 2 else None)
+    arabic_of = {}
+    points = gpd.read_file(f"{syria}syr_adminpoints.shp", encoding="utf-8")
+    for r in points.itertuples():
+        arabic_of[_clean(r.name)] = _clean(r.name1)
+    for r in capitals.itertuples():
+        level = int(r.adm_p_lvl)
+        adm = (_clean(r.adm1_pcode), _clean(r.adm2_pcode), _clean(r.adm3_pcode))
+        pcode = adm[level - 1] if level else "SY"
+        rows.append(dict(id=f"oc:{pcode}:centre", name=_clean(r.name), kind="city" if level <= 1 else "town",
+                         lat=round(r.geometry.y, 5), lon=round(r.geometry.x, 5), country="SY",
+                         population=CENTRE_POPULATION[level], arabic=arabic_of.get(_clean(r.name), ""),
+                         variants="", adm1=adm[0], adm2=adm[1], adm3=adm[2]))
+    hoods = gpd.read_file(f"{syria}syr_neighborhoods.shp", encoding="utf-8")
+    for r in hoods.itertuples():
+        lat, lon = _point(r.geometry)
+        rows.append(dict(id=f"oc:{r.adm4_pcode}:{r.neighbor_2}", name=_clean(r.neighborho), kind="neighbourhood",
+                         lat=lat, lon=lon, country="SY", population=0, arabic=_clean(r.neighbor_1), variants="",
+                         adm1=r.adm1_pcode, adm2=r.adm2_pcode, adm3=r.adm3_pcode))
+    iraq = sources / "irq_cod_ab_2019"
+    for level, stem in ((1, "adm1_cso"), (2, "adm2_cso"), (3, "adm3_cso")):
+        frame = gpd.read_file(f"/vsigzip/{iraq / f'irq_admbnda_{stem}_20190603.geojson.gz'}")
+        for r in frame.itertuples():
+            name = _clean(getattr(r, f"ADM{level}_EN"))
+            alternates = [_clean(getattr(r, f"ADM{level}ALT{i}EN", "")) for i in (1, 2)]
+            adm = (r.ADM1_PCODE, _clean(getattr(r, "ADM2_PCODE", "")), _clean(getattr(r, "ADM3_PCODE", "")))
+            rows += _unit_rows("IQ", level, getattr(r, f"ADM{level}_PCODE"), name,
+                               _clean(getattr(r, f"ADM{level}_AR")), [a for a in alternates if a],
+                               r.geometry, adm, wkt=level == 3)
+    return rows
+
+
+def build_settlements(sources: Path) -> list[dict]:
+    """Only the OpenStreetMap-derived fields of the IOM<->OSM matched settlements."""
+    import geopandas as gpd
+
+    frame = gpd.read_file(sources / "syr_iom_dtm_hotosm_settlements_2455.gpkg")
+    rows = []
+    for r in frame.itertuples():
+        english = _clean(r.hot_name_en) or _clean(r.hot_name_latin)
+        if not english:
+            continue
+        rows.append(dict(id=f"osm:{r.hot_id}", name=english, kind=_clean(r.hot_place) or "village",
+                         lat=round(r.geometry.y, 5), lon=round(r.geometry.x, 5), country="SY",
+                         population=OSM_POPULATION.get(_clean(r.hot_place), 100), arabic=_clean(r.hot_name),
+                         variants=_variants(*(n for n in (_clean(r.hot_name_latin),) if n != english)),
+                         adm1=_clean(r.hot_adm1_pcode), adm2=_clean(r.hot_adm2_pcode), adm3=_clean(r.hot_adm3_pcode)))
+    rows.sort(key=lambda row: row["id"])
+    return rows
+
+
+def build_world_admin1(sources: Path) -> list[dict]:
+    import geopandas as gpd
+
+    frame = gpd.read_file(f"/vsigzip/{sources / 'natural_earth_10m' / 'ne_10m_admin_1_label_points.geojson.gz'}")
+    rows, seen = [], set()
+    for r in frame.itertuples():
+        name, code = _clean(r.name), _clean(r.iso_a2)
+        if not name or len(code) != 2 or code in ("SY", "IQ") or (code, name) in seen:
+            continue  # Syria and Iraq come from OCHA
+        seen.add((code, name))
+        rows.append(dict(id=f"ne1:{r.adm1_code}", name=name, kind="province", lat=round(r.geometry.y, 4),
+                         lon=round(r.geometry.x, 4), country=code, population=0))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "sources")
+    args = parser.parse_args(argv)
+    _write("admin.csv.gz", build_admin(args.sources))
+    _write("settlements_osm.csv.gz", build_settlements(args.sources))
+    _write("world_admin1.csv.gz", build_world_admin1(args.sources))
+
+
+if __name__ == "__main__":
+    main()
