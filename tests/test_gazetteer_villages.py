@@ -1,11 +1,11 @@
-"""The villages and sites of Iraq's war map (geo/data/gazetteer/conflict_map_iq.csv.gz): in the
+"""The villages and sites of the Iraq and Syria war maps (geo/data/gazetteer/conflict_map.csv.gz): in the
 index with their admin hierarchy, found in running text, and no person-like names among them.
 
 Sentences written for these tests."""
 from geo.geoparse.gazetteer import read_layer
 from geo.model import Document
 
-LAYER = "conflict_map_iq.csv.gz"
+LAYER = "conflict_map.csv.gz"
 
 
 def placed(geoparser, text):
@@ -43,3 +43,12 @@ def test_an_alternate_name_in_brackets_is_a_name_of_the_village(geoparser):
     found = placed(geoparser, "Families returned to Mediban, west of Sinjar, last week.")
     assert found["Mediban"].place_id.startswith("wmiq:")
     assert abs(found["Mediban"].lat - 36.275) < 0.01 and abs(found["Mediban"].lon - 41.379) < 0.01
+
+
+def test_syrian_villages_of_the_war_map_are_found_with_their_governorate(geoparser):
+    # Kinsabba (Latakia mountains) and Tilyaq (near Afrin) are in no other layer
+    found = placed(geoparser, "Artillery hit Kinsabba, and drones struck Tilyaq on Sunday.")
+    assert found["Kinsabba"].place_id.startswith("wmsy:") and found["Kinsabba"].country == "SY"
+    assert geoparser.index.admin_codes(found["Kinsabba"].place_id)[0] == "SY06"  # Lattakia
+    assert found["Tilyaq"].place_id.startswith("wmsy:")
+    assert geoparser.index.admin_codes(found["Tilyaq"].place_id)[0] == "SY02"  # Aleppo

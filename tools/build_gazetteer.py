@@ -13,10 +13,11 @@ committed, and geo/data/gazetteer/SOURCES.md gives provenance, licence and attri
   the admin P-codes of the HOT export. No IOM field is shipped.
 - ``world_admin1.csv.gz``: Natural Earth 10m admin-1 label points (every first-level division
   of the world, public domain).
-- ``conflict_map_iq.csv.gz``: villages, towns, hills, fields, dams and bases of Iraq's war map on
-  Wikipedia ("Module:Iraqi insurgency detailed map", CC BY-SA): name, point, kind. Built from a
-  tab-separated transcription of the module's marks (``--wikimap``, outside the repository; see
-  SOURCES.md); admin P-codes are given by the OCHA outlines of ``admin.csv.gz``.
+- ``conflict_map.csv.gz``: villages, towns, hills, fields, dams and bases of the Iraq and Syria war
+  maps on Wikipedia ("Module:Iraqi insurgency detailed map", "Module:Syrian Civil War detailed
+  map", CC BY-SA): name, point, kind. Built from tab-separated transcriptions of the modules' marks
+  (``--wikimap``, outside the repository; see SOURCES.md); admin P-codes and the country are given
+  by the OCHA outlines of ``admin.csv.gz``.
 
 Columns of every output: id, name, kind, lat, lon, country, population, arabic, variants
 ('|'-separated), adm1, adm2, adm3 (P-codes), wkt (sub-districts only).
@@ -213,9 +214,12 @@ def _person_like(name: str) -> bool:
     return all(w in NAME_WORDS for w in words)
 
 
+WIKIMAP_FILES = (("iraq_marks.tsv", "wmiq"), ("syria_marks.tsv", "wmsy"))
+
+
 def build_conflict_map(wikimap: Path) -> list[dict]:
-    """The settlement and site marks of the Iraq war map on Wikipedia, inside Iraq or Syria
-    (by the OCHA sub-district outlines), first of each name within 2 km, person-like names out."""
+    """The settlement and site marks of the Iraq and Syria war maps on Wikipedia, inside Iraq or
+    Syria (by the OCHA sub-district outlines), first of each name within 2 km, person-like names out."""
     import shapely
     from shapely import wkt
     from shapely.geometry import Point
@@ -230,9 +234,12 @@ def build_conflict_map(wikimap: Path) -> list[dict]:
     tree = shapely.STRtree(outlines)
     rows: list[dict] = []
     seen: dict[str, list[tuple[float, float]]] = {}
-    with open(wikimap / "iraq_marks.tsv", encoding="utf-8", newline="") as handle:
-        lines = [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
-    for number, (label, lat_text, lon_text, mark) in enumerate(lines, start=1):
+    marks = []
+    for file_name, prefix in WIKIMAP_FILES:
+        with open(wikimap / file_name, encoding="utf-8", newline="") as handle:
+            lines = [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
+        marks += [(f"{prefix}:{number}", *fields) for number, fields in enumerate(lines, start=1)]
+    for mark_id, label, lat_text, lon_text, mark in marks:
         lat, lon = round(float(lat_text), 5), round(float(lon_text), 5)
         suffix = mark.rsplit("_", 1)[-1] if "_" in mark or mark in MARK_KINDS else ""
         kind = MARK_KINDS.get(suffix, "village")
@@ -248,7 +255,7 @@ def build_conflict_map(wikimap: Path) -> list[dict]:
         if any(abs(lat - a) < 0.02 and abs(lon - b) < 0.025 for a, b in seen.get(key, ())):
             continue
         seen.setdefault(key, []).append((lat, lon))
-        rows.append(dict(id=f"wmiq:{number}", name=names[0], kind=kind, lat=lat, lon=lon, country=country,
+        rows.append(dict(id=mark_id, name=names[0], kind=kind, lat=lat, lon=lon, country=country,
                          population=MARK_POPULATION.get(kind, 0), arabic="", variants=_variants(*names[1:]),
                          adm1=adm[0], adm2=adm[1], adm3=adm[2]))
     return rows
@@ -258,14 +265,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "sources")
     parser.add_argument("--wikimap", type=Path, default=None,
-                        help="folder holding iraq_marks.tsv (label, lat, long, mark): the transcribed marks")
+                        help="folder holding iraq_marks.tsv and syria_marks.tsv (label, lat, long, mark): the transcribed marks")
     args = parser.parse_args(argv)
     if args.sources.is_dir():
         _write("admin.csv.gz", build_admin(args.sources))
         _write("settlements_osm.csv.gz", build_settlements(args.sources))
         _write("world_admin1.csv.gz", build_world_admin1(args.sources))
     if args.wikimap:
-        _write("conflict_map_iq.csv.gz", build_conflict_map(args.wikimap))
+        _write("conflict_map.csv.gz", build_conflict_map(args.wikimap))
 
 
 if __name__ == "__main__":
