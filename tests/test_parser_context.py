@@ -53,7 +53,9 @@ def test_the_region_chooses_among_namesakes(geoparser):
 
 def test_south_of_a_city_keeps_the_place_near_it(geoparser):
     found = by_surface(geoparser, "A bomb went off in Yusufiyah, south of Baghdad.")
-    assert found["Yusufiyah"].role == "unresolved"  # not Youssoufia, Morocco
+    # the Iraqi town of the war-map layer, not Youssoufia, Morocco
+    assert found["Yusufiyah"].role == "place" and found["Yusufiyah"].country == "IQ"
+    assert abs(found["Yusufiyah"].lat - 33.08) < 0.1 and abs(found["Yusufiyah"].lon - 44.25) < 0.1
     assert found["Baghdad"].role == "place"
 
 

@@ -13,6 +13,11 @@ committed, and geo/data/gazetteer/SOURCES.md gives provenance, licence and attri
   the admin P-codes of the HOT export. No IOM field is shipped.
 - ``world_admin1.csv.gz``: Natural Earth 10m admin-1 label points (every first-level division
   of the world, public domain).
+- ``conflict_map.csv.gz``: villages, towns, hills, fields, dams and bases of the Iraq and Syria war
+  maps on Wikipedia ("Module:Iraqi insurgency detailed map", "Module:Syrian Civil War detailed
+  map", CC BY-SA): name, point, kind. Built from tab-separated transcriptions of the modules' marks
+  (``--wikimap``, outside the repository; see SOURCES.md); admin P-codes and the country are given
+  by the OCHA outlines of ``admin.csv.gz``.
 
 Columns of every output: id, name, kind, lat, lon, country, population, arabic, variants
 ('|'-separated), adm1, adm2, adm3 (P-codes), wkt (sub-districts only).
@@ -177,13 +182,97 @@ def build_world_admin1(sources: Path) -> list[dict]:
     return rows
 
 
+# the module's mark types: a settlement unless the suffix says otherwise
+MARK_KINDS = {"hill": "hill", "oil": "facility", "industry": "facility", "base": "facility", "air": "facility",
+              "naval": "facility", "pass": "facility", "camp": "camp", "dam": "facility"}
+MARK_POPULATION = {"village": 300, "camp": 300}
+# A label made only of these words is a person's, club's or group's name as often as a village's
+# ('Haj Ali', 'Sayyid Ahmad', 'Umar Khalid', 'Shabab', 'al-Nasr'): such marks are left out rather
+# than flood news text with false places.
+NAME_WORDS = frozenset("""
+    abbas abd abdul abdallah abdullah abu ahmad ahmed al ali amina aziz bin fatimah haj hajj hamad hamid
+    hasan hassan husayn hussein ibrahim idriss jamil jasim jassim juma kamal karim khalid mahmud muhammad
+    mohammed mohamad mulla mullah musa nasr nayif noor omar saad said samir sayyid sayid shaykh sheikh
+    shaikh sultan umar yassin yusuf shabab wahda karamah jadid salam
+""".split())
+COMMON_NAME_ZIPF = 3.5  # a one-word label this common in English ('Diana', 'Hindi') is left out
+
+
+def _mark_names(label: str) -> list[str]:
+    """'Bakhdida (Qaraqosh)' -> both; 'Tubiyah/Twiba' -> both; 'Merki, Iraq' -> 'Merki'."""
+    label = label.split(",")[0].strip()
+    names = []
+    for part in re.split(r"[()/]", label):
+        part = re.sub(r"\s+", " ", part).strip(" `")
+        if part:
+            names.append(part)
+    return names
+
+
+def _person_like(name: str) -> bool:
+    words = [w for w in re.split(r"[\s\-']+", name.lower()) if w]
+    return all(w in NAME_WORDS for w in words)
+
+
+WIKIMAP_FILES = (("iraq_marks.tsv", "wmiq"), ("syria_marks.tsv", "wmsy"))
+
+
+def build_conflict_map(wikimap: Path) -> list[dict]:
+    """The settlement and site marks of the Iraq and Syria war maps on Wikipedia, inside Iraq or
+    Syria (by the OCHA sub-district outlines), first of each name within 2 km, person-like names out."""
+    import shapely
+    from shapely import wkt
+    from shapely.geometry import Point
+    from wordfreq import zipf_frequency
+
+    outlines, codes = [], []
+    with gzip.open(OUT / "admin.csv.gz", "rt", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["wkt"]:
+                outlines.append(wkt.loads(row["wkt"]))
+                codes.append((row["country"], row["adm1"], row["adm2"], row["adm3"]))
+    tree = shapely.STRtree(outlines)
+    rows: list[dict] = []
+    seen: dict[str, list[tuple[float, float]]] = {}
+    marks = []
+    for file_name, prefix in WIKIMAP_FILES:
+        with open(wikimap / file_name, encoding="utf-8", newline="") as handle:
+            lines = [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
+        marks += [(f"{prefix}:{number}", *fields) for number, fields in enumerate(lines, start=1)]
+    for mark_id, label, lat_text, lon_text, mark in marks:
+        lat, lon = round(float(lat_text), 5), round(float(lon_text), 5)
+        suffix = mark.rsplit("_", 1)[-1] if "_" in mark or mark in MARK_KINDS else ""
+        kind = MARK_KINDS.get(suffix, "village")
+        names = [n for n in _mark_names(label) if not _person_like(n)
+                 and not (" " not in n and zipf_frequency(n.lower(), "en") >= COMMON_NAME_ZIPF)]
+        if not names:
+            continue
+        hits = tree.query(Point(lon, lat), predicate="intersects")
+        if not len(hits):
+            continue  # Jordan, Saudi Arabia, Kuwait: outside the theatre's outlines
+        country, *adm = codes[int(hits[0])]
+        key = names[0].lower()
+        if any(abs(lat - a) < 0.02 and abs(lon - b) < 0.025 for a, b in seen.get(key, ())):
+            continue
+        seen.setdefault(key, []).append((lat, lon))
+        rows.append(dict(id=mark_id, name=names[0], kind=kind, lat=lat, lon=lon, country=country,
+                         population=MARK_POPULATION.get(kind, 0), arabic="", variants=_variants(*names[1:]),
+                         adm1=adm[0], adm2=adm[1], adm3=adm[2]))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "sources")
+    parser.add_argument("--wikimap", type=Path, default=None,
+                        help="folder holding iraq_marks.tsv and syria_marks.tsv (label, lat, long, mark): the transcribed marks")
     args = parser.parse_args(argv)
-    _write("admin.csv.gz", build_admin(args.sources))
-    _write("settlements_osm.csv.gz", build_settlements(args.sources))
-    _write("world_admin1.csv.gz", build_world_admin1(args.sources))
+    if args.sources.is_dir():
+        _write("admin.csv.gz", build_admin(args.sources))
+        _write("settlements_osm.csv.gz", build_settlements(args.sources))
+        _write("world_admin1.csv.gz", build_world_admin1(args.sources))
+    if args.wikimap:
+        _write("conflict_map.csv.gz", build_conflict_map(args.wikimap))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The offline gazetteer: curated theatre places, then the compiled source layers (OCHA admin
-units and towns of Syria and Iraq, OpenStreetMap settlements of Syria, Natural Earth admin-1 of
-the world; see ``geo/data/gazetteer/SOURCES.md``), GeoNames cities and Natural Earth countries.
+units and towns of Syria and Iraq, OpenStreetMap settlements of Syria, the villages and sites of
+the Iraq and Syria war maps on Wikipedia, Natural Earth admin-1 of the world; see ``geo/data/gazetteer/SOURCES.md``), GeoNames cities and Natural Earth countries.
 Every place in Syria and Iraq carries its admin hierarchy (governorate, district, sub-district
 P-codes).
 
@@ -40,7 +40,7 @@ NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
 WORLD_CSV = DATA_DIR / "world.csv"  # continents, seas, the EU: curated like the theatre, second layer
 DEMONYMS_CSV = DATA_DIR / "demonyms.csv"  # 'Turkish' -> TR: mentions of role demonym
 # compiled by tools/build_gazetteer.py from ../shared/sources, in the order they are layered
-SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "world_admin1.csv.gz")
+SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "conflict_map.csv.gz", "world_admin1.csv.gz")
 CURATED_PREFIX = "th:"  # ids of the curated theatre gazetteer
 
 THEATRE_COUNTRIES = frozenset({"SY", "IQ"})
