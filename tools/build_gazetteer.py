@@ -16,7 +16,7 @@ committed, and geo/data/gazetteer/SOURCES.md gives provenance, licence and attri
 - ``conflict_map.csv.gz``: villages, towns, hills, fields, dams and bases of the Iraq and Syria war
   maps on Wikipedia ("Module:Iraqi insurgency detailed map", "Module:Syrian Civil War detailed
   map", CC BY-SA): name, point, kind. Built from tab-separated transcriptions of the modules' marks
-  (``--wikimap``, outside the repository; see SOURCES.md); admin P-codes and the country are given
+  (``--wikimap tools/sources/wikimap``; see SOURCES.md); admin P-codes and the country are given
   by the OCHA outlines of ``admin.csv.gz``.
 
 Columns of every output: id, name, kind, lat, lon, country, population, arabic, variants
