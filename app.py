@@ -157,6 +157,15 @@ def prepare_gazetteer() -> None:
 # --------------------------------------------------------------------------- corpus
 
 
+def upload_problem(name: str, data: bytes) -> str | None:
+    """Why an uploaded file is refused before it is read (too large, a type we cannot read), or None."""
+    if len(data) > MAX_BYTES:
+        return f"the file is {len(data) / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB"
+    if not name.lower().endswith(SUFFIXES):
+        return f"unsupported file type; expected one of {', '.join(SUFFIXES)}"
+    return None
+
+
 class Corpus:
     """The documents of this session, kept in ``st.session_state`` across reruns and uploads."""
 
@@ -183,12 +192,8 @@ class Corpus:
         seen = self.state.upload_seen
         if file_id in seen:
             return seen[file_id]
-        error: str | None = None
-        if len(data) > MAX_BYTES:
-            error = f"the file is {len(data) / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB"
-        elif not name.lower().endswith(SUFFIXES):
-            error = f"unsupported file type; expected one of {', '.join(SUFFIXES)}"
-        else:
+        error = upload_problem(name, data)
+        if error is None:
             try:
                 doc = decode(name, data, date=date)
             except ValueError as err:
@@ -482,12 +487,8 @@ class WorkspaceCorpus(Corpus):
         seen = self.state.upload_seen
         if file_id in seen:
             return seen[file_id]
-        error: str | None = None
-        if len(data) > MAX_BYTES:
-            error = f"the file is {len(data) / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB"
-        elif not name.lower().endswith(SUFFIXES):
-            error = f"unsupported file type; expected one of {', '.join(SUFFIXES)}"
-        else:
+        error = upload_problem(name, data)
+        if error is None:
             try:
                 self.workspace.add_source(source_of(name, data, date=date), author=app_author())
             except ValueError as err:

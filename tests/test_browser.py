@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -60,15 +61,19 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 30.0) -> No
     raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
 
 
-@pytest.fixture(scope="module")
-def server(shared) -> Iterator[str]:
-    """The app on 127.0.0.1:<free port>, opened on the seeds, counting its script runs."""
+@contextmanager
+def running_app(*app_args: str) -> Iterator[str]:
+    """The app on 127.0.0.1:<free port> with ``app_args`` after ``--``; its URL while it runs.
+
+    Skips (fails in CI) when Chromium is missing; fills static/vendor first if needed (test
+    set-up, not app run time: npm registry).
+    """
     from geo.assets import AssetError, assets_present, ensure_assets
 
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
     if not assets_present():
-        try:  # test set-up, not app run time: fill static/vendor once (npm registry)
+        try:
             ensure_assets()
         except AssetError as err:
             _unavailable(f"map assets missing and could not be fetched: {err}")
@@ -77,7 +82,7 @@ def server(shared) -> Iterator[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--", "--corpus", "../shared/seeds", "--debug-runs"],
+         "--", *app_args],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
@@ -89,6 +94,13 @@ def server(shared) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(shared) -> Iterator[str]:
+    """The app opened on the seeds, counting its script runs."""
+    with running_app("--corpus", "../shared/seeds", "--debug-runs") as url:
+        yield url
 
 
 @pytest.fixture()

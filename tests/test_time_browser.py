@@ -12,7 +12,7 @@ from typing import Iterator
 import pytest
 
 from tests.test_browser import (  # noqa: F401 (browser_page: a fixture)
-    CHROMIUM, MAP_IFRAME, ROOT, _free_port, _unavailable, _wait_healthy, browser_page,
+    CHROMIUM, MAP_IFRAME, ROOT, _unavailable, browser_page, running_app,
 )
 from tests.test_time_timeline import REVERSAL
 
@@ -22,32 +22,11 @@ ZONE = ".leaflet-overlay-pane path.geo-zone.geo-actor-{}"
 
 @pytest.fixture(scope="module")
 def reversal_server(tmp_path_factory) -> Iterator[str]:
-    from geo.assets import assets_present
-
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    if not assets_present():
-        _unavailable("map assets missing from static/vendor (python -m geo.assets)")
     corpus = tmp_path_factory.mktemp("reversal")
     for name, text in REVERSAL.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--", "--corpus", str(corpus)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        _wait_healthy(url, proc)
+    with running_app("--corpus", str(corpus)) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _zones_show(page, actor: str, other: str) -> None:
