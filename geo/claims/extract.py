@@ -54,7 +54,7 @@ _UNKNOWN_PLACE = re.compile(
     r"\b(?:in|at|on|near|of|from|targeting|shelled|struck|hit)\s+(?:the\s+)?" + _NAME
     + r"(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|at|an|bin|bani|abu|um|umm|of)[\s-]+)?" + _NAME + r"){0,4}\s+"
     r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
-    r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|countryside)\b")
+    r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|badia|countryside)\b")
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
 _CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
@@ -69,6 +69,21 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
     r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
 _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
+
+# 'Tassil town in Dara countryside', 'Al Amadiya district of Duhok', 'Sheladiz, Duhok', 'Kafr Nabl
+# (Idlib)', 'a village near Manbij': the place after the connector holds (or neighbours) the one
+# before it; a claim binds the finer place, the container only when no finer place is named
+_PLACE_NOUN = (r"(?:town|village|hamlet|city|area|camp|neighbou?rhood|district|sub-?district|region|hill|farms?|valley"
+               r"|badia|desert|countryside|frontline|plain|mountains?|province|governorate|oil\s+field|field)")
+_CONTAINER_GAP = re.compile(
+    r"\s*(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts|suburbs|province|governorate|district|region)\s+of\s+(?:the\s+)?)?")
+# a container that stands for its province ('Aleppo countryside', 'the countryside of Hama', 'rural Idlib')
+_PROVINCE_AFTER = re.compile(r"[\s-]+(?:governorate|province)\b")
+_PROVINCE_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$")
+# the kind of name a coded event is placed at: a place of this kind inside a province is not the province
+_UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINER_GAP.pattern + ")$")
+COARSE_KINDS = frozenset({"city", "governorate", "province", "region", "country", "river"})
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
 # when one clause gives one actor several relations to one place, the one that says most
@@ -105,6 +120,7 @@ class ClaimExtractor:
             if not (i and reach[i - 1] > a.start):
                 actors.append(a)
         actor_starts = [a.start for a in actors]
+        containers = _containers(text, places)
         dominant = _dominant_place(places)
         all_triggers = triggers(text)
         trigger_starts = [t.start for t in all_triggers]
@@ -143,7 +159,7 @@ class ClaimExtractor:
                     unclaimed.append(trigger)
                     continue
                 last_actor = actor
-                targets = self._places(text, sentence, trigger, in_places, in_unresolved, last_place, desert)
+                targets = self._places(text, sentence, trigger, in_places, in_unresolved, last_place, desert, containers)
                 if stance_of_body is None:
                     stance_of_body = body_stance(text, sentence)
                 stance = "denied" if negated(text, sentence, trigger.start) else stance_of_body
@@ -173,7 +189,7 @@ class ClaimExtractor:
             claims.extend(own)
             previous = own
             for m in reversed(in_places):
-                if m.kind not in REGION_KINDS:
+                if m.kind not in REGION_KINDS and id(m) not in containers:
                     last_place = m
                     break
         return _dedupe(claims)
@@ -222,7 +238,7 @@ class ClaimExtractor:
     # -- places --------------------------------------------------------------------------
     def _places(self, text: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
                 in_unresolved: list[Mention], last_place: Mention | None,
-                desert: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
+                desert: Mention | None, containers: dict[int, Mention]) -> list[tuple[Mention, Mention | None, bool]]:
         low = lowered(text)
         after = [m for m in in_places if m.start >= trigger.end]
         before = [m for m in in_places if m.end <= trigger.start]
@@ -240,6 +256,11 @@ class ClaimExtractor:
         if trigger.relation != "advance":  # 'moved 5 km north of Raqqa' advances on Raqqa
             before = [m for m in before if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
             after = [m for m in after if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
+        # a place that only holds a finer one named with it ('Tassil town in Dara countryside') binds
+        # nothing, unless the finer one is only a reference point ('west of Aleppo near Afrin')
+        kept = {id(m) for m in before + after}
+        before = [m for m in before if id(containers.get(id(m))) not in kept]
+        after = [m for m in after if id(containers.get(id(m))) not in kept]
         if trigger.relation in ("presence", "advance", "control"):
             # 'deployed from Damascus to Albu Kamal': the place left is not where they are
             away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
@@ -267,7 +288,9 @@ class ClaimExtractor:
         head = (specific or side)[0]
         if head.kind == "country" and _CITY_ANAPHORA.search(low, trigger.end, head.start):
             return [(last_place, None, True)] if last_place is not None else []
-        group = _enumeration(text, in_places, head)
+        if _holds_unknown_place(text, low, sentence, head, in_unresolved):
+            return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
+        group = _enumeration(text, in_places, head, containers)
         destination = _from_to_destination(text, sentence, head, in_places)
         return [(m, destination, False) for m in group]
 
@@ -297,6 +320,48 @@ def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention]
             else:
                 places.append(m)
     return places, unresolved
+
+
+def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
+    """The place mentions that hold the place named just before them ('Tassil town in Dara
+    countryside', 'Al Amadiya district of Duhok', 'Aziziyeh village, Hasakeh', 'X (Ninewa)'),
+    by id, each with the finer place it holds."""
+    held: dict[int, Mention] = {}
+    for a, b in zip(places, places[1:]):
+        if a.kind in REGION_KINDS or b.start - a.end > 80 or b.place_id == a.place_id:
+            continue
+        gap = _CONTAINER_GAP.fullmatch(text, a.end, b.start)
+        if gap is None:
+            continue
+        if "," in gap.group() and "(" not in gap.group():
+            # 'Tabqa, Raqqa and Deir ez-Zor' lists places; 'Sheladiz town, Duhok' places one
+            if re.match(r"\s*(?:,|and\b|or\b)", text[b.end:b.end + 6]):
+                continue
+            if not (re.match(r"\s*" + _PLACE_NOUN, text[a.end:b.start])
+                    or b.kind in ("governorate", "province", "district", "subdistrict") and a.kind != b.kind):
+                continue
+        held[id(b)] = a
+    return held
+
+
+def _province_like(low: str, m: Mention) -> bool:
+    """'Idleb governorate', 'Aleppo province', 'the province of Hama': the name stands for the whole
+    province. ('Aleppo countryside' is left at the city: the coded villages of a countryside lie
+    mostly within a few tens of kilometres of the city that names it.)"""
+    return (m.kind in COARSE_KINDS - {"city"} or _PROVINCE_AFTER.match(low, m.end) is not None
+            or _PROVINCE_BEFORE.search(low, max(0, m.start - 30), m.start) is not None)
+
+
+def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention, in_unresolved: list[Mention]) -> bool:
+    """``head`` is a province that only holds the real place, a name the gazetteer lacks ('in Zur
+    Maghar town in Aleppo province', 'Saida village of Raqqa governorate'): no claim at the province."""
+    if not _province_like(low, head):
+        return False
+    window_start = max(sentence.start, head.start - 120)
+    for u in in_unresolved:
+        if window_start <= u.start and u.end <= head.start and _CONTAINER_GAP.fullmatch(text, u.end, head.start):
+            return True
+    return _UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
 
 
 def _piece_of_a_name(text: str, m: Mention) -> bool:
@@ -383,8 +448,9 @@ def _from_to_destination(text: str, sentence: Sentence, origin: Mention, in_plac
     return None
 
 
-def _enumeration(text: str, in_places: list[Mention], head: Mention) -> list[Mention]:
-    """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head``."""
+def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention]) -> list[Mention]:
+    """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head`` (not the
+    province that holds it: 'Al Amadiya, Duhok')."""
     group = [head]
     ordered = sorted(in_places, key=lambda m: m.start)
     index = ordered.index(head)
@@ -392,7 +458,7 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention) -> list[Men
         i = index
         while 0 <= i + direction < len(ordered):
             a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[a.end:b.start]):
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[a.end:b.start]) or id(b) in containers:
                 break
             i += direction
             group.append(ordered[i])

@@ -1,0 +1,41 @@
+"""Which place a claim binds to: the finer of two places named together, never the province
+holding a name the gazetteer lacks, never a reference point or a place only listed with it."""
+from geo.model import Document
+from geo.pipeline import extract
+
+
+def places(text, relation=None):
+    return {c.place for c in extract(Document("t", text))[1] if relation is None or c.relation == relation}
+
+
+def test_a_village_in_a_countryside_binds_the_village():
+    assert places("Government forces shelled Kafr Zeita town in Hama countryside on Monday.") == {"Kafr Zita"}
+    # the place before the event word, the province-naming city after it
+    assert places("A body was found near the bakery in Tasil town in Daraa countryside, killed by gunmen.") == {"Tasil"}
+
+
+def test_a_district_of_a_province_binds_the_district_and_the_anaphor_follows_it():
+    found = extract(Document("t", "Turkish jets struck villages near Amadiya district of Dohuk. "
+                                  "Turkish drones hit the same area on Friday."))[1]
+    assert {c.place for c in found} == {"Al-Amadiya District"}
+    assert len({c.start for c in found}) == 2  # both sentences, both at the district
+
+
+def test_a_list_of_places_is_not_a_containment():
+    assert places("The SDF captured Tabqa, Raqqa and Hasakah.") == {"Tabqa", "Raqqa", "Hasakah"}
+
+
+def test_an_unknown_village_in_a_province_gives_no_claim_at_the_province():
+    assert places("Turkish forces shelled Zorbaq village in Aleppo governorate.") == set()
+    assert places("Russian jets bombed positions near Zorbaq hill in Homs province.") == set()
+    # a city that names a countryside stands in for it (its villages lie mostly near it)
+    assert places("Government forces shelled Zorbaq village in Hama countryside.") == {"Hama"}
+
+
+def test_a_reference_point_does_not_make_its_neighbour_a_container():
+    # Aleppo is only a bearing: the fight is near Afrin
+    assert places("HTS attacked rebel factions west of Aleppo near the outskirts of Afrin.") == {"Afrin"}
+
+
+def test_the_place_left_is_bound_when_it_is_the_only_one():
+    assert places("A coalition patrol set out from the Al-Omar Oil Field in Deir ez-Zor countryside.") == {"al-Omar oil field"}
