@@ -39,3 +39,15 @@ def test_a_reference_point_does_not_make_its_neighbour_a_container():
 
 def test_the_place_left_is_bound_when_it_is_the_only_one():
     assert places("A coalition patrol set out from the Al-Omar Oil Field in Deir ez-Zor countryside.") == {"al-Omar oil field"}
+
+
+def test_a_province_after_a_comma_or_in_brackets_holds_the_place_before_it():
+    assert places("Turkish jets struck PKK positions in Amadiya district, Dohuk.") == {"Al-Amadiya District"}
+    assert places("Turkish jets struck PKK positions in the Zap area (Amadiya district) of Dohuk.") == {"Al-Amadiya District"}
+    # a list is not a containment, with or without 'and'
+    assert places("Russian jets bombed Tabqa, Raqqa, Hasakah.") == {"Tabqa", "Raqqa", "Hasakah"}
+
+
+def test_a_place_inside_an_actor_name_binds_nothing():
+    found = places("An IED exploded near a car of a Levant Front commander in Azaz, killing the Levant Front member.")
+    assert found == {"Azaz"}

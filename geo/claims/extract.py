@@ -76,7 +76,7 @@ _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:t
 _PLACE_NOUN = (r"(?:town|village|hamlet|city|area|camp|neighbou?rhood|district|sub-?district|region|hill|farms?|valley"
                r"|badia|desert|countryside|frontline|plain|mountains?|province|governorate|oil\s+field|field)")
 _CONTAINER_GAP = re.compile(
-    r"\s*(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?"
+    r"\)?\s*(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts|suburbs|province|governorate|district|region)\s+of\s+(?:the\s+)?)?")
 # a container that stands for its province ('Aleppo countryside', 'the countryside of Hama', 'rural Idlib')
 _PROVINCE_AFTER = re.compile(r"[\s-]+(?:governorate|province)\b")
@@ -105,8 +105,8 @@ class ClaimExtractor:
         # an actor inside a place name ('Tabqa Military Airport') is no actor, and a place inside
         # an actor's name ('Levant Front') is no place
         found_actors = find_actors(text)
-        inside = {id(m) for m in places for a in found_actors
-                  if a.start <= m.start and m.end <= a.end and (a.end - a.start) > (m.end - m.start)}
+        inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
+                  if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
         if inside:
             places = [m for m in places if id(m) not in inside]
             place_starts = [m.start for m in places]
@@ -335,10 +335,8 @@ def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
             continue
         if "," in gap.group() and "(" not in gap.group():
             # 'Tabqa, Raqqa and Deir ez-Zor' lists places; 'Sheladiz town, Duhok' places one
-            if re.match(r"\s*(?:,|and\b|or\b)", text[b.end:b.end + 6]):
-                continue
-            if not (re.match(r"\s*" + _PLACE_NOUN, text[a.end:b.start])
-                    or b.kind in ("governorate", "province", "district", "subdistrict") and a.kind != b.kind):
+            if (re.match(r"\s*(?:,|and\b|or\b|&)", text[b.end:b.end + 6])
+                    or re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, a.start - 6):a.start])):
                 continue
         held[id(b)] = a
     return held
