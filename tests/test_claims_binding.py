@@ -51,3 +51,11 @@ def test_a_province_after_a_comma_or_in_brackets_holds_the_place_before_it():
 def test_a_place_inside_an_actor_name_binds_nothing():
     found = places("An IED exploded near a car of a Levant Front commander in Azaz, killing the Levant Front member.")
     assert found == {"Azaz"}
+
+
+def test_a_place_read_far_from_the_district_named_as_holding_it_is_a_misreading():
+    # 'Adana' (Turkey) is not in Amadiya district: the claim falls back to the district
+    found = places("Turkish helicopters struck PKK positions near Adana (Adna) village in Amadiya district, Dohuk.")
+    assert found == {"Al-Amadiya District"}
+    # a city may stand for its province: a town in it can lie far from the city
+    assert places("Government forces raided the desert of Sukhnah in Homs on Monday.") == {"al-Sukhnah"}

@@ -14,6 +14,7 @@ agreement') denies the claims of the sentence before it.
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from itertools import accumulate
@@ -56,7 +57,7 @@ _UNKNOWN_PLACE = re.compile(
     r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
     r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|badia|countryside)\b")
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
-_CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_CONTAINED_IN = re.compile(r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
 _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
 # 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
@@ -76,7 +77,7 @@ _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:t
 _PLACE_NOUN = (r"(?:town|village|hamlet|city|area|camp|neighbou?rhood|district|sub-?district|region|hill|farms?|valley"
                r"|badia|desert|countryside|frontline|plain|mountains?|province|governorate|oil\s+field|field)")
 _CONTAINER_GAP = re.compile(
-    r"\)?\s*(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?"
+    r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts|suburbs|province|governorate|district|region)\s+of\s+(?:the\s+)?)?")
 # a container that stands for its province ('Aleppo countryside', 'the countryside of Hama', 'rural Idlib')
 _PROVINCE_AFTER = re.compile(r"[\s-]+(?:governorate|province)\b")
@@ -319,7 +320,37 @@ def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention]
                 unresolved.append(m)
             else:
                 places.append(m)
+    misread = _far_from_container(text, places)
+    if misread:
+        unresolved = sorted(unresolved + [m for m in places if id(m) in misread], key=lambda m: m.start)
+        places = [m for m in places if id(m) not in misread]
     return places, unresolved
+
+
+# a town or district holds places within this distance of it ('Edine village in Amadiya district'
+# read as Adana, in Turkey, is a misreading); a city may stand for its whole province ('Sukhnah in Homs')
+_CONTAINER_REACH_KM = 150.0
+
+
+def _far_from_container(text: str, places: list[Mention]) -> set[int]:
+    """Ids of the places named as lying in a town, city or district ('X village in Y district',
+    'X (Y)') that the gazetteer put far from it: a name read as a namesake elsewhere."""
+    far: set[int] = set()
+    for a, b in reversed(list(zip(places, places[1:]))):
+        if b.start - a.end > 80 or a.kind in REGION_KINDS or not _CONTAINER_GAP.fullmatch(text, a.end, b.start):
+            continue
+        if id(b) in far and re.fullmatch(r"\s*\(", text[a.end:b.start]):
+            far.add(id(a))  # 'Edine (Edin)': one place under two spellings, both misread
+        elif b.kind in ("town", "village", "district", "subdistrict") and _km(a.lat, a.lon, b.lat, b.lon) > _CONTAINER_REACH_KM:
+            far.add(id(a))
+    return far
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
