@@ -59,3 +59,10 @@ def test_a_place_read_far_from_the_district_named_as_holding_it_is_a_misreading(
     assert found == {"Al-Amadiya District"}
     # a city may stand for its province: a town in it can lie far from the city
     assert places("Government forces raided the desert of Sukhnah in Homs on Monday.") == {"al-Sukhnah"}
+
+
+def test_bodies_found_are_a_killing_where_they_lie_not_by_who_found_them():
+    found = extract(Document("t", "Police found the bodies of three men in the Adhamiya area of Baghdad on Monday."))[1]
+    assert [(c.actor, c.relation, c.place) for c in found] == [("Unidentified armed group", "strike", "Adhamiya")]
+    found = extract(Document("t", "A shepherd's body was found near Nasib town in Daraa governorate, killed by ISIS."))[1]
+    assert [(c.actor, c.relation, c.place) for c in found] == [("ISIS", "strike", "Nasib")]

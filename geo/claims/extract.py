@@ -207,6 +207,9 @@ class ClaimExtractor:
             if armed:  # the group that goes: the one named before the corridor word, else the nearest
                 before = [a for a in armed if a.end <= trigger.start]
                 return (before[-1] if before else min(armed, key=lambda a: abs(a.start - trigger.start))).actor, False
+        if trigger.found_dead:  # 'police found the body of a man killed by ISIS'
+            by = [a for a in in_actors if a.start >= trigger.end and re.search(r"\bby\s+(?:the\s+|an?\s+)?$", low[max(0, a.start - 12):a.start])]
+            return (by[0].actor if by else trigger.unattributed), False
         if trigger.actor_after:
             after = [a for a in in_actors if a.start >= trigger.end]
             if after:
