@@ -66,3 +66,11 @@ def test_bodies_found_are_a_killing_where_they_lie_not_by_who_found_them():
     assert [(c.actor, c.relation, c.place) for c in found] == [("Unidentified armed group", "strike", "Adhamiya")]
     found = extract(Document("t", "A shepherd's body was found near Nasib town in Daraa governorate, killed by ISIS."))[1]
     assert [(c.actor, c.relation, c.place) for c in found] == [("ISIS", "strike", "Nasib")]
+
+
+def test_a_distance_from_a_place_is_elsewhere_a_bearing_is_near_it_and_in_the_south_of_is_inside():
+    assert places("Gunmen killed four people 30 kilometres (19 miles) south of Baghdad.") == set()
+    assert places("Gunmen killed four people north of Baghdad.") == {"Baghdad"}
+    assert places("A car bomb killed four people in the south of Baghdad.") == {"Baghdad"}
+    # a bearing is only a fallback: the named town is the place
+    assert places("A car bomb killed four people in Mahmudiyah, south of Baghdad.") == {"Mahmudiyah"}

@@ -69,6 +69,9 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fig
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
     r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+_DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\b")
+_DISTANCE_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\s*(?:\([^)]{0,30}\)\s*)?$")
+_INSIDE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:far\s+)?$")
 _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
 
 # 'Tassil town in Dara countryside', 'Al Amadiya district of Duhok', 'Sheladiz, Duhok', 'Kafr Nabl
@@ -258,8 +261,13 @@ class ClaimExtractor:
         if relative is not None:
             after = [m for m in after if m.start < relative.start()]
         if trigger.relation != "advance":  # 'moved 5 km north of Raqqa' advances on Raqqa
-            before = [m for m in before if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
-            after = [m for m in after if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
+            refs = {id(m): kind for m in before + after if (kind := _reference(low, sentence, m))}
+            bearings = [m for m in (before[::-1] + after if trigger.place_before else after + before[::-1])
+                        if refs.get(id(m)) == "bearing"]
+            before = [m for m in before if id(m) not in refs]
+            after = [m for m in after if id(m) not in refs]
+        else:
+            bearings = []
         # a place that only holds a finer one named with it ('Tassil town in Dara countryside') binds
         # nothing, unless the finer one is only a reference point ('west of Aleppo near Afrin')
         kept = {id(m) for m in before + after}
@@ -287,6 +295,8 @@ class ClaimExtractor:
         if not side:
             if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
                 return [(last_place, None, True)]
+            if bearings:  # 'attacks north of Baghdad' with no other place: about there, not at a distance given
+                return [(bearings[0], None, True)]
             return []
         specific = [m for m in side if m.kind not in REGION_KINDS]
         head = (specific or side)[0]
@@ -402,6 +412,19 @@ def _piece_of_a_name(text: str, m: Mention) -> bool:
         return False
     name_words = text[m.end:right.end()].split()[:-1]  # the words between the mention and the place noun
     return bool(name_words) or _NAME_LEFT.search(text, max(0, m.start - 25), m.start) is not None
+
+
+def _reference(low: str, sentence: Sentence, m: Mention) -> str | None:
+    """How ``m`` is only a reference point: 'distance' ('60 km south of Baghdad': the event is
+    elsewhere), 'bearing' ('north of Baghdad': near it), or None (a place of the event; 'in the
+    south of Baghdad' is inside it)."""
+    found = _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)
+    if found is None:
+        return None
+    if _INSIDE_BEFORE.search(low, max(sentence.start, found.start() - 8), found.start()):
+        return None
+    far = _DISTANCE.search(found.group()) or _DISTANCE_BEFORE.search(low, max(sentence.start, found.start() - 40), found.start())
+    return "distance" if far else "bearing"
 
 
 def _clause_start(low: str, sentence: Sentence, at: int) -> int:
