@@ -74,3 +74,9 @@ def test_a_distance_from_a_place_is_elsewhere_a_bearing_is_near_it_and_in_the_so
     assert places("A car bomb killed four people in the south of Baghdad.") == {"Baghdad"}
     # a bearing is only a fallback: the named town is the place
     assert places("A car bomb killed four people in Mahmudiyah, south of Baghdad.") == {"Mahmudiyah"}
+
+
+def test_shellings_and_a_spot_in_a_quarter_of_a_district():
+    assert places("Turkish forces carried out shellings near Amadiya on Tuesday.", "strike") == {"Amadiya"}
+    # 'the Wadi Foo area in northern Rutba district': the unknown spot lies in the district
+    assert places("The Iraqi army opened fire on ISIS militants in the Dabba area in northern Ar Rutba district.") == {"Al-Rutba District"}

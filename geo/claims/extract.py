@@ -57,7 +57,7 @@ _UNKNOWN_PLACE = re.compile(
     r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
     r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|badia|countryside)\b")
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
-_CONTAINED_IN = re.compile(r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_CONTAINED_IN = re.compile(r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
 _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
 # 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
