@@ -80,3 +80,15 @@ def test_shellings_and_a_spot_in_a_quarter_of_a_district():
     assert places("Turkish forces carried out shellings near Amadiya on Tuesday.", "strike") == {"Amadiya"}
     # 'the Wadi Foo area in northern Rutba district': the unknown spot lies in the district
     assert places("The Iraqi army opened fire on ISIS militants in the Dabba area in northern Ar Rutba district.") == {"Al-Rutba District"}
+
+
+def test_a_short_note_may_name_the_place_in_the_next_sentence_but_a_country_is_no_place():
+    text = ("Gunmen shot dead an oil company official in Iraq on Monday. "
+            "He was driving to his office in Kirkuk when the car was sprayed with bullets.")
+    found = extract(Document("t", text))[1]
+    assert [(c.actor, c.relation, c.place) for c in found] == [("Unidentified armed group", "strike", "Kirkuk")]
+    assert found[0].text.startswith("Gunmen")  # traceable to the sentence that says what happened
+    # an unknown name in the first sentence is the place: nothing is carried to the next one
+    text = "Gunmen shot dead an official in Zorbaq village. Police in Kirkuk opened an inquiry."
+    assert {c.place for c in extract(Document("t", text))[1]} <= {"Kirkuk"}
+    assert not [c for c in extract(Document("t", text))[1] if c.text.startswith("Gunmen")]

@@ -90,6 +90,7 @@ _UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINE
 COARSE_KINDS = frozenset({"city", "governorate", "province", "region", "country", "river"})
 
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
+_SHORT_NOTE = 1500  # characters: a coded event's note or a wire brief, not an article
 # when one clause gives one actor several relations to one place, the one that says most
 _PRIORITY = {"lost": 0, "control": 1, "advance": 2, "contested": 3, "strike": 4, "presence": 5, "corridor": 6}
 
@@ -133,6 +134,10 @@ class ClaimExtractor:
         last_actor: str | None = None
         last_place: Mention | None = dominant
         previous: list[Claim] = []
+        # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
+        # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
+        pending: list[tuple[Sentence, str, str, str, str, bool]] = []
+        short_note = len(text) <= _SHORT_NOTE
         for sentence in split_sentences(doc.id, text):
             lo, hi = sentence.start, sentence.end
             in_places = places[bisect_left(place_starts, lo):bisect_left(place_starts, hi)]
@@ -167,6 +172,9 @@ class ClaimExtractor:
                 if stance_of_body is None:
                     stance_of_body = body_stance(text, sentence)
                 stance = "denied" if negated(text, sentence, trigger.start) else stance_of_body
+                if not targets and short_note and relation in ("strike", "contested", "presence") and not in_unresolved \
+                        and all(m.kind in REGION_KINDS for m in in_places) and not _UNKNOWN_PLACE.search(text, lo, hi):
+                    pending.append((sentence, relation, actor, stance, attribution, carried))
                 for place, destination, fallback in targets:
                     place_relation = relation
                     if relation == "control" and _partitive(low, trigger, place):
@@ -185,6 +193,18 @@ class ClaimExtractor:
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
             own = _one_per_place(own, distances)
+            waiting = [p for p in pending if p[0].end <= sentence.start]
+            pending = [p for p in pending if p[0] is sentence]
+            if waiting and not own and not triggers_here:
+                place = next((m for m in in_places if m.kind not in REGION_KINDS and id(m) not in containers
+                              and _reference(low, sentence, m) != "distance"), None)
+                if place is not None and waiting[-1][0].end + 2 >= sentence.start - 2:
+                    seen = set()
+                    for earlier, relation, actor, stance, attribution_then, carried in waiting:
+                        if (relation, actor) not in seen:
+                            seen.add((relation, actor))
+                            claims.append(_claim(doc, earlier, relation, actor, place, None, stance, attribution_then,
+                                                 0.5 - (0.2 if carried else 0.0)))
             if not own and previous and cue("denied").search(low, sentence.start, sentence.end):
                 denier = attribution or (in_actors[0].surface if in_actors else "")
                 own = [replace(c, start=sentence.start, end=sentence.end, text=sentence.text, stance="denied",
@@ -302,6 +322,8 @@ class ClaimExtractor:
         head = (specific or side)[0]
         if head.kind == "country" and _CITY_ANAPHORA.search(low, trigger.end, head.start):
             return [(last_place, None, True)] if last_place is not None else []
+        if head.kind == "country" and trigger.relation in ("strike", "contested"):
+            return []  # 'a car bomb in Iraq': somewhere in the country, not at its middle
         if _holds_unknown_place(text, low, sentence, head, in_unresolved):
             return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
         group = _enumeration(text, in_places, head, containers)
