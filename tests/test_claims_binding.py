@@ -92,3 +92,19 @@ def test_a_short_note_may_name_the_place_in_the_next_sentence_but_a_country_is_n
     text = "Gunmen shot dead an official in Zorbaq village. Police in Kirkuk opened an inquiry."
     assert {c.place for c in extract(Document("t", text))[1]} <= {"Kirkuk"}
     assert not [c for c in extract(Document("t", text))[1] if c.text.startswith("Gunmen")]
+
+
+def test_a_bearing_from_a_city_of_a_country_and_a_place_in_a_name_or_the_attribution():
+    # 'north of Mosul, Iraq': about Mosul, not the middle of Iraq
+    assert places("A suicide attack north of Mosul, Iraq, on Saturday killed at least 25 people.") == {"Mosul"}
+    # a surname that is also a town's name is no place
+    assert places("Gunmen shot dead Ahmed Jasim al-Obeidi as he drove his car in Kirkuk.") == {"Kirkuk"}
+    # the place a source speaks from is not the event's
+    assert places("A bomb killed six people in Najaf on Monday, said General Hassan Ali, the police chief of Baghdad.") == {"Najaf"}
+    assert places("A bomb ripped through a market, killing six people, said General Hassan Ali of the Baghdad police.") == set()
+
+
+def test_a_place_before_said_is_no_source():
+    from geo.claims.stance import attribution_of
+    from geo.model import Sentence
+    assert attribution_of(Sentence("d", 0, 60, "A bomb killed six people in Najaf, said a police officer.")) == ""

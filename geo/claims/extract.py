@@ -69,6 +69,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fig
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
     r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+_IN_VICTIM_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,4}\s+")
 _DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\b")
 _DISTANCE_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\s*(?:\([^)]{0,30}\)\s*)?$")
 _INSIDE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:far\s+)?$")
@@ -148,6 +149,9 @@ class ClaimExtractor:
             # a source is the attribution, never the actor ('..., a coalition spokesman said')
             in_actors = [a for a in actors[bisect_left(actor_starts, lo):bisect_left(actor_starts, hi)]
                          if not (src_start <= a.start < src_end)]
+            if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
+                in_places = [m for m in in_places if not src_start <= m.start < src_end]
+                in_unresolved = [u for u in in_unresolved if not src_start <= u.start < src_end]
             own: list[Claim] = []
             distances: list[int] = []  # from each claim's trigger to its place
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
@@ -298,6 +302,14 @@ class ClaimExtractor:
             away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
             if away and len(away) < len(after):
                 after = [m for m in after if m not in away]
+        if trigger.relation in ("strike", "contested"):
+            # 'a car bomb in Iraq': somewhere in the country, not at its middle
+            before = [m for m in before if m.kind != "country"]
+            after = [m for m in after if m.kind != "country"]
+        if trigger.victims:
+            # 'shot dead Ali Hasan al-Obeidi': a place inside the name of the people killed is a surname
+            before = [m for m in before if not _IN_VICTIM_NAME.fullmatch(text, trigger.end, m.start)]
+            after = [m for m in after if not _IN_VICTIM_NAME.fullmatch(text, trigger.end, m.start)]
         sides = (before[::-1], after) if trigger.place_before else (after, before[::-1])
         side = sides[0] or sides[1]
         # the real place is a name the gazetteer lacks: no claim at another place
@@ -322,8 +334,6 @@ class ClaimExtractor:
         head = (specific or side)[0]
         if head.kind == "country" and _CITY_ANAPHORA.search(low, trigger.end, head.start):
             return [(last_place, None, True)] if last_place is not None else []
-        if head.kind == "country" and trigger.relation in ("strike", "contested"):
-            return []  # 'a car bomb in Iraq': somewhere in the country, not at its middle
         if _holds_unknown_place(text, low, sentence, head, in_unresolved):
             return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
         group = _enumeration(text, in_places, head, containers)
