@@ -108,3 +108,7 @@ def test_a_place_before_said_is_no_source():
     from geo.claims.stance import attribution_of
     from geo.model import Sentence
     assert attribution_of(Sentence("d", 0, 60, "A bomb killed six people in Najaf, said a police officer.")) == ""
+
+
+def test_a_known_place_with_a_place_noun_is_not_an_unknown_name():
+    assert places("An IED exploded near the station west of Raqqa city, wounding two SDF members.") == {"Raqqa"}

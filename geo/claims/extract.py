@@ -177,7 +177,7 @@ class ClaimExtractor:
                     stance_of_body = body_stance(text, sentence)
                 stance = "denied" if negated(text, sentence, trigger.start) else stance_of_body
                 if not targets and short_note and relation in ("strike", "contested", "presence") and not in_unresolved \
-                        and all(m.kind in REGION_KINDS for m in in_places) and not _UNKNOWN_PLACE.search(text, lo, hi):
+                        and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
                     pending.append((sentence, relation, actor, stance, attribution, carried))
                 for place, destination, fallback in targets:
                     place_relation = relation
@@ -322,7 +322,7 @@ class ClaimExtractor:
             if trigger.end <= u.start < limit and not (
                     first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)):
                 return []
-        if (first is None or first.kind in REGION_KINDS) and _UNKNOWN_PLACE.search(text, trigger.start, limit):
+        if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, in_places):
             return []
         if not side:
             if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
@@ -444,6 +444,15 @@ def _piece_of_a_name(text: str, m: Mention) -> bool:
         return False
     name_words = text[m.end:right.end()].split()[:-1]  # the words between the mention and the place noun
     return bool(name_words) or _NAME_LEFT.search(text, max(0, m.start - 25), m.start) is not None
+
+
+def _unknown_place(text: str, start: int, end: int, known: list[Mention]) -> bool:
+    """A name and a place noun in ``text[start:end]`` ('in Zur Maghar town') that is not a place
+    the gazetteer found ('west of Raqqa city' is Raqqa)."""
+    for match in _UNKNOWN_PLACE.finditer(text, start, end):
+        if not any(match.start() < m.end and m.start < match.end() for m in known):
+            return True
+    return False
 
 
 def _reference(low: str, sentence: Sentence, m: Mention) -> str | None:
