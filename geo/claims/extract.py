@@ -14,6 +14,7 @@ agreement') denies the claims of the sentence before it.
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from itertools import accumulate
@@ -54,9 +55,9 @@ _UNKNOWN_PLACE = re.compile(
     r"\b(?:in|at|on|near|of|from|targeting|shelled|struck|hit)\s+(?:the\s+)?" + _NAME
     + r"(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|at|an|bin|bani|abu|um|umm|of)[\s-]+)?" + _NAME + r"){0,4}\s+"
     r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
-    r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|countryside)\b")
+    r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|badia|countryside)\b")
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
-_CONTAINED_IN = re.compile(r"\s*(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_CONTAINED_IN = re.compile(r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
 _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
 # 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
@@ -68,9 +69,29 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fig
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
     r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+_IN_VICTIM_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,4}\s+")
+_DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\b")
+_DISTANCE_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\s*(?:\([^)]{0,30}\)\s*)?$")
+_INSIDE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:far\s+)?$")
 _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
 
+# 'Tassil town in Dara countryside', 'Al Amadiya district of Duhok', 'Sheladiz, Duhok', 'Kafr Nabl
+# (Idlib)', 'a village near Manbij': the place after the connector holds (or neighbours) the one
+# before it; a claim binds the finer place, the container only when no finer place is named
+_PLACE_NOUN = (r"(?:town|village|hamlet|city|area|camp|neighbou?rhood|district|sub-?district|region|hill|farms?|valley"
+               r"|badia|desert|countryside|frontline|plain|mountains?|province|governorate|oil\s+field|field)")
+_CONTAINER_GAP = re.compile(
+    r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts|suburbs|province|governorate|district|region)\s+of\s+(?:the\s+)?)?")
+# a container that stands for its province ('Aleppo countryside', 'the countryside of Hama', 'rural Idlib')
+_PROVINCE_AFTER = re.compile(r"[\s-]+(?:governorate|province)\b")
+_PROVINCE_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$")
+# the kind of name a coded event is placed at: a place of this kind inside a province is not the province
+_UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINER_GAP.pattern + ")$")
+COARSE_KINDS = frozenset({"city", "governorate", "province", "region", "country", "river"})
+
 REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
+_SHORT_NOTE = 1500  # characters: a coded event's note or a wire brief, not an article
 # when one clause gives one actor several relations to one place, the one that says most
 _PRIORITY = {"lost": 0, "control": 1, "advance": 2, "contested": 3, "strike": 4, "presence": 5, "corridor": 6}
 
@@ -90,8 +111,8 @@ class ClaimExtractor:
         # an actor inside a place name ('Tabqa Military Airport') is no actor, and a place inside
         # an actor's name ('Levant Front') is no place
         found_actors = find_actors(text)
-        inside = {id(m) for m in places for a in found_actors
-                  if a.start <= m.start and m.end <= a.end and (a.end - a.start) > (m.end - m.start)}
+        inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
+                  if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
         if inside:
             places = [m for m in places if id(m) not in inside]
             place_starts = [m.start for m in places]
@@ -105,6 +126,7 @@ class ClaimExtractor:
             if not (i and reach[i - 1] > a.start):
                 actors.append(a)
         actor_starts = [a.start for a in actors]
+        containers = _containers(text, places)
         dominant = _dominant_place(places)
         all_triggers = triggers(text)
         trigger_starts = [t.start for t in all_triggers]
@@ -113,6 +135,10 @@ class ClaimExtractor:
         last_actor: str | None = None
         last_place: Mention | None = dominant
         previous: list[Claim] = []
+        # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
+        # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
+        pending: list[tuple[Sentence, str, str, str, str, bool]] = []
+        short_note = len(text) <= _SHORT_NOTE
         for sentence in split_sentences(doc.id, text):
             lo, hi = sentence.start, sentence.end
             in_places = places[bisect_left(place_starts, lo):bisect_left(place_starts, hi)]
@@ -123,6 +149,9 @@ class ClaimExtractor:
             # a source is the attribution, never the actor ('..., a coalition spokesman said')
             in_actors = [a for a in actors[bisect_left(actor_starts, lo):bisect_left(actor_starts, hi)]
                          if not (src_start <= a.start < src_end)]
+            if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
+                in_places = [m for m in in_places if not src_start <= m.start < src_end]
+                in_unresolved = [u for u in in_unresolved if not src_start <= u.start < src_end]
             own: list[Claim] = []
             distances: list[int] = []  # from each claim's trigger to its place
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
@@ -143,10 +172,13 @@ class ClaimExtractor:
                     unclaimed.append(trigger)
                     continue
                 last_actor = actor
-                targets = self._places(text, sentence, trigger, in_places, in_unresolved, last_place, desert)
+                targets = self._places(text, sentence, trigger, in_places, in_unresolved, last_place, desert, containers)
                 if stance_of_body is None:
                     stance_of_body = body_stance(text, sentence)
                 stance = "denied" if negated(text, sentence, trigger.start) else stance_of_body
+                if not targets and short_note and relation in ("strike", "contested", "presence") and not in_unresolved \
+                        and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
+                    pending.append((sentence, relation, actor, stance, attribution, carried))
                 for place, destination, fallback in targets:
                     place_relation = relation
                     if relation == "control" and _partitive(low, trigger, place):
@@ -165,6 +197,18 @@ class ClaimExtractor:
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
             own = _one_per_place(own, distances)
+            waiting = [p for p in pending if p[0].end <= sentence.start]
+            pending = [p for p in pending if p[0] is sentence]
+            if waiting and not own and not triggers_here:
+                place = next((m for m in in_places if m.kind not in REGION_KINDS and id(m) not in containers
+                              and _reference(low, sentence, m) != "distance"), None)
+                if place is not None and waiting[-1][0].end + 2 >= sentence.start - 2:
+                    seen = set()
+                    for earlier, relation, actor, stance, attribution_then, carried in waiting:
+                        if (relation, actor) not in seen:
+                            seen.add((relation, actor))
+                            claims.append(_claim(doc, earlier, relation, actor, place, None, stance, attribution_then,
+                                                 0.5 - (0.2 if carried else 0.0)))
             if not own and previous and cue("denied").search(low, sentence.start, sentence.end):
                 denier = attribution or (in_actors[0].surface if in_actors else "")
                 own = [replace(c, start=sentence.start, end=sentence.end, text=sentence.text, stance="denied",
@@ -173,7 +217,7 @@ class ClaimExtractor:
             claims.extend(own)
             previous = own
             for m in reversed(in_places):
-                if m.kind not in REGION_KINDS:
+                if m.kind not in REGION_KINDS and id(m) not in containers:
                     last_place = m
                     break
         return _dedupe(claims)
@@ -190,6 +234,9 @@ class ClaimExtractor:
             if armed:  # the group that goes: the one named before the corridor word, else the nearest
                 before = [a for a in armed if a.end <= trigger.start]
                 return (before[-1] if before else min(armed, key=lambda a: abs(a.start - trigger.start))).actor, False
+        if trigger.found_dead:  # 'police found the body of a man killed by ISIS'
+            by = [a for a in in_actors if a.start >= trigger.end and re.search(r"\bby\s+(?:the\s+|an?\s+)?$", low[max(0, a.start - 12):a.start])]
+            return (by[0].actor if by else trigger.unattributed), False
         if trigger.actor_after:
             after = [a for a in in_actors if a.start >= trigger.end]
             if after:
@@ -222,7 +269,7 @@ class ClaimExtractor:
     # -- places --------------------------------------------------------------------------
     def _places(self, text: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
                 in_unresolved: list[Mention], last_place: Mention | None,
-                desert: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
+                desert: Mention | None, containers: dict[int, Mention]) -> list[tuple[Mention, Mention | None, bool]]:
         low = lowered(text)
         after = [m for m in in_places if m.start >= trigger.end]
         before = [m for m in in_places if m.end <= trigger.start]
@@ -238,13 +285,31 @@ class ClaimExtractor:
         if relative is not None:
             after = [m for m in after if m.start < relative.start()]
         if trigger.relation != "advance":  # 'moved 5 km north of Raqqa' advances on Raqqa
-            before = [m for m in before if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
-            after = [m for m in after if not _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)]
+            refs = {id(m): kind for m in before + after if (kind := _reference(low, sentence, m))}
+            bearings = [m for m in (before[::-1] + after if trigger.place_before else after + before[::-1])
+                        if refs.get(id(m)) == "bearing"]
+            before = [m for m in before if id(m) not in refs]
+            after = [m for m in after if id(m) not in refs]
+        else:
+            bearings = []
+        # a place that only holds a finer one named with it ('Tassil town in Dara countryside') binds
+        # nothing, unless the finer one is only a reference point ('west of Aleppo near Afrin')
+        kept = {id(m) for m in before + after}
+        before = [m for m in before if id(containers.get(id(m))) not in kept]
+        after = [m for m in after if id(containers.get(id(m))) not in kept]
         if trigger.relation in ("presence", "advance", "control"):
             # 'deployed from Damascus to Albu Kamal': the place left is not where they are
             away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
             if away and len(away) < len(after):
                 after = [m for m in after if m not in away]
+        if trigger.relation in ("strike", "contested"):
+            # 'a car bomb in Iraq': somewhere in the country, not at its middle
+            before = [m for m in before if m.kind != "country"]
+            after = [m for m in after if m.kind != "country"]
+        if trigger.victims:
+            # 'shot dead Ali Hasan al-Obeidi': a place inside the name of the people killed is a surname
+            before = [m for m in before if not _IN_VICTIM_NAME.fullmatch(text, trigger.end, m.start)]
+            after = [m for m in after if not _IN_VICTIM_NAME.fullmatch(text, trigger.end, m.start)]
         sides = (before[::-1], after) if trigger.place_before else (after, before[::-1])
         side = sides[0] or sides[1]
         # the real place is a name the gazetteer lacks: no claim at another place
@@ -257,17 +322,21 @@ class ClaimExtractor:
             if trigger.end <= u.start < limit and not (
                     first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)):
                 return []
-        if (first is None or first.kind in REGION_KINDS) and _UNKNOWN_PLACE.search(text, trigger.start, limit):
+        if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, in_places):
             return []
         if not side:
             if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
                 return [(last_place, None, True)]
+            if bearings:  # 'attacks north of Baghdad' with no other place: about there, not at a distance given
+                return [(bearings[0], None, True)]
             return []
         specific = [m for m in side if m.kind not in REGION_KINDS]
         head = (specific or side)[0]
         if head.kind == "country" and _CITY_ANAPHORA.search(low, trigger.end, head.start):
             return [(last_place, None, True)] if last_place is not None else []
-        group = _enumeration(text, in_places, head)
+        if _holds_unknown_place(text, low, sentence, head, in_unresolved):
+            return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
+        group = _enumeration(text, in_places, head, containers)
         destination = _from_to_destination(text, sentence, head, in_places)
         return [(m, destination, False) for m in group]
 
@@ -296,7 +365,77 @@ def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention]
                 unresolved.append(m)
             else:
                 places.append(m)
+    misread = _far_from_container(text, places)
+    if misread:
+        unresolved = sorted(unresolved + [m for m in places if id(m) in misread], key=lambda m: m.start)
+        places = [m for m in places if id(m) not in misread]
     return places, unresolved
+
+
+# a town or district holds places within this distance of it ('Edine village in Amadiya district'
+# read as Adana, in Turkey, is a misreading); a city may stand for its whole province ('Sukhnah in Homs')
+_CONTAINER_REACH_KM = 150.0
+
+
+def _far_from_container(text: str, places: list[Mention]) -> set[int]:
+    """Ids of the places named as lying in a town, city or district ('X village in Y district',
+    'X (Y)') that the gazetteer put far from it: a name read as a namesake elsewhere."""
+    far: set[int] = set()
+    for a, b in reversed(list(zip(places, places[1:]))):
+        if b.start - a.end > 80 or a.kind in REGION_KINDS or not _CONTAINER_GAP.fullmatch(text, a.end, b.start):
+            continue
+        if id(b) in far and re.fullmatch(r"\s*\(", text[a.end:b.start]):
+            far.add(id(a))  # 'Edine (Edin)': one place under two spellings, both misread
+        elif b.kind in ("town", "village", "district", "subdistrict") and _km(a.lat, a.lon, b.lat, b.lon) > _CONTAINER_REACH_KM:
+            far.add(id(a))
+    return far
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
+    """The place mentions that hold the place named just before them ('Tassil town in Dara
+    countryside', 'Al Amadiya district of Duhok', 'Aziziyeh village, Hasakeh', 'X (Ninewa)'),
+    by id, each with the finer place it holds."""
+    held: dict[int, Mention] = {}
+    for a, b in zip(places, places[1:]):
+        if a.kind in REGION_KINDS or b.start - a.end > 80 or b.place_id == a.place_id:
+            continue
+        gap = _CONTAINER_GAP.fullmatch(text, a.end, b.start)
+        if gap is None:
+            continue
+        if "," in gap.group() and "(" not in gap.group():
+            # 'Tabqa, Raqqa and Deir ez-Zor' lists places; 'Sheladiz town, Duhok' places one
+            if (re.match(r"\s*(?:,|and\b|or\b|&)", text[b.end:b.end + 6])
+                    or re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, a.start - 6):a.start])):
+                continue
+        held[id(b)] = a
+    return held
+
+
+def _province_like(low: str, m: Mention) -> bool:
+    """'Idleb governorate', 'Aleppo province', 'the province of Hama': the name stands for the whole
+    province. ('Aleppo countryside' is left at the city: the coded villages of a countryside lie
+    mostly within a few tens of kilometres of the city that names it.)"""
+    return (m.kind in COARSE_KINDS - {"city"} or _PROVINCE_AFTER.match(low, m.end) is not None
+            or _PROVINCE_BEFORE.search(low, max(0, m.start - 30), m.start) is not None)
+
+
+def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention, in_unresolved: list[Mention]) -> bool:
+    """``head`` is a province that only holds the real place, a name the gazetteer lacks ('in Zur
+    Maghar town in Aleppo province', 'Saida village of Raqqa governorate'): no claim at the province."""
+    if not _province_like(low, head):
+        return False
+    window_start = max(sentence.start, head.start - 120)
+    for u in in_unresolved:
+        if window_start <= u.start and u.end <= head.start and _CONTAINER_GAP.fullmatch(text, u.end, head.start):
+            return True
+    return _UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
 
 
 def _piece_of_a_name(text: str, m: Mention) -> bool:
@@ -305,6 +444,28 @@ def _piece_of_a_name(text: str, m: Mention) -> bool:
         return False
     name_words = text[m.end:right.end()].split()[:-1]  # the words between the mention and the place noun
     return bool(name_words) or _NAME_LEFT.search(text, max(0, m.start - 25), m.start) is not None
+
+
+def _unknown_place(text: str, start: int, end: int, known: list[Mention]) -> bool:
+    """A name and a place noun in ``text[start:end]`` ('in Zur Maghar town') that is not a place
+    the gazetteer found ('west of Raqqa city' is Raqqa)."""
+    for match in _UNKNOWN_PLACE.finditer(text, start, end):
+        if not any(match.start() < m.end and m.start < match.end() for m in known):
+            return True
+    return False
+
+
+def _reference(low: str, sentence: Sentence, m: Mention) -> str | None:
+    """How ``m`` is only a reference point: 'distance' ('60 km south of Baghdad': the event is
+    elsewhere), 'bearing' ('north of Baghdad': near it), or None (a place of the event; 'in the
+    south of Baghdad' is inside it)."""
+    found = _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)
+    if found is None:
+        return None
+    if _INSIDE_BEFORE.search(low, max(sentence.start, found.start() - 8), found.start()):
+        return None
+    far = _DISTANCE.search(found.group()) or _DISTANCE_BEFORE.search(low, max(sentence.start, found.start() - 40), found.start())
+    return "distance" if far else "bearing"
 
 
 def _clause_start(low: str, sentence: Sentence, at: int) -> int:
@@ -383,8 +544,9 @@ def _from_to_destination(text: str, sentence: Sentence, origin: Mention, in_plac
     return None
 
 
-def _enumeration(text: str, in_places: list[Mention], head: Mention) -> list[Mention]:
-    """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head``."""
+def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention]) -> list[Mention]:
+    """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head`` (not the
+    province that holds it: 'Al Amadiya, Duhok')."""
     group = [head]
     ordered = sorted(in_places, key=lambda m: m.start)
     index = ordered.index(head)
@@ -392,7 +554,7 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention) -> list[Men
         i = index
         while 0 <= i + direction < len(ordered):
             a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[a.end:b.start]):
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[a.end:b.start]) or id(b) in containers:
                 break
             i += direction
             group.append(ordered[i])

@@ -34,6 +34,7 @@ class Rule:
     not_followed_by: re.Pattern | None
     unattributed: str | None
     victims: bool  # the verb's object is people
+    found_dead: bool  # a body found: who found it did not kill
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Trigger:
     needs_destination: bool = False  # a weak corridor word: a claim only with a destination
     unattributed: str | None = None  # the actor when the sentence names none
     victims: bool = False  # the words right after the verb are people, not a place
+    found_dead: bool = False  # 'police found the body of a man': the killer is named after 'by', or unknown
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,15 @@ def lexicon() -> Lexicon:
                                        "not_followed_by": str, "unattributed": str, "object": str}):
         check_choice(record, "relation", set(get_args(Relation)))
         check_choice(record, "unattributed", set(actor_lexicon().actors))
-        check_choice(record, "object", {"victims", "place"})
+        check_choice(record, "object", {"victims", "place", "found dead"})
         pattern = compile_pattern(record)
         if pattern.match(""):
             raise LexiconError(f"{record['_where']}: pattern matches the empty string")
         rules.append(Rule(record["relation"], pattern, record.get("actor_after", False),
                           record.get("place_before", False), record.get("needs_destination", False),
                           compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None,
-                          record.get("unattributed"), record.get("object") == "victims"))
+                          record.get("unattributed"), record.get("object") == "victims",
+                          record.get("object") == "found dead"))
     if not rules:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
     finder = re.compile(r"\b(?:" + "|".join(f"(?:{r.pattern.pattern})" for r in rules) + ")")
@@ -122,6 +125,6 @@ def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]
         if rule.relation == "strike" and not_strike.search(low, max(start, pos - 30), pos):
             continue
         found.append(Trigger(rule.relation, pos, stop, rule.actor_after, rule.place_before, rule.needs_destination,
-                             rule.unattributed, rule.victims))
+                             rule.unattributed, rule.victims, rule.found_dead))
         taken_until = stop
     return found
