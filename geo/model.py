@@ -11,6 +11,8 @@ from typing import Literal
 Role = Literal["place", "actor", "unresolved", "demonym"]  # demonym: "Turkish" -> Turkey, never a location
 Relation = Literal["control", "lost", "contested", "presence", "advance", "strike", "corridor"]
 Stance = Literal["asserted", "alleged", "denied", "disputed"]
+# Kinds of place that stand for an area rather than a spot: a claim or an anchor prefers a finer place.
+REGION_KINDS = frozenset({"country", "governorate", "province", "region", "river"})
 DatePrecision = Literal["day", "week", "month", "year"]
 DateSource = Literal["text", "document", "unknown"]
 

@@ -27,7 +27,7 @@ from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
 from geo.claims.stance import attribution_span, body_stance, negated
-from geo.model import Claim, Document, Mention, Sentence
+from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
 __all__ = ["ClaimExtractor", "REGION_KINDS"]
 
@@ -90,7 +90,6 @@ _PROVINCE_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$")
 _UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINER_GAP.pattern + ")$")
 COARSE_KINDS = frozenset({"city", "governorate", "province", "region", "country", "river"})
 
-REGION_KINDS = frozenset({"country", "governorate", "region", "river"})
 _SHORT_NOTE = 1500  # characters: a coded event's note or a wire brief, not an article
 # when one clause gives one actor several relations to one place, the one that says most
 _PRIORITY = {"lost": 0, "control": 1, "advance": 2, "contested": 3, "strike": 4, "presence": 5, "corridor": 6}

@@ -19,9 +19,8 @@ from geo.geoparse import context
 from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.normalize import token_key
-from geo.model import Mention, Place
+from geo.model import REGION_KINDS, Mention, Place
 
-REGION_KINDS = frozenset({"country", "governorate", "region", "river", "province"})
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
 # (or evidenced) elsewhere in the document, or it is a city this large.
 ABROAD_MIN_POPULATION = 1_000_000
