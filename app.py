@@ -195,13 +195,15 @@ class Corpus:
         error = upload_problem(name, data)
         if error is None:
             try:
-                doc = decode(name, data, date=date)
+                self._store(name, data, date)
             except ValueError as err:
                 error = str(err)
-            else:
-                self._add(doc)
         seen[file_id] = error
         return error
+
+    def _store(self, name: str, data: bytes, date: str | None) -> None:
+        """Keep one readable upload (ValueError when it cannot be read)."""
+        self._add(decode(name, data, date=date))
 
     def _add(self, doc: Document) -> None:
         corpus = self.state.corpus
@@ -480,21 +482,11 @@ class WorkspaceCorpus(Corpus):
             self.state.workspace_documents = cached
         return cached[1]
 
-    def add_upload(self, file_id: str, name: str, data: bytes, date: str | None = None) -> str | None:
-        """Store one uploaded file in the workspace (``date``: a publication date the user gave)."""
+    def _store(self, name: str, data: bytes, date: str | None) -> None:
+        """Store one upload in the workspace (ValueError when it cannot be read)."""
         from geo.documents import source_of
 
-        seen = self.state.upload_seen
-        if file_id in seen:
-            return seen[file_id]
-        error = upload_problem(name, data)
-        if error is None:
-            try:
-                self.workspace.add_source(source_of(name, data, date=date), author=app_author())
-            except ValueError as err:
-                error = str(err)
-        seen[file_id] = error
-        return error
+        self.workspace.add_source(source_of(name, data, date=date), author=app_author())
 
 
 def open_corpus(config: AppConfig) -> Corpus | None:
