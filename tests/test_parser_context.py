@@ -39,9 +39,17 @@ def test_every_theatre_place_has_its_admin_hierarchy(geoparser):
 # -- hierarchy: 'X in Y', 'X, Y', 'Y countryside' ------------------------------------------------
 
 def test_a_name_with_no_candidate_in_the_region_stays_unresolved(geoparser):
+    # Gare and Daman have namesakes abroad (France, India) and none in Syria
+    for name in ("Gare", "Daman"):
+        found = by_surface(geoparser, f"Rockets fell on {name} in Idleb.")
+        assert found[name].role == "unresolved"
+        assert found["Idleb"].name == "Idlib"
+
+
+def test_a_village_of_the_region_wins_over_a_namesake_abroad(geoparser):
     found = by_surface(geoparser, "Rockets fell on Bara in Idleb.")
-    assert found["Bara"].role == "unresolved"  # not Paulo Afonso, Brazil
-    assert found["Idleb"].name == "Idlib"
+    assert found["Bara"].role == "place" and found["Bara"].country == "SY"  # not Paulo Afonso, Brazil
+    assert geoparser.index.admin_codes(found["Bara"].place_id)[0] == "SY07"  # Idlib governorate
 
 
 def test_the_region_chooses_among_namesakes(geoparser):
