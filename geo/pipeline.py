@@ -23,10 +23,13 @@ def default_geoparser() -> Geoparser:
     return Geoparser()
 
 
-def extract(doc: Document, parser: Geoparser | None = None) -> tuple[list[Mention], list[Claim]]:
-    """Mentions and claims of one document, each claim dated (:mod:`geo.time`)."""
+def extract(doc: Document, parser: Geoparser | None = None, local_places=()) -> tuple[list[Mention], list[Claim]]:
+    """Mentions and claims of one document, each claim dated (:mod:`geo.time`).
+
+    ``local_places``: a workspace's own gazetteer entries, found too (:func:`local_mentions`).
+    """
     parser = parser or default_geoparser()
-    mentions = parser.parse(doc)
+    mentions = local_mentions(doc, parser.parse(doc), local_places)
     return mentions, date_claims(doc, ClaimExtractor().extract(doc, mentions))
 
 
@@ -120,9 +123,7 @@ def update_workspace(workspace, on_document=None) -> int:
     local_places = workspace.places()
     pending = workspace.needing_analysis(version)
     for stored in pending:
-        doc = stored.document
-        mentions = local_mentions(doc, parser.parse(doc), local_places)
-        claims = date_claims(doc, ClaimExtractor().extract(doc, mentions))
+        mentions, claims = extract(stored.document, parser, local_places)
         workspace.save_analysis(stored, mentions, claims, version)
         if on_document:
             on_document(stored)
@@ -172,12 +173,14 @@ def place_values(workspace, place_id: str) -> dict | None:
     from the compiled gazetteer; None when neither knows the id."""
     for p in workspace.places():
         if p.place_id == place_id:
-            return {"place_id": p.place_id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
-                    "kind": p.kind}
+            return _values(p, p.place_id)
     place = default_geoparser().index.place(place_id)
-    if place is None:
-        return None
-    return {"place_id": place.id, "name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
+    return None if place is None else _values(place, place.id)
+
+
+def _values(place, place_id: str) -> dict:
+    """The fields a mention takes from a gazetteer place (``Place`` or a workspace gazetteer row)."""
+    return {"place_id": place_id, "name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
             "kind": place.kind}
 
 
@@ -186,6 +189,5 @@ def place_candidates(surface: str) -> list[dict]:
     from geo.geoparse.gazetteer import default_index
     from geo.geoparse.normalize import name_key
 
-    found = {p.id: {"place_id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country,
-                    "kind": p.kind} for p in default_index().candidates(name_key(surface))}
+    found = {p.id: _values(p, p.id) for p in default_index().candidates(name_key(surface))}
     return list(found.values())

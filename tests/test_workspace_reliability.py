@@ -35,6 +35,14 @@ ws.close()
 """
 
 
+def write_reports(corpus: Path, n: int) -> Path:
+    """``n`` one-line reports, each naming one of PLACES, in a new folder ``corpus``."""
+    corpus.mkdir()
+    for i in range(n):
+        (corpus / f"r{i:03d}.txt").write_text(f"Report {i}: the SDF captured {PLACES[i % 10]}.", encoding="utf-8")
+    return corpus
+
+
 def run_geo(*args) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "geo", *map(str, args)], cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
@@ -73,10 +81,7 @@ def test_two_processes_write_the_same_workspace_at_once(tmp_path):
 
 
 def test_two_ingests_of_the_same_folder_at_once_store_each_file_once(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(30):
-        (corpus / f"r{i}.txt").write_text(f"Report {i}: the SDF captured {PLACES[i % 10]}.", encoding="utf-8")
+    corpus = write_reports(tmp_path / "corpus", 30)
     ws_path = tmp_path / "w.gpkg"
     procs = [subprocess.Popen([sys.executable, "-m", "geo", "ingest", str(corpus), "--workspace", str(ws_path)],
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
@@ -132,10 +137,7 @@ def test_a_process_killed_mid_ingest_loses_nothing_it_committed(tmp_path):
 
 
 def test_a_process_killed_mid_analysis_leaves_no_half_analysed_document(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i in range(300):
-        (corpus / f"r{i:03d}.txt").write_text(f"Report {i}: the SDF captured {PLACES[i % 10]}.", encoding="utf-8")
+    corpus = write_reports(tmp_path / "corpus", 300)
     ws_path = tmp_path / "w.gpkg"
     assert run_geo("ingest", corpus, "--workspace", ws_path, "--no-analyse").returncode == 0
     proc = subprocess.Popen([sys.executable, "-m", "geo", "ingest", str(corpus), "--workspace", str(ws_path)],
