@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:
 
 DEV = ROOT.parent / "shared" / "dev"
 RADIUS_KM = 25.0
+STRAY_KM = 150.0  # a placed point (not a region) this far from the coded spot is counted as stray
 _GED_SUFFIX = re.compile(r"\s+(?:town|village|city|district|Governorate|governorate|suburb|area|"
                          r"sub-district|subdistrict|camp|neighbo[u]?rhood|region|province)$")
 
@@ -69,10 +70,10 @@ def main(argv: list[str] | None = None) -> None:
 
     from geo.evaluate import held_back
     from geo.geoparse import Geoparser
-    from geo.model import Document
+    from geo.model import REGION_KINDS, Document
 
     geoparser = Geoparser()
-    counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
+    counts: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     started = time.perf_counter()
@@ -81,22 +82,29 @@ def main(argv: list[str] | None = None) -> None:
         mentions = geoparser.parse(Document(f"{source}:{event_id}", text))
         placed = [m for m in mentions if m.role == "place" and m.lat is not None]
         hit = any(great_circle((m.lat, m.lon), (lat, lon)).km <= RADIUS_KM for m in placed)
+        points = [m for m in placed if m.kind not in REGION_KINDS]
+        stray = sum(great_circle((m.lat, m.lon), (lat, lon)).km > STRAY_KM for m in points)
         if dump:
             dump.write(f"{source} {event_id} {int(hit)}\n")
         for group in (("all",), ("country", country), ("precision", precision)):
             tally = counts[(part, source, *group)]
             tally[0] += hit
             tally[1] += 1
+            tally[2] += len(points)
+            tally[3] += stray
         if not hit and part == args.part and len(misses[source]) < args.misses:
             got = "; ".join(f"{m.surface}->{m.name}/{m.country}" for m in placed) or "-"
             misses[source].append(f"{event_id} [{precision}] want {coded} ({lat:.3f},{lon:.3f}); got {got}"
                                   f"\n      {text[:300]}")
     print(f"# within {RADIUS_KM:.0f} km of the coded place, {time.perf_counter() - started:.1f} s")
-    print(f"{'part':10} {'set':6} {'group':22} {'found':>7} {'rows':>6} {'share':>7}")
+    print(f"# stray: share of placed points (regions aside) farther than {STRAY_KM:.0f} km from the coded "
+          "place (a precision proxy: a text may also name places far from its event)")
+    print(f"{'part':10} {'set':6} {'group':22} {'found':>7} {'rows':>6} {'share':>7} {'points':>7} {'stray':>6}")
     for key in sorted(counts, key=lambda k: (k[0] != "dev", k[1], k[2] != "all", k[2:])):
-        found, total = counts[key]
+        found, total, points, stray = counts[key]
         part, source, *group = key
-        print(f"{part:10} {source:6} {' '.join(group):22} {found:7d} {total:6d} {found / total:7.3f}")
+        print(f"{part:10} {source:6} {' '.join(group):22} {found:7d} {total:6d} {found / total:7.3f} "
+              f"{points:7d} {stray / max(points, 1):6.3f}")
     for source, lines in misses.items():
         print(f"\n## misses, {source} ({args.part})")
         for line in lines:

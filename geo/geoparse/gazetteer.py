@@ -32,7 +32,7 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "12"
+INDEX_VERSION = "13"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -220,6 +220,7 @@ class GazetteerIndex:
         self._admin: dict[str, tuple[str, str, str]] = {}
         self._countries: dict[str, Place | None] = {}
         self._places: dict[str, Place | None] = {}
+        self._inside: dict[tuple[int, str], list[tuple[str, str]]] = {}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -273,6 +274,18 @@ class GazetteerIndex:
             row = self._db.execute("SELECT adm1, adm2, adm3 FROM places WHERE id = ?", (place_id,)).fetchone()
             codes = self._admin[place_id] = tuple(c or "" for c in row) if row else ("", "", "")
         return codes
+
+    def names_inside(self, level: int, code: str) -> list[tuple[str, str]]:
+        """(name key, place id) of every place whose P-code at ``level`` (0 governorate,
+        1 district, 2 sub-district) is ``code``: what a spelling-tolerant look-up searches."""
+        found = self._inside.get((level, code))
+        if found is None:
+            column = ("adm1", "adm2", "adm3")[level]
+            found = self._inside[(level, code)] = self._db.execute(
+                f"SELECT DISTINCT n.key, p.id FROM places p JOIN names n ON n.place_id = p.id "
+                f"WHERE p.{column} = ? AND p.kind NOT IN ('country', 'governorate', 'river') ORDER BY p.id, n.key",
+                (code,)).fetchall()
+        return found
 
     def place(self, place_id: str) -> Place | None:
         """The place of an id (memoised: a document asks again for the places it names)."""
@@ -356,13 +369,16 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                  "country TEXT, population INTEGER, arabic TEXT, line BLOB, adm1 TEXT, adm2 TEXT, adm3 TEXT)")
     conn.execute("CREATE TABLE names (key TEXT, place_id TEXT, name TEXT)")
     matchable: dict[str, KeyInfo] = {}
-    curated_at: dict[str, list[Place]] = {}
+    curated_at: dict[str, list[tuple[Place, tuple[str, str, str]]]] = {}
     common_keys = _common_english_keys()
 
-    def twin_of_curated(place: Place, keys: list[tuple[str, str]]) -> bool:
-        """A place that a curated entry already describes (same name, within 30 km)."""
+    def twin_of_curated(place: Place, keys: list[tuple[str, str]], codes: tuple[str, str, str]) -> bool:
+        """A place that a curated entry already describes (same name, within 30 km, and in the
+        same governorate: a namesake across a governorate border is another village)."""
+        governorate = codes[0]
         return any(abs(c.lat - place.lat) < 0.27 and abs(c.lon - place.lon) < 0.33
-                   for key, _ in keys for c in curated_at.get(key, ()))
+                   and (not governorate or not c_codes[0] or governorate == c_codes[0])
+                   for key, _ in keys for c, c_codes in curated_at.get(key, ()))
 
     def add(places: Iterable[Place | tuple[Place, tuple[str, str, str], str]], curated: bool) -> None:
         place_rows, name_rows = [], []
@@ -373,17 +389,17 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                 # a unit's bare name ('Tadmor') is the town's when a curated town answers to it nearby
                 keys = [(key, name) for key, name in keys if name.endswith(_UNIT_WORDS)
                         or not any(abs(c.lat - place.lat) < 0.75 and abs(c.lon - place.lon) < 0.9
-                                   for c in curated_at.get(key, ()))]
-            if curated:
-                for key, _ in keys:
-                    curated_at.setdefault(key, []).append(place)
-            elif place.country in THEATRE_COUNTRIES and twin_of_curated(place, keys):
-                continue
+                                   for c, _ in curated_at.get(key, ()))]
             if codes is None and place.kind == "governorate":
                 codes = next((governorate_codes[key] for key, _ in keys if key in governorate_codes), None)
             if codes is None:
                 codes = subdistricts.codes(place.lat, place.lon) if place.country in THEATRE_COUNTRIES \
                     and place.kind not in ("country", "river") else ("", "", "")
+            if curated:
+                for key, _ in keys:
+                    curated_at.setdefault(key, []).append((place, codes))
+            elif place.country in THEATRE_COUNTRIES and twin_of_curated(place, keys, codes):
+                continue
             place_rows.append((place.id, place.name, place.kind, place.lat, place.lon, place.country,
                                place.population, place.arabic,
                                pickle.dumps(place.line) if place.line else None, *codes))

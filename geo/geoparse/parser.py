@@ -15,6 +15,7 @@ from geo.geoparse.gazetteer import GazetteerIndex, default_index
 from geo.geoparse.matcher import KeyStream, find_names
 from geo.model import Document, Mention
 from geo.geoparse.resolver import Resolver
+from geo.geoparse.slots import SlotFiller
 from geo.geoparse.toponyms import find_unresolved
 
 
@@ -47,12 +48,13 @@ class Geoparser:
     def __init__(self, index: GazetteerIndex | None = None) -> None:
         self.index = index or default_index()
         self.resolver = Resolver(self.index)
+        self.slots = SlotFiller(self.index)
 
     def parse(self, doc: Document) -> list[Mention]:
         warn_unread_script(doc)
         stream = KeyStream(doc.text)
         hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
-        mentions = self.resolver.resolve(doc.id, doc.text, hits)
+        mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits))
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop]
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)

@@ -100,7 +100,7 @@ def _is_arabic(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _wordfreq(word: str) -> float:
+def word_zipf(word: str) -> float:
     """How common a word is in English, or in Arabic for a word in Arabic script (wordfreq Zipf)."""
     from wordfreq import zipf_frequency
 
@@ -114,7 +114,7 @@ def _wordfreq(word: str) -> float:
 def _is_common_word(surface: str) -> bool:
     """'War', 'Hit': a one-word name that is mostly an English word (wordfreq Zipf >= 4.5)."""
     words = surface.replace("-", " ").split()
-    return len(words) == 1 and not _is_arabic(surface) and _wordfreq(words[0]) >= 4.5
+    return len(words) == 1 and not _is_arabic(surface) and word_zipf(words[0]) >= 4.5
 
 
 def _acceptable(hit: NameHit, text: str) -> bool:
@@ -124,13 +124,13 @@ def _acceptable(hit: NameHit, text: str) -> bool:
         # lower case: never a common word ('us', 'deal')
         if surface[:4].lower() == "the " and not surface[4:5].islower():
             return True  # 'the Gulf', 'the Levant'
-        return not surface[:1].islower() or _wordfreq(surface) < LOWERCASE_COMMON
+        return not surface[:1].islower() or word_zipf(surface) < LOWERCASE_COMMON
     if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
         return False
     if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
         forms = (surface, hit.key, "ال" + hit.key)
-        return " " in hit.key or max(map(_wordfreq, forms)) < COMMON_ANYWHERE
-    commonness = _wordfreq(surface) if " " not in surface else 0.0
+        return " " in hit.key or max(map(word_zipf, forms)) < COMMON_ANYWHERE
+    commonness = word_zipf(surface) if " " not in surface else 0.0
     if commonness >= COMMON_ANYWHERE:
         return False
     if commonness >= COMMON_AT_SENTENCE_START and starts_sentence(text, hit.start):
@@ -146,10 +146,10 @@ def _inside_proper_name(text: str, hit: NameHit) -> bool:
     """'Kamal Hassan', 'Talal Silo': a GeoNames-only name next to another capitalised name
     (not a function word like 'In' or 'The') is part of a person's or organisation's name."""
     following = _NEXT_NAME.match(text, hit.end)
-    if following and _wordfreq(following.group(1)) < 5.0:
+    if following and word_zipf(following.group(1)) < 5.0:
         return True
     preceding = _PREVIOUS_NAME.search(text, max(0, hit.start - 30), hit.start)
-    return bool(preceding and _wordfreq(preceding.group(1)) < 5.0)
+    return bool(preceding and word_zipf(preceding.group(1)) < 5.0)
 
 
 @lru_cache(maxsize=65_536)
@@ -424,7 +424,7 @@ class Resolver:
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
         if not _abroad_is_plausible(best, ctx, hit.key):
-            if _wordfreq(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
+            if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
                     and hit.surface.lower() not in _GENERIC_PARTS:
                 return None  # 'North', 'Central': a word that only a place abroad answers to
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")

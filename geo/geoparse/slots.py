@@ -1,0 +1,181 @@
+"""Names in a place slot that the name automaton did not settle, looked up inside their region.
+
+Event notes name villages the way 'Fleifel town in Idleb countryside' does: a capitalised name,
+often a place word, then the region that holds it. The spelling of the village is the reporter's
+own (Fleifel, Feleifel, Fulayfil), and its key may collide with an English word (Mare' / marry)
+and so be left out of the name automaton. A slot filler reads such slots, takes the places of the
+gazetteer inside the region (by P-code), and picks the one whose name is spelled most alike
+(rapidfuzz's edit distance on the romanisation keys). A slot whose name matches nothing inside the region stays
+unresolved, however well the name matches a place abroad ('Edine (Edin) village in Amadiya
+district' is not Adana).
+
+>>> from geo.geoparse.parser import Geoparser  # doctest: +SKIP
+>>> [(m.surface, m.name) for m in Geoparser().parse(Document("d", "Shelling hit Fleifel town in Idleb countryside."))]  # doctest: +SKIP
+[('Fleifel', 'Fulayfil'), ('Idleb', 'Idlib')]
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
+from geo.geoparse.normalize import name_key
+from geo.geoparse.resolver import COMMON_AT_SENTENCE_START, word_zipf
+from geo.model import Mention, Place
+
+# a capitalised name of one to four words, Arabic articles and 'Abu'-like heads included
+_WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
+_NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}" \
+        rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|ad|az|ez)[- ])?{_WORD}){{0,3}}'?"
+# what a slot may put between the name and its region: a place word, then 'in', ',' or 'of'
+_PLACE_WORDS = (r"village|town|city|hamlet|area|district|sub-?district|neighbou?rhood|quarter|camp|hill|"
+                r"field|oil\s+field|gas\s+field|farms?|region|valley|desert|badia|axis|road|highway|plain|"
+                r"crossing(?:\s+point)?|checkpoint|junction|roundabout|bridge|dam|mountain|base|station|"
+                r"airport|outskirts|vicinity")
+_LINK = (rf"(?:[ \t]+(?:{_PLACE_WORDS}))?"
+         r"(?:[ \t]*,[ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+)"
+         r"(?:the[ \t]+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
+         r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region|badia)[ \t]+of[ \t]+)?"
+         r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?")
+_STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?:{_PLACE_WORDS})\b")
+_SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
+_LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
+# words a name may start with that say which part of the place is meant ('Western Maliha')
+_QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", "lower", "old", "new",
+                         "greater", "little", "big", "small", "north", "south", "east", "west"})
+# names that open a sentence or name a period, not a place
+_NOT_NAMES = frozenset({"on", "in", "at", "the", "a", "an", "and", "or", "but", "since", "after", "before",
+                        "during", "while", "when", "january", "february", "march", "april", "may", "june",
+                        "july", "august", "september", "october", "november", "december", "monday",
+                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_CONTAINER_LEVEL = {"governorate": 0, "district": 1, "subdistrict": 2}
+SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two layers
+
+
+class SlotFiller:
+    """Resolves the names of place slots among the places inside the slot's region."""
+
+    def __init__(self, index: GazetteerIndex) -> None:
+        self.index = index
+
+    def fill(self, doc_id: str, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
+        when nothing inside the region answers to them."""
+        out = list(mentions)
+        for i, container in enumerate(mentions):
+            level = self._level(text, container)
+            if level is None:
+                continue
+            low = max(0, container.start - _LONGEST_SLOT)
+            if i and mentions[i - 1].end > low and mentions[i - 1].role in ("place", "actor", "demonym") \
+                    and mentions[i - 1].kind in ("country", "capital", "governorate"):
+                low = mentions[i - 1].end
+            slot = _SLOT.search(text, low, container.start)
+            if slot is None:
+                continue
+            if "," in slot.group("link") and container.kind not in _CONTAINER_LEVEL:
+                continue  # 'Tabqa, Raqqa, Hasakah' is a list; 'Amadiya district, Dohuk' is not
+            codes = self.index.admin_codes(container.place_id or "")
+            code = codes[level] if level < len(codes) else ""
+            if not code:
+                continue
+            for group in ("name", "alt"):
+                start, end = slot.span(group)
+                if start < 0:
+                    continue
+                named = bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link"))) or group == "alt"
+                self._settle(out, doc_id, text, start, end, level, code, named)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _level(self, text: str, container: Mention) -> int | None:
+        """The admin level (0 governorate, 1 district, 2 sub-district) a container constrains."""
+        if container.role != "place" or container.country not in THEATRE_COUNTRIES or container.place_id is None:
+            return None
+        if container.kind in _CONTAINER_LEVEL:
+            return _CONTAINER_LEVEL[container.kind]
+        if container.kind in ("city", "town", "capital"):
+            return 0  # 'X town in Aleppo countryside': anywhere in Aleppo's governorate
+        return None
+
+    def _settle(self, out: list[Mention], doc_id: str, text: str, start: int, end: int,
+                level: int, code: str, named: bool) -> None:
+        """Resolve the name at ``start:end`` inside the region; ``named``: the text calls it a
+        place ('X town', 'X area'), so a name that matches nothing is still an unresolved place."""
+        surface = text[start:end].rstrip("'’")
+        end = start + len(surface)
+        words = surface.replace("-", " ").split()
+        if not words or words[0].lower() in _NOT_NAMES:
+            return
+        if not named and len(words) == 1 and word_zipf(surface) >= COMMON_AT_SENTENCE_START:
+            return  # 'Clashes in Tabqa'
+        covering = [k for k, m in enumerate(out) if m.start < end and start < m.end]
+        # a place already resolved inside the region is kept; one outside it (or none) is replaced
+        for k in covering:
+            m = out[k]
+            if m.role == "place" and m.place_id and self.index.admin_codes(m.place_id)[level] == code:
+                return
+            if m.role in ("actor", "demonym") or (m.start, m.end) != (start, end) and m.role == "place" \
+                    and m.kind in ("country", "capital"):
+                return
+        place, precision = self._find(surface, level, code)
+        if place is None and words[0].lower() in _QUALIFIERS and len(words) > 1:
+            rest = surface.split(None, 1)[1] if " " in surface else surface.split("-", 1)[1]
+            place, precision = self._find(rest, level, code)
+            precision = 2 if place is not None else precision
+        if place is None and not (named or covering):
+            return
+        for k in sorted(covering, reverse=True):
+            del out[k]
+        if place is None:
+            out.append(Mention(doc=doc_id, start=start, end=end, surface=surface, role="unresolved"))
+            return
+        out.append(Mention(doc=doc_id, start=start, end=end, surface=surface, place_id=place.id,
+                           name=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5),
+                           country=place.country, kind=place.kind, precision=precision,
+                           confidence=0.6, role="place"))
+
+    def _find(self, surface: str, level: int, code: str) -> tuple[Place | None, int]:
+        """The place inside the region whose name is spelled most like ``surface``."""
+        key = name_key(surface)
+        letters = len(key.replace(" ", ""))
+        if letters < 3:
+            return None, 1
+        names = self.index.names_inside(level, code)
+        if not names:
+            return None, 1
+        allowed = allowed_edits(letters)
+        found = process.extract(key, [k for k, _ in names], scorer=Indel.distance, score_cutoff=allowed, limit=8)
+        found = [(k, d, i) for k, d, i in found if _same_onset(key, k)]
+        if not found:
+            return None, 1
+        best_distance = found[0][1]
+        best = self.index.place(names[found[0][2]][1])
+        if best is None:
+            return None, 1
+        for _, distance, position in found[1:]:
+            if distance > best_distance:
+                break
+            other = self.index.place(names[position][1])
+            if other is not None and (abs(other.lat - best.lat) > SAME_PLACE_DEGREES
+                                      or abs(other.lon - best.lon) > SAME_PLACE_DEGREES):
+                return None, 1  # two villages of that spelling in the region: not ours to pick
+        return best, 1
+
+
+def allowed_edits(letters: int) -> int:
+    """How many letters (inserted or deleted; a changed letter counts two) two spellings of one
+    name may differ by: none for short names ('Gare' is not 'Gharbi'), more for long ones.
+
+    >>> [allowed_edits(n) for n in (4, 5, 6, 8, 12)]
+    [0, 1, 2, 3, 4]
+    """
+    return 0 if letters <= 4 else 1 if letters == 5 else 2 if letters <= 7 else 3 if letters <= 10 else 4
+
+
+def _same_onset(a: str, b: str) -> bool:
+    """Spellings of one name start alike: the same first consonant, or both with a vowel."""
+    vowels = "aeiou"
+    return a[:1] == b[:1] or (a[:1] in vowels and b[:1] in vowels)
