@@ -20,6 +20,18 @@ def test_a_reporters_spelling_finds_the_village_inside_the_region(geoparser):
     assert abs(village.lat - 35.59) < 0.05 and abs(village.lon - 36.46) < 0.05
 
 
+def test_names_listed_before_a_slot_share_its_region(geoparser):
+    found = by_surface(geoparser, "Army shelling hit Sfuhin and Fulaifil villages in Idleb countryside.")
+    assert found["Sfuhin"].role == "place" and governorate(geoparser, found["Sfuhin"]) == "SY07"
+
+
+def test_a_name_after_a_locative_is_looked_up_in_the_theatre_with_its_consonants(geoparser):
+    # one town of that spelling dwarfs its namesakes; 'Hantara' is not 'Hatra'
+    found = by_surface(geoparser, "In Iskanderiyah, a bomb went off. Later, fighting near Hantara.")
+    assert found["Iskanderiyah"].role == "place" and found["Iskanderiyah"].country == "IQ"
+    assert "Hantara" not in found or found["Hantara"].name != "Hatra"
+
+
 def test_a_name_whose_key_is_an_english_word_is_still_found_in_a_slot(geoparser):
     # Mare' folds like 'marry': the automaton leaves it out, the slot does not
     found = by_surface(geoparser, "Gunmen fired on a checkpoint near Mare' town in Aleppo countryside.")

@@ -287,6 +287,17 @@ class GazetteerIndex:
                 (code,)).fetchall()
         return found
 
+    def names_in_theatre(self) -> list[tuple[str, str]]:
+        """(name key, place id) of every place in Syria and Iraq but the countries, governorates
+        and rivers."""
+        found = self._inside.get((-1, ""))
+        if found is None:
+            found = self._inside[(-1, "")] = self._db.execute(
+                "SELECT DISTINCT n.key, p.id FROM places p JOIN names n ON n.place_id = p.id "
+                "WHERE p.country IN ('SY', 'IQ') AND p.kind NOT IN ('country', 'governorate', 'river') "
+                "ORDER BY p.id, n.key").fetchall()
+        return found
+
     def place(self, place_id: str) -> Place | None:
         """The place of an id (memoised: a document asks again for the places it names)."""
         if place_id not in self._places:

@@ -1,17 +1,17 @@
 """Names in a place slot that the name automaton did not settle, looked up inside their region.
 
-Event notes name villages the way 'Fleifel town in Idleb countryside' does: a capitalised name,
+Event notes name villages the way 'Fulaifil town in Idleb countryside' does: a capitalised name,
 often a place word, then the region that holds it. The spelling of the village is the reporter's
-own (Fleifel, Feleifel, Fulayfil), and its key may collide with an English word (Mare' / marry)
+own (Fulaifil, Feleifel, Fulayfil), and its key may collide with an English word (Mare' / marry)
 and so be left out of the name automaton. A slot filler reads such slots, takes the places of the
 gazetteer inside the region (by P-code), and picks the one whose name is spelled most alike
 (rapidfuzz's edit distance on the romanisation keys). A slot whose name matches nothing inside the region stays
-unresolved, however well the name matches a place abroad ('Edine (Edin) village in Amadiya
-district' is not Adana).
+unresolved, however well the name matches a place abroad ('Izmir (Ezmir) hill in Amadiya
+district' is not Izmir).
 
->>> from geo.geoparse.parser import Geoparser  # doctest: +SKIP
->>> [(m.surface, m.name) for m in Geoparser().parse(Document("d", "Shelling hit Fleifel town in Idleb countryside."))]  # doctest: +SKIP
-[('Fleifel', 'Fulayfil'), ('Idleb', 'Idlib')]
+>>> from geo.geoparse.parser import Geoparser; from geo.model import Document  # doctest: +SKIP
+>>> [(m.surface, m.name) for m in Geoparser().parse(Document("d", "Shelling hit Fulaifil town in Idleb countryside."))]  # doctest: +SKIP
+[('Fulaifil', 'Fulayfil'), ('Idleb', 'Idlib')]
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
 _NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}" \
         rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|ad|az|ez)[- ])?{_WORD}){{0,3}}'?"
 # what a slot may put between the name and its region: a place word, then 'in', ',' or 'of'
-_PLACE_WORDS = (r"village|town|city|hamlet|area|district|sub-?district|neighbou?rhood|quarter|camp|hill|"
+_PLACE_WORDS = (r"villages?|towns?|city|hamlets?|areas?|district|sub-?district|neighbou?rhood|quarter|camp|hill|"
                 r"field|oil\s+field|gas\s+field|farms?|region|valley|desert|badia|axis|road|highway|plain|"
                 r"crossing(?:\s+point)?|checkpoint|junction|roundabout|bridge|dam|mountain|base|station|"
                 r"airport|outskirts|vicinity")
@@ -41,6 +41,13 @@ _LINK = (rf"(?:[ \t]+(?:{_PLACE_WORDS}))?"
          r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?")
 _STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?:{_PLACE_WORDS})\b")
 _SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
+# a name right after a locative word: looked up in the whole theatre when nothing else took it
+_AFTER_LOCATIVE = re.compile(
+    rf"(?<![\w-])(?i:in|near|outside|around|into|(?:town|village|city|area|district)\s+of)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>{_NAME})(?![\w'’-])")
+# 'Sfuhin and Fulaifil villages in Idleb countryside': the names listed before a slot share its region
+_LISTED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)$")
+_LONGEST_LIST = 4
 _LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
 # words a name may start with that say which part of the place is meant ('Western Maliha')
 _QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", "lower", "old", "new",
@@ -52,6 +59,9 @@ _NOT_NAMES = frozenset({"on", "in", "at", "the", "a", "an", "and", "or", "but", 
                         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _CONTAINER_LEVEL = {"governorate": 0, "district": 1, "subdistrict": 2}
 SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two layers
+# outside a region, a spelling that fits several places is taken only for a town that dwarfs them
+DOMINANT_POPULATION = 10_000
+DOMINANT_FACTOR = 10
 
 
 class SlotFiller:
@@ -87,8 +97,61 @@ class SlotFiller:
                     continue
                 named = bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link"))) or group == "alt"
                 self._settle(out, doc_id, text, start, end, level, code, named)
+            before = slot.start()
+            for _ in range(_LONGEST_LIST):
+                listed = _LISTED_BEFORE.search(text, max(0, before - _LONGEST_SLOT), before)
+                if listed is None:
+                    break
+                start, end = listed.span("name")
+                if not any(m.start < end and start < m.end and m.role == "place" for m in out):
+                    self._settle(out, doc_id, text, start, end, level, code, named=False)
+                before = start
+        out.extend(self._after_locatives(doc_id, text, out))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _after_locatives(self, doc_id: str, text: str, mentions: list[Mention]) -> list[Mention]:
+        """'In Iskanderiyah, a bomb ...': a name after a locative word that no other stage took,
+        spelled like one place of the theatre (or like a town that dwarfs its namesakes)."""
+        taken = [(m.start, m.end) for m in mentions]
+        found = []
+        for match in _AFTER_LOCATIVE.finditer(text):
+            start, end = match.span("name")
+            surface = text[start:end].rstrip("'’")
+            end = start + len(surface)
+            words = surface.replace("-", " ").split()
+            if words[0].lower() in _NOT_NAMES or any(s < end and start < e for s, e in taken):
+                continue
+            if len(words) == 1 and word_zipf(surface) >= COMMON_AT_SENTENCE_START:
+                continue
+            place = self._find_in_theatre(surface)
+            if place is not None:
+                found.append(Mention(doc=doc_id, start=start, end=end, surface=surface, place_id=place.id,
+                                     name=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5),
+                                     country=place.country, kind=place.kind, precision=1,
+                                     confidence=0.5, role="place"))
+        return found
+
+    def _find_in_theatre(self, surface: str) -> Place | None:
+        """The theatre's place spelled like ``surface`` with the same consonants; among several
+        places, only a town that dwarfs the others."""
+        key = name_key(surface)
+        if len(key.replace(" ", "")) < 6:
+            return None
+        names = self.index.names_in_theatre()
+        skeleton = consonants(key)
+        found = [(d, self.index.place(names[i][1])) for k, d, i in process.extract(
+            key, [k for k, _ in names], scorer=Indel.distance,
+            score_cutoff=allowed_edits(len(key.replace(" ", ""))), limit=12) if consonants(k) == skeleton]
+        places = [p for _, p in found if p is not None]
+        if not places:
+            return None
+        top = max(places, key=lambda p: p.population)
+        others = [p.population for p in places if abs(p.lat - top.lat) > SAME_PLACE_DEGREES
+                  or abs(p.lon - top.lon) > SAME_PLACE_DEGREES]
+        if not others or top.population >= max(DOMINANT_POPULATION, DOMINANT_FACTOR * max(others)):
+            return top
+        return None
 
     def _level(self, text: str, container: Mention) -> int | None:
         """The admin level (0 governorate, 1 district, 2 sub-district) a container constrains."""
@@ -148,7 +211,9 @@ class SlotFiller:
             return None, 1
         allowed = allowed_edits(letters)
         found = process.extract(key, [k for k, _ in names], scorer=Indel.distance, score_cutoff=allowed, limit=8)
-        found = [(k, d, i) for k, d, i in found if _same_onset(key, k)]
+        skeleton = consonants(key)
+        skeleton = consonants(key)
+        found = [(k, d, i) for k, d, i in found if _same_onset(key, k) and alike_consonants(skeleton, consonants(k))]
         if not found:
             return None, 1
         best_distance = found[0][1]
@@ -173,6 +238,26 @@ def allowed_edits(letters: int) -> int:
     [0, 1, 2, 3, 4]
     """
     return 0 if letters <= 4 else 1 if letters == 5 else 2 if letters <= 7 else 3 if letters <= 10 else 4
+
+
+_VOWELS = re.compile(r"[aeiouyw'~ ]+")
+
+
+def consonants(key: str) -> str:
+    """A key's consonants, doubled ones once: spellings of one name differ in their vowels.
+
+    >>> consonants(name_key("Iskanderiyah")) == consonants(name_key("Iskandariya"))
+    True
+    >>> consonants(name_key("Hantara")) == consonants(name_key("Hatra"))
+    False
+    """
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", key.replace("x", "kh")))
+
+
+def alike_consonants(a: str, b: str) -> bool:
+    """Consonant skeletons of one name: equal, or one letter apart in a long name ('Aridat' and
+    'Arida'), never for short ones ('Kobla' is not 'Qola')."""
+    return a == b or (min(len(a), len(b)) >= 5 and Indel.distance(a, b) <= 1)
 
 
 def _same_onset(a: str, b: str) -> bool:
