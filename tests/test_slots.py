@@ -63,3 +63,8 @@ def test_plain_words_and_lists_are_not_slots(geoparser):
 
 def test_short_names_must_be_spelled_exactly():
     assert allowed_edits(4) == 0 and allowed_edits(5) == 1 and allowed_edits(9) == 3
+
+
+def test_a_region_in_brackets_holds_the_name_before_it(geoparser):
+    found = by_surface(geoparser, "Police detained two men in Fulaifil (Idleb) on Sunday.")
+    assert found["Fulaifil"].role == "place" and governorate(geoparser, found["Fulaifil"]) == "SY07"

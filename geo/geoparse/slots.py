@@ -35,7 +35,7 @@ _PLACE_WORDS = (r"villages?|towns?|city|hamlets?|areas?|district|sub-?district|n
                 r"crossing(?:\s+point)?|checkpoint|junction|roundabout|bridge|dam|mountain|base|station|"
                 r"airport|outskirts|vicinity")
 _LINK = (rf"(?:[ \t]+(?:{_PLACE_WORDS}))?"
-         r"(?:[ \t]*,[ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+)"
+         r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+)"
          r"(?:the[ \t]+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
          r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region|badia)[ \t]+of[ \t]+)?"
          r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?")
@@ -48,8 +48,9 @@ _AFTER_LOCATIVE = re.compile(
 # 'Sfuhin and Fulaifil villages in Idleb countryside': the names listed before a slot share its region
 _LISTED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)$")
 _LONGEST_LIST = 4
+_UNIT_AFTER = re.compile(r"[ \t]+(district|sub-?district|nahiya)\b", re.IGNORECASE)
 _LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
-# words a name may start with that say which part of the place is meant ('Western Maliha')
+# words a name may start with that say which part of the place is meant ('Upper Fulaifil')
 _QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", "lower", "old", "new",
                          "greater", "little", "big", "small", "north", "south", "east", "west"})
 # names that open a sentence or name a period, not a place
@@ -74,6 +75,7 @@ class SlotFiller:
         """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
         when nothing inside the region answers to them."""
         out = list(mentions)
+        looked_up: list[tuple[int, int]] = []  # names settled by their region, found or not
         for i, container in enumerate(mentions):
             level = self._level(text, container)
             if level is None:
@@ -97,6 +99,7 @@ class SlotFiller:
                     continue
                 named = bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link"))) or group == "alt"
                 self._settle(out, doc_id, text, start, end, level, code, named)
+                looked_up.append((start, end))
             before = slot.start()
             for _ in range(_LONGEST_LIST):
                 listed = _LISTED_BEFORE.search(text, max(0, before - _LONGEST_SLOT), before)
@@ -105,15 +108,15 @@ class SlotFiller:
                 start, end = listed.span("name")
                 if not any(m.start < end and start < m.end and m.role == "place" for m in out):
                     self._settle(out, doc_id, text, start, end, level, code, named=False)
+                    looked_up.append((start, end))
                 before = start
-        out.extend(self._after_locatives(doc_id, text, out))
+        out.extend(self._after_locatives(doc_id, text, [(m.start, m.end) for m in out] + looked_up))
         out.sort(key=lambda m: m.start)
         return out
 
-    def _after_locatives(self, doc_id: str, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _after_locatives(self, doc_id: str, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         """'In Iskanderiyah, a bomb ...': a name after a locative word that no other stage took,
         spelled like one place of the theatre (or like a town that dwarfs its namesakes)."""
-        taken = [(m.start, m.end) for m in mentions]
         found = []
         for match in _AFTER_LOCATIVE.finditer(text):
             start, end = match.span("name")
@@ -160,13 +163,17 @@ class SlotFiller:
         if container.kind in _CONTAINER_LEVEL:
             return _CONTAINER_LEVEL[container.kind]
         if container.kind in ("city", "town", "capital"):
+            unit = _UNIT_AFTER.match(text, container.end)
+            if unit:  # 'X village, Atarib district': the district the town gives its name to
+                return 2 if unit.group(1)[0] in "sSnN" else 1
             return 0  # 'X town in Aleppo countryside': anywhere in Aleppo's governorate
         return None
 
     def _settle(self, out: list[Mention], doc_id: str, text: str, start: int, end: int,
                 level: int, code: str, named: bool) -> None:
-        """Resolve the name at ``start:end`` inside the region; ``named``: the text calls it a
-        place ('X town', 'X area'), so a name that matches nothing is still an unresolved place."""
+        """Resolve the name at ``start:end`` inside the region, or mark the place another stage
+        gave it unresolved when that place lies outside; ``named``: the text calls it a place
+        ('X town', 'X area'), so even a common word is looked up."""
         surface = text[start:end].rstrip("'’")
         end = start + len(surface)
         words = surface.replace("-", " ").split()
@@ -188,8 +195,8 @@ class SlotFiller:
             rest = surface.split(None, 1)[1] if " " in surface else surface.split("-", 1)[1]
             place, precision = self._find(rest, level, code)
             precision = 2 if place is not None else precision
-        if place is None and not (named or covering):
-            return
+        if place is None and not covering:
+            return  # a name no stage took stays out: the claim it holds may still bind to its region
         for k in sorted(covering, reverse=True):
             del out[k]
         if place is None:
