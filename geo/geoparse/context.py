@@ -95,12 +95,12 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
     """True when a country or capital name stands for its government ('Washington insists')."""
     if kind == "capital":
         return True
-    low = lowered(text)
     if kind == "country" and country in POWERS:
         if text[end:end + 1] in ("-", "‑", "–"):
             return True  # 'US-led', 'US-Russia friction': a modifier naming the power
-        return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(low, max(0, start - 30), start))
+        return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(lowered(text), max(0, start - 30), start))
     if (country, name) in THEATRE_CAPITALS:
+        low = lowered(text)
         if _ACTOR_AFTER.match(low, end, end + 30) or _ACTOR_BEFORE.search(low, max(0, start - 30), start):
             return True
         return is_line_start(text, start) and bool(_DATELINE.match(low, end, end + 30))

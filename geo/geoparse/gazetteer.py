@@ -220,7 +220,7 @@ class GazetteerIndex:
         self._admin: dict[str, tuple[str, str, str]] = {}
         self._countries: dict[str, Place | None] = {}
         self._places: dict[str, Place | None] = {}
-        self._inside: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        self._inside: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -275,28 +275,29 @@ class GazetteerIndex:
             codes = self._admin[place_id] = tuple(c or "" for c in row) if row else ("", "", "")
         return codes
 
-    def names_inside(self, level: int, code: str) -> list[tuple[str, str]]:
-        """(name key, place id) of every place whose P-code at ``level`` (0 governorate,
+    def names_inside(self, level: int, code: str) -> tuple[list[str], list[str]]:
+        """(name keys, their place ids) of every place whose P-code at ``level`` (0 governorate,
         1 district, 2 sub-district) is ``code``: what a spelling-tolerant look-up searches."""
         found = self._inside.get((level, code))
         if found is None:
             column = ("adm1", "adm2", "adm3")[level]
-            found = self._inside[(level, code)] = self._db.execute(
-                f"SELECT DISTINCT n.key, p.id FROM places p JOIN names n ON n.place_id = p.id "
-                f"WHERE p.{column} = ? AND p.kind NOT IN ('country', 'governorate', 'river') ORDER BY p.id, n.key",
-                (code,)).fetchall()
+            found = self._inside[(level, code)] = self._name_list(
+                f"WHERE p.{column} = ? AND p.kind NOT IN ('country', 'governorate', 'river')", (code,))
         return found
 
-    def names_in_theatre(self) -> list[tuple[str, str]]:
-        """(name key, place id) of every place in Syria and Iraq but the countries, governorates
-        and rivers."""
+    def names_in_theatre(self) -> tuple[list[str], list[str]]:
+        """(name keys, their place ids) of every place in Syria and Iraq but the countries,
+        governorates and rivers."""
         found = self._inside.get((-1, ""))
         if found is None:
-            found = self._inside[(-1, "")] = self._db.execute(
-                "SELECT DISTINCT n.key, p.id FROM places p JOIN names n ON n.place_id = p.id "
-                "WHERE p.country IN ('SY', 'IQ') AND p.kind NOT IN ('country', 'governorate', 'river') "
-                "ORDER BY p.id, n.key").fetchall()
+            found = self._inside[(-1, "")] = self._name_list(
+                "WHERE p.country IN ('SY', 'IQ') AND p.kind NOT IN ('country', 'governorate', 'river')", ())
         return found
+
+    def _name_list(self, where: str, parameters: tuple) -> tuple[list[str], list[str]]:
+        rows = self._db.execute("SELECT DISTINCT n.key, p.id FROM places p JOIN names n ON n.place_id = p.id "
+                                f"{where} ORDER BY p.id, n.key", parameters).fetchall()
+        return [key for key, _ in rows], [place_id for _, place_id in rows]
 
     def place(self, place_id: str) -> Place | None:
         """The place of an id (memoised: a document asks again for the places it names)."""

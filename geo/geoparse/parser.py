@@ -54,7 +54,7 @@ class Geoparser:
         warn_unread_script(doc)
         stream = KeyStream(doc.text)
         hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
-        mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits))
+        mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits), stream)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop]
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)

@@ -16,11 +16,14 @@ district' is not Izmir).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate, compress
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
+from geo.geoparse.matcher import KeyStream
 from geo.geoparse.normalize import name_key
 from geo.geoparse.resolver import COMMON_AT_SENTENCE_START, word_zipf
 from geo.model import Mention, Place
@@ -43,12 +46,15 @@ _STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?:{_PLACE_WORDS})\b")
 _SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
 # a name right after a locative word: looked up in the whole theatre when nothing else took it
 _AFTER_LOCATIVE = re.compile(
-    rf"(?<![\w-])(?i:in|near|outside|around|into|(?:town|village|city|area|district)\s+of)[ \t]+(?:the[ \t]+)?"
+    rf"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|(?:town|village|city|area|district)\s+of)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME})(?![\w'’-])")
 # 'Sfuhin and Fulaifil villages in Idleb countryside': the names listed before a slot share its region
-_LISTED_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)$")
+_LISTED_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)")
 _LONGEST_LIST = 4
 _UNIT_AFTER = re.compile(r"[ \t]+(district|sub-?district|nahiya)\b", re.IGNORECASE)
+_LOCATIVE_TOKENS = frozenset({"in", "In", "near", "Near", "outside", "Outside", "around", "Around", "into",
+                              "Into", "of"})
+_PLACE_NOUNS_BEFORE_OF = frozenset({"town", "village", "city", "area", "district"})
 _LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
 # words a name may start with that say which part of the place is meant ('Upper Fulaifil')
 _QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", "lower", "old", "new",
@@ -70,11 +76,15 @@ class SlotFiller:
 
     def __init__(self, index: GazetteerIndex) -> None:
         self.index = index
+        # look-ups memoised per name key (a corpus names the same villages again and again)
+        self._theatre: dict[str, Place | None] = {}
+        self._regional: dict[tuple[str, int, str], Place | None] = {}
 
-    def fill(self, doc_id: str, text: str, mentions: list[Mention]) -> list[Mention]:
+    def fill(self, doc_id: str, text: str, mentions: list[Mention], stream: KeyStream | None = None) -> list[Mention]:
         """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
-        when nothing inside the region answers to them."""
-        out = list(mentions)
+        when the place another stage gave them lies outside the region; ``stream``: the text's
+        tokens, when the matcher has them already."""
+        edits = _Edits(mentions)
         looked_up: list[tuple[int, int]] = []  # names settled by their region, found or not
         for i, container in enumerate(mentions):
             level = self._level(text, container)
@@ -84,7 +94,7 @@ class SlotFiller:
             if i and mentions[i - 1].end > low and mentions[i - 1].role in ("place", "actor", "demonym") \
                     and mentions[i - 1].kind in ("country", "capital", "governorate"):
                 low = mentions[i - 1].end
-            slot = _SLOT.search(text, low, container.start)
+            slot = _slot_before(text, low, container.start)
             if slot is None:
                 continue
             if "," in slot.group("link") and container.kind not in _CONTAINER_LEVEL:
@@ -98,32 +108,54 @@ class SlotFiller:
                 if start < 0:
                     continue
                 named = bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link"))) or group == "alt"
-                self._settle(out, doc_id, text, start, end, level, code, named)
+                self._settle(edits, doc_id, text, start, end, level, code, named)
                 looked_up.append((start, end))
             before = slot.start()
             for _ in range(_LONGEST_LIST):
-                listed = _LISTED_BEFORE.search(text, max(0, before - _LONGEST_SLOT), before)
+                listed = _listed_before(text, max(0, before - _LONGEST_NAME - 8), before)
                 if listed is None:
                     break
                 start, end = listed.span("name")
-                if not any(m.start < end and start < m.end and m.role == "place" for m in out):
-                    self._settle(out, doc_id, text, start, end, level, code, named=False)
+                if not any(m.role == "place" for m in edits.covering(start, end).values()):
+                    self._settle(edits, doc_id, text, start, end, level, code, named=False)
                     looked_up.append((start, end))
                 before = start
-        out.extend(self._after_locatives(doc_id, text, [(m.start, m.end) for m in out] + looked_up))
+        out = edits.result()
+        out.extend(self._after_locatives(doc_id, text, stream or KeyStream(text),
+                                         [(m.start, m.end) for m in out] + looked_up))
         out.sort(key=lambda m: m.start)
         return out
 
-    def _after_locatives(self, doc_id: str, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    def _after_locatives(self, doc_id: str, text: str, stream: KeyStream,
+                         taken: list[tuple[int, int]]) -> list[Mention]:
         """'In Iskanderiyah, a bomb ...': a name after a locative word that no other stage took,
         spelled like one place of the theatre (or like a town that dwarfs its namesakes)."""
         found = []
-        for match in _AFTER_LOCATIVE.finditer(text):
+        taken = sorted(taken)
+        starts = [start for start, _ in taken]
+        reach = list(accumulate((end for _, end in taken), max))  # the furthest end up to each span
+        tokens = stream.parts[1::2]
+        # a locative word, then (over 'the') a capitalised one: found over the tokens, confirmed by the pattern
+        last = len(tokens) - 1
+        for i in compress(range(len(tokens)), map(_LOCATIVE_TOKENS.__contains__, tokens)):  # C loops
+            if i == last or not (tokens[i + 1][:1].isupper() or tokens[i + 1] == "the"):
+                continue
+            if tokens[i] == "of" and (not i or tokens[i - 1] not in _PLACE_NOUNS_BEFORE_OF):
+                continue
+            following = stream.token_span(i + 1)[0]
+            k = bisect_left(starts, following + 1)
+            if k and reach[k - 1] > following:
+                continue  # the next word is taken already ('in Aleppo')
+            first = i - 1 if tokens[i] == "of" else i  # 'village of X' starts a word earlier
+            match = _AFTER_LOCATIVE.match(text, stream.token_span(first)[0])
+            if match is None:
+                continue
             start, end = match.span("name")
             surface = text[start:end].rstrip("'’")
             end = start + len(surface)
             words = surface.replace("-", " ").split()
-            if words[0].lower() in _NOT_NAMES or any(s < end and start < e for s, e in taken):
+            k = bisect_left(starts, end)
+            if words[0].lower() in _NOT_NAMES or (k and reach[k - 1] > start):
                 continue
             if len(words) == 1 and word_zipf(surface) >= COMMON_AT_SENTENCE_START:
                 continue
@@ -139,14 +171,20 @@ class SlotFiller:
         """The theatre's place spelled like ``surface`` with the same consonants; among several
         places, only a town that dwarfs the others."""
         key = name_key(surface)
-        if len(key.replace(" ", "")) < 6:
+        if key in self._theatre:
+            return self._theatre[key]
+        place = self._theatre[key] = self._best_in_theatre(key)
+        return place
+
+    def _best_in_theatre(self, key: str) -> Place | None:
+        letters = len(key.replace(" ", ""))
+        if letters < 6:
             return None
-        names = self.index.names_in_theatre()
+        keys, ids = self.index.names_in_theatre()
         skeleton = consonants(key)
-        found = [(d, self.index.place(names[i][1])) for k, d, i in process.extract(
-            key, [k for k, _ in names], scorer=Indel.distance,
-            score_cutoff=allowed_edits(len(key.replace(" ", ""))), limit=12) if consonants(k) == skeleton]
-        places = [p for _, p in found if p is not None]
+        found = process.extract(key, keys, scorer=Indel.distance, score_cutoff=allowed_edits(letters), limit=12)
+        places = [self.index.place(ids[i]) for k, _, i in found if consonants(k) == skeleton]
+        places = [p for p in places if p is not None]
         if not places:
             return None
         top = max(places, key=lambda p: p.population)
@@ -169,7 +207,7 @@ class SlotFiller:
             return 0  # 'X town in Aleppo countryside': anywhere in Aleppo's governorate
         return None
 
-    def _settle(self, out: list[Mention], doc_id: str, text: str, start: int, end: int,
+    def _settle(self, edits: "_Edits", doc_id: str, text: str, start: int, end: int,
                 level: int, code: str, named: bool) -> None:
         """Resolve the name at ``start:end`` inside the region, or mark the place another stage
         gave it unresolved when that place lies outside; ``named``: the text calls it a place
@@ -181,10 +219,9 @@ class SlotFiller:
             return
         if not named and len(words) == 1 and word_zipf(surface) >= COMMON_AT_SENTENCE_START:
             return  # 'Clashes in Tabqa'
-        covering = [k for k, m in enumerate(out) if m.start < end and start < m.end]
+        covering = edits.covering(start, end)
         # a place already resolved inside the region is kept; one outside it (or none) is replaced
-        for k in covering:
-            m = out[k]
+        for m in covering.values():
             if m.role == "place" and m.place_id and self.index.admin_codes(m.place_id)[level] == code:
                 return
             if m.role in ("actor", "demonym") or (m.start, m.end) != (start, end) and m.role == "place" \
@@ -197,12 +234,11 @@ class SlotFiller:
             precision = 2 if place is not None else precision
         if place is None and not covering:
             return  # a name no stage took stays out: the claim it holds may still bind to its region
-        for k in sorted(covering, reverse=True):
-            del out[k]
+        edits.remove(covering)
         if place is None:
-            out.append(Mention(doc=doc_id, start=start, end=end, surface=surface, role="unresolved"))
+            edits.add(Mention(doc=doc_id, start=start, end=end, surface=surface, role="unresolved"))
             return
-        out.append(Mention(doc=doc_id, start=start, end=end, surface=surface, place_id=place.id,
+        edits.add(Mention(doc=doc_id, start=start, end=end, surface=surface, place_id=place.id,
                            name=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5),
                            country=place.country, kind=place.kind, precision=precision,
                            confidence=0.6, role="place"))
@@ -210,31 +246,122 @@ class SlotFiller:
     def _find(self, surface: str, level: int, code: str) -> tuple[Place | None, int]:
         """The place inside the region whose name is spelled most like ``surface``."""
         key = name_key(surface)
+        if (key, level, code) not in self._regional:
+            self._regional[(key, level, code)] = self._best_in_region(key, level, code)
+        return self._regional[(key, level, code)], 1
+
+    def _best_in_region(self, key: str, level: int, code: str) -> Place | None:
         letters = len(key.replace(" ", ""))
         if letters < 3:
-            return None, 1
-        names = self.index.names_inside(level, code)
-        if not names:
-            return None, 1
-        allowed = allowed_edits(letters)
-        found = process.extract(key, [k for k, _ in names], scorer=Indel.distance, score_cutoff=allowed, limit=8)
+            return None
+        keys, ids = self.index.names_inside(level, code)
+        if not keys:
+            return None
         skeleton = consonants(key)
-        skeleton = consonants(key)
-        found = [(k, d, i) for k, d, i in found if _same_onset(key, k) and alike_consonants(skeleton, consonants(k))]
+        found = [(k, d, i) for k, d, i in process.extract(
+            key, keys, scorer=Indel.distance, score_cutoff=allowed_edits(letters), limit=8)
+            if _same_onset(key, k) and alike_consonants(skeleton, consonants(k))]
         if not found:
-            return None, 1
+            return None
         best_distance = found[0][1]
-        best = self.index.place(names[found[0][2]][1])
+        best = self.index.place(ids[found[0][2]])
         if best is None:
-            return None, 1
+            return None
         for _, distance, position in found[1:]:
             if distance > best_distance:
                 break
-            other = self.index.place(names[position][1])
+            other = self.index.place(ids[position])
             if other is not None and (abs(other.lat - best.lat) > SAME_PLACE_DEGREES
                                       or abs(other.lon - best.lon) > SAME_PLACE_DEGREES):
-                return None, 1  # two villages of that spelling in the region: not ours to pick
-        return best, 1
+                return None  # two villages of that spelling in the region: not ours to pick
+        return best
+
+
+_WORD_START = re.compile(r"(?<![\w'’-])[A-Za-z]")
+# where a link may begin: after a word, before a place word, 'in', 'of', ',' or '('
+_LINK_START = re.compile(rf"(?<=[\w'’)])(?=[ \t]*[,(]|[ \t]+(?:{_PLACE_WORDS}|in|of|within|inside)\b)")
+_LINK_ONLY = re.compile(_LINK)
+_NAME_ONLY = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?")
+_LONGEST_NAME = 70
+
+
+_LINK_WORDS = frozenset(
+    "in of within inside the north south east west northern southern eastern western north-east "
+    "north-west south-east south-west northeastern northwestern southeastern southwestern countryside "
+    "outskirts desert suburb suburbs province governorate district region badia city town "
+    "village villages towns hamlet hamlets area areas sub-district subdistrict neighbourhood neighborhood "
+    "quarter camp hill field oil gas farm farms valley axis road highway plain crossing point checkpoint "
+    "junction roundabout bridge dam mountain base station airport vicinity".split())
+
+
+def _capital_before_link(window: str) -> bool:
+    """Whether the last word before the link words at the end of ``window`` is capitalised:
+    a quick test that lets most containers ('positions in Aleppo') skip the slot pattern."""
+    for word in reversed(window.replace(",", " , ").replace("(", " ( ").split()):
+        if word in (",", "(") or word.lower() in _LINK_WORDS:
+            continue
+        return word[:1].isupper() or word[-1:] in "'’)" or word[:3].lower() in ("al-", "el-")
+    return False
+
+
+def _listed_before(text: str, low: int, high: int) -> re.Match | None:
+    """The list item ('X, ', 'X and ') that ends at ``high``, tried where words start."""
+    if not high or text[high - 1] not in " \t,":
+        return None
+    for word in _WORD_START.finditer(text, low, high):
+        if text[word.start()].isupper() or text[word.start():word.start() + 3].lower() in ("al-", "el-", "al ", "el "):
+            listed = _LISTED_BEFORE.fullmatch(text, word.start(), high)
+            if listed is not None:
+                return listed
+    return None
+
+
+def _slot_before(text: str, low: int, high: int) -> re.Match | None:
+    """A slot in ``text[low:high]`` that ends at ``high``. The link is found first, then the
+    name before it, so the full pattern is tried once (``_SLOT.search`` would try it at every
+    character of the window)."""
+    if not high or text[high - 1] not in " \t(," or not _capital_before_link(text[low:high]):
+        return None
+    for link in _LINK_START.finditer(text, low, high):
+        link_start = link.start()
+        if _LINK_ONLY.fullmatch(text, link_start, high) is None:
+            continue
+        for word in _WORD_START.finditer(text, max(low, link_start - _LONGEST_NAME), link_start):
+            if _NAME_ONLY.fullmatch(text, word.start(), link_start):
+                return _SLOT.match(text, word.start(), high)
+    return None
+
+
+class _Edits:
+    """The mentions of a document as slots change them: which overlap a span (found by bisection
+    in the sorted originals), which are removed, which are added."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.reach = list(accumulate((m.end for m in mentions), max))  # furthest end up to each
+        self.removed: set[int] = set()
+        self.added: dict[int, Mention] = {}  # keys continue after the originals' indices
+
+    def covering(self, start: int, end: int) -> dict[int, Mention]:
+        found = {}
+        i = bisect_left(self.starts, end) - 1
+        while i >= 0 and self.reach[i] > start:
+            if self.mentions[i].end > start and i not in self.removed:
+                found[i] = self.mentions[i]
+            i -= 1
+        found.update((k, m) for k, m in self.added.items() if m.start < end and start < m.end and k not in self.removed)
+        return found
+
+    def remove(self, mentions: dict[int, Mention]) -> None:
+        self.removed.update(mentions)
+
+    def add(self, mention: Mention) -> None:
+        self.added[len(self.mentions) + len(self.added)] = mention
+
+    def result(self) -> list[Mention]:
+        kept = [m for i, m in enumerate(self.mentions) if i not in self.removed]
+        return kept + [m for k, m in self.added.items() if k not in self.removed]
 
 
 def allowed_edits(letters: int) -> int:
