@@ -68,3 +68,10 @@ def test_short_names_must_be_spelled_exactly():
 def test_a_region_in_brackets_holds_the_name_before_it(geoparser):
     found = by_surface(geoparser, "Police detained two men in Fulaifil (Idleb) on Sunday.")
     assert found["Fulaifil"].role == "place" and governorate(geoparser, found["Fulaifil"]) == "SY07"
+
+
+def test_a_name_head_does_not_stand_alone_and_the_whole_name_is_looked_up(geoparser):
+    # 'Jisr' (bridge) begins a longer name; the reporter's spelling drops a vowel
+    found = by_surface(geoparser, "Rockets fell on villages in the western countryside of Jisr esh-Shughr.")
+    assert "Jisr" not in found
+    assert found["Jisr esh-Shughr"].name == "Jisr al-Shughur"

@@ -30,8 +30,9 @@ ABROAD_MIN_POPULATION = 1_000_000
 _NAME_HEADS = frozenset(token_key(w) for w in (
     "Tal", "Kafr", "Ain", "Deir", "Abu", "Khirbat", "Khirbet", "Umm", "Jabal", "Jebel", "Wadi", "Ras",
     "Bir", "Beit", "Qasr", "Hai", "Haret", "Mazraat", "Qaryat", "Marj", "Tallet", "Arab", "Sheikh",
-    "Shaykh", "Maarat", "Ma'arat", "Bab", "Bani", "Khan", "Sayyid", "Zawiyat", "Albu"))
-_NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|as|ar|az|ad|at|an|ez|es)[- ])?([A-Z][\w'’]*)")
+    "Shaykh", "Maarat", "Ma'arat", "Bab", "Bani", "Khan", "Sayyid", "Zawiyat", "Albu", "Jisr", "Qalaat", "Qalat",
+    "Hisn", "Hawsh", "Hosh", "Nahr"))
+_NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|esh|as|ar|er|az|ad|ed|at|et|an|en|ez|es)[- ])?([A-Z][\w'’]*)")
 
 # 'X in Y', 'X, Y', 'X village in the eastern countryside of Y', 'X town in Y countryside':
 # what may stand between a place and the region that contains it

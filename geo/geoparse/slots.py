@@ -31,7 +31,7 @@ from geo.model import Mention, Place
 # a capitalised name of one to four words, Arabic articles and 'Abu'-like heads included
 _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
 _NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}" \
-        rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|ad|az|ez)[- ])?{_WORD}){{0,3}}'?"
+        rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|esh|es|ad|ed|az|ez|at|et|an|en|er)[- ])?{_WORD}){{0,3}}'?"
 # what a slot may put between the name and its region: a place word, then 'in', ',' or 'of'
 _PLACE_WORDS = (r"villages?|towns?|city|hamlets?|areas?|district|sub-?district|neighbou?rhood|quarter|camp|hill|"
                 r"field|oil\s+field|gas\s+field|farms?|region|valley|desert|badia|axis|road|highway|plain|"
@@ -46,7 +46,8 @@ _STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?:{_PLACE_WORDS})\b")
 _SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
 # a name right after a locative word: looked up in the whole theatre when nothing else took it
 _AFTER_LOCATIVE = re.compile(
-    rf"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|(?:town|village|city|area|district)\s+of)[ \t]+(?:the[ \t]+)?"
+    rf"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|(?:town|village|city|area|district|countryside|outskirts|"
+    rf"vicinity|north|south|east|west)\s+of)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME})(?![\w'’-])")
 # 'Sfuhin and Fulaifil villages in Idleb countryside': the names listed before a slot share its region
 _LISTED_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)")
@@ -54,7 +55,8 @@ _LONGEST_LIST = 4
 _UNIT_AFTER = re.compile(r"[ \t]+(district|sub-?district|nahiya)\b", re.IGNORECASE)
 _LOCATIVE_TOKENS = frozenset({"in", "In", "near", "Near", "outside", "Outside", "around", "Around", "into",
                               "Into", "of"})
-_PLACE_NOUNS_BEFORE_OF = frozenset({"town", "village", "city", "area", "district"})
+_PLACE_NOUNS_BEFORE_OF = frozenset({"town", "village", "city", "area", "district", "countryside", "outskirts",
+                                    "vicinity", "north", "south", "east", "west"})
 _LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
 # words a name may start with that say which part of the place is meant ('Upper Fulaifil')
 _QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", "lower", "old", "new",
@@ -84,12 +86,14 @@ class SlotFiller:
         """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
         when the place another stage gave them lies outside the region; ``stream``: the text's
         tokens, when the matcher has them already."""
+        located = self._after_locatives(doc_id, text, stream or KeyStream(text),
+                                        [(m.start, m.end) for m in mentions if m.role != "unresolved"])
+        mentions = _replace_unresolved(mentions, located)
         edits = _Edits(mentions)
-        looked_up: list[tuple[int, int]] = []  # names settled by their region, found or not
         for i, container in enumerate(mentions):
             level = self._level(text, container)
-            if level is None:
-                continue
+            if level is None or container in located:
+                continue  # a spelling guessed in the whole theatre is no region for another name
             low = max(0, container.start - _LONGEST_SLOT)
             if i and mentions[i - 1].end > low and mentions[i - 1].role in ("place", "actor", "demonym") \
                     and mentions[i - 1].kind in ("country", "capital", "governorate"):
@@ -109,7 +113,6 @@ class SlotFiller:
                     continue
                 named = bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link"))) or group == "alt"
                 self._settle(edits, doc_id, text, start, end, level, code, named)
-                looked_up.append((start, end))
             before = slot.start()
             for _ in range(_LONGEST_LIST):
                 listed = _listed_before(text, max(0, before - _LONGEST_NAME - 8), before)
@@ -118,11 +121,8 @@ class SlotFiller:
                 start, end = listed.span("name")
                 if not any(m.role == "place" for m in edits.covering(start, end).values()):
                     self._settle(edits, doc_id, text, start, end, level, code, named=False)
-                    looked_up.append((start, end))
                 before = start
         out = edits.result()
-        out.extend(self._after_locatives(doc_id, text, stream or KeyStream(text),
-                                         [(m.start, m.end) for m in out] + looked_up))
         out.sort(key=lambda m: m.start)
         return out
 
@@ -275,6 +275,16 @@ class SlotFiller:
                                       or abs(other.lon - best.lon) > SAME_PLACE_DEGREES):
                 return None  # two villages of that spelling in the region: not ours to pick
         return best
+
+
+def _replace_unresolved(mentions: list[Mention], located: list[Mention]) -> list[Mention]:
+    """``mentions`` and the ``located`` names, which replace the unresolved mentions they cover."""
+    if not located:
+        return mentions
+    spans = [(m.start, m.end) for m in located]
+    kept = [m for m in mentions if m.role != "unresolved"
+            or not any(start < m.end and m.start < end for start, end in spans)]
+    return sorted(kept + located, key=lambda m: m.start)
 
 
 _WORD_START = re.compile(r"(?<![\w'’-])[A-Za-z]")
