@@ -75,3 +75,14 @@ def test_a_name_head_does_not_stand_alone_and_the_whole_name_is_looked_up(geopar
     found = by_surface(geoparser, "Rockets fell on villages in the western countryside of Jisr esh-Shughr.")
     assert "Jisr" not in found
     assert found["Jisr esh-Shughr"].name == "Jisr al-Shughur"
+
+
+def test_a_bearing_from_a_town_looks_the_name_up_in_its_governorate(geoparser):
+    found = by_surface(geoparser, "Protests spread in al-Shuheil town east of Deir ez-Zor.")
+    assert found["al-Shuheil"].role == "place" and governorate(geoparser, found["al-Shuheil"]) == "SY09"
+
+
+def test_a_bearing_does_not_move_a_place_across_a_governorate_border(geoparser):
+    # Tuz Khurmatu lies in Salahuddin, south of Kirkuk; Kirkuk governorate has a Taza Khurmatu
+    found = by_surface(geoparser, "A car bomb went off in Tuz Khurmatu, south of Kirkuk.")
+    assert found["Tuz Khurmatu"].name == "Tuz Khurmatu"

@@ -36,9 +36,12 @@ _NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}"
 _PLACE_WORDS = (r"villages?|towns?|city|hamlets?|areas?|district|sub-?district|neighbou?rhood|quarter|camp|hill|"
                 r"field|oil\s+field|gas\s+field|farms?|region|valley|desert|badia|axis|road|highway|plain|"
                 r"crossing(?:\s+point)?|checkpoint|junction|roundabout|bridge|dam|mountain|base|station|"
-                r"airport|outskirts|vicinity")
+                r"airport|outskirts|vicinity|front(?:line)?")
 _LINK = (rf"(?:[ \t]+(?:{_PLACE_WORDS}))?"
-         r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+)"
+         r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+"
+         # 'X town east of Y', 'X, 20 km west of Y': near Y, taken to be in Y's governorate
+         r"|(?:[ \t]*,)?[ \t]+(?:(?:some|about)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:re|er)s?|miles)[ \t]+)?"
+         r"(?:north|south|east|west)(?:-?(?:east|west))?[ \t]+of[ \t]+)"
          r"(?:the[ \t]+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
          r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region|badia)[ \t]+of[ \t]+)?"
          r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?")
@@ -52,6 +55,7 @@ _AFTER_LOCATIVE = re.compile(
 # 'Sfuhin and Fulaifil villages in Idleb countryside': the names listed before a slot share its region
 _LISTED_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)")
 _LONGEST_LIST = 4
+_BEARING = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?[ \t]+of\b")
 _UNIT_AFTER = re.compile(r"[ \t]+(district|sub-?district|nahiya)\b", re.IGNORECASE)
 _LOCATIVE_TOKENS = frozenset({"in", "In", "near", "Near", "outside", "Outside", "around", "Around", "into",
                               "Into", "of"})
@@ -101,8 +105,14 @@ class SlotFiller:
             slot = _slot_before(text, low, container.start)
             if slot is None:
                 continue
-            if "," in slot.group("link") and container.kind not in _CONTAINER_LEVEL:
+            link = slot.group("link")
+            bearing = _BEARING.search(link) is not None
+            if "," in link and container.kind not in _CONTAINER_LEVEL and not bearing:
                 continue  # 'Tabqa, Raqqa, Hasakah' is a list; 'Amadiya district, Dohuk' is not
+            if bearing:
+                # 'X, west of Y': near Y, often in its governorate, but not always: a name that
+                # another stage placed is kept, only names it did not place are looked up there
+                level = 0
             codes = self.index.admin_codes(container.place_id or "")
             code = codes[level] if level < len(codes) else ""
             if not code:
@@ -112,6 +122,8 @@ class SlotFiller:
                 if start < 0:
                     continue
                 named = bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link"))) or group == "alt"
+                if bearing and any(m.role == "place" for m in edits.covering(start, end).values()):
+                    continue
                 self._settle(edits, doc_id, text, start, end, level, code, named)
             before = slot.start()
             for _ in range(_LONGEST_LIST):
@@ -289,7 +301,8 @@ def _replace_unresolved(mentions: list[Mention], located: list[Mention]) -> list
 
 _WORD_START = re.compile(r"(?<![\w'’-])[A-Za-z]")
 # where a link may begin: after a word, before a place word, 'in', 'of', ',' or '('
-_LINK_START = re.compile(rf"(?<=[\w'’)])(?=[ \t]*[,(]|[ \t]+(?:{_PLACE_WORDS}|in|of|within|inside)\b)")
+_LINK_START = re.compile(rf"(?<=[\w'’)])(?=[ \t]*[,(]|[ \t]+(?:{_PLACE_WORDS}|in|of|within|inside|some|about|\d|"
+                         r"north|south|east|west)\b)")
 _LINK_ONLY = re.compile(_LINK)
 _NAME_ONLY = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?")
 _LONGEST_NAME = 70
@@ -301,14 +314,15 @@ _LINK_WORDS = frozenset(
     "outskirts desert suburb suburbs province governorate district region badia city town "
     "village villages towns hamlet hamlets area areas sub-district subdistrict neighbourhood neighborhood "
     "quarter camp hill field oil gas farm farms valley axis road highway plain crossing point checkpoint "
-    "junction roundabout bridge dam mountain base station airport vicinity".split())
+    "junction roundabout bridge dam mountain base station airport vicinity front frontline some about km "
+    "kilometres kilometers miles".split())
 
 
 def _capital_before_link(window: str) -> bool:
     """Whether the last word before the link words at the end of ``window`` is capitalised:
     a quick test that lets most containers ('positions in Aleppo') skip the slot pattern."""
     for word in reversed(window.replace(",", " , ").replace("(", " ( ").split()):
-        if word in (",", "(") or word.lower() in _LINK_WORDS:
+        if word in (",", "(") or word.lower() in _LINK_WORDS or word.isdigit():
             continue
         return word[:1].isupper() or word[-1:] in "'’)" or word[:3].lower() in ("al-", "el-")
     return False
