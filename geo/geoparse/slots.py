@@ -61,6 +61,7 @@ _LOCATIVE_TOKENS = frozenset({"in", "In", "near", "Near", "outside", "Outside", 
                               "Into", "of"})
 _PLACE_NOUNS_BEFORE_OF = frozenset({"town", "village", "city", "area", "district", "countryside", "outskirts",
                                     "vicinity", "north", "south", "east", "west"})
+_BEFORE_NAME = frozenset({"the", "al", "el", "ar", "as", "ash", "ad", "az", "ez", "es", "esh", "ed", "et"})
 _LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
 # words a name may start with that say which part of the place is meant ('Upper Fulaifil')
 _QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", "lower", "old", "new",
@@ -150,7 +151,7 @@ class SlotFiller:
         # a locative word, then (over 'the') a capitalised one: found over the tokens, confirmed by the pattern
         last = len(tokens) - 1
         for i in compress(range(len(tokens)), map(_LOCATIVE_TOKENS.__contains__, tokens)):  # C loops
-            if i == last or not (tokens[i + 1][:1].isupper() or tokens[i + 1] == "the"):
+            if i == last or not (tokens[i + 1][:1].isupper() or tokens[i + 1] in _BEFORE_NAME):
                 continue
             if tokens[i] == "of" and (not i or tokens[i - 1] not in _PLACE_NOUNS_BEFORE_OF):
                 continue
@@ -399,17 +400,22 @@ def allowed_edits(letters: int) -> int:
 
 
 _VOWELS = re.compile(r"[aeiouyw'~ ]+")
+_DIGRAPHS = re.compile(r"[sktgd]h")
 
 
 def consonants(key: str) -> str:
     """A key's consonants, doubled ones once: spellings of one name differ in their vowels.
+    Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl).
 
     >>> consonants(name_key("Iskanderiyah")) == consonants(name_key("Iskandariya"))
     True
     >>> consonants(name_key("Hantara")) == consonants(name_key("Hatra"))
     False
+    >>> consonants(name_key("Shuheil")) == consonants(name_key("Suhayl"))
+    False
     """
-    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", key.replace("x", "kh")))
+    letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh"))
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", letters))
 
 
 def alike_consonants(a: str, b: str) -> bool:
