@@ -86,3 +86,10 @@ def test_a_bearing_does_not_move_a_place_across_a_governorate_border(geoparser):
     # Tuz Khurmatu lies in Salahuddin, south of Kirkuk; Kirkuk governorate has a Taza Khurmatu
     found = by_surface(geoparser, "A car bomb went off in Tuz Khurmatu, south of Kirkuk.")
     assert found["Tuz Khurmatu"].name == "Tuz Khurmatu"
+
+
+def test_a_name_and_its_alternate_in_brackets_stay_in_the_region_or_unresolved(geoparser):
+    # both spellings are also Turkish cities; the text puts the village in Amadiya district
+    found = by_surface(geoparser, "Helicopters struck near Adana (Aydin) village in Amadiya district, Duhok.")
+    assert found["Adana"].role == "unresolved" and found["Aydin"].role == "unresolved"
+    assert found["Amadiya district"].country == "IQ"
