@@ -1,13 +1,18 @@
-"""Names in a place slot that the name automaton did not settle, looked up inside their region.
+"""Names the name automaton did not settle, looked up by spelling among the places around them.
 
 Event notes name villages the way 'Fulaifil town in Idleb countryside' does: a capitalised name,
 often a place word, then the region that holds it. The spelling of the village is the reporter's
 own (Fulaifil, Feleifel, Fulayfil), and its key may collide with an English word (Mare' / marry)
 and so be left out of the name automaton. A slot filler reads such slots, takes the places of the
 gazetteer inside the region (by P-code), and picks the one whose name is spelled most alike
-(rapidfuzz's edit distance on the romanisation keys). A slot whose name matches nothing inside the region stays
-unresolved, however well the name matches a place abroad ('Izmir (Ezmir) hill in Amadiya
-district' is not Izmir).
+(rapidfuzz's edit distance on the romanisation keys, the consonants kept). A name that another
+stage placed outside the region becomes unresolved, however well it matches a place abroad
+('Izmir (Ezmir) hill in Amadiya district' is not Izmir); a name nothing found and the region does
+not know stays out, so that a claim about it may still bind to the region.
+
+A name after a locative word ('in X', 'near X', 'the countryside of X') that no stage took is
+looked up in the whole theatre, and taken only when one place answers to it with the same
+consonants, or one town that dwarfs its namesakes; such a guess is never the region of a slot.
 
 >>> from geo.geoparse.parser import Geoparser; from geo.model import Document  # doctest: +SKIP
 >>> [(m.surface, m.name) for m in Geoparser().parse(Document("d", "Shelling hit Fulaifil town in Idleb countryside."))]  # doctest: +SKIP
@@ -94,10 +99,11 @@ class SlotFiller:
         located = self._after_locatives(doc_id, text, stream or KeyStream(text),
                                         [(m.start, m.end) for m in mentions if m.role != "unresolved"])
         mentions = _replace_unresolved(mentions, located)
+        guessed = {id(m) for m in located}
         edits = _Edits(mentions)
         for i, container in enumerate(mentions):
             level = self._level(text, container)
-            if level is None or container in located:
+            if level is None or id(container) in guessed:
                 continue  # a spelling guessed in the whole theatre is no region for another name
             low = max(0, container.start - _LONGEST_SLOT)
             if i and mentions[i - 1].end > low and mentions[i - 1].role in ("place", "actor", "demonym") \
