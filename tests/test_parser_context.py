@@ -152,3 +152,10 @@ def test_a_generic_name_is_part_of_the_city_the_report_is_about(geoparser):
     text = "Iraqi forces pushed into western Mosul. Snipers still held parts of the Old City on Sunday."
     old_city = by_surface(geoparser, text)["Old City"]
     assert (old_city.role, old_city.name, old_city.precision) == ("place", "Mosul", 2)  # not Jerusalem
+
+
+def test_a_capitals_possessive_part_or_a_locative_keeps_it_on_the_map(geoparser):
+    found = roles(geoparser, "A bomb hit a market in Baghdad's Karrada district. Attacks around Baghdad have "
+                             "killed nine. Baghdad's decision angered Erbil.")
+    baghdad = [role for surface, role, _, _ in found if surface == "Baghdad"]
+    assert baghdad == ["place", "place", "actor"]

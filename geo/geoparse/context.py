@@ -50,6 +50,11 @@ _ACTOR_BEFORE = re.compile(
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|into|to|from|across|inside|within|throughout|via|towards?|at|near|outside|around)\s+"
     r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
+# "Baghdad's western Ghazaliyah neighbourhood": the possessive of a city names a part of it
+_POSSESSIVE_PLACE = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:neighbou?rhoods?|district|area|suburbs?|quarter|streets?|square|"
+    r"markets?|outskirts|province|countryside|airport|road|centre|center|old city|city cent(?:re|er)|"
+    r"residents?|hospitals?|mosques?|checkpoints?)\b")
 _DATELINE = re.compile(r"\s*(?:by\b|\(|—|–|-\s)")
 
 
@@ -101,7 +106,11 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
         return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(lowered(text), max(0, start - 30), start))
     if (country, name) in THEATRE_CAPITALS:
         low = lowered(text)
-        if _ACTOR_AFTER.match(low, end, end + 30) or _ACTOR_BEFORE.search(low, max(0, start - 30), start):
+        if _ACTOR_BEFORE.search(low, max(0, start - 30), start):
+            return True
+        if _POSSESSIVE_PLACE.match(low, end, end + 60) or after_locative(text, start):
+            return False  # "Baghdad's Shaab neighbourhood", 'attacks around Baghdad have killed'
+        if _ACTOR_AFTER.match(low, end, end + 30):
             return True
         return is_line_start(text, start) and bool(_DATELINE.match(low, end, end + 30))
     return False
