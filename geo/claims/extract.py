@@ -254,6 +254,8 @@ class ClaimExtractor:
         after = [a for a in in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
         if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start):
             return after[0].actor, False
+        if trigger.carried and last_actor is not None and not before:
+            return last_actor, True  # 'Regime forces pounded X. Shelling also hit Y'
         if (unattributed and trigger.unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
                 and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)):
             # 'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown
@@ -319,7 +321,8 @@ class ClaimExtractor:
                 continue  # 'shot dead Ali Hasan': a person, not a place left unresolved
             # 'near the Dawla roundabout in Raqqa city': the named town holds the unknown spot
             if trigger.end <= u.start < limit and not (
-                    first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)):
+                    first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)
+                    and not _elsewhere_in_region(low, u.end, first)):
                 return []
         if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, in_places):
             return []
@@ -435,6 +438,24 @@ def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention,
         if window_start <= u.start and u.end <= head.start and _CONTAINER_GAP.fullmatch(text, u.end, head.start):
             return True
     return _UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
+
+
+# 'Zur Maghar town in Aleppo countryside', 'Saida village of Raqqa': a settlement in the region a
+# town names, not a spot inside that town
+_SETTLEMENT_GAP = re.compile(r"[^.;]*?\b(?:town|village|hamlet|farms?|camp|badia|desert|plains?|valley|mountains?)\b")
+_REGION_AFTER = re.compile(r"['’]?s?[\s-]+(?:countryside|province|governorate|district|region|badia|desert|outskirts|suburbs|plains?)\b")
+_REGION_BEFORE = re.compile(r"\b(?:countryside|province|governorate|outskirts|suburbs|rural)\s+(?:of\s+)?(?:the\s+)?$")
+
+
+def _elsewhere_in_region(low: str, unknown_end: int, town: Mention) -> bool:
+    """The unknown name before ``town`` is a settlement of the region the town names ('Zur Maghar
+    town in Aleppo countryside'), not a spot inside the town ('the Dawla roundabout in Raqqa city',
+    'the Bayaa area of Baghdad'). A district holds its villages: a claim may stand at it."""
+    if town.kind in ("district", "subdistrict"):
+        return False
+    return (_SETTLEMENT_GAP.match(low, unknown_end, town.start) is not None
+            or _REGION_AFTER.match(low, town.end) is not None
+            or _REGION_BEFORE.search(low, max(0, town.start - 30), town.start) is not None)
 
 
 def _piece_of_a_name(text: str, m: Mention) -> bool:
