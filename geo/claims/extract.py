@@ -406,7 +406,9 @@ def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
     by id, each with the finer place it holds."""
     held: dict[int, Mention] = {}
     for a, b in zip(places, places[1:]):
-        if a.kind in REGION_KINDS or b.start - a.end > 80 or b.place_id == a.place_id:
+        # a named area inside a town's countryside ('Jabal al-Akrad in Latakia countryside') is the finer place
+        finer_region = a.kind == "region" and b.kind not in REGION_KINDS
+        if (a.kind in REGION_KINDS and not finer_region) or b.start - a.end > 80 or b.place_id == a.place_id:
             continue
         gap = _CONTAINER_GAP.fullmatch(text, a.end, b.start)
         if gap is None:
