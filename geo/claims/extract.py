@@ -138,6 +138,9 @@ class ClaimExtractor:
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
         pending: list[tuple[Sentence, str, str, str, str, bool]] = []
         short_note = len(text) <= _SHORT_NOTE
+        # 'ISIS claimed responsibility for the attack': in a short note, the group that claims the
+        # attack is the actor of the blasts and killings no other words attribute
+        claimant = _claimant(low, actors) if short_note else None
         for sentence in split_sentences(doc.id, text):
             lo, hi = sentence.start, sentence.end
             in_places = places[bisect_left(place_starts, lo):bisect_left(place_starts, hi)]
@@ -166,7 +169,7 @@ class ClaimExtractor:
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
                 silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
                              for t in unclaimed)
-                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor, not silent)
+                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor, not silent, claimant)
                 if actor is None:
                     unclaimed.append(trigger)
                     continue
@@ -224,7 +227,7 @@ class ClaimExtractor:
     # -- actor ---------------------------------------------------------------------------
     @staticmethod
     def _actor(text: str, sentence: Sentence, trigger: Trigger, in_actors: list[ActorMention],
-               last_actor: str | None, unattributed: bool = True) -> tuple[str | None, bool]:
+               last_actor: str | None, unattributed: bool = True, claimant: str | None = None) -> tuple[str | None, bool]:
         low = lowered(text)
         if trigger.relation == "corridor":
             groups = armed_groups()
@@ -235,7 +238,7 @@ class ClaimExtractor:
                 return (before[-1] if before else min(armed, key=lambda a: abs(a.start - trigger.start))).actor, False
         if trigger.found_dead:  # 'police found the body of a man killed by ISIS'
             by = [a for a in in_actors if a.start >= trigger.end and re.search(r"\bby\s+(?:the\s+|an?\s+)?$", low[max(0, a.start - 12):a.start])]
-            return (by[0].actor if by else trigger.unattributed), False
+            return (by[0].actor if by else claimant or trigger.unattributed), False
         if trigger.actor_after:
             after = [a for a in in_actors if a.start >= trigger.end]
             if after:
@@ -260,7 +263,7 @@ class ClaimExtractor:
                 and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)):
             # 'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown
             # (but 'They shelled X' goes on with the actor named before)
-            return trigger.unattributed, False
+            return claimant or trigger.unattributed, False
         if before:  # every actor before is an object ('killed three PKK militants'): nobody acts here
             return None, False
         if last_actor is not None:
@@ -447,6 +450,31 @@ def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention,
 _SETTLEMENT_GAP = re.compile(r"[^.;]*?\b(?:town|village|hamlet|farms?|camp|badia|desert|plains?|valley|mountains?)\b")
 _REGION_AFTER = re.compile(r"['’]?s?[\s-]+(?:countryside|province|governorate|district|region|badia|desert|outskirts|suburbs|plains?)\b")
 _REGION_BEFORE = re.compile(r"\b(?:countryside|province|governorate|outskirts|suburbs|rural)\s+(?:of\s+)?(?:the\s+)?$")
+
+
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|took|take[sn]?|(?:has|have|had)\s+claimed)\s+(?:\w+\s+){0,2}?responsibility\b"
+    r"|\b(?:responsibility\s+(?:\w+\s+){0,4}?)?claimed\s+by\s+")
+
+
+def _claimant(low: str, actors: list[ActorMention]) -> str | None:
+    """The actor a text says claimed an attack: named just before 'claimed responsibility', or
+    after 'claimed by'. None when no such claim is made or it names none of the known actors."""
+    for match in _RESPONSIBILITY.finditer(low):
+        if match.group().endswith("by "):
+            after = [a for a in actors if match.end() <= a.start < match.end() + 20]
+            if after:
+                return after[0].actor
+        else:
+            before = [a for a in actors if match.start() - 40 <= a.end <= match.start()]
+            if before and _claim_subject(low, before[-1], match.start()):
+                return before[-1].actor
+    return None
+
+
+def _claim_subject(low: str, actor: ActorMention, at: int) -> bool:
+    """Nothing but a few words ('later', 'has') between the actor and its claim of responsibility."""
+    return re.fullmatch(r"[\s)”\"'’]*(?:\([^)]*\)\s*)?(?:(?:\w+\s+){0,2})?", low[actor.end:at]) is not None
 
 
 def _elsewhere_in_region(low: str, unknown_end: int, town: Mention) -> bool:
