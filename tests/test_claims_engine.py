@@ -31,6 +31,8 @@ PLACES = {
     "Abu Ghraib": ("town", 33.29, 44.06, "IQ"),
     "Baghdad": ("city", 33.31, 44.37, "IQ"),
     "Musayyib": ("town", 32.78, 44.29, "IQ"),  # a namesake abroad: a misreading in this theatre
+    "Jabal al-Akrad": ("region", 35.75, 36.20, "SY"),
+    "Latakia": ("city", 35.52, 35.79, "SY"),
 }
 
 
@@ -195,3 +197,56 @@ def test_the_source_is_not_the_actor_and_one_clause_gives_one_claim():
     assert found[0].attribution == "the coalition"
     found = triples("Government forces lost Albu Kamal on Friday.")
     assert found == {("Syrian government", "lost", "Albu Kamal")}
+
+
+# monitoring groups' headlines: their names for the actors, present-tense verbs, headlines joined by ';'
+def test_headline_forms_of_the_actors_and_verbs():
+    assert triples("Pro-Turkey factions shell Ain Issa.") == {("Syrian National Army", "strike", "Ain Issa")}
+    assert triples("The regime's warplanes bombard Kafr Nabl.") == {("Syrian government", "strike", "Kafr Nabl")}
+    assert triples("“Russian” warplanes target Hajin.") == {("Russia", "strike", "Hajin")}
+    assert ("HTS", "contested", "Tabqa") in triples("Jihadi factions attack army posts in Tabqa.")
+    assert triples("Gunmen assassinate a local official in Azaz.") == {("Unidentified armed group", "strike", "Azaz")}
+    assert ("Syrian government", "lost", "Palmyra") in triples("The regime forces withdraw from Palmyra.")
+
+
+def test_headlines_joined_by_a_semicolon_bind_nothing_across():
+    found = triples("Explosion hits Azaz;The SDF and ISIS clash in Hajin")
+    assert {actor for actor, _, place in found if place == "Hajin"} and \
+        {actor for actor, _, place in found if place == "Hajin"} <= {"SDF", "ISIS"}
+    assert {actor for actor, _, place in found if place == "Azaz"} == {"Unidentified armed group"}
+
+
+def test_shelling_with_nobody_named_goes_on_with_the_last_actor():
+    found = triples("Turkish forces pounded Ain Issa. Shelling also hit Tal Rifaat.")
+    assert ("Turkey", "strike", "Tal Rifaat") in found
+    assert not any(actor == "Unidentified armed group" for actor, _, _ in found)
+
+
+def test_an_unknown_village_in_a_towns_countryside_gives_no_claim_at_the_town():
+    text = "Regime forces shelled Kherbet Nasr village in Raqqa countryside."
+    village = Mention("t", 22, 34, "Kherbet Nasr", "unresolved")
+    assert triples(text, [village]) == set()
+    # a spot inside the town is in the town
+    text = "Gunmen shot dead a man near the Naim roundabout in Raqqa city."
+    spot = Mention("t", 32, 46, "Naim roundabout", "unresolved")
+    assert triples(text, [spot]) == {("Unidentified armed group", "strike", "Raqqa")}
+
+
+def test_a_named_area_in_a_towns_countryside_is_the_finer_place():
+    assert triples("Regime forces shelled Jabal al-Akrad in Latakia countryside.") == {
+        ("Syrian government", "strike", "Jabal al-Akrad")}
+
+
+def test_the_group_that_claims_the_attack_is_its_actor():
+    text = "A car bomb exploded at a market in Abu Ghraib, killing nine. ISIS claimed responsibility for the attack."
+    assert {(a, r, p) for a, r, p in triples(text) if r == "strike"} == {("ISIS", "strike", "Abu Ghraib")}
+    assert triples("A suicide attack claimed by ISIS killed six in Abu Ghraib.") >= {("ISIS", "strike", "Abu Ghraib")}
+    # a claim of responsibility names nobody we know: the unidentified group stays
+    assert ("Unidentified armed group", "strike", "Abu Ghraib") in triples(
+        "A bomb exploded in Abu Ghraib. A little-known group claimed responsibility.")
+
+
+def test_officials_who_say_are_the_source_and_shiite_militias_are_an_actor():
+    found = claims("Iraqi police officials say a car bomb exploded in Abu Ghraib.")
+    assert {(c.actor, c.relation, c.place) for c in found} == {("Unidentified armed group", "strike", "Abu Ghraib")}
+    assert triples("Shiite militiamen killed six men in Abu Ghraib.") == {("Iran", "strike", "Abu Ghraib")}

@@ -157,6 +157,7 @@ class ClaimExtractor:
             own: list[Claim] = []
             distances: list[int] = []  # from each claim's trigger to its place
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
+            struck: list[tuple[Trigger, Claim]] = []  # strike triggers of this sentence and their first claim
             stance_of_body = None
             for trigger in triggers_here:
                 relation = trigger.relation
@@ -169,7 +170,9 @@ class ClaimExtractor:
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
                 silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
                              for t in unclaimed)
-                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor, not silent, claimant)
+                # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
+                clause_actor = next((c.actor for t, c in struck if t.start >= _clause_start(low, sentence, trigger.start)), None)
+                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant)
                 if actor is None:
                     unclaimed.append(trigger)
                     continue
@@ -188,6 +191,8 @@ class ClaimExtractor:
                     confidence = 0.75 - (0.2 if carried else 0.0) - (0.25 if fallback else 0.0)
                     own.append(_claim(doc, sentence, place_relation, actor, place, destination, stance,
                                       attribution, round(max(confidence, 0.1), 2)))
+                    if relation == "strike" and not any(t is trigger for t, _ in struck):
+                        struck.append((trigger, own[-1]))
                     # a place on the side the trigger looks to first ('shelled X') is nearer than one behind it
                     behind = place.doc == doc.id and (place.start < trigger.start) != trigger.place_before
                     if behind and place_relation != "corridor" and any(
