@@ -250,3 +250,12 @@ def test_officials_who_say_are_the_source_and_shiite_militias_are_an_actor():
     found = claims("Iraqi police officials say a car bomb exploded in Abu Ghraib.")
     assert {(c.actor, c.relation, c.place) for c in found} == {("Unidentified armed group", "strike", "Abu Ghraib")}
     assert triples("Shiite militiamen killed six men in Abu Ghraib.") == {("Iran", "strike", "Abu Ghraib")}
+
+
+def test_a_helper_is_not_the_actor_when_the_clause_names_who_acts():
+    assert triples("The SDF advanced on Tabqa with the coalition's support.") == {("SDF", "advance", "Tabqa")}
+    assert ("SDF", "advance", "Raqqa") in triples("The SDF advanced into Raqqa with support from US jets.")
+    # the remnants of a war are no group's presence
+    assert not any(r == "presence" for _, r, _ in triples("Remnants of the war killed two boys near Hajin."))
+    # a share of a town taken is no control of all of it
+    assert triples("The SDF took 60% of Raqqa.") == {("SDF", "contested", "Raqqa")}

@@ -34,6 +34,9 @@ __all__ = ["ClaimExtractor", "REGION_KINDS"]
 
 _MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
+_HELPER_BEFORE = re.compile(r"\b(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|cover)\s+(?:of|from)|support\s+from)\s+(?:an?\s+|the\s+)?\S*\s*$")
+# 'with the International Coalition's support': the actor helps the one that acts
+_SUPPORTING_AFTER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:support|backing|help|cover)\b")
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|some|many|more)(?:\s+(?:hundreds?|thousands?|dozens?)(?:\s+of)?)?"
 _OBJECT_BEFORE = re.compile(
     r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|to|from|on|at"
@@ -255,6 +258,7 @@ class ClaimExtractor:
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
         subjects = [a for a in before if not _is_modifier(text, a) and not _is_object(text, a)]
+        subjects = [a for a in subjects if not _is_helper(low, a)] or subjects
         in_clause = [a for a in subjects if a.start >= clause_start]
         if in_clause or subjects:
             return (in_clause or subjects)[-1].actor, False
@@ -626,6 +630,14 @@ def _is_modifier(text: str, actor: ActorMention) -> bool:
     low = lowered(text)
     return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 24) or
                 _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
+
+
+def _is_helper(low: str, actor: ActorMention) -> bool:
+    """'with the International Coalition's support', 'with support from Russian artillery': an actor
+    that helps the one that acts (when the clause names that one too)."""
+    return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 40), actor.start)
+                or (_SUPPORTING_AFTER.match(low, actor.end)
+                    and re.search(r"\bwith\s+(?:the\s+)?\S*\s*$", low[max(0, actor.start - 16):actor.start])))
 
 
 def _is_object(text: str, actor: ActorMention) -> bool:
