@@ -259,3 +259,11 @@ def test_a_helper_is_not_the_actor_when_the_clause_names_who_acts():
     assert not any(r == "presence" for _, r, _ in triples("Remnants of the war killed two boys near Hajin."))
     # a share of a town taken is no control of all of it
     assert triples("The SDF took 60% of Raqqa.") == {("SDF", "contested", "Raqqa")}
+
+
+def test_a_country_or_an_unnamed_town_in_a_province_holds_no_control():
+    assert triples("ISIS seized a border post in Iraq.") == set()
+    assert triples("The regime forces advanced on the last town held by ISIS in Aleppo countryside.") == set()
+    # 'there is' opens a sentence; it points at no place
+    found = triples("ISIS holds Hajin. There is no doubt that every party wants the ground under ISIS control.")
+    assert found == {("ISIS", "control", "Hajin")}

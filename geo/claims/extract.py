@@ -46,7 +46,9 @@ _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
-_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)|there|inside)\b")
+# ('there' as a place, not the 'there is' that opens a sentence)
+_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)"
+                            r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seems?|appears?)\b)|inside)\b")
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
@@ -315,8 +317,9 @@ class ClaimExtractor:
             away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
             if away and len(away) < len(after):
                 after = [m for m in after if m not in away]
-        if trigger.relation in ("strike", "contested"):
-            # 'a car bomb in Iraq': somewhere in the country, not at its middle
+        if trigger.relation in ("strike", "contested", "control", "lost", "advance"):
+            # 'a car bomb in Iraq': somewhere in the country, not at its middle; 'the stronghold of
+            # ISIS in Syria' holds no country
             before = [m for m in before if m.kind != "country"]
             after = [m for m in after if m.kind != "country"]
         if trigger.victims:
@@ -442,6 +445,10 @@ def _province_like(low: str, m: Mention) -> bool:
             or _PROVINCE_BEFORE.search(low, max(0, m.start - 30), m.start) is not None)
 
 
+# 'the last city controlled by ISIS in Homs province': a place the words do not name, in the province
+_UNNAMED_BEFORE = re.compile(r"\b(?:the|a|an|one|its|their|last)\s+(?:\w+\s+)?(?:city|town|village|camp)\s+(?:(?:controlled|held|besieged|surrounded)\s+by\s+[^,;.]{2,30}?\s+)?(?:in|of)\s+(?:the\s+)?$")
+
+
 def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention, in_unresolved: list[Mention]) -> bool:
     """``head`` is a province that only holds the real place, a name the gazetteer lacks ('in Zur
     Maghar town in Aleppo province', 'Saida village of Raqqa governorate'): no claim at the province."""
@@ -451,7 +458,8 @@ def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention,
     for u in in_unresolved:
         if window_start <= u.start and u.end <= head.start and _CONTAINER_GAP.fullmatch(text, u.end, head.start):
             return True
-    return _UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
+    return (_UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
+            or _UNNAMED_BEFORE.search(low, max(window_start, head.start - 60), head.start) is not None)
 
 
 # 'Zur Maghar town in Aleppo countryside', 'Saida village of Raqqa': a settlement in the region a
