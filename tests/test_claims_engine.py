@@ -267,3 +267,9 @@ def test_a_country_or_an_unnamed_town_in_a_province_holds_no_control():
     # 'there is' opens a sentence; it points at no place
     found = triples("ISIS holds Hajin. There is no doubt that every party wants the ground under ISIS control.")
     assert found == {("ISIS", "control", "Hajin")}
+
+
+def test_the_towns_a_road_is_named_after_are_not_where_it_happened():
+    assert triples("Gunmen shot dead a farmer near Kherbet Nasr village on the Azaz - Tal Rifaat road.") == set()
+    # with no unknown place before it, the road's town is where the claim binds
+    assert ("Unidentified armed group", "strike", "Azaz") in triples("Gunmen shot dead a farmer in Azaz.")

@@ -341,6 +341,9 @@ class ClaimExtractor:
                 return []
         if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, in_places):
             return []
+        if first is not None and first.start > trigger.end and any(
+                _ROUTE_GAP.search(low, end, first.start) for end in _unknown_place_ends(text, trigger.end, first.start, in_places)):
+            return []  # 'near Dabshiya village on the Rabia - Mosul road': the road's towns are not where it happened
         if not side:
             if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
                 return [(last_place, None, True)]
@@ -511,6 +514,16 @@ def _piece_of_a_name(text: str, m: Mention) -> bool:
         return False
     name_words = text[m.end:right.end()].split()[:-1]  # the words between the mention and the place noun
     return bool(name_words) or _NAME_LEFT.search(text, max(0, m.start - 25), m.start) is not None
+
+
+# between an unknown place and a known one: the known one names a road or an end of a route
+_ROUTE_GAP = re.compile(r"\b(?:on|along)\s+(?:the\s+)?$|\b(?:between|from|to|towards?)\s+(?:the\s+)?$")
+
+
+def _unknown_place_ends(text: str, start: int, end: int, known: list[Mention]) -> list[int]:
+    """Where each unknown name with a place noun in ``text[start:end]`` ends."""
+    return [match.end() for match in _UNKNOWN_PLACE.finditer(text, start, end)
+            if not any(match.start() < m.end and m.start < match.end() for m in known)]
 
 
 def _unknown_place(text: str, start: int, end: int, known: list[Mention]) -> bool:
