@@ -23,13 +23,14 @@ from typing import Iterable
 
 from geo.casefold import lowered
 from geo.claims.actors import ActorMention, armed_groups, find_actors
+from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
 from geo.claims.stance import attribution_span, body_stance, negated
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
-__all__ = ["ClaimExtractor", "REGION_KINDS"]
+__all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
 
 
 _MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
@@ -108,33 +109,10 @@ class ClaimExtractor:
     """
 
     def extract(self, doc: Document, mentions: list[Mention]) -> list[Claim]:
-        text = doc.text
-        low = lowered(text)
-        places, unresolved = _candidate_places(text, mentions)
-        place_starts = [m.start for m in places]
-        # an actor inside a place name ('Tabqa Military Airport') is no actor, and a place inside
-        # an actor's name ('Levant Front') is no place
-        found_actors = find_actors(text)
-        inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
-                  if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
-        if inside:
-            places = [m for m in places if id(m) not in inside]
-            place_starts = [m.start for m in places]
-        # 'a QSD checkpoint' read as an unknown place name is an actor's post, not a place left unresolved
-        unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
-        unresolved_starts = [m.start for m in unresolved]
-        reach = list(accumulate((m.end for m in places), max))
-        actors = []
-        for a in found_actors:
-            i = bisect_left(place_starts, a.end)
-            if not (i and reach[i - 1] > a.start):
-                actors.append(a)
-        actor_starts = [a.start for a in actors]
-        containers = _containers(text, places)
-        dominant = _dominant_place(places)
-        all_triggers = triggers(text)
-        trigger_starts = [t.start for t in all_triggers]
-        desert = next((m for m in places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
+        d = annotate(doc, mentions)
+        text, low, containers = d.text, d.low, d.containers
+        dominant = _dominant_place(d.places)
+        desert = next((m for m in d.places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
         claims: list[Claim] = []
         last_actor: str | None = None
         last_place: Mention | None = dominant
@@ -145,17 +123,16 @@ class ClaimExtractor:
         short_note = len(text) <= _SHORT_NOTE
         # 'ISIS claimed responsibility for the attack': in a short note, the group that claims the
         # attack is the actor of the blasts and killings no other words attribute
-        claimant = _claimant(low, actors) if short_note else None
-        for sentence in split_sentences(doc.id, text):
+        claimant = _claimant(low, d.actors) if short_note else None
+        for sentence in d.sentences:
             lo, hi = sentence.start, sentence.end
-            in_places = places[bisect_left(place_starts, lo):bisect_left(place_starts, hi)]
-            in_unresolved = unresolved[bisect_left(unresolved_starts, lo):bisect_left(unresolved_starts, hi)]
-            triggers_here = all_triggers[bisect_left(trigger_starts, lo):bisect_left(trigger_starts, hi)]
+            in_places = d.places_in(sentence)
+            in_unresolved = d.unresolved_in(sentence)
+            triggers_here = d.triggers_in(sentence)
             # attribution is needed only by claims of this sentence or a denial of the previous ones
-            src_start, src_end, attribution = attribution_span(sentence) if triggers_here or previous else (-1, -1, "")
+            src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
             # a source is the attribution, never the actor ('..., a coalition spokesman said')
-            in_actors = [a for a in actors[bisect_left(actor_starts, lo):bisect_left(actor_starts, hi)]
-                         if not (src_start <= a.start < src_end)]
+            in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end)]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
                 in_places = [m for m in in_places if not src_start <= m.start < src_end]
                 in_unresolved = [u for u in in_unresolved if not src_start <= u.start < src_end]
@@ -177,15 +154,15 @@ class ClaimExtractor:
                              for t in unclaimed)
                 # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
                 clause_actor = next((c.actor for t, c in struck if t.start >= _clause_start(low, sentence, trigger.start)), None)
-                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant)
+                actor, carried = self._actor(d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant)
                 if actor is None:
                     unclaimed.append(trigger)
                     continue
                 last_actor = actor
-                targets = self._places(text, sentence, trigger, in_places, in_unresolved, last_place, desert, containers)
+                targets = self._places(d, sentence, trigger, in_places, in_unresolved, last_place, desert)
                 if stance_of_body is None:
-                    stance_of_body = body_stance(text, sentence)
-                stance = "denied" if negated(text, sentence, trigger.start) else stance_of_body
+                    stance_of_body = body_stance(low, sentence)
+                stance = "denied" if negated(low, sentence, trigger.start) else stance_of_body
                 if not targets and short_note and relation in ("strike", "contested", "presence") and not in_unresolved \
                         and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
                     pending.append((sentence, relation, actor, stance, attribution, carried))
@@ -236,9 +213,9 @@ class ClaimExtractor:
 
     # -- actor ---------------------------------------------------------------------------
     @staticmethod
-    def _actor(text: str, sentence: Sentence, trigger: Trigger, in_actors: list[ActorMention],
+    def _actor(d: ClaimDocument, sentence: Sentence, trigger: Trigger, in_actors: list[ActorMention],
                last_actor: str | None, unattributed: bool = True, claimant: str | None = None) -> tuple[str | None, bool]:
-        low = lowered(text)
+        text, low = d.text, d.low
         if trigger.relation == "corridor":
             groups = armed_groups()
             armed = [a for a in in_actors if a.actor in groups
@@ -259,7 +236,7 @@ class ClaimExtractor:
                   and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
-        subjects = [a for a in before if not _is_modifier(text, a) and not _is_object(text, a)]
+        subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a)]
         subjects = [a for a in subjects if not _is_helper(low, a)] or subjects
         in_clause = [a for a in subjects if a.start >= clause_start]
         if in_clause or subjects:
@@ -282,14 +259,14 @@ class ClaimExtractor:
         return None, False
 
     # -- places --------------------------------------------------------------------------
-    def _places(self, text: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
+    def _places(self, d: ClaimDocument, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
                 in_unresolved: list[Mention], last_place: Mention | None,
-                desert: Mention | None, containers: dict[int, Mention]) -> list[tuple[Mention, Mention | None, bool]]:
-        low = lowered(text)
+                desert: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
+        text, low, containers = d.text, d.low, d.containers
         after = [m for m in in_places if m.start >= trigger.end]
         before = [m for m in in_places if m.end <= trigger.start]
         if trigger.relation == "corridor":
-            found = _corridor_places(text, sentence, trigger, before, after, last_place)
+            found = _corridor_places(text, low, sentence, trigger, before, after, last_place)
             if desert is not None and _DESERT_DIRECTION.search(low, sentence.start, sentence.end):
                 # 'moved to the South of the country' in a report that names the desert they go to
                 found = [(o, d or (desert if o.place_id != desert.place_id else None), f) for o, d, f in found]
@@ -357,7 +334,7 @@ class ClaimExtractor:
         if _holds_unknown_place(text, low, sentence, head, in_unresolved):
             return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
         group = _enumeration(text, in_places, head, containers)
-        destination = _from_to_destination(text, sentence, head, in_places)
+        destination = _from_to_destination(low, sentence, head, in_places)
         return [(m, destination, False) for m in group]
 
 
@@ -365,6 +342,38 @@ class ClaimExtractor:
 # place noun follows; the gazetteer does not know the whole name
 _NAME_RIGHT = re.compile(r"(?:[ -](?:(?:al|el|ad|as|ar|az|ash)[ -])?[A-Z][\w'’]*)*[ -](?:town|village|area|neighbou?rhood|camp|farms?|hill|valley)\b")
 _NAME_LEFT = re.compile(r"(?<![.!?:]\s)(?<![\w.!?:])(?!(?:In|On|At|Near|From|To|Of|The|And|Or|Around|Syria|Syrian|Iraq|Iraqi|Turkish)\b)[A-Z][\w'’]*[ -]$")
+
+
+def annotate(doc: Document, mentions: list[Mention]) -> ClaimDocument:
+    """The claim stages' layers of one document, in order: its lower-cased copy, sentences, the
+    places a claim may bind to, actor names (an actor inside a place name is no actor, a place
+    inside an actor's name is no place), relation triggers, and which place holds which.
+
+    >>> d = annotate(Document("d", "Turkish forces shelled Afrin. ISIS fled."), [])
+    >>> [s.text for s in d.sentences], [a.actor for a in d.actors], [t.relation for t in d.triggers]
+    (['Turkish forces shelled Afrin.', 'ISIS fled.'], ['Turkey', 'ISIS'], ['strike'])
+    >>> [a.actor for a in d.actors_in(d.sentences[1])]
+    ['ISIS']
+    """
+    text = doc.text
+    d = ClaimDocument(doc, text, lowered(text))
+    d.sentences = split_sentences(doc.id, text)
+    places, unresolved = _candidate_places(text, mentions)
+    found_actors = find_actors(text, low=d.low)
+    inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
+              if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
+    d.places = [m for m in places if id(m) not in inside]
+    # 'a QSD checkpoint' read as an unknown place name is an actor's post, not a place left unresolved
+    d.unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
+    place_starts = [m.start for m in d.places]
+    reach = list(accumulate((m.end for m in d.places), max))
+    for a in found_actors:  # 'Tabqa Military Airport' holds no actor
+        i = bisect_left(place_starts, a.end)
+        if not (i and reach[i - 1] > a.start):
+            d.actors.append(a)
+    d.triggers = triggers(text, low=d.low)
+    d.containers = _containers(text, d.places)
+    return d
 
 
 def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -576,11 +585,11 @@ def _one_per_place(claims: list[Claim], distances: list[int]) -> list[Claim]:
     return [c for i, c in enumerate(claims) if i in kept]
 
 
-def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: list[Mention], after: list[Mention],
+def _corridor_places(text: str, low: str, sentence: Sentence, trigger: Trigger, before: list[Mention], after: list[Mention],
                      last_place: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
     everything = sorted(before + after, key=lambda m: m.start)
     for origin in everything:
-        destination = _from_to_destination(text, sentence, origin, everything)
+        destination = _from_to_destination(low, sentence, origin, everything)
         if destination is not None:
             return [(origin, destination, False)]
     specific_before = [m for m in before if m.kind not in REGION_KINDS]
@@ -588,7 +597,7 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
     fallback = False
     if origin is None:
         specific_after = [m for m in after if m.kind not in REGION_KINDS]
-        if specific_after and _LEAVING_BEFORE.search(lowered(text), max(sentence.start, specific_after[0].start - 25), specific_after[0].start):
+        if specific_after and _LEAVING_BEFORE.search(low, max(sentence.start, specific_after[0].start - 25), specific_after[0].start):
             origin = specific_after[0]
         elif last_place is not None:
             origin, fallback = last_place, True
@@ -597,7 +606,7 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
     destinations = []
     previous_end = max(trigger.end, origin.end)
     for m in (m for m in after if m.start >= previous_end):
-        if m.place_id != origin.place_id and _DIRECTION.search(lowered(text), previous_end, m.start):
+        if m.place_id != origin.place_id and _DIRECTION.search(low, previous_end, m.start):
             destinations.append(m)
         previous_end = m.end
     specific = [m for m in destinations if m.kind != "country"] or destinations
@@ -611,9 +620,8 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
     return [(origin, d, fallback) for d in unique]
 
 
-def _from_to_destination(text: str, sentence: Sentence, origin: Mention, in_places: list[Mention]) -> Mention | None:
+def _from_to_destination(low: str, sentence: Sentence, origin: Mention, in_places: list[Mention]) -> Mention | None:
     """'from Raqqa to the side of the Syrian Palmyra': the place after 'to' when ``origin`` follows 'from'."""
-    low = lowered(text)
     if not _FROM_BEFORE.search(low, max(sentence.start, origin.start - 20), origin.start):
         return None
     for m in in_places:
@@ -646,9 +654,8 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention, containers:
     return unique or [head]
 
 
-def _is_modifier(text: str, actor: ActorMention) -> bool:
+def _is_modifier(low: str, actor: ActorMention) -> bool:
     """'US-led', 'backed by the coalition': an actor that qualifies another one."""
-    low = lowered(text)
     return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 24) or
                 _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
 
@@ -661,9 +668,9 @@ def _is_helper(low: str, actor: ActorMention) -> bool:
                     and re.search(r"\bwith\s+(?:the\s+)?\S*\s*$", low[max(0, actor.start - 16):actor.start])))
 
 
-def _is_object(text: str, actor: ActorMention) -> bool:
+def _is_object(low: str, actor: ActorMention) -> bool:
     """'expel the ISIS militants', 'fighting Isis': an actor acted upon."""
-    return bool(_OBJECT_BEFORE.search(lowered(text), max(0, actor.start - 40), actor.start))
+    return bool(_OBJECT_BEFORE.search(low, max(0, actor.start - 40), actor.start))
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:

@@ -102,11 +102,12 @@ def cue(kind: str) -> re.Pattern:
     return lexicon().cues[kind]
 
 
-def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Relation triggers in ``text[start:end]``, leftmost-longest, not overlapping."""
+def triggers(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Trigger]:
+    """Relation triggers in ``text[start:end]``, leftmost-longest, not overlapping (``low``: the
+    text's lower-cased copy if the caller has it)."""
     lex = lexicon()
     end = len(text) if end is None else end
-    low = lowered(text)
+    low = lowered(text) if low is None else low
     found: list[Trigger] = []
     taken_until = start
     not_strike = lex.cues["not_strike"]
