@@ -273,3 +273,15 @@ def test_the_towns_a_road_is_named_after_are_not_where_it_happened():
     assert triples("Gunmen shot dead a farmer near Kherbet Nasr village on the Azaz - Tal Rifaat road.") == set()
     # with no unknown place before it, the road's town is where the claim binds
     assert ("Unidentified armed group", "strike", "Azaz") in triples("Gunmen shot dead a farmer in Azaz.")
+
+
+# 8, more verbs: storming, opening fire, targeting, ambushes; the actor whose name holds the word
+def test_storm_open_fire_target_ambush():
+    assert triples("ISIS fighters stormed Hajin before dawn.") == {("ISIS", "contested", "Hajin")}
+    assert triples("Turkish border guards opened fire on farmers near Tal Rifaat.") == {("Turkey", "strike", "Tal Rifaat")}
+    assert triples("A Russian drone targeted a car in Azaz.") == {("Russia", "strike", "Azaz")}
+    found = triples("PKK militants ambushed a Turkish patrol near Qandil.")
+    assert ("PKK", "contested", "Qandil") in found and ("PKK", "presence", "Qandil") not in found
+    # a demonym before a phrase is no actor: 'Israeli aggression by shelling' is not Israel's shelling
+    found = triples("Regime forces answered the Israeli aggression by shelling Hajin.")
+    assert ("Syrian government", "strike", "Hajin") in found and not any(a == "Israel" for a, _, _ in found)

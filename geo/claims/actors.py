@@ -85,7 +85,9 @@ def lexicon() -> ActorLexicon:
         word = record["word"] if _looks_exact(record["word"]) else record["word"].lower()
         demonyms[word] = record["actor"]
     nouns = "|".join(re.escape(n) for n in sorted(force_nouns, key=len, reverse=True))
-    force_noun_after = re.compile(rf"[\"”’']?[ -](?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)  # “Russian” warplanes
+    # up to two words between ('Russian long-range bombers'), not a phrase ('Israeli aggression by shelling')
+    between = r"(?!(?:by|of|in|on|at|to|the|a|an|with|from|for|against)\b)[\w-]+\s+"
+    force_noun_after = re.compile(rf"[\"”’']?[ -](?:{between}){{0,2}}?(?:{nouns})\b", re.IGNORECASE)  # “Russian” warplanes
     generic: dict[str, tuple[bool, str | None, frozenset[str] | None]] = {}
     for record in load_table(name, "generic", required={"words": list},
                              optional={"fallback": str, "context": bool, "among": list}):

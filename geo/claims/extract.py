@@ -230,6 +230,11 @@ class ClaimExtractor:
             after = [a for a in in_actors if a.start >= trigger.end]
             if after:
                 return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
+        # an actor's name that holds the trigger word is its actor, subject or object ('Israeli
+        # strikes hit X', 'militants ambushed a Turkish patrol near X')
+        holder = next((a for a in in_actors if a.start < trigger.start and trigger.end <= a.end), None)
+        if holder is not None:
+            return holder.actor, False
         clause_start = _clause_start(low, sentence, trigger.start)
         # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
         before = [a for a in in_actors if a.start < trigger.start
