@@ -285,3 +285,15 @@ def test_storm_open_fire_target_ambush():
     # a demonym before a phrase is no actor: 'Israeli aggression by shelling' is not Israel's shelling
     found = triples("Regime forces answered the Israeli aggression by shelling Hajin.")
     assert ("Syrian government", "strike", "Hajin") in found and not any(a == "Israel" for a, _, _ in found)
+
+
+def test_a_holder_we_cannot_name_is_no_one_else():
+    # 'held by' someone we do not know: no control claim carried from the actor before
+    found = triples("Shelling hit Hajin, which has been held by anti-government fighters for months.")
+    assert not any(r == "control" for _, r, _ in found)
+    found = triples("Two car bombs killed nine people in the Kurdish-held city of Mosul.")
+    assert not any(r == "control" for _, r, _ in found)
+    assert ("ISIS", "control", "Mosul") in triples("Iraqi jets bombed the ISIS-held city of Mosul.")
+    # a bomber who entered a mosque did not advance on the town
+    found = triples("A bomber entered the main mosque in Rawa and blew himself up.")
+    assert not any(r == "advance" for _, r, _ in found)

@@ -230,6 +230,12 @@ class ClaimExtractor:
             after = [a for a in in_actors if a.start >= trigger.end]
             if after:
                 return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
+            if low.endswith("by", trigger.start, trigger.end):
+                return None, False  # 'held by anti-government fighters': a holder we cannot name
+        if trigger.relation == "control" and low[trigger.start - 1:trigger.start] == "-":
+            # 'ISIS-held', 'Kurdish-held': the word before the hyphen is the holder, or nobody we know
+            glued = [a for a in in_actors if a.end == trigger.start - 1]
+            return (glued[0].actor if glued else None), False
         # an actor's name that holds the trigger word is its actor, subject or object ('Israeli
         # strikes hit X', 'militants ambushed a Turkish patrol near X')
         holder = next((a for a in in_actors if a.start < trigger.start and trigger.end <= a.end), None)
