@@ -297,3 +297,11 @@ def test_a_holder_we_cannot_name_is_no_one_else():
     # a bomber who entered a mosque did not advance on the town
     found = triples("A bomber entered the main mosque in Rawa and blew himself up.")
     assert not any(r == "advance" for _, r, _ in found)
+
+
+def test_aircraft_with_no_state_named_are_no_unidentified_group():
+    assert triples("Warplanes bombed Kafr Nabl at dawn.") == set()
+    assert triples("Helicopters dropped barrels on Kafr Nabl.") == set()
+    assert triples("Russian warplanes bombed Kafr Nabl at dawn.") == {("Russia", "strike", "Kafr Nabl")}
+    # a blast on the ground with nobody named stays the unidentified group's
+    assert triples("A car bomb exploded in Azaz.") == {("Unidentified armed group", "strike", "Azaz")}

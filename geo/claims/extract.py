@@ -70,6 +70,8 @@ _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|h
 _NAMED_BEFORE = re.compile(
     r"(?:(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|the|al|el|and|for)\s+)*[A-Z][\w'’-]*)+|\b[A-Z]{2,6})"  # two capitalised words, or an acronym
     r"\s+(?:(?:fighters|militants|forces|members|units|brigade|group)\s+)?$")
+# aircraft belong to states: 'warplanes bombed X' with no state named is no unidentified group's strike
+_AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopters?|planes?|air\s*strikes?|airstrikes?|air\s+raids?|aerial|barrels?|barrel\s+bombs?)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
 # places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
 _REFERENCE_BEFORE = re.compile(
@@ -259,7 +261,8 @@ class ClaimExtractor:
         if trigger.carried and last_actor is not None and not before:
             return last_actor, True  # 'Regime forces pounded X. Shelling also hit Y'
         if (unattributed and trigger.unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
-                and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)):
+                and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)
+                and not (claimant is None and _AIRCRAFT.search(low, clause_start, min(sentence.end, trigger.end + 40)))):
             # 'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown
             # (but 'They shelled X' goes on with the actor named before)
             return claimant or trigger.unattributed, False
