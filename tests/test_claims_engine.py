@@ -305,3 +305,9 @@ def test_aircraft_with_no_state_named_are_no_unidentified_group():
     assert triples("Russian warplanes bombed Kafr Nabl at dawn.") == {("Russia", "strike", "Kafr Nabl")}
     # a blast on the ground with nobody named stays the unidentified group's
     assert triples("A car bomb exploded in Azaz.") == {("Unidentified armed group", "strike", "Azaz")}
+
+
+def test_police_who_say_are_the_source_and_due_to_names_the_actor():
+    found = claims("Iraqi police say a suicide bomber killed six men in Rawa.")
+    assert {(c.actor, c.relation, c.place) for c in found} == {("Unidentified armed group", "strike", "Rawa")}
+    assert ("Iraqi forces", "strike", "Rawa") in triples("Six people died due to the Iraqi army's shelling of Rawa.")

@@ -40,7 +40,7 @@ _HELPER_BEFORE = re.compile(r"\b(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|backi
 _SUPPORTING_AFTER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:support|backing|help|cover)\b")
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|some|many|more)(?:\s+(?:hundreds?|thousands?|dozens?)(?:\s+of)?)?"
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|to|from|on|at"
+    r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|from|on|at"
     r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
     r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
 _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
