@@ -223,7 +223,7 @@ class EventMapping:
 
     datasets: list[dict]
     event_types: list[tuple[re.Pattern, list[str], bool]]
-    coded_actors: list[tuple[re.Pattern, list[str]]]
+    coded_actors: list[tuple[re.Pattern, list[str], str | None]]  # (pattern, actors, only in this dataset)
 
     def dataset_for(self, columns: list[str]) -> dict:
         for dataset in self.datasets:
@@ -238,9 +238,10 @@ class EventMapping:
                 return relations, symmetric
         return None
 
-    def actors(self, coded: str) -> list[str] | None:
-        for pattern, actors in self.coded_actors:
-            if pattern.search(coded):
+    def actors(self, coded: str, dataset: str | None = None) -> list[str] | None:
+        """Our actors for a coded actor name; records scoped to another dataset are skipped."""
+        for pattern, actors, only in self.coded_actors:
+            if (only is None or only == dataset) and pattern.search(coded):
                 return actors
         return None
 
@@ -260,8 +261,14 @@ def load_event_mapping() -> EventMapping:
                              optional={"symmetric": bool}):
         check_choice(record, "relations", set(get_args(Relation)))
         event_types.append((compile_pattern(record), record["relations"], record.get("symmetric", False)))
-    coded = [(compile_pattern(r), r["actors"])
-             for r in load_table(name, "coded_actor", required={"pattern": str, "actors": list})]
+    from geo.claims.actors import actor_kinds
+
+    known, ours = {d["name"] for d in datasets}, set(actor_kinds())
+    coded = []
+    for record in load_table(name, "coded_actor", required={"pattern": str, "actors": list}, optional={"dataset": str}):
+        check_choice(record, "dataset", known)
+        check_choice(record, "actors", ours)
+        coded.append((compile_pattern(record), record["actors"], record.get("dataset")))
     return EventMapping(datasets, event_types, coded)
 
 
@@ -301,7 +308,7 @@ def read_events(path: str | Path, part: str = "all", mapping: EventMapping | Non
         actors: set[str] = set()
         for column in dataset["actors"] if symmetric else dataset["acting"]:
             for coded in filter(None, (x.strip() for x in re.split(r"[;,]\s*(?=[A-Z])", row.get(column, "") or ""))):
-                mapped = mapping.actors(coded)
+                mapped = mapping.actors(coded, dataset["name"])
                 if mapped is None:
                     unknown.add(coded)
                 else:

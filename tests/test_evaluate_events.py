@@ -46,3 +46,48 @@ def test_parts_follow_the_fixed_split(tmp_path):
     held = {e.id for e in read_events(path, "held-back")[1]}
     assert dev and held and not dev & held and len(dev | held) == 40
     assert all(held_back(i) for i in held) and not any(held_back(i) for i in dev)
+
+
+GED_COLUMNS = ["id", "type_of_violence", "side_a", "side_b", "where_coordinates", "where_prec", "latitude", "longitude",
+               "country", "source_headline"]
+
+
+def test_secondary_warring_parties_count_for_the_side_ucdp_codes(tmp_path):
+    """UCDP GED codes a state fighting beside a side under that side's name: a Russian strike is the
+    government's; in ACLED, which names Russia apart, it is not the Syrian army's."""
+    ged = tmp_path / "ged.csv"
+    with open(ged, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, GED_COLUMNS)
+        writer.writeheader()
+        writer.writerow(dict(id="G1", type_of_violence="1", side_a="Government of Syria", side_b="Syrian insurgents",
+                             where_coordinates="Town A", where_prec="1", latitude="36.0", longitude="38.0",
+                             country="Syria", source_headline="Russian jets bomb Town A"))
+        writer.writerow(dict(id="G2", type_of_violence="2", side_a="SNA", side_b="SDF, Wahab clan",
+                             where_coordinates="Town A", where_prec="1", latitude="36.0", longitude="38.0",
+                             country="Syria", source_headline="Turkish forces shell Town A"))
+    name, events, unknown = read_events(ged, "all")
+    assert name == "UCDP GED" and not unknown
+    g1, g2 = events
+    assert {"Syrian government", "Russia", "Rebels", "HTS"} <= g1.actors
+    assert {"Turkey", "Syrian National Army", "SDF", "United States", "Unidentified armed group"} <= g2.actors
+
+    acled = tmp_path / "acled.csv"
+    write(acled, [dict(event_id_cnty="A1", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                       actor1="Military Forces of Syria (2000-)", country="Syria", location="Town A",
+                       latitude="36.0", longitude="38.0", notes="Jets bombed Town A.")])
+    assert read_events(acled, "all")[1][0].actors == {"Syrian government"}
+
+
+def test_a_coded_actor_record_names_only_known_datasets_and_actors(tmp_path, monkeypatch):
+    import pytest
+
+    from geo.evaluate import load_event_mapping
+    from geo.lexicon import LexiconError
+
+    (tmp_path / "event_mapping.toml").write_text('[[coded_actor]]\ndataset = "GDELT"\npattern = "x"\nactors = []\n')
+    monkeypatch.setenv("GEO_LEXICON_DIR", str(tmp_path))
+    with pytest.raises(LexiconError, match=r"event_mapping.toml:1: unknown dataset 'GDELT'"):
+        load_event_mapping()
+    (tmp_path / "event_mapping.toml").write_text('[[coded_actor]]\npattern = "x"\nactors = ["Martians"]\n')
+    with pytest.raises(LexiconError, match=r"unknown actors 'Martians'"):
+        load_event_mapping()

@@ -85,7 +85,9 @@ def lexicon() -> ActorLexicon:
         word = record["word"] if _looks_exact(record["word"]) else record["word"].lower()
         demonyms[word] = record["actor"]
     nouns = "|".join(re.escape(n) for n in sorted(force_nouns, key=len, reverse=True))
-    force_noun_after = re.compile(rf"[ -](?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+    # up to two words between ('Russian long-range bombers'), not a phrase ('Israeli aggression by shelling')
+    between = r"(?!(?:by|of|in|on|at|to|the|a|an|with|from|for|against)\b)[\w-]+\s+"
+    force_noun_after = re.compile(rf"[\"”’']?[ -](?:{between}){{0,2}}?(?:{nouns})\b", re.IGNORECASE)  # “Russian” warplanes
     generic: dict[str, tuple[bool, str | None, frozenset[str] | None]] = {}
     for record in load_table(name, "generic", required={"words": list},
                              optional={"fallback": str, "context": bool, "among": list}):
@@ -144,12 +146,12 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _alias_spans(text: str, start: int, end: int):
+def _alias_spans(text: str, low: str, start: int, end: int):
     """(start, end, key) of the longest alias at each position, leftmost first, not overlapping."""
     lex = lexicon()
     folded, exact = lex.automata
     found: dict[int, list] = {}
-    for automaton, haystack, is_exact in ((folded, lowered(text), False), (exact, text, True)):
+    for automaton, haystack, is_exact in ((folded, low, False), (exact, text, True)):
         if not len(automaton):
             continue
         for last, length in automaton.iter(haystack, start, end):
@@ -165,24 +167,25 @@ def _alias_spans(text: str, start: int, end: int):
                 best = (length, is_exact)
         if best is not None:
             stop = pos + best[0]
-            yield pos, stop, text[pos:stop] if best[1] else lowered(text)[pos:stop]
+            yield pos, stop, text[pos:stop] if best[1] else low[pos:stop]
             scanned = stop
 
 
 _JOIN = re.compile(r"[\s-]*(?:\(\w+\)\s*)?")
 
 
-def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
+def find_actors(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[ActorMention]:
     """Actor names in ``text[start:end]`` with document offsets; generic words ('militants')
     take the name just before them, or the unidentified group after 'unknown', or the
     document's nearest fitting armed group (before them, else after), or their fallback; else
-    they are dropped."""
+    they are dropped. ``low``: the text's lower-cased copy (:func:`geo.casefold.lowered`) if the
+    caller has it."""
     lex = lexicon()
     groups = armed_groups()
-    low = lowered(text)
+    low = lowered(text) if low is None else low
     named: list[ActorMention] = []
     pending: list[tuple[int, ActorMention, str]] = []  # generic words to resolve: (index, mention, key)
-    for m_start, m_end, key in _alias_spans(text, start, len(text) if end is None else end):
+    for m_start, m_end, key in _alias_spans(text, low, start, len(text) if end is None else end):
         actor = lex.lookup.get(key)
         if actor is None:
             continue

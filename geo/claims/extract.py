@@ -23,27 +23,33 @@ from typing import Iterable
 
 from geo.casefold import lowered
 from geo.claims.actors import ActorMention, armed_groups, find_actors
+from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
 from geo.claims.stance import attribution_span, body_stance, negated
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
-__all__ = ["ClaimExtractor", "REGION_KINDS"]
+__all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
 
 
 _MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
+_HELPER_BEFORE = re.compile(r"\b(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|cover)\s+(?:of|from)|support\s+from)\s+(?:an?\s+|the\s+)?\S*\s*$")
+# 'with the International Coalition's support': the actor helps the one that acts
+_SUPPORTING_AFTER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:support|backing|help|cover)\b")
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|some|many|more)(?:\s+(?:hundreds?|thousands?|dozens?)(?:\s+of)?)?"
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|to|from|on|at"
+    r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|from|on|at"
     r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
     r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
 _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
-_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)|there|inside)\b")
+# ('there' as a place, not the 'there is' that opens a sentence)
+_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|stadium|hospital|plant|buildings?)"
+                            r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seems?|appears?)\b)|inside)\b")
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
@@ -64,6 +70,8 @@ _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|h
 _NAMED_BEFORE = re.compile(
     r"(?:(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|the|al|el|and|for)\s+)*[A-Z][\w'’-]*)+|\b[A-Z]{2,6})"  # two capitalised words, or an acronym
     r"\s+(?:(?:fighters|militants|forces|members|units|brigade|group)\s+)?$")
+# aircraft belong to states: 'warplanes bombed X' with no state named is no unidentified group's strike
+_AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopters?|planes?|air\s*strikes?|airstrikes?|air\s+raids?|aerial|barrels?|barrel\s+bombs?)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
 # places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
 _REFERENCE_BEFORE = re.compile(
@@ -103,33 +111,10 @@ class ClaimExtractor:
     """
 
     def extract(self, doc: Document, mentions: list[Mention]) -> list[Claim]:
-        text = doc.text
-        low = lowered(text)
-        places, unresolved = _candidate_places(text, mentions)
-        place_starts = [m.start for m in places]
-        # an actor inside a place name ('Tabqa Military Airport') is no actor, and a place inside
-        # an actor's name ('Levant Front') is no place
-        found_actors = find_actors(text)
-        inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
-                  if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
-        if inside:
-            places = [m for m in places if id(m) not in inside]
-            place_starts = [m.start for m in places]
-        # 'a QSD checkpoint' read as an unknown place name is an actor's post, not a place left unresolved
-        unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
-        unresolved_starts = [m.start for m in unresolved]
-        reach = list(accumulate((m.end for m in places), max))
-        actors = []
-        for a in found_actors:
-            i = bisect_left(place_starts, a.end)
-            if not (i and reach[i - 1] > a.start):
-                actors.append(a)
-        actor_starts = [a.start for a in actors]
-        containers = _containers(text, places)
-        dominant = _dominant_place(places)
-        all_triggers = triggers(text)
-        trigger_starts = [t.start for t in all_triggers]
-        desert = next((m for m in places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
+        d = annotate(doc, mentions)
+        text, low, containers = d.text, d.low, d.containers
+        dominant = _dominant_place(d.places)
+        desert = next((m for m in d.places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
         claims: list[Claim] = []
         last_actor: str | None = None
         last_place: Mention | None = dominant
@@ -138,22 +123,25 @@ class ClaimExtractor:
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
         pending: list[tuple[Sentence, str, str, str, str, bool]] = []
         short_note = len(text) <= _SHORT_NOTE
-        for sentence in split_sentences(doc.id, text):
+        # 'ISIS claimed responsibility for the attack': in a short note, the group that claims the
+        # attack is the actor of the blasts and killings no other words attribute
+        claimant = _claimant(low, d.actors) if short_note else None
+        for sentence in d.sentences:
             lo, hi = sentence.start, sentence.end
-            in_places = places[bisect_left(place_starts, lo):bisect_left(place_starts, hi)]
-            in_unresolved = unresolved[bisect_left(unresolved_starts, lo):bisect_left(unresolved_starts, hi)]
-            triggers_here = all_triggers[bisect_left(trigger_starts, lo):bisect_left(trigger_starts, hi)]
+            in_places = d.places_in(sentence)
+            in_unresolved = d.unresolved_in(sentence)
+            triggers_here = d.triggers_in(sentence)
             # attribution is needed only by claims of this sentence or a denial of the previous ones
-            src_start, src_end, attribution = attribution_span(sentence) if triggers_here or previous else (-1, -1, "")
+            src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
             # a source is the attribution, never the actor ('..., a coalition spokesman said')
-            in_actors = [a for a in actors[bisect_left(actor_starts, lo):bisect_left(actor_starts, hi)]
-                         if not (src_start <= a.start < src_end)]
+            in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end)]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
                 in_places = [m for m in in_places if not src_start <= m.start < src_end]
                 in_unresolved = [u for u in in_unresolved if not src_start <= u.start < src_end]
             own: list[Claim] = []
             distances: list[int] = []  # from each claim's trigger to its place
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
+            struck: list[tuple[Trigger, Claim]] = []  # strike triggers of this sentence and their first claim
             stance_of_body = None
             for trigger in triggers_here:
                 relation = trigger.relation
@@ -166,15 +154,17 @@ class ClaimExtractor:
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
                 silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
                              for t in unclaimed)
-                actor, carried = self._actor(text, sentence, trigger, in_actors, last_actor, not silent)
+                # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
+                clause_actor = next((c.actor for t, c in struck if t.start >= _clause_start(low, sentence, trigger.start)), None)
+                actor, carried = self._actor(d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant)
                 if actor is None:
                     unclaimed.append(trigger)
                     continue
                 last_actor = actor
-                targets = self._places(text, sentence, trigger, in_places, in_unresolved, last_place, desert, containers)
+                targets = self._places(d, sentence, trigger, in_places, in_unresolved, last_place, desert)
                 if stance_of_body is None:
-                    stance_of_body = body_stance(text, sentence)
-                stance = "denied" if negated(text, sentence, trigger.start) else stance_of_body
+                    stance_of_body = body_stance(low, sentence)
+                stance = "denied" if negated(low, sentence, trigger.start) else stance_of_body
                 if not targets and short_note and relation in ("strike", "contested", "presence") and not in_unresolved \
                         and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
                     pending.append((sentence, relation, actor, stance, attribution, carried))
@@ -185,6 +175,8 @@ class ClaimExtractor:
                     confidence = 0.75 - (0.2 if carried else 0.0) - (0.25 if fallback else 0.0)
                     own.append(_claim(doc, sentence, place_relation, actor, place, destination, stance,
                                       attribution, round(max(confidence, 0.1), 2)))
+                    if relation == "strike" and not any(t is trigger for t, _ in struck):
+                        struck.append((trigger, own[-1]))
                     # a place on the side the trigger looks to first ('shelled X') is nearer than one behind it
                     behind = place.doc == doc.id and (place.start < trigger.start) != trigger.place_before
                     if behind and place_relation != "corridor" and any(
@@ -223,9 +215,9 @@ class ClaimExtractor:
 
     # -- actor ---------------------------------------------------------------------------
     @staticmethod
-    def _actor(text: str, sentence: Sentence, trigger: Trigger, in_actors: list[ActorMention],
-               last_actor: str | None, unattributed: bool = True) -> tuple[str | None, bool]:
-        low = lowered(text)
+    def _actor(d: ClaimDocument, sentence: Sentence, trigger: Trigger, in_actors: list[ActorMention],
+               last_actor: str | None, unattributed: bool = True, claimant: str | None = None) -> tuple[str | None, bool]:
+        text, low = d.text, d.low
         if trigger.relation == "corridor":
             groups = armed_groups()
             armed = [a for a in in_actors if a.actor in groups
@@ -235,18 +227,30 @@ class ClaimExtractor:
                 return (before[-1] if before else min(armed, key=lambda a: abs(a.start - trigger.start))).actor, False
         if trigger.found_dead:  # 'police found the body of a man killed by ISIS'
             by = [a for a in in_actors if a.start >= trigger.end and re.search(r"\bby\s+(?:the\s+|an?\s+)?$", low[max(0, a.start - 12):a.start])]
-            return (by[0].actor if by else trigger.unattributed), False
+            return (by[0].actor if by else claimant or trigger.unattributed), False
         if trigger.actor_after:
             after = [a for a in in_actors if a.start >= trigger.end]
             if after:
                 return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
+            if low.endswith("by", trigger.start, trigger.end):
+                return None, False  # 'held by anti-government fighters': a holder we cannot name
+        if trigger.relation == "control" and low[trigger.start - 1:trigger.start] == "-":
+            # 'ISIS-held', 'Kurdish-held': the word before the hyphen is the holder, or nobody we know
+            glued = [a for a in in_actors if a.end == trigger.start - 1]
+            return (glued[0].actor if glued else None), False
+        # an actor's name that holds the trigger word is its actor, subject or object ('Israeli
+        # strikes hit X', 'militants ambushed a Turkish patrol near X')
+        holder = next((a for a in in_actors if a.start < trigger.start and trigger.end <= a.end), None)
+        if holder is not None:
+            return holder.actor, False
         clause_start = _clause_start(low, sentence, trigger.start)
         # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
         before = [a for a in in_actors if a.start < trigger.start
                   and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
-        subjects = [a for a in before if not _is_modifier(text, a) and not _is_object(text, a)]
+        subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a)]
+        subjects = [a for a in subjects if not _is_helper(low, a)] or subjects
         in_clause = [a for a in subjects if a.start >= clause_start]
         if in_clause or subjects:
             return (in_clause or subjects)[-1].actor, False
@@ -254,11 +258,14 @@ class ClaimExtractor:
         after = [a for a in in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
         if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start):
             return after[0].actor, False
+        if trigger.carried and last_actor is not None and not before:
+            return last_actor, True  # 'Regime forces pounded X. Shelling also hit Y'
         if (unattributed and trigger.unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
-                and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)):
+                and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)
+                and not (claimant is None and _AIRCRAFT.search(low, clause_start, min(sentence.end, trigger.end + 40)))):
             # 'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown
             # (but 'They shelled X' goes on with the actor named before)
-            return trigger.unattributed, False
+            return claimant or trigger.unattributed, False
         if before:  # every actor before is an object ('killed three PKK militants'): nobody acts here
             return None, False
         if last_actor is not None:
@@ -266,14 +273,14 @@ class ClaimExtractor:
         return None, False
 
     # -- places --------------------------------------------------------------------------
-    def _places(self, text: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
+    def _places(self, d: ClaimDocument, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
                 in_unresolved: list[Mention], last_place: Mention | None,
-                desert: Mention | None, containers: dict[int, Mention]) -> list[tuple[Mention, Mention | None, bool]]:
-        low = lowered(text)
+                desert: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
+        text, low, containers = d.text, d.low, d.containers
         after = [m for m in in_places if m.start >= trigger.end]
         before = [m for m in in_places if m.end <= trigger.start]
         if trigger.relation == "corridor":
-            found = _corridor_places(text, sentence, trigger, before, after, last_place)
+            found = _corridor_places(text, low, sentence, trigger, before, after, last_place)
             if desert is not None and _DESERT_DIRECTION.search(low, sentence.start, sentence.end):
                 # 'moved to the South of the country' in a report that names the desert they go to
                 found = [(o, d or (desert if o.place_id != desert.place_id else None), f) for o, d, f in found]
@@ -301,8 +308,9 @@ class ClaimExtractor:
             away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
             if away and len(away) < len(after):
                 after = [m for m in after if m not in away]
-        if trigger.relation in ("strike", "contested"):
-            # 'a car bomb in Iraq': somewhere in the country, not at its middle
+        if trigger.relation in ("strike", "contested", "control", "lost", "advance"):
+            # 'a car bomb in Iraq': somewhere in the country, not at its middle; 'the stronghold of
+            # ISIS in Syria' holds no country
             before = [m for m in before if m.kind != "country"]
             after = [m for m in after if m.kind != "country"]
         if trigger.victims:
@@ -319,10 +327,14 @@ class ClaimExtractor:
                 continue  # 'shot dead Ali Hasan': a person, not a place left unresolved
             # 'near the Dawla roundabout in Raqqa city': the named town holds the unknown spot
             if trigger.end <= u.start < limit and not (
-                    first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)):
+                    first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)
+                    and not _elsewhere_in_region(low, u.end, first)):
                 return []
         if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, in_places):
             return []
+        if first is not None and first.start > trigger.end and any(
+                _ROUTE_GAP.search(low, end, first.start) for end in _unknown_place_ends(text, trigger.end, first.start, in_places)):
+            return []  # 'near Dabshiya village on the Rabia - Mosul road': the road's towns are not where it happened
         if not side:
             if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
                 return [(last_place, None, True)]
@@ -336,7 +348,7 @@ class ClaimExtractor:
         if _holds_unknown_place(text, low, sentence, head, in_unresolved):
             return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
         group = _enumeration(text, in_places, head, containers)
-        destination = _from_to_destination(text, sentence, head, in_places)
+        destination = _from_to_destination(low, sentence, head, in_places)
         return [(m, destination, False) for m in group]
 
 
@@ -344,6 +356,38 @@ class ClaimExtractor:
 # place noun follows; the gazetteer does not know the whole name
 _NAME_RIGHT = re.compile(r"(?:[ -](?:(?:al|el|ad|as|ar|az|ash)[ -])?[A-Z][\w'’]*)*[ -](?:town|village|area|neighbou?rhood|camp|farms?|hill|valley)\b")
 _NAME_LEFT = re.compile(r"(?<![.!?:]\s)(?<![\w.!?:])(?!(?:In|On|At|Near|From|To|Of|The|And|Or|Around|Syria|Syrian|Iraq|Iraqi|Turkish)\b)[A-Z][\w'’]*[ -]$")
+
+
+def annotate(doc: Document, mentions: list[Mention]) -> ClaimDocument:
+    """The claim stages' layers of one document, in order: its lower-cased copy, sentences, the
+    places a claim may bind to, actor names (an actor inside a place name is no actor, a place
+    inside an actor's name is no place), relation triggers, and which place holds which.
+
+    >>> d = annotate(Document("d", "Turkish forces shelled Afrin. ISIS fled."), [])
+    >>> [s.text for s in d.sentences], [a.actor for a in d.actors], [t.relation for t in d.triggers]
+    (['Turkish forces shelled Afrin.', 'ISIS fled.'], ['Turkey', 'ISIS'], ['strike'])
+    >>> [a.actor for a in d.actors_in(d.sentences[1])]
+    ['ISIS']
+    """
+    text = doc.text
+    d = ClaimDocument(doc, text, lowered(text))
+    d.sentences = split_sentences(doc.id, text)
+    places, unresolved = _candidate_places(text, mentions)
+    found_actors = find_actors(text, low=d.low)
+    inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
+              if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
+    d.places = [m for m in places if id(m) not in inside]
+    # 'a QSD checkpoint' read as an unknown place name is an actor's post, not a place left unresolved
+    d.unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
+    place_starts = [m.start for m in d.places]
+    reach = list(accumulate((m.end for m in d.places), max))
+    for a in found_actors:  # 'Tabqa Military Airport' holds no actor
+        i = bisect_left(place_starts, a.end)
+        if not (i and reach[i - 1] > a.start):
+            d.actors.append(a)
+    d.triggers = triggers(text, low=d.low)
+    d.containers = _containers(text, d.places)
+    return d
 
 
 def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -403,7 +447,9 @@ def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
     by id, each with the finer place it holds."""
     held: dict[int, Mention] = {}
     for a, b in zip(places, places[1:]):
-        if a.kind in REGION_KINDS or b.start - a.end > 80 or b.place_id == a.place_id:
+        # a named area inside a town's countryside ('Jabal al-Akrad in Latakia countryside') is the finer place
+        finer_region = a.kind == "region" and b.kind not in REGION_KINDS
+        if (a.kind in REGION_KINDS and not finer_region) or b.start - a.end > 80 or b.place_id == a.place_id:
             continue
         gap = _CONTAINER_GAP.fullmatch(text, a.end, b.start)
         if gap is None:
@@ -425,6 +471,10 @@ def _province_like(low: str, m: Mention) -> bool:
             or _PROVINCE_BEFORE.search(low, max(0, m.start - 30), m.start) is not None)
 
 
+# 'the last city controlled by ISIS in Homs province': a place the words do not name, in the province
+_UNNAMED_BEFORE = re.compile(r"\b(?:the|a|an|one|its|their|last)\s+(?:\w+\s+)?(?:city|town|village|camp)\s+(?:(?:controlled|held|besieged|surrounded)\s+by\s+[^,;.]{2,30}?\s+)?(?:in|of)\s+(?:the\s+)?$")
+
+
 def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention, in_unresolved: list[Mention]) -> bool:
     """``head`` is a province that only holds the real place, a name the gazetteer lacks ('in Zur
     Maghar town in Aleppo province', 'Saida village of Raqqa governorate'): no claim at the province."""
@@ -434,7 +484,51 @@ def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention,
     for u in in_unresolved:
         if window_start <= u.start and u.end <= head.start and _CONTAINER_GAP.fullmatch(text, u.end, head.start):
             return True
-    return _UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
+    return (_UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
+            or _UNNAMED_BEFORE.search(low, max(window_start, head.start - 60), head.start) is not None)
+
+
+# 'Zur Maghar town in Aleppo countryside', 'Saida village of Raqqa': a settlement in the region a
+# town names, not a spot inside that town
+_SETTLEMENT_GAP = re.compile(r"[^.;]*?\b(?:town|village|hamlet|farms?|camp|badia|desert|plains?|valley|mountains?)\b")
+_REGION_AFTER = re.compile(r"['’]?s?[\s-]+(?:countryside|province|governorate|district|region|badia|desert|outskirts|suburbs|plains?)\b")
+_REGION_BEFORE = re.compile(r"\b(?:countryside|province|governorate|outskirts|suburbs|rural)\s+(?:of\s+)?(?:the\s+)?$")
+
+
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|took|take[sn]?|(?:has|have|had)\s+claimed)\s+(?:\w+\s+){0,2}?responsibility\b"
+    r"|\b(?:responsibility\s+(?:\w+\s+){0,4}?)?claimed\s+by\s+")
+
+
+def _claimant(low: str, actors: list[ActorMention]) -> str | None:
+    """The actor a text says claimed an attack: named just before 'claimed responsibility', or
+    after 'claimed by'. None when no such claim is made or it names none of the known actors."""
+    for match in _RESPONSIBILITY.finditer(low):
+        if match.group().endswith("by "):
+            after = [a for a in actors if match.end() <= a.start < match.end() + 20]
+            if after:
+                return after[0].actor
+        else:
+            before = [a for a in actors if match.start() - 40 <= a.end <= match.start()]
+            if before and _claim_subject(low, before[-1], match.start()):
+                return before[-1].actor
+    return None
+
+
+def _claim_subject(low: str, actor: ActorMention, at: int) -> bool:
+    """Nothing but a few words ('later', 'has') between the actor and its claim of responsibility."""
+    return re.fullmatch(r"[\s)”\"'’]*(?:\([^)]*\)\s*)?(?:(?:\w+\s+){0,2})?", low[actor.end:at]) is not None
+
+
+def _elsewhere_in_region(low: str, unknown_end: int, town: Mention) -> bool:
+    """The unknown name before ``town`` is a settlement of the region the town names ('Zur Maghar
+    town in Aleppo countryside'), not a spot inside the town ('the Dawla roundabout in Raqqa city',
+    'the Bayaa area of Baghdad'). A district holds its villages: a claim may stand at it."""
+    if town.kind in ("district", "subdistrict"):
+        return False
+    return (_SETTLEMENT_GAP.match(low, unknown_end, town.start) is not None
+            or _REGION_AFTER.match(low, town.end) is not None
+            or _REGION_BEFORE.search(low, max(0, town.start - 30), town.start) is not None)
 
 
 def _piece_of_a_name(text: str, m: Mention) -> bool:
@@ -443,6 +537,16 @@ def _piece_of_a_name(text: str, m: Mention) -> bool:
         return False
     name_words = text[m.end:right.end()].split()[:-1]  # the words between the mention and the place noun
     return bool(name_words) or _NAME_LEFT.search(text, max(0, m.start - 25), m.start) is not None
+
+
+# between an unknown place and a known one: the known one names a road or an end of a route
+_ROUTE_GAP = re.compile(r"\b(?:on|along)\s+(?:the\s+)?$|\b(?:between|from|to|towards?)\s+(?:the\s+)?$")
+
+
+def _unknown_place_ends(text: str, start: int, end: int, known: list[Mention]) -> list[int]:
+    """Where each unknown name with a place noun in ``text[start:end]`` ends."""
+    return [match.end() for match in _UNKNOWN_PLACE.finditer(text, start, end)
+            if not any(match.start() < m.end and m.start < match.end() for m in known)]
 
 
 def _unknown_place(text: str, start: int, end: int, known: list[Mention]) -> bool:
@@ -495,11 +599,11 @@ def _one_per_place(claims: list[Claim], distances: list[int]) -> list[Claim]:
     return [c for i, c in enumerate(claims) if i in kept]
 
 
-def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: list[Mention], after: list[Mention],
+def _corridor_places(text: str, low: str, sentence: Sentence, trigger: Trigger, before: list[Mention], after: list[Mention],
                      last_place: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
     everything = sorted(before + after, key=lambda m: m.start)
     for origin in everything:
-        destination = _from_to_destination(text, sentence, origin, everything)
+        destination = _from_to_destination(low, sentence, origin, everything)
         if destination is not None:
             return [(origin, destination, False)]
     specific_before = [m for m in before if m.kind not in REGION_KINDS]
@@ -507,7 +611,7 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
     fallback = False
     if origin is None:
         specific_after = [m for m in after if m.kind not in REGION_KINDS]
-        if specific_after and _LEAVING_BEFORE.search(lowered(text), max(sentence.start, specific_after[0].start - 25), specific_after[0].start):
+        if specific_after and _LEAVING_BEFORE.search(low, max(sentence.start, specific_after[0].start - 25), specific_after[0].start):
             origin = specific_after[0]
         elif last_place is not None:
             origin, fallback = last_place, True
@@ -516,7 +620,7 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
     destinations = []
     previous_end = max(trigger.end, origin.end)
     for m in (m for m in after if m.start >= previous_end):
-        if m.place_id != origin.place_id and _DIRECTION.search(lowered(text), previous_end, m.start):
+        if m.place_id != origin.place_id and _DIRECTION.search(low, previous_end, m.start):
             destinations.append(m)
         previous_end = m.end
     specific = [m for m in destinations if m.kind != "country"] or destinations
@@ -530,9 +634,8 @@ def _corridor_places(text: str, sentence: Sentence, trigger: Trigger, before: li
     return [(origin, d, fallback) for d in unique]
 
 
-def _from_to_destination(text: str, sentence: Sentence, origin: Mention, in_places: list[Mention]) -> Mention | None:
+def _from_to_destination(low: str, sentence: Sentence, origin: Mention, in_places: list[Mention]) -> Mention | None:
     """'from Raqqa to the side of the Syrian Palmyra': the place after 'to' when ``origin`` follows 'from'."""
-    low = lowered(text)
     if not _FROM_BEFORE.search(low, max(sentence.start, origin.start - 20), origin.start):
         return None
     for m in in_places:
@@ -565,16 +668,23 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention, containers:
     return unique or [head]
 
 
-def _is_modifier(text: str, actor: ActorMention) -> bool:
+def _is_modifier(low: str, actor: ActorMention) -> bool:
     """'US-led', 'backed by the coalition': an actor that qualifies another one."""
-    low = lowered(text)
     return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 24) or
                 _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
 
 
-def _is_object(text: str, actor: ActorMention) -> bool:
+def _is_helper(low: str, actor: ActorMention) -> bool:
+    """'with the International Coalition's support', 'with support from Russian artillery': an actor
+    that helps the one that acts (when the clause names that one too)."""
+    return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 40), actor.start)
+                or (_SUPPORTING_AFTER.match(low, actor.end)
+                    and re.search(r"\bwith\s+(?:the\s+)?\S*\s*$", low[max(0, actor.start - 16):actor.start])))
+
+
+def _is_object(low: str, actor: ActorMention) -> bool:
     """'expel the ISIS militants', 'fighting Isis': an actor acted upon."""
-    return bool(_OBJECT_BEFORE.search(lowered(text), max(0, actor.start - 40), actor.start))
+    return bool(_OBJECT_BEFORE.search(low, max(0, actor.start - 40), actor.start))
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:

@@ -35,6 +35,7 @@ class Rule:
     unattributed: str | None
     victims: bool  # the verb's object is people
     found_dead: bool  # a body found: who found it did not kill
+    carried: bool  # the document's last actor goes on before `unattributed`
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Trigger:
     unattributed: str | None = None  # the actor when the sentence names none
     victims: bool = False  # the words right after the verb are people, not a place
     found_dead: bool = False  # 'police found the body of a man': the killer is named after 'by', or unknown
+    carried: bool = False  # 'Shelling also hit Y' after 'Regime forces pounded X': the last actor goes on
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ def lexicon() -> Lexicon:
     rules = []
     for record in load_table(FILE, "relation", required={"relation": str, "pattern": str},
                              optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
-                                       "not_followed_by": str, "unattributed": str, "object": str}):
+                                       "not_followed_by": str, "unattributed": str, "object": str,
+                                       "carried": bool}):
         check_choice(record, "relation", set(get_args(Relation)))
         check_choice(record, "unattributed", set(actor_lexicon().actors))
         check_choice(record, "object", {"victims", "place", "found dead"})
@@ -77,7 +80,7 @@ def lexicon() -> Lexicon:
                           record.get("place_before", False), record.get("needs_destination", False),
                           compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None,
                           record.get("unattributed"), record.get("object") == "victims",
-                          record.get("object") == "found dead"))
+                          record.get("object") == "found dead", record.get("carried", False)))
     if not rules:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
     finder = re.compile(r"\b(?:" + "|".join(f"(?:{r.pattern.pattern})" for r in rules) + ")")
@@ -99,11 +102,12 @@ def cue(kind: str) -> re.Pattern:
     return lexicon().cues[kind]
 
 
-def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Relation triggers in ``text[start:end]``, leftmost-longest, not overlapping."""
+def triggers(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[Trigger]:
+    """Relation triggers in ``text[start:end]``, leftmost-longest, not overlapping (``low``: the
+    text's lower-cased copy if the caller has it)."""
     lex = lexicon()
     end = len(text) if end is None else end
-    low = lowered(text)
+    low = lowered(text) if low is None else low
     found: list[Trigger] = []
     taken_until = start
     not_strike = lex.cues["not_strike"]
@@ -125,6 +129,6 @@ def triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]
         if rule.relation == "strike" and not_strike.search(low, max(start, pos - 30), pos):
             continue
         found.append(Trigger(rule.relation, pos, stop, rule.actor_after, rule.place_before, rule.needs_destination,
-                             rule.unattributed, rule.victims, rule.found_dead))
+                             rule.unattributed, rule.victims, rule.found_dead, rule.carried))
         taken_until = stop
     return found

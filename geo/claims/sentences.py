@@ -1,7 +1,7 @@
 """Sentences with character offsets.
 
->>> [s.text for s in split_sentences("d", "The SDF took Raqqa. ISIS denies it!\\nA new line")]
-['The SDF took Raqqa.', 'ISIS denies it!', 'A new line']
+>>> [s.text for s in split_sentences("d", "The SDF took Raqqa. ISIS denies it!\\nA new line;Shells hit Afrin")]
+['The SDF took Raqqa.', 'ISIS denies it!', 'A new line;', 'Shells hit Afrin']
 """
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import re
 from geo.model import Sentence
 
 # A sentence ends at . ! ? (with closing quotes) before white space and a capital, a digit, a
-# quote or a dash; a line break always ends one.
+# quote or a dash; a line break always ends one; so does a semicolon before a capital or a digit
+# (headlines joined into one field: 'Shelling hits X;Clashes in Y' are two reports).
 # The match starts on the stop itself (a look-behind would be tried at every character).
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\-–—•])|\n+")
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\-–—•])|;\s*(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Maj|Capt|Sgt|St|No|U\.S|U\.K|approx|ed|vs|e\.g|i\.e)\.$")
 
 

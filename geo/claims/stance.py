@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from geo.casefold import fold, lowered
+from geo.casefold import fold
 from geo.claims.rules import cue, lexicon
 from geo.model import Sentence
 
@@ -19,36 +19,38 @@ _ATTRIBUTION = (
     # a name of up to seven capitalised words (taken whole: only the whole name can be followed
     # by the verb, so the atomic group spares the backtracking), or 'the ... spokesman of ...'
     re.compile(r"(?=[A-Zta])(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*+(?>(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*+){0,6})(?:\s+\([A-Z]+\))?"
-               r"|(?:the|an?)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commander|witness|official|source|representative|ministry|media|monitor)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?)"
-               r"\s+(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
+               r"|(?:(?:the|an?)\s+|[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commanders?|witness(?:es)?|officials?|sources?|representatives?|ministry|media|monitor|police|officers?|medics|doctors?)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?)"
+               r"\s+(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
     re.compile(r"\b(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
 )
 # a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
-_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")
+_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")
 
 
-def body_stance(text: str, sentence: Sentence) -> str:
-    """The stance the words of a whole sentence give (the same for every trigger in it)."""
-    low, lo, hi = lowered(text), sentence.start, sentence.end
+def body_stance(low: str, sentence: Sentence) -> str:
+    """The stance the words of a whole sentence give (the same for every trigger in it); ``low``
+    is the document's lower-cased text."""
+    lo, hi = sentence.start, sentence.end
     for kind in ("denied", "disputed", "alleged"):
         if cue(kind).search(low, lo, hi):
             return kind
     return "asserted"
 
 
-def negated(text: str, sentence: Sentence, trigger_start: int) -> bool:
+def negated(low: str, sentence: Sentence, trigger_start: int) -> bool:
     """'no coalition air strikes', 'did not capture': a negation just before the trigger."""
-    return cue("negation").search(lowered(text), max(sentence.start, trigger_start - 30), trigger_start) is not None
+    return cue("negation").search(low, max(sentence.start, trigger_start - 30), trigger_start) is not None
 
 
-def attribution_span(sentence: Sentence) -> tuple[int, int, str]:
+def attribution_span(sentence: Sentence, low: str | None = None) -> tuple[int, int, str]:
     """(start, end) in the document of the source a sentence quotes, and its short name;
-    (-1, -1, '') when it quotes none."""
+    (-1, -1, '') when it quotes none. ``low``: the document's lower-cased text if the caller has it."""
     body = sentence.text
     verb = _ATTRIBUTION_VERB.search(body) is not None
     lex = lexicon()
     # pattern 1 is case-blind (run on the lower-cased copy); 2 and 3 read capitals and need a verb
-    for pattern, haystack, needs_verb in zip(_ATTRIBUTION, (fold(body), body, body), (False, True, True)):
+    folded = low[sentence.start:sentence.end] if low is not None else fold(body)
+    for pattern, haystack, needs_verb in zip(_ATTRIBUTION, (folded, body, body), (False, True, True)):
         if needs_verb and not verb:  # skip their costly scan
             continue
         for match in pattern.finditer(haystack):
