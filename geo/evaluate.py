@@ -352,6 +352,7 @@ class EventScore:
     total: EventTally
     by_type: dict[str, EventTally]
     by_country: dict[str, EventTally]
+    by_named: dict[str, EventTally]
     unknown_actors: list[str]
     misses: list[str] = field(default_factory=list)
 
@@ -363,6 +364,7 @@ class EventScore:
                  self.total.line("all")]
         lines += [self.by_type[k].line("  type " + k[:38]) for k in sorted(self.by_type, key=lambda k: -self.by_type[k].events)]
         lines += [self.by_country[k].line("  country " + k) for k in sorted(self.by_country)]
+        lines += [self.by_named[k].line("  " + k) for k in sorted(self.by_named)]
         if self.unknown_actors:
             lines.append("coded actors not in the mapping: " + "; ".join(self.unknown_actors[:30]))
         if misses:
@@ -378,7 +380,7 @@ def score_events(path: str | Path, part: str = "dev", extract=None) -> EventScor
     if extract is None:
         from geo.pipeline import extract
     name, events, unknown = read_events(path, part)
-    total, by_type, by_country, misses = EventTally(), {}, {}, []
+    total, by_type, by_country, by_named, misses = EventTally(), {}, {}, {}, []
     for event in events:
         mentions, claims = extract(Document(event.id, event.text))
         tally = EventTally(events=1, claims=len(claims))
@@ -397,8 +399,27 @@ def score_events(path: str | Path, part: str = "dev", extract=None) -> EventScor
         total.add(tally)
         by_type.setdefault(event.kind, EventTally()).add(tally)
         by_country.setdefault(event.country, EventTally()).add(tally)
+        named = "coded place named in the text" if names_coded_place(event) else "coded place not named"
+        by_named.setdefault(named, EventTally()).add(tally)
         if not tally.all_three:
             got = "; ".join(f"{c.relation}/{c.actor}/{c.place}/{d:.0f}km" for c, d in zip(claims, dist)) or "none"
             misses.append(f"  miss {event.id} [{event.kind}] want {'|'.join(event.relations)} "
                           f"{'|'.join(sorted(event.actors))} @ {event.location}: got {got}")
-    return EventScore(name, part, total, by_type, by_country, unknown, misses)
+    return EventScore(name, part, total, by_type, by_country, by_named, unknown, misses)
+
+
+_PLACE_WORD_AFTER = re.compile(r"\s+(?:town|village|city|district|governorate|suburb|area|sub-?district|camp|"
+                               r"neighbou?rhood|region|province)$", re.IGNORECASE)
+
+
+def names_coded_place(event: CodedEvent) -> bool:
+    """Whether the event's text names its coded location (romanisation keys compared, a trailing
+    'town', 'village' ... dropped): a headline that does not cannot give a claim there.
+
+    >>> names_coded_place(CodedEvent("1", "Shelling hit Raqqah.", "", [], set(), 0, 0, "Ar Raqqa town", "", ""))
+    True
+    """
+    from geo.geoparse.normalize import name_key
+
+    key = name_key(_PLACE_WORD_AFTER.sub("", event.location.strip()))
+    return bool(key) and f" {key} " in f" {name_key(event.text)} "

@@ -37,6 +37,19 @@ def test_score_of_claims_against_coded_events(tmp_path):
     assert "E2" in "\n".join(score.misses) and "E1" not in "\n".join(score.misses)
 
 
+def test_events_whose_text_does_not_name_the_coded_place_are_counted_apart(tmp_path):
+    path = tmp_path / "events.csv"
+    shelling = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                    actor1="Military Forces of Turkey (2016-)", country="Syria", location="Tal Tamr town",
+                    latitude="36.6", longitude="40.4")
+    write(path, [dict(shelling, event_id_cnty="E1", notes="Turkish forces shelled Tell Tamr."),
+                 dict(shelling, event_id_cnty="E2", notes="Turkish forces shelled villages in the north.")])
+    score = score_events(path, "all", lambda doc: ([], []))
+    assert {k: v.events for k, v in score.by_named.items()} == {
+        "coded place named in the text": 1, "coded place not named": 1}
+    assert "coded place not named" in score.report()
+
+
 def test_parts_follow_the_fixed_split(tmp_path):
     path = tmp_path / "events.csv"
     rows = [dict(event_id_cnty=f"T{i}", event_type="Battles", sub_event_type="Armed clash", actor1="IS",
