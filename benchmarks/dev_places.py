@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 import time
 from collections import defaultdict
@@ -28,13 +27,12 @@ if str(ROOT) not in sys.path:
 DEV = ROOT.parent / "shared" / "dev"
 RADIUS_KM = 25.0
 STRAY_KM = 150.0  # a placed point (not a region) this far from the coded spot is counted as stray
-_GED_SUFFIX = re.compile(r"\s+(?:town|village|city|district|Governorate|governorate|suburb|area|"
-                         r"sub-district|subdistrict|camp|neighbo[u]?rhood|region|province)$")
+
 
 
 def _events():
     """(set, id, country, precision, text, lat, lon, coded name) of every usable coded event."""
-    from geo.geoparse.normalize import name_key
+    from geo.evaluate import text_names_place
 
     with open(DEV / "acled_dev.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -50,12 +48,10 @@ def _events():
         for row in csv.DictReader(handle):
             if row["where_prec"] in ("5", "6", "7"):
                 continue
-            name = _GED_SUFFIX.sub("", row["where_coordinates"].strip())
-            key = name_key(name)
-            if not key or f" {key} " not in f" {name_key(row['source_headline'])} ":
+            if not text_names_place(row["source_headline"], row["where_coordinates"]):
                 continue
             yield ("ged", row["id"], row["country"], row["where_prec"], row["source_headline"],
-                   float(row["latitude"]), float(row["longitude"]), name)
+                   float(row["latitude"]), float(row["longitude"]), row["where_coordinates"])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -413,13 +413,19 @@ _PLACE_WORD_AFTER = re.compile(r"\s+(?:town|village|city|district|governorate|su
 
 
 def names_coded_place(event: CodedEvent) -> bool:
-    """Whether the event's text names its coded location (romanisation keys compared, a trailing
-    'town', 'village' ... dropped): a headline that does not cannot give a claim there.
+    """Whether the event's text names its coded location: a headline that does not cannot give
+    a claim there.
 
     >>> names_coded_place(CodedEvent("1", "Shelling hit Raqqah.", "", [], set(), 0, 0, "Ar Raqqa town", "", ""))
     True
     """
+    return text_names_place(event.text, event.location)
+
+
+def text_names_place(text: str, location: str) -> bool:
+    """Whether ``text`` holds the name ``location`` (romanisation keys compared, a trailing 'town',
+    'village', 'governorate' ... dropped)."""
     from geo.geoparse.normalize import name_key
 
-    key = name_key(_PLACE_WORD_AFTER.sub("", event.location.strip()))
-    return bool(key) and f" {key} " in f" {name_key(event.text)} "
+    key = name_key(_PLACE_WORD_AFTER.sub("", location.strip()))
+    return bool(key) and f" {key} " in f" {name_key(text)} "
