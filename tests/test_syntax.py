@@ -89,7 +89,7 @@ def test_negation_and_its_scope():
 def test_extractor_reads_the_victims_from_the_parse():
     # between the group and the verb the word window sees a closing quote, not 'were': the rules
     # take the victims for the actor; the parse knows they are the subject of a passive
-    text = "Twelve members of the “Islamic State” organisation were killed near Tall Qasim."
+    text = "Four “Islamic State” snipers were reportedly shot near Tall Qasim."
     at = text.index("Tall Qasim")
     place = Mention("t", at, at + 10, "Tall Qasim", "place", place_id="p1", name="Tall Qasim", lat=35.0, lon=40.0,
                     country="SY", kind="village", precision=1, confidence=0.9)

