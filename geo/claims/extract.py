@@ -28,6 +28,7 @@ from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
 from geo.claims.stance import attribution_span, body_stance, negated
+from geo.claims import syntax as syntax_parse
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
 __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
@@ -108,10 +109,15 @@ class ClaimExtractor:
 
     Mentions of role ``place`` are the candidate places; ``unresolved`` mentions mark names the
     gazetteer does not know (a claim about them is not moved elsewhere); other roles are ignored.
+    ``syntax``: read roles and modality from a dependency parse (:mod:`geo.claims.syntax`);
+    None: as the ``GEO_SYNTAX`` setting says (default off).
     """
 
+    def __init__(self, syntax: bool | None = None):
+        self.syntax = syntax_parse.enabled() if syntax is None else syntax
+
     def extract(self, doc: Document, mentions: list[Mention]) -> list[Claim]:
-        d = annotate(doc, mentions)
+        d = annotate(doc, mentions, syntax=self.syntax)
         text, low, containers = d.text, d.low, d.containers
         dominant = _dominant_place(d.places)
         desert = next((m for m in d.places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
@@ -143,13 +149,15 @@ class ClaimExtractor:
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
             struck: list[tuple[Trigger, Claim]] = []  # strike triggers of this sentence and their first claim
             stance_of_body = None
+            parsed = d.parses.get(sentence.start)
             for trigger in triggers_here:
                 relation = trigger.relation
+                mood = parsed.mood(trigger.start, trigger.end) if parsed is not None else None
                 if relation in ("control", "lost"):
                     window = low[max(lo, trigger.start - 40):trigger.start]
-                    if cue("goal").search(window):
+                    if mood == "goal" or cue("goal").search(window):
                         continue  # 'aim to seize', 'a capture would': not a capture
-                    if cue("attempt").search(window):
+                    if mood == "attempt" or cue("attempt").search(window):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
                 silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
@@ -164,7 +172,7 @@ class ClaimExtractor:
                 targets = self._places(d, sentence, trigger, in_places, in_unresolved, last_place, desert)
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
-                stance = "denied" if negated(low, sentence, trigger.start) else stance_of_body
+                stance = "denied" if mood == "negated" or negated(low, sentence, trigger.start) else stance_of_body
                 if not targets and short_note and relation in ("strike", "contested", "presence") and not in_unresolved \
                         and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
                     pending.append((sentence, relation, actor, stance, attribution, carried))
@@ -243,6 +251,17 @@ class ClaimExtractor:
         holder = next((a for a in in_actors if a.start < trigger.start and trigger.end <= a.end), None)
         if holder is not None:
             return holder.actor, False
+        parsed = d.parses.get(sentence.start)
+        if parsed is not None:
+            # the parse's subject or agent ('Mosul was captured by Iraqi troops') acts; its object does not
+            roles = parsed.roles(trigger.start, trigger.end)
+            if roles is not None:
+                role = {id(a): parsed.role_of(roles, a.start, a.end, trigger.start, trigger.end) for a in in_actors}
+                agents = [a for a in in_actors if role[id(a)] == "agent"]
+                if agents:
+                    before_agents = [a for a in agents if a.start < trigger.start]
+                    return (before_agents[-1] if before_agents else agents[0]).actor, False
+                in_actors = [a for a in in_actors if role[id(a)] not in ("patient", "source")]
         clause_start = _clause_start(low, sentence, trigger.start)
         # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
         before = [a for a in in_actors if a.start < trigger.start
@@ -358,7 +377,7 @@ _NAME_RIGHT = re.compile(r"(?:[ -](?:(?:al|el|ad|as|ar|az|ash)[ -])?[A-Z][\w'’
 _NAME_LEFT = re.compile(r"(?<![.!?:]\s)(?<![\w.!?:])(?!(?:In|On|At|Near|From|To|Of|The|And|Or|Around|Syria|Syrian|Iraq|Iraqi|Turkish)\b)[A-Z][\w'’]*[ -]$")
 
 
-def annotate(doc: Document, mentions: list[Mention]) -> ClaimDocument:
+def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> ClaimDocument:
     """The claim stages' layers of one document, in order: its lower-cased copy, sentences, the
     places a claim may bind to, actor names (an actor inside a place name is no actor, a place
     inside an actor's name is no place), relation triggers, and which place holds which.
@@ -387,6 +406,10 @@ def annotate(doc: Document, mentions: list[Mention]) -> ClaimDocument:
             d.actors.append(a)
     d.triggers = triggers(text, low=d.low)
     d.containers = _containers(text, d.places)
+    if syntax:
+        # only the sentences that can hold a claim: a trigger, and a place or an anaphor ('the town')
+        d.parses = syntax_parse.parse(d, [s for s in d.sentences if d.triggers_in(s) and (
+            d.places_in(s) or d.unresolved_in(s) or _CITY_ANAPHORA.search(d.low, s.start, s.end))])
     return d
 
 
