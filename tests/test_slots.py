@@ -93,3 +93,15 @@ def test_a_name_and_its_alternate_in_brackets_stay_in_the_region_or_unresolved(g
     found = by_surface(geoparser, "Helicopters struck near Adana (Aydin) village in Amadiya district, Duhok.")
     assert found["Adana"].role == "unresolved" and found["Aydin"].role == "unresolved"
     assert found["Amadiya district"].country == "IQ"
+
+
+def test_a_place_word_before_a_comma_makes_a_slot_and_a_plural_holds_the_whole_list(geoparser):
+    found = by_surface(geoparser, "Troops raided Fulaifil village, Idleb, at dawn.")
+    assert found["Fulaifil"].role == "place" and governorate(geoparser, found["Fulaifil"]) == "SY07"
+    found = by_surface(geoparser, "Police shelled militants between Saada and Tal Rashad districts, Kirkuk.")
+    kirkuk = governorate(geoparser, found["Kirkuk"])
+    # 'Saada' names a Syrian village too; the list puts it in Kirkuk, where no Saada is known
+    assert found["Saada"].role == "unresolved" or governorate(geoparser, found["Saada"]) == kirkuk
+    # a list of towns with no place word is still a list
+    assert {m.name for m in geoparser.parse(Document("t", "Jets bombed Tabqa, Raqqa, Hasakah.")) if m.role == "place"} \
+        >= {"Tabqa", "Raqqa", "Hasakah"}

@@ -38,7 +38,7 @@ _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
 _NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}" \
         rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|esh|es|ad|ed|az|ez|at|et|an|en|er)[- ])?{_WORD}){{0,3}}'?"
 # what a slot may put between the name and its region: a place word, then 'in', ',' or 'of'
-_PLACE_WORDS = (r"villages?|towns?|city|hamlets?|areas?|district|sub-?district|neighbou?rhood|quarter|camp|hill|"
+_PLACE_WORDS = (r"villages?|towns?|city|hamlets?|areas?|districts?|sub-?districts?|neighbou?rhoods?|quarter|camps?|hills?|"
                 r"field|oil\s+field|gas\s+field|farms?|region|valley|desert|badia|axis|road|highway|plain|"
                 r"crossing(?:\s+point)?|checkpoint|junction|roundabout|bridge|dam|mountain|base|station|"
                 r"airport|outskirts|vicinity|front(?:line)?")
@@ -50,6 +50,7 @@ _LINK = (rf"(?:[ \t]+(?:{_PLACE_WORDS}))?"
          r"(?:the[ \t]+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
          r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region|badia)[ \t]+of[ \t]+)?"
          r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?")
+_PLURAL_PLACE_WORD = re.compile(r"[ \t]+(?:villages|towns|hamlets|areas|districts|sub-?districts|neighbou?rhoods|camps|hills)\b")
 _STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?:{_PLACE_WORDS})\b")
 _SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
 # a name right after a locative word: looked up in the whole theatre when nothing else took it
@@ -114,8 +115,9 @@ class SlotFiller:
                 continue
             link = slot.group("link")
             bearing = _BEARING.search(link) is not None
-            if "," in link and container.kind not in _CONTAINER_LEVEL and not bearing:
-                continue  # 'Tabqa, Raqqa, Hasakah' is a list; 'Amadiya district, Dohuk' is not
+            named = bool(_STARTS_WITH_PLACE_WORD.match(link))
+            if "," in link and container.kind not in _CONTAINER_LEVEL and not bearing and not named:
+                continue  # 'Tabqa, Raqqa, Hasakah' is a list; 'Amadiya district, Dohuk', 'X village, Duhok' are not
             if bearing:
                 # 'X, west of Y': near Y, often in its governorate, but not always: a name that
                 # another stage placed is kept, only names it did not place are looked up there
@@ -128,18 +130,20 @@ class SlotFiller:
                 start, end = slot.span(group)
                 if start < 0:
                     continue
-                named = bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link"))) or group == "alt"
                 if bearing and any(m.role == "place" for m in edits.covering(start, end).values()):
                     continue
-                self._settle(edits, doc_id, text, start, end, level, code, named)
+                self._settle(edits, doc_id, text, start, end, level, code, named or group == "alt")
+            # 'A and B villages in Y' (a plural place word): every name of the list lies in Y;
+            # otherwise only the names no stage placed are looked up there
+            plural = bool(_PLURAL_PLACE_WORD.match(link))
             before = slot.start()
             for _ in range(_LONGEST_LIST):
                 listed = _listed_before(text, max(0, before - _LONGEST_NAME - 8), before)
                 if listed is None:
                     break
                 start, end = listed.span("name")
-                if not any(m.role == "place" for m in edits.covering(start, end).values()):
-                    self._settle(edits, doc_id, text, start, end, level, code, named=False)
+                if plural or not any(m.role == "place" for m in edits.covering(start, end).values()):
+                    self._settle(edits, doc_id, text, start, end, level, code, named=plural)
                 before = start
         out = edits.result()
         out.sort(key=lambda m: m.start)
@@ -319,7 +323,8 @@ _LINK_WORDS = frozenset(
     "in of within inside the north south east west northern southern eastern western north-east "
     "north-west south-east south-west northeastern northwestern southeastern southwestern countryside "
     "outskirts desert suburb suburbs province governorate district region badia city town "
-    "village villages towns hamlet hamlets area areas sub-district subdistrict neighbourhood neighborhood "
+    "village villages towns hamlet hamlets area areas districts sub-district sub-districts subdistrict subdistricts "
+    "neighbourhood neighborhood neighbourhoods neighborhoods camps hills "
     "quarter camp hill field oil gas farm farms valley axis road highway plain crossing point checkpoint "
     "junction roundabout bridge dam mountain base station airport vicinity front frontline some about km "
     "kilometres kilometers miles".split())
