@@ -82,6 +82,8 @@ SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two la
 # outside a region, a spelling that fits several places is taken only for a town that dwarfs them
 DOMINANT_POPULATION = 10_000
 DOMINANT_FACTOR = 10
+REGIONAL_CONFIDENCE = 0.6  # a spelling matched inside the region the text gives
+THEATRE_CONFIDENCE = 0.5  # a spelling matched in the whole theatre
 
 
 class SlotFiller:
@@ -184,10 +186,7 @@ class SlotFiller:
                 continue
             place = self._find_in_theatre(surface)
             if place is not None:
-                found.append(Mention(doc=doc_id, start=start, end=end, surface=surface, place_id=place.id,
-                                     name=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5),
-                                     country=place.country, kind=place.kind, precision=1,
-                                     confidence=0.5, role="place"))
+                found.append(_placed(doc_id, start, surface, place, 1, THEATRE_CONFIDENCE))
         return found
 
     def _find_in_theatre(self, surface: str) -> Place | None:
@@ -250,28 +249,24 @@ class SlotFiller:
             if m.role in ("actor", "demonym") or (m.start, m.end) != (start, end) and m.role == "place" \
                     and m.kind in ("country", "capital"):
                 return
-        place, precision = self._find(surface, level, code)
+        place, precision = self._find(surface, level, code), 1
         if place is None and words[0].lower() in _QUALIFIERS and len(words) > 1:
             rest = surface.split(None, 1)[1] if " " in surface else surface.split("-", 1)[1]
-            place, precision = self._find(rest, level, code)
-            precision = 2 if place is not None else precision
+            place, precision = self._find(rest, level, code), 2  # 'Upper X': part of X
         if place is None and not covering:
             return  # a name no stage took stays out: the claim it holds may still bind to its region
         edits.remove(covering)
         if place is None:
             edits.add(Mention(doc=doc_id, start=start, end=end, surface=surface, role="unresolved"))
             return
-        edits.add(Mention(doc=doc_id, start=start, end=end, surface=surface, place_id=place.id,
-                           name=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5),
-                           country=place.country, kind=place.kind, precision=precision,
-                           confidence=0.6, role="place"))
+        edits.add(_placed(doc_id, start, surface, place, precision, REGIONAL_CONFIDENCE))
 
-    def _find(self, surface: str, level: int, code: str) -> tuple[Place | None, int]:
+    def _find(self, surface: str, level: int, code: str) -> Place | None:
         """The place inside the region whose name is spelled most like ``surface``."""
         key = name_key(surface)
         if (key, level, code) not in self._regional:
             self._regional[(key, level, code)] = self._best_in_region(key, level, code)
-        return self._regional[(key, level, code)], 1
+        return self._regional[(key, level, code)]
 
     def _best_in_region(self, key: str, level: int, code: str) -> Place | None:
         letters = len(key.replace(" ", ""))
@@ -298,6 +293,12 @@ class SlotFiller:
                                       or abs(other.lon - best.lon) > SAME_PLACE_DEGREES):
                 return None  # two villages of that spelling in the region: not ours to pick
         return best
+
+
+def _placed(doc_id: str, start: int, surface: str, place: Place, precision: int, confidence: float) -> Mention:
+    return Mention(doc=doc_id, start=start, end=start + len(surface), surface=surface, place_id=place.id,
+                   name=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5), country=place.country,
+                   kind=place.kind, precision=precision, confidence=confidence, role="place")
 
 
 def _replace_unresolved(mentions: list[Mention], located: list[Mention]) -> list[Mention]:
