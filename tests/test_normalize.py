@@ -15,6 +15,7 @@ VARIANTS = [
     ("El-Mansour", "al-Mansur", "Mansour"),
     ("As-Zalabia", "Zalabia", "al-Zalabiya"),
     ("Sheikh Maqsoud", "Sheikh Maksud", "Shaikh Maqsood"),
+    ("Qal‘at al-Madiq", "Qalaat al-Madiq", "Qal'at al Madiq"),  # the ayn written as a left quote, as GeoNames does
 ]
 
 

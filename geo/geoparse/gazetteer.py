@@ -32,7 +32,7 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "13"
+INDEX_VERSION = "16"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -120,7 +120,13 @@ def read_layer(name: str) -> Iterator[tuple[Place, tuple[str, str, str], str]]:
 
 
 class _Subdistricts:
-    """Which sub-district (and so district and governorate) of Syria or Iraq a point lies in."""
+    """Which sub-district (and so district and governorate) of Syria or Iraq a point lies in.
+
+    The outlines are simplified to ~500 m, so a point outside all of them takes the nearest one
+    within ``NEAREST_DEGREES`` (about 5 km): Ras al-Ayn on the Turkish border, Tartus on the coast.
+    """
+
+    NEAREST_DEGREES = 0.05
 
     def __init__(self, outlines: list[tuple[str, tuple[str, str, str]]]) -> None:
         import shapely
@@ -132,7 +138,10 @@ class _Subdistricts:
     def codes(self, lat: float, lon: float) -> tuple[str, str, str]:
         from shapely.geometry import Point
 
-        hits = self._tree.query(Point(lon, lat), predicate="intersects")
+        point = Point(lon, lat)
+        hits = self._tree.query(point, predicate="intersects")
+        if not len(hits):  # a border town or a port just off the simplified outline: the nearest one
+            hits = self._tree.query_nearest(point, max_distance=self.NEAREST_DEGREES)
         return self._codes[int(hits[0])] if len(hits) else ("", "", "")
 
 
@@ -294,6 +303,15 @@ class GazetteerIndex:
                 "WHERE p.country IN ('SY', 'IQ') AND p.kind NOT IN ('country', 'governorate', 'river')", ())
         return found
 
+    def curated_names(self) -> tuple[list[str], list[str]]:
+        """(name keys, their place ids) of the curated theatre places, Latin-script keys only."""
+        found = self._inside.get((-2, ""))
+        if found is None:
+            keys, ids = self._name_list("WHERE p.id LIKE 'th:%' AND p.country IN ('SY', 'IQ')", ())
+            latin = [i for i, key in enumerate(keys) if key.isascii()]
+            found = self._inside[(-2, "")] = ([keys[i] for i in latin], [ids[i] for i in latin])
+        return found
+
     def _name_list(self, where: str, parameters: tuple) -> tuple[list[str], list[str]]:
         rows = self._db.execute("SELECT DISTINCT n.key, p.id FROM places p JOIN names n ON n.place_id = p.id "
                                 f"{where} ORDER BY p.id, n.key", parameters).fetchall()
@@ -444,6 +462,7 @@ def build_index(db_path: Path, ac_path: Path) -> None:
     _progress("SQLite indexes")
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("CREATE INDEX names_place ON names(place_id)")
+    _place_units_at_seats(conn)
     conn.commit()
     conn.close()
 
@@ -467,6 +486,33 @@ def build_index(db_path: Path, ac_path: Path) -> None:
     import sys
 
     print(file=sys.stderr)
+
+
+def _place_units_at_seats(conn: sqlite3.Connection) -> None:
+    """Put a district or sub-district named after a town at that town, when the town lies in it.
+
+    The boundary files give a unit a point somewhere inside its outline, which for the wide
+    districts of the desert is far from everything ('Al-Rutba District' lay 100 km from Rutba);
+    reporting and coded datasets place 'Rutba district' at its seat, and so does the index now.
+    The unit keeps its kind (and so its precision) and its outline.
+    """
+    units = conn.execute("SELECT id, name, kind, adm2, adm3 FROM places WHERE kind IN ('district', "
+                         "'subdistrict') AND country IN ('SY', 'IQ')").fetchall()
+    moves = []
+    for place_id, name, kind, district, subdistrict in units:
+        bare = name
+        for word in _UNIT_WORDS:
+            bare = bare.removesuffix(word).removesuffix(word.lower()).rstrip(" -")
+        column, code = ("adm2", district) if kind == "district" else ("adm3", subdistrict)
+        if not code or bare == name:
+            continue
+        seat = conn.execute(
+            f"SELECT p.lat, p.lon FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
+            f"AND p.kind IN ('city', 'town', 'capital') AND p.{column} = ? ORDER BY p.population DESC LIMIT 1",
+            (name_key(bare), code)).fetchone()
+        if seat is not None:
+            moves.append((*seat, place_id))
+    conn.executemany("UPDATE places SET lat = ?, lon = ? WHERE id = ?", moves)
 
 
 @lru_cache(maxsize=1)

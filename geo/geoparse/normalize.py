@@ -26,9 +26,9 @@ from functools import lru_cache
 # text without them (most of it) is split by the plain, faster pattern.
 COMBINING_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 HAS_MARKS = re.compile(f"[{COMBINING_MARKS}]")
-PLAIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʼʾʿ`](?![sS]\b)[^\W_]+)*")
+PLAIN_TOKEN_RE = re.compile(r"[^\W_]+(?:['’‘ʼʾʿ`](?![sS]\b)[^\W_]+)*")
 _LETTER = rf"(?:[^\W_]|[{COMBINING_MARKS}])"
-TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’ʼʾʿ`](?![sS]\b){_LETTER}+)*")
+TOKEN_RE = re.compile(rf"{_LETTER}+(?:['’‘ʼʾʿ`](?![sS]\b){_LETTER}+)*")
 
 # Arabic definite articles as they appear romanised, alone before a hyphen or a space.
 ARTICLES = frozenset({

@@ -32,6 +32,7 @@ _NAME_HEADS = frozenset(token_key(w) for w in (
     "Bir", "Beit", "Qasr", "Hai", "Haret", "Mazraat", "Qaryat", "Marj", "Tallet", "Arab", "Sheikh",
     "Shaykh", "Maarat", "Ma'arat", "Bab", "Bani", "Khan", "Sayyid", "Zawiyat", "Albu", "Jisr", "Qalaat", "Qalat",
     "Hisn", "Hawsh", "Hosh", "Nahr"))
+_ARTICLE_WORD_AFTER = re.compile(r"[ \t]+((?:al|el|Al|El)[- ][A-Z])")
 _NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|esh|as|ar|er|az|ad|ed|at|et|an|en|ez|es)[- ])?([A-Z][\w'’]*)")
 
 # 'X in Y', 'X, Y', 'X village in the eastern countryside of Y', 'X town in Y countryside':
@@ -301,6 +302,7 @@ class Resolver:
         ctx = self._context(usable)
         ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
         resolved = []
+        starts = {h.start for h, _ in usable}
         for hit, candidates in usable:
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
@@ -310,6 +312,12 @@ class Resolver:
             if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
                     or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
                 continue
+            if " " not in hit.key and hit.surface[:1].isupper() and not any(is_curated(c.id) for c in candidates):
+                # 'Sabaa al-Bour': a village's one word before an 'al-' word no stage knows begins a
+                # longer name ('Deraa al-Balad', a curated town, is a part of the town)
+                following = _ARTICLE_WORD_AFTER.match(text, hit.end)
+                if following and following.start(1) not in starts:
+                    continue
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
             if mention is not None:
                 resolved.append((hit, candidates, mention))

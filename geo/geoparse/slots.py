@@ -20,6 +20,7 @@ consonants, or one town that dwarfs its namesakes; such a guess is never the reg
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from itertools import accumulate, compress
@@ -27,7 +28,7 @@ from itertools import accumulate, compress
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
 from geo.geoparse.normalize import name_key
 from geo.geoparse.resolver import COMMON_AT_SENTENCE_START, word_zipf
@@ -35,14 +36,16 @@ from geo.model import Mention, Place
 
 # a capitalised name of one to four words, Arabic articles and 'Abu'-like heads included
 _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
+# a capitalised settlement word ends the name: 'Qaryat Shaykh Yunus Village in Ninewa'
+_SETTLEMENT_WORD = r"(?:Villages?|Towns?|City|Hamlets?|Areas?|Districts?|Sub-?[Dd]istricts?|Neighbou?rhoods?)\b"
 _NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}" \
-        rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|esh|es|ad|ed|az|ez|at|et|an|en|er)[- ])?{_WORD}){{0,3}}'?"
+        rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|esh|es|ad|ed|az|ez|at|et|an|en|er)[- ])?(?!{_SETTLEMENT_WORD}){_WORD}){{0,3}}'?"
 # what a slot may put between the name and its region: a place word, then 'in', ',' or 'of'
 _PLACE_WORDS = (r"villages?|towns?|city|hamlets?|areas?|districts?|sub-?districts?|neighbou?rhoods?|quarter|camps?|hills?|"
                 r"field|oil\s+field|gas\s+field|farms?|region|valley|desert|badia|axis|road|highway|plain|"
                 r"crossing(?:\s+point)?|checkpoint|junction|roundabout|bridge|dam|mountain|base|station|"
                 r"airport|outskirts|vicinity|front(?:line)?")
-_LINK = (rf"(?:[ \t]+(?:{_PLACE_WORDS}))?"
+_LINK = (rf"(?:[ \t]+(?i:{_PLACE_WORDS}))?"
          r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+"
          # 'X town east of Y', 'X, 20 km west of Y': near Y, taken to be in Y's governorate
          r"|(?:[ \t]*,)?[ \t]+(?:(?:some|about)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:re|er)s?|miles)[ \t]+)?"
@@ -50,8 +53,12 @@ _LINK = (rf"(?:[ \t]+(?:{_PLACE_WORDS}))?"
          r"(?:the[ \t]+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
          r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region|badia)[ \t]+of[ \t]+)?"
          r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?")
-_PLURAL_PLACE_WORD = re.compile(r"[ \t]+(?:villages|towns|hamlets|areas|districts|sub-?districts|neighbou?rhoods|camps|hills)\b")
-_STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?:{_PLACE_WORDS})\b")
+# "Baghdad's western Qahira neighbourhood": a part of the town before a place word
+_POSSESSIVE_SLOT = re.compile(
+    rf"['’]s?[ \t]+(?:(?:[a-z]+-)?[a-z]+[ \t]+)?(?P<name>{_NAME})[ \t]+"
+    r"(?i:neighbou?rhoods?|districts?|areas?|quarters?|suburbs?|markets?|squares?)\b")
+_PLURAL_PLACE_WORD = re.compile(r"[ \t]+(?i:villages|towns|hamlets|areas|districts|sub-?districts|neighbou?rhoods|camps|hills)\b")
+_STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?i:{_PLACE_WORDS})\b")
 _SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
 # a name right after a locative word: looked up in the whole theatre when nothing else took it
 _AFTER_LOCATIVE = re.compile(
@@ -82,6 +89,8 @@ SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two la
 # outside a region, a spelling that fits several places is taken only for a town that dwarfs them
 DOMINANT_POPULATION = 10_000
 DOMINANT_FACTOR = 10
+DWARFING_CITY_POPULATION = 100_000  # a curated city this large takes a village's spelling one letter off
+_MINOR_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood"})
 REGIONAL_CONFIDENCE = 0.6  # a spelling matched inside the region the text gives
 THEATRE_CONFIDENCE = 0.5  # a spelling matched in the whole theatre
 
@@ -94,6 +103,7 @@ class SlotFiller:
         # look-ups memoised per name key (a corpus names the same villages again and again)
         self._theatre: dict[str, Place | None] = {}
         self._regional: dict[tuple[str, int, str], Place | None] = {}
+        self._curated: dict[str, Place | None] = {}
 
     def fill(self, doc_id: str, text: str, mentions: list[Mention], stream: KeyStream | None = None) -> list[Mention]:
         """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
@@ -102,6 +112,7 @@ class SlotFiller:
         located = self._after_locatives(doc_id, text, stream or KeyStream(text),
                                         [(m.start, m.end) for m in mentions if m.role != "unresolved"])
         mentions = _replace_unresolved(mentions, located)
+        mentions = [self._dwarfed(m) for m in mentions]
         guessed = {id(m) for m in located}
         edits = _Edits(mentions)
         for i, container in enumerate(mentions):
@@ -147,9 +158,23 @@ class SlotFiller:
                 if plural or not any(m.role == "place" for m in edits.covering(start, end).values()):
                     self._settle(edits, doc_id, text, start, end, level, code, named=plural)
                 before = start
+        self._possessive_slots(edits, doc_id, text, mentions, guessed)
         out = edits.result()
         out.sort(key=lambda m: m.start)
         return out
+
+    def _possessive_slots(self, edits: "_Edits", doc_id: str, text: str, mentions: list[Mention],
+                          guessed: set[int]) -> None:
+        """"Baghdad's Qahira neighbourhood": the part a town's possessive names lies in the town's
+        governorate, or is unresolved (not a namesake 700 km away)."""
+        for container in mentions:
+            if container.kind not in ("city", "town", "capital") or id(container) in guessed \
+                    or text[container.end:container.end + 1] not in "'’" or self._level(text, container) is None:
+                continue
+            slot = _POSSESSIVE_SLOT.match(text, container.end)
+            code = self.index.admin_codes(container.place_id or "")[0] if slot else ""
+            if code:
+                self._settle(edits, doc_id, text, *slot.span("name"), 0, code, True)
 
     def _after_locatives(self, doc_id: str, text: str, stream: KeyStream,
                          taken: list[tuple[int, int]]) -> list[Mention]:
@@ -216,6 +241,32 @@ class SlotFiller:
             return top
         return None
 
+    def _dwarfed(self, mention: Mention) -> Mention:
+        """A name placed on a minor village while a curated city spelled one letter apart, with
+        the same consonants, dwarfs it: the city ('Nassriya city' is Nasiriyah, not the hamlet
+        Nasriyeh 900 km away; 'Madain' stays al-Mada'in, Maadan being a town of 10,000). A slot's region, read afterwards, still has the last word."""
+        if mention.role != "place" or mention.kind not in _MINOR_KINDS or is_curated(mention.place_id):
+            return mention
+        key = name_key(mention.surface)
+        if key not in self._curated:
+            self._curated[key] = self._curated_alike(key)
+        town = self._curated[key]
+        placed = self.index.place(mention.place_id or "")
+        if town is None or placed is None or town.id == placed.id \
+                or town.population < max(DWARFING_CITY_POPULATION, DOMINANT_FACTOR * placed.population):
+            return mention
+        return dataclasses.replace(_placed(mention.doc, mention.start, mention.surface, town,
+                                           mention.precision or 1, THEATRE_CONFIDENCE), end=mention.end)
+
+    def _curated_alike(self, key: str) -> Place | None:
+        if allowed_edits(len(key.replace(" ", ""))) < 1:
+            return None
+        keys, ids = self.index.curated_names()
+        skeleton = consonants(key)
+        found = {ids[i] for k, _, i in process.extract(key, keys, scorer=Indel.distance, score_cutoff=1, limit=4)
+                 if _same_onset(key, k) and consonants(k) == skeleton}
+        return self.index.place(found.pop()) if len(found) == 1 else None
+
     def _level(self, text: str, container: Mention) -> int | None:
         """The admin level (0 governorate, 1 district, 2 sub-district) a container constrains."""
         if container.role != "place" or container.country not in THEATRE_COUNTRIES or container.place_id is None:
@@ -262,10 +313,16 @@ class SlotFiller:
         edits.add(_placed(doc_id, start, surface, place, precision, REGIONAL_CONFIDENCE))
 
     def _find(self, surface: str, level: int, code: str) -> Place | None:
-        """The place inside the region whose name is spelled most like ``surface``."""
+        """The place inside the region whose name is spelled most like ``surface``, or like one
+        of its other spellings (``spelling_alternates``)."""
         key = name_key(surface)
         if (key, level, code) not in self._regional:
-            self._regional[(key, level, code)] = self._best_in_region(key, level, code)
+            place = None
+            for spelling in (key, *spelling_alternates(key)):
+                place = self._best_in_region(spelling, level, code)
+                if place is not None:
+                    break
+            self._regional[(key, level, code)] = place
         return self._regional[(key, level, code)]
 
     def _best_in_region(self, key: str, level: int, code: str) -> Place | None:
@@ -313,7 +370,7 @@ def _replace_unresolved(mentions: list[Mention], located: list[Mention]) -> list
 
 _WORD_START = re.compile(r"(?<![\w'’-])[A-Za-z]")
 # where a link may begin: after a word, before a place word, 'in', 'of', ',' or '('
-_LINK_START = re.compile(rf"(?<=[\w'’)])(?=[ \t]*[,(]|[ \t]+(?:{_PLACE_WORDS}|in|of|within|inside|some|about|\d|"
+_LINK_START = re.compile(rf"(?<=[\w'’)])(?=[ \t]*[,(]|[ \t]+(?:(?i:{_PLACE_WORDS})|in|of|within|inside|some|about|\d|"
                          r"north|south|east|west)\b)")
 _LINK_ONLY = re.compile(_LINK)
 _NAME_ONLY = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?")
@@ -399,6 +456,26 @@ class _Edits:
     def result(self) -> list[Mention]:
         kept = [m for i, m in enumerate(self.mentions) if i not in self.removed]
         return kept + [m for k, m in self.added.items() if k not in self.removed]
+
+
+# heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
+_VILLAGE_HEADS = frozenset({"karyat", "kariat", "karya", "karia"})
+
+
+def spelling_alternates(key: str) -> list[str]:
+    """Other keys a reporter's spelling may stand for: without a 'Qaryat' head, and with or
+    without a final vowel (the ta marbuta and final alef that romanisations keep or drop).
+
+    >>> spelling_alternates("karyat shikh yunus"), spelling_alternates("ibin"), spelling_alternates("nafia")
+    (['shikh yunus'], ['ibina'], ['nafi'])
+    """
+    words = key.split()
+    if len(words) > 1 and words[0] in _VILLAGE_HEADS:
+        rest = words[1:] if words[1] != "~" else words[2:]
+        return [" ".join(rest)] if rest else []
+    if len(key.replace(" ", "")) < 4:
+        return []
+    return [key[:-1]] if key.endswith("a") else [key + "a"]
 
 
 def allowed_edits(letters: int) -> int:
