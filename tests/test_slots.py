@@ -155,3 +155,14 @@ def test_a_towns_possessive_keeps_the_part_it_names_inside_the_town(geoparser):
     assert found["Qahira"].role == "unresolved"  # no Qahira in Baghdad: not the Syrian village
     found = by_surface(geoparser, "Raqqa's Mashlab district was bombed.")
     assert found["Mashlab"].role == "place" and governorate(geoparser, found["Mashlab"]) == "SY11"
+
+
+def test_a_hill_named_after_a_village_is_found_near_the_village(geoparser):
+    found = by_surface(geoparser, "Losses were heavy on the Tal al-Hammamiyat front in the north-western Hama countryside.")
+    hill = found["Tal al-Hammamiyat"]
+    assert hill.role == "place" and hill.precision == 2 and governorate(geoparser, hill) == "SY05"
+
+
+def test_a_preposition_that_is_also_an_article_does_not_swallow_the_name(geoparser):
+    # 'at Tal' is keyed like the gazetteer's 'At Tall'; it must not block 'Tal Abyad'
+    assert by_surface(geoparser, "Fighting at Tal Abyad went on.")["Tal Abyad"].name == "Tell Abyad"

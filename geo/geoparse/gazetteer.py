@@ -32,7 +32,7 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "16"
+INDEX_VERSION = "17"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -488,6 +488,9 @@ def build_index(db_path: Path, ac_path: Path) -> None:
     print(file=sys.stderr)
 
 
+_SEAT_NEAR_DEGREES = 0.5  # a seat outside its unit's outline is taken this close to the unit's point
+
+
 def _place_units_at_seats(conn: sqlite3.Connection) -> None:
     """Put a district or sub-district named after a town at that town, when the town lies in it.
 
@@ -496,22 +499,25 @@ def _place_units_at_seats(conn: sqlite3.Connection) -> None:
     reporting and coded datasets place 'Rutba district' at its seat, and so does the index now.
     The unit keeps its kind (and so its precision) and its outline.
     """
-    units = conn.execute("SELECT id, name, kind, adm2, adm3 FROM places WHERE kind IN ('district', "
-                         "'subdistrict') AND country IN ('SY', 'IQ')").fetchall()
+    units = conn.execute("SELECT id, name, kind, lat, lon, adm1, adm2, adm3 FROM places WHERE kind IN "
+                         "('district', 'subdistrict') AND country IN ('SY', 'IQ')").fetchall()
     moves = []
-    for place_id, name, kind, district, subdistrict in units:
+    for place_id, name, kind, lat, lon, governorate, district, subdistrict in units:
         bare = name
         for word in _UNIT_WORDS:
             bare = bare.removesuffix(word).removesuffix(word.lower()).rstrip(" -")
-        column, code = ("adm2", district) if kind == "district" else ("adm3", subdistrict)
+        code = district if kind == "district" else subdistrict
         if not code or bare == name:
             continue
-        seat = conn.execute(
-            f"SELECT p.lat, p.lon FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
-            f"AND p.kind IN ('city', 'town', 'capital') AND p.{column} = ? ORDER BY p.population DESC LIMIT 1",
-            (name_key(bare), code)).fetchone()
+        towns = conn.execute(
+            "SELECT p.lat, p.lon, p.adm2, p.adm3 FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
+            "AND p.kind IN ('city', 'town', 'capital') AND p.adm1 = ? ORDER BY p.population DESC",
+            (name_key(bare), governorate)).fetchall()
+        # the town inside the unit; else (a point just over an outline: Amarah) the one nearby
+        seat = next((t for t in towns if code in (t[2], t[3])), None) or next(
+            (t for t in towns if abs(t[0] - lat) < _SEAT_NEAR_DEGREES and abs(t[1] - lon) < _SEAT_NEAR_DEGREES), None)
         if seat is not None:
-            moves.append((*seat, place_id))
+            moves.append((seat[0], seat[1], place_id))
     conn.executemany("UPDATE places SET lat = ?, lon = ? WHERE id = ?", moves)
 
 

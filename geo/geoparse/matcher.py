@@ -18,7 +18,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from geo.geoparse.gazetteer import CURATED, STOP
-from geo.geoparse.normalize import ARTICLE_KEY, ARTICLES, HAS_MARKS, PLAIN_TOKEN_RE, TOKEN_RE, token_key
+from geo.geoparse.normalize import AMBIGUOUS_ARTICLES, ARTICLE_KEY, ARTICLES, HAS_MARKS, PLAIN_TOKEN_RE, TOKEN_RE, token_key
 
 _SPLIT_RE = re.compile(f"({PLAIN_TOKEN_RE.pattern})")
 _SPLIT_MARKED_RE = re.compile(f"({TOKEN_RE.pattern})")  # for text with combining marks (harakat)
@@ -117,6 +117,8 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
             continue
         if stream.keys[first] == ARTICLE_KEY:  # a hit that starts on a bare article is no name
             continue
+        if n_tokens > 1 and parts[2 * first + 1] in AMBIGUOUS_ARTICLES:
+            continue  # 'at Tal Abyad' is not the 'At Tall' of a gazetteer: it blocks nothing
         if not lowercase and not flags & _KEPT_LOWER and parts[2 * first + 1][0].islower() \
                 and (first == 0 or parts[2 * first - 1][0].islower()):
             taken_until = last  # lower case with or without an article in front: never taken

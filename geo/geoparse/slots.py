@@ -30,7 +30,7 @@ from rapidfuzz.distance import Indel
 
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
-from geo.geoparse.normalize import name_key
+from geo.geoparse.normalize import name_key, token_key
 from geo.geoparse.resolver import COMMON_AT_SENTENCE_START, word_zipf
 from geo.model import Mention, Place
 
@@ -300,10 +300,10 @@ class SlotFiller:
             if m.role in ("actor", "demonym") or (m.start, m.end) != (start, end) and m.role == "place" \
                     and m.kind in ("country", "capital"):
                 return
-        place, precision = self._find(surface, level, code), 1
+        place, precision = self._find(surface, level, code)
         if place is None and words[0].lower() in _QUALIFIERS and len(words) > 1:
             rest = surface.split(None, 1)[1] if " " in surface else surface.split("-", 1)[1]
-            place, precision = self._find(rest, level, code), 2  # 'Upper X': part of X
+            place, precision = self._find(rest, level, code)[0], 2  # 'Upper X': part of X
         if place is None and not covering:
             return  # a name no stage took stays out: the claim it holds may still bind to its region
         edits.remove(covering)
@@ -312,17 +312,19 @@ class SlotFiller:
             return
         edits.add(_placed(doc_id, start, surface, place, precision, REGIONAL_CONFIDENCE))
 
-    def _find(self, surface: str, level: int, code: str) -> Place | None:
+    def _find(self, surface: str, level: int, code: str) -> tuple[Place | None, int]:
         """The place inside the region whose name is spelled most like ``surface``, or like one
-        of its other spellings (``spelling_alternates``)."""
+        of its other spellings (``spelling_alternates``), and the precision it is found at:
+        'Tal al-X', the hill named after the village X, is found at X with precision 2."""
         key = name_key(surface)
         if (key, level, code) not in self._regional:
-            place = None
-            for spelling in (key, *spelling_alternates(key)):
+            found = None, 1
+            for spelling, precision in ((key, 1), *spelling_alternates(key)):
                 place = self._best_in_region(spelling, level, code)
                 if place is not None:
+                    found = place, precision
                     break
-            self._regional[(key, level, code)] = place
+            self._regional[(key, level, code)] = found
         return self._regional[(key, level, code)]
 
     def _best_in_region(self, key: str, level: int, code: str) -> Place | None:
@@ -379,7 +381,8 @@ _LONGEST_NAME = 70
 
 _LINK_WORDS = frozenset(
     "in of within inside the north south east west northern southern eastern western north-east "
-    "north-west south-east south-west northeastern northwestern southeastern southwestern countryside "
+    "north-west south-east south-west northeastern northwestern southeastern southwestern north-eastern "
+    "north-western south-eastern south-western countryside "
     "outskirts desert suburb suburbs province governorate district region badia city town "
     "village villages towns hamlet hamlets area areas districts sub-district sub-districts subdistrict subdistricts "
     "neighbourhood neighborhood neighbourhoods neighborhoods camps hills "
@@ -460,22 +463,28 @@ class _Edits:
 
 # heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
 _VILLAGE_HEADS = frozenset({"karyat", "kariat", "karya", "karia"})
+# heads of a feature named after the village beside it: 'Tal al-Hamamiyat' (the hill of Hamamiyat)
+_FEATURE_HEADS = frozenset(token_key(w) for w in ("Tal", "Tallet", "Jabal", "Jebel", "Khirbat", "Khirbet", "Wadi"))
 
 
-def spelling_alternates(key: str) -> list[str]:
-    """Other keys a reporter's spelling may stand for: without a 'Qaryat' head, and with or
-    without a final vowel (the ta marbuta and final alef that romanisations keep or drop).
+def spelling_alternates(key: str) -> list[tuple[str, int]]:
+    """Other keys a reporter's spelling may stand for, each with the precision it gives: without
+    a 'Qaryat' head (the village itself), without a 'Tal' or 'Wadi' head (the village the hill
+    or valley is named after: near it, precision 2), and with or without a final vowel (the ta
+    marbuta and final alef that romanisations keep or drop).
 
-    >>> spelling_alternates("karyat shikh yunus"), spelling_alternates("ibin"), spelling_alternates("nafia")
-    (['shikh yunus'], ['ibina'], ['nafi'])
+    >>> spelling_alternates("karyat shikh yunus"), spelling_alternates("tal ~ hamamiat")
+    ([('shikh yunus', 1)], [('hamamiat', 2)])
+    >>> spelling_alternates("ibin"), spelling_alternates("nafia")
+    ([('ibina', 1)], [('nafi', 1)])
     """
     words = key.split()
-    if len(words) > 1 and words[0] in _VILLAGE_HEADS:
+    if len(words) > 1 and (words[0] in _VILLAGE_HEADS or words[0] in _FEATURE_HEADS):
         rest = words[1:] if words[1] != "~" else words[2:]
-        return [" ".join(rest)] if rest else []
+        return [(" ".join(rest), 1 if words[0] in _VILLAGE_HEADS else 2)] if rest else []
     if len(key.replace(" ", "")) < 4:
         return []
-    return [key[:-1]] if key.endswith("a") else [key + "a"]
+    return [(key[:-1], 1)] if key.endswith("a") else [(key + "a", 1)]
 
 
 def allowed_edits(letters: int) -> int:
