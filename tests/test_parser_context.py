@@ -108,6 +108,21 @@ def test_news_agencies_and_desks_are_not_places(geoparser):
     assert [(m.surface, m.name) for m in parse(geoparser, text) if m.role == "place"] == [("Deir ez-Zor", "Deir ez-Zor")]
 
 
+def test_a_place_inside_a_group_name_of_the_actor_lexicon_is_no_place(geoparser):
+    # 'Deir ez-Zor Military Council' and 'Hamza Brigade' are in actors.toml: groups, not places
+    text = "A Deir ez-Zor Military Council member was shot in Shiheil town; the Hamza Brigade denied it."
+    places = [m.name for m in parse(geoparser, text) if m.role == "place"]
+    assert "Deir ez-Zor" not in places and not any("Hamza" in name for name in places)
+    # a group name that is also a place name stays a place: the metonymy rules decide
+    assert by_surface(geoparser, "Troops from the United States arrived.")["United States"].role == "place"
+
+
+def test_a_lower_case_phrase_of_a_curated_region_is_the_region_but_a_direction_only_describes(geoparser):
+    found = by_surface(geoparser, "Israeli rockets hit positions near Qatana in rural Damascus.")
+    assert found["rural Damascus"].name == "Rif Dimashq Governorate" and found["Qatana"].country == "SY"
+    assert "northern Iraq" not in by_surface(geoparser, "Gunmen killed two men in Hit, northern Iraq.")
+
+
 # -- the wider world ---------------------------------------------------------------------------
 
 def test_united_states_and_europe_abbreviations(geoparser):

@@ -11,8 +11,10 @@ import unicodedata
 import warnings
 from collections import Counter
 
-from geo.geoparse.gazetteer import GazetteerIndex, default_index
+from geo.geoparse.gazetteer import GazetteerIndex, default_index, read_demonyms
+from geo.geoparse.groups import GroupNames, read_group_names
 from geo.geoparse.matcher import KeyStream, find_names
+from geo.geoparse.normalize import name_key
 from geo.model import Document, Mention
 from geo.geoparse.resolver import Resolver
 from geo.geoparse.slots import SlotFiller
@@ -49,13 +51,19 @@ class Geoparser:
         self.index = index or default_index()
         self.resolver = Resolver(self.index)
         self.slots = SlotFiller(self.index)
+        # a group name that is a place name too ('United States') is left to the metonymy rules
+        self.groups = GroupNames(name for name in read_group_names(read_demonyms())
+                                 if not self.index.candidates(name_key(name)))
 
     def parse(self, doc: Document) -> list[Mention]:
         warn_unread_script(doc)
         stream = KeyStream(doc.text)
         hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
+        groups = self.groups.spans(stream)
+        if groups:  # 'Hamza Brigade': the place name inside a group's name is no place
+            hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in groups)]
         mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits), stream)
-        taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop]
+        taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop] + groups
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)
         return mentions

@@ -119,6 +119,13 @@ def _is_common_word(surface: str) -> bool:
     return len(words) == 1 and not _is_arabic(surface) and word_zipf(words[0]) >= 4.5
 
 
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "central", "upper", "lower", "northeastern", "northwestern", "southeastern",
+                            "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
+                            "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+                            "south-east", "south-west"})
+
+
 def _acceptable(hit: NameHit, text: str) -> bool:
     """Filters that need no candidates: capitalisation, acronyms and common English words."""
     surface = hit.surface
@@ -126,6 +133,9 @@ def _acceptable(hit: NameHit, text: str) -> bool:
         # lower case: never a common word ('us', 'deal')
         if surface[:4].lower() == "the " and not surface[4:5].islower():
             return True  # 'the Gulf', 'the Levant'
+        words = surface.split()
+        if len(words) > 1 and words[-1][:1].isupper() and words[0].lower() not in _COMPASS_WORDS:
+            return True  # 'rural Damascus': a phrase, not a common word ('northern Iraq' only describes)
         return not surface[:1].islower() or word_zipf(surface) < LOWERCASE_COMMON
     if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
         return False
