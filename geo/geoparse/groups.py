@@ -53,12 +53,18 @@ class GroupNames:
             self._automaton.make_automaton()
 
     def spans(self, stream: KeyStream) -> list[tuple[int, int]]:
-        """Character spans of the group names in the text of ``stream``."""
+        """Character spans of the group names in the text of ``stream``, sorted, none overlapping."""
         if self._empty:
             return []
-        spans = []
+        found = []
         keys = stream.stream
         for end, n_tokens in self._automaton.iter(keys):
             last = keys.count(" ", 0, end) - 1  # the match ends on the space after its last token
-            spans.append((stream.token_span(last - n_tokens + 1)[0], stream.token_span(last)[1]))
+            found.append((stream.token_span(last - n_tokens + 1)[0], stream.token_span(last)[1]))
+        spans: list[tuple[int, int]] = []  # sorted, overlapping names merged ('Ahrar al-Sham' in a longer one)
+        for start, end in sorted(found):
+            if spans and start < spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
         return spans

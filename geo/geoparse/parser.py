@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 import warnings
 from collections import Counter
 
@@ -61,9 +62,15 @@ class Geoparser:
         hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
         groups = self.groups.spans(stream)
         if groups:  # 'Hamza Brigade': the place name inside a group's name is no place
-            hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in groups)]
+            hits = [h for h in hits if not _overlaps(groups, h.start, h.end)]
         mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits), stream)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop] + groups
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (sorted by start, none inside another)."""
+    k = bisect_left(spans, (end,))  # the spans that begin before ``end``: the last may reach in
+    return k > 0 and spans[k - 1][1] > start
