@@ -224,6 +224,15 @@ _ROLE_THEN_NAMES = re.compile(
     r"(?:[ \t]+(?:(?:al|el|abu|bin|ibn|umm)[- ])?[A-Z][\w'’]+){1,3}[ \t]+(?:(?:al|el|abu|bin|ibn)[- ])?$")
 # 'EUPHRATES DESK', 'RAQQA BUREAU': a capitalised byline, not a place
 _DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT)\b")
+# 'General Taie', 'Dr. Hamdan': a title right before a name makes it a person's
+_TITLE_BEFORE = re.compile(
+    r"\b(?:General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|Brigadier|Major|Maj\.|Captain|Capt\.|President|"
+    r"Minister|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)[ \t]+$")
+# 'the Al Bashir center', 'al-Nour Street': a building or a street named after something
+_BUILDING_AFTER = re.compile(
+    r"[ \t]+(?:cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
+    r"street|bakery|church|university|stadium|clinic)\b", re.IGNORECASE)
+_VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 
 
 def _word_before(text: str, start: int) -> str:
@@ -243,6 +252,16 @@ def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
             and _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
         return True
     return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
+
+
+def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, ...]) -> bool:
+    """'General Taie': a title makes a person of any name; 'the Al Bashir center', 'al-Nour
+    Street': a village's name before a building or street word names the building (a town's
+    name does not: 'Kafr Nabl hospital' is in Kafr Nabl)."""
+    if _TITLE_BEFORE.search(text, max(0, hit.start - 14), hit.start):
+        return True
+    return bool(_BUILDING_AFTER.match(text, hit.end)) and all(
+        c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates if c.country in THEATRE_COUNTRIES)
 
 
 def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
@@ -321,6 +340,8 @@ class Resolver:
                 or text[begin:begin + 3] in ("al-", "el-") else ""
             if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
                     or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
+                continue
+            if _names_person_or_building(text, hit, candidates):
                 continue
             if " " not in hit.key and hit.surface[:1].isupper() and not any(is_curated(c.id) for c in candidates):
                 # 'Sabaa al-Bour': a village's one word before an 'al-' word no stage knows begins a
