@@ -32,7 +32,7 @@ import ahocorasick
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "17"
+INDEX_VERSION = "19"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -492,7 +492,8 @@ _SEAT_NEAR_DEGREES = 0.5  # a seat outside its unit's outline is taken this clos
 
 
 def _place_units_at_seats(conn: sqlite3.Connection) -> None:
-    """Put a district or sub-district named after a town at that town, when the town lies in it.
+    """Put a district or sub-district named after a town at that town (a sub-district also at a
+    village: a nahiya's seat is often one), when the town lies in it.
 
     The boundary files give a unit a point somewhere inside its outline, which for the wide
     districts of the desert is far from everything ('Al-Rutba District' lay 100 km from Rutba);
@@ -503,16 +504,16 @@ def _place_units_at_seats(conn: sqlite3.Connection) -> None:
                          "('district', 'subdistrict') AND country IN ('SY', 'IQ')").fetchall()
     moves = []
     for place_id, name, kind, lat, lon, governorate, district, subdistrict in units:
-        bare = name
-        for word in _UNIT_WORDS:
-            bare = bare.removesuffix(word).removesuffix(word.lower()).rstrip(" -")
+        unit_word = next((w for w in sorted(_UNIT_WORDS, key=len, reverse=True) if name.lower().endswith(w.lower())), "")
+        bare = name[:len(name) - len(unit_word)].rstrip(" -")
         code = district if kind == "district" else subdistrict
         if not code or bare == name:
             continue
+        seat_kinds = ("city", "town", "capital") + (("village",) if kind == "subdistrict" else ())
         towns = conn.execute(
             "SELECT p.lat, p.lon, p.adm2, p.adm3 FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
-            "AND p.kind IN ('city', 'town', 'capital') AND p.adm1 = ? ORDER BY p.population DESC",
-            (name_key(bare), governorate)).fetchall()
+            f"AND p.kind IN ({', '.join('?' * len(seat_kinds))}) AND p.adm1 = ? ORDER BY p.population DESC",
+            (name_key(bare), *seat_kinds, governorate)).fetchall()
         # the town inside the unit; else (a point just over an outline: Amarah) the one nearby
         seat = next((t for t in towns if code in (t[2], t[3])), None) or next(
             (t for t in towns if abs(t[0] - lat) < _SEAT_NEAR_DEGREES and abs(t[1] - lon) < _SEAT_NEAR_DEGREES), None)

@@ -228,10 +228,11 @@ _DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT
 _TITLE_BEFORE = re.compile(
     r"\b(?:General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|Brigadier|Major|Maj\.|Captain|Capt\.|President|"
     r"Minister|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)[ \t]+$")
-# 'the Al Bashir center', 'al-Nour Street': a building or a street named after something
+# 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a building, a street or a people
 _BUILDING_AFTER = re.compile(
     r"[ \t]+(?:cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
-    r"street|bakery|church|university|stadium|clinic)\b", re.IGNORECASE)
+    r"street|bakery|church|university|stadium|clinic|minority|community|sect)\b",
+    re.IGNORECASE)
 _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 
 
@@ -256,8 +257,8 @@ def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
 
 def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, ...]) -> bool:
     """'General Taie': a title makes a person of any name; 'the Al Bashir center', 'al-Nour
-    Street': a village's name before a building or street word names the building (a town's
-    name does not: 'Kafr Nabl hospital' is in Kafr Nabl)."""
+    Street', 'the Shabak minority': a village's name before a building, street or people word
+    names the building or the people (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl)."""
     if _TITLE_BEFORE.search(text, max(0, hit.start - 14), hit.start):
         return True
     return bool(_BUILDING_AFTER.match(text, hit.end)) and all(
