@@ -67,6 +67,15 @@ def test_south_of_a_city_keeps_the_place_near_it(geoparser):
     assert found["Baghdad"].role == "place"
 
 
+def test_a_distance_given_with_a_bearing_keeps_the_place_about_that_far(geoparser):
+    # the only Abbasiya the gazetteer knows lies 250 km away: not '15 km north of' Samarra
+    found = by_surface(geoparser, "A bomber struck houses in Abbasiya, 15 km north of the Iraqi city of Samarra.")
+    assert found["Abbasiya"].role == "unresolved"
+    # among the Sadiyahs, the one about 140 km (a road distance) from Baghdad: in Diyala
+    found = by_surface(geoparser, "Bombs hit a market in the town of Sadiyah, 140 kilometers (90 miles) northeast of Baghdad.")
+    assert geoparser.index.admin_codes(found["Sadiyah"].place_id)[0] == "IQG10"
+
+
 def test_no_place_abroad_unless_the_text_points_there(geoparser):
     syrian = by_surface(geoparser, "Jets struck Mare in northern Aleppo and then Tabqa.")
     assert all(m.country in ("SY", None) for m in syrian.values())
@@ -128,6 +137,7 @@ def test_a_title_makes_a_person_and_a_building_word_makes_a_building(geoparser):
     found = by_surface(geoparser, "Gunmen bombed the Al Bashir center in Najaf city; shells hit Kafr Nabl hospital.")
     assert "Al Bashir" not in found and "Bashir" not in found  # a building, not the village Bashir
     assert found["Najaf"].role == "place" and found["Kafr Nabl"].role == "place"  # a town's hospital is in the town
+    assert [m.surface for m in parse(geoparser, "Jets struck a Sharia court in Mosul.") if m.role == "place"] == ["Mosul"]
 
 
 # -- the wider world ---------------------------------------------------------------------------

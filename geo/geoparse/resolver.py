@@ -41,11 +41,12 @@ _CONTAINED_IN = re.compile(
     r"(?:[ \t]+(?:village|town|city|area|district|sub-?district|neighbou?rhood|camp|hill|field|farms?|"
     r"region|valley|desert|military\s+camp|axis))?"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+|[ \t]+(?=(?:some|about|\d|north|south|east|west)))"
-    r"(?:the[ \t]+)?(?:(?:some[ \t]+|about[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:re|er)s?|miles)[ \t]+)?"
+    r"(?:the[ \t]+)?(?:(?:some[ \t]+|about[ \t]+)?(?:(?P<distance>\d+(?:\.\d+)?)[ \t]*(?P<unit>km|kilomet(?:re|er)s?|miles)"
+    r"(?:[ \t]*\([^()]{1,25}\))?[ \t]+)?"
     r"(?P<direction>(?:north|south|east|west)(?:-?(?:east|west))?)[ \t]+of[ \t]+(?:the[ \t]+)?)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
     r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region)[ \t]+of[ \t]+)?"
-    r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?$")
+    r"(?:the[ \t]+)?(?:(?:[A-Z][a-z]+[ \t]+)?(?:city|town|province|governorate)[ \t]+of[ \t]+)?$")
 # how far from a container of each kind a place it holds may lie, when P-codes do not say
 _CONTAINER_KM = {"governorate": 200.0, "district": 80.0, "subdistrict": 40.0, "region": 300.0}
 _TOWN_KM = 40.0
@@ -231,7 +232,7 @@ _TITLE_BEFORE = re.compile(
 # 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a building, a street or a people
 _BUILDING_AFTER = re.compile(
     r"[ \t]+(?:cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
-    r"street|bakery|church|university|stadium|clinic|minority|community|sect)\b",
+    r"street|bakery|church|university|stadium|clinic|court|minority|community|sect)\b",
     re.IGNORECASE)
 _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 
@@ -253,6 +254,15 @@ def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
             and _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
         return True
     return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
+
+
+def _distance_window(link: re.Match) -> tuple[float, float]:
+    """How far from Y a place 'X, 15 km north of Y' may lie: about the distance given (reporters
+    round, and give road distances), or anywhere within ``_DIRECTION_KM`` when none is given."""
+    if link.group("distance") is None:
+        return 0.0, _DIRECTION_KM
+    km = float(link.group("distance")) * (1.609 if link.group("unit") == "miles" else 1.0)
+    return max(0.0, 0.4 * km - 10.0), 1.3 * km + 10.0
 
 
 def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, ...]) -> bool:
@@ -395,8 +405,9 @@ class Resolver:
             wide = outer.kind not in _CONTAINER_KM or context.is_near_after(text, container.end) \
                 or "countryside" in text[hit.end:container.start]
             if direction:  # 'X, south of Y': near Y, not in it (journalists' 'north of Baghdad' is wide)
+                low_km, high_km = _distance_window(between)
                 inside = tuple(c for c in candidates if c.id != outer.id
-                               and _km((c.lat, c.lon), (outer.lat, outer.lon)) <= _DIRECTION_KM)
+                               and low_km <= _km((c.lat, c.lon), (outer.lat, outer.lon)) <= high_km)
             else:
                 inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
             if mention.place_id in {c.id for c in inside}:
