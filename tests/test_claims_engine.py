@@ -149,6 +149,9 @@ def test_a_relative_clause_or_a_country_binds_no_claim():
     found = triples("The SDF entered Kobani. The SDF captured the town, which lies on the border with Iraq.")
     assert ("SDF", "control", "Kobani") in found
     assert not any(place == "Iraq" for _, _, place in found)
+    # a clause right after the trigger describes the event: its place is the event's
+    found = triples("Shelling hit Hajin. The blast, which collapsed the roof of a mosque in Mayadin, also wounded 27.")
+    assert ("Unidentified armed group", "strike", "Mayadin") in found
 
 
 def test_an_unknown_village_moves_no_claim_to_its_region():

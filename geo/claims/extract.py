@@ -307,7 +307,9 @@ class ClaimExtractor:
         # places in a relative clause after the trigger ('the town, which lies on the border
         # with Iraq') say where something else is, not where the claim is
         relative = cue("relative").search(low, trigger.end, sentence.end)
-        if relative is not None:
+        if relative is not None and relative.start() > trigger.end:
+            # ('The blast, which collapsed a mosque in X, ...': a clause right after the trigger
+            # describes the event itself, and its places are the event's)
             after = [m for m in after if m.start < relative.start()]
         if trigger.relation != "advance":  # 'moved 5 km north of Raqqa' advances on Raqqa
             refs = {id(m): kind for m in before + after if (kind := _reference(low, sentence, m))}
