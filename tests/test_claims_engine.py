@@ -127,6 +127,9 @@ def test_verbs_with_particles_and_casualty_events():
     assert ("SDF", "control", "Tabqa") in triples("The SDF controls Tabqa and its dam.")
     assert ("Syrian government", "presence", "Tabqa") in triples(
         "Government forces supported by Russian jets detained ten men in Tabqa.")
+    # movements of forces: troops moved to a place, exercises held there
+    assert ("Russia", "presence", "Mayadin") in triples("Russian forces transferred forty soldiers to bases around Mayadin.")
+    assert ("Turkey", "presence", "Azaz") in triples("Turkish troops carried out military exercises near Azaz.")
 
 
 # 9. stance and source

@@ -138,6 +138,9 @@ def test_a_title_makes_a_person_and_a_building_word_makes_a_building(geoparser):
     assert "Al Bashir" not in found and "Bashir" not in found  # a building, not the village Bashir
     assert found["Najaf"].role == "place" and found["Kafr Nabl"].role == "place"  # a town's hospital is in the town
     assert [m.surface for m in parse(geoparser, "Jets struck a Sharia court in Mosul.") if m.role == "place"] == ["Mosul"]
+    # a unit's capitalised name holds no place: 'the Nidaa Diyala Brigade'
+    assert [m.surface for m in parse(geoparser, "Gunmen attacked the Nidaa Diyala Brigade near Hit.")
+            if m.role == "place"] == ["Hit"]
 
 
 # -- the wider world ---------------------------------------------------------------------------

@@ -235,6 +235,11 @@ _BUILDING_AFTER = re.compile(
     r"street|bakery|church|university|stadium|clinic|court|minority|community|sect)\b",
     re.IGNORECASE)
 _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
+# 'the Nidaa Diyala Brigade', 'Raqqa Revolutionaries Brigade', 'Diyala Operations Command': a
+# place name inside a unit's capitalised name
+_UNIT_NAME_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]+){0,2}?[ \t]+(?:Brigades?|Division|Regiment|Battalion|Corps|Legion|Army|"
+    r"Front|Forces|Council|Command)\b")
 
 
 def _word_before(text: str, start: int) -> str:
@@ -266,10 +271,11 @@ def _distance_window(link: re.Match) -> tuple[float, float]:
 
 
 def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, ...]) -> bool:
-    """'General Taie': a title makes a person of any name; 'the Al Bashir center', 'al-Nour
-    Street', 'the Shabak minority': a village's name before a building, street or people word
-    names the building or the people (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl)."""
-    if _TITLE_BEFORE.search(text, max(0, hit.start - 14), hit.start):
+    """'General Taie': a title makes a person of any name, and a unit word a unit ('the Nidaa
+    Diyala Brigade'); 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a
+    village's name before a building, street or people word names the building or the people
+    (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl)."""
+    if _TITLE_BEFORE.search(text, max(0, hit.start - 14), hit.start) or _UNIT_NAME_AFTER.match(text, hit.end):
         return True
     return bool(_BUILDING_AFTER.match(text, hit.end)) and all(
         c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates if c.country in THEATRE_COUNTRIES)
