@@ -130,6 +130,9 @@ def test_verbs_with_particles_and_casualty_events():
     # movements of forces: troops moved to a place, exercises held there
     assert ("Russia", "presence", "Mayadin") in triples("Russian forces transferred forty soldiers to bases around Mayadin.")
     assert ("Turkey", "presence", "Azaz") in triples("Turkish troops carried out military exercises near Azaz.")
+    # troops that 'held' are its subject (the modifier is 'Kurdish-held')
+    assert ("Turkey", "presence", "Azaz") in triples("Turkish troops held military drills in Azaz.")
+    assert ("Turkey", "control", "Azaz") in triples("Turkish forces held Azaz.")
 
 
 # 9. stance and source

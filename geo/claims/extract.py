@@ -34,6 +34,7 @@ from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
 
 
+_PLURAL_SUBJECT = re.compile(r"(?:troops|forces|fighters|militants|soldiers|units|militias|jets|warplanes)$")
 _MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
 _MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
 _HELPER_BEFORE = re.compile(r"\b(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|cover)\s+(?:of|from)|support\s+from)\s+(?:an?\s+|the\s+)?\S*\s*$")
@@ -694,9 +695,12 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention, containers:
 
 
 def _is_modifier(low: str, actor: ActorMention) -> bool:
-    """'US-led', 'backed by the coalition': an actor that qualifies another one."""
-    return bool(_MODIFIER_AFTER.match(low, actor.end, actor.end + 24) or
-                _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
+    """'US-led', 'backed by the coalition': an actor that qualifies another one ('Turkish troops
+    held drills': a plural noun before 'held' is its subject, not a modifier)."""
+    after = _MODIFIER_AFTER.match(low, actor.end, actor.end + 24)
+    if after is not None and after.group().startswith(" ") and _PLURAL_SUBJECT.search(low, actor.start, actor.end):
+        after = None
+    return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
 
 
 def _is_helper(low: str, actor: ActorMention) -> bool:
