@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 import warnings
+from bisect import bisect_left
 from collections import Counter
 
 from geo.geoparse.gazetteer import GazetteerIndex, default_index, read_demonyms

@@ -281,6 +281,16 @@ def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, 
         c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates if c.country in THEATRE_COUNTRIES)
 
 
+def _begins_unknown_name(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int]) -> bool:
+    """'Sabaa al-Bour', 'Ahrar al Sharqiyah', 'Mustafa al Kadhimi': a village's one word before
+    an 'al' word that no hit starts on begins a longer name ('Deraa al-Balad', a curated town,
+    is a part of the town)."""
+    if " " in hit.key or not hit.surface[:1].isupper() or any(is_curated(c.id) for c in candidates):
+        return False
+    following = _ARTICLE_WORD_AFTER.match(text, hit.end)
+    return following is not None and following.start(1) not in starts
+
+
 def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
     """'Tal' of 'Tal Tuqan', 'Dael' of 'Kafr Dael': a one-word hit that only begins or ends an
     Arabic place name the gazetteer lacks (the toponym patterns report it unresolved)."""
@@ -358,14 +368,8 @@ class Resolver:
             if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
                     or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
                 continue
-            if _names_person_or_building(text, hit, candidates):
+            if _names_person_or_building(text, hit, candidates) or _begins_unknown_name(text, hit, candidates, starts):
                 continue
-            if " " not in hit.key and hit.surface[:1].isupper() and not any(is_curated(c.id) for c in candidates):
-                # 'Sabaa al-Bour': a village's one word before an 'al-' word no stage knows begins a
-                # longer name ('Deraa al-Balad', a curated town, is a part of the town)
-                following = _ARTICLE_WORD_AFTER.match(text, hit.end)
-                if following and following.start(1) not in starts:
-                    continue
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
             if mention is not None:
                 resolved.append((hit, candidates, mention))

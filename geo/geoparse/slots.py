@@ -102,7 +102,7 @@ class SlotFiller:
         self.index = index
         # look-ups memoised per name key (a corpus names the same villages again and again)
         self._theatre: dict[str, Place | None] = {}
-        self._regional: dict[tuple[str, int, str], Place | None] = {}
+        self._regional: dict[tuple[str, int, str], tuple[Place | None, int]] = {}
         self._curated: dict[str, Place | None] = {}
 
     def fill(self, doc_id: str, text: str, mentions: list[Mention], stream: KeyStream | None = None) -> list[Mention]:
@@ -169,7 +169,7 @@ class SlotFiller:
         governorate, or is unresolved (not a namesake 700 km away)."""
         for container in mentions:
             if container.kind not in ("city", "town", "capital") or id(container) in guessed \
-                    or text[container.end:container.end + 1] not in "'’" or self._level(text, container) is None:
+                    or text[container.end:container.end + 1] not in ("'", "’") or self._level(text, container) is None:
                 continue
             slot = _POSSESSIVE_SLOT.match(text, container.end)
             code = self.index.admin_codes(container.place_id or "")[0] if slot else ""
@@ -244,7 +244,8 @@ class SlotFiller:
     def _dwarfed(self, mention: Mention) -> Mention:
         """A name placed on a minor village while a curated city spelled one letter apart, with
         the same consonants, dwarfs it: the city ('Nassriya city' is Nasiriyah, not the hamlet
-        Nasriyeh 900 km away; 'Madain' stays al-Mada'in, Maadan being a town of 10,000). A slot's region, read afterwards, still has the last word."""
+        Nasriyeh 900 km away; 'Madain' stays al-Mada'in, Maadan being a town of 10,000). A
+        slot's region, read afterwards, still has the last word."""
         if mention.role != "place" or mention.kind not in _MINOR_KINDS or is_curated(mention.place_id):
             return mention
         key = name_key(mention.surface)
@@ -462,7 +463,7 @@ class _Edits:
 
 
 # heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
-_VILLAGE_HEADS = frozenset({"karyat", "kariat", "karya", "karia"})
+_VILLAGE_HEADS = frozenset(token_key(w) for w in ("Qaryat", "Qariyat", "Qarya", "Qariya"))
 # heads of a feature named after the village beside it: 'Tal al-Hamamiyat' (the hill of Hamamiyat)
 _FEATURE_HEADS = frozenset(token_key(w) for w in ("Tal", "Tallet", "Jabal", "Jebel", "Khirbat", "Khirbet", "Wadi"))
 
