@@ -169,18 +169,23 @@ def name_key(name: str) -> str:
     return " ".join(name_keys(name))
 
 
-_SUN_ARTICLE = re.compile(r"^(?P<pre>.*?\b)(?P<art>[AaEe][lrsztdn]|[Aa]sh)[- ](?P<word>\w)(?P<rest>\w*)(?P<post>.*)$")
+_ARTICLE_IN_NAME = re.compile(r"^(?P<pre>.*?\b)(?P<art>[AaEe][lrsztdn]|[Aa]sh)[- ](?P<word>\w)(?P<rest>\w*)(?P<post>.*)$")
+_SUN_LETTERS = frozenset("tdrzsnl")
 
 
 def fused_variants(name: str) -> list[str]:
-    """Spellings with the article fused to the word, as in 'Deir Ezzor' for 'Deir ez-Zor'.
+    """Spellings with the article fused to the word: 'Deir Ezzor' for 'Deir ez-Zor' (the article
+    takes the sound of a sun letter), 'Arraqqah' for 'ar-Raqqah', 'Alhasakah' for 'al-Hasakah'.
 
     >>> fused_variants("Deir ez-Zor")
-    ['Deir ezzor', 'Deir azzor']
+    ['Deir ezzor', 'Deir azzor', 'Deir elzor', 'Deir alzor']
+    >>> fused_variants("al-Hasakah"), fused_variants("ar-Raqqah")[:2]
+    (['Elhasakah', 'Alhasakah'], ['Erraqqah', 'Arraqqah'])
     """
-    match = _SUN_ARTICLE.match(name)
-    if not match or match.group("pre") == "":
+    match = _ARTICLE_IN_NAME.match(name)
+    if not match:
         return []
-    word = match.group("word").lower()
-    stem = word + word + match.group("rest")
-    return [f"{match.group('pre')}{vowel}{stem}{match.group('post')}" for vowel in ("e", "a")]
+    pre, word, rest, post = match.group("pre"), match.group("word").lower(), match.group("rest"), match.group("post")
+    stems = ([word + word + rest] if word in _SUN_LETTERS else []) + ["l" + word + rest]
+    vowels = ("e", "a") if pre else ("E", "A")
+    return [f"{pre}{vowel}{stem}{post}" for stem in stems for vowel in vowels]
