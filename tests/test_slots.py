@@ -166,3 +166,8 @@ def test_a_hill_named_after_a_village_is_found_near_the_village(geoparser):
 def test_a_preposition_that_is_also_an_article_does_not_swallow_the_name(geoparser):
     # 'at Tal' is keyed like the gazetteer's 'At Tall'; it must not block 'Tal Abyad'
     assert by_surface(geoparser, "Fighting at Tal Abyad went on.")["Tal Abyad"].name == "Tell Abyad"
+
+
+def test_an_article_written_into_the_name_is_set_apart(geoparser):
+    found = by_surface(geoparser, "Shelling hit Alsabkha town in Raqqa countryside.")
+    assert found["Alsabkha"].role == "place" and governorate(geoparser, found["Alsabkha"]) == "SY11"

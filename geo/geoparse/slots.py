@@ -471,13 +471,14 @@ _FEATURE_HEADS = frozenset(token_key(w) for w in ("Tal", "Tallet", "Jabal", "Jeb
 def spelling_alternates(key: str) -> list[tuple[str, int]]:
     """Other keys a reporter's spelling may stand for, each with the precision it gives: without
     a 'Qaryat' head (the village itself), without a 'Tal' or 'Wadi' head (the village the hill
-    or valley is named after: near it, precision 2), and with or without a final vowel (the ta
-    marbuta and final alef that romanisations keep or drop).
+    or valley is named after: near it, precision 2), with or without a final vowel (the ta
+    marbuta and final alef that romanisations keep or drop), and with an article written into
+    the word set apart ('Elmayadin').
 
     >>> spelling_alternates("karyat shikh yunus"), spelling_alternates("tal ~ hamamiat")
     ([('shikh yunus', 1)], [('hamamiat', 2)])
-    >>> spelling_alternates("ibin"), spelling_alternates("nafia")
-    ([('ibina', 1)], [('nafi', 1)])
+    >>> spelling_alternates("ibin"), spelling_alternates("nafia"), spelling_alternates("um ilmiadin")
+    ([('ibina', 1)], [('nafi', 1)], [('um ilmiadina', 1), ('um ~ miadin', 1)])
     """
     words = key.split()
     if len(words) > 1 and (words[0] in _VILLAGE_HEADS or words[0] in _FEATURE_HEADS):
@@ -485,7 +486,12 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
         return [(" ".join(rest), 1 if words[0] in _VILLAGE_HEADS else 2)] if rest else []
     if len(key.replace(" ", "")) < 4:
         return []
-    return [(key[:-1], 1)] if key.endswith("a") else [(key + "a", 1)]
+    found = [(key[:-1], 1)] if key.endswith("a") else [(key + "a", 1)]
+    fused = [i for i, word in enumerate(words) if word[:2] in ("al", "il") and len(word) >= 6]
+    if fused:  # 'Um Elmayathen': the article written into the word
+        i = fused[0]
+        found.append((" ".join(words[:i] + (["~"] if i else []) + [words[i][2:]] + words[i + 1:]), 1))
+    return found
 
 
 def allowed_edits(letters: int) -> int:
