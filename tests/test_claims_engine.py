@@ -68,6 +68,7 @@ def test_actors_named_as_reporting_names_them():
     assert ("HTS", "contested", "Kafr Nabl") in triples("HTS attacked an army post in Kafr Nabl.")
     assert ("Syrian National Army", "strike", "Ain Issa") in triples("The Syrian National Army shelled Ain Issa.")
     assert triples("Unidentified gunmen shot dead a teacher in Azaz.") == {("Unidentified armed group", "strike", "Azaz")}
+    assert ("YBS", "contested", "Mosul") in triples("YBS militants clashed with the Iraqi army near Mosul.")
 
 
 # 2. a generic word is not a group
