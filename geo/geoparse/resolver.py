@@ -226,9 +226,8 @@ _ROLE_THEN_NAMES = re.compile(
 # 'EUPHRATES DESK', 'RAQQA BUREAU': a capitalised byline, not a place
 _DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT)\b")
 # 'General Taie', 'Dr. Hamdan': a title right before a name makes it a person's
-_TITLE_BEFORE = re.compile(
-    r"\b(?:General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|Brigadier|Major|Maj\.|Captain|Capt\.|President|"
-    r"Minister|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)[ \t]+$")
+_TITLES = frozenset("General Gen. Colonel Col. Lieutenant Lt. Brigadier Major Maj. Captain Capt. President "
+                    "Minister Governor Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
 # 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a building, a street or a people
 _BUILDING_AFTER = re.compile(
     r"[ \t]+(?:cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
@@ -275,9 +274,13 @@ def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, 
     Diyala Brigade'); 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a
     village's name before a building, street or people word names the building or the people
     (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl)."""
-    if _TITLE_BEFORE.search(text, max(0, hit.start - 14), hit.start) or _UNIT_NAME_AFTER.match(text, hit.end):
-        return True
-    return bool(_BUILDING_AFTER.match(text, hit.end)) and all(
+    if text[hit.start - 1:hit.start] == " ":
+        before = text[max(0, hit.start - 14):hit.start].split()
+        if before and before[-1] in _TITLES:
+            return True
+    if text[hit.end:hit.end + 1] != " ":
+        return False  # 'Aleppo,' 'Aleppo.': nothing follows that could make it a unit or a building
+    return bool(_UNIT_NAME_AFTER.match(text, hit.end)) or bool(_BUILDING_AFTER.match(text, hit.end)) and all(
         c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates if c.country in THEATRE_COUNTRIES)
 
 
@@ -285,10 +288,11 @@ def _begins_unknown_name(text: str, hit: NameHit, candidates: tuple[Place, ...],
     """'Sabaa al-Bour', 'Ahrar al Sharqiyah', 'Mustafa al Kadhimi': a village's one word before
     an 'al' word that no hit starts on begins a longer name ('Deraa al-Balad', a curated town,
     is a part of the town)."""
-    if " " in hit.key or not hit.surface[:1].isupper() or any(is_curated(c.id) for c in candidates):
+    if " " in hit.key or not hit.surface[:1].isupper():
         return False
     following = _ARTICLE_WORD_AFTER.match(text, hit.end)
-    return following is not None and following.start(1) not in starts
+    return following is not None and following.start(1) not in starts \
+        and not any(is_curated(c.id) for c in candidates)
 
 
 def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:

@@ -103,7 +103,7 @@ class SlotFiller:
         # look-ups memoised per name key (a corpus names the same villages again and again)
         self._theatre: dict[str, Place | None] = {}
         self._regional: dict[tuple[str, int, str], tuple[Place | None, int]] = {}
-        self._curated: dict[str, Place | None] = {}
+        self._curated: dict[str, Place | None] = {}  # by surface: the curated city a village's name is
 
     def fill(self, doc_id: str, text: str, mentions: list[Mention], stream: KeyStream | None = None) -> list[Mention]:
         """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
@@ -248,10 +248,9 @@ class SlotFiller:
         slot's region, read afterwards, still has the last word."""
         if mention.role != "place" or mention.kind not in _MINOR_KINDS or is_curated(mention.place_id):
             return mention
-        key = name_key(mention.surface)
-        if key not in self._curated:
-            self._curated[key] = self._curated_alike(key)
-        town = self._curated[key]
+        town = self._curated.get(mention.surface, False)
+        if town is False:
+            town = self._curated[mention.surface] = self._curated_alike(name_key(mention.surface))
         placed = self.index.place(mention.place_id or "")
         if town is None or placed is None or town.id == placed.id \
                 or town.population < max(DWARFING_CITY_POPULATION, DOMINANT_FACTOR * placed.population):
