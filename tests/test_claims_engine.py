@@ -283,6 +283,12 @@ def test_the_towns_a_road_is_named_after_are_not_where_it_happened():
     assert triples("Gunmen shot dead a farmer near Kherbet Nasr village on the Azaz - Tal Rifaat road.") == set()
     # with no unknown place before it, the road's town is where the claim binds
     assert ("Unidentified armed group", "strike", "Azaz") in triples("Gunmen shot dead a farmer in Azaz.")
+    # the corners of an area named after towns give way to a finer place named with them
+    assert triples("Russian jets struck IS positions in the Hama-Aleppo-Raqqa triangle near Hajin town.") == {
+        ("Russia", "strike", "Hajin")}
+    # a road's first end, not the city whose countryside holds the road
+    assert triples("A body was found on the Hajin-Mayadin road in Deir ez-Zor countryside, killed by unknown gunmen.") \
+        == {("Unidentified armed group", "strike", "Hajin")}
 
 
 # 8, more verbs: storming, opening fire, targeting, ambushes; the actor whose name holds the word

@@ -79,6 +79,11 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fig
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
     r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+# 'the Baghdad - Kut road', 'the Hama-Aleppo-Raqqa triangle': places that name a route or an area
+_ROUTE_NOUN = r"(?:city\s+)?(?:road|highway|motorway|triangle|axis|route|corridor)\b"
+_ROUTE_AFTER = re.compile(r"(?:\s*[-–—]\s*[\w'’]+(?:\s+[\w'’]+){0,2}?)+\s+" + _ROUTE_NOUN)
+_JOINED_BEFORE = re.compile(r"[\w'’]\s*[-–—]\s*$")
+_ROUTE_NOUN_AFTER = re.compile(r"(?:\s*[-–—]\s*[\w'’]+(?:\s+[\w'’]+){0,2}?)*\s+" + _ROUTE_NOUN)
 _IN_VICTIM_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,4}\s+")
 _DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\b")
 _DISTANCE_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\s*(?:\([^)]{0,30}\)\s*)?$")
@@ -98,6 +103,7 @@ _PROVINCE_AFTER = re.compile(r"[\s-]+(?:governorate|province)\b")
 _PROVINCE_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$")
 # the kind of name a coded event is placed at: a place of this kind inside a province is not the province
 _UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINER_GAP.pattern + ")$")
+_FINE_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood", "facility", "hill", "camp"})
 COARSE_KINDS = frozenset({"city", "governorate", "province", "region", "country", "river"})
 
 _SHORT_NOTE = 1500  # characters: a coded event's note or a wire brief, not an article
@@ -316,10 +322,12 @@ class ClaimExtractor:
             refs = {id(m): kind for m in before + after if (kind := _reference(low, sentence, m))}
             bearings = [m for m in (before[::-1] + after if trigger.place_before else after + before[::-1])
                         if refs.get(id(m)) == "bearing"]
-            before = [m for m in before if id(m) not in refs]
-            after = [m for m in after if id(m) not in refs]
+            # the ends of a route stay candidates, after any finer place named with them
+            route = {key for key, kind in refs.items() if kind == "route"}
+            before = [m for m in before if id(m) not in refs or id(m) in route]
+            after = [m for m in after if id(m) not in refs or id(m) in route]
         else:
-            bearings = []
+            bearings, route = [], set()
         # a place that only holds a finer one named with it ('Tassil town in Dara countryside') binds
         # nothing, unless the finer one is only a reference point ('west of Aleppo near Afrin')
         kept = {id(m) for m in before + after}
@@ -364,6 +372,9 @@ class ClaimExtractor:
                 return [(bearings[0], None, True)]
             return []
         specific = [m for m in side if m.kind not in REGION_KINDS]
+        if route:  # 'on the Hama-Aleppo-Raqqa triangle near Ithriya': the village; 'on the Kahil-Tiba
+            # road in Dara countryside': the road's first end rather than the city of the countryside
+            specific.sort(key=lambda m: (1, m.start) if id(m) in route else (0 if m.kind in _FINE_KINDS else 2, 0))
         head = (specific or side)[0]
         if head.kind == "country" and _CITY_ANAPHORA.search(low, trigger.end, head.start):
             return [(last_place, None, True)] if last_place is not None else []
@@ -586,8 +597,13 @@ def _unknown_place(text: str, start: int, end: int, known: list[Mention]) -> boo
 
 def _reference(low: str, sentence: Sentence, m: Mention) -> str | None:
     """How ``m`` is only a reference point: 'distance' ('60 km south of Baghdad': the event is
-    elsewhere), 'bearing' ('north of Baghdad': near it), or None (a place of the event; 'in the
-    south of Baghdad' is inside it)."""
+    elsewhere), 'bearing' ('north of Baghdad': near it), 'route' (an end of 'the Baghdad - Kut
+    road', a corner of 'the Hama-Aleppo-Raqqa triangle': somewhere along it), or None (a place of
+    the event; 'in the south of Baghdad' is inside it)."""
+    if _ROUTE_AFTER.match(low, m.end, sentence.end) or (
+            _JOINED_BEFORE.search(low, max(sentence.start, m.start - 4), m.start)
+            and _ROUTE_NOUN_AFTER.match(low, m.end, sentence.end)):
+        return "route"
     found = _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)
     if found is None:
         return None
