@@ -276,7 +276,9 @@ def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, 
     (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl)."""
     if text[hit.start - 1:hit.start] == " ":
         before = text[max(0, hit.start - 14):hit.start].split()
-        if before and before[-1] in _TITLES:
+        # 'General Taie'; 'the Mukhtar of Qujman' (a village head, not the village Al-Mukhtar)
+        if before and (before[-1] in _TITLES
+                       or hit.surface.lower() in _ROLE_WORDS and before[-1].lower() in ("the", "a")):
             return True
     if text[hit.end:hit.end + 1] != " ":
         return False  # 'Aleppo,' 'Aleppo.': nothing follows that could make it a unit or a building
