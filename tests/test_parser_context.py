@@ -195,3 +195,9 @@ def test_a_capitals_possessive_part_or_a_locative_keeps_it_on_the_map(geoparser)
                              "killed nine. Baghdad's decision angered Erbil.")
     baghdad = [role for surface, role, _, _ in found if surface == "Baghdad"]
     assert baghdad == ["place", "place", "actor"]
+
+
+def test_a_governorate_the_document_names_chooses_among_namesakes(geoparser):
+    # two villages named Tall Shihab, in Homs and in Daraa governorates
+    found = by_surface(geoparser, "Gunmen were active in Daraa province; a fighter was killed in Tal Shihab town.")
+    assert geoparser.index.admin_codes(found["Tal Shihab"].place_id)[0] == "SY12"

@@ -171,3 +171,10 @@ def test_a_preposition_that_is_also_an_article_does_not_swallow_the_name(geopars
 def test_an_article_written_into_the_name_is_set_apart(geoparser):
     found = by_surface(geoparser, "Shelling hit Alsabkha town in Raqqa countryside.")
     assert found["Alsabkha"].role == "place" and governorate(geoparser, found["Alsabkha"]) == "SY11"
+
+
+def test_a_curated_town_found_by_its_spelling_is_a_region(geoparser):
+    # 'Jisr Al-Shughr' is Jisr al-Shughur spelled without a vowel: found after 'of', then a region
+    found = by_surface(geoparser, "Shelling killed three in Ziyadiyeh village in the southern countryside of Jisr Al-Shughr.")
+    assert found["Jisr Al-Shughr"].name == "Jisr al-Shughur"
+    assert found["Ziyadiyeh"].role == "unresolved"  # the only Ziyadiyah the gazetteer knows lies in Aleppo

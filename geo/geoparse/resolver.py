@@ -11,6 +11,7 @@ import math
 import re
 from functools import lru_cache
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from geopy.distance import great_circle
@@ -56,6 +57,7 @@ _LONGEST_LINK = 90  # characters 'X ... in the north-eastern countryside of Y' m
 # A name found only in GeoNames whose surface is this common as an English word (wordfreq Zipf)
 # is not taken as a place anywhere ('This', 'June'), or at the start of a sentence ('But',
 # 'Save', 'Much'). A curated name in lower case ('raqqa') is taken unless the word is common ('us').
+NAMED_GOVERNORATE_BONUS = 0.5  # a place inside a governorate the document names (breaks near-ties)
 COMMON_AT_SENTENCE_START = 3.0
 COMMON_ANYWHERE = 4.0
 LOWERCASE_COMMON = 3.5
@@ -71,6 +73,8 @@ class _Context:
     total: int = field(init=False)  # sum of ``countries``, asked for by every score
     nearest: dict = field(default_factory=dict)  # place id -> km to the nearest anchor
     by_key: Counter = field(default_factory=Counter)  # (key, country) -> what that key gave ``countries``
+    governorates: frozenset = frozenset()  # P-codes of the governorates the document names
+    governorate_of: Callable[[str], str] = lambda place_id: ""  # a place id's governorate P-code
 
     def __post_init__(self) -> None:
         self.total = sum(self.countries.values())
@@ -178,6 +182,8 @@ def _score(place: Place, ctx: _Context, hint: str | None) -> float:
         score += 3.0 * ctx.countries[place.country] / ctx.total
     if ctx.anchors and place.kind not in REGION_KINDS:
         score -= min(ctx.nearest_km(place) / 300.0, 4.0)
+    if ctx.governorates and place.kind not in REGION_KINDS and ctx.governorate_of(place.id) in ctx.governorates:
+        score += NAMED_GOVERNORATE_BONUS
     score += population_term
     if hint:
         if hint == place.kind or (hint == "city" and place.kind in ("town", "city")) or (
@@ -340,6 +346,7 @@ class Resolver:
         # key -> (country of the key's places when they share one, else None; the anchor it gives)
         self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
         self._provinces: dict[str, tuple[Place, ...]] = {}  # key -> its first-level divisions
+        self._governorate: dict[str, str] = {}  # key -> P-code of the governorate it names, or ''
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
         demonyms = [self._demonym(doc_id, h) for h in hits if h.flags & DEMONYM]
@@ -460,7 +467,14 @@ class Resolver:
         countries: Counter = Counter()
         by_key: Counter = Counter()
         anchors = []
+        governorates = set()
         for hit, candidates in usable:
+            code = self._governorate.get(hit.key)
+            if code is None:  # 'Daraa province': its villages before their namesakes elsewhere
+                named = next((c for c in candidates if c.kind == "governorate" and c.country in THEATRE_COUNTRIES), None)
+                code = self._governorate[hit.key] = self.index.admin_codes(named.id)[0] if named else ""
+            if code:
+                governorates.add(code)
             evidence = self._evidence.get(hit.key)
             if evidence is None:
                 evidence = self._evidence[hit.key] = _evidence(candidates)
@@ -471,7 +485,9 @@ class Resolver:
                 by_key[pair] = by_key.get(pair, 0) + 1
                 if anchor is not None:
                     anchors.append(anchor)
-        return _Context(countries, list(dict.fromkeys(anchors)), by_key=by_key)
+        governorate_of = (lambda place_id: self.index.admin_codes(place_id)[0]) if governorates else _Context.governorate_of
+        return _Context(countries, list(dict.fromkeys(anchors)), by_key=by_key,
+                        governorates=frozenset(governorates), governorate_of=governorate_of)
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:

@@ -12,7 +12,8 @@ not know stays out, so that a claim about it may still bind to the region.
 
 A name after a locative word ('in X', 'near X', 'the countryside of X') that no stage took is
 looked up in the whole theatre, and taken only when one place answers to it with the same
-consonants, or one town that dwarfs its namesakes; such a guess is never the region of a slot.
+consonants, or one town that dwarfs its namesakes; such a guess is the region of a slot only
+when it is a curated town ('X village in the countryside of Jisr Al-Shughr').
 
 >>> from geo.geoparse.parser import Geoparser; from geo.model import Document  # doctest: +SKIP
 >>> [(m.surface, m.name) for m in Geoparser().parse(Document("d", "Shelling hit Fulaifil town in Idleb countryside."))]  # doctest: +SKIP
@@ -113,12 +114,13 @@ class SlotFiller:
                                         [(m.start, m.end) for m in mentions if m.role != "unresolved"])
         mentions = _replace_unresolved(mentions, located)
         mentions = [self._dwarfed(m) for m in mentions]
-        guessed = {id(m) for m in located}
+        # a spelling guessed in the whole theatre is no region for another name, unless it is a curated town
+        guessed = {id(m) for m in located if not is_curated(m.place_id)}
         edits = _Edits(mentions)
         for i, container in enumerate(mentions):
             level = self._level(text, container)
             if level is None or id(container) in guessed:
-                continue  # a spelling guessed in the whole theatre is no region for another name
+                continue
             low = max(0, container.start - _LONGEST_SLOT)
             if i and mentions[i - 1].end > low and mentions[i - 1].role in ("place", "actor", "demonym") \
                     and mentions[i - 1].kind in ("country", "capital", "governorate"):
