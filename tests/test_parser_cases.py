@@ -90,3 +90,8 @@ def test_offline_geocoder_speaks_geopy(geoparser):
     assert coder.geocode("Xyzzyplace") is None
     palmyras = coder.geocode("Palmyra", exactly_one=False)
     assert palmyras[0].raw["country"] == "SY" and any(p.raw["country"] == "US" for p in palmyras)
+
+
+def test_an_underscore_typed_for_a_hyphen_joins_a_name(geoparser):
+    found = {m.surface: m for m in geoparser.parse(Document("t", "Losses in Busra al_Sham and Deir_ez-Zor."))}
+    assert found["Busra al_Sham"].name == "Bosra" and found["Deir_ez-Zor"].name == "Deir ez-Zor"

@@ -22,7 +22,7 @@ from geo.geoparse.normalize import AMBIGUOUS_ARTICLES, ARTICLE_KEY, ARTICLES, HA
 
 _SPLIT_RE = re.compile(f"({PLAIN_TOKEN_RE.pattern})")
 _SPLIT_MARKED_RE = re.compile(f"({TOKEN_RE.pattern})")  # for text with combining marks (harakat)
-_INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–]?[^\S\n]*")
+_INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–_]?[^\S\n]*")  # also "al_Sham": an underscore typed for a hyphen
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[]|\s[-–—•*]\s*)\s*$")
 
 
