@@ -158,6 +158,13 @@ def test_continents_seas_and_provinces_abroad(geoparser):
     assert found["Aegean"].name == "Aegean Sea"
     assert found["Europe"].kind == "region"
     assert (found["Texas"].country, found["Texas"].kind) == ("US", "province")
+    # a list shares the locative of its first name; a first-level division ranks above a town
+    # of its name, and is known well enough in a report about Syria
+    found = by_surface(geoparser, "Officials in Texas, Ohio and California said Syria was hit. He flew to Ontario.")
+    assert {found[n].kind for n in ("Texas", "Ohio", "California")} == {"province"}
+    assert (found["Ontario"].country, found["Ontario"].kind) == ("CA", "province")
+    # but a division whose name only describes stays off the map
+    assert "North" not in by_surface(geoparser, "Clashes in the North of Syria went on.")
 
 
 def test_demonyms_link_to_their_country_and_are_never_places(geoparser):

@@ -57,6 +57,10 @@ _LONGEST_LINK = 90  # characters 'X ... in the north-eastern countryside of Y' m
 # A name found only in GeoNames whose surface is this common as an English word (wordfreq Zipf)
 # is not taken as a place anywhere ('This', 'June'), or at the start of a sentence ('But',
 # 'Save', 'Much'). A curated name in lower case ('raqqa') is taken unless the word is common ('us').
+# a first-level division abroad (no population in the source) ranks as a place of this size:
+# 'Ontario' is the province before the Californian city of 170,000
+PROVINCE_POPULATION = 1_000_000
+_LISTED_AFTER = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 NAMED_GOVERNORATE_BONUS = 0.5  # a place inside a governorate the document names (breaks near-ties)
 COMMON_AT_SENTENCE_START = 3.0
 COMMON_ANYWHERE = 4.0
@@ -131,6 +135,12 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "south
                             "south-east", "south-west"})
 
 
+# first words of first-level divisions abroad that only describe ('North-West', 'Central', 'Capital')
+_GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*_COMPASS_WORDS, "north", "capital", "coast", "lakes",
+                                                         "centre", "center", "littoral", "islands", "plateau",
+                                                         "mountains", "interior", "greater", "middle", "far"))
+
+
 def _acceptable(hit: NameHit, text: str) -> bool:
     """Filters that need no candidates: capitalisation, acronyms and common English words."""
     surface = hit.surface
@@ -177,7 +187,8 @@ def _prior(place_id: str, country: str, population: int) -> tuple[float, float]:
 
 
 def _score(place: Place, ctx: _Context, hint: str | None) -> float:
-    score, population_term = _prior(place.id, place.country, place.population)
+    population = place.population if place.kind != "province" else max(place.population, PROVINCE_POPULATION)
+    score, population_term = _prior(place.id, place.country, population)
     if ctx.total and place.country:
         score += 3.0 * ctx.countries[place.country] / ctx.total
     if ctx.anchors and place.kind not in REGION_KINDS:
@@ -210,8 +221,10 @@ def _evidence(candidates: tuple[Place, ...]) -> tuple[str | None, tuple[float, f
 def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
     """A place outside the theatre, in a document about the theatre, needs the text to point
     abroad: its country named or evidenced by another name (not by this one), or a city of a
-    million."""
-    if place.country in THEATRE_COUNTRIES or is_curated(place.id) or place.kind == "country" or not place.country:
+    million; a first-level division ('California', 'Hatay') is known well enough on its own,
+    unless its name only describes ('North', 'Central', 'Capital')."""
+    if place.country in THEATRE_COUNTRIES or is_curated(place.id) or place.kind == "country" or not place.country \
+            or place.kind == "province" and key.split()[0] not in _GENERIC_REGION_KEYS:
         return True
     if not (ctx.countries["SY"] or ctx.countries["IQ"]):
         return True  # a document about elsewhere
@@ -292,6 +305,19 @@ def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, 
         c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates if c.country in THEATRE_COUNTRIES)
 
 
+def _after_locative(text: str, hit: NameHit, before: list[tuple[NameHit, tuple[Place, ...]]]) -> bool:
+    """'in Texas', and 'in Texas and California': a list shares the locative of its first name."""
+    if context.after_locative(text, hit.start):
+        return True
+    for previous, _ in reversed(before):
+        if not _LISTED_AFTER.fullmatch(text, previous.end, hit.start):
+            return False
+        if context.after_locative(text, previous.start):
+            return True
+        hit = previous
+    return False
+
+
 def _begins_unknown_name(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int]) -> bool:
     """'Sabaa al-Bour', 'Ahrar al Sharqiyah', 'Mustafa al Kadhimi': a village's one word before
     an 'al' word that no hit starts on begins a longer name ('Deraa al-Balad', a curated town,
@@ -365,7 +391,7 @@ class Resolver:
                 if provinces is None:
                     provinces = self._provinces[h.key] = tuple(
                         c for c in self.index.candidates(h.key) if c.kind == "province")
-                if provinces and context.after_locative(text, h.start):
+                if provinces and _after_locative(text, h, usable):
                     usable.append((h, provinces))
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
@@ -500,7 +526,7 @@ class Resolver:
         if best is None:
             return None
         if best.kind not in ("country", "capital") and _is_common_word(hit.surface) \
-                and not context.after_locative(text, hit.start):
+                and not (context.after_locative(text, hit.start) or best.kind == "province"):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
                     name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
