@@ -165,6 +165,7 @@ def test_continents_seas_and_provinces_abroad(geoparser):
     assert (found["Ontario"].country, found["Ontario"].kind) == ("CA", "province")
     # but a division whose name only describes stays off the map
     assert "North" not in by_surface(geoparser, "Clashes in the North of Syria went on.")
+    assert by_surface(geoparser, "Officials in Europe and Africa said so.")["Africa"].kind == "region"
 
 
 def test_demonyms_link_to_their_country_and_are_never_places(geoparser):

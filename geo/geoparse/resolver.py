@@ -398,7 +398,7 @@ class Resolver:
         ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
         resolved = []
         starts = {h.start for h, _ in usable}
-        for hit, candidates in usable:
+        for i, (hit, candidates) in enumerate(usable):
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
             begin = text.rfind(" ", start - 26 if start > 26 else 0, start - 1 if start else 0) + 1
@@ -409,7 +409,9 @@ class Resolver:
                 continue
             if _names_person_or_building(text, hit, candidates) or _begins_unknown_name(text, hit, candidates, starts):
                 continue
-            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked)
+            # a common word ('Hit', 'Africa') is a place after 'in', or listed after one ('in Europe and Africa')
+            located = _is_common_word(hit.surface) and _after_locative(text, hit, usable[:i])
+            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, located)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
         mentions = _qualified_parts(text, self._contain(text, resolved, ctx))
@@ -516,7 +518,7 @@ class Resolver:
                         governorates=frozenset(governorates), governorate_of=governorate_of)
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
-                     ctx: _Context, ranked: dict[tuple, tuple[Place, float]]) -> Mention | None:
+                     ctx: _Context, ranked: dict[tuple, tuple[Place, float]], located: bool = False) -> Mention | None:
         lower = hit.surface[:1].islower()
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
@@ -526,7 +528,7 @@ class Resolver:
         if best is None:
             return None
         if best.kind not in ("country", "capital") and _is_common_word(hit.surface) \
-                and not (context.after_locative(text, hit.start) or best.kind == "province"):
+                and not (located or best.kind == "province"):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
                     name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
