@@ -58,8 +58,11 @@ class GroupNames:
             return []
         found = []
         keys = stream.stream
-        for end, n_tokens in self._automaton.iter(keys):
-            last = keys.count(" ", 0, end) - 1  # the match ends on the space after its last token
+        spaces, counted_to = 0, 0
+        for end, n_tokens in self._automaton.iter(keys):  # in the order of their ends
+            spaces += keys.count(" ", counted_to, end)
+            counted_to = end
+            last = spaces - 1  # the match ends on the space after its last token
             found.append((stream.token_span(last - n_tokens + 1)[0], stream.token_span(last)[1]))
         spans: list[tuple[int, int]] = []  # sorted, overlapping names merged ('Ahrar al-Sham' in a longer one)
         for start, end in sorted(found):

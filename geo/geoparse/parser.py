@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
-from bisect import bisect_left
 from collections import Counter
 
 from geo.geoparse.gazetteer import GazetteerIndex, default_index, read_demonyms
@@ -62,7 +61,7 @@ class Geoparser:
         hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
         groups = self.groups.spans(stream)
         if groups:  # 'Hamza Brigade': the place name inside a group's name is no place
-            hits = [h for h in hits if not _overlaps(groups, h.start, h.end)]
+            hits = _outside(hits, groups)
         mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits), stream)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop] + groups
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
@@ -70,7 +69,12 @@ class Geoparser:
         return mentions
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``start:end`` overlaps one of ``spans`` (sorted by start, none inside another)."""
-    k = bisect_left(spans, (end,))  # the spans that begin before ``end``: the last may reach in
-    return k > 0 and spans[k - 1][1] > start
+def _outside(hits: list, spans: list[tuple[int, int]]) -> list:
+    """The hits (sorted by start) that overlap none of ``spans`` (sorted, none overlapping)."""
+    kept, k = [], 0
+    for hit in hits:
+        while k < len(spans) and spans[k][1] <= hit.start:
+            k += 1  # spans that end before this hit end before every later one too
+        if k == len(spans) or spans[k][0] >= hit.end:
+            kept.append(hit)
+    return kept

@@ -33,7 +33,6 @@ _NAME_HEADS = frozenset(token_key(w) for w in (
     "Bir", "Beit", "Qasr", "Hai", "Haret", "Mazraat", "Qaryat", "Marj", "Tallet", "Arab", "Sheikh",
     "Shaykh", "Maarat", "Ma'arat", "Bab", "Bani", "Khan", "Sayyid", "Zawiyat", "Albu", "Jisr", "Qalaat", "Qalat",
     "Hisn", "Hawsh", "Hosh", "Nahr"))
-_ARTICLE_WORD_AFTER = re.compile(r"[ \t]+((?:al|el|Al|El)[- ][A-Z])")
 _NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|esh|as|ar|er|az|ad|ed|at|et|an|en|ez|es)[- ])?([A-Z][\w'’]*)")
 
 # 'X in Y', 'X, Y', 'X village in the eastern countryside of Y', 'X town in Y countryside':
@@ -146,12 +145,14 @@ def _acceptable(hit: NameHit, text: str) -> bool:
     surface = hit.surface
     if hit.flags & CURATED:
         # lower case: never a common word ('us', 'deal')
+        if not surface[:1].islower():
+            return True
         if surface[:4].lower() == "the " and not surface[4:5].islower():
             return True  # 'the Gulf', 'the Levant'
         words = surface.split()
         if len(words) > 1 and words[-1][:1].isupper() and words[0].lower() not in _COMPASS_WORDS:
             return True  # 'rural Damascus': a phrase, not a common word ('northern Iraq' only describes)
-        return not surface[:1].islower() or word_zipf(surface) < LOWERCASE_COMMON
+        return word_zipf(surface) < LOWERCASE_COMMON
     if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
         return False
     if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
@@ -193,7 +194,8 @@ def _score(place: Place, ctx: _Context, hint: str | None) -> float:
         score += 3.0 * ctx.countries[place.country] / ctx.total
     if ctx.anchors and place.kind not in REGION_KINDS:
         score -= min(ctx.nearest_km(place) / 300.0, 4.0)
-    if ctx.governorates and place.kind not in REGION_KINDS and ctx.governorate_of(place.id) in ctx.governorates:
+    if ctx.governorates and place.country in THEATRE_COUNTRIES and place.kind not in REGION_KINDS \
+            and ctx.governorate_of(place.id) in ctx.governorates:
         score += NAMED_GOVERNORATE_BONUS
     score += population_term
     if hint:
@@ -247,17 +249,19 @@ _DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT
 # 'General Taie', 'Dr. Hamdan': a title right before a name makes it a person's
 _TITLES = frozenset("General Gen. Colonel Col. Lieutenant Lt. Brigadier Major Maj. Captain Capt. President "
                     "Minister Governor Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
-# 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a building, a street or a people
-_BUILDING_AFTER = re.compile(
-    r"[ \t]+(?:cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
-    r"street|bakery|church|university|stadium|clinic|court|minority|community|sect)\b",
-    re.IGNORECASE)
+# what may follow a name and make it no place (one pattern, tried once per hit):
+# 'Sabaa al-Bour' (an unknown 'al' word), 'the Al Bashir center', 'al-Nour Street', 'the Shabak
+# minority' (a building, a street or a people), 'the Nidaa Diyala Brigade', 'Diyala Operations
+# Command' (a unit's capitalised name)
+_AFTER_NAME = re.compile(
+    r"[ \t]+(?:(?P<article>(?:al|el|Al|El)[- ])[A-Z]"
+    r"|(?i:(?P<building>cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
+    r"street|bakery|church|university|stadium|clinic|court|minority|community|sect))\b"
+    r"|(?:[A-Z][\w'’-]+[ \t]+){0,2}?(?P<unit>Brigades?|Division|Regiment|Battalion|Corps|Legion|Army|"
+    r"Front|Forces|Council|Command)\b)")
 _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
-# 'the Nidaa Diyala Brigade', 'Raqqa Revolutionaries Brigade', 'Diyala Operations Command': a
-# place name inside a unit's capitalised name
-_UNIT_NAME_AFTER = re.compile(
-    r"(?:[ \t]+[A-Z][\w'’-]+){0,2}?[ \t]+(?:Brigades?|Division|Regiment|Battalion|Corps|Legion|Army|"
-    r"Front|Forces|Council|Command)\b")
+# the first letter of a word that may begin one of them: a quick test before the pattern
+_MAY_FOLLOW = re.compile(r"[A-Zaecbfhmorsu]")
 
 
 def _word_before(text: str, start: int) -> str:
@@ -288,21 +292,34 @@ def _distance_window(link: re.Match) -> tuple[float, float]:
     return max(0.0, 0.4 * km - 10.0), 1.3 * km + 10.0
 
 
-def _names_person_or_building(text: str, hit: NameHit, candidates: tuple[Place, ...]) -> bool:
-    """'General Taie': a title makes a person of any name, and a unit word a unit ('the Nidaa
-    Diyala Brigade'); 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a
-    village's name before a building, street or people word names the building or the people
-    (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl)."""
-    if text[hit.start - 1:hit.start] == " ":
-        before = text[max(0, hit.start - 14):hit.start].split()
-        # 'General Taie'; 'the Mukhtar of Qujman' (a village head, not the village Al-Mukhtar)
-        if before and (before[-1] in _TITLES
-                       or hit.surface.lower() in _ROLE_WORDS and before[-1].lower() in ("the", "a")):
+def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int]) -> bool:
+    """Whether the words around a hit make it something else than a place:
+    - 'General Taie', 'the Mukhtar of Qujman': a title makes a person (a village head, not the
+      village Al-Mukhtar);
+    - 'the Nidaa Diyala Brigade': a unit's capitalised name;
+    - 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a village's name before a
+      building, street or people word (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl);
+    - 'Sabaa al-Bour', 'Ahrar al Sharqiyah', 'Mustafa al Kadhimi': a village's one word before an
+      'al' word that no hit starts on begins a longer name ('Deraa al-Balad', a curated town, is a
+      part of the town).
+    """
+    start, end = hit.start, hit.end
+    if start > 1 and text[start - 1] == " ":
+        word = text[text.rfind(" ", max(0, start - 14), start - 1) + 1:start - 1]
+        if word in _TITLES or word in ("the", "a", "The", "A") and hit.surface.lower() in _ROLE_WORDS:
             return True
-    if text[hit.end:hit.end + 1] != " ":
-        return False  # 'Aleppo,' 'Aleppo.': nothing follows that could make it a unit or a building
-    return bool(_UNIT_NAME_AFTER.match(text, hit.end)) or bool(_BUILDING_AFTER.match(text, hit.end)) and all(
-        c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates if c.country in THEATRE_COUNTRIES)
+    if text[end:end + 1] != " " or not _MAY_FOLLOW.match(text, end + 1):
+        return False  # 'Aleppo,' 'Aleppo said': nothing follows that could make it anything else
+    after = _AFTER_NAME.match(text, end)
+    if after is None:
+        return False
+    if after.lastgroup == "unit":
+        return True
+    if after.lastgroup == "building":
+        return all(c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates
+                   if c.country in THEATRE_COUNTRIES)
+    return " " not in hit.key and hit.surface[:1].isupper() and after.start("article") not in starts \
+        and not any(is_curated(c.id) for c in candidates)
 
 
 def _after_locative(text: str, hit: NameHit, before: list[tuple[NameHit, tuple[Place, ...]]]) -> bool:
@@ -316,17 +333,6 @@ def _after_locative(text: str, hit: NameHit, before: list[tuple[NameHit, tuple[P
             return True
         hit = previous
     return False
-
-
-def _begins_unknown_name(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int]) -> bool:
-    """'Sabaa al-Bour', 'Ahrar al Sharqiyah', 'Mustafa al Kadhimi': a village's one word before
-    an 'al' word that no hit starts on begins a longer name ('Deraa al-Balad', a curated town,
-    is a part of the town)."""
-    if " " in hit.key or not hit.surface[:1].isupper():
-        return False
-    following = _ARTICLE_WORD_AFTER.match(text, hit.end)
-    return following is not None and following.start(1) not in starts \
-        and not any(is_curated(c.id) for c in candidates)
 
 
 def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
@@ -407,11 +413,9 @@ class Resolver:
             if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
                     or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
                 continue
-            if _names_person_or_building(text, hit, candidates) or _begins_unknown_name(text, hit, candidates, starts):
+            if _names_no_place_here(text, hit, candidates, starts):
                 continue
-            # a common word ('Hit', 'Africa') is a place after 'in', or listed after one ('in Europe and Africa')
-            located = _is_common_word(hit.surface) and _after_locative(text, hit, usable[:i])
-            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, located)
+            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
         mentions = _qualified_parts(text, self._contain(text, resolved, ctx))
@@ -518,7 +522,9 @@ class Resolver:
                         governorates=frozenset(governorates), governorate_of=governorate_of)
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
-                     ctx: _Context, ranked: dict[tuple, tuple[Place, float]], located: bool = False) -> Mention | None:
+                     ctx: _Context, ranked: dict[tuple, tuple[Place, float]],
+                     usable: list[tuple[NameHit, tuple[Place, ...]]] = (), i: int = 0) -> Mention | None:
+        """``usable[:i]``: the hits before this one (a list shares the locative of its first name)."""
         lower = hit.surface[:1].islower()
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
@@ -527,8 +533,8 @@ class Resolver:
         best, confidence = decided
         if best is None:
             return None
-        if best.kind not in ("country", "capital") and _is_common_word(hit.surface) \
-                and not (located or best.kind == "province"):
+        if best.kind not in ("country", "capital", "province") and _is_common_word(hit.surface) \
+                and not _after_locative(text, hit, usable[:i]):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
                     name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
