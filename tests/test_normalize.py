@@ -16,6 +16,7 @@ VARIANTS = [
     ("As-Zalabia", "Zalabia", "al-Zalabiya"),
     ("Sheikh Maqsoud", "Sheikh Maksud", "Shaikh Maqsood"),
     ("Qal‘at al-Madiq", "Qalaat al-Madiq", "Qal'at al Madiq"),  # the ayn written as a left quote, as GeoNames does
+    ("Nasriya", "Nasrya", "Nasriyah"),  # the i of '-iya' left out
 ]
 
 

@@ -67,6 +67,10 @@ _REWRITES = (
 )
 
 
+# '-ya' after a consonant is '-iya' with the i left out (Rawya, Nasrya, Zawya)
+_CONSONANT_YA = re.compile(r"([bcdfghjklmnpqrstvwxz])y(?=a)")
+
+
 def fold_letters(text: str) -> str:
     """Lower-case ASCII letters: diacritics and apostrophes removed.
 
@@ -84,8 +88,8 @@ ARTICLE_KEY = "~"
 def token_key(token: str) -> str:
     """The key of one token; an unmistakable article becomes ``~``.
 
-    >>> [token_key(t) for t in ("Raqqah", "Rakka", "Mayadeen", "Mayadin", "Qa'im", "Qaem", "al")]
-    ['raka', 'raka', 'miadin', 'miadin', 'kaim', 'kaim', '~']
+    >>> [token_key(t) for t in ("Raqqah", "Rakka", "Mayadeen", "Mayadin", "Qa'im", "Qaem", "al", "Rawya", "Rawiya")]
+    ['raka', 'raka', 'miadin', 'miadin', 'kaim', 'kaim', '~', 'rawia', 'rawia']
     """
     if "\u0600" <= token[:1] <= "\u06ff":
         return arabic_token_key(token)
@@ -99,6 +103,8 @@ def token_key(token: str) -> str:
         key = key[:-2] + "a"
     for old, new in _REWRITES:
         key = key.replace(old, new)
+    if "y" in key:
+        key = _CONSONANT_YA.sub(r"\1ia", key)  # Rawya = Rawiya, Nasrya = Nasriya
     return _DOUBLED.sub(r"\1", key)
 
 
