@@ -135,6 +135,10 @@ def test_a_lower_case_phrase_of_a_curated_region_is_the_region_but_a_direction_o
 def test_a_title_makes_a_person_and_a_building_word_makes_a_building(geoparser):
     assert [m for m in parse(geoparser, "Six died, said General Taie, the police chief.") if m.role == "place"] == []
     assert [m.surface for m in parse(geoparser, "Troops detained the Mukhtar of Azaz.") if m.role == "place"] == ["Azaz"]
+    # a town's name as a family name after a given name the gazetteer does not know
+    assert [m.surface for m in parse(geoparser, "Gunmen killed Bunyan Sabar al-Obeidi in Kirkuk.")
+            if m.role == "place"] == ["Kirkuk"]
+    assert by_surface(geoparser, "Clashes went on in al-Obeidi.")["al-Obeidi"].role == "place"
     found = by_surface(geoparser, "Gunmen bombed the Al Bashir center in Najaf city; shells hit Kafr Nabl hospital.")
     assert "Al Bashir" not in found and "Bashir" not in found  # a building, not the village Bashir
     assert found["Najaf"].role == "place" and found["Kafr Nabl"].role == "place"  # a town's hospital is in the town

@@ -260,6 +260,7 @@ _AFTER_NAME = re.compile(
     r"|(?:[A-Z][\w'’-]+[ \t]+){0,2}?(?P<unit>Brigades?|Division|Regiment|Battalion|Corps|Legion|Army|"
     r"Front|Forces|Council|Command)\b)")
 _VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
+_ARTICLE_OPENINGS = frozenset({"al-", "Al-", "el-", "El-", "al ", "Al ", "el ", "El "})
 # the first letter of a word that may begin one of them: a quick test before the pattern
 _MAY_FOLLOW = re.compile(r"[A-Zaecbfhmorsu]")
 
@@ -292,7 +293,8 @@ def _distance_window(link: re.Match) -> tuple[float, float]:
     return max(0.0, 0.4 * km - 10.0), 1.3 * km + 10.0
 
 
-def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int]) -> bool:
+def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int],
+                         ends: set[int] = frozenset()) -> bool:
     """Whether the words around a hit make it something else than a place:
     - 'General Taie', 'the Mukhtar of Qujman': a title makes a person (a village head, not the
       village Al-Mukhtar);
@@ -301,13 +303,17 @@ def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...],
       building, street or people word (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl);
     - 'Sabaa al-Bour', 'Ahrar al Sharqiyah', 'Mustafa al Kadhimi': a village's one word before an
       'al' word that no hit starts on begins a longer name ('Deraa al-Balad', a curated town, is a
-      part of the town).
+      part of the town); 'Bunyan Sabar al-Obeidi': an 'al' name after a rare capitalised word
+      that no hit ends on ends one (``ends``: where the document's hits end).
     """
     start, end = hit.start, hit.end
     if start > 1 and text[start - 1] == " ":
         word = text[text.rfind(" ", max(0, start - 14), start - 1) + 1:start - 1]
         if word in _TITLES or word in ("the", "a", "The", "A") and hit.surface.lower() in _ROLE_WORDS:
             return True
+        if hit.surface[:3] in _ARTICLE_OPENINGS and word[:1].isupper() and word.isalpha() and start - 1 not in ends \
+                and word_zipf(word) < COMMON_AT_SENTENCE_START:
+            return True  # 'Bunyan Sabar al-Obeidi': a family name (even a town's) after a given name
     if text[end:end + 1] != " " or not _MAY_FOLLOW.match(text, end + 1):
         return False  # 'Aleppo,' 'Aleppo said': nothing follows that could make it anything else
     after = _AFTER_NAME.match(text, end)
@@ -404,6 +410,7 @@ class Resolver:
         ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
         resolved = []
         starts = {h.start for h, _ in usable}
+        ends = {h.end for h in hits}
         for i, (hit, candidates) in enumerate(usable):
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
@@ -413,7 +420,7 @@ class Resolver:
             if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
                     or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
                 continue
-            if _names_no_place_here(text, hit, candidates, starts):
+            if _names_no_place_here(text, hit, candidates, starts, ends):
                 continue
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i)
             if mention is not None:
