@@ -76,6 +76,12 @@ def test_a_distance_given_with_a_bearing_keeps_the_place_about_that_far(geoparse
     assert geoparser.index.admin_codes(found["Sadiyah"].place_id)[0] == "IQG10"
 
 
+def test_an_appositive_village_in_a_region_is_looked_for_there(geoparser):
+    # 'X, a (Sunni) village in Y': X among Y's places, or unresolved (the only Abara lies in Syria)
+    found = by_surface(geoparser, "Gunmen fired on workers in Abara, a majority-Sunni village in Diyala Province.")
+    assert found["Abara"].role == "unresolved"
+
+
 def test_no_place_abroad_unless_the_text_points_there(geoparser):
     syrian = by_surface(geoparser, "Jets struck Mare in northern Aleppo and then Tabqa.")
     assert all(m.country in ("SY", None) for m in syrian.values())

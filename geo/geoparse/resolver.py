@@ -39,7 +39,9 @@ _NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|esh|as|ar|er|az|
 # what may stand between a place and the region that contains it
 _CONTAINED_IN = re.compile(
     r"(?:[ \t]+(?:village|town|city|area|district|sub-?district|neighbou?rhood|camp|hill|field|farms?|"
-    r"region|valley|desert|military\s+camp|axis))?"
+    r"region|valley|desert|military\s+camp|axis)"
+    # 'Abara, a majority-Sunni village in Diyala', 'Baybukh, a village north of the city of Mosul'
+    r"|[ \t]*,[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:village|town|city|area|district|suburb|neighbou?rhood))?"
     r"(?:[ \t]*,[ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+|[ \t]+(?=(?:some|about|\d|north|south|east|west)))"
     r"(?:the[ \t]+)?(?:(?:some[ \t]+|about[ \t]+)?(?:(?P<distance>\d+(?:\.\d+)?)[ \t]*(?P<unit>km|kilomet(?:re|er)s?|miles)"
     r"(?:[ \t]*\([^()]{1,25}\))?[ \t]+)?"
