@@ -101,6 +101,25 @@ def _version() -> str:
     return analyser_version()
 
 
+def test_a_new_workspace_is_whole_when_it_appears_at_its_path(tmp_path, monkeypatch):
+    # another process may open the path the moment it appears: it must find a workspace, not a
+    # bare database it would refuse as foreign
+    import geo.workspace.geopackage as geopackage
+
+    seen = []
+    real_link = os.link
+
+    def link(source, target):
+        with sqlite3.connect(source) as db:
+            seen.append({r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")})
+        real_link(source, target)
+
+    monkeypatch.setattr(geopackage.os, "link", link)
+    with open_workspace(str(tmp_path / "w.gpkg")):
+        pass
+    assert seen and {"geo_workspace_meta", "documents", "claims"} <= seen[0]
+
+
 def test_a_process_killed_mid_ingest_loses_nothing_it_committed(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -476,7 +476,7 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
     marbuta and final alef that romanisations keep or drop), and with an article written into
     the word set apart ('Elmayadin').
 
-    >>> spelling_alternates("karyat shikh yunus"), spelling_alternates("tal ~ hamamiat")
+    >>> spelling_alternates(name_key("Qaryat Shaykh Yunus")), spelling_alternates(name_key("Tal al-Hamamiyat"))
     ([('shikh yunus', 1)], [('hamamiat', 2)])
     >>> spelling_alternates("ibin"), spelling_alternates("nafia"), spelling_alternates("um ilmiadin")
     ([('ibina', 1)], [('nafi', 1)], [('um ilmiadina', 1), ('um ~ miadin', 1)])

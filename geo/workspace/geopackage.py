@@ -265,20 +265,20 @@ class GeoPackageWorkspace:
         workspace._sync_columns()
         return workspace
 
-    @staticmethod
-    def _create(path: Path) -> None:
+    @classmethod
+    def _create(cls, path: Path) -> None:
         """Write a new, empty workspace to a temporary file and move it into place (atomically:
-        a crash leaves either no file or a complete one)."""
+        a crash leaves either no file or a complete one, and a second process opening the path
+        meanwhile finds a whole workspace, never a bare database)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
         db = _connect(str(tmp))
         try:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
-            db.execute("BEGIN IMMEDIATE")
-            db.execute("CREATE TABLE geo_workspace_new (x)")  # the file exists as a database from here
-            db.execute("DROP TABLE geo_workspace_new")
-            db.execute("COMMIT")
+            workspace = cls(tmp, db)
+            workspace._migrate()
+            workspace._sync_columns()
         finally:
             db.close()
         try:
