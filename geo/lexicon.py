@@ -94,6 +94,13 @@ def load_table(filename: str, table: str, required: dict[str, type] | None = Non
     return records
 
 
+def actor_records() -> list[dict]:
+    """The ``[[actor]]`` records of ``actors.toml`` (name, kind; colour, aliases, exact), read by
+    the claim engine and, for the place names inside group names, by the geoparser."""
+    return load_table("actors.toml", "actor", required={"name": str, "kind": str},
+                      optional={"colour": str, "aliases": list, "exact": list})
+
+
 def _type_name(kind) -> str:
     if isinstance(kind, tuple):
         return " or ".join(k.__name__ for k in kind)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.casefold import lowered
-from geo.lexicon import LexiconError, load_table
+from geo.lexicon import LexiconError, actor_records, load_table
 
 _GENERIC = "\x00generic"  # the actor of a generic word until resolved
 _DEMONYM = "\x00demonym"  # a bare demonym: an actor only before a force noun
@@ -63,8 +63,7 @@ def lexicon() -> ActorLexicon:
     name = "actors.toml"
     actors: dict[str, ActorInfo] = {}
     entries: list[tuple[str, str, bool]] = []  # (alias, actor, exact)
-    for record in load_table(name, "actor", required={"name": str, "kind": str},
-                             optional={"colour": str, "aliases": list, "exact": list}):
+    for record in actor_records():
         if record["kind"] not in KINDS:
             raise LexiconError(f"{record['_where']}: unknown kind '{record['kind']}' (known: {', '.join(sorted(KINDS))})")
         colour = record.get("colour", "")

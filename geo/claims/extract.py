@@ -80,10 +80,10 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
     r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
 # 'the Baghdad - Kut road', 'the Hama-Aleppo-Raqqa triangle': places that name a route or an area
-_ROUTE_NOUN = r"(?:city\s+)?(?:road|highway|motorway|triangle|axis|route|corridor)\b"
-_ROUTE_AFTER = re.compile(r"(?:\s*[-–—]\s*[\w'’]+(?:\s+[\w'’]+){0,2}?)+\s+" + _ROUTE_NOUN)
+# (the names joined by dashes, then the route noun: a place after the first dash or before it is an end)
+_ROUTE_AFTER = re.compile(r"(?P<joined>(?:\s*[-–—]\s*[\w'’]+(?:\s+[\w'’]+){0,2}?)*)\s+"
+                          r"(?:city\s+)?(?:road|highway|motorway|triangle|axis|route|corridor)\b")
 _JOINED_BEFORE = re.compile(r"[\w'’]\s*[-–—]\s*$")
-_ROUTE_NOUN_AFTER = re.compile(r"(?:\s*[-–—]\s*[\w'’]+(?:\s+[\w'’]+){0,2}?)*\s+" + _ROUTE_NOUN)
 _IN_VICTIM_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,4}\s+")
 _DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\b")
 _DISTANCE_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\s*(?:\([^)]{0,30}\)\s*)?$")
@@ -600,9 +600,8 @@ def _reference(low: str, sentence: Sentence, m: Mention) -> str | None:
     elsewhere), 'bearing' ('north of Baghdad': near it), 'route' (an end of 'the Baghdad - Kut
     road', a corner of 'the Hama-Aleppo-Raqqa triangle': somewhere along it), or None (a place of
     the event; 'in the south of Baghdad' is inside it)."""
-    if _ROUTE_AFTER.match(low, m.end, sentence.end) or (
-            _JOINED_BEFORE.search(low, max(sentence.start, m.start - 4), m.start)
-            and _ROUTE_NOUN_AFTER.match(low, m.end, sentence.end)):
+    route = _ROUTE_AFTER.match(low, m.end, sentence.end)
+    if route and (route.group("joined") or _JOINED_BEFORE.search(low, max(sentence.start, m.start - 4), m.start)):
         return "route"
     found = _REFERENCE_BEFORE.search(low, max(sentence.start, m.start - 40), m.start)
     if found is None:

@@ -503,8 +503,9 @@ def _place_units_at_seats(conn: sqlite3.Connection) -> None:
     units = conn.execute("SELECT id, name, kind, lat, lon, adm1, adm2, adm3 FROM places WHERE kind IN "
                          "('district', 'subdistrict') AND country IN ('SY', 'IQ')").fetchall()
     moves = []
+    unit_words = sorted(_UNIT_WORDS, key=len, reverse=True)  # 'Subdistrict' before 'District'
     for place_id, name, kind, lat, lon, governorate, district, subdistrict in units:
-        unit_word = next((w for w in sorted(_UNIT_WORDS, key=len, reverse=True) if name.lower().endswith(w.lower())), "")
+        unit_word = next((w for w in unit_words if name.lower().endswith(w.lower())), "")
         bare = name[:len(name) - len(unit_word)].rstrip(" -")
         code = district if kind == "district" else subdistrict
         if not code or bare == name:

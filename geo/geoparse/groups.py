@@ -19,7 +19,6 @@ import ahocorasick
 from geo.geoparse.matcher import KeyStream
 from geo.geoparse.normalize import name_key, name_keys
 
-_ACTOR_FIELDS = {"colour": str, "aliases": list, "exact": list}  # the [[actor]] records of actors.toml
 # names that open with a country or its demonym ('US-backed forces', 'Turkish-backed fighters')
 # are left to the demonym and metonymy rules
 _COUNTRY_OPENERS = ("US", "U.S.", "UK", "EU", "Russia", "Iran", "Turkey", "Israel")
@@ -28,11 +27,11 @@ _COUNTRY_OPENERS = ("US", "U.S.", "UK", "EU", "Russia", "Iran", "Turkey", "Israe
 def read_group_names(demonyms: Iterable[str] = ()) -> list[str]:
     """The many-word names of the actor lexicon that do not open with a country or a demonym
     (``demonyms``: their keys)."""
-    from geo.lexicon import load_table
+    from geo.lexicon import actor_records
 
     openers = set(demonyms) | {name_key(w) for w in _COUNTRY_OPENERS}
     names = []
-    for record in load_table("actors.toml", "actor", required={"name": str, "kind": str}, optional=_ACTOR_FIELDS):
+    for record in actor_records():
         for alias in (record["name"], *record.get("aliases", ()), *record.get("exact", ())):
             keys = name_keys(alias)
             if len(keys) > 1 and keys[0] not in openers:

@@ -58,14 +58,14 @@ _LONGEST_LINK = 90  # characters 'X ... in the north-eastern countryside of Y' m
 # A name found only in GeoNames whose surface is this common as an English word (wordfreq Zipf)
 # is not taken as a place anywhere ('This', 'June'), or at the start of a sentence ('But',
 # 'Save', 'Much'). A curated name in lower case ('raqqa') is taken unless the word is common ('us').
-# a first-level division abroad (no population in the source) ranks as a place of this size:
-# 'Ontario' is the province before the Californian city of 170,000
-PROVINCE_POPULATION = 1_000_000
-_LISTED_AFTER = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
-NAMED_GOVERNORATE_BONUS = 0.5  # a place inside a governorate the document names (breaks near-ties)
 COMMON_AT_SENTENCE_START = 3.0
 COMMON_ANYWHERE = 4.0
 LOWERCASE_COMMON = 3.5
+# a first-level division abroad (no population in the source) ranks as a place of this size:
+# 'Ontario' is the province before the Californian city of 170,000
+PROVINCE_POPULATION = 1_000_000
+NAMED_GOVERNORATE_BONUS = 0.5  # a place inside a governorate the document names (breaks near-ties)
+_LISTED_AFTER = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # 'in Texas, Ohio and California'
 # Arabic place names are common words more often ('الطبقة' the layer, 'الباب' the door): an
 # Arabic word counts as common from Zipf 4.3 (compared after this offset with the thresholds above)
 ARABIC_ZIPF_OFFSET = 0.3
@@ -79,7 +79,7 @@ class _Context:
     nearest: dict = field(default_factory=dict)  # place id -> km to the nearest anchor
     by_key: Counter = field(default_factory=Counter)  # (key, country) -> what that key gave ``countries``
     governorates: frozenset = frozenset()  # P-codes of the governorates the document names
-    governorate_of: Callable[[str], str] = lambda place_id: ""  # a place id's governorate P-code
+    admin_codes: Callable[[str], tuple[str, str, str]] | None = None  # a place id's P-codes (asked when governorates)
 
     def __post_init__(self) -> None:
         self.total = sum(self.countries.values())
@@ -137,7 +137,7 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "south
 
 
 # first words of first-level divisions abroad that only describe ('North-West', 'Central', 'Capital')
-_GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*_COMPASS_WORDS, "north", "capital", "coast", "lakes",
+_GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*_COMPASS_WORDS, "capital", "coast", "lakes",
                                                          "centre", "center", "littoral", "islands", "plateau",
                                                          "mountains", "interior", "greater", "middle", "far"))
 
@@ -197,7 +197,7 @@ def _score(place: Place, ctx: _Context, hint: str | None) -> float:
     if ctx.anchors and place.kind not in REGION_KINDS:
         score -= min(ctx.nearest_km(place) / 300.0, 4.0)
     if ctx.governorates and place.country in THEATRE_COUNTRIES and place.kind not in REGION_KINDS \
-            and ctx.governorate_of(place.id) in ctx.governorates:
+            and ctx.admin_codes(place.id)[0] in ctx.governorates:
         score += NAMED_GOVERNORATE_BONUS
     score += population_term
     if hint:
@@ -296,7 +296,7 @@ def _distance_window(link: re.Match) -> tuple[float, float]:
 
 
 def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int],
-                         ends: set[int] = frozenset()) -> bool:
+                         ends: set[int]) -> bool:
     """Whether the words around a hit make it something else than a place:
     - 'General Taie', 'the Mukhtar of Qujman': a title makes a person (a village head, not the
       village Al-Mukhtar);
@@ -526,13 +526,12 @@ class Resolver:
                 by_key[pair] = by_key.get(pair, 0) + 1
                 if anchor is not None:
                     anchors.append(anchor)
-        governorate_of = (lambda place_id: self.index.admin_codes(place_id)[0]) if governorates else _Context.governorate_of
         return _Context(countries, list(dict.fromkeys(anchors)), by_key=by_key,
-                        governorates=frozenset(governorates), governorate_of=governorate_of)
+                        governorates=frozenset(governorates), admin_codes=self.index.admin_codes)
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]],
-                     usable: list[tuple[NameHit, tuple[Place, ...]]] = (), i: int = 0) -> Mention | None:
+                     usable: list[tuple[NameHit, tuple[Place, ...]]], i: int) -> Mention | None:
         """``usable[:i]``: the hits before this one (a list shares the locative of its first name)."""
         lower = hit.surface[:1].islower()
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
