@@ -327,3 +327,31 @@ def test_police_who_say_are_the_source_and_due_to_names_the_actor():
     found = claims("Iraqi police say a suicide bomber killed six men in Rawa.")
     assert {(c.actor, c.relation, c.place) for c in found} == {("Unidentified armed group", "strike", "Rawa")}
     assert ("Iraqi forces", "strike", "Rawa") in triples("Six people died due to the Iraqi army's shelling of Rawa.")
+
+
+# 8, the verbs of the coded datasets' strategic developments: arms made safe, posts set up,
+# property taken or burned, bases handed over, mass graves found
+def test_arms_made_safe_posts_set_up_property_taken_and_bases_handed_over():
+    assert triples("Iraqi security forces defused an IED planted on the roadside in Rawa.") \
+        == {("Iraqi forces", "presence", "Rawa")}  # the device named is no blast
+    assert triples("The SDF seized a weapons cache hidden by ISIS cells in Hajin.") == {("SDF", "presence", "Hajin")}
+    assert triples("The Turkish army set up a new military point near Azaz.") == {("Turkey", "presence", "Azaz")}
+    assert triples("Turkish-backed factions looted houses in Ras al-Ain.") == {("Syrian National Army", "presence", "Ras al-Ain")}
+    assert triples("ISIS militants burned wheat crops in fields near Musayyib.") == {("ISIS", "strike", "Musayyib")}
+    assert triples("Protesters burned tires in Baghdad.") == set()
+    assert triples("US forces handed over the Abu Ghraib base to the Iraqi army.") == {("Iraqi forces", "control", "Abu Ghraib")}
+    assert not any(r == "control" for _, r, _ in triples("The SDF handed over the bodies of 20 fighters in Raqqa."))
+    assert triples("Iraqi forces found a mass grave containing 20 bodies in Mosul.") \
+        == {("Unidentified armed group", "strike", "Mosul")}  # the finder did not kill
+    assert triples("The Peshmerga launched a joint operation near Mosul.") == {("Peshmerga", "presence", "Mosul")}
+
+
+# 10, behind the trigger too: a name the gazetteer lacks is not moved to the town of its countryside
+def test_an_unknown_village_behind_the_trigger_moves_no_claim_to_its_town():
+    text = "On 1 May, the Syrian Arab Army took the village of Tall Zafar in Aleppo countryside after clashes."
+    start = text.index("Tall Zafar")
+    unknown = Mention("t", start, start + len("Tall Zafar"), "Tall Zafar", "unresolved")
+    assert triples(text, [unknown]) == set()
+    # a village the gazetteer knows holds the fight
+    found = triples("On 1 May, the Syrian Arab Army took the village of Tal Rifaat in Aleppo countryside after clashes.")
+    assert found and all(a == "Syrian government" and p == "Tal Rifaat" for a, _, p in found)

@@ -95,3 +95,15 @@ def test_offline_geocoder_speaks_geopy(geoparser):
 def test_an_underscore_typed_for_a_hyphen_joins_a_name(geoparser):
     found = {m.surface: m for m in geoparser.parse(Document("t", "Losses in Busra al_Sham and Deir_ez-Zor."))}
     assert found["Busra al_Sham"].name == "Bosra" and found["Deir_ez-Zor"].name == "Deir ez-Zor"
+
+
+def test_a_lower_case_gazetteer_name_does_not_hide_the_name_inside_it(geoparser):
+    # 'in Salah' is a town in Algeria: never taken in lower case, it must not hide 'Salah al-Din'
+    for text in ("Clashes went on in Salah al-Din.", "He lives in Salah al-Din governorate."):
+        assert [(s, c) for s, _, c in places(geoparser, text)] == [("Salah al-Din", "IQ")]
+
+
+def test_a_word_of_a_longer_unknown_name_is_no_province_abroad(geoparser):
+    # 'Qara Chokh' is a mountain the gazetteer lacks; its first word is no province of Togo
+    found = places(geoparser, "Peshmerga forces clashed with ISIS in the Qara Chokh mountains near Makhmur.")
+    assert all(country == "IQ" for _, _, country in found) and any(s == "Makhmur" for s, _, _ in found)

@@ -362,6 +362,13 @@ class ClaimExtractor:
                 return []
         if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, in_places):
             return []
+        if first is not None and first.end <= trigger.start:
+            # behind the trigger too: 'took Tall X in Daraa countryside after clashes' (Tall X unknown)
+            # is no fight at the town that names the countryside
+            for u in in_unresolved:
+                if u.end <= first.start and first.start - u.end < 60 and _CONTAINED_IN.fullmatch(low, u.end, first.start) \
+                        and _elsewhere_in_region(low, u.end, first):
+                    return []
         if first is not None and first.start > trigger.end and any(
                 _ROUTE_GAP.search(low, end, first.start) for end in _unknown_place_ends(text, trigger.end, first.start, in_places)):
             return []  # 'near Dabshiya village on the Rabia - Mosul road': the road's towns are not where it happened

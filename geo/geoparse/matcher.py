@@ -121,15 +121,25 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
             continue  # 'at Tal Abyad' is not the 'At Tall' of a gazetteer: it blocks nothing
         if not lowercase and not flags & _KEPT_LOWER and parts[2 * first + 1][0].islower() \
                 and (first == 0 or parts[2 * first - 1][0].islower()):
-            taken_until = last  # lower case with or without an article in front: never taken
+            taken_until = _lower_words_end(parts, first, last)  # lower case, article or not: never taken
             continue
         start = _extend_over_article(stream, first, offsets[2 * first + 1])
-        taken_until = last
         if not lowercase and not flags & _KEPT_LOWER and text[start].islower():
+            taken_until = _lower_words_end(parts, first, last)
             continue
+        taken_until = last
         end = offsets[2 * last + 2]
         hits.append(NameHit(start, end, text[start:end], key, flags))
     return hits
+
+
+def _lower_words_end(parts: list[str], first: int, last: int) -> int:
+    """The last token a hit that is never taken blocks: its words up to the first capitalised one.
+    'in Salah al-Din' holds the gazetteer's 'In Salah', which must not hide 'Salah al-Din'."""
+    for i in range(first + 1, last + 1):
+        if parts[2 * i + 1][:1].isupper():
+            return i - 1
+    return last
 
 
 def _extend_over_article(stream: KeyStream, first: int, start: int) -> int:

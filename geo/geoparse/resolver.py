@@ -399,8 +399,9 @@ class Resolver:
                 continue
             if _acceptable(h, text):
                 usable.append((h, self.index.candidates(h.key)))
-            elif h.surface[:1].isupper():
+            elif h.surface[:1].isupper() and not _inside_proper_name(text, h):
                 # 'from Texas': a name common in English text is still a province after 'in', 'from'
+                # ('the Qara Chokh mountains' is a longer name, not Togo's Kara)
                 provinces = self._provinces.get(h.key)
                 if provinces is None:
                     provinces = self._provinces[h.key] = tuple(
