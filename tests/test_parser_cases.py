@@ -107,3 +107,22 @@ def test_a_word_of_a_longer_unknown_name_is_no_province_abroad(geoparser):
     # 'Qara Chokh' is a mountain the gazetteer lacks; its first word is no province of Togo
     found = places(geoparser, "Peshmerga forces clashed with ISIS in the Qara Chokh mountains near Makhmur.")
     assert all(country == "IQ" for _, _, country in found) and any(s == "Makhmur" for s, _, _ in found)
+
+
+def test_a_district_of_disputed_governorate_lies_in_either(geoparser):
+    # Makhmour is an Erbil district in the P-codes, a Ninewa one in Baghdad's lists; Akre the reverse with Duhok
+    for text, surface in (("Drones struck a position in Makhmour camp (Ninewa).", "Makhmour"),
+                          ("Clashes in Akre (Duhok).", "Akre"), ("Clashes in Akre (Ninewa).", "Akre")):
+        assert any(s == surface and c == "IQ" for s, _, c in places(geoparser, text)), text
+    # a governorate it never belonged to still leaves it unresolved
+    assert not any(s == "Akre" for s, _, _ in places(geoparser, "Clashes in Akre (Basra)."))
+
+
+def test_the_disputed_districts_file_is_checked(tmp_path):
+    from geo.geoparse.gazetteer import read_disputed_districts
+
+    assert "IQG15" in read_disputed_districts()["IQG11Q04"]
+    bad = tmp_path / "disputed.csv"
+    bad.write_text("district_pcode,district,also_governorate_pcode,also_governorate,why\nIQG11Q04,Makhmour,IQG11,Erbil,own\n")
+    with pytest.raises(ValueError, match="line 2"):
+        read_disputed_districts(bad)

@@ -39,6 +39,7 @@ THEATRE_CSV = DATA_DIR / "theatre.csv"
 NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
 WORLD_CSV = DATA_DIR / "world.csv"  # continents, seas, the EU: curated like the theatre, second layer
 DEMONYMS_CSV = DATA_DIR / "demonyms.csv"  # 'Turkish' -> TR: mentions of role demonym
+DISPUTED_CSV = DATA_DIR / "disputed_districts.csv"  # districts reporting places in either of two governorates
 # compiled by tools/build_gazetteer.py from ../shared/sources, in the order they are layered
 SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "conflict_map.csv.gz", "world_admin1.csv.gz")
 CURATED_PREFIX = "th:"  # ids of the curated theatre gazetteer
@@ -156,6 +157,21 @@ def read_demonyms(path: Path | None = None) -> dict[str, str]:
                 raise ValueError(f"{path}, line {line}: a demonym and a two-letter country code are needed")
             found[name_key(row["demonym"])] = row["country"]
     return found
+
+
+def read_disputed_districts(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """District P-code -> the other governorates' P-codes that reporting places it in
+    (``geo/data/gazetteer/disputed_districts.csv``: Makhmour is in Erbil or in Ninewa)."""
+    path = path or DISPUTED_CSV
+    found: dict[str, set[str]] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            district, governorate = row.get("district_pcode") or "", row.get("also_governorate_pcode") or ""
+            if len(governorate) < 4 or not district.startswith(governorate[:2]) or district.startswith(governorate):
+                raise ValueError(f"{path}, line {line}: a district P-code and another governorate's P-code "
+                                 "of the same country are needed")
+            found.setdefault(district, set()).add(governorate)
+    return {district: frozenset(codes) for district, codes in found.items()}
 
 
 def read_not_places(path: Path | None = None) -> list[str]:
@@ -283,6 +299,14 @@ class GazetteerIndex:
             row = self._db.execute("SELECT adm1, adm2, adm3 FROM places WHERE id = ?", (place_id,)).fetchone()
             codes = self._admin[place_id] = tuple(c or "" for c in row) if row else ("", "", "")
         return codes
+
+    def governorates(self, place_id: str) -> frozenset[str]:
+        """The governorate P-codes a place may be reported in: its own, and a second one for a
+        district whose governorate is disputed ('Makhmour, Ninewa' as well as 'Makhmour, Erbil')."""
+        own, district, _ = self.admin_codes(place_id)
+        if not own:
+            return frozenset()
+        return frozenset({own}) | _disputed_districts().get(district, frozenset())
 
     def names_inside(self, level: int, code: str) -> tuple[list[str], list[str]]:
         """(name keys, their place ids) of every place whose P-code at ``level`` (0 governorate,
@@ -524,6 +548,11 @@ def _place_units_at_seats(conn: sqlite3.Connection) -> None:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _disputed_districts() -> dict[str, frozenset[str]]:
+    return read_disputed_districts()
+
+
 def default_index() -> GazetteerIndex:
     """The process-wide index (loaded once)."""
     return GazetteerIndex.load()

@@ -501,6 +501,8 @@ class Resolver:
         if level is not None:
             mine, theirs = self.index.admin_codes(place.id), self.index.admin_codes(outer.id)
             if mine[level] and theirs[level]:
+                if level == 0:  # a district of disputed governorate is in either ('Makhmour, Ninewa')
+                    return theirs[0] in self.index.governorates(place.id)
                 return mine[level] == theirs[level]
         limit = _CONTAINER_KM["governorate"] if wide else _CONTAINER_KM.get(outer.kind, _TOWN_KM)
         return _km((place.lat, place.lon), (outer.lat, outer.lon)) <= limit

@@ -297,8 +297,9 @@ class SlotFiller:
         covering = edits.covering(start, end)
         # a place already resolved inside the region is kept; one outside it (or none) is replaced
         for m in covering.values():
-            if m.role == "place" and m.place_id and self.index.admin_codes(m.place_id)[level] == code:
-                return
+            if m.role == "place" and m.place_id and (self.index.admin_codes(m.place_id)[level] == code or
+                                                     level == 0 and code in self.index.governorates(m.place_id)):
+                return  # (a district of disputed governorate lies in either: 'Makhmour, Ninewa')
             if m.role in ("actor", "demonym") or (m.start, m.end) != (start, end) and m.role == "place" \
                     and m.kind in ("country", "capital"):
                 return
