@@ -355,3 +355,16 @@ def test_an_unknown_village_behind_the_trigger_moves_no_claim_to_its_town():
     # a village the gazetteer knows holds the fight
     found = triples("On 1 May, the Syrian Arab Army took the village of Tal Rifaat in Aleppo countryside after clashes.")
     assert found and all(a == "Syrian government" and p == "Tal Rifaat" for a, _, p in found)
+
+
+# one subject of several actors joined by 'and': each of them acts
+def test_actors_joined_by_and_before_the_verb_each_act():
+    assert triples("Turkish forces and the Syrian National Army shelled Ain Issa.") \
+        == {("Turkey", "strike", "Ain Issa"), ("Syrian National Army", "strike", "Ain Issa")}
+    assert triples("Regime forces, Hezbollah and Iranian militias stormed Tabqa.") \
+        == {("Syrian government", "contested", "Tabqa"), ("Hezbollah", "contested", "Tabqa"), ("Iran", "contested", "Tabqa")}
+    # two clauses, two subjects: each keeps its own place
+    assert triples("Regime forces shelled Kafr Nabl and Turkish forces shelled Tal Rifaat.") \
+        == {("Syrian government", "strike", "Kafr Nabl"), ("Turkey", "strike", "Tal Rifaat")}
+    # 'with the support of' is help, not a second subject
+    assert ("Russia", "strike", "Hajin") not in triples("Regime forces, with the support of Russian jets, shelled Hajin.")

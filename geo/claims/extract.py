@@ -183,7 +183,11 @@ class ClaimExtractor:
                 if not targets and short_note and relation in ("strike", "contested", "presence") and not in_unresolved \
                         and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
                     pending.append((sentence, relation, actor, stance, attribution, carried))
+                partners = [] if carried else _coordinated(low, in_actors, actor, trigger)
                 for place, destination, fallback in targets:
+                    for partner in partners:  # 'Turkish forces and the SNA shelled X': both did
+                        own.append(_claim(doc, sentence, relation, partner, place, destination, stance, attribution, 0.7))
+                        distances.append(abs(place.start - trigger.start) if place.doc == doc.id else 10**6)
                     place_relation = relation
                     if relation == "control" and _partitive(low, trigger, place):
                         place_relation = "contested"  # 'half of Albu Kamal', 'districts of eastern Aleppo'
@@ -714,6 +718,27 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention, containers:
             seen.add(m.place_id)
             unique.append(m)
     return unique or [head]
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+|allied\s+)?")
+_AND_VERB = re.compile(r"(?:\s+(?:(?:military\s+)?police|forces|troops|fighters|militias?|militants|units|army))?"
+                       r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:have|has|had|jointly|also|reportedly)\s+)*$")
+
+
+def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
+    """The other actors of a subject that joins several with 'and' right before the trigger
+    ('Turkish forces and the SNA shelled X', 'regime forces, Hezbollah and Iranian militias
+    stormed X'): each of them acts too."""
+    before = [a for a in actors if a.end <= trigger.start]
+    if len(before) < 2 or before[-1].actor != actor or not _AND_VERB.match(low, before[-1].end, trigger.start):
+        return []
+    partners: list[str] = []
+    for left, right in zip(before[-2::-1], before[::-1]):
+        if not _AND_BETWEEN.fullmatch(low, left.end, right.start):
+            break
+        if left.actor != actor and left.actor not in partners:
+            partners.append(left.actor)
+    return partners
 
 
 def _is_modifier(low: str, actor: ActorMention) -> bool:
