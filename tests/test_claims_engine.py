@@ -368,3 +368,24 @@ def test_actors_joined_by_and_before_the_verb_each_act():
         == {("Syrian government", "strike", "Kafr Nabl"), ("Turkey", "strike", "Tal Rifaat")}
     # 'with the support of' is help, not a second subject
     assert ("Russia", "strike", "Hajin") not in triples("Regime forces, with the support of Russian jets, shelled Hajin.")
+
+
+# 1, state media's words: 'army units' with no state named are the army of the country the
+# places lie in; the state named nearest otherwise
+def test_the_army_with_no_state_named_is_the_army_of_the_country():
+    assert triples("Army units destroyed positions and fortifications in Kafr Nabl.") \
+        == {("Syrian government", "strike", "Kafr Nabl")}
+    assert triples("Army units shelled hideouts in Rawa.") == {("Iraqi forces", "strike", "Rawa")}
+    assert triples("Turkish forces entered Azaz. The army shelled Tal Rifaat.") \
+        >= {("Turkey", "strike", "Tal Rifaat")}
+    assert triples("Army units restored security and stability to the town of Hajin.") \
+        == {("Syrian government", "control", "Hajin")}
+    assert triples("US forces brought in a convoy of 40 trucks to their bases in Raqqa.") \
+        == {("United States", "presence", "Raqqa")}
+
+
+# 6, 'the villages of X and Y' names them all; 'three villages of X' is part of X
+def test_the_villages_of_names_them_but_three_villages_of_a_city_is_part_of_it():
+    assert triples("ISIS took the villages of Hajin and Tabqa.") == {("ISIS", "control", "Hajin"), ("ISIS", "control", "Tabqa")}
+    assert triples("ISIS took three villages of Mosul.") == {("ISIS", "contested", "Mosul")}
+    assert triples("ISIS took half of the town of Hajin.") == {("ISIS", "contested", "Hajin")}

@@ -41,7 +41,8 @@ class ActorLexicon:
     actors: dict[str, ActorInfo]
     lookup: dict[str, str]  # alias (as written for exact ones, lower-cased for the others) -> actor
     exact: frozenset[str]
-    generic: dict[str, tuple[bool, str | None, frozenset[str] | None]]  # word -> (from context?, fallback, among)
+    # word -> (from context?, fallback, among, the actor by the country the document's places lie in)
+    generic: dict[str, tuple[bool, str | None, frozenset[str] | None, dict[str, str]]]
     unidentified_cues: frozenset[str]
     demonyms: dict[str, str]  # bare demonym (lower-cased unless exact) -> actor
     force_noun_after: re.Pattern  # up to two words, then a force noun ('long-range bombers')
@@ -87,16 +88,17 @@ def lexicon() -> ActorLexicon:
     # up to two words between ('Russian long-range bombers'), not a phrase ('Israeli aggression by shelling')
     between = r"(?!(?:by|of|in|on|at|to|the|a|an|with|from|for|against)\b)[\w-]+\s+"
     force_noun_after = re.compile(rf"[\"”’']?[ -](?:{between}){{0,2}}?(?:{nouns})\b", re.IGNORECASE)  # “Russian” warplanes
-    generic: dict[str, tuple[bool, str | None, frozenset[str] | None]] = {}
+    generic: dict[str, tuple[bool, str | None, frozenset[str] | None, dict[str, str]]] = {}
     for record in load_table(name, "generic", required={"words": list},
-                             optional={"fallback": str, "context": bool, "among": list}):
+                             optional={"fallback": str, "context": bool, "among": list, "home": dict}):
         fallback = record.get("fallback")
-        for actor in [fallback] + record.get("among", []) if fallback else record.get("among", []):
+        home = record.get("home", {})
+        for actor in ([fallback] if fallback else []) + record.get("among", []) + list(home.values()):
             if actor not in actors:
                 raise LexiconError(f"{record['_where']}: unknown actor '{actor}'")
         among = frozenset(record["among"]) if "among" in record else None
         for word in record["words"]:
-            generic[word.lower()] = (record.get("context", True), fallback, among)
+            generic[word.lower()] = (record.get("context", True), fallback, among, home)
             entries.append((word, _GENERIC, False))
     cues = frozenset(w.lower() for r in load_table(name, "unidentified_cue", required={"words": list}) for w in r["words"])
 
@@ -173,12 +175,14 @@ def _alias_spans(text: str, low: str, start: int, end: int):
 _JOIN = re.compile(r"[\s-]*(?:\(\w+\)\s*)?")
 
 
-def find_actors(text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[ActorMention]:
+def find_actors(text: str, start: int = 0, end: int | None = None, low: str | None = None,
+                country: str | None = None) -> list[ActorMention]:
     """Actor names in ``text[start:end]`` with document offsets; generic words ('militants')
     take the name just before them, or the unidentified group after 'unknown', or the
-    document's nearest fitting armed group (before them, else after), or their fallback; else
-    they are dropped. ``low``: the text's lower-cased copy (:func:`geo.casefold.lowered`) if the
-    caller has it."""
+    document's nearest fitting armed group (before them, else after), or the actor their record
+    gives for ``country``, where the document's places lie ('army units' in a report on Syria),
+    or their fallback; else they are dropped. ``low``: the text's lower-cased copy
+    (:func:`geo.casefold.lowered`) if the caller has it."""
     lex = lexicon()
     groups = armed_groups()
     low = lowered(text) if low is None else low
@@ -213,13 +217,13 @@ def find_actors(text: str, start: int = 0, end: int | None = None, low: str | No
         if mention.actor != _GENERIC:
             found.append(mention)
             continue
-        context, fallback, among = lex.generic.get(mention.surface.lower(), (False, None, None))
+        context, fallback, among, home = lex.generic.get(mention.surface.lower(), (False, None, None, {}))
         actor = None
         if context:
             fits = lambda a: a.actor != _GENERIC and (a.actor in among if among is not None else a.actor in groups)  # noqa: E731
             actor = next((a.actor for a in reversed(named[:i]) if fits(a)), None) or \
                 next((a.actor for a in named[i + 1:] if fits(a)), None)
-        actor = actor or fallback
+        actor = actor or home.get(country or "") or fallback
         if actor is not None:
             found.append(ActorMention(actor, mention.start, mention.end, mention.surface))
     return found

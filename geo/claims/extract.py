@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from itertools import accumulate
 from dataclasses import replace
 from typing import Iterable
@@ -184,12 +185,14 @@ class ClaimExtractor:
                         and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
                     pending.append((sentence, relation, actor, stance, attribution, carried))
                 partners = [] if carried else _coordinated(low, in_actors, actor, trigger)
+                # 'took half of X and Y': the words before the first place of a list say it for all
+                partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0])
                 for place, destination, fallback in targets:
                     for partner in partners:  # 'Turkish forces and the SNA shelled X': both did
                         own.append(_claim(doc, sentence, relation, partner, place, destination, stance, attribution, 0.7))
                         distances.append(abs(place.start - trigger.start) if place.doc == doc.id else 10**6)
                     place_relation = relation
-                    if relation == "control" and _partitive(low, trigger, place):
+                    if partitive:
                         place_relation = "contested"  # 'half of Albu Kamal', 'districts of eastern Aleppo'
                     confidence = 0.75 - (0.2 if carried else 0.0) - (0.25 if fallback else 0.0)
                     own.append(_claim(doc, sentence, place_relation, actor, place, destination, stance,
@@ -417,7 +420,7 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     d = ClaimDocument(doc, text, lowered(text))
     d.sentences = split_sentences(doc.id, text)
     places, unresolved = _candidate_places(text, mentions)
-    found_actors = find_actors(text, low=d.low)
+    found_actors = find_actors(text, low=d.low, country=_home_country(places))
     inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
               if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
     d.places = [m for m in places if id(m) not in inside]
@@ -436,6 +439,12 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
         d.parses = syntax_parse.parse(d, [s for s in d.sentences if d.triggers_in(s) and (
             d.places_in(s) or d.unresolved_in(s) or _CITY_ANAPHORA.search(d.low, s.start, s.end))])
     return d
+
+
+def _home_country(places: list[Mention]) -> str | None:
+    """The country most of the document's places lie in ('the army' there is its army)."""
+    counts = Counter(m.country for m in places if m.country)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
@@ -631,11 +640,21 @@ def _clause_start(low: str, sentence: Sentence, at: int) -> int:
     return start
 
 
+_NAMING_WORD_BEFORE = re.compile(r"\b(?:the\s+)?(?P<word>village|town|hamlet|city)s?\s+of\s+(?:the\s+)?$")
+# the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
+_NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
+                "town": {"town", "village"}, "city": {"city", "town"}}
+
+
 def _partitive(low: str, trigger: Trigger, place: Mention) -> bool:
     """'took half of X', 'seized three districts of eastern X': part of the place, not all of it."""
     if place.start < trigger.end or place.start - trigger.end > 60:
         return False
-    return cue("partitive").search(low, trigger.end, place.start) is not None
+    end = place.start
+    naming = _NAMING_WORD_BEFORE.search(low, trigger.end, end)
+    if naming is not None and place.kind in _NAMED_KINDS[naming.group("word")]:
+        end = naming.start()  # 'took the villages of X and Y': the words name the villages, all of them
+    return cue("partitive").search(low, trigger.end, end) is not None
 
 
 def _one_per_place(claims: list[Claim], distances: list[int]) -> list[Claim]:
