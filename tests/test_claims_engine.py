@@ -389,3 +389,11 @@ def test_the_villages_of_names_them_but_three_villages_of_a_city_is_part_of_it()
     assert triples("ISIS took the villages of Hajin and Tabqa.") == {("ISIS", "control", "Hajin"), ("ISIS", "control", "Tabqa")}
     assert triples("ISIS took three villages of Mosul.") == {("ISIS", "contested", "Mosul")}
     assert triples("ISIS took half of the town of Hajin.") == {("ISIS", "contested", "Hajin")}
+
+
+# 6, 8: a place named only as a bearing was fought near, not taken; a single strike names its state
+def test_villages_taken_near_a_town_are_no_capture_of_it_and_a_strike_names_its_state():
+    assert triples("ISIS militants overran a string of villages south of Mosul on Tuesday.") == {("ISIS", "contested", "Mosul")}
+    assert triples("ISIS lost villages north of Baghdad.") == {("ISIS", "contested", "Baghdad")}
+    assert triples("An Israeli strike hit a depot near Palmyra.") == {("Israel", "strike", "Palmyra")}
+    assert ("ISIS", "lost", "Tabqa") in triples("ISIS fighters pulled out of Tabqa.")

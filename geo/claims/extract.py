@@ -187,6 +187,9 @@ class ClaimExtractor:
                 partners = [] if carried else _coordinated(low, in_actors, actor, trigger)
                 # 'took half of X and Y': the words before the first place of a list say it for all
                 partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0])
+                # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
+                partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
+                    and _reference(low, sentence, targets[0][0]) == "bearing"
                 for place, destination, fallback in targets:
                     for partner in partners:  # 'Turkish forces and the SNA shelled X': both did
                         own.append(_claim(doc, sentence, relation, partner, place, destination, stance, attribution, 0.7))
