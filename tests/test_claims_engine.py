@@ -397,3 +397,22 @@ def test_villages_taken_near_a_town_are_no_capture_of_it_and_a_strike_names_its_
     assert triples("ISIS lost villages north of Baghdad.") == {("ISIS", "contested", "Baghdad")}
     assert triples("An Israeli strike hit a depot near Palmyra.") == {("Israel", "strike", "Palmyra")}
     assert ("ISIS", "lost", "Tabqa") in triples("ISIS fighters pulled out of Tabqa.")
+
+
+# 1, whose government, whose police: the country the document's places lie in decides
+def test_government_and_police_are_those_of_the_country_the_places_lie_in():
+    assert triples("Government forces shelled Rawa.") == {("Iraqi forces", "strike", "Rawa")}
+    assert triples("Government forces shelled Kafr Nabl.") == {("Syrian government", "strike", "Kafr Nabl")}
+    assert triples("Ten people were killed in a government air strike on Mosul.") \
+        >= {("Iraqi forces", "strike", "Mosul")}
+    assert triples("Police arrested three suspects in Mosul.") == {("Iraqi forces", "presence", "Mosul")}
+    # the police who speak are the source, a police checkpoint is the target
+    assert triples("Police said a bomb killed four people in Baghdad.") == {("Unidentified armed group", "strike", "Baghdad")}
+    assert triples("A suicide car bomb hit a Baghdad police checkpoint.") == {("Unidentified armed group", "strike", "Baghdad")}
+
+
+# 3, those a passive verb of harm names were hit, whatever word comes later in the clause; those
+# killed in clashes still fought in them
+def test_the_victims_of_a_passive_verb_are_no_actor_of_the_blast():
+    assert triples("Two policemen were killed in an IED blast in Mosul.") == {("Unidentified armed group", "strike", "Mosul")}
+    assert ("PKK", "contested", "Qandil") in triples("Five PKK militants were killed during clashes with Turkish forces in Qandil.")

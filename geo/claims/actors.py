@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.casefold import lowered
-from geo.lexicon import LexiconError, actor_records, load_table
+from geo.lexicon import LexiconError, actor_records, compile_pattern, load_table
 
 _GENERIC = "\x00generic"  # the actor of a generic word until resolved
 _DEMONYM = "\x00demonym"  # a bare demonym: an actor only before a force noun
@@ -47,6 +47,10 @@ class ActorLexicon:
     demonyms: dict[str, str]  # bare demonym (lower-cased unless exact) -> actor
     force_noun_after: re.Pattern  # up to two words, then a force noun ('long-range bombers')
     automata: tuple  # (folded automaton, exact automaton)
+    # generic word -> the words after it that make it no actor ('police said', 'police checkpoint')
+    generic_not_followed_by: dict[str, re.Pattern]
+    # a demonym's phrases whose actor the document's country decides ('government forces' in Iraq)
+    home_of: dict[str, dict[str, str]]
 
     @property
     def unidentified(self) -> str | None:
@@ -77,28 +81,40 @@ def lexicon() -> ActorLexicon:
             entries.append((alias, record["name"], True))
     force_nouns = [w for r in load_table(name, "force_noun", required={"words": list}) for w in r["words"]]
     demonyms: dict[str, str] = {}
-    for record in load_table(name, "demonym", required={"word": str, "actor": str}):
-        if record["actor"] not in actors:
-            raise LexiconError(f"{record['_where']}: unknown actor '{record['actor']}'")
+    home_of: dict[str, dict[str, str]] = {}  # lookup key -> {country: actor} where the document's places decide
+    for record in load_table(name, "demonym", required={"word": str, "actor": str}, optional={"home": dict}):
+        for actor in [record["actor"], *record.get("home", {}).values()]:
+            if actor not in actors:
+                raise LexiconError(f"{record['_where']}: unknown actor '{actor}'")
+        exact_word = _looks_exact(record["word"])
         for noun in force_nouns:
-            entries.append((f"{record['word']} {noun}", record["actor"], _looks_exact(record["word"])))
-        word = record["word"] if _looks_exact(record["word"]) else record["word"].lower()
+            entries.append((f"{record['word']} {noun}", record["actor"], exact_word))
+            if "home" in record:
+                home_of[f"{record['word']} {noun}" if exact_word else f"{record['word']} {noun}".lower()] = record["home"]
+        word = record["word"] if exact_word else record["word"].lower()
         demonyms[word] = record["actor"]
+        if "home" in record:
+            home_of[word] = record["home"]
     nouns = "|".join(re.escape(n) for n in sorted(force_nouns, key=len, reverse=True))
     # up to two words between ('Russian long-range bombers'), not a phrase ('Israeli aggression by shelling')
     between = r"(?!(?:by|of|in|on|at|to|the|a|an|with|from|for|against)\b)[\w-]+\s+"
     force_noun_after = re.compile(rf"[\"”’']?[ -](?:{between}){{0,2}}?(?:{nouns})\b", re.IGNORECASE)  # “Russian” warplanes
     generic: dict[str, tuple[bool, str | None, frozenset[str] | None, dict[str, str]]] = {}
+    not_followed: dict[str, re.Pattern] = {}
     for record in load_table(name, "generic", required={"words": list},
-                             optional={"fallback": str, "context": bool, "among": list, "home": dict}):
+                             optional={"fallback": str, "context": bool, "among": list, "home": dict,
+                                       "not_followed_by": str}):
         fallback = record.get("fallback")
         home = record.get("home", {})
         for actor in ([fallback] if fallback else []) + record.get("among", []) + list(home.values()):
             if actor not in actors:
                 raise LexiconError(f"{record['_where']}: unknown actor '{actor}'")
         among = frozenset(record["among"]) if "among" in record else None
+        after = compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None
         for word in record["words"]:
             generic[word.lower()] = (record.get("context", True), fallback, among, home)
+            if after is not None:
+                not_followed[word.lower()] = after
             entries.append((word, _GENERIC, False))
     cues = frozenset(w.lower() for r in load_table(name, "unidentified_cue", required={"words": list}) for w in r["words"])
 
@@ -120,7 +136,8 @@ def lexicon() -> ActorLexicon:
         if len(automaton):
             automaton.make_automaton()
         automata.append(automaton)
-    return ActorLexicon(actors, lookup, frozenset(exact), generic, cues, demonyms, force_noun_after, tuple(automata))
+    return ActorLexicon(actors, lookup, frozenset(exact), generic, cues, demonyms, force_noun_after, tuple(automata),
+                        not_followed, home_of)
 
 
 def _looks_exact(alias: str) -> bool:
@@ -197,9 +214,14 @@ def find_actors(text: str, start: int = 0, end: int | None = None, low: str | No
             if noun is None:
                 continue
             actor, m_end = lex.demonyms[key], noun.end()
+        if country is not None and key in lex.home_of:  # 'government forces' in a report on Iraq
+            actor = lex.home_of[key].get(country, actor)
         last = named[-1] if named else None
         adjacent = last is not None and _JOIN.fullmatch(text, last.end, m_start) is not None
         if actor == _GENERIC:
+            after = lex.generic_not_followed_by.get(key)
+            if after is not None and after.match(low, m_end):
+                continue  # 'police said': a source; 'a Baghdad police checkpoint': a target
             if adjacent and last.actor != _GENERIC:  # 'PKK militants', 'ISIS fighters'
                 named[-1] = ActorMention(last.actor, last.start, m_end, text[last.start:m_end])
                 continue

@@ -46,6 +46,10 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|from|on|at"
     r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
     r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
+# the subject of a passive verb of harm is acted upon, whatever word comes later in its clause
+_PATIENT_AFTER = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+                            r"(?:killed|injured|wounded|shot|targeted|attacked|abducted|kidnapped|arrested|detained|executed|"
+                            r"ambushed|beheaded|assassinated|hurt|martyred))\b")
 _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
@@ -285,7 +289,7 @@ class ClaimExtractor:
                   and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
-        subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a)]
+        subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a, trigger.relation)]
         subjects = [a for a in subjects if not _is_helper(low, a)] or subjects
         in_clause = [a for a in subjects if a.start >= clause_start]
         if in_clause or subjects:
@@ -367,8 +371,9 @@ class ClaimExtractor:
                 continue  # 'shot dead Ali Hasan': a person, not a place left unresolved
             # 'near the Dawla roundabout in Raqqa city': the named town holds the unknown spot
             if trigger.end <= u.start < limit and not (
-                    first is not None and first.kind not in REGION_KINDS and _CONTAINED_IN.fullmatch(low, u.end, limit)
-                    and not _elsewhere_in_region(low, u.end, first)):
+                    first is not None and first.kind not in REGION_KINDS and not _elsewhere_in_region(low, u.end, first)
+                    and (_CONTAINED_IN.fullmatch(low, u.end, limit) or first.kind in ("district", "subdistrict")
+                         and _DISTRICT_GAP.fullmatch(low, u.end, limit))):
                 return []
         if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, in_places):
             return []
@@ -643,6 +648,9 @@ def _clause_start(low: str, sentence: Sentence, at: int) -> int:
     return start
 
 
+# 'in Gire FM and Gire Bihar areas (Kurdish names) in Zap region (Al Amadiya district)': unknown names
+# that a district named after them, in the same clause, holds
+_DISTRICT_GAP = re.compile(r"[^.;:]{0,110}?(?:\bin|\bof|\(|,)\s*(?:the\s+)?")
 _NAMING_WORD_BEFORE = re.compile(r"\b(?:the\s+)?(?P<word>village|town|hamlet|city)s?\s+of\s+(?:the\s+)?$")
 # the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
 _NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
@@ -780,9 +788,11 @@ def _is_helper(low: str, actor: ActorMention) -> bool:
                     and re.search(r"\bwith\s+(?:the\s+)?\S*\s*$", low[max(0, actor.start - 16):actor.start])))
 
 
-def _is_object(low: str, actor: ActorMention) -> bool:
-    """'expel the ISIS militants', 'fighting Isis': an actor acted upon."""
-    return bool(_OBJECT_BEFORE.search(low, max(0, actor.start - 40), actor.start))
+def _is_object(low: str, actor: ActorMention, relation: str) -> bool:
+    """'expel the ISIS militants', 'fighting Isis', 'two policemen were killed (in a blast)': an
+    actor acted upon. (Those killed in clashes still fought in them: a side of the fight.)"""
+    return bool(_OBJECT_BEFORE.search(low, max(0, actor.start - 40), actor.start)) or \
+        relation != "contested" and bool(_PATIENT_AFTER.match(low, actor.end))
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:
