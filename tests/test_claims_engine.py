@@ -416,3 +416,24 @@ def test_government_and_police_are_those_of_the_country_the_places_lie_in():
 def test_the_victims_of_a_passive_verb_are_no_actor_of_the_blast():
     assert triples("Two policemen were killed in an IED blast in Mosul.") == {("Unidentified armed group", "strike", "Mosul")}
     assert ("PKK", "contested", "Qandil") in triples("Five PKK militants were killed during clashes with Turkish forces in Qandil.")
+
+
+# 8: a fight names its sides after it; an agent after 'by' acts; 'sent a convoy into X' is presence
+def test_the_sides_of_a_fight_and_the_agent_after_by():
+    assert triples("Regime forces clashed with ISIS in Hajin.") \
+        == {("Syrian government", "contested", "Hajin"), ("ISIS", "contested", "Hajin")}
+    assert triples("The SDF fought against ISIS and HTS fighters near Hajin.") \
+        == {("SDF", "contested", "Hajin"), ("ISIS", "contested", "Hajin"), ("HTS", "contested", "Hajin")}
+    # an attack's target is no side named after a fight word
+    assert triples("ISIS attacked an army checkpoint in Hajin.") == {("ISIS", "contested", "Hajin")}
+    assert triples("SDF forces repelled an attack by Turkish-backed factions on Tal Rifaat.") \
+        == {("SDF", "contested", "Tal Rifaat"), ("Syrian National Army", "contested", "Tal Rifaat")}
+    assert triples("The Turkish army sent a military convoy of 30 vehicles into Azaz.") == {("Turkey", "presence", "Azaz")}
+
+
+# 10: the desert of a town is the town's surroundings, not the middle of the Syrian Desert
+def test_the_badia_of_a_town_is_the_town():
+    text = "Regime forces clashed with ISIS cells in the Badia of Mayadin."
+    start = text.index("Badia")
+    desert = Mention("t", start, start + 5, "Badia", "place", "t:desert", "Syrian Desert", 34.5, 38.5, "SY", "region", 3, 0.9)
+    assert {p for _, _, p in triples(text, [desert])} == {"Mayadin"}

@@ -51,6 +51,7 @@ _PATIENT_AFTER = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\
                             r"(?:killed|injured|wounded|shot|targeted|attacked|abducted|kidnapped|arrested|detained|executed|"
                             r"ambushed|beheaded|assassinated|hurt|martyred))\b")
 _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
+_BY_AGENT = re.compile(r"\s+(?:carried\s+out\s+|launched\s+|conducted\s+)?by\s+(?:the\s+|an?\s+)?")
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
@@ -189,6 +190,8 @@ class ClaimExtractor:
                         and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
                     pending.append((sentence, relation, actor, stance, attribution, carried))
                 partners = [] if carried else _coordinated(low, in_actors, actor, trigger)
+                if relation == "contested":  # 'X clashed with Y', 'clashes between X and Y': both fight there
+                    partners += [a for a in _opponents(low, in_actors, trigger) if a != actor and a not in partners]
                 # 'took half of X and Y': the words before the first place of a list say it for all
                 partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0])
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
@@ -284,6 +287,11 @@ class ClaimExtractor:
                     return (before_agents[-1] if before_agents else agents[0]).actor, False
                 in_actors = [a for a in in_actors if role[id(a)] not in ("patient", "source")]
         clause_start = _clause_start(low, sentence, trigger.start)
+        # 'repelled an attack by Turkish-backed factions on X', 'was shelled by regime forces': the
+        # agent right after the trigger is its actor, whoever the clause's subject is
+        agent = next((a for a in in_actors if a.start >= trigger.end and _BY_AGENT.fullmatch(low, trigger.end, a.start)), None)
+        if agent is not None:
+            return agent.actor, False
         # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
         before = [a for a in in_actors if a.start < trigger.start
                   and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
@@ -506,14 +514,18 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+_OF_TOWN = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
     """The place mentions that hold the place named just before them ('Tassil town in Dara
     countryside', 'Al Amadiya district of Duhok', 'Aziziyeh village, Hasakeh', 'X (Ninewa)'),
     by id, each with the finer place it holds."""
     held: dict[int, Mention] = {}
     for a, b in zip(places, places[1:]):
-        # a named area inside a town's countryside ('Jabal al-Akrad in Latakia countryside') is the finer place
-        finer_region = a.kind == "region" and b.kind not in REGION_KINDS
+        # a named area inside a town's countryside ('Jabal al-Akrad in Latakia countryside') is the finer
+        # place; a wide one a town qualifies is not ('the Badia of Al-Mayadin' is the town's desert)
+        finer_region = a.kind == "region" and b.kind not in REGION_KINDS and not _OF_TOWN.fullmatch(text, a.end, b.start)
         if (a.kind in REGION_KINDS and not finer_region) or b.start - a.end > 80 or b.place_id == a.place_id:
             continue
         gap = _CONTAINER_GAP.fullmatch(text, a.end, b.start)
@@ -769,6 +781,24 @@ def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trig
         if left.actor != actor and left.actor not in partners:
             partners.append(left.actor)
     return partners
+
+
+_WITH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:with|against|between)\s+(?:the\s+|an?\s+)?")
+_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _opponents(low: str, actors: list[ActorMention], trigger: Trigger) -> list[str]:
+    """The sides a fight word names after it ('clashed with the SDF', 'clashes between ISIS and
+    the SDF', 'fought against ISIS and HTS'): each of them fights at the place too."""
+    after = [a for a in actors if a.start >= trigger.end]
+    if not after or not _WITH_AFTER.fullmatch(low, trigger.end, after[0].start):
+        return []
+    sides = [after[0].actor]
+    for left, right in zip(after, after[1:]):
+        if not _AND_NEXT.fullmatch(low, left.end, right.start):
+            break
+        sides.append(right.actor)
+    return list(dict.fromkeys(sides))
 
 
 def _is_modifier(low: str, actor: ActorMention) -> bool:
