@@ -181,8 +181,8 @@ def test_nobody_named_is_the_unidentified_group_but_a_pronoun_goes_on():
     found = triples("ISIS fighters entered Hajin. They shelled Rawa the next day.")
     assert ("ISIS", "strike", "Rawa") in found
     assert not any(actor == "Unidentified armed group" for actor, _, _ in found)
-    # aircraft belong to a state: nobody named gives no claim rather than an unidentified group
-    assert triples("Airstrikes hit Hajin on Monday.") == set()
+    # aircraft belong to a state: nobody named gives unidentified military forces, not a ground group
+    assert triples("Airstrikes hit Hajin on Monday.") == {("Unidentified military forces", "strike", "Hajin")}
 
 
 def test_a_person_shot_is_no_place_left_unresolved():
@@ -316,8 +316,9 @@ def test_a_holder_we_cannot_name_is_no_one_else():
 
 
 def test_aircraft_with_no_state_named_are_no_unidentified_group():
-    assert triples("Warplanes bombed Kafr Nabl at dawn.") == set()
-    assert triples("Helicopters dropped barrels on Kafr Nabl.") == set()
+    assert triples("Warplanes bombed Kafr Nabl at dawn.") == {("Unidentified military forces", "strike", "Kafr Nabl")}
+    assert triples("Helicopters dropped barrels on Kafr Nabl.") == {("Unidentified military forces", "strike", "Kafr Nabl")}
+    assert triples("A drone of unknown origin targeted a car in Azaz.") == {("Unidentified military forces", "strike", "Azaz")}
     assert triples("Russian warplanes bombed Kafr Nabl at dawn.") == {("Russia", "strike", "Kafr Nabl")}
     # a blast on the ground with nobody named stays the unidentified group's
     assert triples("A car bomb exploded in Azaz.") == {("Unidentified armed group", "strike", "Azaz")}

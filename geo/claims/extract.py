@@ -308,12 +308,17 @@ class ClaimExtractor:
             return after[0].actor, False
         if trigger.carried and last_actor is not None and not before:
             return last_actor, True  # 'Regime forces pounded X. Shelling also hit Y'
-        if (unattributed and trigger.unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
-                and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)
-                and not (claimant is None and _AIRCRAFT.search(low, clause_start, min(sentence.end, trigger.end + 40)))):
+        if (unattributed and not subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
+                and not _NAMED_BEFORE.search(text, max(clause_start, trigger.start - 60), trigger.start)):
             # 'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown
-            # (but 'They shelled X' goes on with the actor named before)
-            return claimant or trigger.unattributed, False
+            # (but 'They shelled X' goes on with the actor named before); 'Warplanes bombed X':
+            # some state's aircraft, not a ground group
+            if claimant is None and trigger.relation == "strike" and _AIRCRAFT.search(
+                    low, clause_start, min(sentence.end, trigger.end + 40)):
+                if rules_lexicon().air is not None:
+                    return rules_lexicon().air, False
+            elif trigger.unattributed:
+                return claimant or trigger.unattributed, False
         if before:  # every actor before is an object ('killed three PKK militants'): nobody acts here
             return None, False
         if last_actor is not None:

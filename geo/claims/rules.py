@@ -60,6 +60,7 @@ class Lexicon:
     sources: tuple[tuple[str, re.Pattern], ...]
     not_sources: frozenset[str]
     theatre: frozenset[str]  # country codes where claims may lie without the document naming the country
+    air: str | None  # the actor of a strike from the air whose clause names no state
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,11 @@ def lexicon() -> Lexicon:
                     for r in load_table(FILE, "source", required={"name": str, "pattern": str}))
     not_sources = frozenset(w for r in load_table(FILE, "not_source", required={"words": list}) for w in r["words"])
     theatre = frozenset(c for r in load_table(FILE, "theatre", required={"countries": list}) for c in r["countries"])
-    return Lexicon(tuple(rules), finder, compiled, sources, not_sources, theatre)
+    air = None
+    for record in load_table(FILE, "air", required={"actor": str}):
+        check_choice(record, "actor", set(actor_lexicon().actors))
+        air = record["actor"]  # the user's record, read last, wins
+    return Lexicon(tuple(rules), finder, compiled, sources, not_sources, theatre, air)
 
 
 def cue(kind: str) -> re.Pattern:
