@@ -438,3 +438,18 @@ def test_the_badia_of_a_town_is_the_town():
     start = text.index("Badia")
     desert = Mention("t", start, start + 5, "Badia", "place", "t:desert", "Syrian Desert", 34.5, 38.5, "SY", "region", 3, 0.9)
     assert {p for _, _, p in triples(text, [desert])} == {"Mayadin"}
+
+
+# 8, a deed the lexicon lacks: in a short note, a group that did something at a place was there;
+# speech, opinion and meetings place nobody, and a known verb that found no place is not overruled
+def test_a_deed_the_lexicon_lacks_places_the_group_but_speech_does_not():
+    assert triples("On 3 May 2022, Russian forces delivered humanitarian aid to residents in Tal Rifaat.") \
+        == {("Russia", "presence", "Tal Rifaat")}
+    assert triples("On 3 May 2022, the Turkish army built a concrete wall near Azaz.") == {("Turkey", "presence", "Azaz")}
+    assert triples("On 3 May 2022, Turkey condemned the attack in Azaz.") == set()
+    assert triples("On 3 May 2022, the SDF held a meeting with tribal elders in Hajin.") == set()
+    text = "Iraqi airstrikes killed 4 militants in the Wadi Zafar area near Mosul."
+    start = text.index("Wadi Zafar")
+    assert triples(text, [Mention("t", start, start + 10, "Wadi Zafar", "unresolved")]) == set()
+    found = claims("Turkey blamed the YPG for the attack in Azaz.")
+    assert {(c.actor, c.relation, c.place, c.stance) for c in found} == {("SDF", "contested", "Azaz", "alleged")}

@@ -243,6 +243,10 @@ class ClaimExtractor:
                 if m.kind not in REGION_KINDS and id(m) not in containers:
                     last_place = m
                     break
+        if short_note and not claims:
+            activity = _activity(d)
+            if activity is not None:
+                claims.append(activity)
         return _dedupe(claims)
 
     # -- actor ---------------------------------------------------------------------------
@@ -297,7 +301,8 @@ class ClaimExtractor:
                   and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
-        subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a, trigger.relation)]
+        subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a, trigger.relation)
+                    and not _SPEAKS_AFTER.match(low, a.end)]  # 'Turkey condemned the attack on X' did not attack
         subjects = [a for a in subjects if not _is_helper(low, a)] or subjects
         in_clause = [a for a in subjects if a.start >= clause_start]
         if in_clause or subjects:
@@ -788,6 +793,8 @@ def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trig
     return partners
 
 
+_SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|critici[sz](?:ed|es)|"
+                           r"welcom(?:ed|es)|warn(?:ed|s)|said|says|called\s+for|calls\s+for)\b")
 _WITH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:with|against|between)\s+(?:the\s+|an?\s+)?")
 _AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
@@ -852,6 +859,47 @@ def _claim(doc: Document, sentence: Sentence, relation: str, actor: str, place: 
         place_start=place.start if place.doc == doc.id and sentence.start <= place.start < sentence.end else -1,
         place_end=place.end if place.doc == doc.id and sentence.start <= place.start < sentence.end else -1,
     )
+
+
+# what a group does that says nothing of where it acts: speech, opinion, agreement
+_NO_ACTIVITY = re.compile(
+    r"\b(?:said|says|say|stated|announced|claimed|denied|denies|accused|accuses|blamed|condemned|condemns|"
+    r"warned|warns|called|calls|demanded|demands|urged|urges|agreed|agrees|threatened|threatens|welcomed|"
+    r"rejected|rejects|refused|refuses|promised|vowed|pledged|plans?|planned|intends?|wants?|hopes?|"
+    r"expects?|believes?|reported|reports|published|released\s+a\s+statement|issued|met\s+with|"
+    r"discussed|negotiat\w+|talks?|meeting|mourned|buried|funeral|protest\w*|demonstrat\w+|"
+    r"no|not|never|without)\b")
+_ACTIVITY_VERB = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:have|has|had|also|reportedly|again)\s+)*[a-z]+(?:ed|t)\b")
+_LOCATIVE = re.compile(r"\b(?:in|at|into|inside|to|near)\s+(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+)?$")
+
+
+def _activity(d: ClaimDocument) -> Claim | None:
+    """A short note that names a group, a deed of the group's in the past tense and a place after
+    'in', 'at' or 'near', but none of the verbs the relation lexicon knows ('the SDF held a
+    meeting with tribal elders in X' names no relation): the group was present there. Nothing
+    when the deed is speech or opinion, when it is denied, or when the place is a name the
+    gazetteer lacks."""
+    for sentence in d.sentences:
+        if d.triggers_in(sentence):
+            continue  # the lexicon's verbs found no claim here: an unknown place, an actor we lack
+        src_start, src_end, attribution = attribution_span(sentence, d.low)
+        actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end)
+                  and not _is_modifier(d.low, a) and not _is_object(d.low, a, "presence")]
+        if not actors:
+            continue
+        actor = actors[0]
+        verb = _ACTIVITY_VERB.match(d.low, actor.end)
+        if verb is None or _NO_ACTIVITY.search(d.low, actor.end, min(sentence.end, verb.end() + 40)):
+            continue
+        places = [m for m in d.places_in(sentence) if m.start >= verb.end() and m.kind != "country"
+                  and _LOCATIVE.search(d.low, max(sentence.start, m.start - 30), m.start)
+                  and not src_start <= m.start < src_end and _reference(d.low, sentence, m) is None]
+        if not places or any(verb.end() <= u.start < places[0].start for u in d.unresolved_in(sentence)):
+            return None
+        place = next((m for m in places if id(m) not in d.containers), places[0])
+        return _claim(d.doc, sentence, "presence", actor.actor, place, None, body_stance(d.low, sentence),
+                      attribution, 0.4)
+    return None
 
 
 def _dedupe(claims: Iterable[Claim]) -> list[Claim]:
