@@ -453,3 +453,23 @@ def test_a_deed_the_lexicon_lacks_places_the_group_but_speech_does_not():
     assert triples(text, [Mention("t", start, start + 10, "Wadi Zafar", "unresolved")]) == set()
     found = claims("Turkey blamed the YPG for the attack in Azaz.")
     assert {(c.actor, c.relation, c.place, c.stance) for c in found} == {("SDF", "contested", "Azaz", "alleged")}
+
+
+# 4, 9, 10, 11 in a wire report: one holder per place in a sentence, the source who speaks of
+# itself is the actor, 'It said' goes on quoting the same source, a relative clause's places are
+# not the fight's, nor what 'the town' refers to later
+def test_a_wire_report_read_sentence_by_sentence():
+    text = ("Syrian forces captured the town of Hajin on Tuesday, state media said, the latest gain in an "
+            "offensive against the last rebel stronghold in the country. The army said it had taken full control "
+            "of the town, which lies on the road linking Raqqa with Aleppo, after days of fierce fighting. "
+            "The Syrian Observatory for Human Rights, a Britain-based monitor, said troops had entered the town. "
+            "It said 20 civilians were killed in Russian air strikes on nearby Mayadin.")
+    found = {(c.actor, c.relation, c.place, c.attribution) for c in claims(text)}
+    assert ("Syrian government", "control", "Hajin", "Syrian state media") in found
+    assert not any(a == "Rebels" and r == "control" for a, r, _, _ in found)  # 'rebel stronghold' is elsewhere
+    assert not any(p in ("Raqqa", "Aleppo") for _, _, p, _ in found)  # the road's towns
+    assert ("Russia", "strike", "Mayadin", "SOHR") in found
+    assert not any(a == "Syrian government" and p == "Mayadin" for a, _, p, _ in found)  # Russia's strikes killed
+    assert {(a, r, p) for a, r, p, _ in found if p == "Hajin"} >= {("Syrian government", "control", "Hajin")}
+    assert triples("The SDF said it had captured Tabqa.") == {("SDF", "control", "Tabqa")}
+    assert triples("Turkish troops reinforced a post near Azaz.") == {("Turkey", "presence", "Azaz")}

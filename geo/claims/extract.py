@@ -51,6 +51,16 @@ _PATIENT_AFTER = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\
                             r"(?:killed|injured|wounded|shot|targeted|attacked|abducted|kidnapped|arrested|detained|executed|"
                             r"ambushed|beheaded|assassinated|hurt|martyred))\b")
 _CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
+_VICTIMS_THEN_AGENT = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?P<word>in|by)\s+(?:an?\s+|the\s+)?")
+_WEAPON_END = re.compile(r"(?:strikes?|airstrikes?|raids?|shelling|bombardment|bombings?|attacks?|ambush|fire|drones?|"
+                         r"rockets?|missiles?|artillery|sniper)$")
+
+
+def _victims_then_agent(low: str, trigger: Trigger, actor: ActorMention) -> bool:
+    """'killed 20 civilians in Russian air strikes', 'was shot by a regime sniper': the deed's
+    doer after the victims ('a guard working in QSD offices' names no doer)."""
+    gap = _VICTIMS_THEN_AGENT.fullmatch(low, trigger.end, actor.start)
+    return gap is not None and (gap.group("word") == "by" or _WEAPON_END.search(low, actor.start, actor.end) is not None)
 _BY_AGENT = re.compile(r"\s+(?:carried\s+out\s+|launched\s+|conducted\s+)?by\s+(?:the\s+|an?\s+)?")
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
@@ -135,6 +145,7 @@ class ClaimExtractor:
         dominant = _dominant_place(d.places)
         desert = next((m for m in d.places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
         claims: list[Claim] = []
+        quoted = ""  # the previous sentence's source
         last_actor: str | None = None
         last_place: Mention | None = dominant
         previous: list[Claim] = []
@@ -152,8 +163,13 @@ class ClaimExtractor:
             triggers_here = d.triggers_in(sentence)
             # attribution is needed only by claims of this sentence or a denial of the previous ones
             src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
-            # a source is the attribution, never the actor ('..., a coalition spokesman said')
-            in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end)]
+            if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
+                attribution = quoted  # 'SOHR said ... . It said 20 civilians were killed': still SOHR
+            quoted = attribution
+            # a source is the attribution, never the actor ('..., a coalition spokesman said'),
+            # unless it speaks of itself ('The SDF said it had captured X')
+            speaks_of_itself = src_end > src_start and _OF_ITSELF.match(low, src_end) is not None
+            in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end) or speaks_of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
                 in_places = [m for m in in_places if not src_start <= m.start < src_end]
                 in_unresolved = [u for u in in_unresolved if not src_start <= u.start < src_end]
@@ -240,7 +256,10 @@ class ClaimExtractor:
             claims.extend(own)
             previous = own
             for m in reversed(in_places):
-                if m.kind not in REGION_KINDS and id(m) not in containers:
+                # 'the town' later is not a place named only as a reference point or in a relative
+                # clause ('the town, which lies on the highway linking Damascus with Aleppo')
+                if m.kind not in REGION_KINDS and id(m) not in containers and _reference(low, sentence, m) is None \
+                        and not _in_relative_clause(low, sentence, m):
                     last_place = m
                     break
         if short_note and not claims:
@@ -293,7 +312,9 @@ class ClaimExtractor:
         clause_start = _clause_start(low, sentence, trigger.start)
         # 'repelled an attack by Turkish-backed factions on X', 'was shelled by regime forces': the
         # agent right after the trigger is its actor, whoever the clause's subject is
-        agent = next((a for a in in_actors if a.start >= trigger.end and _BY_AGENT.fullmatch(low, trigger.end, a.start)), None)
+        agent = next((a for a in in_actors if a.start >= trigger.end and (
+            _BY_AGENT.fullmatch(low, trigger.end, a.start)  # ('killed in Russian air strikes', 'killed by an ISIS sniper')
+            or trigger.victims and _victims_then_agent(low, trigger, a))), None)
         if agent is not None:
             return agent.actor, False
         # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
@@ -350,6 +371,10 @@ class ClaimExtractor:
             # ('The blast, which collapsed a mosque in X, ...': a clause right after the trigger
             # describes the event itself, and its places are the event's)
             after = [m for m in after if m.start < relative.start()]
+        # behind the trigger, a place in a relative clause the trigger is not in says where something
+        # else is ('the town, which lies on the road to Aleppo, after days of fighting')
+        if before and not _in_relative_clause(low, sentence, trigger):
+            before = [m for m in before if not _in_relative_clause(low, sentence, m)]
         if trigger.relation != "advance":  # 'moved 5 km north of Raqqa' advances on Raqqa
             refs = {id(m): kind for m in before + after if (kind := _reference(low, sentence, m))}
             bearings = [m for m in (before[::-1] + after if trigger.place_before else after + before[::-1])
@@ -662,6 +687,15 @@ def _reference(low: str, sentence: Sentence, m: Mention) -> str | None:
     return "distance" if far else "bearing"
 
 
+def _in_relative_clause(low: str, sentence: Sentence, m: Mention | Trigger) -> bool:
+    """Whether ``m`` (a mention or a trigger) stands in a relative clause (', which ...' up to the
+    next comma)."""
+    opened = None
+    for opened in cue("relative").finditer(low, sentence.start, m.start):
+        pass
+    return opened is not None and "," not in low[opened.end():m.start]
+
+
 def _clause_start(low: str, sentence: Sentence, at: int) -> int:
     """Where the clause holding offset ``at`` starts (after the last ';', dash or ', while')."""
     start = sentence.start
@@ -700,6 +734,16 @@ def _one_per_place(claims: list[Claim], distances: list[int]) -> list[Claim]:
         if key not in best or rank < best[key]:
             best[key] = rank
     kept = {rank[2] for rank in best.values()}
+    # one holder per place: two actors in control of one place in one sentence contradict each
+    # other; the trigger nearest the place (its own clause before one behind it) keeps its claim
+    holder: dict[str, int] = {}
+    for i in sorted(kept):
+        c = claims[i]
+        if c.relation == "control":
+            j = holder.get(c.place_id)
+            if j is None or distances[i] < distances[j]:
+                holder[c.place_id] = i
+    kept = {i for i in kept if claims[i].relation != "control" or holder[claims[i].place_id] == i}
     return [c for i, c in enumerate(claims) if i in kept]
 
 
@@ -793,8 +837,14 @@ def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trig
     return partners
 
 
+# a sentence that opens with the previous source speaking again
+_SAYS_AGAIN = re.compile(r"\s*(?:it|they|he|she|the\s+(?:monitor|observatory|group|agency|ministry|statement))\s+"
+                         r"(?:also\s+)?(?:said|says|added|reported|claimed|stated)\b")
+# 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
+_OF_ITSELF = re.compile(r"\s+(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported)\s+(?:that\s+)?"
+                        r"(?:it|they|its\s+(?:forces|fighters|troops|units)|their\s+(?:forces|fighters|troops|units))\b")
 _SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|critici[sz](?:ed|es)|"
-                           r"welcom(?:ed|es)|warn(?:ed|s)|said|says|called\s+for|calls\s+for)\b")
+                           r"welcom(?:ed|es)|warn(?:ed|s)|called\s+for|calls\s+for)\b")
 _WITH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:with|against|between)\s+(?:the\s+|an?\s+)?")
 _AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
