@@ -473,3 +473,15 @@ def test_a_wire_report_read_sentence_by_sentence():
     assert {(a, r, p) for a, r, p, _ in found if p == "Hajin"} >= {("Syrian government", "control", "Hajin")}
     assert triples("The SDF said it had captured Tabqa.") == {("SDF", "control", "Tabqa")}
     assert triples("Turkish troops reinforced a post near Azaz.") == {("Turkey", "presence", "Azaz")}
+
+
+# 10 in a wire report: 'the town' is the place the earlier claims were about, not the last town
+# named (a destination of people fleeing); 'holding out' is presence, not control
+def test_the_town_is_the_place_the_story_is_about():
+    text = ("ISIS militants stormed the town of Hajin on Monday, forcing hundreds of families to flee toward Mayadin. "
+            "Police said government troops withdrew from the town after running out of ammunition.")
+    found = triples(text)
+    assert ("Syrian government", "lost", "Hajin") in found
+    assert not any(p == "Mayadin" for _, _, p in found)
+    found = triples("ISIS stormed Hajin. Some tribal fighters were still holding out in the west of Hajin.")
+    assert not any(r == "control" for _, r, _ in found)

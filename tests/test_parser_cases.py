@@ -126,3 +126,12 @@ def test_the_disputed_districts_file_is_checked(tmp_path):
     bad.write_text("district_pcode,district,also_governorate_pcode,also_governorate,why\nIQG11Q04,Makhmour,IQG11,Erbil,own\n")
     with pytest.raises(ValueError, match="line 2"):
         read_disputed_districts(bad)
+
+
+def test_a_common_word_a_locative_placed_is_that_place_elsewhere_in_the_document(geoparser):
+    # one sense per document: 'the town of Hit' makes the later capitalised 'Hit' the town too
+    found = places(geoparser, "ISIS stormed the town of Hit. By Tuesday the militants held most of Hit.")
+    assert [s for s, _, _ in found] == ["Hit", "Hit"]
+    assert places(geoparser, "Airstrikes hit Raqqa on Monday.") == [("Raqqa", "Raqqa", "SY")]
+    # an abbreviated rank before a person's names: 'Col. Ahmed Jassim' is nobody's town
+    assert not any(s == "Jassim" for s, _, _ in places(geoparser, "Police Col. Ahmed Jassim said the militants attacked."))

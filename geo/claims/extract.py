@@ -255,9 +255,13 @@ class ClaimExtractor:
                                place_start=-1, place_end=-1) for c in previous]
             claims.extend(own)
             previous = own
-            for m in reversed(in_places):
-                # 'the town' later is not a place named only as a reference point or in a relative
-                # clause ('the town, which lies on the highway linking Damascus with Aleppo')
+            # what 'the town' refers to later: the place this sentence's claims are about ('stormed the
+            # town of Hit, forcing families to flee toward Ramadi'), else the last one it names that is
+            # neither a reference point nor in a relative clause ('the town, which lies on the
+            # highway linking Damascus with Aleppo')
+            bound = {c.place_start for c in own if c.place_start >= 0}
+            about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS]
+            for m in about[:1] or reversed(in_places):
                 if m.kind not in REGION_KINDS and id(m) not in containers and _reference(low, sentence, m) is None \
                         and not _in_relative_clause(low, sentence, m):
                     last_place = m
@@ -483,13 +487,19 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
         i = bisect_left(place_starts, a.end)
         if not (i and reach[i - 1] > a.start):
             d.actors.append(a)
-    d.triggers = triggers(text, low=d.low)
+    # a trigger word that is a place's name is the place ('the town of Hit', 'Tal Hamis')
+    d.triggers = [t for t in triggers(text, low=d.low) if not _inside_place(place_starts, reach, t)]
     d.containers = _containers(text, d.places)
     if syntax:
         # only the sentences that can hold a claim: a trigger, and a place or an anaphor ('the town')
         d.parses = syntax_parse.parse(d, [s for s in d.sentences if d.triggers_in(s) and (
             d.places_in(s) or d.unresolved_in(s) or _CITY_ANAPHORA.search(d.low, s.start, s.end))])
     return d
+
+
+def _inside_place(place_starts: list[int], reach: list[int], trigger: Trigger) -> bool:
+    i = bisect_left(place_starts, trigger.end)
+    return bool(i and reach[i - 1] > trigger.start)
 
 
 def _home_country(places: list[Mention]) -> str | None:

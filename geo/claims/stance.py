@@ -19,11 +19,11 @@ _ATTRIBUTION = (
     # a name of up to seven capitalised words (taken whole: only the whole name can be followed
     # by the verb, so the atomic group spares the backtracking), or 'the ... spokesman of ...'
     re.compile(r"(?=[A-Ztaslogpr])(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*+(?>(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*+){0,6})(?:\s+\([A-Z]+\))?"
-               r"|(?:(?:the|an?)\s+|[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commanders?|witness(?:es)?|officials?|sources?|representatives?|ministry|media|monitor|police|officers?|medics|doctors?|army|military)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?"
+               r"|(?:(?:the|an?)\s+|[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commanders?|witness(?:es)?|officials?|sources?|representatives?|ministry|media|monitor|police|officers?|medics|doctors?|army|military|members?|governor|mayor|chief|residents?|activists?|lawmakers?)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?"
                r"|(?:state|official|local|government|opposition|pro-government|regime)\s+(?:media|television|tv|news\s+agenc(?:y|ies)))"
                # ('The Syrian Observatory for Human Rights, a Britain-based war monitor, said')
-               r"(?:,\s+(?:an?|the)\s+[^,.;]{2,60},)?\s+(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
-    re.compile(r"\b(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
+               r"(?:,\s+(?:an?|the|who|which)\s+[^,.;]{2,60},)?\s+(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
+    re.compile(r",\s*(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
 )
 # a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
 _ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")

@@ -48,8 +48,8 @@ _ACTOR_BEFORE = re.compile(
     r"officials?) in|banned in|outlawed in|pro-|anti-)\s*$"
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|into|to|from|across|inside|within|throughout|via|towards?|at|near|outside|around)\s+"
-    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$")
+    r"\b(?:(?:in|into|to|from|across|inside|within|throughout|via|towards?|at|near|outside|around)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?|(?:town|city|village)\s+of\s+)$")
 # "Baghdad's western Ghazaliyah neighbourhood": the possessive of a city names a part of it
 _POSSESSIVE_PLACE = re.compile(
     r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:neighbou?rhoods?|district|area|suburbs?|quarter|streets?|square|"

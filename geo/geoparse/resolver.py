@@ -241,7 +241,8 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
 _ROLES = ("adviser advisor spokesman spokeswoman spokesperson commander leader official minister general "
           "colonel brigadier president governor mp lawmaker journalist activist member head chief envoy emir "
           "mayor mukhtar director deputy co-chair chairman chairwoman mr mrs ms dr imam cleric fighter "
-          "militant analyst researcher correspondent reporter photographer doctor named called")
+          "militant analyst researcher correspondent reporter photographer doctor named called "
+          "col gen lt maj capt cpt brig sgt lieut")
 _ROLE_WORDS = frozenset(_ROLES.split())
 _ROLE_THEN_NAMES = re.compile(
     rf"\b(?i:{'|'.join(map(re.escape, _ROLES.split()))})\.?"
@@ -413,6 +414,10 @@ class Resolver:
         ranked: dict[tuple, tuple[Place, float]] = {}  # one ranking per (key, case, kind hint) a document
         resolved = []
         starts = {h.start for h, _ in usable}
+        # one sense per document: a name that is also a common word, once a locative makes it a place
+        # ('the town of Hit'), is that place wherever else it is capitalised ('ISIS stormed Hit')
+        placed_words = {h.key for j, (h, _) in enumerate(usable) if h.surface[:1].isupper()
+                        and _is_common_word(h.surface) and _after_locative(text, h, usable[:j])}
         ends = {h.end for h in hits}
         for i, (hit, candidates) in enumerate(usable):
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
@@ -425,7 +430,8 @@ class Resolver:
                 continue
             if _names_no_place_here(text, hit, candidates, starts, ends):
                 continue
-            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i)
+            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i,
+                                        hit.key in placed_words and not starts_sentence(text, hit.start))
             if mention is not None:
                 resolved.append((hit, candidates, mention))
         mentions = _qualified_parts(text, self._contain(text, resolved, ctx))
@@ -534,8 +540,9 @@ class Resolver:
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]],
-                     usable: list[tuple[NameHit, tuple[Place, ...]]], i: int) -> Mention | None:
-        """``usable[:i]``: the hits before this one (a list shares the locative of its first name)."""
+                     usable: list[tuple[NameHit, tuple[Place, ...]]], i: int, placed_word: bool) -> Mention | None:
+        """``usable[:i]``: the hits before this one (a list shares the locative of its first name);
+        ``placed_word``: a common word the document places elsewhere."""
         lower = hit.surface[:1].islower()
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
@@ -545,7 +552,7 @@ class Resolver:
         if best is None:
             return None
         if best.kind not in ("country", "capital", "province") and _is_common_word(hit.surface) \
-                and not _after_locative(text, hit, usable[:i]):
+                and not placed_word and not _after_locative(text, hit, usable[:i]):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
                     name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
