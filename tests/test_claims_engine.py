@@ -485,3 +485,13 @@ def test_the_town_is_the_place_the_story_is_about():
     assert not any(p == "Mayadin" for _, _, p in found)
     found = triples("ISIS stormed Hajin. Some tribal fighters were still holding out in the west of Hajin.")
     assert not any(r == "control" for _, r, _ in found)
+
+
+# 11, an encyclopedia's sentence of several changes of hands ends in the last one; 'lost control
+# of' is one change
+def test_changes_of_hands_told_in_turn_end_in_the_last():
+    assert triples("Government forces regained control of Palmyra in March 2016, lost it in December 2016 "
+                   "and retook it in March 2017.") == {("Syrian government", "control", "Palmyra")}
+    assert triples("Government forces regained control of Palmyra in March 2016 and lost it in December 2016.") \
+        == {("Syrian government", "lost", "Palmyra")}
+    assert triples("Government forces lost control of Palmyra.") == {("Syrian government", "lost", "Palmyra")}

@@ -135,3 +135,8 @@ def test_a_common_word_a_locative_placed_is_that_place_elsewhere_in_the_document
     assert places(geoparser, "Airstrikes hit Raqqa on Monday.") == [("Raqqa", "Raqqa", "SY")]
     # an abbreviated rank before a person's names: 'Col. Ahmed Jassim' is nobody's town
     assert not any(s == "Jassim" for s, _, _ in places(geoparser, "Police Col. Ahmed Jassim said the militants attacked."))
+
+
+def test_a_month_in_a_date_is_no_place(geoparser):
+    assert places(geoparser, "The Islamic State seized Palmyra in May 2015.") == [("Palmyra", "Palmyra", "SY")]
+    assert places(geoparser, "On 3 May, clashes broke out in Hajin.") == [("Hajin", "Hajin", "SY")]

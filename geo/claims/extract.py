@@ -175,6 +175,7 @@ class ClaimExtractor:
                 in_unresolved = [u for u in in_unresolved if not src_start <= u.start < src_end]
             own: list[Claim] = []
             distances: list[int] = []  # from each claim's trigger to its place
+            at: list[int] = []  # where each claim's trigger starts
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
             struck: list[tuple[Trigger, Claim]] = []  # strike triggers of this sentence and their first claim
             stance_of_body = None
@@ -217,6 +218,7 @@ class ClaimExtractor:
                     for partner in partners:  # 'Turkish forces and the SNA shelled X': both did
                         own.append(_claim(doc, sentence, relation, partner, place, destination, stance, attribution, 0.7))
                         distances.append(abs(place.start - trigger.start) if place.doc == doc.id else 10**6)
+                        at.append(trigger.start)
                     place_relation = relation
                     if partitive:
                         place_relation = "contested"  # 'half of Albu Kamal', 'districts of eastern Aleppo'
@@ -228,14 +230,19 @@ class ClaimExtractor:
                     # a place on the side the trigger looks to first ('shelled X') is nearer than one behind it
                     behind = place.doc == doc.id and (place.start < trigger.start) != trigger.place_before
                     if behind and place_relation != "corridor" and any(
-                            c.actor == actor and c.relation == place_relation for c in own[:-1]):
+                            c.actor == actor and c.relation == place_relation for c in own[:-1]) and not (
+                            # ('lost it in December and retook it in March': a later change of the same place)
+                            place_relation in ("control", "lost") and any(
+                                c.actor == actor and c.place_id == place.place_id and c.relation in ("control", "lost")
+                                and c.relation != place_relation for c in own[:-1])):
                         # 'airstrikes in X in Y district of Z, with shelling by land forces': the
                         # later word repeats the event the actor already has; Z is not a second one
                         own.pop()
                         continue
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
-            own = _one_per_place(own, distances)
+                    at.append(trigger.start)
+            own = _one_per_place(own, distances, at)
             waiting = [p for p in pending if p[0].end <= sentence.start]
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
@@ -734,13 +741,25 @@ def _partitive(low: str, trigger: Trigger, place: Mention) -> bool:
     return cue("partitive").search(low, trigger.end, end) is not None
 
 
-def _one_per_place(claims: list[Claim], distances: list[int]) -> list[Claim]:
+_SEQUENCE_GAP = 20  # characters between two changes of hands that are two events ('lost it ... and retook it')
+
+
+def _one_per_place(claims: list[Claim], distances: list[int], at: list[int]) -> list[Claim]:
     """One sentence, one claim per actor and place: a change of hands (lost, control, advance)
-    before a fight or a strike, else the relation whose trigger is nearest the place."""
+    before a fight or a strike, else the relation whose trigger is nearest the place. Changes of
+    hands told one after the other ('regained control of X in March, lost it in December and
+    retook it') end in the last one; 'lost control of X' is one change, a loss."""
     best: dict[tuple, tuple] = {}
     for i, c in enumerate(claims):
         key = (c.actor, c.place_id, c.to_place_id)
-        rank = (_PRIORITY[c.relation] if c.relation in ("lost", "control", "advance") else 9, distances[i], i)
+        change = c.relation in ("lost", "control", "advance")
+        rank = (_PRIORITY[c.relation] if change else 9, distances[i], i)
+        if key in best:
+            j = best[key][2]
+            if change and claims[j].relation in ("lost", "control") and c.relation in ("lost", "control") \
+                    and c.relation != claims[j].relation and at[i] - at[j] >= _SEQUENCE_GAP:
+                best[key] = (-1, 0, i)  # the later change of hands is where the sentence leaves the place
+                continue
         if key not in best or rank < best[key]:
             best[key] = rank
     kept = {rank[2] for rank in best.values()}

@@ -296,6 +296,12 @@ def _distance_window(link: re.Match) -> tuple[float, float]:
     return max(0.0, 0.4 * km - 10.0), 1.3 * km + 10.0
 
 
+_MONTHS = frozenset("January February March April May June July August September October November December "
+                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_YEAR_AFTER = re.compile(r",?[ \t]+(?:1[89]|20)\d\d\b|[ \t]+\d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$")
+
+
 def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int],
                          ends: set[int]) -> bool:
     """Whether the words around a hit make it something else than a place:
@@ -310,6 +316,8 @@ def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...],
       that no hit ends on ends one (``ends``: where the document's hits end).
     """
     start, end = hit.start, hit.end
+    if hit.surface in _MONTHS and (_YEAR_AFTER.match(text, end) or _DAY_BEFORE.search(text, max(0, start - 4), start)):
+        return True  # 'in May 2015', 'on 3 May': a date
     if start > 1 and text[start - 1] == " ":
         word = text[text.rfind(" ", max(0, start - 14), start - 1) + 1:start - 1]
         if word in _TITLES or word in ("the", "a", "The", "A") and hit.surface.lower() in _ROLE_WORDS:
