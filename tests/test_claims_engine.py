@@ -495,3 +495,6 @@ def test_changes_of_hands_told_in_turn_end_in_the_last():
     assert triples("Government forces regained control of Palmyra in March 2016 and lost it in December 2016.") \
         == {("Syrian government", "lost", "Palmyra")}
     assert triples("Government forces lost control of Palmyra.") == {("Syrian government", "lost", "Palmyra")}
+    # a change named in a clause that dates the other is not a later one
+    assert triples("Government forces lost Palmyra less than two days after state media announced its capture.") \
+        == {("Syrian government", "lost", "Palmyra")}

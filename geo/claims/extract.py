@@ -242,7 +242,7 @@ class ClaimExtractor:
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
                     at.append(trigger.start)
-            own = _one_per_place(own, distances, at)
+            own = _one_per_place(own, distances, at, low)
             waiting = [p for p in pending if p[0].end <= sentence.start]
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
@@ -744,7 +744,21 @@ def _partitive(low: str, trigger: Trigger, place: Mention) -> bool:
 _SEQUENCE_GAP = 20  # characters between two changes of hands that are two events ('lost it ... and retook it')
 
 
-def _one_per_place(claims: list[Claim], distances: list[int], at: list[int]) -> list[Claim]:
+def _told_in_turn(low: str, first: int, then: int) -> bool:
+    """Two changes of hands at ``first`` and ``then`` (trigger starts) told one after the other in
+    coordinated clauses ('lost it in December and retook it'), not one in a clause that dates the
+    other ('lost X less than 48 hours after state media announced its capture')."""
+    between = low[first:then]
+    return then - first >= _SEQUENCE_GAP and _COORDINATED.search(between) is not None \
+        and _DATING.search(between) is None and _NOUN_BEFORE.search(low, max(0, then - 8), then) is None
+
+
+_COORDINATED = re.compile(r",|\band\b")
+_DATING = re.compile(r"\b(?:after|before|since|when|following|until|once)\b")
+_NOUN_BEFORE = re.compile(r"\b(?:its|their|the|a|his|her)\s+$")
+
+
+def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low: str) -> list[Claim]:
     """One sentence, one claim per actor and place: a change of hands (lost, control, advance)
     before a fight or a strike, else the relation whose trigger is nearest the place. Changes of
     hands told one after the other ('regained control of X in March, lost it in December and
@@ -757,7 +771,7 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int]) -> 
         if key in best:
             j = best[key][2]
             if change and claims[j].relation in ("lost", "control") and c.relation in ("lost", "control") \
-                    and c.relation != claims[j].relation and at[i] - at[j] >= _SEQUENCE_GAP:
+                    and c.relation != claims[j].relation and _told_in_turn(low, at[j], at[i]):
                 best[key] = (-1, 0, i)  # the later change of hands is where the sentence leaves the place
                 continue
         if key not in best or rank < best[key]:
