@@ -498,3 +498,11 @@ def test_changes_of_hands_told_in_turn_end_in_the_last():
     # a change named in a clause that dates the other is not a later one
     assert triples("Government forces lost Palmyra less than two days after state media announced its capture.") \
         == {("Syrian government", "lost", "Palmyra")}
+
+
+# 8, the words of ministries and security cells: 'neutralized' kills, 'announced the arrest of'
+# is the announcer's own deed, 'the destruction of' strikes
+def test_official_announcements_of_their_own_deeds():
+    assert triples("The Turkish army neutralized 3 PKK militants near Qandil.") == {("Turkey", "strike", "Qandil")}
+    assert triples("The Security Media Cell announced the arrest of a suspect in Mosul.") == {("Iraqi forces", "presence", "Mosul")}
+    assert triples("Iraqi forces announced the destruction of ISIS hideouts near Rawa.") == {("Iraqi forces", "strike", "Rawa")}

@@ -884,8 +884,11 @@ def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trig
 _SAYS_AGAIN = re.compile(r"\s*(?:it|they|he|she|the\s+(?:monitor|observatory|group|agency|ministry|statement))\s+"
                          r"(?:also\s+)?(?:said|says|added|reported|claimed|stated)\b")
 # 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
-_OF_ITSELF = re.compile(r"\s+(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported)\s+(?:that\s+)?"
-                        r"(?:it|they|its\s+(?:forces|fighters|troops|units)|their\s+(?:forces|fighters|troops|units))\b")
+_OF_ITSELF = re.compile(r"\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported)\s+(?:that\s+)?"
+                        r"(?:it|they|its\s+(?:forces|fighters|troops|units)|their\s+(?:forces|fighters|troops|units))"
+                        # 'the Security Media Cell announced the arrest of ...': its own deed
+                        r"|(?:announced|announces|declared|declares|reported)\s+(?:the\s+)?(?:\w+\s+)?"
+                        r"(?:arrests?|killing|destruction|capture|liberation|seizure|dismantling|neutrali[sz]ation|launch))\b")
 _SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|critici[sz](?:ed|es)|"
                            r"welcom(?:ed|es)|warn(?:ed|s)|called\s+for|calls\s+for)\b")
 _WITH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:with|against|between)\s+(?:the\s+|an?\s+)?")
