@@ -506,3 +506,18 @@ def test_official_announcements_of_their_own_deeds():
     assert triples("The Turkish army neutralized 3 PKK militants near Qandil.") == {("Turkey", "strike", "Qandil")}
     assert triples("The Security Media Cell announced the arrest of a suspect in Mosul.") == {("Iraqi forces", "presence", "Mosul")}
     assert triples("Iraqi forces announced the destruction of ISIS hideouts near Rawa.") == {("Iraqi forces", "strike", "Rawa")}
+
+
+# 1, 3: a capital the geoparser placed is no government; who uses or holds the target is no doer;
+# a headline's source before a colon speaks, it does not act
+def test_the_owners_of_a_target_and_a_headlines_source_do_not_act():
+    assert triples("A suicide bomber drove a truck into houses used by Shiite militiamen in Mosul, killing 17 people.") \
+        == {("Unidentified armed group", "strike", "Mosul")}
+    found = claims("Iraqi police official: Bomb in a market in Mosul kills 13 people.")
+    assert {(c.actor, c.relation, c.place, c.attribution) for c in found} \
+        == {("Unidentified armed group", "strike", "Mosul", "Iraqi police official")}
+    assert triples("An IED planted by PKK militants killed a soldier near Qandil.") >= {("PKK", "strike", "Qandil")}
+    text = "In the New Baghdad area of Baghdad, a car bomb exploded near shops."
+    start = text.index("Baghdad")
+    found = triples(text, [Mention("t", start - 4, start + 7, "New Baghdad", "unresolved")])
+    assert not any(a == "Iraqi forces" for a, _, _ in found)

@@ -37,7 +37,7 @@ __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
 
 _PLURAL_SUBJECT = re.compile(r"(?:troops|forces|fighters|militants|soldiers|units|militias|jets|warplanes)$")
 _MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
-_MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
+_MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained|used|owned|run|inhabited|housed|frequented|manned|held|controlled|occupied|belonging\s+to|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
 _HELPER_BEFORE = re.compile(r"\b(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|cover)\s+(?:of|from)|support\s+from)\s+(?:an?\s+|the\s+)?\S*\s*$")
 # 'with the International Coalition's support': the actor helps the one that acts
 _SUPPORTING_AFTER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:support|backing|help|cover)\b")
@@ -61,6 +61,8 @@ def _victims_then_agent(low: str, trigger: Trigger, actor: ActorMention) -> bool
     doer after the victims ('a guard working in QSD offices' names no doer)."""
     gap = _VICTIMS_THEN_AGENT.fullmatch(low, trigger.end, actor.start)
     return gap is not None and (gap.group("word") == "by" or _WEAPON_END.search(low, actor.start, actor.end) is not None)
+# 'a bomber rammed a truck into houses used by Shiite militiamen': 'by' names who did another deed
+_OTHER_DEED = re.compile(r"\b(?:used|held|run|owned|inhabited|housed|frequented|belonging|occupied|manned|controlled)\b")
 _BY_AGENT = re.compile(r"\s+(?:carried\s+out\s+|launched\s+|conducted\s+)?by\s+(?:the\s+|an?\s+)?")
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
@@ -341,7 +343,8 @@ class ClaimExtractor:
             return (in_clause or subjects)[-1].actor, False
         # 'clashes between X and Y in Z', 'an airstrike by Russian jets on Z'
         after = [a for a in in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
-        if after and _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start):
+        if after and (link := _BETWEEN.search(low, max(trigger.end, after[0].start - 30), after[0].start)) \
+                and not _OTHER_DEED.search(low, trigger.end, link.start()):
             return after[0].actor, False
         if trigger.carried and last_actor is not None and not before:
             return last_actor, True  # 'Regime forces pounded X. Shelling also hit Y'
@@ -486,6 +489,11 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
               if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
     d.places = [m for m in places if id(m) not in inside]
+    # a capital's name the geoparser read as a place or as a name it could not place ('the New Baghdad
+    # area') is no government: only its 'actor' mentions are ('Baghdad insists')
+    named = [m for m in mentions if m.role in ("place", "unresolved") and not m.surface.isupper()]
+    found_actors = [a for a in found_actors if not any(m.start <= a.start and a.end <= m.end and
+                                                          m.surface.endswith(a.surface) for m in named)]
     # 'a QSD checkpoint' read as an unknown place name is an actor's post, not a place left unresolved
     d.unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
     place_starts = [m.start for m in d.places]

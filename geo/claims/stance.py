@@ -25,6 +25,9 @@ _ATTRIBUTION = (
                r"(?:,\s+(?:an?|the|who|which)\s+[^,.;]{2,60},)?\s+(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
     re.compile(r",\s*(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
 )
+# a headline's source before a colon: 'Iraqi police official: Bomb in Baghdad kills 13'
+_HEADER_SOURCE = re.compile(r"\s*(?P<src>[A-Z][^:.;]{2,50}?\b(?:officials?|sources?|police|ministry|spokes(?:man|woman|person)|"
+                            r"media|monitor|command|army|military|government))\s*:\s")
 # a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
 _ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")
 
@@ -48,8 +51,11 @@ def attribution_span(sentence: Sentence, low: str | None = None) -> tuple[int, i
     """(start, end) in the document of the source a sentence quotes, and its short name;
     (-1, -1, '') when it quotes none. ``low``: the document's lower-cased text if the caller has it."""
     body = sentence.text
-    verb = _ATTRIBUTION_VERB.search(body) is not None
     lex = lexicon()
+    header = _HEADER_SOURCE.match(body)
+    if header is not None and not _no_source(header.group("src"), lex.not_sources):
+        return sentence.start + header.start("src"), sentence.start + header.end("src"), short_source(header.group("src"))
+    verb = _ATTRIBUTION_VERB.search(body) is not None
     # pattern 1 is case-blind (run on the lower-cased copy); 2 and 3 read capitals and need a verb
     folded = low[sentence.start:sentence.end] if low is not None else fold(body)
     for pattern, haystack, needs_verb in zip(_ATTRIBUTION, (folded, body, body), (False, True, True)):
