@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
 from dataclasses import replace
@@ -491,9 +491,11 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     d.places = [m for m in places if id(m) not in inside]
     # a capital's name the geoparser read as a place or as a name it could not place ('the New Baghdad
     # area') is no government: only its 'actor' mentions are ('Baghdad insists')
-    named = [m for m in mentions if m.role in ("place", "unresolved") and not m.surface.isupper()]
-    found_actors = [a for a in found_actors if not any(m.start <= a.start and a.end <= m.end and
-                                                          m.surface.endswith(a.surface) for m in named)]
+    named = sorted((m for m in mentions if m.role in ("place", "unresolved") and not m.surface.isupper()),
+                   key=lambda m: m.start)
+    if named:
+        named_starts = [m.start for m in named]
+        found_actors = [a for a in found_actors if not _read_as_place(named, named_starts, a)]
     # 'a QSD checkpoint' read as an unknown place name is an actor's post, not a place left unresolved
     d.unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
     place_starts = [m.start for m in d.places]
@@ -510,6 +512,15 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
         d.parses = syntax_parse.parse(d, [s for s in d.sentences if d.triggers_in(s) and (
             d.places_in(s) or d.unresolved_in(s) or _CITY_ANAPHORA.search(d.low, s.start, s.end))])
     return d
+
+
+def _read_as_place(named: list[Mention], starts: list[int], actor: ActorMention) -> bool:
+    """Whether the geoparser read the actor's words as (the end of) a place name."""
+    i = bisect_right(starts, actor.start)
+    if not i:
+        return False
+    m = named[i - 1]
+    return actor.end <= m.end and m.surface.endswith(actor.surface)
 
 
 def _inside_place(place_starts: list[int], reach: list[int], trigger: Trigger) -> bool:
