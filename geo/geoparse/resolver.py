@@ -423,9 +423,15 @@ class Resolver:
         resolved = []
         starts = {h.start for h, _ in usable}
         # one sense per document: a name that is also a common word, once a locative makes it a place
-        # ('the town of Hit'), is that place wherever else it is capitalised ('ISIS stormed Hit')
-        placed_words = {h.key for j, (h, _) in enumerate(usable) if h.surface[:1].isupper()
-                        and _is_common_word(h.surface) and _after_locative(text, h, usable[:j])}
+        # ('the town of Hit'), is that place wherever else it is capitalised ('ISIS stormed Hit');
+        # worked out when a common word first needs it
+        placed: list[set[str]] = []
+
+        def placed_word(hit: NameHit) -> bool:
+            if not placed:
+                placed.append({h.key for j, (h, _) in enumerate(usable) if h.surface[:1].isupper()
+                               and _is_common_word(h.surface) and _after_locative(text, h, usable[:j])})
+            return hit.key in placed[0] and not starts_sentence(text, hit.start)
         ends = {h.end for h in hits}
         for i, (hit, candidates) in enumerate(usable):
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
@@ -438,8 +444,7 @@ class Resolver:
                 continue
             if _names_no_place_here(text, hit, candidates, starts, ends):
                 continue
-            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i,
-                                        hit.key in placed_words and not starts_sentence(text, hit.start))
+            mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i, placed_word)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
         mentions = _qualified_parts(text, self._contain(text, resolved, ctx))
@@ -548,9 +553,10 @@ class Resolver:
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
                      ctx: _Context, ranked: dict[tuple, tuple[Place, float]],
-                     usable: list[tuple[NameHit, tuple[Place, ...]]], i: int, placed_word: bool) -> Mention | None:
+                     usable: list[tuple[NameHit, tuple[Place, ...]]], i: int,
+                     placed_word: Callable[[NameHit], bool]) -> Mention | None:
         """``usable[:i]``: the hits before this one (a list shares the locative of its first name);
-        ``placed_word``: a common word the document places elsewhere."""
+        ``placed_word(hit)``: whether the hit is a common word the document places elsewhere."""
         lower = hit.surface[:1].islower()
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
@@ -560,7 +566,7 @@ class Resolver:
         if best is None:
             return None
         if best.kind not in ("country", "capital", "province") and _is_common_word(hit.surface) \
-                and not placed_word and not _after_locative(text, hit, usable[:i]):
+                and not _after_locative(text, hit, usable[:i]) and not placed_word(hit):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
                     name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
