@@ -521,3 +521,23 @@ def test_the_owners_of_a_target_and_a_headlines_source_do_not_act():
     start = text.index("Baghdad")
     found = triples(text, [Mention("t", start - 4, start + 7, "New Baghdad", "unresolved")])
     assert not any(a == "Iraqi forces" for a, _, _ in found)
+
+
+# 4, 8: the shells a shelling is done with are no second deed; a count of killings is no killing
+def test_instruments_and_counts_are_no_deeds():
+    found = triples("Turkish forces shelled Tal Rifaat with artillery shells, while the SDF responded by targeting "
+                    "Turkish positions in the vicinity of Azaz.")
+    assert found == {("Turkey", "strike", "Tal Rifaat"), ("SDF", "strike", "Azaz")}
+    found = triples("Gunmen killed a commander in Hajin, bringing the number of assassinations by ISIS in the province to 600.")
+    assert found == {("Unidentified armed group", "strike", "Hajin")}
+
+
+# 3: the group whose posts or people a deed hits is its target, not its doer; their post that acts
+# is theirs
+def test_the_group_whose_posts_are_hit_is_no_doer():
+    assert triples("The jihadist factions targeted positions of regime forces in Kafr Nabl, killing two members "
+                   "of the regime forces.") == {("HTS", "strike", "Kafr Nabl")}
+    assert triples("A military checkpoint of the regime forces shot a child in Kafr Nabl.") \
+        == {("Syrian government", "strike", "Kafr Nabl")}
+    found = claims("The Syrian Observatory for Human Rights has documented fresh shelling by regime forces on Hajin.")
+    assert {(c.actor, c.relation, c.place, c.attribution) for c in found} == {("Syrian government", "strike", "Hajin", "SOHR")}

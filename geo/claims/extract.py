@@ -46,6 +46,12 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|from|on|at"
     r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
     r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
+# 'targeted positions of regime forces', 'killing two members of the SDF': the group whose posts or
+# people are named is the target
+_TARGET_OF_BEFORE = re.compile(r"\b(?:\w+(?:ed|ing)|on|at|against|near|into|towards?|hit|hits|struck)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:positions?|posts?|points?|checkpoints?|bases?|headquarters|vehicles?|convoys?|"
+                               r"patrols?|members?|fighters?|ranks|elements?|commanders?|leaders?|officers?|soldiers?|"
+                               r"gatherings?|fortifications|sites?|depots?)\s+(?:of|belonging\s+to)\s+(?:the\s+)?$")
 # the subject of a passive verb of harm is acted upon, whatever word comes later in its clause
 _PATIENT_AFTER = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
                             r"(?:killed|injured|wounded|shot|targeted|attacked|abducted|kidnapped|arrested|detained|executed|"
@@ -182,8 +188,12 @@ class ClaimExtractor:
             struck: list[tuple[Trigger, Claim]] = []  # strike triggers of this sentence and their first claim
             stance_of_body = None
             parsed = d.parses.get(sentence.start)
-            for trigger in triggers_here:
+            for k, trigger in enumerate(triggers_here):
                 relation = trigger.relation
+                if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
+                        and any(t.relation == "strike" and t.start >= _clause_start(low, sentence, trigger.start)
+                                for t in triggers_here[:k]):
+                    continue  # 'shelled X and Y with artillery shells': the shells are the shelling's, no second deed
                 mood = parsed.mood(trigger.start, trigger.end) if parsed is not None else None
                 if relation in ("control", "lost"):
                     window = low[max(lo, trigger.start - 40):trigger.start]
@@ -902,6 +912,7 @@ def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trig
 # a sentence that opens with the previous source speaking again
 _SAYS_AGAIN = re.compile(r"\s*(?:it|they|he|she|the\s+(?:monitor|observatory|group|agency|ministry|statement))\s+"
                          r"(?:also\s+)?(?:said|says|added|reported|claimed|stated)\b")
+_INSTRUMENT_BEFORE = re.compile(r"(?<!along )(?<!together )(?<!conjunction )\b(?:with|using)\s+(?:[\w-]+\s+){0,2}$")
 # 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
 _OF_ITSELF = re.compile(r"\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported)\s+(?:that\s+)?"
                         r"(?:it|they|its\s+(?:forces|fighters|troops|units)|their\s+(?:forces|fighters|troops|units))"
@@ -949,7 +960,8 @@ def _is_object(low: str, actor: ActorMention, relation: str) -> bool:
     """'expel the ISIS militants', 'fighting Isis', 'two policemen were killed (in a blast)': an
     actor acted upon. (Those killed in clashes still fought in them: a side of the fight.)"""
     return bool(_OBJECT_BEFORE.search(low, max(0, actor.start - 40), actor.start)) or \
-        relation != "contested" and bool(_PATIENT_AFTER.match(low, actor.end))
+        relation != "contested" and (bool(_TARGET_OF_BEFORE.search(low, max(0, actor.start - 30), actor.start))
+                                     or bool(_PATIENT_AFTER.match(low, actor.end)))
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:

@@ -22,14 +22,14 @@ _ATTRIBUTION = (
                r"|(?:(?:the|an?)\s+|[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commanders?|witness(?:es)?|officials?|sources?|representatives?|ministry|media|monitor|police|officers?|medics|doctors?|army|military|members?|governor|mayor|chief|residents?|activists?|lawmakers?)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?"
                r"|(?:state|official|local|government|opposition|pro-government|regime)\s+(?:media|television|tv|news\s+agenc(?:y|ies)))"
                # ('The Syrian Observatory for Human Rights, a Britain-based war monitor, said')
-               r"(?:,\s+(?:an?|the|who|which)\s+[^,.;]{2,60},)?\s+(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b"),
+               r"(?:,\s+(?:an?|the|who|which)\s+[^,.;]{2,60},)?\s+(?:(?:has|have|had)\s+)?(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated|documented|recorded)\b"),
     re.compile(r",\s*(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
 )
 # a headline's source before a colon: 'Iraqi police official: Bomb in Baghdad kills 13'
 _HEADER_SOURCE = re.compile(r"\s*(?P<src>[A-Z][^:.;]{2,50}?\b(?:officials?|sources?|police|ministry|spokes(?:man|woman|person)|"
                             r"media|monitor|command|army|military|government))\s*:\s")
 # a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
-_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated)\b")
+_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated|documented|recorded)\b")
 
 
 def body_stance(low: str, sentence: Sentence) -> str:
