@@ -178,3 +178,14 @@ def test_a_curated_town_found_by_its_spelling_is_a_region(geoparser):
     found = by_surface(geoparser, "Shelling killed three in Ziyadiyeh village in the southern countryside of Jisr Al-Shughr.")
     assert found["Jisr Al-Shughr"].name == "Jisr al-Shughur"
     assert found["Ziyadiyeh"].role == "unresolved"  # the only Ziyadiyah the gazetteer knows lies in Aleppo
+
+
+def test_a_neighbourhood_of_a_town_lies_within_the_town(geoparser):
+    # 'X neighbourhood in Y city' names a part of Y: a namesake village elsewhere in the governorate
+    # is no reading of it; a part the gazetteer knows is kept
+    for text in ("A shell exploded in Al Ghazal neighborhood in Al-Hasakeh city.",
+                 "A shell hit the Al Ghazal neighborhood of Hasakah."):
+        found = {m.surface: m for m in geoparser.parse(Document("t", text))}
+        assert found["Al Ghazal"].role == "unresolved", text
+    found = {m.surface: m for m in geoparser.parse(Document("t", "A car bomb exploded in the Karrada neighbourhood of Baghdad."))}
+    assert found["Karrada"].role == "place" and found["Karrada"].country == "IQ"

@@ -26,6 +26,7 @@ import re
 from bisect import bisect_left
 from itertools import accumulate, compress
 
+from geopy.distance import great_circle
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -58,6 +59,9 @@ _LINK = (rf"(?:[ \t]+(?i:{_PLACE_WORDS}))?"
 _POSSESSIVE_SLOT = re.compile(
     rf"['’]s?[ \t]+(?:(?:[a-z]+-)?[a-z]+[ \t]+)?(?P<name>{_NAME})[ \t]+"
     r"(?i:neighbou?rhoods?|districts?|areas?|quarters?|suburbs?|markets?|squares?)\b")
+# a part of a town: what such a slot names lies within TOWN_PART_KM of the town
+_PART_OF_TOWN = re.compile(r"[ \t]+(?i:neighbou?rhoods?|quarters?|suburbs?)\b")
+TOWN_PART_KM = 12.0
 _PLURAL_PLACE_WORD = re.compile(r"[ \t]+(?i:villages|towns|hamlets|areas|districts|sub-?districts|neighbou?rhoods|camps|hills)\b")
 _STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?i:{_PLACE_WORDS})\b")
 _SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
@@ -141,13 +145,14 @@ class SlotFiller:
             code = codes[level] if level < len(codes) else ""
             if not code:
                 continue
+            town = container if container.kind in ("city", "town", "capital") and _PART_OF_TOWN.match(link) else None
             for group in ("name", "alt"):
                 start, end = slot.span(group)
                 if start < 0:
                     continue
                 if bearing and any(m.role == "place" for m in edits.covering(start, end).values()):
                     continue
-                self._settle(edits, doc_id, text, start, end, level, code, named or group == "alt")
+                self._settle(edits, doc_id, text, start, end, level, code, named or group == "alt", town)
             # 'A and B villages in Y' (a plural place word): every name of the list lies in Y;
             # otherwise only the names no stage placed are looked up there
             plural = bool(_PLURAL_PLACE_WORD.match(link))
@@ -176,7 +181,8 @@ class SlotFiller:
             slot = _POSSESSIVE_SLOT.match(text, container.end)
             code = self.index.admin_codes(container.place_id or "")[0] if slot else ""
             if code:
-                self._settle(edits, doc_id, text, *slot.span("name"), 0, code, True)
+                town = container if _PART_OF_TOWN.match(text, slot.end("name")) else None
+                self._settle(edits, doc_id, text, *slot.span("name"), 0, code, True, town)
 
     def _after_locatives(self, doc_id: str, text: str, stream: KeyStream,
                          taken: list[tuple[int, int]]) -> list[Mention]:
@@ -283,10 +289,11 @@ class SlotFiller:
         return None
 
     def _settle(self, edits: "_Edits", doc_id: str, text: str, start: int, end: int,
-                level: int, code: str, named: bool) -> None:
+                level: int, code: str, named: bool, town: Mention | None = None) -> None:
         """Resolve the name at ``start:end`` inside the region, or mark the place another stage
         gave it unresolved when that place lies outside; ``named``: the text calls it a place
-        ('X town', 'X area'), so even a common word is looked up."""
+        ('X town', 'X area'), so even a common word is looked up; ``town``: the name is a part of
+        this town ('X neighbourhood in Hasakah city'), so only a place within a few kilometres fits."""
         surface = text[start:end].rstrip("'’")
         end = start + len(surface)
         words = surface.replace("-", " ").split()
@@ -298,7 +305,8 @@ class SlotFiller:
         # a place already resolved inside the region is kept; one outside it (or none) is replaced
         for m in covering.values():
             if m.role == "place" and m.place_id and (self.index.admin_codes(m.place_id)[level] == code or
-                                                     level == 0 and code in self.index.governorates(m.place_id)):
+                                                     level == 0 and code in self.index.governorates(m.place_id)) \
+                    and _within_town(m.lat, m.lon, town):
                 return  # (a district of disputed governorate lies in either: 'Makhmour, Ninewa')
             if m.role in ("actor", "demonym") or (m.start, m.end) != (start, end) and m.role == "place" \
                     and m.kind in ("country", "capital"):
@@ -307,6 +315,8 @@ class SlotFiller:
         if place is None and words[0].lower() in _QUALIFIERS and len(words) > 1:
             rest = surface.split(None, 1)[1] if " " in surface else surface.split("-", 1)[1]
             place, precision = self._find(rest, level, code)[0], 2  # 'Upper X': part of X
+        if place is not None and not _within_town(place.lat, place.lon, town):
+            place = None  # 'Al Ghazal neighbourhood in Hasakah': not the village of Ghazalah 48 km away
         if place is None and not covering:
             return  # a name no stage took stays out: the claim it holds may still bind to its region
         edits.remove(covering)
@@ -355,6 +365,13 @@ class SlotFiller:
                                       or abs(other.lon - best.lon) > SAME_PLACE_DEGREES):
                 return None  # two villages of that spelling in the region: not ours to pick
         return best
+
+
+def _within_town(lat: float | None, lon: float | None, town: Mention | None) -> bool:
+    """Whether a point lies within TOWN_PART_KM of ``town`` (always, when there is no town)."""
+    if town is None or town.lat is None or lat is None:
+        return True
+    return great_circle((lat, lon), (town.lat, town.lon)).km <= TOWN_PART_KM
 
 
 def _placed(doc_id: str, start: int, surface: str, place: Place, precision: int, confidence: float) -> Mention:
