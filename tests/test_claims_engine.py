@@ -541,3 +541,14 @@ def test_the_group_whose_posts_are_hit_is_no_doer():
         == {("Syrian government", "strike", "Kafr Nabl")}
     found = claims("The Syrian Observatory for Human Rights has documented fresh shelling by regime forces on Hajin.")
     assert {(c.actor, c.relation, c.place, c.attribution) for c in found} == {("Syrian government", "strike", "Hajin", "SOHR")}
+
+
+# 8: 'foiled', 'thwarted' are a fight; the agent of 'an infiltration attempt by X' acts; 'X and Y
+# engaged in clashes' are both sides
+def test_foiled_attacks_and_sides_engaged_in_clashes():
+    assert triples("The SDF foiled an infiltration attempt by Turkish-backed factions near Ain Issa.") \
+        == {("SDF", "contested", "Ain Issa"), ("Syrian National Army", "contested", "Ain Issa")}
+    assert triples("Regime forces thwarted an attack by HTS on Kafr Nabl.") \
+        == {("Syrian government", "contested", "Kafr Nabl"), ("HTS", "contested", "Kafr Nabl")}
+    assert triples("The SNA and the SDF engaged in clashes near Tal Rifaat.") \
+        == {("Syrian National Army", "contested", "Tal Rifaat"), ("SDF", "contested", "Tal Rifaat")}

@@ -69,7 +69,7 @@ def _victims_then_agent(low: str, trigger: Trigger, actor: ActorMention) -> bool
     return gap is not None and (gap.group("word") == "by" or _WEAPON_END.search(low, actor.start, actor.end) is not None)
 # 'a bomber rammed a truck into houses used by Shiite militiamen': 'by' names who did another deed
 _OTHER_DEED = re.compile(r"\b(?:used|held|run|owned|inhabited|housed|frequented|belonging|occupied|manned|controlled)\b")
-_BY_AGENT = re.compile(r"\s+(?:carried\s+out\s+|launched\s+|conducted\s+)?by\s+(?:the\s+|an?\s+)?")
+_BY_AGENT = re.compile(r"\s+(?:carried\s+out\s+|launched\s+|conducted\s+|(?:attempts?|operations?|offensive)\s+)?by\s+(?:the\s+|an?\s+)?")
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
@@ -890,7 +890,8 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention, containers:
 
 _AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+|allied\s+)?")
 _AND_VERB = re.compile(r"(?:\s+(?:(?:military\s+)?police|forces|troops|fighters|militias?|militants|units|army))?"
-                       r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:have|has|had|jointly|also|reportedly)\s+)*$")
+                       r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:have|has|had|jointly|also|reportedly)\s+)*"
+                       r"(?:(?:engaged|were\s+involved|took\s+part)\s+in\s+)?$")
 
 
 def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
