@@ -552,3 +552,14 @@ def test_foiled_attacks_and_sides_engaged_in_clashes():
         == {("Syrian government", "contested", "Kafr Nabl"), ("HTS", "contested", "Kafr Nabl")}
     assert triples("The SNA and the SDF engaged in clashes near Tal Rifaat.") \
         == {("Syrian National Army", "contested", "Tal Rifaat"), ("SDF", "contested", "Tal Rifaat")}
+
+
+# 8: violence against people who are not fighters is a strike on them, not a fight for the place;
+# a single soldier or guard after a demonym names the state
+def test_harm_to_civilians_and_single_soldiers():
+    assert triples("SDF members beat a civilian at a checkpoint in Hajin.") == {("SDF", "strike", "Hajin")}
+    assert triples("Asayish members assaulted a group of women in Raqqa.") == {("SDF", "strike", "Raqqa")}
+    assert triples("A Turkish soldier shot and injured a child near Azaz.") == {("Turkey", "strike", "Azaz")}
+    assert triples("The Jandarma shot dead a man near Azaz.") == {("Turkey", "strike", "Azaz")}
+    # an attack on fighters' posts stays a fight
+    assert triples("ISIS attacked an army checkpoint in Hajin.") == {("ISIS", "contested", "Hajin")}
