@@ -563,3 +563,11 @@ def test_harm_to_civilians_and_single_soldiers():
     assert triples("The Jandarma shot dead a man near Azaz.") == {("Turkey", "strike", "Azaz")}
     # an attack on fighters' posts stays a fight
     assert triples("ISIS attacked an army checkpoint in Hajin.") == {("ISIS", "contested", "Hajin")}
+
+
+# 10: a convoy headed to its bases in X is present at X; positions hit 'on their positions' are the
+# target's
+def test_a_convoy_headed_to_its_bases_is_there():
+    assert triples("US coalition trucks carrying fuel headed to their bases in Raqqa.") == {("United States", "presence", "Raqqa")}
+    assert not any(r == "presence" and a == "Israel" for a, r, _ in triples(
+        "Hezbollah lost 5 fighters due to the Israeli bombardment on their positions in the vicinity of Palmyra."))
