@@ -97,7 +97,7 @@ _NAMED_BEFORE = re.compile(
     r"(?:(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:(?:of|the|al|el|and|for)\s+)*[A-Z][\w'’-]*)+|\b[A-Z]{2,6})"  # two capitalised words, or an acronym
     r"\s+(?:(?:fighters|militants|forces|members|units|brigade|group)\s+)?$")
 # aircraft belong to states: 'warplanes bombed X' with no state named is no unidentified group's strike
-_AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopters?|planes?|air\s*strikes?|airstrikes?|air\s+raids?|aerial|barrels?|barrel\s+bombs?)\b")
+_AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopters?|planes?|drones?|air\s*strikes?|airstrikes?|air\s+raids?|aerial|barrels?|barrel\s+bombs?)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
 # places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
 _REFERENCE_BEFORE = re.compile(
