@@ -575,5 +575,5 @@ def test_a_convoy_headed_to_its_bases_is_there():
 
 # 8: rockets that landed or fell struck there; a drone no state owns is a state's all the same
 def test_rockets_that_landed_and_drones_of_no_named_state():
-    assert triples("On 5 May, three Katyusha rockets landed near Baghdad. No casualties.") == {("Unidentified armed group", "strike", "Baghdad")}
+    assert triples("Three Katyusha rockets landed near Baghdad. No casualties.") == {("Unidentified armed group", "strike", "Baghdad")}
     assert triples("A drone dropped explosives on an army position near Rawa.") == {("Unidentified military forces", "strike", "Rawa")}
