@@ -68,6 +68,9 @@ def test_a_broken_relation_record_names_file_and_line(user_folder, record, messa
     ('[[actor]]\nname = "X"\nkind = "militia"\n', "actors.toml:1: unknown kind 'militia'"),
     ('[[actor]]\nname = "X"\nkind = "state"\ncolour = "red"\n', "actors.toml:1: colour must be #rrggbb"),
     ('[[demonym]]\nword = "Martian"\nactor = "Mars"\n', "actors.toml:1: unknown actor 'Mars'"),
+    ('[[demonym]]\nword = "federal"\nactor = "Iraqi forces"\nhome = { Iraq = "Iraqi forces" }\n',
+     "actors.toml:1: home keys are two-letter country codes"),
+    ('[[generic]]\nwords = ["guards"]\nhome = { IQ = "Martians" }\n', "actors.toml:1: unknown actor 'Martians'"),
 ])
 def test_a_broken_actor_record_names_file_and_line(user_folder, record, message):
     (user_folder / "actors.toml").write_text(record, encoding="utf-8")
@@ -75,6 +78,14 @@ def test_a_broken_actor_record_names_file_and_line(user_folder, record, message)
     with pytest.raises(LexiconError) as error:
         actors.lexicon()
     assert message in str(error.value)
+
+
+def test_the_air_record_names_a_known_actor(user_folder):
+    (user_folder / "relations.toml").write_text('[[air]]\nactor = "Martians"\n', encoding="utf-8")
+    rules.lexicon.cache_clear()
+    with pytest.raises(LexiconError) as error:
+        rules.lexicon()
+    assert "relations.toml:1: unknown actor 'Martians'" in str(error.value)
 
 
 def test_every_packaged_pattern_can_fire():

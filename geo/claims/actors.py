@@ -86,6 +86,7 @@ def lexicon() -> ActorLexicon:
         for actor in [record["actor"], *record.get("home", {}).values()]:
             if actor not in actors:
                 raise LexiconError(f"{record['_where']}: unknown actor '{actor}'")
+        _check_home(record)
         exact_word = _looks_exact(record["word"])
         for noun in force_nouns:
             entries.append((f"{record['word']} {noun}", record["actor"], exact_word))
@@ -109,6 +110,7 @@ def lexicon() -> ActorLexicon:
         for actor in ([fallback] if fallback else []) + record.get("among", []) + list(home.values()):
             if actor not in actors:
                 raise LexiconError(f"{record['_where']}: unknown actor '{actor}'")
+        _check_home(record)
         among = frozenset(record["among"]) if "among" in record else None
         after = compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None
         for word in record["words"]:
@@ -138,6 +140,13 @@ def lexicon() -> ActorLexicon:
         automata.append(automaton)
     return ActorLexicon(actors, lookup, frozenset(exact), generic, cues, demonyms, force_noun_after, tuple(automata),
                         not_followed, home_of)
+
+
+def _check_home(record: dict) -> None:
+    """A record's ``home`` maps two-letter country codes ('IQ') to actors."""
+    for code in record.get("home", {}):
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise LexiconError(f"{record['_where']}: home keys are two-letter country codes, not {code!r}")
 
 
 def _looks_exact(alias: str) -> bool:

@@ -61,12 +61,6 @@ _VICTIMS_THEN_AGENT = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?P<word>in|by)\s+(?:a
 _WEAPON_END = re.compile(r"(?:strikes?|airstrikes?|raids?|shelling|bombardment|bombings?|attacks?|ambush|fire|drones?|"
                          r"rockets?|missiles?|artillery|sniper)$")
 
-
-def _victims_then_agent(low: str, trigger: Trigger, actor: ActorMention) -> bool:
-    """'killed 20 civilians in Russian air strikes', 'was shot by a regime sniper': the deed's
-    doer after the victims ('a guard working in QSD offices' names no doer)."""
-    gap = _VICTIMS_THEN_AGENT.fullmatch(low, trigger.end, actor.start)
-    return gap is not None and (gap.group("word") == "by" or _WEAPON_END.search(low, actor.start, actor.end) is not None)
 # 'a bomber rammed a truck into houses used by Shiite militiamen': 'by' names who did another deed
 _OTHER_DEED = re.compile(r"\b(?:used|held|run|owned|inhabited|housed|frequented|belonging|occupied|manned|controlled)\b")
 _BY_AGENT = re.compile(r"\s+(?:carried\s+out\s+|launched\s+|conducted\s+|(?:attempts?|operations?|offensive)\s+)?by\s+(?:the\s+|an?\s+)?")
@@ -229,14 +223,13 @@ class ClaimExtractor:
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
                 partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
                     and _reference(low, sentence, targets[0][0]) == "bearing"
+                # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
+                place_relation = "contested" if partitive else relation
                 for place, destination, fallback in targets:
                     for partner in partners:  # 'Turkish forces and the SNA shelled X': both did
-                        own.append(_claim(doc, sentence, relation, partner, place, destination, stance, attribution, 0.7))
+                        own.append(_claim(doc, sentence, place_relation, partner, place, destination, stance, attribution, 0.7))
                         distances.append(abs(place.start - trigger.start) if place.doc == doc.id else 10**6)
                         at.append(trigger.start)
-                    place_relation = relation
-                    if partitive:
-                        place_relation = "contested"  # 'half of Albu Kamal', 'districts of eastern Aleppo'
                     confidence = 0.75 - (0.2 if carried else 0.0) - (0.25 if fallback else 0.0)
                     own.append(_claim(doc, sentence, place_relation, actor, place, destination, stance,
                                       attribution, round(max(confidence, 0.1), 2)))
@@ -958,6 +951,13 @@ def _is_helper(low: str, actor: ActorMention) -> bool:
     return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 40), actor.start)
                 or (_SUPPORTING_AFTER.match(low, actor.end)
                     and re.search(r"\bwith\s+(?:the\s+)?\S*\s*$", low[max(0, actor.start - 16):actor.start])))
+
+
+def _victims_then_agent(low: str, trigger: Trigger, actor: ActorMention) -> bool:
+    """'killed 20 civilians in Russian air strikes', 'was shot by a regime sniper': the deed's
+    doer after the victims ('a guard working in QSD offices' names no doer)."""
+    gap = _VICTIMS_THEN_AGENT.fullmatch(low, trigger.end, actor.start)
+    return gap is not None and (gap.group("word") == "by" or _WEAPON_END.search(low, actor.start, actor.end) is not None)
 
 
 def _is_object(low: str, actor: ActorMention, relation: str) -> bool:
