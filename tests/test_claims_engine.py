@@ -577,3 +577,11 @@ def test_a_convoy_headed_to_its_bases_is_there():
 def test_rockets_that_landed_and_drones_of_no_named_state():
     assert triples("Three Katyusha rockets landed near Baghdad. No casualties.") == {("Unidentified armed group", "strike", "Baghdad")}
     assert triples("A drone dropped explosives on an army position near Rawa.") == {("Unidentified military forces", "strike", "Rawa")}
+
+
+# 4, 11: one strike, one doer: a strike the sentence gives a named actor is not also the
+# unidentified group's
+def test_a_named_doer_leaves_no_unidentified_double():
+    assert triples("Eight Turkish soldiers were killed and injured near Tal Rifaat as a result of rocket shelling "
+                   "whose source is the Kurdish Units.") == {("SDF", "strike", "Tal Rifaat")}
+    assert triples("A car bomb exploded in Azaz.") == {("Unidentified armed group", "strike", "Azaz")}

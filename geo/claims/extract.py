@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from geo.casefold import lowered
-from geo.claims.actors import ActorMention, armed_groups, find_actors
+from geo.claims.actors import ActorMention, actor_kinds, armed_groups, find_actors
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
@@ -63,7 +63,8 @@ _WEAPON_END = re.compile(r"(?:strikes?|airstrikes?|raids?|shelling|bombardment|b
 
 # 'a bomber rammed a truck into houses used by Shiite militiamen': 'by' names who did another deed
 _OTHER_DEED = re.compile(r"\b(?:used|held|run|owned|inhabited|housed|frequented|belonging|occupied|manned|controlled)\b")
-_BY_AGENT = re.compile(r"\s+(?:carried\s+out\s+|launched\s+|conducted\s+|(?:attempts?|operations?|offensive)\s+)?by\s+(?:the\s+|an?\s+)?")
+_BY_AGENT = re.compile(r"\s+(?:(?:carried\s+out\s+|launched\s+|conducted\s+|(?:attempts?|operations?|offensive)\s+)?by"
+                       r"|whose\s+source\s+(?:is|was))\s+(?:the\s+|an?\s+)?")  # ('shelling whose source is the Kurdish Units')
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
@@ -812,6 +813,12 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
             if j is None or distances[i] < distances[j]:
                 holder[c.place_id] = i
     kept = {i for i in kept if claims[i].relation != "control" or holder[claims[i].place_id] == i}
+    # a strike the sentence gives a named actor is not also an unidentified one's ('soldiers were
+    # killed ... by shelling whose source is the Kurdish Units')
+    kinds = actor_kinds()
+    named = {claims[i].place_id for i in kept if claims[i].relation == "strike" and kinds.get(claims[i].actor) != "unidentified"}
+    kept = {i for i in kept if not (claims[i].relation == "strike" and claims[i].place_id in named
+                                    and kinds.get(claims[i].actor) == "unidentified")}
     return [c for i, c in enumerate(claims) if i in kept]
 
 
