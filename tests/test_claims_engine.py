@@ -585,3 +585,12 @@ def test_a_named_doer_leaves_no_unidentified_double():
     assert triples("Eight Turkish soldiers were killed and injured near Tal Rifaat as a result of rocket shelling "
                    "whose source is the Kurdish Units.") == {("SDF", "strike", "Tal Rifaat")}
     assert triples("A car bomb exploded in Azaz.") == {("Unidentified armed group", "strike", "Azaz")}
+
+
+# 9: a state that denies its own jets struck is denying its own strike; a group that claims to
+# have taken a place alleges it
+def test_claims_and_denials_of_ones_own_deeds():
+    found = claims("Russia denied reports that its jets struck a hospital in Kafr Nabl.")
+    assert {(c.actor, c.relation, c.place, c.stance) for c in found} == {("Russia", "strike", "Kafr Nabl", "denied")}
+    found = claims("ISIS claimed to have captured Hajin.")
+    assert {(c.actor, c.relation, c.place, c.stance) for c in found} == {("ISIS", "control", "Hajin", "alleged")}

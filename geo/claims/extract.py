@@ -918,8 +918,10 @@ _SAYS_AGAIN = re.compile(r"\s*(?:it|they|he|she|the\s+(?:monitor|observatory|gro
                          r"(?:also\s+)?(?:said|says|added|reported|claimed|stated)\b")
 _INSTRUMENT_BEFORE = re.compile(r"(?<!along )(?<!together )(?<!conjunction )\b(?:with|using)\s+(?:[\w-]+\s+){0,2}$")
 # 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
-_OF_ITSELF = re.compile(r"\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported)\s+(?:that\s+)?"
-                        r"(?:it|they|its\s+(?:forces|fighters|troops|units)|their\s+(?:forces|fighters|troops|units))"
+_OF_ITSELF = re.compile(r"\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported|denied|denies)\s+"
+                        r"(?:(?:reports?|claims?)\s+)?(?:that\s+)?"
+                        r"(?:it|they|(?:its|their)\s+(?:forces|fighters|troops|units|jets|warplanes|aircraft|planes|drones))"
+                        r"|claim(?:ed|s)\s+to\s+have"  # 'ISIS claimed to have captured X
                         # 'the Security Media Cell announced the arrest of ...': its own deed
                         r"|(?:announced|announces|declared|declares|reported)\s+(?:the\s+)?(?:\w+\s+)?"
                         r"(?:arrests?|killing|destruction|capture|liberation|seizure|dismantling|neutrali[sz]ation|launch))\b")
