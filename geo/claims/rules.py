@@ -84,7 +84,8 @@ def lexicon() -> Lexicon:
                           record.get("object") == "found dead", record.get("carried", False)))
     if not rules:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
-    finder = re.compile(r"\b(?:" + "|".join(f"(?:{r.pattern.pattern})" for r in rules) + ")")
+    # (only where a word starts: the look-ahead spares the alternation every word's end)
+    finder = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?:{r.pattern.pattern})" for r in rules) + ")")
     cues: dict[str, list[str]] = {}
     for record in load_table(FILE, "cue", required={"kind": str, "pattern": str}):
         check_choice(record, "kind", set(CUE_KINDS))
