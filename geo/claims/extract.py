@@ -23,7 +23,8 @@ from dataclasses import replace
 from typing import Iterable
 
 from geo.casefold import lowered
-from geo.claims.actors import ActorMention, actor_kinds, armed_groups, find_actors
+from geo.claims.actors import ActorMention, armed_groups, find_actors
+from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
@@ -815,10 +816,12 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     kept = {i for i in kept if claims[i].relation != "control" or holder[claims[i].place_id] == i}
     # a strike the sentence gives a named actor is not also an unidentified one's ('soldiers were
     # killed ... by shelling whose source is the Kurdish Units')
-    kinds = actor_kinds()
-    named = {claims[i].place_id for i in kept if claims[i].relation == "strike" and kinds.get(claims[i].actor) != "unidentified"}
-    kept = {i for i in kept if not (claims[i].relation == "strike" and claims[i].place_id in named
-                                    and kinds.get(claims[i].actor) == "unidentified")}
+    strikes = [i for i in kept if claims[i].relation == "strike"]
+    if len(strikes) > 1:
+        known = actor_lexicon().actors
+        unnamed = {i for i in strikes if claims[i].actor in known and known[claims[i].actor].kind == "unidentified"}
+        named = {claims[i].place_id for i in strikes if i not in unnamed}
+        kept = {i for i in kept if not (i in unnamed and claims[i].place_id in named)}
     return [c for i, c in enumerate(claims) if i in kept]
 
 
