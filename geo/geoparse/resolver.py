@@ -408,14 +408,14 @@ class Resolver:
                 continue
             if _acceptable(h, text):
                 usable.append((h, self.index.candidates(h.key)))
-            elif h.surface[:1].isupper() and not _inside_proper_name(text, h):
+            elif h.surface[:1].isupper():
                 # 'from Texas': a name common in English text is still a province after 'in', 'from'
                 # ('the Qara Chokh mountains' is a longer name, not Togo's Kara)
                 provinces = self._provinces.get(h.key)
                 if provinces is None:
                     provinces = self._provinces[h.key] = tuple(
                         c for c in self.index.candidates(h.key) if c.kind == "province")
-                if provinces and _after_locative(text, h, usable):
+                if provinces and _after_locative(text, h, usable) and not _inside_proper_name(text, h):
                     usable.append((h, provinces))
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
