@@ -185,7 +185,6 @@ def test_a_neighbourhood_of_a_town_lies_within_the_town(geoparser):
     # is no reading of it; a part the gazetteer knows is kept
     for text in ("A shell exploded in Al Ghazal neighborhood in Al-Hasakeh city.",
                  "A shell hit the Al Ghazal neighborhood of Hasakah."):
-        found = {m.surface: m for m in geoparser.parse(Document("t", text))}
-        assert found["Al Ghazal"].role == "unresolved", text
-    found = {m.surface: m for m in geoparser.parse(Document("t", "A car bomb exploded in the Karrada neighbourhood of Baghdad."))}
+        assert by_surface(geoparser, text)["Al Ghazal"].role == "unresolved", text
+    found = by_surface(geoparser, "A car bomb exploded in the Karrada neighbourhood of Baghdad.")
     assert found["Karrada"].role == "place" and found["Karrada"].country == "IQ"

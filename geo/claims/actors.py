@@ -89,9 +89,10 @@ def lexicon() -> ActorLexicon:
         _check_home(record)
         exact_word = _looks_exact(record["word"])
         for noun in force_nouns:
-            entries.append((f"{record['word']} {noun}", record["actor"], exact_word))
+            phrase = f"{record['word']} {noun}"
+            entries.append((phrase, record["actor"], exact_word))
             if "home" in record:
-                home_of[f"{record['word']} {noun}" if exact_word else f"{record['word']} {noun}".lower()] = record["home"]
+                home_of[phrase if exact_word else phrase.lower()] = record["home"]
         word = record["word"] if exact_word else record["word"].lower()
         demonyms[word] = record["actor"]
         if "home" in record:

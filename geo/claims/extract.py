@@ -508,10 +508,8 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     d.unresolved = [u for u in unresolved if not any(a.start < u.end and u.start < a.end for a in found_actors)]
     place_starts = [m.start for m in d.places]
     reach = list(accumulate((m.end for m in d.places), max))
-    for a in found_actors:  # 'Tabqa Military Airport' holds no actor
-        i = bisect_left(place_starts, a.end)
-        if not (i and reach[i - 1] > a.start):
-            d.actors.append(a)
+    # 'Tabqa Military Airport' holds no actor
+    d.actors = [a for a in found_actors if not _inside_place(place_starts, reach, a)]
     # a trigger word that is a place's name is the place ('the town of Hit', 'Tal Hamis')
     d.triggers = [t for t in triggers(text, low=d.low) if not _inside_place(place_starts, reach, t)]
     d.containers = _containers(text, d.places)
@@ -531,9 +529,10 @@ def _read_as_place(named: list[Mention], starts: list[int], actor: ActorMention)
     return actor.end <= m.end and m.surface.endswith(actor.surface)
 
 
-def _inside_place(place_starts: list[int], reach: list[int], trigger: Trigger) -> bool:
-    i = bisect_left(place_starts, trigger.end)
-    return bool(i and reach[i - 1] > trigger.start)
+def _inside_place(place_starts: list[int], reach: list[int], span: ActorMention | Trigger) -> bool:
+    """Whether ``span`` overlaps a place (``reach``: the furthest end of the places up to each one)."""
+    i = bisect_left(place_starts, span.end)
+    return bool(i and reach[i - 1] > span.start)
 
 
 def _home_country(places: list[Mention]) -> str | None:
