@@ -1,0 +1,2 @@
+"""Calibrated confidence of claims (placeholder: confidence as extracted)."""
+DEFAULT_MIN_CONFIDENCE = 0.0
