@@ -47,11 +47,12 @@ def part_of(stem: str) -> str:
     return "report" if held_back(stem) else "dev"
 
 
-def run(folder: Path, part: str):
+def run(folder: Path, part: str, calibrated: bool = True):
     """(texts, mentions, claims) of the part's texts: dicts shaped as `geo mentions|claims` prints them."""
     from geo.cli import CLAIM_FIELDS, MENTION_FIELDS
     from geo.model import Document
-    from geo.pipeline import default_geoparser, extract
+    from geo.claims import ClaimExtractor
+    from geo.pipeline import default_geoparser
 
     texts = {f.stem: f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt"))
              if part == "all" or part_of(f.stem) == part}
@@ -59,7 +60,8 @@ def run(folder: Path, part: str):
     mentions, claims = [], []
     for stem, text in texts.items():
         doc = Document(stem + ".txt", text, path=str(folder / (stem + ".txt")))
-        doc_mentions, doc_claims = extract(doc, parser)
+        doc_mentions = parser.parse(doc)
+        doc_claims = ClaimExtractor(calibrated=calibrated).extract(doc, doc_mentions)
         mentions += [{f: getattr(m, f) for f in MENTION_FIELDS} for m in doc_mentions]
         claims += [{f: getattr(c, f) for f in CLAIM_FIELDS} for c in doc_claims]
     return texts, mentions, claims

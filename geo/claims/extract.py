@@ -25,6 +25,7 @@ from typing import Iterable
 from geo.casefold import lowered
 from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.actors import lexicon as actor_lexicon
+from geo.claims.calibration import calibrate
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
@@ -143,8 +144,9 @@ class ClaimExtractor:
     None: as the ``GEO_SYNTAX`` setting says (default off).
     """
 
-    def __init__(self, syntax: bool | None = None):
+    def __init__(self, syntax: bool | None = None, calibrated: bool = True):
         self.syntax = syntax_parse.enabled() if syntax is None else syntax
+        self.calibrated = calibrated  # long-form claims get the calibrated confidence (geo.claims.calibration)
 
     def extract(self, doc: Document, mentions: list[Mention]) -> list[Claim]:
         d = annotate(doc, mentions, syntax=self.syntax)
@@ -287,7 +289,9 @@ class ClaimExtractor:
             activity = _activity(d)
             if activity is not None:
                 claims.append(activity)
-        return _dedupe(claims)
+        if not self.calibrated:
+            return _dedupe(claims)
+        return calibrate(_dedupe(claims), {m.place_id: m.kind for m in d.places}, len(text))
 
     # -- actor ---------------------------------------------------------------------------
     @staticmethod
