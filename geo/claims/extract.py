@@ -25,6 +25,7 @@ from typing import Iterable
 from geo.casefold import lowered
 from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.actors import lexicon as actor_lexicon
+from geo.claims import constructions
 from geo.claims.calibration import calibrate
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
@@ -71,7 +72,7 @@ _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 # ('there' as a place, not the 'there is' that opens a sentence)
-_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|district|neighbou?rhood|camp|stadium|hospital|plant|buildings?)"
+_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|district|neighbou?rhood|camp|stadium|hospital|plant|buildings?)\b(?!\s+of\b)"
                             r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seems?|appears?)\b)|inside)\b")
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
@@ -170,6 +171,8 @@ class ClaimExtractor:
             in_places = d.places_in(sentence)
             in_unresolved = d.unresolved_in(sentence)
             triggers_here = d.triggers_in(sentence)
+            if triggers_here and constructions.says_nothing(low, lo, hi):
+                triggers_here = []  # a heading, an image line: a topic, not an event
             # attribution is needed only by claims of this sentence or a denial of the previous ones
             src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
             if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
@@ -191,6 +194,10 @@ class ClaimExtractor:
             parsed = d.parses.get(sentence.start)
             for k, trigger in enumerate(triggers_here):
                 relation = trigger.relation
+                if constructions.goal_before(low, trigger.start, lo):
+                    continue  # 'their goal of capturing X', 'preparing an assault on X': no event yet
+                if _in_description(low, sentence, trigger, in_places, triggers_here[:k]):
+                    continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
                         and any(t.relation == "strike" and t.start >= _clause_start(low, sentence, trigger.start)
                                 for t in triggers_here[:k]):
@@ -255,6 +262,9 @@ class ClaimExtractor:
                                      if place.doc == doc.id else 10**6)
                     at.append(trigger.start)
             own = _one_per_place(own, distances, at, low)
+            if triggers_here and (opening := constructions.lead(low, lo, hi)) is not None:
+                # 'The X offensive was a military operation launched by Y against Z': Y contests X
+                own = _lead_claims(doc, sentence, low, opening, in_actors, in_places, attribution) or own
             waiting = [p for p in pending if p[0].end <= sentence.start]
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
@@ -314,6 +324,12 @@ class ClaimExtractor:
                 return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
             if low.endswith("by", trigger.start, trigger.end):
                 return None, False  # 'held by anti-government fighters': a holder we cannot name
+        if constructions.fronted(low, sentence.start, trigger.start):
+            # 'After liberating Hit, Iraqi forces moved on': the subject after the comma
+            comma = low.find(",", trigger.end, sentence.end)
+            subject = next((a for a in in_actors if comma >= 0 and a.start > comma), None)
+            if subject is not None:
+                return subject.actor, False
         if trigger.relation == "control" and low[trigger.start - 1:trigger.start] == "-":
             # 'ISIS-held', 'Kurdish-held': the word before the hyphen is the holder, or nobody we know
             glued = [a for a in in_actors if a.end == trigger.start - 1]
@@ -457,9 +473,13 @@ class ClaimExtractor:
                 _ROUTE_GAP.search(low, end, first.start) for end in _unknown_place_ends(text, trigger.end, first.start, in_places)):
             return []  # 'near Dabshiya village on the Rabia - Mosul road': the road's towns are not where it happened
         if not side:
-            if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
+            if last_place is not None and (_CITY_ANAPHORA.search(low, sentence.start, sentence.end)
+                                           or constructions.pronoun_object(low, trigger.end, sentence.end)):
                 return [(last_place, None, True)]
-            if bearings:  # 'attacks north of Baghdad' with no other place: about there, not at a distance given
+            if bearings and (trigger.relation not in ("control", "lost") or len(text) <= _SHORT_NOTE):
+                # 'attacks north of Baghdad' with no other place: about there, not at a distance given
+                # (a coded note places the event at the town it names; in long-form reporting
+                # 'captured three villages east of al-Rai' took no part of al-Rai)
                 return [(bearings[0], None, True)]
             return []
         specific = [m for m in side if m.kind not in REGION_KINDS]
@@ -513,7 +533,7 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     place_starts = [m.start for m in d.places]
     reach = list(accumulate((m.end for m in d.places), max))
     # 'Tabqa Military Airport' holds no actor
-    d.actors = [a for a in found_actors if not _inside_place(place_starts, reach, a)]
+    d.actors = _allies(d.low, [a for a in found_actors if not _inside_place(place_starts, reach, a)])
     # a trigger word that is a place's name is the place ('the town of Hit', 'Tal Hamis')
     d.triggers = [t for t in triggers(text, low=d.low) if not _inside_place(place_starts, reach, t)]
     d.containers = _containers(text, d.places)
@@ -522,6 +542,62 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
         d.parses = syntax_parse.parse(d, [s for s in d.sentences if d.triggers_in(s) and (
             d.places_in(s) or d.unresolved_in(s) or _CITY_ANAPHORA.search(d.low, s.start, s.end))])
     return d
+
+
+_ALLY_WORDS = re.compile(r"(?:the\s+)?(?:allied|allies|ally)\b")
+
+
+def _allies(low: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """'YPG and allied forces': the allies named right after a group count as that group."""
+    out = list(actors)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.actor != b.actor and _ALLY_WORDS.match(low, b.start) and constructions.allied(low, a.end, b.start):
+            out[i] = replace(b, actor=a.actor)
+    return out
+
+
+def _in_description(low: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
+                    earlier: list[Trigger]) -> bool:
+    """Whether a control word lies in a description of a place that an earlier trigger of the
+    sentence binds ('captured Baghouz, the last pocket held by Islamic State')."""
+    if trigger.relation != "control" or not earlier:
+        return False
+    for m in in_places:
+        if m.end <= trigger.start and any(t.end <= m.start and t.relation in ("control", "lost") for t in earlier):
+            found = constructions.appositive_after(low, m.end, sentence.end)
+            if found is not None and m.end <= trigger.start < found.end():
+                return True
+    return False
+
+
+_DOER_BY = re.compile(r"\b(?:launched|conducted|carried\s+out|led|waged|started|begun|initiated|mounted)\s+by\s+(?:the\s+)?")
+_AGAINST = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*)?(?:and|&)\s+(?:the\s+)?")
+
+
+def _lead_claims(doc: Document, sentence: Sentence, low: str, opening: re.Match, in_actors: list[ActorMention],
+                 in_places: list[Mention], attribution: str) -> list[Claim]:
+    """'The X offensive was a military operation launched by Y (and W) against Z in V': Y and W
+    contest X and V. Nothing when the sentence names no doer."""
+    verb_start, verb_end = opening.start("verb"), opening.end("verb")
+    doers = [a for a in in_actors if opening.start() < a.start and a.end <= verb_start]  # 'a Y military operation'
+    if not doers:
+        by = _DOER_BY.search(low, opening.start(), sentence.end)
+        after = [a for a in in_actors if by is not None and a.start >= by.end()]
+        if after and after[0].start - by.end() < 40:
+            doers = [after[0]]
+            for left, right in zip(after, after[1:]):
+                if not _AGAINST.fullmatch(low, left.end, right.start):
+                    break
+                doers.append(right)
+    actors = list(dict.fromkeys(a.actor for a in doers))
+    places, seen = [], set()
+    for m in in_places:
+        if m.kind != "country" and m.place_id not in seen:
+            seen.add(m.place_id)
+            places.append(m)
+    return [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
+            for actor in actors for m in places]
 
 
 def _read_as_place(named: list[Mention], starts: list[int], actor: ActorMention) -> bool:
@@ -925,7 +1001,7 @@ _SAYS_AGAIN = re.compile(r"\s*(?:it|they|he|she|the\s+(?:monitor|observatory|gro
 _INSTRUMENT_BEFORE = re.compile(r"(?<!along )(?<!together )(?<!conjunction )\b(?:with|using)\s+(?:[\w-]+\s+){0,2}$")
 # 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
 _OF_ITSELF = re.compile(r"\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported|denied|denies)\s+"
-                        r"(?:(?:reports?|claims?)\s+)?(?:that\s+)?"
+                        r"(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:(?:reports?|claims?)\s+)?(?:that\s+)?"
                         r"(?:it|they|(?:its|their)\s+(?:forces|fighters|troops|units|jets|warplanes|aircraft|planes|drones))"
                         r"|claim(?:ed|s)\s+to\s+have"  # 'ISIS claimed to have captured X
                         # 'the Security Media Cell announced the arrest of ...': its own deed

@@ -1,0 +1,96 @@
+"""The constructions of long-form reporting (geo/data/claims/constructions.toml): one test per
+record, each on sentences written for the test, and the file's validation."""
+import pytest
+
+from geo.claims import ClaimExtractor, constructions
+from geo.model import Document
+from geo.pipeline import default_geoparser
+
+# a neutral paragraph that makes a text long-form (longer than a coded event's note)
+FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
+
+
+def claims(text, long_form=False):
+    doc = Document("t", text + ("\n\n" + FILLER if long_form else ""))
+    return ClaimExtractor().extract(doc, default_geoparser().parse(doc))
+
+
+def triples(text, long_form=False):
+    return {(c.actor, c.relation, c.place) for c in claims(text, long_form)}
+
+
+def test_every_record_has_a_name_a_known_kind_and_a_note():
+    records = constructions._all()
+    assert len({r.name for r in records}) == len(records) >= 8
+    assert all(r.kind in constructions.KINDS and r.note for r in records)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[[construction]]\nname = "x"\nkind = "wish"\npattern = "a"\n', "kind 'wish'"),
+    ('[[construction]]\nname = "x"\nkind = "goal"\npattern = "(a"\n', "does not compile"),
+    ('[[construction]]\nname = "x"\nkind = "goal"\npattern = "a*"\n', "empty string"),
+    ('[[construction]]\nname = "x"\nkind = "goal"\npattern = "a"\ncolour = "red"\n', "fields must be"),
+    ('[[construction]]\nname = "x"\nkind = "lead"\npattern = "operation"\n', "group named 'verb'"),
+])
+def test_a_broken_record_is_named(text, message):
+    with pytest.raises(constructions.ConstructionError, match=message):
+        constructions.parse(text, "mine.toml")
+
+
+# heading: a section heading names a topic, not an event
+def test_a_heading_gives_no_claim():
+    assert triples("Government forces entered Manbij.\n\n### Assault on Tabqa\n\nAid was delivered.") == \
+        {("Syrian government", "advance", "Manbij")}
+
+
+# goal-of, preparing-for, meant-to: goals and preparations are no claims
+@pytest.mark.parametrize("text", [
+    "The rebels announced their goal of capturing Manbij.",
+    "The army is preparing an assault on Saraqeb.",
+    "Iraqi forces began preparations for an attack on Tikrit.",
+    "The push was meant to capture Raqqa before the winter.",
+])
+def test_goals_and_preparations_are_no_claims(text):
+    assert triples(text) == set()
+
+
+# operation-lead: an offensive's opening sentence is a contest by its doer for its places
+def test_an_operation_lead_is_a_contest_by_its_doer():
+    got = triples("The 2019 Manbij offensive was a military operation launched by the Syrian Army against "
+                  "rebels in the countryside of Aleppo Governorate.")
+    assert ("Syrian government", "contested", "Manbij") in got
+    assert all(rel == "contested" and actor == "Syrian government" for actor, rel, _ in got)
+    got = triples("The Battle of Tabqa was a Syrian Democratic Forces military operation against ISIS.")
+    assert got == {("SDF", "contested", "Tabqa")}
+
+
+# held-by-description: a description of the place names its holder before the main verb's event
+def test_the_main_verb_binds_over_a_description_of_the_place():
+    got = triples("The SDF said on Saturday they had captured Baghouz, the last pocket held by Islamic State.")
+    assert ("SDF", "control", "Baghuz") in got and not any(a == "ISIS" for a, _, _ in got)
+    # after a contest, the description still says who holds the town
+    assert ("Rebels", "control", "Saraqib") in triples("Government forces shelled Saraqeb, a rebel-held town.")
+
+
+# object-it: 'it' as the object of a control word is the last place named
+def test_it_as_the_object_is_the_last_place():
+    got = triples("ISIS fighters entered Tikrit on Monday. Two days later the army had retaken full control of it.")
+    assert ("Iraqi forces", "control", "Tikrit") in got
+
+
+# after-participle: the fronted participle's doer is the main clause's subject
+def test_a_fronted_participle_takes_the_main_subject():
+    got = triples("After liberating Baiji, Iraqi forces moved north.")
+    assert got == {("Iraqi forces", "control", "Baiji")}
+
+
+# and-allies: a group's allies are that group, not the actor 'allied forces' stands for alone
+def test_a_groups_allies_are_that_group():
+    assert triples("YPG and allied forces attacked Tell Abyad.") == {("SDF", "contested", "Tell Abyad")}
+
+
+# granularity (long-form): villages taken east of a town are no capture of the town
+def test_villages_east_of_a_town_are_no_claim_on_it_in_long_form():
+    text = "ISIS fighters left Manbij. On 8 June, YPG fighters captured two villages to the east of the town of Suluk."
+    got = triples(text, long_form=True)
+    assert not any(place in ("Suluk", "Manbij") and rel in ("control", "contested") for _, rel, place in got)
