@@ -94,3 +94,28 @@ def test_villages_east_of_a_town_are_no_claim_on_it_in_long_form():
     text = "ISIS fighters left Manbij. On 8 June, YPG fighters captured two villages to the east of the town of Suluk."
     got = triples(text, long_form=True)
     assert not any(place in ("Suluk", "Manbij") and rel in ("control", "contested") for _, rel, place in got)
+
+
+# assault-to, failed-to: an attempt to take a place is a fight for it
+@pytest.mark.parametrize("text, place", [
+    ("On 22 March, the SDF began an assault to capture Tabqa.", "Tabqa"),
+    ("ISIS fighters attacked Amirli, but failed to capture it.", "Amirli"),
+])
+def test_an_attempt_to_take_a_place_is_a_contest(text, place):
+    got = triples(text)
+    assert any(rel == "contested" for _, rel, _ in got)
+    assert not any(rel == "control" for _, rel, _ in got)
+
+
+# the airbase, the dam: a place noun standing for the last place of its kind
+def test_the_airbase_is_the_last_named_base():
+    got = triples("Rebels besieged the Abu al-Duhur airbase in 2013. In 2014 the rebels stepped up their attacks on the airbase.")
+    assert sum(1 for a, rel, _ in got if a == "Rebels" and rel == "contested") >= 1
+    assert len([c for c in claims("Rebels besieged the Abu al-Duhur airbase in 2013. In 2014 the rebels stepped up "
+                                  "their attacks on the airbase.") if c.relation == "contested"]) == 2
+
+
+# granularity (long-form): villages taken in a province are the province's ground changing hands
+def test_villages_taken_in_a_province_are_control_of_it_in_long_form():
+    got = triples("Government forces seized about 40 towns and villages in southern Idlib on Monday.", long_form=True)
+    assert any(a == "Syrian government" and rel == "control" for a, rel, _ in got)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "lead", "appositive", "place_pronoun", "fronted", "ally")
+KINDS = ("no_claims", "goal", "attempt", "lead", "appositive", "place_pronoun", "fronted", "ally")
 FIELDS = {"name", "kind", "pattern", "note"}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
@@ -93,6 +93,12 @@ def says_nothing(low: str, start: int, end: int) -> str | None:
 def goal_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
     """The name of the goal record that the words before a trigger match."""
     hit = _first("goal", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
+    return hit[0] if hit else None
+
+
+def attempt_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
+    """The name of the attempt record that the words before a control word match."""
+    hit = _first("attempt", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
     return hit[0] if hit else None
 
 

@@ -72,7 +72,7 @@ _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 # ('there' as a place, not the 'there is' that opens a sentence)
-_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|district|neighbou?rhood|camp|stadium|hospital|plant|buildings?)\b(?!\s+of\b)"
+_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|district|neighbou?rhood|camp|stadium|hospital|plant|buildings?|base|air\s*base|airport|dam|oil\s+field|hill|mountain|bridge)\b(?!\s+of\b)"
                             r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seems?|appears?)\b)|inside)\b")
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
@@ -207,7 +207,7 @@ class ClaimExtractor:
                     window = low[max(lo, trigger.start - 40):trigger.start]
                     if mood == "goal" or cue("goal").search(window):
                         continue  # 'aim to seize', 'a capture would': not a capture
-                    if mood == "attempt" or cue("attempt").search(window):
+                    if mood == "attempt" or cue("attempt").search(window) or constructions.attempt_before(low, trigger.start, lo):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
                 silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
@@ -230,7 +230,8 @@ class ClaimExtractor:
                 if relation == "contested":  # 'X clashed with Y', 'clashes between X and Y': both fight there
                     partners += [a for a in _opponents(low, in_actors, trigger) if a != actor and a not in partners]
                 # 'took half of X and Y': the words before the first place of a list say it for all
-                partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0])
+                partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0]) \
+                    and not (not short_note and _in_province(low, targets[0][0]))
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
                 partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
                     and _reference(low, sentence, targets[0][0]) == "bearing"
@@ -596,6 +597,7 @@ def _lead_claims(doc: Document, sentence: Sentence, low: str, opening: re.Match,
         if m.kind != "country" and m.place_id not in seen:
             seen.add(m.place_id)
             places.append(m)
+    places = [m for m in places if m.kind not in REGION_KINDS] or places  # 'in the Aleppo Governorate' holds them
     return [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
             for actor in actors for m in places]
 
@@ -834,6 +836,18 @@ _NAMING_WORD_BEFORE = re.compile(r"\b(?:the\s+)?(?P<word>village|town|hamlet|cit
 # the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
 _NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
                 "town": {"town", "village"}, "city": {"city", "town"}}
+
+
+_PROVINCE_WORDS = re.compile(r"(?:(?:the\s+)?(?:north|south|east|west|central)\w*\s+(?:province\s+of\s+|countryside\s+of\s+)?"
+                             r"|(?:the\s+)?(?:\w+\s+)?(?:province|governorate|countryside)\s+of\s+)$")
+
+
+def _in_province(low: str, place: Mention) -> bool:
+    """'villages in southern Idlib', 'two villages in the southern province of Daraa', 'areas in
+    Hama countryside': a place named as the province the villages lie in (taken there: the
+    province's ground changed hands)."""
+    return place.kind in REGION_KINDS or bool(_PROVINCE_WORDS.search(low, max(0, place.start - 40), place.start)) \
+        or bool(re.match(r"\s+(?:province|governorate|countryside)\b", low[place.end:place.end + 20]))
 
 
 def _partitive(low: str, trigger: Trigger, place: Mention) -> bool:
