@@ -44,14 +44,15 @@ class Month:
 @lru_cache(maxsize=1)
 def months() -> tuple[Month, ...]:
     """The twelve months, in order."""
-    found = []
+    found: list[Month] = []
     for record in load_table(FILE, "month", required={"name": str, "number": int, "abbreviations": list}):
         if not 1 <= record["number"] <= 12:
             raise LexiconError(f"{record['_where']}: number must be 1 to 12, not {record['number']}")
+        if any(m.number == record["number"] for m in found):
+            raise LexiconError(f"{record['_where']}: a second month number {record['number']}")
         found.append(Month(record["name"], record["number"], tuple(record["abbreviations"])))
-    numbers = sorted(m.number for m in found)
-    if numbers != list(range(1, 13)):
-        raise LexiconError(f"geo/data/lexicon/{FILE}:1: [[month]] records must number 1 to 12 once each, not {numbers}")
+    if len(found) != 12:
+        raise LexiconError(f"geo/data/lexicon/{FILE}:1: [[month]] records must number 1 to 12, not {len(found)} months")
     return tuple(sorted(found, key=lambda m: m.number))
 
 
