@@ -86,9 +86,9 @@ def _compass() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(r["word"] for r in records), tuple(r["word"] for r in records if r.get("closes"))
 
 
-def compass_points() -> tuple[str, ...]:
-    """'north', 'south', 'east', 'west'."""
-    return _compass()[0]
+def compass_points(closing: bool = False) -> tuple[str, ...]:
+    """'north', 'south', 'east', 'west' (``closing``: those that close a bearing, 'east', 'west')."""
+    return _compass()[1 if closing else 0]
 
 
 def bearing_pattern(ern: bool = False) -> str:
