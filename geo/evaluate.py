@@ -21,6 +21,7 @@ from pathlib import Path
 
 from geopy.distance import great_circle
 
+from geo.knowledge import place_noun_pattern
 from geo.model import Claim, Document, Mention
 from geo.geoparse.normalize import name_key
 
@@ -408,8 +409,7 @@ def score_events(path: str | Path, part: str = "dev", extract=None) -> EventScor
     return EventScore(name, part, total, by_type, by_country, by_named, unknown, misses)
 
 
-_PLACE_WORD_AFTER = re.compile(r"\s+(?:town|village|city|district|governorate|suburb|area|sub-?district|camp|"
-                               r"neighbou?rhood|region|province)$", re.IGNORECASE)
+_PLACE_WORD_AFTER = re.compile(r"\s+" + place_noun_pattern("coded_suffix") + "$", re.IGNORECASE)
 
 
 def names_coded_place(event: CodedEvent) -> bool:
