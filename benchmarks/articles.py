@@ -114,12 +114,52 @@ def curve(right: list[tuple[dict, bool]], gold: list[dict], sa) -> list[tuple[fl
     return rows
 
 
+def _matched(sa, folder: Path, threshold: float) -> tuple[set, set, int]:
+    """(gold claims found, right claims kept, claims kept) on the dev part."""
+    texts, mentions, claims = run(folder, "dev")
+    kept = [c for c in claims if float(c.get("confidence") or 0.0) >= threshold - 1e-9]
+    result = score(sa, folder, texts, mentions, kept)
+    found = {(g["doc"], g["row"]["sentence_contains"], g["rel"], g["row"]["actor"], g["row"]["place"], g["row"]["to_place"]) for g in result["gold"]
+             if any(sa.claim_matches(c, g) for c, _ in result["right"])}
+    right = {(c["doc"], c["start"], c["relation"], c["actor"], c["place"]) for c, ok in result["right"] if ok}
+    return found, right, len(kept)
+
+
+def ablation(sa, folder: Path, threshold: float) -> int:
+    """Per construction record: gold claims found and claims kept with it, and without it."""
+    import os
+
+    from geo.claims.constructions import _all
+
+    base_found, base_right, base_n = _matched(sa, folder, threshold)
+    print(f"ablation on the dev part at confidence >= {threshold:g}: with every record "
+          f"{len(base_found)} gold claims found, {len(base_right)}/{base_n} claims right")
+    print(f"  {'record':22s} {'kind':14s} {'found +':>7s} {'found -':>7s} {'right +':>7s} {'claims +':>8s}")
+    old = os.environ.get("GEO_CONSTRUCTIONS_OFF")
+    try:
+        for r in _all():
+            os.environ["GEO_CONSTRUCTIONS_OFF"] = r.name
+            found, right, n = _matched(sa, folder, threshold)
+            print(f"  {r.name:22s} {r.kind:14s} {len(base_found - found):7d} {len(found - base_found):7d} "
+                  f"{len(base_right) - len(right):+7d} {base_n - n:+8d}")
+    finally:
+        if old is None:
+            os.environ.pop("GEO_CONSTRUCTIONS_OFF", None)
+        else:
+            os.environ["GEO_CONSTRUCTIONS_OFF"] = old
+    print("  found +: gold claims the record finds (lost without it); found -: gold claims it costs; "
+          "right +: right claims it adds; claims +: claims it adds")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", choices=("dev", "report", "all"), default="dev")
     ap.add_argument("--min-confidence", type=float, default=None,
                     help="drop claims below this confidence before scoring (default: geo's default)")
     ap.add_argument("--details", action="store_true", help="dev part only: every miss and every wrong claim")
+    ap.add_argument("--ablation", action="store_true",
+                    help="dev part only: claims gained and lost by each construction record (each one switched off in turn)")
     ap.add_argument("--folder", default=str(ARTICLES))
     args = ap.parse_args(argv)
     folder = Path(args.folder)
@@ -132,6 +172,10 @@ def main(argv=None) -> int:
     from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE
 
     threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    if args.ablation:
+        if args.part != "dev":
+            raise SystemExit("--ablation runs on the dev part only")
+        return ablation(sa, folder, threshold)
     parts = ("dev", "report") if args.part == "all" else (args.part,)
     for part in parts:
         started = time.perf_counter()

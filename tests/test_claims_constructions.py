@@ -119,3 +119,20 @@ def test_the_airbase_is_the_last_named_base():
 def test_villages_taken_in_a_province_are_control_of_it_in_long_form():
     got = triples("Government forces seized about 40 towns and villages in southern Idlib on Monday.", long_form=True)
     assert any(a == "Syrian government" and rel == "control" for a, rel, _ in got)
+
+
+# subject-it: 'It was captured by Y' names the last place as the one taken
+def test_it_as_the_subject_of_a_capture_is_the_last_place():
+    got = triples("Rebels besieged the Abu al-Duhur airbase in 2013. It was captured by rebel forces in 2015.")
+    assert ("Rebels", "control", "Abu al-Duhur airbase") in got
+
+
+# nominal and kept forms of control (relations.toml)
+@pytest.mark.parametrize("text, triple", [
+    ("The Nassib crossing, in rebel hands since 2015, was reopened.", ("Rebels", "control", "Nasib crossing")),
+    ("Rebels attacked Khanasir on Monday. The army kept control of the town.", ("Syrian government", "control", "Khanasir")),
+    ("The Iraqi government announced the seizure of Saqlawiyah and Karmah.", ("Iraqi forces", "control", "Karmah")),
+    ("Iraqi forces have claimed control of all of Kirkuk province.", ("Iraqi forces", "control", "Kirkuk Governorate")),
+])
+def test_nominal_and_kept_control(text, triple):
+    assert triple in triples(text)

@@ -12,6 +12,7 @@ one applies. A person adds a construction by adding a record (and a test).
 """
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "lead", "appositive", "place_pronoun", "fronted", "ally")
+KINDS = ("no_claims", "goal", "attempt", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "ally")
 FIELDS = {"name", "kind", "pattern", "note"}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
@@ -71,9 +72,16 @@ def _all() -> tuple[Construction, ...]:
     return parse(resources.files("geo.data").joinpath("claims").joinpath(FILE).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
 def records(kind: str) -> tuple[Construction, ...]:
-    return tuple(r for r in _all() if r.kind == kind)
+    """The records of one kind, in file order (less those named in ``$GEO_CONSTRUCTIONS_OFF``,
+    comma-separated: how ``benchmarks.articles --ablation`` measures each one)."""
+    return _records(kind, os.environ.get("GEO_CONSTRUCTIONS_OFF", ""))
+
+
+@lru_cache(maxsize=None)
+def _records(kind: str, off: str) -> tuple[Construction, ...]:
+    disabled = {name.strip() for name in off.split(",")}
+    return tuple(r for r in _all() if r.kind == kind and r.name not in disabled)
 
 
 def _first(kind: str, low: str, start: int, end: int, how: str = "search") -> tuple[str, re.Match] | None:
@@ -115,6 +123,10 @@ def appositive_after(low: str, place_end: int, sentence_end: int) -> re.Match | 
 
 def pronoun_object(low: str, trigger_end: int, sentence_end: int) -> bool:
     return _first("place_pronoun", low, trigger_end, min(sentence_end, trigger_end + 40), "match") is not None
+
+
+def place_subject(low: str, sentence_start: int, trigger_start: int) -> bool:
+    return _first("place_subject", low, sentence_start, trigger_start, "fullmatch") is not None
 
 
 def fronted(low: str, sentence_start: int, trigger_start: int) -> bool:

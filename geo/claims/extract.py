@@ -476,7 +476,8 @@ class ClaimExtractor:
             return []  # 'near Dabshiya village on the Rabia - Mosul road': the road's towns are not where it happened
         if not side:
             if last_place is not None and (_CITY_ANAPHORA.search(low, sentence.start, sentence.end)
-                                           or constructions.pronoun_object(low, trigger.end, sentence.end)):
+                                           or constructions.pronoun_object(low, trigger.end, sentence.end)
+                                           or constructions.place_subject(low, sentence.start, trigger.start)):
                 return [(last_place, None, True)]
             if bearings and (trigger.relation not in ("control", "lost") or len(text) <= _SHORT_NOTE):
                 # 'attacks north of Baghdad' with no other place: about there, not at a distance given
