@@ -136,3 +136,9 @@ def test_it_as_the_subject_of_a_capture_is_the_last_place():
 ])
 def test_nominal_and_kept_control(text, triple):
     assert triple in triples(text)
+
+
+# actors: Shia militias are the PMF in Iraq, Iran's in Syria (actors.toml [[generic]] with home)
+def test_shia_militias_by_country():
+    assert ("Iraqi forces", "control", "Karmah") in triples("Shiite militias captured Karmah near Fallujah.")
+    assert ("Iran", "strike", "Saraqib") in triples("Shia militias shelled Saraqeb.")
