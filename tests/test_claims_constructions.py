@@ -142,3 +142,31 @@ def test_nominal_and_kept_control(text, triple):
 def test_shia_militias_by_country():
     assert ("Iraqi forces", "control", "Karmah") in triples("Shiite militias captured Karmah near Fallujah.")
     assert ("Iran", "strike", "Saraqib") in triples("Shia militias shelled Saraqeb.")
+
+
+# a place's offensive is a fight for it; taking back is taking
+@pytest.mark.parametrize("text, triple", [
+    ("Government forces pressed ahead with the Idlib offensive.", ("Syrian government", "contested", "Idlib")),
+    ("Assad's forces had launched an operation to take back Saraqeb.", ("Syrian government", "contested", "Saraqib")),
+])
+def test_a_places_offensive_and_taking_back(text, triple):
+    assert triple in triples(text)
+
+
+# the group chased is no actor of the clause that follows
+def test_the_group_chased_does_not_take_the_place():
+    assert triples("Army units continued chasing ISIS terrorists, restoring control over Muhasan.") == \
+        {("Syrian government", "control", "Muhasan")}
+
+
+# lists go on through 'and the villages of'
+def test_a_list_goes_on_through_the_villages_of():
+    got = triples("Government forces captured Saraqeb and the villages of Kafr Nabl and Maarat al-Numan.")
+    assert {p for a, rel, p in got if rel == "control"} == {"Saraqib", "Kafr Nabl", "Maarat al-Numan"}
+
+
+# long-form: air strikes no one is named for belong to the state whose campaign the text follows
+def test_unattributed_air_strikes_in_long_form_are_the_campaigning_states():
+    text = "Syrian government forces took two villages near Saraqeb on Monday. Air strikes and barrel bombs hit Kafr Nabl."
+    assert ("Syrian government", "strike", "Kafr Nabl") in triples(text, long_form=True)
+    assert ("Unidentified military forces", "strike", "Kafr Nabl") in triples(text)

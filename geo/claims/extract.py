@@ -49,7 +49,8 @@ _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several
 _OBJECT_BEFORE = re.compile(
     r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|from|on|at"
     r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
-    r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
+    r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported"
+    r"|chas(?:ed|ing)|pursu(?:ed|ing)|hunt(?:ed|ing)|pound(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
 # 'targeted positions of regime forces', 'killing two members of the SDF': the group whose posts or
 # people are named is the target
 _TARGET_OF_BEFORE = re.compile(r"\b(?:\w+(?:ed|ing)|on|at|against|near|into|towards?|hit|hits|struck)\s+(?:[\w-]+\s+){0,2}?"
@@ -385,6 +386,8 @@ class ClaimExtractor:
             # some state's aircraft, not a ground group
             if claimant is None and trigger.relation == "strike" and _AIRCRAFT.search(
                     low, clause_start, min(sentence.end, trigger.end + 40)):
+                if len(text) > _SHORT_NOTE and last_actor is not None and _flies(last_actor):
+                    return last_actor, True  # long-form: the state whose campaign the text follows
                 if rules_lexicon().air is not None:
                     return rules_lexicon().air, False
             elif trigger.unattributed:
@@ -967,6 +970,11 @@ def _from_to_destination(low: str, sentence: Sentence, origin: Mention, in_place
     return None
 
 
+# ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
+_LIST_GAP = re.compile(r"\s*(?:(?:city|town|village)\s+)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+                       r"(?:the\s+(?:villages?|towns?|neighbou?rhoods?|districts?|areas?)\s+of\s+)?", re.IGNORECASE)
+
+
 def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention]) -> list[Mention]:
     """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head`` (not the
     province that holds it: 'Al Amadiya, Duhok')."""
@@ -977,7 +985,7 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention, containers:
         i = index
         while 0 <= i + direction < len(ordered):
             a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[a.end:b.start]) or id(b) in containers:
+            if not _LIST_GAP.fullmatch(text, a.end, b.start) or id(b) in containers:
                 break
             i += direction
             group.append(ordered[i])
@@ -1041,6 +1049,12 @@ def _opponents(low: str, actors: list[ActorMention], trigger: Trigger) -> list[s
             break
         sides.append(right.actor)
     return list(dict.fromkeys(sides))
+
+
+def _flies(actor: str) -> bool:
+    """Whether the actor is a state (whose aircraft an unattributed air strike in its campaign is)."""
+    info = actor_lexicon().actors.get(actor)
+    return info is not None and info.kind == "state"
 
 
 def _is_modifier(low: str, actor: ActorMention) -> bool:
