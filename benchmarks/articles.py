@@ -127,26 +127,20 @@ def _matched(sa, folder: Path, threshold: float) -> tuple[set, set, int]:
 
 def ablation(sa, folder: Path, threshold: float) -> int:
     """Per construction record: gold claims found and claims kept with it, and without it."""
-    import os
-
-    from geo.claims.constructions import _all
+    from geo.claims.constructions import _all, disable
 
     base_found, base_right, base_n = _matched(sa, folder, threshold)
     print(f"ablation on the dev part at confidence >= {threshold:g}: with every record "
           f"{len(base_found)} gold claims found, {len(base_right)}/{base_n} claims right")
     print(f"  {'record':22s} {'kind':14s} {'found +':>7s} {'found -':>7s} {'right +':>7s} {'claims +':>8s}")
-    old = os.environ.get("GEO_CONSTRUCTIONS_OFF")
     try:
         for r in _all():
-            os.environ["GEO_CONSTRUCTIONS_OFF"] = r.name
+            disable(r.name)
             found, right, n = _matched(sa, folder, threshold)
             print(f"  {r.name:22s} {r.kind:14s} {len(base_found - found):7d} {len(found - base_found):7d} "
                   f"{len(base_right) - len(right):+7d} {base_n - n:+8d}")
     finally:
-        if old is None:
-            os.environ.pop("GEO_CONSTRUCTIONS_OFF", None)
-        else:
-            os.environ["GEO_CONSTRUCTIONS_OFF"] = old
+        disable()
     print("  found +: gold claims the record finds (lost without it); found -: gold claims it costs; "
           "right +: right claims it adds; claims +: claims it adds")
     return 0

@@ -72,16 +72,25 @@ def _all() -> tuple[Construction, ...]:
     return parse(resources.files("geo.data").joinpath("claims").joinpath(FILE).read_text(encoding="utf-8"))
 
 
+_DISABLED: frozenset[str] = frozenset(n.strip() for n in os.environ.get("GEO_CONSTRUCTIONS_OFF", "").split(",") if n.strip())
+
+
+def disable(*names: str) -> None:
+    """Switch records off by name (none: all on again); how ``benchmarks.articles --ablation``
+    measures each one. ``$GEO_CONSTRUCTIONS_OFF`` (comma-separated names) does the same at start."""
+    global _DISABLED
+    _DISABLED = frozenset(names)
+    _records.cache_clear()
+
+
 def records(kind: str) -> tuple[Construction, ...]:
-    """The records of one kind, in file order (less those named in ``$GEO_CONSTRUCTIONS_OFF``,
-    comma-separated: how ``benchmarks.articles --ablation`` measures each one)."""
-    return _records(kind, os.environ.get("GEO_CONSTRUCTIONS_OFF", ""))
+    """The records of one kind, in file order (less those switched off)."""
+    return _records(kind)
 
 
 @lru_cache(maxsize=None)
-def _records(kind: str, off: str) -> tuple[Construction, ...]:
-    disabled = {name.strip() for name in off.split(",")}
-    return tuple(r for r in _all() if r.kind == kind and r.name not in disabled)
+def _records(kind: str) -> tuple[Construction, ...]:
+    return tuple(r for r in _all() if r.kind == kind and r.name not in _DISABLED)
 
 
 def _first(kind: str, low: str, start: int, end: int, how: str = "search") -> tuple[str, re.Match] | None:
