@@ -170,3 +170,18 @@ def test_unattributed_air_strikes_in_long_form_are_the_campaigning_states():
     text = "Syrian government forces took two villages near Saraqeb on Monday. Air strikes and barrel bombs hit Kafr Nabl."
     assert ("Syrian government", "strike", "Kafr Nabl") in triples(text, long_form=True)
     assert ("Unidentified military forces", "strike", "Kafr Nabl") in triples(text)
+
+
+# reference: 'the city' is the most mentioned city so far, not the last place named
+def test_the_city_is_the_salient_city_not_the_last_place():
+    text = ("ISIS attacked Deir ez-Zor on Saturday. Fighting in Deir ez-Zor went on for days. "
+            "ISIS stormed a district on the highway between the city and Damascus. "
+            "ISIS also captured a strategic mountain overlooking the city.")
+    got = [c for c in claims(text) if c.text.startswith("ISIS also captured")]
+    assert got and {c.place for c in got} == {"Deir ez-Zor"}
+
+
+def test_the_airport_is_no_town():
+    text = "ISIS attacked the Deir ez-Zor airbase. Fighting went on in Jubaila. ISIS carried out an attack targeting the airport."
+    got = [c for c in claims(text) if "targeting the airport" in c.text]
+    assert {c.place for c in got} <= {"Deir ez-Zor airbase"}

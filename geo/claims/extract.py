@@ -160,6 +160,7 @@ class ClaimExtractor:
         quoted = ""  # the previous sentence's source
         last_actor: str | None = None
         last_place: Mention | None = dominant
+        salience: dict[str, tuple[int, int, Mention]] = {}  # place id -> (mentions so far, last sentence, mention)
         previous: list[Claim] = []
         # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
@@ -221,7 +222,8 @@ class ClaimExtractor:
                     unclaimed.append(trigger)
                     continue
                 last_actor = actor
-                targets = self._places(d, sentence, trigger, in_places, in_unresolved, last_place, desert)
+                targets = self._places(d, sentence, trigger, in_places, in_unresolved,
+                                       _referent(low, sentence, salience, last_place), desert)
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
                 stance = "denied" if mood == "negated" or negated(low, sentence, trigger.start) else stance_of_body
@@ -298,6 +300,10 @@ class ClaimExtractor:
                         and not _in_relative_clause(low, sentence, m):
                     last_place = m
                     break
+            for m in in_places:
+                if m.kind not in REGION_KINDS and id(m) not in containers and _reference(low, sentence, m) is None:
+                    count = salience.get(m.place_id, (0, 0, m))[0]
+                    salience[m.place_id] = (count + 1, sentence.start, m)
         if short_note and not claims:
             activity = _activity(d)
             if activity is not None:
@@ -1049,6 +1055,36 @@ def _opponents(low: str, actors: list[ActorMention], trigger: Trigger) -> list[s
             break
         sides.append(right.actor)
     return list(dict.fromkeys(sides))
+
+
+# the kinds of place a noun that refers back can name ('the city' a city, 'the airbase' a facility)
+_ANAPHOR_KINDS = (("city", {"city"}), ("town", {"town", "city"}), ("village", {"village", "town"}),
+                  ("base", {"facility"}), ("airport", {"facility"}), ("dam", {"facility"}), ("field", {"facility"}))
+_ANAPHOR_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?P<noun>city|town|village|air\s*base|base|airport|dam|oil\s+field)\b(?!\s+of\b)")
+
+
+def _referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, Mention]],
+              last_place: Mention | None) -> Mention | None:
+    """The place 'the city', 'the town', 'the airbase' of this sentence stands for: the most
+    mentioned place of a fitting kind so far (the latest among equals), not any last place ('ISIS
+    captured a mountain overlooking the city' after 'the highway between the city and Damascus'
+    is about the city of the article); 'it', 'there', 'the area' stay the last place named."""
+    found = _ANAPHOR_NOUN.search(low, sentence.start, sentence.end)
+    if found is None:
+        return last_place
+    noun = found.group("noun").replace(" ", "")
+    kinds = next((k for word, k in _ANAPHOR_KINDS if noun.endswith(word)), None)
+    if kinds is None:
+        return last_place
+    if last_place is not None and last_place.kind in kinds and noun not in ("city",) and \
+            salience.get(last_place.place_id, (0, 0, None))[1] >= sentence.start - 400:
+        return last_place  # a town just named: 'captured X. The town had ...'
+    fitting = [v for v in salience.values() if v[2].kind in kinds and (
+        v[2].kind != "facility" or noun.replace("air", "") in (v[2].name or "").lower().replace(" ", "")
+        or noun == "airport" and "air" in (v[2].name or "").lower())]
+    if not fitting:
+        return last_place if last_place is not None and last_place.kind in kinds else None
+    return max(fitting, key=lambda v: (v[0], v[1]))[2]
 
 
 def _flies(actor: str) -> bool:
