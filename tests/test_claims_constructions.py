@@ -185,3 +185,20 @@ def test_the_airport_is_no_town():
     text = "ISIS attacked the Deir ez-Zor airbase. Fighting went on in Jubaila. ISIS carried out an attack targeting the airport."
     got = [c for c in claims(text) if "targeting the airport" in c.text]
     assert {c.place for c in got} <= {"Deir ez-Zor airbase"}
+
+
+# sources: a claim of control is alleged; so is what 'was reported to' happen
+@pytest.mark.parametrize("text", [
+    "Iraqi forces have claimed control of all of Kirkuk province.",
+    "ISIS's news agency claimed the SDF had withdrawn from Tabqa.",
+    "Syrian and Russian jets were reported to bomb Saraqeb.",
+])
+def test_claims_and_reports_are_alleged(text):
+    got = claims(text)
+    assert got and all(c.stance == "alleged" for c in got)
+
+
+def test_an_offensive_towards_a_town_is_a_fight_for_it():
+    got = triples("The rebels and Turkey launched a new offensive towards the ISIS-held town of Dabiq.")
+    assert ("Turkey", "contested", "Dabiq") in got and ("ISIS", "control", "Dabiq") in got
+    assert ("Rebels", "contested", "Dabiq") in triples("The rebels launched a new offensive towards ISIS-held Dabiq.")
