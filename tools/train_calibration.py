@@ -18,6 +18,7 @@ import argparse
 import json
 import math
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ def samples(folder: Path):
     from benchmarks.articles import part_of, scorer
     from geo.claims import ClaimExtractor
     from geo.claims.calibration import LONG_FORM, features
+    from geo.claims.extract import annotate
     from geo.cli import CLAIM_FIELDS
     from geo.model import Document
     from geo.pipeline import default_geoparser
@@ -54,13 +56,17 @@ def samples(folder: Path):
         mentions = parser.parse(doc)
         claims = ClaimExtractor(calibrated=False).extract(doc, mentions)
         kinds = {m.place_id: m.kind for m in mentions}
+        d = annotate(doc, mentions)  # the same counts the extractor gives the calibration
+        places_seen = Counter(m.place_id for m in d.places)
+        actors_seen = Counter(a.actor for a in d.actors)
         per_sentence: dict[int, int] = {}
         for c in claims:
             per_sentence[c.start] = per_sentence.get(c.start, 0) + 1
         gd = [g for g in gold if g["doc"] == stem]
         for c in claims:
             row = {f: getattr(c, f) for f in CLAIM_FIELDS}
-            out.append((features(c, kinds, per_sentence[c.start]), any(sa.claim_matches(row, g) for g in gd), row, stem))
+            f = features(c, kinds, per_sentence[c.start], places_seen, actors_seen)
+            out.append((f, any(sa.claim_matches(row, g) for g in gd), row, stem))
     return out, gold, sa
 
 

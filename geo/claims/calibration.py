@@ -51,8 +51,10 @@ def _default() -> float:
 DEFAULT_MIN_CONFIDENCE = _default()
 
 
-def features(claim: Claim, kinds: dict[str, str], in_sentence: int) -> list[str]:
-    """The names of the features a claim has (each weighs one; absent ones weigh nothing)."""
+def features(claim: Claim, kinds: dict[str, str], in_sentence: int,
+             places: dict[str, int] | None = None, actors: dict[str, int] | None = None) -> list[str]:
+    """The names of the features a claim has (each weighs one; absent ones weigh nothing).
+    ``places``/``actors``: how often the document names each place id and actor."""
     raw = claim.confidence
     out = ["bias", f"rel:{claim.relation}"]
     if raw >= 0.75 - 1e-9:
@@ -79,6 +81,15 @@ def features(claim: Claim, kinds: dict[str, str], in_sentence: int) -> list[str]
         out.append("unidentified")
     if len(claim.text) > 250:
         out.append("long_sentence")
+    if claim.start == 0:
+        out.append("headline")
+    if places:
+        n = places.get(claim.place_id, 0)
+        top = sorted(places.values(), reverse=True)[:2]
+        out.append("place_main" if top and n >= top[-1] else "place_once" if n <= 1 else "place_some")
+    if actors:
+        n = actors.get(claim.actor, 0)
+        out.append("actor_main" if n == max(actors.values()) else "actor_rare" if n <= 1 else "actor_some")
     return sorted(set(out))
 
 
@@ -88,7 +99,8 @@ def confidence(names: list[str], weights: dict[str, float] | None = None) -> flo
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def calibrate(claims: list[Claim], kinds: dict[str, str], text_length: int) -> list[Claim]:
+def calibrate(claims: list[Claim], kinds: dict[str, str], text_length: int,
+              places: dict[str, int] | None = None, actors: dict[str, int] | None = None) -> list[Claim]:
     """The claims of one document with calibrated confidence (long-form documents only)."""
     if text_length <= LONG_FORM or not model()["weights"]:
         return claims
@@ -97,4 +109,5 @@ def calibrate(claims: list[Claim], kinds: dict[str, str], text_length: int) -> l
     per_sentence: dict[int, int] = {}
     for c in claims:
         per_sentence[c.start] = per_sentence.get(c.start, 0) + 1
-    return [replace(c, confidence=round(confidence(features(c, kinds, per_sentence[c.start])), 2)) for c in claims]
+    return [replace(c, confidence=round(confidence(features(c, kinds, per_sentence[c.start], places, actors)), 2))
+            for c in claims]

@@ -310,7 +310,8 @@ class ClaimExtractor:
                 claims.append(activity)
         if not self.calibrated:
             return _dedupe(claims)
-        return calibrate(_dedupe(claims), {m.place_id: m.kind for m in d.places}, len(text))
+        return calibrate(_dedupe(claims), {m.place_id: m.kind for m in d.places}, len(text),
+                         Counter(m.place_id for m in d.places), Counter(a.actor for a in d.actors))
 
     # -- actor ---------------------------------------------------------------------------
     @staticmethod
