@@ -35,8 +35,9 @@ def test_features_say_how_the_claim_was_found():
     carried = features(_claim(confidence=0.55, place_start=-1), {"th:x": "governorate"}, 4)
     assert "actor_named" in named and "kind:town" in named
     assert {"actor_carried", "place_elsewhere", "kind:region", "crowded"} <= set(carried)
-    # a claim whose actor and place the sentence names is worth more than one carried from before
-    assert confidence(named) > confidence(carried)
+    # a claim that names its actor is worth more than one whose doer nobody names
+    unnamed = features(_claim(actor="Unidentified armed group"), {"th:x": "town"}, 1)
+    assert "unidentified" in unnamed and confidence(named) > confidence(unnamed)
 
 
 def test_short_notes_keep_the_rules_confidence_and_long_texts_are_calibrated():
