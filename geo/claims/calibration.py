@@ -17,7 +17,7 @@ nothing about them, and they were never measured that way.
 >>> c = Claim("d", 0, 30, "Rebels captured Saraqeb on Friday.", "Rebels", "control", "Saraqib", "th:x", 35.8, 36.8,
 ...           "asserted", confidence=0.75, place_start=16, place_end=23)
 >>> sorted(features(c, {"th:x": "town"}, 1))
-['actor_named', 'bias', 'kind:town', 'rel:control']
+['actor_named', 'bias', 'headline', 'kind:town', 'rel:control']
 >>> 0.0 < confidence(features(c, {"th:x": "town"}, 1)) < 1.0
 True
 """
