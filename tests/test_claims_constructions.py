@@ -176,8 +176,8 @@ def test_unattributed_air_strikes_in_long_form_are_the_campaigning_states():
 def test_the_city_is_the_salient_city_not_the_last_place():
     text = ("ISIS attacked Deir ez-Zor on Saturday. Fighting in Deir ez-Zor went on for days. "
             "ISIS stormed a district on the highway between the city and Damascus. "
-            "ISIS also captured a strategic mountain overlooking the city.")
-    got = [c for c in claims(text) if c.text.startswith("ISIS also captured")]
+            "ISIS fighters shelled the city again on Sunday.")
+    got = [c for c in claims(text) if c.text.startswith("ISIS fighters shelled")]
     assert got and {c.place for c in got} == {"Deir ez-Zor"}
 
 
@@ -202,3 +202,30 @@ def test_an_offensive_towards_a_town_is_a_fight_for_it():
     got = triples("The rebels and Turkey launched a new offensive towards the ISIS-held town of Dabiq.")
     assert ("Turkey", "contested", "Dabiq") in got and ("ISIS", "control", "Dabiq") in got
     assert ("Rebels", "contested", "Dabiq") in triples("The rebels launched a new offensive towards ISIS-held Dabiq.")
+
+
+# hypothetical, aid-drops: no event
+@pytest.mark.parametrize("text", [
+    "Thousands in Amirli were in danger from being killed by ISIS.",
+    "The UN warned about the possibility of ISIS attacking Amirli.",
+    "ISIS threatened to flood villages if the Tabqa Dam was attacked.",
+    "The United States began humanitarian aid drops over Amirli.",
+])
+def test_hypotheticals_and_aid_drops_are_no_claims(text):
+    assert triples(text) == set()
+
+
+# feature-taken: a bridge, a hill or a plant taken near a town is no control of the town
+@pytest.mark.parametrize("text", [
+    "Iraqi troops seized a key bridge between Karmah and Saqlawiyah.",
+    "ISIS captured a strategic mountain overlooking Deir ez-Zor.",
+    "ISIS captured the power plant to the west of Deir ez-Zor.",
+])
+def test_a_feature_taken_is_no_control_of_the_town(text):
+    assert not any(rel == "control" for _, rel, _ in triples(text))
+
+
+# a group's allied militiamen are that group
+def test_allied_militiamen_are_the_groups():
+    got = triples("Iraqi troops and allied militiamen stormed Tikrit.")
+    assert got == {("Iraqi forces", "contested", "Tikrit")}

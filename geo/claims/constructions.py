@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "ally")
+KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "ally")
 FIELDS = {"name", "kind", "pattern", "note"}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
@@ -117,6 +117,15 @@ def attempt_before(low: str, trigger_start: int, sentence_start: int = 0) -> str
     """The name of the attempt record that the words before a control word match."""
     hit = _first("attempt", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
     return hit[0] if hit else None
+
+
+def feature_object(low: str, trigger_end: int, sentence_end: int, places=()) -> str | None:
+    """The name of the record that says a control word took a feature, not a named place: the
+    words right after it name a bridge, a hill, a road or a plant and no place mention lies in them."""
+    hit = _first("feature_object", low, trigger_end, min(sentence_end, trigger_end + 60), "match")
+    if hit is None or any(trigger_end <= m.start < hit[1].end() for m in places):
+        return None
+    return hit[0]
 
 
 def lead(low: str, start: int, end: int) -> re.Match | None:

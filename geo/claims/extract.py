@@ -105,7 +105,8 @@ _AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopter
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
 # places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west"
+    r"|north\s+east|north\s+west|south\s+east|south\s+west)(?:ern)?"
     r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
 # 'the Baghdad - Kut road', 'the Hama-Aleppo-Raqqa triangle': places that name a route or an area
 # (the names joined by dashes, then the route noun: a place after the first dash or before it is an end)
@@ -198,7 +199,9 @@ class ClaimExtractor:
             for k, trigger in enumerate(triggers_here):
                 relation = trigger.relation
                 if constructions.goal_before(low, trigger.start, lo):
-                    continue  # 'their goal of capturing X', 'preparing an assault on X': no event yet
+                    continue  # 'their goal of capturing X', 'preparing an assault on X', 'if X is attacked': no event yet
+                if relation in ("control", "lost") and constructions.feature_object(low, trigger.end, hi, in_places):
+                    continue  # 'seized a key bridge between X and Y', 'captured hills near the town': not the town
                 if _in_description(low, sentence, trigger, in_places, triggers_here[:k]):
                     continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
@@ -558,6 +561,7 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
 
 
 _ALLY_WORDS = re.compile(r"(?:the\s+)?(?:allied|allies|ally)\b")
+_ALLIED_BEFORE = re.compile(r"\ballied\s+$")
 
 
 def _allies(low: str, actors: list[ActorMention]) -> list[ActorMention]:
@@ -565,8 +569,13 @@ def _allies(low: str, actors: list[ActorMention]) -> list[ActorMention]:
     out = list(actors)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if a.actor != b.actor and _ALLY_WORDS.match(low, b.start) and constructions.allied(low, a.end, b.start):
+        if a.actor == b.actor:
+            continue
+        if _ALLY_WORDS.match(low, b.start) and constructions.allied(low, a.end, b.start):
             out[i] = replace(b, actor=a.actor)
+        elif (before := _ALLIED_BEFORE.search(low, max(a.end, b.start - 12), b.start)) is not None \
+                and constructions.allied(low, a.end, before.start()):
+            out[i] = replace(b, actor=a.actor)  # 'Iraqi troops and allied militiamen'
     return out
 
 
