@@ -229,3 +229,13 @@ def test_a_feature_taken_is_no_control_of_the_town(text):
 def test_allied_militiamen_are_the_groups():
     got = triples("Iraqi troops and allied militiamen stormed Tikrit.")
     assert got == {("Iraqi forces", "contested", "Tikrit")}
+
+
+# 'X was free of Y' is Y's loss; moving towards or reaching within N km is an advance
+@pytest.mark.parametrize("text, triple", [
+    ("On 12 April, Iraqi forces declared that Tikrit was finally free of all ISIS forces.", ("ISIS", "lost", "Tikrit")),
+    ("Iraqi forces moved towards Peshmerga positions in Altun Kupri.", ("Iraqi forces", "advance", "Altun Kupri")),
+    ("Rebel and Turkish forces reached within 20 kilometers of al-Bab.", ("Turkey", "advance", "al-Bab")),
+])
+def test_free_of_and_moving_towards(text, triple):
+    assert triple in triples(text)
