@@ -54,7 +54,7 @@ def analyse(docs: list[Document]) -> Analysis:
 
 # --------------------------------------------------------------------------- workspaces
 
-ANALYSER_PARTS = ("geoparse", "geocoders", "claims", "time", "data", "model.py", "casefold.py", "lexicon.py",
+ANALYSER_PARTS = ("geoparse", "geocoders", "claims", "time", "data", "knowledge", "model.py", "casefold.py", "lexicon.py",
                   "pipeline.py")
 
 
