@@ -201,3 +201,27 @@ def test_a_workspace_given_twice_in_one_process_shares_one_connection(tmp_path):
         assert first.db is second.db
     with pytest.raises(WorkspaceError, match="no such workspace"):
         open_workspace(tmp_path / "missing.gpkg", create=False)
+
+
+def test_the_analyser_version_covers_the_user_lexicon_and_the_parse_setting(tmp_path, monkeypatch):
+    """A changed user lexicon or parse setting re-analyses a workspace's documents."""
+    from geo.pipeline import analyser_version
+
+    monkeypatch.delenv("GEO_LEXICON_DIR", raising=False)
+    monkeypatch.delenv("GEO_SYNTAX", raising=False)
+    packaged = analyser_version()
+    folder = tmp_path / "lexicon"
+    folder.mkdir()
+    (folder / "relations.toml").write_text('[[relation]]\nrelation = "contested"\npattern = \'blockaded\\b\'\n',
+                                           encoding="utf-8")
+    monkeypatch.setenv("GEO_LEXICON_DIR", str(folder))
+    with_user = analyser_version()
+    (folder / "relations.toml").write_text('[[relation]]\nrelation = "contested"\npattern = \'besieged\\b\'\n',
+                                           encoding="utf-8")
+    changed = analyser_version()
+    monkeypatch.setenv("GEO_SYNTAX", "1")
+    with_parse = analyser_version()
+    assert len({packaged, with_user, changed, with_parse}) == 4
+    monkeypatch.delenv("GEO_SYNTAX")
+    monkeypatch.delenv("GEO_LEXICON_DIR")
+    assert analyser_version() == packaged
