@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from test_workspace_reliability import integrity
+
 from geo.documents import source_of
 from geo.workspace import open_workspace
 
@@ -28,6 +30,8 @@ SOAK_SECONDS = float(os.environ.get("GEO_SOAK_SECONDS", "25"))
 # its log: "c NAME" for a correction, "d SHA" for a document.
 APP_WRITER = """
 import os, random, sys, threading
+from test_workspace_reliability import integrity
+
 from geo.documents import source_of
 from geo.workspace import open_workspace
 path, tag, log = sys.argv[1], sys.argv[2], os.open(sys.argv[3], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
@@ -64,14 +68,6 @@ for t in threads:
 def _geo(*args, **kw) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "geo", *map(str, args)], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, **kw)
-
-
-def _integrity(path: Path) -> str:
-    db = sqlite3.connect(path)
-    try:
-        return db.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        db.close()
 
 
 def _stored(path: Path) -> tuple[set[str], set[str]]:
@@ -112,7 +108,7 @@ def test_a_second_open_in_one_process_keeps_the_first_ones_locks(tmp_path):
         second.add_correction("name", "not_place", "", {"name": f"second-{i}"}, {}, "t")
     first.close()
     second.close()
-    assert _integrity(path) == "ok"
+    assert integrity(path) == "ok"
     names, shas = _stored(path)
     assert {f"first-{i}" for i in range(300)} | {f"second-{i}" for i in range(300)} | {"Foo", "Bar"} <= names
     assert len(shas) == 6
@@ -185,7 +181,7 @@ def test_soak_app_writers_and_cli_processes_with_kills(tmp_path):
     for proc in writers.values():
         proc.wait(timeout=60)
 
-    assert _integrity(path) == "ok"
+    assert integrity(path) == "ok"
     names, shas = _stored(path)
     lines = [line.split(" ", 1) for log in logs.iterdir() for line in log.read_text().splitlines() if " " in line]
     seen_names = {v for k, v in lines if k == "c"} | committed_cli
