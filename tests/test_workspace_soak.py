@@ -30,8 +30,6 @@ SOAK_SECONDS = float(os.environ.get("GEO_SOAK_SECONDS", "25"))
 # its log: "c NAME" for a correction, "d SHA" for a document.
 APP_WRITER = """
 import os, random, sys, threading
-from test_workspace_reliability import integrity
-
 from geo.documents import source_of
 from geo.workspace import open_workspace
 path, tag, log = sys.argv[1], sys.argv[2], os.open(sys.argv[3], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
