@@ -248,7 +248,7 @@ class EventMapping:
 
 
 def load_event_mapping() -> EventMapping:
-    from geo.lexicon import check_choice, compile_pattern, load_table
+    from geo.knowledge import check_choice, compile_pattern, load_table
     from typing import get_args
 
     from geo.model import Relation

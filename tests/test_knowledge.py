@@ -154,3 +154,77 @@ def _sources():
 
     package = Path(knowledge.__file__).resolve().parent.parent
     return [p for p in sorted(package.rglob("*.py")) if "knowledge" not in p.relative_to(package).parts]
+
+
+# the place nouns whose alternations used to be spelled out in a dozen patterns
+_CORE_NOUNS = frozenset({"village", "town", "city", "hamlet", "countryside", "outskirts", "district", "subdistrict",
+                         "neighbourhood", "neighborhood", "suburb", "province", "governorate", "area", "region", "camp"})
+
+
+def _month_words() -> dict[str, int]:
+    found = {}
+    for month in knowledge.months():
+        for word in (month.name, *month.abbreviations):
+            found[word.lower()] = month.number
+    return found
+
+
+def _code_strings(tree) -> list[tuple[int, str]]:
+    """(line, text) of every string constant but docstrings (f-string parts included)."""
+    import ast
+
+    docstrings = {id(node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+
+
+def word_class_lists(source: str) -> list[str]:
+    """Where a module spells out a month list or a place-noun list itself: a regex alternation or
+    a word-list string naming two months or two place nouns ('january|february', 'Jan(?:uary)?|Feb',
+    'villages?|towns?', 'village town ...'.split()), or a tuple, list or set of two month names."""
+    import ast
+
+    tree = ast.parse(source)
+    months = _month_words()
+    found = []
+    for line, text in _code_strings(tree):
+        # 'neighbou?rhoods?' -> 'neighbourhoods', '\\bvillage' -> ' village'
+        words = re.sub(r"(?<=[a-z])\?", "", re.sub(r"\\[a-zA-Z]", " ", text)).lower()
+        tokens = re.findall(r"[a-z]+", words)
+        # an alternation, or a list of bare words ('january february march'.split())
+        listing = "|" in text or (len(text.split()) >= 3 and all(re.fullmatch(r"[\w.'-]+", w) for w in text.split()))
+        if listing and len({months[t] for t in tokens if t in months}) >= 2:
+            found.append(f"line {line}: months {text[:60]!r}")
+        nouns = {t[:-1] if t[:-1] in _CORE_NOUNS else t for t in tokens} & _CORE_NOUNS
+        if listing and len(nouns) >= 2:
+            found.append(f"line {line}: place nouns {text[:60]!r}")
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            words = {months.get(e.value.lower()) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+            if len(words - {None}) >= 2:
+                found.append(f"line {node.lineno}: a collection of months")
+    return found
+
+
+@pytest.mark.parametrize("source", [
+    'MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?)"', 'NAMES = ("january", "february")', 'x = {"May", "June"}',
+    'M = frozenset("January February March".split())', 'P = r"\\b(?:villages?|towns?)\\s+of"',
+    'P = re.compile(rf"[ \\t]+(?i:neighbou?rhoods?|quarters?|suburbs?)\\b")', 'W = "in of village town".split()',
+])
+def test_the_scan_finds_a_word_class_written_out(source):
+    assert word_class_lists(source)
+
+
+@pytest.mark.parametrize("source", [
+    '"""In May 2015 the town and the village."""', 'P = place_noun_pattern("link")', 'K = ("town", "village")',
+    'M = r"(?:" + alternation(month_names()) + ")"',
+])
+def test_the_scan_leaves_other_code_alone(source):
+    assert not word_class_lists(source)
+
+
+def test_no_module_outside_the_knowledge_package_writes_a_month_or_place_noun_list():
+    found = {str(path): hits for path in _sources() if (hits := word_class_lists(path.read_text(encoding="utf-8")))}
+    assert not found, "word classes belong in geo/data/lexicon/words.toml (geo.knowledge):\n" + "\n".join(
+        f"{path}: {hit}" for path, hits in found.items() for hit in hits)

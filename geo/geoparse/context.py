@@ -18,13 +18,13 @@ THEATRE_CAPITALS = frozenset({("SY", "Damascus"), ("IQ", "Baghdad")})
 # 'the village of X', 'the town of the X', 'the X' (a river): the kind a name's left side asks for
 _KIND_BEFORE = re.compile(
     rf"\b(?:(?P<village>{place_noun_pattern('hint_village')}\s+of\s+(?:the\s+)?)|(?P<city>{place_noun_pattern('hint_city')}\s+of\s+(?:the\s+)?)"
-    rf"|(?P<district>{place_noun_pattern('hint_district')}\s+of\s+)|(?P<governorate>{place_noun_pattern('hint_governorate')}\s+of\s+)"
+    rf"|(?P<district>{place_noun_pattern('hint_district')}\s+of\s+)|(?P<governorate>{place_noun_pattern('governorate')}\s+of\s+)"
     r"|(?P<river>the\s+))$"
 )
 # 'X river', 'X city', 'X province', 'X dam': the kind a name's right side asks for (tried first)
 _KIND_AFTER = re.compile(
     r"[\s-]*(?P<river>river|valley|basin)\b"
-    rf"|\s*(?:(?P<city>{place_noun_pattern('hint_city')})|(?P<governorate>{place_noun_pattern('hint_governorate')})"
+    rf"|\s*(?:(?P<city>{place_noun_pattern('hint_city')})|(?P<governorate>{place_noun_pattern('governorate')})"
     r"|(?P<facility>dam|junction|crossing|airport|air\s?base|base|border post))\b"
 )
 _NEAR = re.compile(

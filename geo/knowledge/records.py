@@ -51,6 +51,12 @@ def _user(filename: str) -> Source | None:
     return Source(str(path), path.read_text(encoding="utf-8"))
 
 
+def user_files() -> list[Path]:
+    """The user's lexicon files (``$GEO_LEXICON_DIR/*.toml``), sorted; none when it is not set."""
+    folder = os.environ.get(USER_DIR_VARIABLE)
+    return sorted(Path(folder).glob("*.toml")) if folder and Path(folder).is_dir() else []
+
+
 def sources(filename: str) -> list[Source]:
     """The packaged file, then the user's file of the same name (if any)."""
     return [s for s in (_packaged(filename), _user(filename)) if s is not None]

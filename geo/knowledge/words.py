@@ -91,6 +91,13 @@ def compass_points(closing: bool = False) -> tuple[str, ...]:
     return _compass()[1 if closing else 0]
 
 
+def bearings() -> tuple[str, ...]:
+    """'north' ... 'west', then the two-point bearings: 'northeast', 'north-east', ..."""
+    points, closing = _compass()
+    opening = [p for p in points if p not in closing]
+    return points + tuple(f"{a}{sep}{b}" for sep in ("", "-") for a in opening for b in closing)
+
+
 def bearing_pattern(ern: bool = False) -> str:
     """'north', 'north-east', 'southwest' (and with ``ern``: 'north-eastern', 'western')."""
     points, closing = _compass()
