@@ -25,7 +25,7 @@ from typing import Iterable
 from geo.casefold import lowered
 from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.actors import lexicon as actor_lexicon
-from geo.claims import constructions
+from geo.claims import constructions, discourse
 from geo.claims.calibration import calibrate
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
@@ -202,7 +202,7 @@ class ClaimExtractor:
                     continue  # 'their goal of capturing X', 'preparing an assault on X', 'if X is attacked': no event yet
                 if relation in ("control", "lost") and constructions.feature_object(low, trigger.end, hi, in_places):
                     continue  # 'seized a key bridge between X and Y', 'captured hills near the town': not the town
-                if _in_description(low, sentence, trigger, in_places, triggers_here[:k]):
+                if discourse.in_description(low, sentence, trigger, in_places, triggers_here[:k]):
                     continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
                         and any(t.relation == "strike" and t.start >= _clause_start(low, sentence, trigger.start)
@@ -226,7 +226,7 @@ class ClaimExtractor:
                     continue
                 last_actor = actor
                 targets = self._places(d, sentence, trigger, in_places, in_unresolved,
-                                       _referent(low, sentence, salience, last_place), desert)
+                                       discourse.referent(low, sentence, salience, last_place), desert)
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
                 stance = "denied" if mood == "negated" or negated(low, sentence, trigger.start) else stance_of_body
@@ -238,7 +238,7 @@ class ClaimExtractor:
                     partners += [a for a in _opponents(low, in_actors, trigger) if a != actor and a not in partners]
                 # 'took half of X and Y': the words before the first place of a list say it for all
                 partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0]) \
-                    and not (not short_note and _in_province(low, targets[0][0]))
+                    and not (not short_note and discourse.in_province(low, targets[0][0]))
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
                 partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
                     and _reference(low, sentence, targets[0][0]) == "bearing"
@@ -272,7 +272,8 @@ class ClaimExtractor:
             own = _one_per_place(own, distances, at, low)
             if triggers_here and (opening := constructions.lead(low, lo, hi)) is not None:
                 # 'The X offensive was a military operation launched by Y against Z': Y contests X
-                own = _lead_claims(doc, sentence, low, opening, in_actors, in_places, attribution) or own
+                own = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
+                       for actor, m in discourse.lead_bindings(sentence, low, opening, in_actors, in_places)] or own
             waiting = [p for p in pending if p[0].end <= sentence.start]
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
@@ -396,7 +397,7 @@ class ClaimExtractor:
             # some state's aircraft, not a ground group
             if claimant is None and trigger.relation == "strike" and _AIRCRAFT.search(
                     low, clause_start, min(sentence.end, trigger.end + 40)):
-                if len(text) > _SHORT_NOTE and last_actor is not None and _flies(last_actor):
+                if len(text) > _SHORT_NOTE and last_actor is not None and discourse.flies(last_actor):
                     return last_actor, True  # long-form: the state whose campaign the text follows
                 if rules_lexicon().air is not None:
                     return rules_lexicon().air, False
@@ -549,7 +550,7 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     place_starts = [m.start for m in d.places]
     reach = list(accumulate((m.end for m in d.places), max))
     # 'Tabqa Military Airport' holds no actor
-    d.actors = _allies(d.low, [a for a in found_actors if not _inside_place(place_starts, reach, a)])
+    d.actors = discourse.allies(d.low, [a for a in found_actors if not _inside_place(place_starts, reach, a)])
     # a trigger word that is a place's name is the place ('the town of Hit', 'Tal Hamis')
     d.triggers = [t for t in triggers(text, low=d.low) if not _inside_place(place_starts, reach, t)]
     d.containers = _containers(text, d.places)
@@ -558,69 +559,6 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
         d.parses = syntax_parse.parse(d, [s for s in d.sentences if d.triggers_in(s) and (
             d.places_in(s) or d.unresolved_in(s) or _CITY_ANAPHORA.search(d.low, s.start, s.end))])
     return d
-
-
-_ALLY_WORDS = re.compile(r"(?:the\s+)?(?:allied|allies|ally)\b")
-_ALLIED_BEFORE = re.compile(r"\ballied\s+$")
-
-
-def _allies(low: str, actors: list[ActorMention]) -> list[ActorMention]:
-    """'YPG and allied forces': the allies named right after a group count as that group."""
-    out = list(actors)
-    for i in range(1, len(out)):
-        a, b = out[i - 1], out[i]
-        if a.actor == b.actor:
-            continue
-        if _ALLY_WORDS.match(low, b.start) and constructions.allied(low, a.end, b.start):
-            out[i] = replace(b, actor=a.actor)
-        elif (before := _ALLIED_BEFORE.search(low, max(a.end, b.start - 12), b.start)) is not None \
-                and constructions.allied(low, a.end, before.start()):
-            out[i] = replace(b, actor=a.actor)  # 'Iraqi troops and allied militiamen'
-    return out
-
-
-def _in_description(low: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
-                    earlier: list[Trigger]) -> bool:
-    """Whether a control word lies in a description of a place that an earlier trigger of the
-    sentence binds ('captured Baghouz, the last pocket held by Islamic State')."""
-    if trigger.relation != "control" or not earlier:
-        return False
-    for m in in_places:
-        if m.end <= trigger.start and any(t.end <= m.start and t.relation in ("control", "lost") for t in earlier):
-            found = constructions.appositive_after(low, m.end, sentence.end)
-            if found is not None and m.end <= trigger.start < found.end():
-                return True
-    return False
-
-
-_DOER_BY = re.compile(r"\b(?:launched|conducted|carried\s+out|led|waged|started|begun|initiated|mounted)\s+by\s+(?:the\s+)?")
-_AGAINST = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*)?(?:and|&)\s+(?:the\s+)?")
-
-
-def _lead_claims(doc: Document, sentence: Sentence, low: str, opening: re.Match, in_actors: list[ActorMention],
-                 in_places: list[Mention], attribution: str) -> list[Claim]:
-    """'The X offensive was a military operation launched by Y (and W) against Z in V': Y and W
-    contest X and V. Nothing when the sentence names no doer."""
-    verb_start, verb_end = opening.start("verb"), opening.end("verb")
-    doers = [a for a in in_actors if opening.start() < a.start and a.end <= verb_start]  # 'a Y military operation'
-    if not doers:
-        by = _DOER_BY.search(low, opening.start(), sentence.end)
-        after = [a for a in in_actors if by is not None and a.start >= by.end()]
-        if after and after[0].start - by.end() < 40:
-            doers = [after[0]]
-            for left, right in zip(after, after[1:]):
-                if not _AGAINST.fullmatch(low, left.end, right.start):
-                    break
-                doers.append(right)
-    actors = list(dict.fromkeys(a.actor for a in doers))
-    places, seen = [], set()
-    for m in in_places:
-        if m.kind != "country" and m.place_id not in seen:
-            seen.add(m.place_id)
-            places.append(m)
-    places = [m for m in places if m.kind not in REGION_KINDS] or places  # 'in the Aleppo Governorate' holds them
-    return [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
-            for actor in actors for m in places]
 
 
 def _read_as_place(named: list[Mention], starts: list[int], actor: ActorMention) -> bool:
@@ -859,18 +797,6 @@ _NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", 
                 "town": {"town", "village"}, "city": {"city", "town"}}
 
 
-_PROVINCE_WORDS = re.compile(r"(?:(?:the\s+)?(?:north|south|east|west|central)\w*\s+(?:province\s+of\s+|countryside\s+of\s+)?"
-                             r"|(?:the\s+)?(?:\w+\s+)?(?:province|governorate|countryside)\s+of\s+)$")
-
-
-def _in_province(low: str, place: Mention) -> bool:
-    """'villages in southern Idlib', 'two villages in the southern province of Daraa', 'areas in
-    Hama countryside': a place named as the province the villages lie in (taken there: the
-    province's ground changed hands)."""
-    return place.kind in REGION_KINDS or bool(_PROVINCE_WORDS.search(low, max(0, place.start - 40), place.start)) \
-        or bool(re.match(r"\s+(?:province|governorate|countryside)\b", low[place.end:place.end + 20]))
-
-
 def _partitive(low: str, trigger: Trigger, place: Mention) -> bool:
     """'took half of X', 'seized three districts of eastern X': part of the place, not all of it."""
     if place.start < trigger.end or place.start - trigger.end > 60:
@@ -1065,42 +991,6 @@ def _opponents(low: str, actors: list[ActorMention], trigger: Trigger) -> list[s
             break
         sides.append(right.actor)
     return list(dict.fromkeys(sides))
-
-
-# the kinds of place a noun that refers back can name ('the city' a city, 'the airbase' a facility)
-_ANAPHOR_KINDS = (("city", {"city"}), ("town", {"town", "city"}), ("village", {"village", "town"}),
-                  ("base", {"facility"}), ("airport", {"facility"}), ("dam", {"facility"}), ("field", {"facility"}))
-_ANAPHOR_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?P<noun>city|town|village|air\s*base|base|airport|dam|oil\s+field)\b(?!\s+of\b)")
-
-
-def _referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, Mention]],
-              last_place: Mention | None) -> Mention | None:
-    """The place 'the city', 'the town', 'the airbase' of this sentence stands for: the most
-    mentioned place of a fitting kind so far (the latest among equals), not any last place ('ISIS
-    captured a mountain overlooking the city' after 'the highway between the city and Damascus'
-    is about the city of the article); 'it', 'there', 'the area' stay the last place named."""
-    found = _ANAPHOR_NOUN.search(low, sentence.start, sentence.end)
-    if found is None:
-        return last_place
-    noun = found.group("noun").replace(" ", "")
-    kinds = next((k for word, k in _ANAPHOR_KINDS if noun.endswith(word)), None)
-    if kinds is None:
-        return last_place
-    if last_place is not None and last_place.kind in kinds and noun not in ("city",) and \
-            salience.get(last_place.place_id, (0, 0, None))[1] >= sentence.start - 400:
-        return last_place  # a town just named: 'captured X. The town had ...'
-    fitting = [v for v in salience.values() if v[2].kind in kinds and (
-        v[2].kind != "facility" or noun.replace("air", "") in (v[2].name or "").lower().replace(" ", "")
-        or noun == "airport" and "air" in (v[2].name or "").lower())]
-    if not fitting:
-        return last_place if last_place is not None and last_place.kind in kinds else None
-    return max(fitting, key=lambda v: (v[0], v[1]))[2]
-
-
-def _flies(actor: str) -> bool:
-    """Whether the actor is a state (whose aircraft an unattributed air strike in its campaign is)."""
-    info = actor_lexicon().actors.get(actor)
-    return info is not None and info.kind == "state"
 
 
 def _is_modifier(low: str, actor: ActorMention) -> bool:
