@@ -239,3 +239,22 @@ def test_allied_militiamen_are_the_groups():
 ])
 def test_free_of_and_moving_towards(text, triple):
     assert triple in triples(text)
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Smoke rose during a reported air attack by pro-regime forces on Khan Sheikhoun.",
+     ("Syrian government", "strike", "Khan Shaykhun")),
+    ("YPG forces also captured Suluk, after ISIS escaped from the besieged town.", ("ISIS", "lost", "Suluk")),
+    ("The Syrian Army captured Saraqeb and the Abu al-Duhur airbase.", ("Syrian government", "control", "Abu al-Duhur airbase")),
+])
+def test_air_attacks_escapes_and_lists_with_the(text, triple):
+    assert triple in triples(text)
+
+
+def test_where_an_attack_starts_from_is_not_its_target():
+    assert not any(p == "Al Adhaim" for _, _, p in triples("The army attacked from the south of Amirli in Adhaim."))
+
+
+def test_areas_regained_in_two_provinces_are_control_in_long_form():
+    got = triples("Army regains control over several areas in Deir Ezzor and Hama countryside", long_form=True)
+    assert ("Syrian government", "control", "Deir ez-Zor") in got

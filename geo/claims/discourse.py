@@ -86,7 +86,8 @@ def in_province(low: str, place: Mention) -> bool:
     Hama countryside': a place named as the province the villages lie in (taken there: the
     province's ground changed hands)."""
     return place.kind in REGION_KINDS or bool(_PROVINCE_WORDS.search(low, max(0, place.start - 40), place.start)) \
-        or bool(re.match(r"\s+(?:province|governorate|countryside)\b", low[place.end:place.end + 20]))
+        or bool(re.match(r"(?:\s+(?:and|,)\s+[\w'’ -]{2,30}?)?\s+(?:province|governorate|countryside)s?\b",
+                         low[place.end:place.end + 50]))
 
 
 # the kinds of place a noun that refers back can name ('the city' a city, 'the airbase' a facility)

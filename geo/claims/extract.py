@@ -81,6 +81,7 @@ _CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:" + place_noun_pattern("a
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_ATTACKED_FROM = re.compile(r"\s*from\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+(?:of\s+)?)?(?:[\w'’-]+\s+){0,3}?(?:in\s+)?")
 _LEAVING_BEFORE = re.compile(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$")
 # 'in Zur Maghar town in Aleppo countryside': a place name the gazetteer does not know, then the
 # region it lies in. The claim's real place is then unresolved: no claim at the region.
@@ -453,6 +454,9 @@ class ClaimExtractor:
             away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
             if away and len(away) < len(after):
                 after = [m for m in after if m not in away]
+        elif trigger.relation in ("contested", "strike"):
+            # 'the army attacked from the south of Amirli in Adhaim': where they attacked from is no target
+            after = [m for m in after if not (m.start - trigger.end <= 60 and _ATTACKED_FROM.fullmatch(low, trigger.end, m.start))]
         if trigger.relation in ("strike", "contested", "control", "lost", "advance"):
             # 'a car bomb in Iraq': somewhere in the country, not at its middle; 'the stronghold of
             # ISIS in Syria' holds no country
@@ -914,7 +918,7 @@ def _from_to_destination(low: str, sentence: Sentence, origin: Mention, in_place
 
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
 _LIST_GAP = re.compile(r"\s*(?:(?:city|town|village)\s+)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
-                       r"(?:the\s+(?:villages?|towns?|neighbou?rhoods?|districts?|areas?)\s+of\s+)?", re.IGNORECASE)
+                       r"(?:the\s+(?:(?:villages?|towns?|neighbou?rhoods?|districts?|areas?)\s+of\s+)?)?", re.IGNORECASE)
 
 
 def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention]) -> list[Mention]:
