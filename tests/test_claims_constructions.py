@@ -258,3 +258,12 @@ def test_where_an_attack_starts_from_is_not_its_target():
 def test_areas_regained_in_two_provinces_are_control_in_long_form():
     got = triples("Army regains control over several areas in Deir Ezzor and Hama countryside", long_form=True)
     assert ("Syrian government", "control", "Deir ez-Zor") in got
+
+
+# 'were in control of' is no passive; in Iraq 'the army' is Iraq's even after the Peshmerga are named
+def test_in_control_of_and_the_army_in_iraq():
+    assert ("Rebels", "control", "Tall Salmu") in triples(
+        "The army attacked Tal Salmo. Ten days later, the rebels were in control of Tal Salmo.")
+    found = claims("Peshmerga forces left Kirkuk. The army says it captured the last town, Altun Kupri, near Erbil.")
+    assert {(c.actor, c.relation, c.place, c.attribution) for c in found if c.relation == "control"} == \
+        {("Iraqi forces", "control", "Altun Kupri", "The army")}  # a party saying it did something: source and actor

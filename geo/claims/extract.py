@@ -375,7 +375,8 @@ class ClaimExtractor:
             return agent.actor, False
         # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
         before = [a for a in in_actors if a.start < trigger.start
-                  and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
+                  and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start)
+                           and not low.startswith(("in ", "in\n"), trigger.start))]  # ('the rebels were in control of X')
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
         subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a, trigger.relation)
