@@ -267,3 +267,16 @@ def test_in_control_of_and_the_army_in_iraq():
     found = claims("Peshmerga forces left Kirkuk. The army says it captured the last town, Altun Kupri, near Erbil.")
     assert {(c.actor, c.relation, c.place, c.attribution) for c in found if c.relation == "control"} == \
         {("Iraqi forces", "control", "Altun Kupri", "The army")}  # a party saying it did something: source and actor
+
+
+def test_posts_held_by_a_side_are_presence_and_part_of_a_base_is_a_fight():
+    assert ("Syrian government", "presence", "Tall Salmu") in triples("Rebels attacked 2 points controlled by the army at Tal Salmo.")
+    got = triples("Rebels besieged the Abu al-Duhur airbase. The base was stormed by the FSA, which seized the western part of the base.")
+    assert not any(rel == "control" for _, rel, _ in got)
+    got = triples("Rebels besieged the Abu al-Duhur airbase. In 2013, a checkpoint (north east of the airport) was destroyed by rebels.")
+    assert not any(rel == "strike" for _, rel, _ in got)
+
+
+def test_in_the_north_west_of_the_city_is_inside_it():
+    got = triples("SDF fighters advanced on Raqqa. SDF fighters took control of a mill in the north-west of the city.")
+    assert ("SDF", "control", "Raqqa") in got

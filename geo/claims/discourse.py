@@ -96,6 +96,10 @@ _ANAPHOR_KINDS = (("city", {"city"}), ("town", {"town", "city"}), ("village", {"
 _ANAPHOR_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?P<noun>city|town|village|air\s*base|base|airport|dam|oil\s+field)\b(?!\s+of\b)")
 
 
+# ('in the north-west of the city' is inside it)
+_BEARING_BEFORE = re.compile(r"(?<!\bin\sthe\s)(?<!\bin\s)(?<![\w-])(?:north|south|east|west)\w*(?:[\s-]+(?:east|west)\w*)?\s+of\s+$")
+
+
 def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, Mention]],
               last_place: Mention | None) -> Mention | None:
     """The place 'the city', 'the town', 'the airbase' of this sentence stands for: the most
@@ -105,6 +109,8 @@ def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, M
     found = _ANAPHOR_NOUN.search(low, sentence.start, sentence.end)
     if found is None:
         return last_place
+    if _BEARING_BEFORE.search(low, max(sentence.start, found.start() - 30), found.start()):
+        return None  # 'al-Khashir checkpoint (north east of the airport)': a reference point, not the place
     noun = found.group("noun").replace(" ", "")
     kinds = next((k for word, k in _ANAPHOR_KINDS if noun.endswith(word)), None)
     if kinds is None:

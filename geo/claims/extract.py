@@ -81,6 +81,7 @@ _CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:" + place_noun_pattern("a
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_HELD_FEATURE = re.compile(r"\b(?:points?|positions?|posts?|checkpoints?|barracks|headquarters)\s+(?:\w+\s+)?$")
 _ATTACKED_FROM = re.compile(r"\s*from\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+(?:of\s+)?)?(?:[\w'’-]+\s+){0,3}?(?:in\s+)?")
 _LEAVING_BEFORE = re.compile(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$")
 # 'in Zur Maghar town in Aleppo countryside': a place name the gazetteer does not know, then the
@@ -243,8 +244,13 @@ class ClaimExtractor:
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
                 partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
                     and _reference(low, sentence, targets[0][0]) == "bearing"
+                # 'seized the western part of the base' (the base named before): part of it
+                partitive = partitive or relation == "control" and len(targets) == 1 and targets[0][2] \
+                    and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
                 # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
                 place_relation = "contested" if partitive else relation
+                if relation == "control" and trigger.place_before and _HELD_FEATURE.search(low, max(lo, trigger.start - 30), trigger.start):
+                    place_relation = "presence"  # 'two points controlled by the army at Tal Salmo': posts there, not the village
                 for place, destination, fallback in targets:
                     for partner in partners:  # 'Turkish forces and the SNA shelled X': both did
                         own.append(_claim(doc, sentence, place_relation, partner, place, destination, stance, attribution, 0.7))
