@@ -103,13 +103,17 @@ def calibration(right: list[tuple[dict, bool]]) -> list[tuple[str, int, float]]:
     return [(f"[{b / 10:.1f},{(b + 1) / 10:.1f})", len(v), sum(v) / len(v)) for b, v in sorted(buckets.items())]
 
 
+def _stem(claim: dict) -> str:
+    return Path(claim.get("doc") or "").stem
+
+
 def curve(right: list[tuple[dict, bool]], gold: list[dict], sa) -> list[tuple[float, int, float, float]]:
     """(threshold, claims kept, precision, recall) for each threshold."""
     rows = []
     for t in THRESHOLDS:
         kept = [c for c, _ in right if float(c.get("confidence") or 0.0) >= t - 1e-9]
         ok = sum(1 for c, good in right if good and float(c.get("confidence") or 0.0) >= t - 1e-9)
-        found = sum(1 for g in gold if any(sa.claim_matches(c, g) for c in kept))
+        found = sum(1 for g in gold if any(_stem(c) == g["doc"] and sa.claim_matches(c, g) for c in kept))
         rows.append((t, len(kept), ok / len(kept) if kept else 0.0, found / len(gold) if gold else 0.0))
     return rows
 
@@ -119,8 +123,8 @@ def _matched(sa, folder: Path, threshold: float) -> tuple[set, set, int]:
     texts, mentions, claims = run(folder, "dev")
     kept = [c for c in claims if float(c.get("confidence") or 0.0) >= threshold - 1e-9]
     result = score(sa, folder, texts, mentions, kept)
-    found = {(g["doc"], g["row"]["sentence_contains"], g["rel"], g["row"]["actor"], g["row"]["place"], g["row"]["to_place"]) for g in result["gold"]
-             if any(sa.claim_matches(c, g) for c, _ in result["right"])}
+    found = {i for i, g in enumerate(result["gold"])  # (the gold rows are read in file order: stable between runs)
+             if any(_stem(c) == g["doc"] and sa.claim_matches(c, g) for c, _ in result["right"])}
     right = {(c["doc"], c["start"], c["relation"], c["actor"], c["place"]) for c, ok in result["right"] if ok}
     return found, right, len(kept)
 
