@@ -280,3 +280,11 @@ def test_posts_held_by_a_side_are_presence_and_part_of_a_base_is_a_fight():
 def test_in_the_north_west_of_the_city_is_inside_it():
     got = triples("SDF fighters advanced on Raqqa. SDF fighters took control of a mill in the north-west of the city.")
     assert ("SDF", "control", "Raqqa") in got
+
+
+# the demo's two wrong claims, in our own words: a carried actor at a place abroad, 'the army' after Russia
+def test_no_carried_actor_abroad_and_the_army_is_no_russian():
+    got = triples("Iranian missiles hit Deir ez-Zor on Monday. The strikes answered the attacks on a shrine in Tehran.")
+    assert not any(place == "Tehran" for _, _, place in got)
+    got = triples("Russian jets bombed Mayadin. ISIS commanders fled before the army entered Albu Kamal.")
+    assert ("Syrian government", "advance", "Abu Kamal") in got and not any(a == "Russia" and rel == "advance" for a, rel, _ in got)

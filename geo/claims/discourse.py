@@ -12,6 +12,7 @@ from geo.claims import constructions
 from geo.claims.actors import ActorMention
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.rules import Trigger
+from geo.knowledge import bearing_pattern, place_noun_pattern
 from geo.model import REGION_KINDS, Mention, Sentence
 
 
@@ -77,8 +78,10 @@ def lead_bindings(sentence: Sentence, low: str, opening: re.Match, in_actors: li
     return [(actor, m) for actor in actors for m in places]
 
 
-_PROVINCE_WORDS = re.compile(r"(?:(?:the\s+)?(?:north|south|east|west|central)\w*\s+(?:province\s+of\s+|countryside\s+of\s+)?"
-                             r"|(?:the\s+)?(?:\w+\s+)?(?:province|governorate|countryside)\s+of\s+)$")
+_PROVINCE = "(?:" + place_noun_pattern("governorate") + "|countryside)"
+_PROVINCE_WORDS = re.compile(r"(?:(?:the\s+)?(?:" + bearing_pattern(ern=True) + r"|central)\s+(?:" + _PROVINCE + r"\s+of\s+)?"
+                             r"|(?:the\s+)?(?:\w+\s+)?" + _PROVINCE + r"\s+of\s+)$")
+_PROVINCE_AFTER = re.compile(r"(?:\s+(?:and|,)\s+[\w'’ -]{2,30}?)?\s+" + _PROVINCE + r"s?\b")
 
 
 def in_province(low: str, place: Mention) -> bool:
@@ -86,14 +89,14 @@ def in_province(low: str, place: Mention) -> bool:
     Hama countryside': a place named as the province the villages lie in (taken there: the
     province's ground changed hands)."""
     return place.kind in REGION_KINDS or bool(_PROVINCE_WORDS.search(low, max(0, place.start - 40), place.start)) \
-        or bool(re.match(r"(?:\s+(?:and|,)\s+[\w'’ -]{2,30}?)?\s+(?:province|governorate|countryside)s?\b",
-                         low[place.end:place.end + 50]))
+        or bool(_PROVINCE_AFTER.match(low, place.end, place.end + 50))
 
 
 # the kinds of place a noun that refers back can name ('the city' a city, 'the airbase' a facility)
 _ANAPHOR_KINDS = (("city", {"city"}), ("town", {"town", "city"}), ("village", {"village", "town"}),
                   ("base", {"facility"}), ("airport", {"facility"}), ("dam", {"facility"}), ("field", {"facility"}))
-_ANAPHOR_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?P<noun>city|town|village|air\s*base|base|airport|dam|oil\s+field)\b(?!\s+of\b)")
+_ANAPHOR_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?P<noun>" + place_noun_pattern("anaphora")
+                           + r"|air\s*base|base|airport|dam|oil\s+field)\b(?!\s+of\b)")
 
 
 # ('in the north-west of the city' is inside it)

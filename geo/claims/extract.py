@@ -252,6 +252,8 @@ class ClaimExtractor:
                 if relation == "control" and trigger.place_before and _HELD_FEATURE.search(low, max(lo, trigger.start - 30), trigger.start):
                     place_relation = "presence"  # 'two points controlled by the army at Tal Salmo': posts there, not the village
                 for place, destination, fallback in targets:
+                    if carried and place.country and place.country not in rules_lexicon().theatre:
+                        continue  # 'The strikes answered the attacks on the shrine in Tehran': no actor named it
                     for partner in partners:  # 'Turkish forces and the SNA shelled X': both did
                         own.append(_claim(doc, sentence, place_relation, partner, place, destination, stance, attribution, 0.7))
                         distances.append(abs(place.start - trigger.start) if place.doc == doc.id else 10**6)
@@ -924,8 +926,8 @@ def _from_to_destination(low: str, sentence: Sentence, origin: Mention, in_place
 
 
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
-_LIST_GAP = re.compile(r"\s*(?:(?:city|town|village)\s+)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
-                       r"(?:the\s+(?:(?:villages?|towns?|neighbou?rhoods?|districts?|areas?)\s+of\s+)?)?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:" + place_noun_pattern("settlement_of") + r"\s+)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+                       r"(?:the\s+(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?", re.IGNORECASE)
 
 
 def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention]) -> list[Mention]:
