@@ -288,3 +288,10 @@ def test_no_carried_actor_abroad_and_the_army_is_no_russian():
     assert not any(place == "Tehran" for _, _, place in got)
     got = triples("Russian jets bombed Mayadin. ISIS commanders fled before the army entered Albu Kamal.")
     assert ("Syrian government", "advance", "Abu Kamal") in got and not any(a == "Russia" and rel == "advance" for a, rel, _ in got)
+
+
+# the Kurds: the Peshmerga in Iraq, the SDF in Syria; forces loyal to Assad are the government's
+def test_the_kurds_by_country_and_forces_loyal_to_assad():
+    assert ("Peshmerga", "lost", "Kirkuk") in triples("Iraqi forces entered Kirkuk. The Kurds pulled out of Kirkuk.")
+    assert ("SDF", "control", "Tell Abyad") in triples("Kurdish fighters captured Tell Abyad.")
+    assert ("Syrian government", "control", "Saraqib") in triples("Forces loyal to President Bashar al-Assad captured Saraqeb.")
