@@ -18,7 +18,7 @@ THEATRE_CAPITALS = frozenset({("SY", "Damascus"), ("IQ", "Baghdad")})
 _KIND_BEFORE = re.compile(
     r"\b(?:(?P<village>(?:village|hamlet)s?\s+of\s+(?:the\s+)?)|(?P<city>(?:town|city)\s+of\s+(?:the\s+)?)"
     r"|(?P<district>(?:district|neighbou?rhood|quarter|suburb)\s+of\s+)|(?P<governorate>(?:province|governorate)\s+of\s+)"
-    r"|(?P<river>the\s+))$"
+    r"|(?P<region>(?:region|desert)\s+of\s+(?:the\s+)?)|(?P<river>the\s+))$"
 )
 # 'X river', 'X city', 'X province', 'X dam': the kind a name's right side asks for (tried first)
 _KIND_AFTER = re.compile(

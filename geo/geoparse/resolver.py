@@ -142,6 +142,14 @@ _GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*_COMPASS_WORDS, "capita
                                                          "mountains", "interior", "greater", "middle", "far"))
 
 
+_LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|ed|es|et|er|en|esh)[-‑][A-Z]")
+
+
+def _lower_case(surface: str) -> bool:
+    """'said', 'raqqa': a name in lower case; 'al-Rai' is not (only its article is)."""
+    return surface[:1].islower() and not _LOWER_ARTICLE_NAME.match(surface)
+
+
 def _acceptable(hit: NameHit, text: str) -> bool:
     """Filters that need no candidates: capitalisation, acronyms and common English words."""
     surface = hit.surface
@@ -155,8 +163,8 @@ def _acceptable(hit: NameHit, text: str) -> bool:
         if len(words) > 1 and words[-1][:1].isupper() and words[0].lower() not in _COMPASS_WORDS:
             return True  # 'rural Damascus': a phrase, not a common word ('northern Iraq' only describes)
         return word_zipf(surface) < LOWERCASE_COMMON
-    if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
-        return False
+    if _lower_case(surface) or (surface.isupper() and len(surface) <= 5):
+        return False  # 'said', 'man'; but 'al-Rai' is a name whatever the case of its article
     if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
         forms = (surface, hit.key, "ال" + hit.key)
         return " " in hit.key or max(map(word_zipf, forms)) < COMMON_ANYWHERE
@@ -497,7 +505,7 @@ class Resolver:
             if mention.place_id in {c.id for c in inside}:
                 continue
             if inside:
-                best, confidence = self._rank(inside, hit.surface[:1].islower(), ctx, None)
+                best, confidence = self._rank(inside, _lower_case(hit.surface), ctx, None)
                 if best is not None:
                     mentions[i] = dataclasses.replace(
                         mention, place_id=best.id, name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5),
@@ -557,7 +565,7 @@ class Resolver:
                      placed_word: Callable[[NameHit], bool]) -> Mention | None:
         """``usable[:i]``: the hits before this one (a list shares the locative of its first name);
         ``placed_word(hit)``: whether the hit is a common word the document places elsewhere."""
-        lower = hit.surface[:1].islower()
+        lower = _lower_case(hit.surface)
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
         if decided is None:
