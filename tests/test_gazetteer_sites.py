@@ -20,3 +20,57 @@ def test_a_name_with_a_lower_case_article_is_found_and_the_town_outranks_the_vil
 def test_the_region_of_a_name_asks_for_the_region(geoparser):
     found = placed(geoparser, "Fighters regrouped in the region of al-Badia, the officials said.")
     assert found["al-Badia"].kind == "region"
+
+
+def test_a_site_name_resolves_to_the_site_and_the_bare_name_to_the_village(geoparser):
+    found = placed(geoparser, "ISIS fighters attacked the Hayyan gas field east of Homs.")
+    field = found["Hayyan gas field"]
+    assert field.kind == "facility" and abs(field.lat - 34.60) < 0.05 and abs(field.lon - 37.90) < 0.05
+    found = placed(geoparser, "Villagers fled Hayyan after the shelling, north of Aleppo.")
+    assert found["Hayyan"].kind == "village" and abs(found["Hayyan"].lat - 36.32) < 0.05
+
+
+def test_dams_and_airfields_of_the_site_sources_are_found(geoparser):
+    dam = placed(geoparser, "Engineers inspected the Hemrin Dam after the floods.")["Hemrin Dam"]
+    assert dam.kind == "facility" and dam.country == "IQ" and abs(dam.lat - 34.1) < 0.2 and abs(dam.lon - 44.97) < 0.2
+    airfield = placed(geoparser, "Jets took off from Qayyarah airfield at dawn.")["Qayyarah airfield"]
+    assert airfield.kind == "facility" and abs(airfield.lat - 35.77) < 0.05 and abs(airfield.lon - 43.12) < 0.05
+
+
+def test_kurdistan_villages_of_the_villages_layer_are_found(geoparser):
+    found = placed(geoparser, "Turkish jets bombed Sidakan on Monday.")
+    assert found["Sidakan"].place_id.startswith("wof:") and found["Sidakan"].country == "IQ"
+    assert abs(found["Sidakan"].lat - 36.797) < 0.02 and abs(found["Sidakan"].lon - 44.672) < 0.02
+
+
+def test_a_village_outranks_its_abandoned_namesake(geoparser):
+    # two 'Kune Mar' in Sulaymaniyah governorate: one inhabited, one abandoned (GeoNames PPLQ)
+    found = placed(geoparser, "Shelling hit Kune Mar.")
+    assert abs(found["Kune Mar"].lat - 36.019) < 0.01 and abs(found["Kune Mar"].lon - 45.059) < 0.01
+
+
+def test_a_village_of_the_new_layer_at_a_town_of_an_older_one_is_one_place(geoparser):
+    # Who's On First knows al-Rai as 'Tchoban Bey' (Ar Rā‘ī, الراعي): the same place as OCHA's town
+    found = placed(geoparser, "The Tchoban Bey front was quiet, and al-Rai too.")
+    assert found["Tchoban Bey"].place_id == found["al-Rai"].place_id
+    keys = {p.id for p in geoparser.index.candidates("rai") if abs(p.lat - 36.61) < 0.05 and p.kind in ("town", "village")}
+    assert not any(k.startswith("wof:") for k in keys)
+
+
+def test_a_far_village_namesake_stays_unresolved_when_the_text_is_elsewhere(geoparser):
+    # the only Sejar the gazetteer knows is Sayjar in Hama: no village of a report on Fallujah
+    mentions = geoparser.parse(Document("t", "Troops advanced from Fallujah towards Sejar and Garma in Anbar."))
+    sejar = next(m for m in mentions if m.surface == "Sejar")
+    assert sejar.role == "unresolved"
+
+
+def test_the_new_layers_carry_provenance_and_the_admin_hierarchy():
+    from geo.geoparse.gazetteer import read_layer
+
+    for layer, prefixes, kinds in (("villages_wof.csv.gz", ("wof:",), {"city", "town", "village", "neighbourhood"}),
+                                   ("sites.csv.gz", ("oa:", "wri:", "wpsite:"), {"facility", "hill"})):
+        rows = list(read_layer(layer))
+        assert len({place.id for place, _, _ in rows}) == len(rows) > 300
+        for place, codes, _ in rows:
+            assert place.id.startswith(prefixes) and place.kind in kinds, place
+            assert place.country in ("IQ", "SY") and codes[0].startswith(place.country), (place, codes)

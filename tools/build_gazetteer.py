@@ -13,6 +13,11 @@ committed, and geo/data/gazetteer/SOURCES.md gives provenance, licence and attri
   the admin P-codes of the HOT export. No IOM field is shipped.
 - ``world_admin1.csv.gz``: Natural Earth 10m admin-1 label points (every first-level division
   of the world, public domain).
+- ``villages_wof.csv.gz``: every GeoNames populated place of Iraq and Syria as kept by Who's On
+  First, with Arabic, Kurdish and English names; seats as towns, abandoned and destroyed villages
+  ranked last (a population of 0).
+- ``sites.csv.gz``: airbases (OurAirports), dams and power plants (WRI GPPD), oil and gas fields,
+  crossings, bases and hills of Syria (Wikipedia's war-map module), named with their site words.
 - ``conflict_map.csv.gz``: villages, towns, hills, fields, dams and bases of the Iraq and Syria war
   maps on Wikipedia ("Module:Iraqi insurgency detailed map", "Module:Syrian Civil War detailed
   map", CC BY-SA): name, point, kind. Built from tab-separated transcriptions of the modules' marks
@@ -196,6 +201,7 @@ NAME_WORDS = frozenset("""
     shaikh sultan umar yassin yusuf shabab wahda karamah jadid salam
 """.split())
 COMMON_NAME_ZIPF = 3.5  # a one-word label this common in English ('Diana', 'Hindi') is left out
+VILLAGE_NAME_ZIPF = 3.0  # the same for the names of the villages and sites layers (a looser source)
 
 
 def _mark_names(label: str) -> list[str]:
@@ -291,9 +297,15 @@ def _keep_name(name: str) -> bool:
     """A name worth a key: not a person's or group's name, not a common English word, two letters at least."""
     from wordfreq import zipf_frequency
 
-    if len(re.sub(r"\W", "", name)) < 3 or _person_like(name):
+    from geo.geoparse.normalize import fold_letters
+
+    folded = fold_letters(name)
+    if len(re.sub(r"\W", "", folded)) < 3 or _person_like(folded):
         return False
-    return " " in name or not name.isascii() or zipf_frequency(name.lower(), "en") < COMMON_NAME_ZIPF
+    words = [w for w in re.split(r"[\s\-]+", folded) if w and w not in ("al", "el", "ar", "as", "ash", "ad", "az", "an", "at")]
+    if len(words) == 1 and zipf_frequency(words[0], "en") >= VILLAGE_NAME_ZIPF:
+        return False  # 'Ramaḑān', 'Shī‘ah', "Al 'Iraqi": a common word is not looked for as a village
+    return True
 
 
 def _is_arabic_script(text: str) -> bool:

@@ -146,7 +146,8 @@ _LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|
 
 
 def _lower_case(surface: str) -> bool:
-    """'said', 'raqqa': a name in lower case; 'al-Rai' is not (only its article is)."""
+    """'said', 'raqqa': a name in lower case; 'al-Rai' is not (only its article is; when a curated
+    place answers to such a name, it is taken among the curated ones as before)."""
     return surface[:1].islower() and not _LOWER_ARTICLE_NAME.match(surface)
 
 
@@ -244,6 +245,19 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
     return others > 0 or place.population >= ABROAD_MIN_POPULATION
 
 
+# A village (or a sub-district seat) the text does not locate, farther than this from every place
+# it names, is a namesake of one the gazetteer lacks more often than the place meant: unresolved
+FAR_VILLAGE_KM = 150.0
+FAR_VILLAGE_POPULATION = 20_000
+_SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood", "town"})
+
+
+def _far_namesake(place: Place, ctx: _Context) -> bool:
+    """'Sejar' in a report on Fallujah is no village of Hama: a small place far from every anchor."""
+    return bool(ctx.anchors) and place.kind in _SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
+        and not is_curated(place.id) and ctx.nearest_km(place) > FAR_VILLAGE_KM
+
+
 # 'SDF adviser Nasser al-Hajj Mansour', 'YPG spokesperson Shiyar Hasakah': a role, then a
 # person's given name(s): the name that follows is a family name, even when it is also a place
 _ROLES = ("adviser advisor spokesman spokeswoman spokesperson commander leader official minister general "
@@ -293,6 +307,34 @@ def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
             and _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
         return True
     return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
+
+
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+BEARING_TOLERANCE = 67.5  # degrees either side of the direction given
+
+
+def _bearing_error(direction: str, place: Place, outer: Place) -> float:
+    wanted = _BEARINGS.get(direction.lower().replace("-", ""))
+    north = place.lat - outer.lat
+    east = (place.lon - outer.lon) * math.cos(math.radians(outer.lat))
+    if wanted is None or abs(north) + abs(east) < 1e-6:
+        return 0.0
+    return abs((math.degrees(math.atan2(east, north)) - wanted + 180.0) % 360.0 - 180.0)
+
+
+def _on_bearing(direction: str, place: Place, outer: Place) -> bool:
+    """'X, 140 km northeast of Y': X lies roughly in that direction from Y (north to east-south-east
+    for 'northeast'), which tells apart namesakes at the same distance."""
+    return _bearing_error(direction, place, outer) <= BEARING_TOLERANCE
+
+
+def _fit(link: re.Match, place: Place, outer: Place) -> float:
+    """How far a place is from 'D km <direction> of Y': the relative distance error plus the
+    direction's error (a right angle counting as much as the whole distance)."""
+    km = float(link.group("distance")) * (1.609 if link.group("unit") == "miles" else 1.0)
+    off = abs(_km((place.lat, place.lon), (outer.lat, outer.lon)) - km) / max(km, 1.0)
+    return off + _bearing_error(link.group("direction"), place, outer) / 90.0
 
 
 def _distance_window(link: re.Match) -> tuple[float, float]:
@@ -499,13 +541,18 @@ class Resolver:
             if direction:  # 'X, south of Y': near Y, not in it (journalists' 'north of Baghdad' is wide)
                 low_km, high_km = _distance_window(between)
                 inside = tuple(c for c in candidates if c.id != outer.id
-                               and low_km <= _km((c.lat, c.lon), (outer.lat, outer.lon)) <= high_km)
+                               and low_km <= _km((c.lat, c.lon), (outer.lat, outer.lon)) <= high_km
+                               and _on_bearing(between.group("direction"), c, outer))
+                if len(inside) > 1 and between.group("distance") is not None:
+                    # namesakes in the window: the one nearest the distance and direction given
+                    inside = (min(inside, key=lambda c: _fit(between, c, outer)),)
             else:
                 inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
             if mention.place_id in {c.id for c in inside}:
                 continue
             if inside:
-                best, confidence = self._rank(inside, _lower_case(hit.surface), ctx, None)
+                best, confidence = self._rank(inside, _lower_case(hit.surface) or hit.surface[:1].islower()
+                                              and any(is_curated(c.id) for c in inside), ctx, None)
                 if best is not None:
                     mentions[i] = dataclasses.replace(
                         mention, place_id=best.id, name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5),
@@ -565,7 +612,7 @@ class Resolver:
                      placed_word: Callable[[NameHit], bool]) -> Mention | None:
         """``usable[:i]``: the hits before this one (a list shares the locative of its first name);
         ``placed_word(hit)``: whether the hit is a common word the document places elsewhere."""
-        lower = _lower_case(hit.surface)
+        lower = _lower_case(hit.surface) or hit.surface[:1].islower() and any(is_curated(c.id) for c in candidates)
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
         if decided is None:
@@ -581,6 +628,8 @@ class Resolver:
                     kind=best.kind, confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
+        if _far_namesake(best, ctx):
+            return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if not _abroad_is_plausible(best, ctx, hit.key):
             if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
                     and hit.surface.lower() not in _GENERIC_PARTS:
