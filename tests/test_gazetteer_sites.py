@@ -74,3 +74,18 @@ def test_the_new_layers_carry_provenance_and_the_admin_hierarchy():
         for place, codes, _ in rows:
             assert place.id.startswith(prefixes) and place.kind in kinds, place
             assert place.country in ("IQ", "SY") and codes[0].startswith(place.country), (place, codes)
+
+
+def test_every_source_has_a_licence_and_a_credit_line_and_geo_sources_prints_them(capsys):
+    from geo.cli import main
+    from geo.geoparse.attribution import credit_line, sources
+
+    names = {s.source for s in sources()}
+    assert {"GeoNames", "Who's On First", "OCHA", "OpenStreetMap contributors", "Wikipedia contributors",
+            "OurAirports", "WRI", "Natural Earth"} <= names
+    assert all(s.licence and s.credit and s.short for s in sources())
+    line = credit_line()
+    assert "© OpenStreetMap contributors" in line and "Who's On First" in line and "CC BY-SA" in line
+    assert main(["sources"]) == 0
+    printed = capsys.readouterr().out
+    assert "www.geonames.org" in printed and "ODbL" not in line and "Open Database License" in printed
