@@ -89,3 +89,23 @@ def test_every_source_has_a_licence_and_a_credit_line_and_geo_sources_prints_the
     assert main(["sources"]) == 0
     printed = capsys.readouterr().out
     assert "www.geonames.org" in printed and "ODbL" not in line and "Open Database License" in printed
+
+
+def test_a_generic_site_word_takes_the_one_such_place_the_text_names_or_locates(geoparser):
+    def generic(text, surface):
+        return next(m for m in geoparser.parse(Document("t", text)) if m.surface == surface)
+
+    # named once before: 'the airbase' is that airbase, 'the dam' that dam, 'the city' that city
+    airbase = generic("Rebels besieged the Kuweires airbase for months. The airbase was relieved in November.",
+                      "The airbase")
+    assert airbase.role == "place" and airbase.name == "Kweires airbase"
+    assert generic("Engineers inspected the Hemrin Dam. Water rose behind the dam.", "the dam").name == "Hemrin Dam"
+    assert generic("ISIS took Raqqa in 2014. The city was bombed daily.", "The city").name == "Raqqa"
+    # located: 'the grain silos outside al-Rai' are near al-Rai (precision 2)
+    silos = generic("The FSA captured the grain silos outside al-Rai.", "the grain silos")
+    assert silos.role == "place" and silos.precision == 2 and geoparser.index.admin_codes(silos.place_id)[0] == "SY02"
+    # 'the airbase near Tabqa': the airbase the gazetteer knows there, not the town
+    assert "airbase" in generic("Fighting raged around the airbase near Tabqa.", "the airbase").name.lower()
+    # two cities named, or none: no guess
+    mentions = geoparser.parse(Document("t", "ISIS took Raqqa and Tabqa. The city was bombed. The dam held."))
+    assert not any(m.surface in ("The city", "The dam") and m.role == "place" for m in mentions)

@@ -1,0 +1,131 @@
+"""Generic names by the document's context: 'the airbase', 'the dam', 'the silos', 'the city'.
+
+Such a phrase (``geo/data/gazetteer/generic_names.csv``) takes the place it is located at when a
+place follows it ('the grain silos outside al-Rai': al-Rai, precision 2; 'the airbase near Tabqa':
+the airbase the gazetteer knows there, else Tabqa at precision 2), else the one place of its kind
+that the document names ('the airbase' in a text that names one airbase); otherwise it stays
+unplaced (no mention: a generic word is no name).
+"""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from geo.geoparse.gazetteer import DATA_DIR, GazetteerIndex
+from geo.model import Mention
+
+GENERIC_CSV = DATA_DIR / "generic_names.csv"
+SITE_NEAR_DEGREES = 0.2  # 'the airbase near Y': an airbase of the gazetteer this close to Y
+
+
+@dataclasses.dataclass(frozen=True)
+class GenericName:
+    phrase: str
+    kinds: frozenset[str]
+    name_words: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def read_generic_names(path: Path | None = None) -> tuple[GenericName, ...]:
+    path = path or GENERIC_CSV
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        found = []
+        for line, row in enumerate(rows, start=2):
+            if not (row.get("phrase") or "").strip():
+                raise ValueError(f"{path}, line {line}: a phrase is needed")
+            found.append(GenericName(row["phrase"].strip().lower(),
+                                     frozenset(k for k in (row.get("kinds") or "").split("|") if k),
+                                     tuple(w for w in (row.get("name_words") or "").split("|") if w)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern, dict[str, GenericName]]:
+    names = {g.phrase: g for g in read_generic_names()}
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(names, key=len, reverse=True))
+    # 'the airbase', 'the besieged airbase', 'the nearby dam' (one lower-case word between)
+    return re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?P<phrase>{phrases})\b(?!\s+of\b|['’-])"), names
+
+
+_LOCATED_BY = re.compile(
+    r"\s+(?:(?:just\s+)?(?:in|near|outside|at|of|by|around|close\s+to)|(?:(?:\d+\s*(?:km|kilomet(?:re|er)s?)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of))\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+
+
+def resolve_generic(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
+    """The mentions that the generic phrases of ``text`` resolve to (sorted ``mentions`` given)."""
+    if not any(word in text for word in ("the ", "The ")):
+        return []
+    pattern, names = _pattern()
+    taken = [(m.start, m.end) for m in mentions if m.role != "unresolved"]  # 'The airbase' (a toponym pattern) is ours
+    placed = [m for m in mentions if m.role == "place" and m.place_id]
+    by_start = {m.start: m for m in placed}
+    found = []
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.end()
+        if any(s < end and start < e for s, e in taken):
+            continue  # part of a name already found ('the Tabqa dam')
+        generic = names[re.sub(r"\s+", " ", match.group("phrase").lower())]
+        mention = _located(doc_id, text, match, generic, by_start, index) \
+            or _named_once(doc_id, match, generic, placed)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _fits(generic: GenericName, kind: str | None, *names: str | None) -> bool:
+    if not (generic.kinds or generic.name_words):
+        return False  # 'the silos' are no place the gazetteer has
+    if generic.kinds and kind not in generic.kinds:
+        return False
+    return not generic.name_words or any(w in (n or "").lower() for n in names for w in generic.name_words)
+
+
+def _as(doc_id: str, match: re.Match, place: Mention, precision: int) -> Mention:
+    return dataclasses.replace(place, doc=doc_id, start=match.start(), end=match.end(), surface=match.group(),
+                               precision=precision, confidence=round(place.confidence * 0.9, 3))
+
+
+def _located(doc_id: str, text: str, match: re.Match, generic: GenericName, by_start: dict[int, Mention],
+             index: GazetteerIndex) -> Mention | None:
+    """'the silos outside al-Rai', 'the airbase near Tabqa': the site there, else the place (precision 2)."""
+    link = _LOCATED_BY.match(text, match.end())
+    where = by_start.get(link.end()) if link else None
+    if where is None or where.lat is None:
+        return None
+    if _fits(generic, where.kind, where.name, where.surface):
+        return _as(doc_id, match, where, 1)  # 'the city of ...' is excluded by the pattern; 'the town at X'
+    if generic.name_words:
+        site = _site_near(index, generic, where.lat, where.lon)
+        if site is not None:
+            return Mention(doc=doc_id, start=match.start(), end=match.end(), surface=match.group(), role="place",
+                           place_id=site.id, name=site.name, lat=round(site.lat, 5), lon=round(site.lon, 5),
+                           country=site.country, kind=site.kind, precision=1, confidence=0.6)
+    return _as(doc_id, match, where, 2)
+
+
+def _site_near(index: GazetteerIndex, generic: GenericName, lat: float, lon: float):
+    rows = index._db.execute(
+        "SELECT DISTINCT p.id, n.name FROM places p JOIN names n ON n.place_id = p.id WHERE p.kind = 'facility' "
+        "AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
+        (lat - SITE_NEAR_DEGREES, lat + SITE_NEAR_DEGREES, lon - SITE_NEAR_DEGREES, lon + SITE_NEAR_DEGREES)).fetchall()
+    ids = sorted({pid for pid, name in rows if any(w in name.lower() for w in generic.name_words)})
+    places = [index.place(pid) for pid in ids]
+    places = [p for p in places if p is not None]
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.lat - lat) ** 2 + (p.lon - lon) ** 2)
+
+
+def _named_once(doc_id: str, match: re.Match, generic: GenericName, placed: list[Mention]) -> Mention | None:
+    """'the airbase' in a text that names one airbase (or one city, for 'the city')."""
+    if not generic.kinds:
+        return None  # 'the silos': only where the text locates them
+    fitting = [m for m in placed if _fits(generic, m.kind, m.name, m.surface)]
+    if len({m.place_id for m in fitting}) != 1:
+        return None
+    return _as(doc_id, match, fitting[0], 1)
