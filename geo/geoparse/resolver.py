@@ -177,8 +177,8 @@ def _acceptable(hit: NameHit, text: str) -> bool:
     return not _inside_proper_name(text, hit)
 
 
-_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z]+)")
-_PREVIOUS_NAME = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z\u00e0-\u024f]+)")  # 'Kobanî Canton' as well
+_PREVIOUS_NAME = re.compile(r"([A-Z][a-z\u00e0-\u024f]+)[ \t]+$")
 
 
 def _inside_proper_name(text: str, hit: NameHit) -> bool:
