@@ -490,16 +490,52 @@ class WorkspaceCorpus(Corpus):
 
 
 def open_corpus(config: AppConfig) -> Corpus | None:
-    """The session's corpus: a workspace when there is one, else documents held in the session."""
+    """The session's corpus: a workspace when there is one, else documents held in the session.
+    A workspace that cannot be opened gets the recovery choices instead (and None)."""
     if config.workspace is None:
         return Corpus(config)
     from geo.workspace import WorkspaceError
 
+    chosen = st.session_state.get("workspace_choice")
+    if chosen:
+        config = replace(config, workspace=Path(chosen))
+    note = st.session_state.pop("recovery_note", None)
+    if note:
+        st.info(md_escape(note))
     try:
         return WorkspaceCorpus(config)
     except WorkspaceError as err:
-        st.error(md_escape(str(err)))
+        workspace_recovery(config.workspace, str(err))
         return None
+
+
+def workspace_recovery(path: Path, problem: str) -> None:
+    """Why the workspace cannot be opened, and the ways on: move it aside (never deleted) and
+    start a new one at the same place, or open another file."""
+    st.title("Conflict map", anchor=False)
+    st.error(md_escape(problem))
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**Start a new workspace at** `{md_escape(str(path))}`. The file there is renamed "
+                    "and kept beside it, not deleted.")
+        if st.button("Move it aside and start anew", key="recover_move"):
+            from geo.workspace import WorkspaceError, move_aside
+
+            try:
+                moved = move_aside(path)
+            except (WorkspaceError, OSError) as err:
+                st.error(md_escape(f"It could not be moved: {err}"))
+                return
+            st.session_state.pop("workspace_path", None)
+            st.session_state.recovery_note = f"The unreadable workspace was kept as {moved}; a new one starts here."
+            st.rerun()
+    with right:
+        st.markdown("**Or open another workspace file** (.gpkg; a new name starts an empty one).")
+        other = st.text_input("Workspace file", key="recover_other", placeholder=str(path.with_name("other.gpkg")))
+        if st.button("Open", key="recover_open") and other.strip():
+            st.session_state.workspace_choice = str(Path(other.strip()).expanduser())
+            st.session_state.pop("workspace_path", None)
+            st.rerun()
 
 
 def app_author() -> str:
@@ -562,6 +598,18 @@ def sidebar_workspace(corpus: WorkspaceCorpus) -> None:
                                on_click="ignore", key="export_edit_log")
 
 
+def invalid_corrections(review: Review) -> None:
+    """Corrections stored by an older version with values that cannot be applied: skipped, listed
+    here, and withdrawable."""
+    invalid = review.corrected.invalid
+    if not invalid:
+        return
+    with st.sidebar.expander(f"{len(invalid)} invalid correction(s) skipped", expanded=True):
+        for fix, why in invalid:
+            st.markdown(f"**{fix.fid}** {md_escape(fix.describe())}: {md_escape(why)}")
+            st.button("Withdraw", key=f"withdraw_invalid_{fix.fid}", on_click=_withdraw, args=(fix.fid,))
+
+
 def _claim_label(claim) -> str:
     to = f" → {claim.to_place}" if claim.to_place else ""
     return f"{claim.doc}: {claim.actor} {claim.relation} {claim.place}{to} ({claim.stance})"
@@ -619,17 +667,27 @@ def claim_review_panel(view: Analysis, review: Review) -> None:
         left, right = st.columns(2)
         left.button("Confirm", key="review_confirm", on_click=_correct_claim, args=(review, claim, "confirm"))
         right.button("Reject", key="review_reject", on_click=_correct_claim, args=(review, claim, "reject"))
-        with st.form("review_change", clear_on_submit=True):
-            actor = st.text_input("Actor", value=claim.actor)
+        with st.form("review_change", clear_on_submit=False):
+            actor = st.text_input("Actor", value=claim.actor, help="an actor of the lexicon, or a name it knows "
+                                  "for one ('Syrian Democratic Forces' is SDF)")
+            new_actor = st.checkbox("A new actor the lexicon does not know", key="review_new_actor")
             relation = st.selectbox("Relation", RELATIONS, index=RELATIONS.index(claim.relation)
                                     if claim.relation in RELATIONS else 0)
             stance = st.selectbox("Stance", STANCES, index=STANCES.index(claim.stance)
                                   if claim.stance in STANCES else 0)
-            date = st.text_input("Date (YYYY-MM-DD)", value=str(getattr(claim, "date", "") or ""))
+            date = st.text_input("Date (2017-10-17, 2017-W42, 2017-10 or 2017)",
+                                 value=str(getattr(claim, "date", "") or ""))
             if st.form_submit_button("Save changes"):
+                from geo.aggregate.corrections import CorrectionError, checked_values
+
                 values = {k: v for k, v in (("actor", actor.strip()), ("relation", relation), ("stance", stance),
                                             ("date", date.strip()))
                           if v and v != str(getattr(claim, k, "") or "")}
+                try:
+                    values = checked_values(values, new_actor=new_actor)
+                except CorrectionError as err:
+                    st.error(f"Not saved: {md_escape(str(err))}")
+                    values = {}
                 if values:
                     _correct_claim(review, claim, "set", values)
                     st.rerun()
@@ -727,6 +785,7 @@ def run_page(config: AppConfig) -> None:
     if isinstance(corpus, WorkspaceCorpus):
         corpus_key, full, review = workspace_analysis(corpus)
         sidebar_workspace(corpus)
+        invalid_corrections(review)
     else:
         corpus_key = fingerprint(corpus.documents) + config.analyser
         try:

@@ -1,7 +1,7 @@
 """The data flows one way: no stage imports a later one, and no module imports itself back.
 
 Stages, in order (a module may import its own stage and earlier ones, never a later one):
-foundation (model, casefold, geometry, assets, lexicon, knowledge) -> documents -> geoparse -> geocoders -> claims -> time ->
+foundation (model, casefold, geometry, assets) -> documents -> geoparse -> geocoders -> claims -> time ->
 aggregate -> io -> mapview -> pipeline -> scale / evaluate -> cli. Function-level (lazy) imports
 count too: a lazy import of a later stage is still a dependency on it.
 """

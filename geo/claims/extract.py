@@ -31,7 +31,7 @@ from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
 from geo.claims.stance import attribution_span, body_stance, negated
 from geo.claims import syntax as syntax_parse
-from geo.knowledge import alternation, compass_points, place_noun_pattern
+from geo.knowledge import alternation, bearings, compass_points, link_words, place_noun_pattern
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
 __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
@@ -100,8 +100,9 @@ _AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopter
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
 # places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
-    r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+    r"(?:\b" + alternation(bearings()) + r"(?:ern)?"
+    r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:"
+    + place_noun_pattern("reference_of") + r"\s+(?:of\s+)?)?$")
 # 'the Baghdad - Kut road', 'the Hama-Aleppo-Raqqa triangle': places that name a route or an area
 # (the names joined by dashes, then the route noun: a place after the first dash or before it is an end)
 _ROUTE_AFTER = re.compile(r"(?P<joined>(?:\s*[-–—]\s*[\w'’]+(?:\s+[\w'’]+){0,2}?)*)\s+"
@@ -118,11 +119,11 @@ _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:t
 # before it; a claim binds the finer place, the container only when no finer place is named
 _PLACE_NOUN = place_noun_pattern("gap")
 _CONTAINER_GAP = re.compile(
-    r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?"
+    r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\b" + alternation(link_words("container_gap")) + r"\b)\s*(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?" + place_noun_pattern("gap_region_of") + r"\s+of\s+(?:the\s+)?)?")
 # a container that stands for its province ('Aleppo countryside', 'the countryside of Hama', 'rural Idlib')
-_PROVINCE_AFTER = re.compile(r"[\s-]+(?:governorate|province)\b")
-_PROVINCE_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$")
+_PROVINCE_AFTER = re.compile(r"[\s-]+" + place_noun_pattern("governorate") + r"\b")
+_PROVINCE_BEFORE = re.compile(r"\b" + place_noun_pattern("governorate") + r"\s+of\s+(?:the\s+)?$")
 # the kind of name a coded event is placed at: a place of this kind inside a province is not the province
 _UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINER_GAP.pattern + ")$")
 _FINE_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood", "facility", "hill", "camp"})

@@ -6,9 +6,9 @@ the file and the line of its table header. A user adds records without touching 
 a file of the same name in the folder named by ``GEO_LEXICON_DIR`` is read after the packaged
 one and its records are appended (for actors: a user alias wins over a packaged one).
 
->>> records = load_table("actors.toml", "demonym", required={"word": str, "actor": str}, optional={"home": dict})
+>>> records = load_table("demonyms.toml", "demonym", required={"word": str}, optional={"country": str, "actor": str, "home": dict})
 >>> next(r for r in records if r["word"] == "Turkish")["actor"], records[0]["_where"].split(":")[0]
-('Turkey', 'geo/data/lexicon/actors.toml')
+('Turkey', 'geo/data/lexicon/demonyms.toml')
 """
 from __future__ import annotations
 
@@ -49,6 +49,12 @@ def _user(filename: str) -> Source | None:
     if not path.is_file():
         return None
     return Source(str(path), path.read_text(encoding="utf-8"))
+
+
+def user_files() -> list[Path]:
+    """The user's lexicon files (``$GEO_LEXICON_DIR/*.toml``), sorted; none when it is not set."""
+    folder = os.environ.get(USER_DIR_VARIABLE)
+    return sorted(Path(folder).glob("*.toml")) if folder and Path(folder).is_dir() else []
 
 
 def sources(filename: str) -> list[Source]:

@@ -44,14 +44,15 @@ class Month:
 @lru_cache(maxsize=1)
 def months() -> tuple[Month, ...]:
     """The twelve months, in order."""
-    found = []
+    found: list[Month] = []
     for record in load_table(FILE, "month", required={"name": str, "number": int, "abbreviations": list}):
         if not 1 <= record["number"] <= 12:
             raise LexiconError(f"{record['_where']}: number must be 1 to 12, not {record['number']}")
+        if any(m.number == record["number"] for m in found):
+            raise LexiconError(f"{record['_where']}: a second month number {record['number']}")
         found.append(Month(record["name"], record["number"], tuple(record["abbreviations"])))
-    numbers = sorted(m.number for m in found)
-    if numbers != list(range(1, 13)):
-        raise LexiconError(f"geo/data/lexicon/{FILE}:1: [[month]] records must number 1 to 12 once each, not {numbers}")
+    if len(found) != 12:
+        raise LexiconError(f"geo/data/lexicon/{FILE}:1: [[month]] records must number 1 to 12, not {len(found)} months")
     return tuple(sorted(found, key=lambda m: m.number))
 
 
@@ -85,9 +86,16 @@ def _compass() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(r["word"] for r in records), tuple(r["word"] for r in records if r.get("closes"))
 
 
-def compass_points() -> tuple[str, ...]:
-    """'north', 'south', 'east', 'west'."""
-    return _compass()[0]
+def compass_points(closing: bool = False) -> tuple[str, ...]:
+    """'north', 'south', 'east', 'west' (``closing``: those that close a bearing, 'east', 'west')."""
+    return _compass()[1 if closing else 0]
+
+
+def bearings() -> tuple[str, ...]:
+    """'north' ... 'west', then the two-point bearings: 'northeast', 'north-east', ..."""
+    points, closing = _compass()
+    opening = [p for p in points if p not in closing]
+    return points + tuple(f"{a}{sep}{b}" for sep in ("", "-") for a in opening for b in closing)
 
 
 def bearing_pattern(ern: bool = False) -> str:
