@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geo.geoparse.gazetteer import DATA_DIR, GazetteerIndex
+from geo.knowledge.words import bearing_pattern, place_noun_pattern
 from geo.model import Mention
 
 GENERIC_CSV = DATA_DIR / "generic_names.csv"
@@ -52,8 +53,9 @@ def _pattern() -> tuple[re.Pattern, dict[str, GenericName]]:
 
 
 _LOCATED_BY = re.compile(
-    r"\s+(?:(?:just\s+)?(?:in|near|outside|at|of|by|around|close\s+to)|(?:(?:\d+\s*(?:km|kilomet(?:re|er)s?)\s+)?"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of))\s+(?:the\s+(?:town|city|village)\s+of\s+)?")
+    r"\s+(?:(?:just\s+)?(?:in|near|outside|at|of|by|around|close\s+to)"
+    rf"|(?:\d+\s*(?:km|kilomet(?:re|er)s?)\s+)?{bearing_pattern()}\s+of)"
+    rf"\s+(?:the\s+{place_noun_pattern('hint_city', 'hint_village')}\s+of\s+)?")
 
 
 def resolve_generic(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
