@@ -109,3 +109,9 @@ def test_a_generic_site_word_takes_the_one_such_place_the_text_names_or_locates(
     # two cities named, or none: no guess
     mentions = geoparser.parse(Document("t", "ISIS took Raqqa and Tabqa. The city was bombed. The dam held."))
     assert not any(m.surface in ("The city", "The dam") and m.role == "place" for m in mentions)
+
+
+def test_a_village_is_not_dwarfed_by_a_governorate_spelled_alike(geoparser):
+    # 'Al-Wasita' (a village of Aleppo) is one letter from Wasit, an Iraqi governorate of 1.3 million
+    found = placed(geoparser, "A sniper shot a boy near Al-Wasita village, Atareb district, Aleppo.")
+    assert found["Al-Wasita"].country == "SY" and found["Al-Wasita"].kind != "governorate"
