@@ -115,3 +115,12 @@ def test_a_village_is_not_dwarfed_by_a_governorate_spelled_alike(geoparser):
     # 'Al-Wasita' (a village of Aleppo) is one letter from Wasit, an Iraqi governorate of 1.3 million
     found = placed(geoparser, "A sniper shot a boy near Al-Wasita village, Atareb district, Aleppo.")
     assert found["Al-Wasita"].country == "SY" and found["Al-Wasita"].kind != "governorate"
+
+
+def test_a_seat_is_read_as_its_governorate_where_the_words_ask_for_it(geoparser):
+    def kind(text, surface):
+        return placed(geoparser, text)[surface].kind
+
+    assert kind("Hawijah lies in the western part of the adjacent province of Kirkuk.", "Kirkuk") == "governorate"
+    assert kind("Militias raided villages in Diyala and Kirkuk Governorates.", "Kirkuk") == "governorate"
+    assert kind("ISIS fighters attacked Kirkuk at dawn.", "Kirkuk") == "city"

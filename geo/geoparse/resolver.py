@@ -19,9 +19,9 @@ from geopy.distance import great_circle
 from geo.geoparse import context
 from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
-from geo.geoparse.normalize import token_key
+from geo.geoparse.normalize import name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_abbreviations, month_names
-from geo.knowledge import name_heads, place_noun_pattern, roles, titles
+from geo.knowledge import name_heads, place_noun_pattern, place_nouns, roles, titles
 from geo.model import REGION_KINDS, Mention, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
@@ -428,6 +428,18 @@ def _qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_GOVERNORATE_WORDS = place_nouns("governorate")  # 'governorate', 'province'
+_GOVERNORATE_BEFORE = re.compile(rf"\b(?i:{place_noun_pattern('governorate')})\s+of\s+(?:the\s+)?$")
+# 'Saladin and Kirkuk Governorates', 'the Aleppo, Deir ez-Zor, and Raqqa Governorates'
+_GOVERNORATES_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*(?:[ -][A-Za-z][\w'’-]*){0,2}?)*,?\s+(?i:"
+    + alternation(f"{w}s" for w in place_nouns("governorate")) + r")\b")
+
+
+def _reads_as_governorate(text: str, start: int, end: int) -> bool:
+    return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start))
+
+
 class Resolver:
     """Turns the hits of one document into :class:`Mention` objects."""
 
@@ -437,6 +449,7 @@ class Resolver:
         self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
         self._provinces: dict[str, tuple[Place, ...]] = {}  # key -> its first-level divisions
         self._governorate: dict[str, str] = {}  # key -> P-code of the governorate it names, or ''
+        self._governorate_of: dict[str, Place | bool] = {}  # a town's surface -> the governorate named after it
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
         demonyms = [self._demonym(doc_id, h) for h in hits if h.flags & DEMONYM]
@@ -488,10 +501,33 @@ class Resolver:
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i, placed_word)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
-        mentions = _qualified_parts(text, self._contain(text, resolved, ctx))
+        mentions = self._governorate_readings(text, _qualified_parts(text, self._contain(text, resolved, ctx)))
         if demonyms:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
+
+    def _governorate_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A governorate's seat read as the governorate where the words ask for it: 'the province
+        of Kirkuk', 'Saladin and Kirkuk Governorates' ('Idlib countryside' stays near the city)."""
+        out = []
+        for m in mentions:
+            if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
+                    and _reads_as_governorate(text, m.start, m.end):
+                governorate = self._governorate_named(m.surface)
+                if governorate is not None:
+                    m = dataclasses.replace(m, place_id=governorate.id, name=governorate.name, kind=governorate.kind,
+                                            lat=round(governorate.lat, 5), lon=round(governorate.lon, 5), precision=3)
+            out.append(m)
+        return out
+
+    def _governorate_named(self, surface: str) -> Place | None:
+        """The governorate of Syria or Iraq named after a town ('Kirkuk' -> Kirkuk Governorate)."""
+        found = self._governorate_of.get(surface)
+        if found is None:
+            found = next((c for word in _GOVERNORATE_WORDS for c in self.index.candidates(name_key(f"{surface} {word}"))
+                          if c.kind == "governorate" and c.country in THEATRE_COUNTRIES), False)
+            self._governorate_of[surface] = found
+        return found or None
 
     def _demonym(self, doc_id: str, hit: NameHit) -> Mention | None:
         """'Turkish forces': Turkey, with role demonym (the claims stage may use it; maps never)."""
