@@ -245,7 +245,7 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
 
 # A village (or a sub-district seat) the text does not locate, farther than this from every place
 # it names, is a namesake of one the gazetteer lacks more often than the place meant: unresolved
-FAR_VILLAGE_KM = 150.0
+FAR_VILLAGE_KM = 100.0
 FAR_VILLAGE_POPULATION = 20_000
 _SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood", "town"})
 
