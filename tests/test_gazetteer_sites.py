@@ -124,3 +124,16 @@ def test_a_seat_is_read_as_its_governorate_where_the_words_ask_for_it(geoparser)
     assert kind("Hawijah lies in the western part of the adjacent province of Kirkuk.", "Kirkuk") == "governorate"
     assert kind("Militias raided villages in Diyala and Kirkuk Governorates.", "Kirkuk") == "governorate"
     assert kind("ISIS fighters attacked Kirkuk at dawn.", "Kirkuk") == "city"
+
+
+def test_a_build_reports_its_progress_through_a_callback(tmp_path):
+    from geo.geoparse.gazetteer import GazetteerIndex
+
+    seen = []
+    GazetteerIndex.load(tmp_path, progress=lambda share, step: seen.append((share, step)))
+    shares = [share for share, _ in seen]
+    assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
+    assert {"villages_wof.csv.gz", "sites.csv.gz"} <= {step for _, step in seen}
+    seen.clear()
+    GazetteerIndex.load(tmp_path, progress=lambda share, step: seen.append((share, step)))
+    assert seen == []  # built once: a warm start reports nothing

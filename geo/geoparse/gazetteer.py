@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import ahocorasick
 
@@ -254,13 +254,14 @@ class GazetteerIndex:
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
-    def load(cls, directory: Path | None = None) -> "GazetteerIndex":
-        """Open the compiled index, building it first if it is missing or out of date."""
+    def load(cls, directory: Path | None = None, progress: "ProgressCallback | None" = None) -> "GazetteerIndex":
+        """Open the compiled index, building it first if it is missing or out of date
+        (``progress(share done, step)``: called during a build, for a progress bar)."""
         directory = directory or cache_dir()
         stem = directory / f"gazetteer-{_fingerprint()}"
         db_path, ac_path = stem.with_suffix(".sqlite"), stem.with_suffix(".automaton")
         if not (db_path.exists() and ac_path.exists()):
-            build_index(db_path, ac_path)
+            build_index(db_path, ac_path, progress)
         with open(ac_path, "rb") as handle:
             automaton = pickle.load(handle)
         return cls(db_path, automaton)
@@ -409,16 +410,28 @@ def _common_english_keys(zipf: float = COMMON_WORD_ZIPF, words: int = COMMON_WOR
     return frozenset(name_key(w) for w in common if w.isalpha())
 
 
-def _progress(message: str) -> None:
+# the share of a first build done when each step starts (measured on the shipped layers): what a
+# progress bar shows ('geo index' prints the step; the app may pass a callback to GazetteerIndex.load)
+_BUILD_STEPS = {"curated theatre places": 0.0, "admin.csv.gz": 0.06, "settlements_osm.csv.gz": 0.07,
+                "conflict_map.csv.gz": 0.075, "sites.csv.gz": 0.08, "villages_wof.csv.gz": 0.085,
+                "world_admin1.csv.gz": 0.18, "Natural Earth countries": 0.19, "GeoNames cities": 0.22,
+                "SQLite indexes": 0.93, "name automaton": 0.96, "done": 1.0}
+ProgressCallback = Callable[[float, str], None]
+
+
+def _progress(message: str, callback: "ProgressCallback | None" = None) -> None:
     import sys
 
+    if callback is not None:
+        callback(_BUILD_STEPS.get(message, 0.0), message)
     print(f"\rgeo: building the gazetteer index (once): {message:<40}", end="", file=sys.stderr, flush=True)
 
 
-def build_index(db_path: Path, ac_path: Path) -> None:
-    """Compile the gazetteer into ``db_path`` (SQLite) and ``ac_path`` (pickled automaton)."""
+def build_index(db_path: Path, ac_path: Path, progress: "ProgressCallback | None" = None) -> None:
+    """Compile the gazetteer into ``db_path`` (SQLite) and ``ac_path`` (pickled automaton);
+    ``progress(share done, step)`` is called as each step starts."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    _progress("curated theatre places")
+    _progress("curated theatre places", progress)
     theatre = read_theatre() + read_theatre(WORLD_CSV)
     curated_countries = {p.country for p in theatre if p.kind == "country"}
     layers = {name: list(read_layer(name)) for name in SOURCE_LAYERS}
@@ -516,20 +529,20 @@ def build_index(db_path: Path, ac_path: Path) -> None:
 
     add(theatre, curated=True)
     for name, rows in layers.items():
-        _progress(name)
+        _progress(name, progress)
         add(rows, curated=False, merged=name in MERGED_LAYERS)
-    _progress("Natural Earth countries")
+    _progress("Natural Earth countries", progress)
     add(iter_countries(skip=curated_countries), curated=False)
-    _progress("GeoNames cities")
+    _progress("GeoNames cities", progress)
     add(iter_geonames(), curated=False)
-    _progress("SQLite indexes")
+    _progress("SQLite indexes", progress)
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("CREATE INDEX names_place ON names(place_id)")
     _place_units_at_seats(conn)
     conn.commit()
     conn.close()
 
-    _progress("name automaton")
+    _progress("name automaton", progress)
     for phrase in read_not_places():
         key = name_key(phrase)
         matchable[key] = (key, key.count(" ") + 1, STOP)
@@ -545,7 +558,7 @@ def build_index(db_path: Path, ac_path: Path) -> None:
         pickle.dump(automaton, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp_db, db_path)
     os.replace(tmp_ac, ac_path)
-    _progress("done")
+    _progress("done", progress)
     import sys
 
     print(file=sys.stderr)
