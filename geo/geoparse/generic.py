@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from geo.geoparse.gazetteer import DATA_DIR, GazetteerIndex
@@ -63,17 +65,25 @@ def resolve_generic(doc_id: str, text: str, mentions: list[Mention], index: Gaze
     if not any(word in text for word in ("the ", "The ")):
         return []
     pattern, names = _pattern()
-    taken = [(m.start, m.end) for m in mentions if m.role != "unresolved"]  # 'The airbase' (a toponym pattern) is ours
+    taken = sorted((m.start, m.end) for m in mentions if m.role != "unresolved")  # 'The airbase' (a toponym pattern) is ours
+    starts = [start for start, _ in taken]
+    reach = list(accumulate((end for _, end in taken), max))  # the furthest end up to each span
     placed = [m for m in mentions if m.role == "place" and m.place_id]
     by_start = {m.start: m for m in placed}
+    named: dict[str, Mention | None] = {}  # phrase -> the one place of its kind the text names
     found = []
     for match in pattern.finditer(text):
         start, end = match.start(), match.end()
-        if any(s < end and start < e for s, e in taken):
+        k = bisect_left(starts, end)
+        if k and reach[k - 1] > start:
             continue  # part of a name already found ('the Tabqa dam')
         generic = names[re.sub(r"\s+", " ", match.group("phrase").lower())]
-        mention = _located(doc_id, text, match, generic, by_start, index) \
-            or _named_once(doc_id, match, generic, placed)
+        mention = _located(doc_id, text, match, generic, by_start, index)
+        if mention is None:
+            if generic.phrase not in named:
+                named[generic.phrase] = _named_once(generic, placed)
+            if named[generic.phrase] is not None:
+                mention = _as(doc_id, match, named[generic.phrase], 1)
         if mention is not None:
             found.append(mention)
     return found
@@ -123,11 +133,11 @@ def _site_near(index: GazetteerIndex, generic: GenericName, lat: float, lon: flo
     return min(places, key=lambda p: (p.lat - lat) ** 2 + (p.lon - lon) ** 2)
 
 
-def _named_once(doc_id: str, match: re.Match, generic: GenericName, placed: list[Mention]) -> Mention | None:
+def _named_once(generic: GenericName, placed: list[Mention]) -> Mention | None:
     """'the airbase' in a text that names one airbase (or one city, for 'the city')."""
     if not generic.kinds:
         return None  # 'the silos': only where the text locates them
     fitting = [m for m in placed if _fits(generic, m.kind, m.name, m.surface)]
     if len({m.place_id for m in fitting}) != 1:
         return None
-    return _as(doc_id, match, fitting[0], 1)
+    return fitting[0]
