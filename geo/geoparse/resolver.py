@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from geopy.distance import great_circle
 
+from geo.casefold import lowered
 from geo.geoparse import context
 from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
@@ -509,6 +510,9 @@ class Resolver:
     def _governorate_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A governorate's seat read as the governorate where the words ask for it: 'the province
         of Kirkuk', 'Saladin and Kirkuk Governorates' ('Idlib countryside' stays near the city)."""
+        low = lowered(text)
+        if not any(word in low for word in _GOVERNORATE_WORDS):
+            return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
         for m in mentions:
             if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
