@@ -13,7 +13,6 @@ import dataclasses
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 
 from geo.geoparse.gazetteer import DATA_DIR, GazetteerIndex
@@ -62,29 +61,62 @@ _LOCATED_BY = re.compile(
     rf"\s+(?:the\s+{place_noun_pattern('hint_city', 'hint_village')}\s+of\s+)?")
 
 
+@lru_cache(maxsize=1)
+def _last_words() -> tuple[str, ...]:
+    return tuple(sorted({g.phrase.split()[-1] for g in read_generic_names()}))
+
+
+def _matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """The generic phrases of a text, found from their last words ('airbase', 'city') backwards:
+    a string search for a few words is faster than trying the pattern at every 'the'."""
+    found = {}
+    for word in _last_words():
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if at and not text[at - 1].isalnum() and not text[end:end + 1].isalnum():
+                limit = end + 8  # room for the look-ahead ('the city of': no generic name)
+                match = pattern.search(text, max(0, at - 40), limit)
+                while match is not None and match.end() != end:
+                    match = pattern.search(text, match.start() + 1, limit)
+                if match is not None and (not match.start() or not text[match.start() - 1].isalnum()):
+                    found[match.start()] = match
+            at = text.find(word, end)
+    return [found[start] for start in sorted(found)]
+
+
 def resolve_generic(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
     """The mentions that the generic phrases of ``text`` resolve to (sorted ``mentions`` given)."""
     pattern, names = _pattern()
-    matches = [m for m in pattern.finditer(text) if not m.start() or not text[m.start() - 1].isalnum()]
+    matches = _matches(pattern, text)
     if not matches:
         return []
-    taken = sorted((m.start, m.end) for m in mentions if m.role != "unresolved")  # 'The airbase' (a toponym pattern) is ours
-    starts = [start for start, _ in taken]
-    reach = list(accumulate((end for _, end in taken), max))  # the furthest end up to each span
-    placed = [m for m in mentions if m.role == "place" and m.place_id]
-    by_start = {m.start: m for m in placed}
+    kept = [m for m in mentions if m.role != "unresolved"]  # 'The airbase' (a toponym pattern) is ours
+    starts = [m.start for m in kept]  # sorted, the mentions not overlapping one another
+    lazy: dict[str, object] = {}  # what only some texts need: the places by start, the placed ones
+
+    def placed() -> list[Mention]:
+        if "placed" not in lazy:
+            lazy["placed"] = [m for m in kept if m.role == "place" and m.place_id]
+        return lazy["placed"]
+
     named: dict[str, Mention | None] = {}  # phrase -> the one place of its kind the text names
     found = []
     for match in matches:
         start, end = match.start(), match.end()
         k = bisect_left(starts, end)
-        if k and reach[k - 1] > start:
+        if k and kept[k - 1].end > start:
             continue  # part of a name already found ('the Tabqa dam')
         generic = names[re.sub(r"\s+", " ", match.group("phrase").lower())]
-        mention = _located(doc_id, text, match, generic, by_start, index)
+        mention = None
+        link = _LOCATED_BY.match(text, end)
+        if link is not None:
+            if "by_start" not in lazy:
+                lazy["by_start"] = {m.start: m for m in placed()}
+            mention = _located(doc_id, match, generic, lazy["by_start"].get(link.end()), index)
         if mention is None:
             if generic.phrase not in named:
-                named[generic.phrase] = _named_once(generic, placed)
+                named[generic.phrase] = _named_once(generic, placed())
             if named[generic.phrase] is not None:
                 mention = _as(doc_id, match, named[generic.phrase], 1)
         if mention is not None:
@@ -105,11 +137,10 @@ def _as(doc_id: str, match: re.Match, place: Mention, precision: int) -> Mention
                                precision=precision, confidence=round(place.confidence * 0.9, 3))
 
 
-def _located(doc_id: str, text: str, match: re.Match, generic: GenericName, by_start: dict[int, Mention],
+def _located(doc_id: str, match: re.Match, generic: GenericName, where: Mention | None,
              index: GazetteerIndex) -> Mention | None:
-    """'the silos outside al-Rai', 'the airbase near Tabqa': the site there, else the place (precision 2)."""
-    link = _LOCATED_BY.match(text, match.end())
-    where = by_start.get(link.end()) if link else None
+    """'the silos outside al-Rai', 'the airbase near Tabqa' (``where``: the place after the
+    locative): the site there, else the place (precision 2)."""
     if where is None or where.lat is None:
         return None
     if _fits(generic, where.kind, where.name, where.surface):

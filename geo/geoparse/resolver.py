@@ -163,7 +163,7 @@ def _acceptable(hit: NameHit, text: str) -> bool:
         if len(words) > 1 and words[-1][:1].isupper() and words[0].lower() not in _COMPASS_WORDS:
             return True  # 'rural Damascus': a phrase, not a common word ('northern Iraq' only describes)
         return word_zipf(surface) < LOWERCASE_COMMON
-    if _lower_case(surface) or (surface.isupper() and len(surface) <= 5):
+    if surface[:1].islower() and not _LOWER_ARTICLE_NAME.match(surface) or (surface.isupper() and len(surface) <= 5):
         return False  # 'said', 'man'; but 'al-Rai' is a name whatever the case of its article
     if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
         forms = (surface, hit.key, "ال" + hit.key)
@@ -643,7 +643,8 @@ class Resolver:
                      placed_word: Callable[[NameHit], bool]) -> Mention | None:
         """``usable[:i]``: the hits before this one (a list shares the locative of its first name);
         ``placed_word(hit)``: whether the hit is a common word the document places elsewhere."""
-        lower = _lower_case(hit.surface) or hit.surface[:1].islower() and any(is_curated(c.id) for c in candidates)
+        lower = hit.surface[:1].islower() and (not _LOWER_ARTICLE_NAME.match(hit.surface)
+                                               or any(is_curated(c.id) for c in candidates))
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
         if decided is None:
@@ -659,7 +660,7 @@ class Resolver:
                     kind=best.kind, confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
-        if _far_namesake(best, ctx):
+        if best.kind in _SMALL_KINDS and _far_namesake(best, ctx):
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if not _abroad_is_plausible(best, ctx, hit.key):
             if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
