@@ -91,21 +91,21 @@ def resolve_generic(doc_id: str, text: str, mentions: list[Mention], index: Gaze
     matches = _matches(pattern, text)
     if not matches:
         return []
-    kept = [m for m in mentions if m.role != "unresolved"]  # 'The airbase' (a toponym pattern) is ours
-    starts = [m.start for m in kept]  # sorted, the mentions not overlapping one another
     lazy: dict[str, object] = {}  # what only some texts need: the places by start, the placed ones
 
     def placed() -> list[Mention]:
         if "placed" not in lazy:
-            lazy["placed"] = [m for m in kept if m.role == "place" and m.place_id]
+            lazy["placed"] = [m for m in mentions if m.role == "place" and m.place_id]
         return lazy["placed"]
 
     named: dict[str, Mention | None] = {}  # phrase -> the one place of its kind the text names
     found = []
     for match in matches:
         start, end = match.start(), match.end()
-        k = bisect_left(starts, end)
-        if k and kept[k - 1].end > start:
+        k = bisect_left(mentions, end, key=_start) - 1
+        while k >= 0 and mentions[k].role == "unresolved":  # 'The airbase' (a toponym pattern) is ours
+            k -= 1
+        if k >= 0 and mentions[k].end > start:
             continue  # part of a name already found ('the Tabqa dam')
         generic = names[re.sub(r"\s+", " ", match.group("phrase").lower())]
         mention = None
@@ -167,11 +167,16 @@ def _site_near(index: GazetteerIndex, generic: GenericName, lat: float, lon: flo
     return min(places, key=lambda p: (p.lat - lat) ** 2 + (p.lon - lon) ** 2)
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 def _named_once(generic: GenericName, placed: list[Mention]) -> Mention | None:
     """'the airbase' in a text that names one airbase (or one city, for 'the city')."""
     if not generic.kinds:
         return None  # 'the silos': only where the text locates them
-    fitting = [m for m in placed if _fits(generic, m.kind, m.name, m.surface)]
+    kinds = generic.kinds
+    fitting = [m for m in placed if m.kind in kinds and _fits(generic, m.kind, m.name, m.surface)]
     if len({m.place_id for m in fitting}) != 1:
         return None
     return fitting[0]
