@@ -204,7 +204,7 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
         from geo.pipeline import analyse_workspace
 
         with _open_workspace(args, failures) as ws:
-            analysis, corrected, _ = analyse_workspace(ws)
+            analysis, corrected, _ = analyse_workspace(ws, min_confidence=args.min_confidence)
             warn_invalid(corrected)
             analysis = _dated_view(analysis, args)
     else:
@@ -485,7 +485,7 @@ def _export_workspace(args: argparse.Namespace, fmt: str, failures: list[Documen
     from geo.pipeline import analyse_workspace
 
     with _open_workspace(args, failures) as ws:
-        analysis, corrected, hashes = analyse_workspace(ws)
+        analysis, corrected, hashes = analyse_workspace(ws, min_confidence=args.min_confidence)
         warn_invalid(corrected)
         analysis = _dated_view(analysis, args)
         ids, notes = _review_columns(analysis, corrected, hashes)

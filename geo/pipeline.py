@@ -148,11 +148,12 @@ def update_workspace(workspace, on_document=None) -> int:
     return len(pending)
 
 
-def analyse_workspace(workspace, update: bool = True, write_layers: bool = False):
+def analyse_workspace(workspace, update: bool = True, write_layers: bool = False, min_confidence: float = 0.0):
     """The analysis of a workspace with its corrections applied: (Analysis, Corrected, doc hashes).
 
     Only documents that changed are analysed again (``update``); ``write_layers`` stores the
-    places, zones and corridors as layers of the workspace for GIS users."""
+    places, zones and corridors as layers of the workspace for GIS users. Claims below
+    ``min_confidence`` are left out of the analysis unless an analyst corrected or confirmed them."""
     from geo.aggregate import apply_corrections, carry_over
 
     if update:
@@ -166,7 +167,8 @@ def analyse_workspace(workspace, update: bool = True, write_layers: bool = False
         corrections = carry_over(corrections, current, workspace.texts_by_hash(older))
     corrected = apply_corrections(workspace.mentions(), workspace.claims(), corrections, hashes,
                                   workspace.places())
-    analysis = assemble([d.document for d in stored], corrected.mentions, corrected.claims)
+    claims = [c for c in corrected.claims if c.confidence >= min_confidence or c in corrected.notes]
+    analysis = assemble([d.document for d in stored], corrected.mentions, claims)
     if write_layers:
         store_layers(workspace, analysis)
     return analysis, corrected, hashes
