@@ -179,10 +179,8 @@ MAP_CSS = """
   box-shadow: 0 1px 4px rgba(0,0,0,.3); width: max-content; max-width: min(640px, calc(100vw - 80px));
   overflow: visible; }
 .geo-legend summary { cursor: pointer; font-weight: 600; font-size: 12px; line-height: 18px; color: #333; }
-.geo-legend ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0 12px; }
-.geo-legend ul.geo-keys { grid-template-columns: repeat(4, max-content); }
-.geo-legend ul.geo-actors { grid-template-columns: repeat(5, max-content); margin-top: 2px;
-  border-top: 1px solid #e4e4e4; padding-top: 2px; }
+.geo-legend ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 12px; }
+.geo-legend ul.geo-actors { margin-top: 2px; border-top: 1px solid #e4e4e4; padding-top: 2px; }
 .geo-legend li { display: flex; align-items: center; gap: 5px; margin: 0; font-size: 11.5px; line-height: 17px;
   white-space: nowrap; }
 .geo-legend .geo-actors .geo-swatch { width: 11px; height: 11px; }

@@ -29,7 +29,14 @@ class MapBehaviour(MacroElement):
             map.on("popupclose", function() { L.DomUtil.removeClass(map.getContainer(), "geo-popup-open"); });
             var restored = false, touched = false, CONTROLS = [48, 56];  // zoom and fit buttons, layer switch
             function fitTo(bounds) {
-                map.fitBounds(bounds, {paddingTopLeft: CONTROLS, paddingBottomRight: fit.room,
+                // keep free a strip from the legend's top to the bottom (measured: it wraps with the width,
+                // and the scale bar sits under it)
+                var legend = map.getContainer().querySelector(".geo-legend"), room = fit.room;
+                if (legend && legend.offsetHeight) {
+                    room = [0, Math.ceil(map.getContainer().getBoundingClientRect().bottom
+                                         - legend.getBoundingClientRect().top) + 6];
+                }
+                map.fitBounds(bounds, {paddingTopLeft: CONTROLS, paddingBottomRight: room,
                                        maxZoom: fit.maxZoom, animate: false});
             }
             function fitData() { if (fit) { fitTo(fit.bounds); } }

@@ -78,7 +78,8 @@ def legend_html(analysis: Analysis, palette: ActorPalette = PALETTE) -> str:
 
 def legend_room(analysis: Analysis) -> tuple[int, int]:
     """Pixels (right, bottom) to keep free when the map's first view is fitted: a strip of the
-    open legend's height at the bottom, so it covers none of the data."""
+    open legend's height at the bottom, so it covers none of the data (an estimate for a
+    640 px legend; the browser measures the legend when it is drawn, see MapBehaviour)."""
     actors = len(legend_actors(analysis)) + (1 if len({c.actor for c in analysis.claims}) > MAX_ACTORS else 0)
     symbols = len(SYMBOLS) + 1
     rows = math.ceil(symbols / SYMBOL_COLUMNS) + math.ceil(max(actors, 1) / ACTOR_COLUMNS) + 1  # + the rule line
