@@ -96,6 +96,7 @@ def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(an
     # Raqqa -> Palmyra heads south-west: on screen, down and to the left (between 90 and 180 degrees)
     angle = arrow["properties"]["_arrow"]["a"]
     assert 90 < angle < 180
+    assert arrow["properties"]["_z"] <= -100000  # under every place marker, never hiding one
     assert round(screen_bearing((40, 35), (41, 35))) == 0 and round(screen_bearing((40, 35), (40, 34))) == 90
 
 
