@@ -18,27 +18,47 @@ from __future__ import annotations
 import sys
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.app.corpus import (DEFAULT_ANALYSER, AppConfig, WorkspaceCorpus, analyse_cached, fingerprint, md_escape,
                             open_corpus, parse_args, prepare_gazetteer, workspace_analysis)
-from geo.app.panels import (MAP_HEIGHT, MAP_KEY, RunCounter, asset_base, document_reader, selection_panel,
-                            sidebar_exports, sidebar_filters, sidebar_time, sidebar_uploads, unresolved_table,
-                            update_selection, view_cached)
+from geo.app.panels import (RunCounter, asset_base, contradictions_cached, contradictions_table, document_reader,
+                            selection_panel, show_map, sidebar_exports, sidebar_filters, sidebar_uploads,
+                            time_control, unresolved_table, update_selection, view_cached)
 from geo.app.review import Review, claim_review_panel, mention_review_panel, sidebar_workspace
 from geo.assets import assets_present
-from geo.mapview import build_map
-from geo.mapview.selection import CLICK_KEYS, FeatureIndex
+from geo.mapview.selection import FeatureIndex
+
+
+PAGE_CSS = """<style>
+/* the map is the page: little padding, the title in the browser tab, counters small */
+[data-testid="stHeader"] { height: 2.5rem !important; min-height: 2.5rem !important; background: transparent !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 2.6rem 0.75rem 1rem 0.75rem !important;
+  max-width: 100% !important; }
+[data-testid="stMetric"] { padding: 0 !important; }
+[data-testid="stMetricValue"] { font-size: 1.05rem !important; line-height: 1.2 !important; }
+[data-testid="stMetricLabel"] p { font-size: 0.68rem !important; }
+[data-testid="stMetricLabel"] { min-height: 0 !important; }
+</style>"""
+MAP_SHARE = 0.74  # of the page's width; the claims panel docks in the rest
 
 
 def main(argv: list[str] | None = None) -> None:
     config = parse_args(sys.argv[1:] if argv is None else argv)
-    st.set_page_config(page_title="Conflict map", layout="wide")
+    st.set_page_config(page_title="Conflict map", layout="wide", initial_sidebar_state="collapsed")
     counter = RunCounter(config.debug_runs)
     try:
         run_page(config)
     finally:
         counter.done()
+
+
+def counters(full, view) -> None:
+    """Small counters in one row."""
+    cols = st.columns(5, gap="small")
+    for col, (label, value) in zip(cols, [("documents", len(full.documents)), ("claims shown", len(view.claims)),
+                                          ("places", sum(1 for p in view.places if p.claims)),
+                                          ("zones", len(view.zones)), ("corridors", len(view.corridors))]):
+        col.metric(label, value)
 
 
 def run_page(config: AppConfig) -> None:
@@ -47,10 +67,10 @@ def run_page(config: AppConfig) -> None:
         return
     sidebar_uploads(corpus)
     documents = {d.id: d for d in corpus.documents}
-
-    st.title("Conflict map", anchor=False)
+    st.html(PAGE_CSS)
     if not documents:
-        st.info("No documents yet: add .txt, .md, .html, .pdf or .docx files in the sidebar.")
+        st.info("No documents yet: add .txt, .md, .html, .pdf or .docx files in the sidebar (the arrow at the "
+                "top left opens it).")
         return
     if config.analyser == DEFAULT_ANALYSER:
         prepare_gazetteer()
@@ -67,37 +87,32 @@ def run_page(config: AppConfig) -> None:
             return
     filters = sidebar_filters(full)
     filter_key = tuple((k, tuple(v) if v is not None else None) for k, v in filters.items())
-    filter_key += (("as_of", sidebar_time(full)),)
+
+    left, right = st.columns([MAP_SHARE, 1 - MAP_SHARE], gap="small")
+    with right:
+        day = time_control(full)
+    filter_key += (("as_of", day),)
     view, export = view_cached(corpus_key, filter_key, full)
+    accounts = contradictions_cached(corpus_key, filter_key, full)
     sidebar_exports(view, export)
 
-    cols = st.columns(5)
-    for col, (label, value) in zip(cols, [("documents", len(full.documents)), ("claims shown", len(view.claims)),
-                                          ("places", sum(1 for p in view.places if p.claims)),
-                                          ("zones", len(view.zones)), ("corridors", len(view.corridors))]):
-        col.metric(label, value)
-
     offline_ok = assets_present()
-    if not offline_ok:
-        st.warning("Map assets are missing from static/vendor, so the map needs the internet. "
-                   "Run `python -m geo.assets` once to work offline.")
-    left, right = st.columns([5, 3], gap="medium")
     with left:
-        fmap = build_map(view, asset_base=asset_base() if offline_ok else None, view_key=corpus_key[:16],
-                         popups=False)
-        # render=False: st_folium renders the map itself once more anyway; the default render=True
-        # renders the whole figure twice (measured: same arguments, a third of the time).
-        click = st_folium(fmap, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True,
-                          returned_objects=list(CLICK_KEYS), render=False)
+        if not offline_ok:
+            st.warning("Map assets are missing, so the map needs the internet. "
+                       "Run `python -m geo.assets` once to work offline.")
+        click = show_map(corpus_key, filter_key, view, asset_base() if offline_ok else None)
     update_selection(click, FeatureIndex(view))
     with right:
-        selection_panel(view, full, documents)
+        counters(full, view)
+        selection_panel(view, full, documents, accounts)
         if review is not None:
             claim_review_panel(view, review)
-        unresolved_table(view)
+    contradictions_table(accounts)
     document_reader(full, documents)
     if review is not None:
         mention_review_panel(full, review)
+    unresolved_table(view)
 
 
 if __name__ == "__main__":

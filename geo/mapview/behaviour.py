@@ -32,9 +32,11 @@ class MapBehaviour(MacroElement):
                 // keep free a strip from the legend's top to the bottom (measured: it wraps with the width,
                 // and the scale bar sits under it)
                 var legend = map.getContainer().querySelector(".geo-legend"), room = fit.room;
+                var height = map.getSize().y;
                 if (legend && legend.offsetHeight) {
-                    room = [0, Math.ceil(map.getContainer().getBoundingClientRect().bottom
-                                         - legend.getBoundingClientRect().top) + 6];
+                    var measured = Math.ceil(map.getContainer().getBoundingClientRect().bottom
+                                             - legend.getBoundingClientRect().top) + 6;
+                    if (measured > 0 && measured < height / 2) { room = [0, measured]; }  // else: not laid out yet
                 }
                 map.fitBounds(bounds, {paddingTopLeft: CONTROLS, paddingBottomRight: room,
                                        maxZoom: fit.maxZoom, animate: false});
@@ -87,7 +89,11 @@ class MapBehaviour(MacroElement):
                     restored = true;
                 }
             } catch (e) { /* storage unavailable: the fitted view */ }
-            if (!restored) { fitData(); }
+            if (!restored) {
+                fitData();
+                // inside an app's frame the page may not be laid out yet: fit once more when it is
+                window.requestAnimationFrame(function() { if (!touched) { fitData(); } });
+            }
             if (!key) { return; }
             map.on("moveend", function() {
                 var c = map.getCenter();

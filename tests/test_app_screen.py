@@ -1,0 +1,75 @@
+"""The app as the analyst's main screen, headless (AppTest): the state on the latest day by default,
+the sources side by side (per place, in two clicks from the start, and corpus-wide as CSV), the map
+built once per corpus, filters and day (a click does not rebuild it), and the app in the package."""
+from __future__ import annotations
+
+import csv
+import io
+import sys
+
+from tests.test_app import click, downloads, map_args, metric, panel_html, start  # noqa: F401 (downloads: a fixture)
+
+
+def _download(at, key: str, seen: dict[str, bytes]) -> bytes:
+    button = next(b for b in at.download_button if b.key == key)
+    return seen[button.proto.url.rsplit("/", 1)[-1].split(".")[0]]
+
+
+def test_where_sources_disagree_in_two_clicks_and_as_csv(monkeypatch, downloads):  # noqa: F811
+    at = start(monkeypatch)
+    assert at.toggle(key="t_all").value is False  # the default view is a day's state, not every year at once
+    buttons = [b for b in at.button if (b.key or "").startswith("disagree_")]
+    assert buttons and buttons[0].label.startswith("Abu Kamal")  # most sources first
+    buttons[0].click().run()  # click 1: the place opens with each source's latest word
+    assert not at.exception and at.subheader[0].value == "Abu Kamal"
+    sources = next(h.value for h in at.html if 'class="geo-sources"' in h.value)
+    assert sources.count("<tr>") >= 4 and "Sources disagree:" in sources
+    # the corpus-wide table, disagreements first, downloads as CSV
+    table = list(csv.DictReader(io.StringIO(_download(at, "export_contradictions", downloads).decode("utf-8"))))
+    assert table[0]["disagree"] == "True" and table[0]["place"] == "Abu Kamal"
+    assert {"source", "date", "account", "stance", "sentence"} <= set(table[0])
+    assert table[-1]["disagree"] == "False"  # places where the sources agree are in it too, after
+
+
+def test_a_click_does_not_rebuild_the_map(monkeypatch):
+    import geo.app.panels as panels
+
+    built = []
+    real = panels.build_map
+    monkeypatch.setattr(panels, "build_map", lambda *a, **k: built.append(1) or real(*a, **k))
+    at = start(monkeypatch)
+    script = map_args(at)["script"]
+    before = len(built)
+    click(at, "Raqqa")
+    assert at.subheader[0].value == "Raqqa"
+    assert len(built) == before and map_args(at)["script"] == script  # the same map, not built again
+    at.toggle(key="t_all").set_value(True).run()  # another day (all of them): another map
+    assert map_args(at)["script"] != script
+
+
+def test_the_page_is_wide_with_the_sidebar_folded_and_small_counters(monkeypatch):
+    at = start(monkeypatch)
+    assert int(metric(at, "documents")) == 12
+    from geo.app import main as app_main
+
+    assert app_main.MAP_SHARE >= 0.72  # of the page's width (measured in the browser test)
+    assert map_args(at)["height"] >= 0.75 * 900
+
+
+def test_the_app_runs_from_the_package(monkeypatch, tmp_path):
+    """`geo app` / `python -m geo.app` run streamlit on a launcher beside the vendored assets."""
+    import geo.app as app
+    from geo.assets import DEFAULT_DEST
+
+    cmd = app.command(["--corpus", "X"], ["--server.port", "9"])
+    assert cmd[:4] == [sys.executable, "-m", "streamlit", "run"] and cmd[-3:] == ["--", "--corpus", "X"]
+    assert "--server.enableStaticServing" in cmd and "--server.port" in cmd
+    script = cmd[4]
+    assert script.endswith("app.py")
+    # an installed package (no checkout around it): a launcher in the user's cache, the assets linked
+    monkeypatch.setattr("geo.assets.DEFAULT_DEST", tmp_path / "vendor")
+    (tmp_path / "vendor").mkdir()
+    folder = app.script_folder()
+    assert folder == tmp_path / "app" and (folder / "app.py").read_text() == app.LAUNCHER
+    assert (folder / "static" / "vendor").resolve() == (tmp_path / "vendor").resolve()
+    assert DEFAULT_DEST.exists()
