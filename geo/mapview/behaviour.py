@@ -27,7 +27,7 @@ class MapBehaviour(MacroElement):
             var map = {{ this._parent.get_name() }}, key = {{ this.key_json }}, fit = {{ this.fit_json }};
             map.on("popupopen", function() { L.DomUtil.addClass(map.getContainer(), "geo-popup-open"); });
             map.on("popupclose", function() { L.DomUtil.removeClass(map.getContainer(), "geo-popup-open"); });
-            var restored = false, touched = false, CONTROLS = [48, 56];  // zoom and fit buttons, layer switch
+            var restored = false, touched = false, fitting = false, CONTROLS = [48, 56];  // zoom and fit buttons, layer switch
             function fitTo(bounds) {
                 // keep free a strip from the legend's top to the bottom (measured: it wraps with the width,
                 // and the scale bar sits under it)
@@ -38,9 +38,14 @@ class MapBehaviour(MacroElement):
                                              - legend.getBoundingClientRect().top) + 6;
                     if (measured > 0 && measured < height / 2) { room = [0, measured]; }  // else: not laid out yet
                 }
-                map.fitBounds(bounds, {paddingTopLeft: CONTROLS, paddingBottomRight: room,
-                                       maxZoom: fit.maxZoom, animate: false});
+                fitting = true;
+                try {
+                    map.fitBounds(bounds, {paddingTopLeft: CONTROLS, paddingBottomRight: room,
+                                           maxZoom: fit.maxZoom, animate: false});
+                } finally { fitting = false; }
             }
+            // any other move (zoom buttons, keys, a drag, "All") is the user's: no more fitting on resize
+            map.on("movestart zoomstart", function() { if (!fitting) { touched = true; } });
             function fitData() { if (fit) { fitTo(fit.bounds); } }
             // one zoom level per wheel notch, about the pointer
             var notches = 0, small = 0, timer = null, anchor = null, container = map.getContainer();
@@ -92,7 +97,7 @@ class MapBehaviour(MacroElement):
             if (!restored) {
                 fitData();
                 // inside an app's frame the page may not be laid out yet: fit once more when it is
-                window.requestAnimationFrame(function() { if (!touched) { fitData(); } });
+                window.requestAnimationFrame(function() { if (!touched && !restored) { fitData(); } });
             }
             if (!key) { return; }
             map.on("moveend", function() {
