@@ -10,6 +10,7 @@
     geo ingest PATH... --workspace W.gpkg    add documents to a workspace and analyse what changed
     geo claims|export|map --workspace W.gpkg read a workspace, corrections applied (PATHs are ingested first)
     geo correct reject|confirm|set|place|not-place|alias|new-place|withdraw|log --workspace W.gpkg ...
+    geo workspace backup W.gpkg OUT.gpkg     a consistent copy of a workspace, safe while others write
     geo geocode NAME [--online]              look a name up through the geopy interface
 
 Bad input files are reported one line each on stderr; the good files' results are still
@@ -96,7 +97,8 @@ def cmd_mentions(args: argparse.Namespace, failures: list[DocumentError]) -> Non
         with _open_workspace(args, failures) as ws:
             from geo.pipeline import analyse_workspace
 
-            analysis, _, _ = analyse_workspace(ws)
+            analysis, corrected, _ = analyse_workspace(ws)
+            warn_invalid(corrected)
             _write_json_lines({f: getattr(m, f) for f in MENTION_FIELDS} for m in analysis.mentions)
         return
     _need_paths(args)
@@ -114,9 +116,10 @@ def cmd_claims(args: argparse.Namespace, failures: list[DocumentError]) -> None:
             from geo.pipeline import analyse_workspace
 
             analysis, corrected, hashes = analyse_workspace(ws)
+            warn_invalid(corrected)
             for claim in analysis.claims:
                 origin = corrected.origin.get(claim, claim)
-                _write_json_lines([{"id": claim_id(origin, hashes.get(claim.doc, "")),
+                _write_json_lines([{"claim_id": claim_id(origin, hashes.get(claim.doc, "")),
                                     **{f: getattr(claim, f) for f in CLAIM_FIELDS},
                                     "place_start": claim.place_start, "place_end": claim.place_end,
                                     "review": "; ".join(corrected.notes.get(claim, []))}])
@@ -201,7 +204,9 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
         from geo.pipeline import analyse_workspace
 
         with _open_workspace(args, failures) as ws:
-            analysis = _dated_view(analyse_workspace(ws)[0], args)
+            analysis, corrected, _ = analyse_workspace(ws)
+            warn_invalid(corrected)
+            analysis = _dated_view(analysis, args)
     else:
         _need_paths(args)
         analysis = _dated_view(analyse(list(_documents(args.paths, failures, args.date))), args)
@@ -361,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_ingest)
 
     add_correct_parser(sub)
+    add_workspace_parser(sub)
     return parser
 
 
@@ -402,7 +408,7 @@ def _ingest(ws, paths, author: str, failures: list[DocumentError], date: str | N
     from geo.documents import iter_sources
 
     added = same = 0
-    for item in iter_sources(paths):
+    for item in iter_sources(paths, skip=_workspace_files(ws)):
         if isinstance(item, DocumentError):
             failures.append(item)
             print(f"geo: error: {item}", file=sys.stderr, flush=True)
@@ -417,6 +423,22 @@ def _ingest(ws, paths, author: str, failures: list[DocumentError], date: str | N
         else:
             same += 1
     return added, same
+
+
+def _workspace_files(ws) -> set:
+    """The workspace file and its journal files: never read as documents (a folder being ingested
+    may hold the workspace; opening and closing it outside SQLite would drop the locks)."""
+    from pathlib import Path
+
+    path = Path(ws.path).resolve()
+    return {path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))}
+
+
+def warn_invalid(corrected) -> None:
+    """One line on stderr per stored correction that cannot be applied (written by an older geo)."""
+    for fix, why in corrected.invalid:
+        print(f"geo: warning: correction {fix.fid} ({fix.describe()}) is invalid and was skipped: {why}; "
+              f"withdraw it with `geo correct withdraw {fix.fid}`", file=sys.stderr)
 
 
 def cmd_ingest(args: argparse.Namespace, failures: list[DocumentError]) -> None:
@@ -464,6 +486,7 @@ def _export_workspace(args: argparse.Namespace, fmt: str, failures: list[Documen
 
     with _open_workspace(args, failures) as ws:
         analysis, corrected, hashes = analyse_workspace(ws)
+        warn_invalid(corrected)
         analysis = _dated_view(analysis, args)
         ids, notes = _review_columns(analysis, corrected, hashes)
         if fmt == "geojson":
@@ -493,7 +516,7 @@ def _export_workspace(args: argparse.Namespace, fmt: str, failures: list[Documen
             else:
                 from geo.io.parquet import write_parquet
 
-                write_parquet(analysis, args.output)
+                write_parquet(analysis, args.output, frames=frames)
         log_path = Path(args.output).with_suffix(".edit-log.csv")
         write_edit_log_csv(ws, log_path)
     print(f"geo: wrote {args.output} ({len(analysis.claims)} claims, {len(corrected.rejected)} rejected left out, "
@@ -513,11 +536,15 @@ def add_correct_parser(sub) -> None:
     for name, text in (("confirm", "confirm a claim"), ("reject", "reject a claim (left out of map and exports)")):
         c = csub.add_parser(name, parents=[common], help=text)
         c.add_argument("claim", help="the claim's id, as `geo claims --workspace` prints it")
-        c.set_defaults(run=cmd_correct_claim, action=name)
+        c.set_defaults(run=cmd_correct_claim, action=name, new_actor=False)
     c = csub.add_parser("set", parents=[common], help="change a claim's actor, relation, stance or date")
     c.add_argument("claim")
-    for field in ("actor", "relation", "stance", "date"):
-        c.add_argument(f"--{field}")
+    c.add_argument("--actor", help="an actor of the lexicon or a name it knows for one ('Syrian Democratic "
+                   "Forces' is SDF)")
+    c.add_argument("--new-actor", action="store_true", help="take an --actor the lexicon does not know, as given")
+    c.add_argument("--relation", help="control, lost, contested, presence, advance, strike or corridor")
+    c.add_argument("--stance", help="asserted, alleged, denied or disputed")
+    c.add_argument("--date", help="ISO 8601 at its precision: 2017-10-17, 2017-W42, 2017-10 or 2017")
     c.set_defaults(run=cmd_correct_claim, action="set")
 
     c = csub.add_parser("place", parents=[common], help="re-place a mention (another place, or a point)")
@@ -553,6 +580,26 @@ def add_correct_parser(sub) -> None:
     c.set_defaults(run=cmd_correct_log)
 
 
+def add_workspace_parser(sub) -> None:
+    p = sub.add_parser("workspace", help="look after a workspace file")
+    wsub = p.add_subparsers(dest="workspace_command", required=True)
+    b = wsub.add_parser("backup", help="copy a workspace consistently, even while the app or `geo ingest` "
+                                       "writes to it (SQLite's backup API)")
+    b.add_argument("workspace", help="the workspace file (.gpkg)")
+    b.add_argument("output", help="a new file to write the copy to")
+    b.set_defaults(run=cmd_workspace_backup)
+
+
+def cmd_workspace_backup(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.workspace import open_workspace
+
+    with open_workspace(args.workspace, create=False) as ws:
+        target = ws.backup(args.output)
+        documents, corrections = len(ws.documents()), len(ws.corrections())
+    print(f"geo: copied {args.workspace} to {target} ({documents} documents, {corrections} active corrections)",
+          file=sys.stderr)
+
+
 def _refresh(ws) -> None:
     """Re-derive the workspace's map layers after a correction (re-analysing the documents first
     when the workspace's own gazetteer changed)."""
@@ -576,11 +623,14 @@ def find_claim(ws, wanted: str):
 def cmd_correct_claim(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo.workspace import claim_anchor, open_workspace
 
+    from geo.aggregate.corrections import checked_values
+
     values: dict = {}
     if args.action == "set":
         values = {f: getattr(args, f) for f in ("actor", "relation", "stance", "date") if getattr(args, f)}
         if not values:
             raise UsageError("say what to change: --actor, --relation, --stance or --date")
+        values = checked_values(values, new_actor=args.new_actor)
     with open_workspace(args.workspace, create=False) as ws:
         claim, sha = find_claim(ws, args.claim)
         fix = ws.add_correction("claim", args.action, sha, claim_anchor(claim), values, author_of(args))
@@ -609,7 +659,9 @@ def cmd_correct_place(args: argparse.Namespace, failures: list[DocumentError]) -
         if args.place_id:
             values = _place_values(ws, args.place_id)
         else:
-            lon, lat = args.lonlat
+            from geo.aggregate.corrections import checked_point
+
+            lon, lat = checked_point(*args.lonlat)
             values = {"place_id": f"pt:{lon:.5f},{lat:.5f}", "name": args.name or mention.surface,
                       "lat": lat, "lon": lon,
                       "kind": "point", "country": ""}
@@ -633,7 +685,9 @@ def cmd_correct_gazetteer(args: argparse.Namespace, failures: list[DocumentError
 
     with open_workspace(args.workspace, create=False) as ws:
         if args.new:
-            lon, lat = args.lonlat
+            from geo.aggregate.corrections import checked_point
+
+            lon, lat = checked_point(*args.lonlat)
             place = LocalPlace(0, args.name, lat, lon, args.kind, args.country, "", (args.name,), author_of(args))
         else:
             v = _place_values(ws, args.place_id)

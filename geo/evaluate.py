@@ -21,6 +21,7 @@ from pathlib import Path
 
 from geopy.distance import great_circle
 
+from geo.knowledge import place_noun_pattern
 from geo.model import Claim, Document, Mention
 from geo.geoparse.normalize import name_key
 
@@ -247,7 +248,7 @@ class EventMapping:
 
 
 def load_event_mapping() -> EventMapping:
-    from geo.lexicon import check_choice, compile_pattern, load_table
+    from geo.knowledge import check_choice, compile_pattern, load_table
     from typing import get_args
 
     from geo.model import Relation
@@ -408,8 +409,7 @@ def score_events(path: str | Path, part: str = "dev", extract=None) -> EventScor
     return EventScore(name, part, total, by_type, by_country, by_named, unknown, misses)
 
 
-_PLACE_WORD_AFTER = re.compile(r"\s+(?:town|village|city|district|governorate|suburb|area|sub-?district|camp|"
-                               r"neighbou?rhood|region|province)$", re.IGNORECASE)
+_PLACE_WORD_AFTER = re.compile(r"\s+" + place_noun_pattern("coded_suffix") + "$", re.IGNORECASE)
 
 
 def names_coded_place(event: CodedEvent) -> bool:

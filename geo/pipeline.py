@@ -54,15 +54,34 @@ def analyse(docs: list[Document]) -> Analysis:
 
 # --------------------------------------------------------------------------- workspaces
 
-ANALYSER_PARTS = ("geoparse", "geocoders", "claims", "time", "data", "model.py", "casefold.py", "lexicon.py",
-                  "pipeline.py")
+# the package's parts that do not change what an analysis finds (every other file counts, so a new
+# stage or knowledge file is covered without being listed)
+NOT_ANALYSER_PARTS = ("mapview", "io", "workspace", "aggregate", "app", "cli.py", "evaluate.py", "assets.py",
+                      "scale.py", "__main__.py", "__pycache__")
+
+
+def analyser_version() -> str:
+    """A version string of everything an analysis depends on: the gazetteer index fingerprint, a
+    hash of the stages' code and data files (lexicons, cue words), the user's lexicon files
+    (``$GEO_LEXICON_DIR``) and whether the dependency parse is on (and with which model). A
+    workspace re-analyses a document when this differs from the version it was analysed with."""
+    import hashlib
+
+    from geo.claims import syntax
+    from geo.knowledge.records import user_files
+
+    digest = hashlib.sha256(_package_version().encode())
+    for path in user_files():
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    if syntax.enabled():
+        digest.update(("syntax:" + ",".join(syntax.model_names())).encode())
+    return digest.hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)
-def analyser_version() -> str:
-    """A version string of everything an analysis depends on: the gazetteer index fingerprint plus a
-    hash of the stages' code and data files (lexicons, cue words). A workspace re-analyses a
-    document when this differs from the version it was analysed with. About 10 ms."""
+def _package_version() -> str:
+    """The gazetteer fingerprint and the stages' code and data files, hashed (about 10 ms, once)."""
     import hashlib
     from pathlib import Path
 
@@ -70,8 +89,7 @@ def analyser_version() -> str:
 
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(_fingerprint().encode())
-    for part in ANALYSER_PARTS:
-        base = package / part
+    for base in sorted(p for p in package.iterdir() if p.name not in NOT_ANALYSER_PARTS):
         for path in sorted(base.rglob("*") if base.is_dir() else [base]):
             if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".json", ".tsv", ".yaml", ".toml"):
                 digest.update(path.relative_to(package).as_posix().encode())

@@ -67,13 +67,15 @@ def test_a_broken_relation_record_names_file_and_line(user_folder, record, messa
 @pytest.mark.parametrize("record, message", [
     ('[[actor]]\nname = "X"\nkind = "militia"\n', "actors.toml:1: unknown kind 'militia'"),
     ('[[actor]]\nname = "X"\nkind = "state"\ncolour = "red"\n', "actors.toml:1: colour must be #rrggbb"),
-    ('[[demonym]]\nword = "Martian"\nactor = "Mars"\n', "actors.toml:1: unknown actor 'Mars'"),
-    ('[[demonym]]\nword = "federal"\nactor = "Iraqi forces"\nhome = { Iraq = "Iraqi forces" }\n',
-     "actors.toml:1: home keys are two-letter country codes"),
     ('[[generic]]\nwords = ["guards"]\nhome = { IQ = "Martians" }\n', "actors.toml:1: unknown actor 'Martians'"),
+    # demonyms live in their own table, which the geoparser reads too
+    ('[[demonym]]\nword = "Martian"\nactor = "Mars"\n', "demonyms.toml:1: unknown actor 'Mars'"),
+    ('[[demonym]]\nword = "federal"\nactor = "Iraqi forces"\nhome = { Iraq = "Iraqi forces" }\n',
+     "demonyms.toml:1: home keys are two-letter country codes"),
+    ('\n[[demonym]]\nword = "Martian"\n', "demonyms.toml:2: a demonym needs a country, an actor or both"),
 ])
 def test_a_broken_actor_record_names_file_and_line(user_folder, record, message):
-    (user_folder / "actors.toml").write_text(record, encoding="utf-8")
+    (user_folder / message.split(":")[0]).write_text(record, encoding="utf-8")
     actors.lexicon.cache_clear()
     with pytest.raises(LexiconError) as error:
         actors.lexicon()

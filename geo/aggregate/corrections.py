@@ -11,13 +11,79 @@ as unmatched rather than applied somewhere else.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from typing import get_args
 
 from geo.casefold import fold as casefold
-from geo.model import Claim, Mention
+from geo.model import Claim, Mention, Relation, Stance
+from geo.time.periods import period
 from geo.workspace import Correction, LocalPlace, claim_anchor, mention_anchor
 from geo.workspace.base import anchor_id
 
 CLAIM_FIELDS_SETTABLE = ("actor", "relation", "stance", "date", "attribution")
+RELATIONS = get_args(Relation)
+STANCES = get_args(Stance)
+
+
+class CorrectionError(ValueError):
+    """A correction value that cannot be stored; the message names the field and what it accepts."""
+
+
+def known_actors() -> list[str]:
+    """The canonical actor names of the actor lexicon, as a correction may set them."""
+    from geo.claims.actors import lexicon
+
+    return sorted(lexicon().actors)
+
+
+def checked_values(values: dict, new_actor: bool = False) -> dict:
+    """Claim field values as an analyst typed them, checked and made canonical, or CorrectionError.
+
+    Dates are ISO 8601 at a precision, relations and stances come from the model's vocabulary,
+    actors are folded through the lexicon's aliases (a name it lacks only with ``new_actor``).
+
+    >>> checked_values({"actor": "Syrian Democratic Forces", "date": "2017-10"})
+    {'actor': 'SDF', 'date': '2017-10'}
+    >>> checked_values({"date": "2019-13-45"})
+    Traceback (most recent call last):
+    ...
+    geo.aggregate.corrections.CorrectionError: date: '2019-13-45' is no date; give ISO 8601 at a precision: YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY
+    """
+    checked = {}
+    for key, raw in values.items():
+        value = str(raw).strip() if raw is not None else ""
+        if key not in CLAIM_FIELDS_SETTABLE:
+            raise CorrectionError(f"{key}: a correction cannot set it; it sets {', '.join(CLAIM_FIELDS_SETTABLE)}")
+        if key == "date":
+            try:
+                period(value)
+            except ValueError:
+                raise CorrectionError(f"date: {value!r} is no date; give ISO 8601 at a precision: YYYY-MM-DD, "
+                                      "YYYY-Www, YYYY-MM or YYYY") from None
+        elif key == "relation" and value not in RELATIONS:
+            raise CorrectionError(f"relation: {value!r} is not one; give one of {', '.join(RELATIONS)} (a capture "
+                                  "is 'control', a withdrawal 'lost', a siege or clash 'contested')")
+        elif key == "stance" and value not in STANCES:
+            raise CorrectionError(f"stance: {value!r} is not one; give one of {', '.join(STANCES)}")
+        elif key == "actor":
+            from geo.claims.actors import canonical_actor
+
+            value = canonical_actor(value)
+            actors = known_actors()
+            if not value or (value not in actors and not new_actor):
+                raise CorrectionError(f"actor: {value!r} is not in the actor lexicon; give one of "
+                                      f"{', '.join(actors)} or a name the lexicon knows for one (\"Syrian "
+                                      "Democratic Forces\", \"ISIL\"), or add it as a new actor on purpose "
+                                      "(--new-actor)")
+        checked[key] = value
+    return checked
+
+
+def checked_point(lon: float, lat: float) -> tuple[float, float]:
+    """A point an analyst gave, or CorrectionError when it is off the globe (or lat/lon swapped)."""
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90) or lon != lon or lat != lat:
+        raise CorrectionError(f"lonlat: {lon}, {lat} is not a point; give longitude (-180..180) then latitude "
+                              "(-90..90), e.g. 38.99 35.95 for Raqqa")
+    return float(lon), float(lat)
 
 
 @dataclass
@@ -35,6 +101,7 @@ class Corrected:
     origin: dict[Claim, Claim] = field(default_factory=dict)
     rejected: list[tuple[Claim, str]] = field(default_factory=list)
     unmatched: list[Correction] = field(default_factory=list)
+    invalid: list[tuple[Correction, str]] = field(default_factory=list)  # stored by an older version: skipped
 
 
 def claim_id(claim: Claim, doc_sha: str) -> str:
@@ -68,6 +135,7 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
             by_claim.setdefault(_key(c.doc_sha256, c.anchor), []).append(c)
     local = {casefold(name): p for p in local_places for name in p.names or (p.name,)}
     used: set[int] = set()
+    invalid: dict[int, tuple[Correction, str]] = {}
 
     # mentions: names that are not places go; re-placed ones move; unresolved ones the
     # workspace's own gazetteer knows are placed
@@ -80,7 +148,10 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
             dropped_spans.add(span)
             continue
         fix = by_mention.get(_key(doc_hashes.get(m.doc, ""), mention_anchor(m)))
-        if fix is not None:
+        problem = _point_problem(fix.values) if fix is not None else None
+        if problem:
+            invalid[fix.fid] = (fix, problem)
+        elif fix is not None:
             used.add(fix.fid)
             m = _placed(m, fix.values)
             moved[span] = m
@@ -109,7 +180,13 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
             if fix.action in ("confirm", "reject"):
                 verdict = fix
             elif fix.action == "set":
-                values = {k: _typed(claim_fields[k], v) for k, v in fix.values.items() if k in claim_fields}
+                try:
+                    values = checked_values(fix.values, new_actor=True)
+                except CorrectionError as err:
+                    if fix.fid not in invalid:
+                        invalid[fix.fid] = (fix, str(err))
+                    continue
+                values = {k: _typed(claim_fields[k], v) for k, v in values.items() if k in claim_fields}
                 if isinstance(values.get("date"), str) and "date_precision" in claim_fields:
                     values.setdefault("date_precision", _precision(values["date"]))
                 claim = replace(claim, **values)
@@ -123,7 +200,9 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
         result.origin[claim] = original
         if notes:
             result.notes[claim] = notes
-    result.unmatched = [c for c in corrections if c.fid not in used and c.target in ("claim", "mention")]
+    result.invalid = list(invalid.values())
+    result.unmatched = [c for c in corrections if c.fid not in used and c.fid not in invalid
+                        and c.target in ("claim", "mention")]
     return result
 
 
@@ -160,6 +239,15 @@ def carry_over(corrections: list[Correction], current: dict[str, tuple[str, str]
                 anchor[key] += shift
         moved.append(replace(fix, doc_sha256=new_sha, anchor=anchor))
     return moved
+
+
+def _point_problem(values: dict) -> str | None:
+    """Why a stored place correction cannot be applied (None when it can)."""
+    try:
+        checked_point(float(values.get("lon")), float(values.get("lat")))
+    except (TypeError, ValueError) as err:
+        return str(err) if isinstance(err, CorrectionError) else "lonlat: the stored point is no pair of numbers"
+    return None
 
 
 def _precision(iso: str) -> str:

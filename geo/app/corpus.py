@@ -256,16 +256,52 @@ class WorkspaceCorpus(Corpus):
 
 
 def open_corpus(config: AppConfig) -> Corpus | None:
-    """The session's corpus: a workspace when there is one, else documents held in the session."""
+    """The session's corpus: a workspace when there is one, else documents held in the session.
+    A workspace that cannot be opened gets the recovery choices instead (and None)."""
     if config.workspace is None:
         return Corpus(config)
     from geo.workspace import WorkspaceError
 
+    chosen = st.session_state.get("workspace_choice")
+    if chosen:
+        config = replace(config, workspace=Path(chosen))
+    note = st.session_state.pop("recovery_note", None)
+    if note:
+        st.info(md_escape(note))
     try:
         return WorkspaceCorpus(config)
     except WorkspaceError as err:
-        st.error(md_escape(str(err)))
+        workspace_recovery(config.workspace, str(err))
         return None
+
+
+def workspace_recovery(path: Path, problem: str) -> None:
+    """Why the workspace cannot be opened, and the ways on: move it aside (never deleted) and
+    start a new one at the same place, or open another file."""
+    st.title("Conflict map", anchor=False)
+    st.error(md_escape(problem))
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**Start a new workspace at** `{md_escape(str(path))}`. The file there is renamed "
+                    "and kept beside it, not deleted.")
+        if st.button("Move it aside and start anew", key="recover_move"):
+            from geo.workspace import WorkspaceError, move_aside
+
+            try:
+                moved = move_aside(path)
+            except (WorkspaceError, OSError) as err:
+                st.error(md_escape(f"It could not be moved: {err}"))
+                return
+            st.session_state.pop("workspace_path", None)
+            st.session_state.recovery_note = f"The unreadable workspace was kept as {moved}; a new one starts here."
+            st.rerun()
+    with right:
+        st.markdown("**Or open another workspace file** (.gpkg; a new name starts an empty one).")
+        other = st.text_input("Workspace file", key="recover_other", placeholder=str(path.with_name("other.gpkg")))
+        if st.button("Open", key="recover_open") and other.strip():
+            st.session_state.workspace_choice = str(Path(other.strip()).expanduser())
+            st.session_state.pop("workspace_path", None)
+            st.rerun()
 
 
 def app_author() -> str:

@@ -24,7 +24,8 @@ from geo.app.corpus import (DEFAULT_ANALYSER, AppConfig, WorkspaceCorpus, analys
 from geo.app.panels import (RunCounter, asset_base, contradictions_cached, contradictions_table, document_reader,
                             selection_panel, show_map, sidebar_exports, sidebar_filters, sidebar_uploads,
                             time_control, unresolved_table, update_selection, view_cached)
-from geo.app.review import Review, claim_review_panel, mention_review_panel, sidebar_workspace
+from geo.app.review import (Review, claim_review_panel, invalid_corrections, mention_review_panel,
+                            sidebar_workspace)
 from geo.assets import assets_present
 from geo.mapview.selection import FeatureIndex
 
@@ -78,6 +79,7 @@ def run_page(config: AppConfig) -> None:
     if isinstance(corpus, WorkspaceCorpus):
         corpus_key, full, review = workspace_analysis(corpus)
         sidebar_workspace(corpus)
+        invalid_corrections(review)
     else:
         corpus_key = fingerprint(corpus.documents) + config.analyser
         try:

@@ -29,6 +29,18 @@ def sidebar_workspace(corpus: WorkspaceCorpus) -> None:
                                on_click="ignore", key="export_edit_log")
 
 
+def invalid_corrections(review: Review) -> None:
+    """Corrections stored by an older version with values that cannot be applied: skipped, listed
+    here, and withdrawable."""
+    invalid = review.corrected.invalid
+    if not invalid:
+        return
+    with st.sidebar.expander(f"{len(invalid)} invalid correction(s) skipped", expanded=True):
+        for fix, why in invalid:
+            st.markdown(f"**{fix.fid}** {md_escape(fix.describe())}: {md_escape(why)}")
+            st.button("Withdraw", key=f"withdraw_invalid_{fix.fid}", on_click=_withdraw, args=(fix.fid,))
+
+
 def _claim_label(claim) -> str:
     to = f" → {claim.to_place}" if claim.to_place else ""
     return f"{claim.doc}: {claim.actor} {claim.relation} {claim.place}{to} ({claim.stance})"
@@ -86,17 +98,27 @@ def claim_review_panel(view: Analysis, review: Review) -> None:
         left, right = st.columns(2)
         left.button("Confirm", key="review_confirm", on_click=_correct_claim, args=(review, claim, "confirm"))
         right.button("Reject", key="review_reject", on_click=_correct_claim, args=(review, claim, "reject"))
-        with st.form("review_change", clear_on_submit=True):
-            actor = st.text_input("Actor", value=claim.actor)
+        with st.form("review_change", clear_on_submit=False):
+            actor = st.text_input("Actor", value=claim.actor, help="an actor of the lexicon, or a name it knows "
+                                  "for one ('Syrian Democratic Forces' is SDF)")
+            new_actor = st.checkbox("A new actor the lexicon does not know", key="review_new_actor")
             relation = st.selectbox("Relation", RELATIONS, index=RELATIONS.index(claim.relation)
                                     if claim.relation in RELATIONS else 0)
             stance = st.selectbox("Stance", STANCES, index=STANCES.index(claim.stance)
                                   if claim.stance in STANCES else 0)
-            date = st.text_input("Date (YYYY-MM-DD)", value=str(getattr(claim, "date", "") or ""))
+            date = st.text_input("Date (2017-10-17, 2017-W42, 2017-10 or 2017)",
+                                 value=str(getattr(claim, "date", "") or ""))
             if st.form_submit_button("Save changes"):
+                from geo.aggregate.corrections import CorrectionError, checked_values
+
                 values = {k: v for k, v in (("actor", actor.strip()), ("relation", relation), ("stance", stance),
                                             ("date", date.strip()))
                           if v and v != str(getattr(claim, k, "") or "")}
+                try:
+                    values = checked_values(values, new_actor=new_actor)
+                except CorrectionError as err:
+                    st.error(f"Not saved: {md_escape(str(err))}")
+                    values = {}
                 if values:
                     _correct_claim(review, claim, "set", values)
                     st.rerun()

@@ -1,4 +1,5 @@
-"""The actors of the war and the names reporting uses for them (data: ``geo/data/lexicon/actors.toml``).
+"""The actors of the war and the names reporting uses for them (data: ``geo/data/lexicon/actors.toml``,
+the demonyms in ``demonyms.toml``).
 
 >>> [(a.actor, a.surface) for a in find_actors("US-backed SDF fighters and Daesh")]
 [('United States', 'US'), ('SDF', 'SDF fighters'), ('ISIS', 'Daesh')]
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.casefold import lowered
-from geo.lexicon import LexiconError, actor_records, compile_pattern, load_table
+from geo.knowledge import LexiconError, actor_records, compile_pattern, demonym_records, load_table
 
 _GENERIC = "\x00generic"  # the actor of a generic word until resolved
 _DEMONYM = "\x00demonym"  # a bare demonym: an actor only before a force noun
@@ -82,7 +83,7 @@ def lexicon() -> ActorLexicon:
     force_nouns = [w for r in load_table(name, "force_noun", required={"words": list}) for w in r["words"]]
     demonyms: dict[str, str] = {}
     home_of: dict[str, dict[str, str]] = {}  # lookup key -> {country: actor} where the document's places decide
-    for record in load_table(name, "demonym", required={"word": str, "actor": str}, optional={"home": dict}):
+    for record in (r for r in demonym_records() if "actor" in r):  # demonyms.toml: those that name an actor
         for actor in [record["actor"], *record.get("home", {}).values()]:
             if actor not in actors:
                 raise LexiconError(f"{record['_where']}: unknown actor '{actor}'")

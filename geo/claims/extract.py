@@ -31,6 +31,7 @@ from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
 from geo.claims.stance import attribution_span, body_stance, negated
 from geo.claims import syntax as syntax_parse
+from geo.knowledge import alternation, bearings, compass_points, link_words, place_noun_pattern
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
 __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
@@ -70,7 +71,7 @@ _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 # ('there' as a place, not the 'there is' that opens a sentence)
-_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:city|town|area|village|district|neighbou?rhood|camp|stadium|hospital|plant|buildings?)"
+_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?" + place_noun_pattern("anaphora") +
                             r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seems?|appears?)\b)|inside)\b")
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
@@ -82,10 +83,9 @@ _NAME = r"[A-Z][\w'’-]*(?:\s+\([^)]{1,30}\))?"
 _UNKNOWN_PLACE = re.compile(
     r"\b(?:in|at|on|near|of|from|targeting|shelled|struck|hit)\s+(?:the\s+)?" + _NAME
     + r"(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|at|an|bin|bani|abu|um|umm|of)[\s-]+)?" + _NAME + r"){0,4}\s+"
-    r"(?:town|village|city|area|camp|neighbou?rhood|district|sub-?district|hill|farms?|frontline|checkpoint|base|region"
-    r"|mountains?|valley|highway|road|dam|field|airport|prison|hospital|market|bridge|crossing|tunnels?|desert|badia|countryside)\b")
+    + place_noun_pattern("unknown_head") + r"\b")
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
-_CONTAINED_IN = re.compile(r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_CONTAINED_IN = re.compile(r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:" + alternation(compass_points()) + r"\w*\s+)?(?:" + place_noun_pattern("settlement_of") + r"\s+of\s+)?")
 _VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
 _PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
 # 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
@@ -100,8 +100,9 @@ _AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopter
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
 # places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
-    r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital)\s+(?:of\s+)?)?$")
+    r"(?:\b" + alternation(bearings()) + r"(?:ern)?"
+    r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:"
+    + place_noun_pattern("reference_of") + r"\s+(?:of\s+)?)?$")
 # 'the Baghdad - Kut road', 'the Hama-Aleppo-Raqqa triangle': places that name a route or an area
 # (the names joined by dashes, then the route noun: a place after the first dash or before it is an end)
 _ROUTE_AFTER = re.compile(r"(?P<joined>(?:\s*[-–—]\s*[\w'’]+(?:\s+[\w'’]+){0,2}?)*)\s+"
@@ -116,14 +117,13 @@ _CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:t
 # 'Tassil town in Dara countryside', 'Al Amadiya district of Duhok', 'Sheladiz, Duhok', 'Kafr Nabl
 # (Idlib)', 'a village near Manbij': the place after the connector holds (or neighbours) the one
 # before it; a claim binds the finer place, the container only when no finer place is named
-_PLACE_NOUN = (r"(?:town|village|hamlet|city|area|camp|neighbou?rhood|district|sub-?district|region|hill|farms?|valley"
-               r"|badia|desert|countryside|frontline|plain|mountains?|province|governorate|oil\s+field|field)")
+_PLACE_NOUN = place_noun_pattern("gap")
 _CONTAINER_GAP = re.compile(
-    r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\bin\b|\bof\b|\bnear\b|\bwithin\b)\s*(?:the\s+)?"
-    r"(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts|suburbs|province|governorate|district|region)\s+of\s+(?:the\s+)?)?")
+    r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\b" + alternation(link_words("container_gap")) + r"\b)\s*(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?" + place_noun_pattern("gap_region_of") + r"\s+of\s+(?:the\s+)?)?")
 # a container that stands for its province ('Aleppo countryside', 'the countryside of Hama', 'rural Idlib')
-_PROVINCE_AFTER = re.compile(r"[\s-]+(?:governorate|province)\b")
-_PROVINCE_BEFORE = re.compile(r"\b(?:governorate|province)\s+of\s+(?:the\s+)?$")
+_PROVINCE_AFTER = re.compile(r"[\s-]+" + place_noun_pattern("governorate") + r"\b")
+_PROVINCE_BEFORE = re.compile(r"\b" + place_noun_pattern("governorate") + r"\s+of\s+(?:the\s+)?$")
 # the kind of name a coded event is placed at: a place of this kind inside a province is not the province
 _UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINER_GAP.pattern + ")$")
 _FINE_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood", "facility", "hill", "camp"})
@@ -474,7 +474,7 @@ class ClaimExtractor:
 
 # 'Tal Tuqan village', 'Western Maliha town': the mention is a piece of a longer name that a
 # place noun follows; the gazetteer does not know the whole name
-_NAME_RIGHT = re.compile(r"(?:[ -](?:(?:al|el|ad|as|ar|az|ash)[ -])?[A-Z][\w'’]*)*[ -](?:town|village|area|neighbou?rhood|camp|farms?|hill|valley)\b")
+_NAME_RIGHT = re.compile(r"(?:[ -](?:(?:al|el|ad|as|ar|az|ash)[ -])?[A-Z][\w'’]*)*[ -]" + place_noun_pattern("name_right") + r"\b")
 _NAME_LEFT = re.compile(r"(?<![.!?:]\s)(?<![\w.!?:])(?!(?:In|On|At|Near|From|To|Of|The|And|Or|Around|Syria|Syrian|Iraq|Iraqi|Turkish)\b)[A-Z][\w'’]*[ -]$")
 
 
@@ -627,7 +627,7 @@ def _province_like(low: str, m: Mention) -> bool:
 
 
 # 'the last city controlled by ISIS in Homs province': a place the words do not name, in the province
-_UNNAMED_BEFORE = re.compile(r"\b(?:the|a|an|one|its|their|last)\s+(?:\w+\s+)?(?:city|town|village|camp)\s+(?:(?:controlled|held|besieged|surrounded)\s+by\s+[^,;.]{2,30}?\s+)?(?:in|of)\s+(?:the\s+)?$")
+_UNNAMED_BEFORE = re.compile(r"\b(?:the|a|an|one|its|their|last)\s+(?:\w+\s+)?" + place_noun_pattern("unnamed") + r"\s+(?:(?:controlled|held|besieged|surrounded)\s+by\s+[^,;.]{2,30}?\s+)?(?:in|of)\s+(?:the\s+)?$")
 
 
 def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention, in_unresolved: list[Mention]) -> bool:
@@ -645,9 +645,9 @@ def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention,
 
 # 'Zur Maghar town in Aleppo countryside', 'Saida village of Raqqa': a settlement in the region a
 # town names, not a spot inside that town
-_SETTLEMENT_GAP = re.compile(r"[^.;]*?\b(?:town|village|hamlet|farms?|camp|badia|desert|plains?|valley|mountains?)\b")
-_REGION_AFTER = re.compile(r"['’]?s?[\s-]+(?:countryside|province|governorate|district|region|badia|desert|outskirts|suburbs|plains?)\b")
-_REGION_BEFORE = re.compile(r"\b(?:countryside|province|governorate|outskirts|suburbs|rural)\s+(?:of\s+)?(?:the\s+)?$")
+_SETTLEMENT_GAP = re.compile(r"[^.;]*?\b" + place_noun_pattern("settlement_gap") + r"\b")
+_REGION_AFTER = re.compile(r"['’]?s?[\s-]+" + place_noun_pattern("region_after") + r"\b")
+_REGION_BEFORE = re.compile(r"\b(?:" + place_noun_pattern("region_before") + r"|rural)\s+(?:of\s+)?(?:the\s+)?$")
 
 
 _RESPONSIBILITY = re.compile(
@@ -750,7 +750,7 @@ def _clause_start(low: str, sentence: Sentence, at: int) -> int:
 # 'in Gire FM and Gire Bihar areas (Kurdish names) in Zap region (Al Amadiya district)': unknown names
 # that a district named after them, in the same clause, holds
 _DISTRICT_GAP = re.compile(r"[^.;:]{0,110}?(?:\bin|\bof|\(|,)\s*(?:the\s+)?")
-_NAMING_WORD_BEFORE = re.compile(r"\b(?:the\s+)?(?P<word>village|town|hamlet|city)s?\s+of\s+(?:the\s+)?$")
+_NAMING_WORD_BEFORE = re.compile(r"\b(?:the\s+)?(?P<word>" + place_noun_pattern("naming") + r")s?\s+of\s+(?:the\s+)?$")
 # the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
 _NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
                 "town": {"town", "village"}, "city": {"city", "town"}}
@@ -1012,7 +1012,7 @@ _NO_ACTIVITY = re.compile(
     r"discussed|negotiat\w+|talks?|meeting|mourned|buried|funeral|protest\w*|demonstrat\w+|"
     r"no|not|never|without)\b")
 _ACTIVITY_VERB = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:have|has|had|also|reportedly|again)\s+)*[a-z]+(?:ed|t)\b")
-_LOCATIVE = re.compile(r"\b(?:in|at|into|inside|to|near)\s+(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+)?$")
+_LOCATIVE = re.compile(r"\b(?:in|at|into|inside|to|near)\s+(?:the\s+)?(?:" + place_noun_pattern("locative_of") + r"\s+of\s+)?$")
 
 
 def _activity(d: ClaimDocument) -> Claim | None:

@@ -17,7 +17,7 @@ from typing import get_args
 
 from geo.casefold import lowered
 from geo.claims.actors import lexicon as actor_lexicon
-from geo.lexicon import LexiconError, check_choice, compile_pattern, load_table
+from geo.knowledge import LexiconError, check_choice, compile_pattern, load_table, theatre_countries
 from geo.model import Relation
 
 FILE = "relations.toml"
@@ -96,7 +96,7 @@ def lexicon() -> Lexicon:
     sources = tuple((r["name"], compile_pattern(r, flags=re.IGNORECASE))
                     for r in load_table(FILE, "source", required={"name": str, "pattern": str}))
     not_sources = frozenset(w for r in load_table(FILE, "not_source", required={"words": list}) for w in r["words"])
-    theatre = frozenset(c for r in load_table(FILE, "theatre", required={"countries": list}) for c in r["countries"])
+    theatre = theatre_countries()
     air = None
     for record in load_table(FILE, "air", required={"actor": str}):
         check_choice(record, "actor", set(actor_lexicon().actors))

@@ -20,10 +20,10 @@ import re
 from html.parser import HTMLParser
 from pathlib import PurePath
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+from geo.knowledge import alternation, month_abbreviations, month_names, month_number
+
+_MONTH = alternation(month_names() + month_abbreviations()) + r"\.?"  # 'November', 'Nov', 'Nov.'
+
 # A full calendar date written out: 2017-11-09, 9 November 2017, 9th of Nov. 2017, November 9, 2017.
 FULL_DATE = re.compile(
     rf"(?<!\d)(?:(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
@@ -169,7 +169,7 @@ def text_date(text: str, year_hint: int | None = None) -> str | None:
     match = _DATELINE.search(head)
     if match:
         year = int(match.group("year")) if match.group("year") else year_hint
-        month = MONTHS.index(next(m for m in MONTHS if m.startswith(match.group("month")[:3].lower()))) + 1
+        month = month_number(match.group("month"))
         if year:
             return _valid(year, month, int(match.group("day")))
     return None

@@ -84,9 +84,12 @@ def _iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None
             yield path, None
 
 
-def iter_sources(paths: Iterable[str | Path]) -> Iterator[Source | DocumentError]:
-    """Yield a Source or a DocumentError for every file under ``paths``, lazily."""
+def iter_sources(paths: Iterable[str | Path], skip: set[Path] = frozenset()) -> Iterator[Source | DocumentError]:
+    """Yield a Source or a DocumentError for every file under ``paths``, lazily; files whose
+    resolved path is in ``skip`` are not read at all."""
     for path, root in _iter_files(paths):
+        if skip and path.resolve() in skip:
+            continue
         try:
             if not path.exists():
                 raise ValueError("no such file or folder")

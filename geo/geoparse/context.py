@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from geo.casefold import lowered
+from geo.knowledge import bearing_pattern, place_noun_pattern
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
 # government taking part, not for a battlefield: mapped as actors, never as locations.
@@ -16,21 +17,21 @@ THEATRE_CAPITALS = frozenset({("SY", "Damascus"), ("IQ", "Baghdad")})
 
 # 'the village of X', 'the town of the X', 'the X' (a river): the kind a name's left side asks for
 _KIND_BEFORE = re.compile(
-    r"\b(?:(?P<village>(?:village|hamlet)s?\s+of\s+(?:the\s+)?)|(?P<city>(?:town|city)\s+of\s+(?:the\s+)?)"
-    r"|(?P<district>(?:district|neighbou?rhood|quarter|suburb)\s+of\s+)|(?P<governorate>(?:province|governorate)\s+of\s+)"
+    rf"\b(?:(?P<village>{place_noun_pattern('hint_village')}\s+of\s+(?:the\s+)?)|(?P<city>{place_noun_pattern('hint_city')}\s+of\s+(?:the\s+)?)"
+    rf"|(?P<district>{place_noun_pattern('hint_district')}\s+of\s+)|(?P<governorate>{place_noun_pattern('governorate')}\s+of\s+)"
     r"|(?P<river>the\s+))$"
 )
 # 'X river', 'X city', 'X province', 'X dam': the kind a name's right side asks for (tried first)
 _KIND_AFTER = re.compile(
     r"[\s-]*(?P<river>river|valley|basin)\b"
-    r"|\s*(?:(?P<city>city|town)|(?P<governorate>province|governorate)"
+    rf"|\s*(?:(?P<city>{place_noun_pattern('hint_city')})|(?P<governorate>{place_noun_pattern('governorate')})"
     r"|(?P<facility>dam|junction|crossing|airport|air\s?base|base|border post))\b"
 )
 _NEAR = re.compile(
-    r"(?:countryside|outskirts|suburbs?|vicinity|environs|outside|near|nearby|around|close to|"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?(?:\s+(?:part|side|edge|bank))?|"
+    rf"(?:{place_noun_pattern('near_before')}|outside|near|nearby|around|close to|"
+    rf"{bearing_pattern(ern=True)}(?:\s+(?:part|side|edge|bank))?|"
     r"kilomet(?:re|er)s?\s+(?:\w+\s+)?(?:from|of)|km\s+(?:\w+\s+)?(?:from|of))"
-    r"\s+(?:of\s+)?(?:the\s+)?(?:(?:city|town|village|province)\s+(?:of\s+)?)?$"
+    rf"\s+(?:of\s+)?(?:the\s+)?(?:{place_noun_pattern('near_of')}\s+(?:of\s+)?)?$"
 )
 _ACTOR_AFTER = re.compile(
     r"(?:['’]s?\b|\s+(?:has|have|had|is|was|were|will|would|may|might|must|can|could|should|"
@@ -49,12 +50,10 @@ _ACTOR_BEFORE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:(?:in|into|to|from|across|inside|within|throughout|via|towards?|at|near|outside|around)\s+"
-    r"(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?|(?:town|city|village)\s+of\s+)$")
+    rf"(?:the\s+)?(?:{place_noun_pattern('settlement_of')}\s+of\s+)?|{place_noun_pattern('settlement_of')}\s+of\s+)$")
 # "Baghdad's western Ghazaliyah neighbourhood": the possessive of a city names a part of it
 _POSSESSIVE_PLACE = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:neighbou?rhoods?|district|area|suburbs?|quarter|streets?|square|"
-    r"markets?|outskirts|province|countryside|airport|road|centre|center|old city|city cent(?:re|er)|"
-    r"residents?|hospitals?|mosques?|checkpoints?)\b")
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:" + place_noun_pattern("possessive", space=" ") + r"|residents?)\b")
 _DATELINE = re.compile(r"\s*(?:by\b|\(|—|–|-\s)")
 
 
@@ -78,7 +77,7 @@ def is_near(text: str, start: int) -> bool:
     return bool(_NEAR.search(lowered(text), max(0, start - 60), start))
 
 
-_NEAR_AFTER = re.compile(r"[\s-]+(?:countryside|outskirts|suburbs|environs|vicinity|surroundings|periphery)\b")
+_NEAR_AFTER = re.compile(r"[\s-]+" + place_noun_pattern("near_after") + r"\b")
 
 
 def is_near_after(text: str, end: int) -> bool:

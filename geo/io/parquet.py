@@ -15,7 +15,8 @@ from geo.model import Analysis
 ROWS_PER_PARTITION = 50_000
 
 
-def write_parquet(analysis: Analysis, path: str | Path, rows_per_partition: int = ROWS_PER_PARTITION) -> Path:
+def write_parquet(analysis: Analysis, path: str | Path, rows_per_partition: int = ROWS_PER_PARTITION,
+                  frames: dict | None = None) -> Path:
     """Write the analysis as partitioned GeoParquet: one dataset (folder) per layer.
 
     ``path/claim``, ``path/place``, ``path/zone`` and ``path/corridor`` each hold
@@ -24,6 +25,7 @@ def write_parquet(analysis: Analysis, path: str | Path, rows_per_partition: int 
     of the GeoPackage export (:func:`geo.io.frames.layer_frames`: every property of the GeoJSON
     features, lists as JSON text). Read one layer back with
     ``geopandas.read_parquet(path / "claim")`` or ``dask_geopandas.read_parquet(path / "claim")``.
+    ``frames`` are those layer frames made already (a workspace export adds ``claim_id`` and ``review``).
     """
     import dask_geopandas
 
@@ -33,7 +35,7 @@ def write_parquet(analysis: Analysis, path: str | Path, rows_per_partition: int 
     if path.exists() and not path.is_dir():
         raise ValueError(f"{path} exists and is not a folder (a GeoParquet export is a folder of datasets)")
     path.mkdir(parents=True, exist_ok=True)
-    for layer, frame in layer_frames(analysis).items():
+    for layer, frame in (frames if frames is not None else layer_frames(analysis)).items():
         frame = frame.reset_index(drop=True)
         npartitions = max(1, math.ceil(len(frame) / rows_per_partition))
         dask_geopandas.from_geopandas(frame, npartitions=npartitions, sort=False).to_parquet(

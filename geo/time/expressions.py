@@ -15,11 +15,25 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
-          r"Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![\w-])")
+from geo.knowledge import alternation, month_abbreviations, month_names, months, weekdays
+
+
+
+def _month_forms() -> tuple[str, ...]:
+    """'November', 'Nov', 'Nov.' (capitalised). Kept exactly as the hand-written pattern had them:
+    no stop after an abbreviation that is its name less the last letter ('Jun', 'Jul'), and a
+    stop after the one full name 'September' ('9 Jun. 2017' is therefore read as '9 Jun')."""
+    forms = [*month_names(), "September."]
+    for month in months():
+        for short in month.abbreviations:
+            forms += [short] if month.name[:-1] == short else [short, short + "."]
+    return tuple(forms)
+
+
+_MONTH = alternation(_month_forms()) + r"(?![\w-])"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?![\d-])"
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?!\w)"
+_WEEKDAY = alternation(weekdays()) + r"(?!\w)"
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 _PREP = r"(?i:in|since|by|until|till|during|from|through|throughout|of|on|early|late|mid|around)"
 _PART = r"(?:(?i:early|mid|late|the end of|the beginning of|the start of|the middle of)[- ]+)"
@@ -41,9 +55,7 @@ PATTERN = re.compile(r"(?=[0-9A-Za-z])(?<![\w-])(?:" + "|".join(f"(?P<{name}>{bo
 
 # Every shape above holds one of these words (or a year): the pattern only runs near them.
 # Scanning every position of every sentence with the pattern cost more than the claim rules.
-NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-         "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # capitalised
+NAMES = tuple(w.lower() for w in month_names() + month_abbreviations() + weekdays())  # capitalised
 WORDS = ("today", "yesterday", "tonight", "overnight", "night", "morning", "afternoon", "evening", "ago",
          "week", "weeks", "month", "months", "year", "years")
 CENTURIES = ("19", "20")  # a year: these two digits and two more, as a number of its own

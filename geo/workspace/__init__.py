@@ -11,7 +11,7 @@ mode, so QGIS opens it as it is and two processes can write it at once); a serve
 from geo.workspace.base import (
     Correction, LocalPlace, StoredDocument, Workspace, WorkspaceError, claim_anchor, mention_anchor, text_sha256,
 )
-from geo.workspace.geopackage import SCHEMA_VERSION, GeoPackageWorkspace, write_attribute_table
+from geo.workspace.geopackage import SCHEMA_VERSION, GeoPackageWorkspace, move_aside, write_attribute_table
 
 
 def open_workspace(target: str, create: bool = True) -> Workspace:
@@ -24,5 +24,5 @@ def open_workspace(target: str, create: bool = True) -> Workspace:
 
 
 __all__ = ["Correction", "LocalPlace", "StoredDocument", "Workspace", "WorkspaceError", "GeoPackageWorkspace",
-           "SCHEMA_VERSION", "claim_anchor", "mention_anchor", "open_workspace", "text_sha256",
+           "SCHEMA_VERSION", "claim_anchor", "mention_anchor", "move_aside", "open_workspace", "text_sha256",
            "write_attribute_table"]

@@ -149,7 +149,14 @@ class Workspace(Protocol):
         """A number that grows with every change (by any process): what caches are keyed on."""
 
     def edit_log(self) -> list[dict]:
-        """Every change, oldest first: at, author, action, detail."""
+        """The analyst's changes (ingests, corrections, places added), oldest first: n, at, author,
+        action, detail."""
+
+    def events(self) -> list[dict]:
+        """The program's own steps (migrations, analyses), oldest first: n, at, action, detail."""
+
+    def backup(self, target) -> object:
+        """Copy the workspace as committed to the new file ``target`` (safe while others write)."""
 
     def write_layers(self, frames: dict) -> None:
         """Replace the derived map layers (places, zones, corridors) with these GeoDataFrames."""

@@ -16,17 +16,17 @@ import json
 import os
 import sqlite3
 import struct
+import threading
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from geo.model import Claim, Document, Mention
 from geo.workspace.base import Correction, LocalPlace, StoredDocument, WorkspaceError, text_sha256
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x47504B47  # "GPKG"
 GPKG_USER_VERSION = 10200  # GeoPackage 1.2
 BUSY_TIMEOUT_S = 30.0
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 WGS84_WKT = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
              'AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",'
@@ -174,7 +174,21 @@ def _migration_1(db: sqlite3.Connection) -> None:
         _register(db, table, "geom", "POINT")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1]
+INTERNAL_ACTIONS = ("migrate", "add_column", "analyse")  # the program's bookkeeping, not an analyst's edit
+
+
+def _migration_2(db: sqlite3.Connection) -> None:
+    """The edit log keeps the analyst's edits only; the program's own steps get a table of their own."""
+    _run_script(db, """
+    CREATE TABLE geo_workspace_events (fid INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
+      action TEXT NOT NULL, detail TEXT NOT NULL)""")
+    marks = ", ".join("?" * len(INTERNAL_ACTIONS))
+    db.execute("INSERT INTO geo_workspace_events (at, action, detail) SELECT at, action, detail FROM edit_log "
+               f"WHERE action IN ({marks}) ORDER BY fid", INTERNAL_ACTIONS)
+    db.execute(f"DELETE FROM edit_log WHERE action IN ({marks})", INTERNAL_ACTIONS)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -198,13 +212,91 @@ def _connect(path: str) -> sqlite3.Connection:
     return db
 
 
+class _Rows:
+    """The rows and counts of one statement, read while the connection's lock was held."""
+
+    __slots__ = ("rows", "rowcount", "lastrowid")
+
+    def __init__(self, rows: list, rowcount: int, lastrowid: int | None) -> None:
+        self.rows, self.rowcount, self.lastrowid = rows, rowcount, lastrowid
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self) -> list:
+        return self.rows
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+class SharedConnection:
+    """The one SQLite connection a process keeps to a workspace file, shared by every
+    :class:`GeoPackageWorkspace` opened on it (the app's browser sessions, threads).
+
+    One connection per file and process is what keeps SQLite's locks sound: POSIX locks belong to
+    the process, and closing *any* descriptor of the file drops all of them ("How To Corrupt An
+    SQLite Database File", section 2.2). A lock serialises the threads: a transaction holds it
+    from BEGIN to COMMIT, a read holds it until its rows are fetched.
+    """
+
+    def __init__(self, path: str, key: tuple[int, int]) -> None:
+        self.db = _connect(path)
+        self.key = key
+        self.lock = threading.RLock()
+        self.users = 0
+
+    def execute(self, sql: str, params=()) -> _Rows:
+        with self.lock:
+            cursor = self.db.execute(sql, params)
+            return _Rows(cursor.fetchall(), cursor.rowcount, cursor.lastrowid)
+
+    def executemany(self, sql: str, rows) -> _Rows:
+        with self.lock:
+            cursor = self.db.executemany(sql, rows)
+            return _Rows([], cursor.rowcount, cursor.lastrowid)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.db.in_transaction
+
+    def backup(self, target: sqlite3.Connection) -> None:
+        with self.lock:
+            self.db.backup(target)
+
+
+_OPEN: dict[tuple[int, int], SharedConnection] = {}  # (device, inode) -> this process's connection
+_OPEN_LOCK = threading.Lock()
+_OPEN_PID = os.getpid()
+
+
+def _file_key(path: Path) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def _shared(path: Path) -> SharedConnection | None:
+    """This process's open connection to the file at ``path``, if it has one (not one inherited
+    through fork: a child process must open its own)."""
+    global _OPEN_PID
+    if os.getpid() != _OPEN_PID:
+        _OPEN.clear()
+        _OPEN_PID = os.getpid()
+    try:
+        return _OPEN.get(_file_key(path))
+    except OSError:
+        return None
+
+
 def _check_foreign(path: Path) -> None:
-    """Refuse, without writing a byte, a file that is not a workspace this code can open."""
-    with open(path, "rb") as handle:
-        head = handle.read(100)
-    if not head.startswith(SQLITE_MAGIC):
-        what = "empty" if not head else "not an SQLite/GeoPackage file"
-        raise WorkspaceError(f"{path} is not a geo workspace (the file is {what}); it was left untouched. "
+    """Refuse, without writing a byte, a file that is not a workspace this code can open.
+
+    The file is read through SQLite only (no ``open()``/``close()`` of our own, which would drop
+    the locks of this process's connections to it), and only when this process has none yet."""
+    damaged = ("it was left untouched. Restore it from a backup (`geo workspace backup` makes one), or "
+               "start a new workspace and ingest the documents again.")
+    if path.stat().st_size == 0:
+        raise WorkspaceError(f"{path} is not a geo workspace (the file is empty); it was left untouched. "
                              "Give the name of a new file to start a workspace there.")
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
@@ -221,13 +313,35 @@ def _check_foreign(path: Path) -> None:
                                      f"knows {SCHEMA_VERSION}); upgrade geo to open it. It was left untouched.")
             problems = [r[0] for r in db.execute("PRAGMA quick_check")]
             if problems != ["ok"]:
-                raise WorkspaceError(f"{path} is damaged ({problems[0]}); it was left untouched. Restore it from a "
-                                     "backup, or start a new workspace and ingest the documents again.")
+                raise WorkspaceError(f"{path} is damaged ({problems[0]}); {damaged}")
         finally:
             db.close()
     except sqlite3.DatabaseError as err:
-        raise WorkspaceError(f"{path} is damaged or not a workspace ({err}); it was left untouched. Restore it "
-                             "from a backup, or start a new workspace and ingest the documents again.") from None
+        if "not a database" in str(err):
+            raise WorkspaceError(f"{path} is not a geo workspace (the file is not an SQLite/GeoPackage file); "
+                                 "it was left untouched. Give the name of a new file to start a workspace "
+                                 "there.") from None
+        raise WorkspaceError(f"{path} is damaged or not a workspace ({err}); {damaged}") from None
+
+
+def move_aside(path: str | Path) -> Path:
+    """Rename a workspace this code cannot open (with its -wal and -shm files) to
+    ``NAME.unreadable-TIME.gpkg`` beside it, so that a new one can start at ``path``. Nothing is
+    deleted; a file this process has open is refused."""
+    path = Path(path)
+    with _OPEN_LOCK:
+        if _shared(path) is not None:
+            raise WorkspaceError(f"{path} is open in this program; it was not moved")
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+        target = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
+        if target.exists():
+            raise WorkspaceError(f"{target} exists already; nothing was moved")
+        os.rename(path, target)
+        for end in ("-wal", "-shm"):
+            journal = path.with_name(path.name + end)
+            if journal.exists():
+                os.rename(journal, target.with_name(target.name + end))
+    return target
 
 
 DOCUMENT_CORE = ("id", "text", "path")  # Document fields with their own columns (id is doc_id)
@@ -241,29 +355,40 @@ def _document_extras() -> list[dataclasses.Field]:
 class GeoPackageWorkspace:
     """The default backend: one GeoPackage file."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, db: SharedConnection) -> None:
         self.path = str(path)
         self.db = db
+        self._closed = False
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> "GeoPackageWorkspace":
         """Open the workspace at ``path`` (creating it when missing and ``create``), migrated to
-        the current schema. A foreign, newer or damaged file raises WorkspaceError untouched."""
+        the current schema. A foreign, newer or damaged file raises WorkspaceError untouched.
+        A second open of the same file in one process shares the first one's connection."""
         path = Path(path)
-        if path.exists():
-            _check_foreign(path)
-        elif not create:
-            raise WorkspaceError(f"{path}: no such workspace (give an existing .gpkg, or omit it to start one)")
-        else:
-            cls._create(path)
-        db = _connect(str(path))
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
-        workspace = cls(path, db)
-        workspace._migrate()
-        workspace._sync_columns()
-        return workspace
+        with _OPEN_LOCK:
+            shared = _shared(path)
+            if shared is None:
+                if path.exists():
+                    _check_foreign(path)
+                elif not create:
+                    raise WorkspaceError(f"{path}: no such workspace (give an existing .gpkg, or omit it to start one)")
+                else:
+                    cls._create(path)
+                shared = SharedConnection(str(path), _file_key(path))
+                try:
+                    shared.execute("PRAGMA journal_mode = WAL")
+                    shared.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
+                    workspace = cls(path, shared)
+                    workspace._migrate()
+                    workspace._sync_columns()
+                except BaseException:
+                    shared.db.close()
+                    raise
+                _OPEN[shared.key] = shared
+            shared.users += 1
+        return cls(path, shared)
 
     @classmethod
     def _create(cls, path: Path) -> None:
@@ -272,15 +397,15 @@ class GeoPackageWorkspace:
         meanwhile finds a whole workspace, never a bare database)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
-        db = _connect(str(tmp))
+        conn = SharedConnection(str(tmp), (0, 0))
         try:
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
-            workspace = cls(tmp, db)
-            workspace._migrate()
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+            workspace = cls(tmp, conn)
+            workspace._migrate(backup=False)
             workspace._sync_columns()
         finally:
-            db.close()
+            conn.db.close()
         try:
             os.link(tmp, path)  # fails if another process created it meanwhile: theirs stands
         except FileExistsError:
@@ -288,19 +413,51 @@ class GeoPackageWorkspace:
         finally:
             tmp.unlink()
 
-    def _migrate(self) -> None:
+    def _schema_version(self) -> int:
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'geo_workspace_meta'").fetchone():
+            return 0
+        return int(self.db.execute("SELECT value FROM geo_workspace_meta WHERE key = 'schema_version'").fetchone()[0])
+
+    def _migrate(self, backup: bool = True) -> None:
+        """Bring the schema up to date in one transaction; an existing workspace is first copied to
+        ``NAME.schemaN-backup-TIME.gpkg`` beside it."""
+        found = self._schema_version()
+        if found == SCHEMA_VERSION:
+            return
+        if backup and found:
+            stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+            path = Path(self.path)
+            self.backup(path.with_name(f"{path.stem}.schema{found}-backup-{stamp}{path.suffix}"))
         with self.transaction():
-            has_meta = self.db.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = 'geo_workspace_meta'").fetchone()
-            version = 0
-            if has_meta:
-                version = int(self.db.execute(
-                    "SELECT value FROM geo_workspace_meta WHERE key = 'schema_version'").fetchone()[0])
+            version = self._schema_version()
             for number in range(version + 1, SCHEMA_VERSION + 1):
                 MIGRATIONS[number - 1](self.db)
                 self.db.execute("INSERT OR REPLACE INTO geo_workspace_meta VALUES ('schema_version', ?)",
                                 (str(number),))
-                self._log("", "migrate", {"schema_version": number})
+                if number >= 2:
+                    self._event("migrate", {"schema_version": number})
+
+    def backup(self, target: str | Path) -> Path:
+        """Copy the workspace, as committed, to a new file ``target`` (SQLite's online backup: safe
+        while other processes write). The copy appears whole or not at all."""
+        target = Path(target)
+        if target.exists():
+            raise WorkspaceError(f"{target} exists already; give the name of a new file for the backup")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
+        copy = sqlite3.connect(str(tmp))
+        try:
+            self.db.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            copy.close()
+        try:
+            os.link(tmp, target)
+        except FileExistsError:
+            raise WorkspaceError(f"{target} appeared meanwhile; it was left as it is") from None
+        finally:
+            tmp.unlink()
+        return target
 
     def _sync_columns(self) -> None:
         """Add a column for every model field the tables lack (fields added to the model later)."""
@@ -315,7 +472,7 @@ class GeoPackageWorkspace:
                 for f in missing:
                     if f.name not in present:
                         self.db.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {_sql_type(f.type)}')
-                        self._log("", "add_column", {"table": table, "column": f.name})
+                        self._event("add_column", {"table": table, "column": f.name})
 
     # -- plumbing ------------------------------------------------------------------------
     def transaction(self):
@@ -326,8 +483,23 @@ class GeoPackageWorkspace:
         self.db.execute("INSERT INTO edit_log (at, author, action, detail) VALUES (?, ?, ?, ?)",
                         (_now(), author, action, json.dumps(detail, ensure_ascii=False, default=str)))
 
+    def _event(self, action: str, detail: dict) -> None:
+        """The program's own bookkeeping (migrations, analyses): counted by :meth:`revision`, kept
+        out of the analyst's edit log."""
+        self.db.execute("INSERT INTO geo_workspace_events (at, action, detail) VALUES (?, ?, ?)",
+                        (_now(), action, json.dumps(detail, ensure_ascii=False, default=str)))
+
     def close(self) -> None:
-        self.db.close()
+        """Let go of this handle; the process's connection closes with the last handle on the file."""
+        if self._closed:
+            return
+        self._closed = True
+        with _OPEN_LOCK:
+            self.db.users -= 1
+            if self.db.users <= 0:
+                if _OPEN.get(self.db.key) is self.db:
+                    del _OPEN[self.db.key]
+                self.db.db.close()
 
     def __enter__(self) -> "GeoPackageWorkspace":
         return self
@@ -404,7 +576,7 @@ class GeoPackageWorkspace:
                     [(doc.fid, point_blob(getattr(item, lonlat[0]), getattr(item, lonlat[1])),
                       *(_encode(getattr(item, n)) for n in names)) for item in items])
             self.db.execute("UPDATE documents SET analysed_with = ? WHERE fid = ?", (version, doc.fid))
-            self._log("", "analyse", {"doc": doc.document.id, "version": doc.version, "analyser": version,
+            self._event("analyse", {"doc": doc.document.id, "version": doc.version, "analyser": version,
                                       "mentions": len(mentions), "claims": len(claims)})
 
     def get_meta(self, key: str) -> str | None:
@@ -418,7 +590,8 @@ class GeoPackageWorkspace:
 
     def revision(self) -> int:
         """A number that grows with every change to the workspace (any process): a cache key."""
-        return self.db.execute("SELECT COALESCE(MAX(fid), 0) FROM edit_log").fetchone()[0]
+        return self.db.execute("SELECT COALESCE(SUM(seq), 0) FROM sqlite_sequence "
+                               "WHERE name IN ('edit_log', 'geo_workspace_events')").fetchone()[0]
 
     def _load(self, table: str, cls) -> list:
         fields = _fields(cls)
@@ -497,6 +670,11 @@ class GeoPackageWorkspace:
         rows = self.db.execute("SELECT fid, at, author, action, detail FROM edit_log ORDER BY fid")
         return [{"n": r[0], "at": r[1], "author": r[2], "action": r[3], "detail": r[4]} for r in rows]
 
+    def events(self) -> list[dict]:
+        """The program's own steps (migrations, columns added, analyses), oldest first."""
+        rows = self.db.execute("SELECT fid, at, action, detail FROM geo_workspace_events ORDER BY fid")
+        return [{"n": r[0], "at": r[1], "action": r[2], "detail": r[3]} for r in rows]
+
     # -- derived layers ------------------------------------------------------------------
     def write_layers(self, frames: dict) -> None:
         """Replace the derived layers (``place``, ``zone``, ``corridor`` GeoDataFrames, stored as
@@ -545,7 +723,7 @@ def write_attribute_table(path: str | Path, table: str, rows: Iterable[dict]) ->
     """Add (or replace) a plain attribute table in an existing GeoPackage, e.g. the edit log in an export."""
     rows = list(rows)
     columns = list(rows[0]) if rows else ["n"]
-    db = _connect(str(path))
+    db = SharedConnection(str(path), (0, 0))
     try:
         with _Transaction(db):
             db.execute(f'DROP TABLE IF EXISTS "{table}"')
@@ -556,25 +734,31 @@ def write_attribute_table(path: str | Path, table: str, rows: Iterable[dict]) ->
             db.executemany(f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
                            f"VALUES ({marks})", [tuple(_encode(r.get(c)) for c in columns) for r in rows])
     finally:
-        db.close()
+        db.db.close()
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception; nested uses join the outer one."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception; nested uses join the outer one.
+    The connection's lock is held throughout, so other threads neither join nor interleave."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, conn: SharedConnection) -> None:
+        self.conn = conn
         self.outer = False
 
     def __enter__(self) -> None:
-        if not self.db.in_transaction:
-            self.db.execute("BEGIN IMMEDIATE")
+        self.conn.lock.acquire()
+        if not self.conn.in_transaction:
+            try:
+                self.conn.db.execute("BEGIN IMMEDIATE")
+            except BaseException:
+                self.conn.lock.release()
+                raise
             self.outer = True
 
     def __exit__(self, kind, value, traceback) -> None:
-        if not self.outer:
-            return
-        if kind is None:
-            self.db.execute("COMMIT")
-        else:
-            self.db.execute("ROLLBACK")
+        try:
+            if self.outer:
+                self.conn.db.execute("COMMIT" if kind is None else "ROLLBACK")
+        finally:
+            self.outer = False
+            self.conn.lock.release()
