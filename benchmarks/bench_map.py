@@ -264,9 +264,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench_map: {other} has no app.py", file=sys.stderr)
             return 2
         vendor = other / "static" / "vendor"
-        if not vendor.exists():  # the same vendored assets: they are no part of what is compared
-            vendor.parent.mkdir(parents=True, exist_ok=True)
-            vendor.symlink_to(ROOT / "static" / "vendor")
+        if not vendor.exists():  # the same vendored assets (a copy: streamlit serves no symlink out of static/)
+            import shutil
+
+            shutil.copytree(ROOT / "static" / "vendor", vendor)
         roots["compare"] = other
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="bench-map-") as tmp:

@@ -57,19 +57,25 @@ def test_the_page_is_wide_with_the_sidebar_folded_and_small_counters(monkeypatch
 
 
 def test_the_app_runs_from_the_package(monkeypatch, tmp_path):
-    """`geo app` / `python -m geo.app` run streamlit on a launcher beside the vendored assets."""
+    """`geo app` / `python -m geo.app` run streamlit on a launcher beside a copy of the vendored assets."""
     import geo.app as app
-    from geo.assets import DEFAULT_DEST
 
     cmd = app.command(["--corpus", "X"], ["--server.port", "9"])
     assert cmd[:4] == [sys.executable, "-m", "streamlit", "run"] and cmd[-3:] == ["--", "--corpus", "X"]
-    assert "--server.enableStaticServing" in cmd and "--server.port" in cmd
-    script = cmd[4]
-    assert script.endswith("app.py")
-    # an installed package (no checkout around it): a launcher in the user's cache, the assets linked
-    monkeypatch.setattr("geo.assets.DEFAULT_DEST", tmp_path / "vendor")
-    (tmp_path / "vendor").mkdir()
+    assert "--server.enableStaticServing" in cmd and "--server.port" in cmd and cmd[4].endswith("app.py")
+    # an installed package (no checkout around it): a launcher in $GEO_APP_DIR, the assets copied in
+    vendor = tmp_path / "vendor"
+    from geo.assets import CSS_FILES, JS_FILES
+
+    for _, rel in JS_FILES + CSS_FILES:
+        (vendor / rel).parent.mkdir(parents=True, exist_ok=True)
+        (vendor / rel).write_text("/* x */")
+    monkeypatch.setattr("geo.assets.DEFAULT_DEST", vendor)
+    monkeypatch.setenv("GEO_APP_DIR", str(tmp_path / "app"))
     folder = app.script_folder()
     assert folder == tmp_path / "app" and (folder / "app.py").read_text() == app.LAUNCHER
-    assert (folder / "static" / "vendor").resolve() == (tmp_path / "vendor").resolve()
-    assert DEFAULT_DEST.exists()
+    served = folder / "static" / "vendor"
+    assert not served.is_symlink() and (served / JS_FILES[0][1]).read_text() == "/* x */"
+    (vendor / JS_FILES[0][1]).write_text("/* newer */")  # fetched again: copied again
+    app.script_folder()
+    assert (served / JS_FILES[0][1]).read_text() == "/* newer */"

@@ -3,13 +3,16 @@
     geo app [--workspace W.gpkg | --corpus DIR]      # or: python -m geo.app [...]
     streamlit run app.py [-- --workspace W | --corpus DIR]   # from a source checkout
 
-:func:`launch` runs ``streamlit run`` on a small launcher script placed beside the vendored map
-assets (streamlit serves the ``static`` folder next to the script it runs), so an installed
-wheel serves the map's scripts from the user's cache, like the checkout serves ``static/vendor``.
+:func:`launch` runs ``streamlit run`` on the checkout's ``app.py`` when the package runs from a
+source checkout; installed from a wheel, on a small launcher script in ``$GEO_APP_DIR`` (else
+``~/.cache/geo-conflict-map/app``) with a copy of the vendored map assets in its ``static/vendor``
+(streamlit serves the ``static`` folder next to the script it runs, and no symlink out of it).
 The page itself is :mod:`geo.app.main`.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,24 +27,28 @@ STREAMLIT_OPTIONS = ["--server.enableStaticServing", "true", "--browser.gatherUs
                      "--server.maxUploadSize", "32", "--client.toolbarMode", "minimal"]
 
 
+def _files(folder: Path) -> list[tuple[str, int]]:
+    return sorted((str(p.relative_to(folder)), p.stat().st_size) for p in folder.rglob("*") if p.is_file())
+
+
 def script_folder() -> Path:
     """A folder holding ``app.py`` and ``static/vendor`` (the map assets): the source checkout
-    when the package runs from one, else a folder beside the assets in the user's cache."""
-    from geo.assets import DEFAULT_DEST
+    when the package runs from one, else the launcher folder (the assets copied into it when
+    they changed)."""
+    from geo.assets import DEFAULT_DEST, assets_present
 
     checkout = Path(__file__).resolve().parent.parent.parent
     if (checkout / "app.py").is_file() and DEFAULT_DEST == checkout / "static" / "vendor":
         return checkout
-    folder = DEFAULT_DEST.parent / "app"
-    (folder / "static").mkdir(parents=True, exist_ok=True)
+    folder = Path(os.environ.get("GEO_APP_DIR") or Path.home() / ".cache" / "geo-conflict-map" / "app")
+    folder.mkdir(parents=True, exist_ok=True)
     script = folder / "app.py"
     if not script.is_file() or script.read_text(encoding="utf-8") != LAUNCHER:
         script.write_text(LAUNCHER, encoding="utf-8")
-    link = folder / "static" / "vendor"
-    if link.is_symlink() and link.resolve() != DEFAULT_DEST.resolve():
-        link.unlink()
-    if not link.exists() and not link.is_symlink():
-        link.symlink_to(DEFAULT_DEST, target_is_directory=True)
+    served = folder / "static" / "vendor"
+    if assets_present(DEFAULT_DEST) and (not served.is_dir() or _files(served) != _files(DEFAULT_DEST)):
+        shutil.rmtree(served, ignore_errors=True)
+        shutil.copytree(DEFAULT_DEST, served)
     return folder
 
 

@@ -95,7 +95,7 @@ def run_page(config: AppConfig) -> None:
         day = time_control(full)
     filter_key += (("as_of", day),)
     view, export = view_cached(corpus_key, filter_key, full)
-    accounts = contradictions_cached(corpus_key, filter_key, full)
+    table = contradictions_cached(corpus_key, filter_key, full)
     sidebar_exports(view, export)
 
     offline_ok = assets_present()
@@ -107,10 +107,10 @@ def run_page(config: AppConfig) -> None:
     update_selection(click, FeatureIndex(view))
     with right:
         counters(full, view)
-        selection_panel(view, full, documents, accounts)
+        selection_panel(view, full, documents, table.accounts)
         if review is not None:
             claim_review_panel(view, review)
-    contradictions_table(accounts)
+    contradictions_table(table)
     document_reader(full, documents)
     if review is not None:
         mention_review_panel(full, review)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -51,13 +52,28 @@ def view_cached(key: str, filters: tuple, _analysis: Analysis) -> tuple[Analysis
 
 
 @st.cache_resource(max_entries=16)
-def contradictions_cached(key: str, filters: tuple, _analysis: Analysis) -> list[PlaceAccounts]:
+def contradictions_cached(key: str, filters: tuple, _analysis: Analysis) -> Contradictions:
     """Each source's latest account of each place (up to the day chosen), the filters applied to
-    the claims first; once per corpus, filters and day."""
+    the claims first, with its table rows and CSV; once per corpus, filters and day."""
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
     rule = ClaimFilter.of(**chosen)
-    return contradictions(rule.claims(_analysis.claims) if rule.active else _analysis.claims, day)
+    accounts = contradictions(rule.claims(_analysis.claims) if rule.active else _analysis.claims, day)
+    rows = contradiction_rows(accounts)
+    shown = [{k: r[k] for k in ("place", "why", "source", "date", "account", "stance", "sentence")}
+             for r in rows if r["disagree"]]
+    return Contradictions(accounts, shown, len(rows), contradictions_csv(accounts).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Contradictions:
+    """The sources side by side: per place (``accounts``), the table rows of the places where
+    they disagree (``disputed_rows``), how many rows in all, and the whole table as CSV."""
+
+    accounts: list[PlaceAccounts]
+    disputed_rows: list[dict]
+    rows: int
+    csv: bytes
 
 
 # --------------------------------------------------------------------------- the map
@@ -163,6 +179,20 @@ def upload_date() -> str | None:
     return day.isoformat() if day else None
 
 
+@st.cache_resource(max_entries=16)
+def _time_facts(analysis_id: int, _analysis: Analysis) -> tuple[list, list, int, tuple]:
+    """(slider days, month/year-dated claims, undated count, (first, last) dated day) of an analysis."""
+    claims = _analysis.claims
+    firsts = [claim_period(c)[0] for c in claims if c.date]
+    return (slider_days(claims), coarse_claims(claims), sum(1 for c in claims if c.date is None),
+            (min(firsts), max(firsts)) if firsts else ())
+
+
+@st.cache_resource(max_entries=64)
+def _state_window(analysis_id: int, day: dt.date, _analysis: Analysis):
+    return state_window(_analysis.claims, day)
+
+
 def time_control(analysis: Analysis) -> dt.date | None:
     """The day whose state the map shows, or None for every claim at once ("All dates").
 
@@ -171,14 +201,11 @@ def time_control(analysis: Analysis) -> dt.date | None:
     spans the claims dated to a day or a week; those dated only to a month or a year do not
     stretch it and are listed apart."""
     claims = analysis.claims
-    days = slider_days(claims)
-    coarse = coarse_claims(claims)
-    undated = sum(1 for c in claims if c.date is None)
+    days, coarse, undated, dated = _time_facts(id(analysis), analysis)
     if not days and not coarse:
         st.caption("No claim carries a date: every claim is shown.")
         return None
     if st.toggle("All dates (every claim at once)", key="t_all"):
-        dated = sorted(claim_period(c)[0] for c in claims if c.date)
         st.caption(f"Every claim at once, dated {dated[0]} to {dated[-1]}"
                    + (f"; {undated} undated" if undated else "") + ": a place whose holder changed reads as disputed.")
         return None
@@ -189,7 +216,7 @@ def time_control(analysis: Analysis) -> dt.date | None:
                         format="YYYY-MM-DD", key="t_day")
     else:
         day = days[0] if days else latest_day(claims)
-    window = state_window(claims, day)
+    window = _state_window(id(analysis), day, analysis)
     rests = f" (claims from {window[0]} to {window[1]})" if window and window[0] != window[1] else ""
     st.caption(f"State on **{day}**: each source's latest word{rests}"
                + (f"; {undated} undated claims always count" if undated else "") + ".")
@@ -352,21 +379,25 @@ def disagreements(view: Analysis, accounts: list[PlaceAccounts]) -> None:
         st.caption(f"… and {len(disputed) - DISAGREEMENT_BUTTONS} more in the table below the map.")
 
 
-def contradictions_table(accounts: list[PlaceAccounts]) -> None:
-    """Every place's accounts source by source, disagreements first; the table as CSV."""
+TABLE_ROWS = 400  # rows drawn in the table (the CSV has them all)
+
+
+def contradictions_table(table: Contradictions) -> None:
+    """The accounts of the places where sources disagree, source by source; every place's as CSV."""
+    accounts = table.accounts
     disputed = sum(1 for r in accounts if r.disagree)
     st.header(f"Sources side by side ({disputed} of {len(accounts)} places disputed)", anchor=False)
-    rows = contradiction_rows(accounts)
-    if not rows:
+    if not table.rows:
         st.caption("No claim says who holds a place under these filters.")
         return
-    only = st.toggle("Only places where sources disagree", value=True, key="contra_only")
-    shown = [r for r in rows if r["disagree"]] if only else rows
-    st.dataframe([{k: r[k] for k in ("place", "why", "source", "date", "account", "stance", "sentence")}
-                  for r in shown], hide_index=True, width="stretch", height=min(420, 38 + 35 * max(len(shown), 1)))
-    st.download_button("Download as CSV", data=contradictions_csv(accounts).encode("utf-8"),
-                       file_name="sources-side-by-side.csv", mime="text/csv", on_click="ignore",
-                       key="export_contradictions")
+    shown = table.disputed_rows[:TABLE_ROWS]
+    more = f"; the first {TABLE_ROWS} of {len(table.disputed_rows)} rows shown" if len(table.disputed_rows) > TABLE_ROWS else ""
+    st.caption(f"Each source's latest account of each place where the sources disagree, newest first{more}. "
+               f"The CSV holds every place's accounts ({table.rows} rows), the places that agree too.")
+    if shown:
+        st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
+    st.download_button("Download as CSV", data=table.csv, file_name="sources-side-by-side.csv", mime="text/csv",
+                       on_click="ignore", key="export_contradictions")
 
 
 def unresolved_table(view: Analysis) -> None:
@@ -409,7 +440,8 @@ class RunCounter:
     def done(self) -> None:
         if self.enabled:
             elapsed = time.perf_counter() - self.started
-            print(f"geo-app: script run {st.session_state.script_runs} took {elapsed:.3f} s", flush=True)
+            print(f"geo-app: script run {st.session_state.script_runs} took {elapsed:.3f} s (started at "
+                  f"{time.time() - elapsed:.3f})", flush=True)
 
 
 # --------------------------------------------------------------------------- workspace and corrections

@@ -173,6 +173,9 @@ def build_map(
     for layer in map_layers(fmap).values():
         if isinstance(layer, FeatureLayer):
             layer.popups = popups
+            if not popups:  # the app's panel shows what a popup would: not sent (a third of the page)
+                for feature in layer.features:
+                    feature["properties"].pop("_popup", None)
     MapBehaviour(view_key, fit).add_to(fmap)
     PlaceLabels(place_layer, names, claimed, palette).add_to(fmap)
     return fmap
