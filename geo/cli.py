@@ -117,7 +117,7 @@ def cmd_claims(args: argparse.Namespace, failures: list[DocumentError]) -> None:
 
             analysis, corrected, hashes = analyse_workspace(ws)
             warn_invalid(corrected)
-            for claim in analysis.claims:
+            for claim in (c for c in analysis.claims if c.confidence >= args.min_confidence):
                 origin = corrected.origin.get(claim, claim)
                 _write_json_lines([{"claim_id": claim_id(origin, hashes.get(claim.doc, "")),
                                     **{f: getattr(claim, f) for f in CLAIM_FIELDS},
@@ -132,7 +132,7 @@ def cmd_claims(args: argparse.Namespace, failures: list[DocumentError]) -> None:
         from geo.pipeline import claims_for_documents
 
         claims = claims_for_documents(docs)
-    for claim in claims:
+    for claim in (c for c in claims if c.confidence >= args.min_confidence):
         _write_json_lines([{f: getattr(claim, f) for f in CLAIM_FIELDS}])
 
 
@@ -177,7 +177,7 @@ def cmd_export(args: argparse.Namespace, failures: list[DocumentError]) -> None:
         _export_workspace(args, fmt, failures)
         return
     _need_paths(args)
-    analysis = _dated_view(analyse(list(_documents(args.paths, failures, args.date))), args)
+    analysis = _dated_view(analyse(list(_documents(args.paths, failures, args.date)), args.min_confidence), args)
     if fmt == "gpkg":
         from geo.io.gpkg import write_gpkg
 
@@ -209,7 +209,7 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
             analysis = _dated_view(analysis, args)
     else:
         _need_paths(args)
-        analysis = _dated_view(analyse(list(_documents(args.paths, failures, args.date))), args)
+        analysis = _dated_view(analyse(list(_documents(args.paths, failures, args.date)), args.min_confidence), args)
     write_map_html(analysis, args.output)
     print(f"geo: wrote {args.output}", file=sys.stderr)
     if not assets_present():
@@ -288,6 +288,13 @@ def _add_date_option(p: argparse.ArgumentParser) -> None:
                    help="publication date of the documents given (YYYY-MM-DD), overriding the date they state")
 
 
+def _add_confidence_option(p: argparse.ArgumentParser) -> None:
+    from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE
+
+    p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
+                   help=f"leave out claims below confidence C (default {DEFAULT_MIN_CONFIDENCE:g}; 0 keeps every claim)")
+
+
 def _add_time_options(p: argparse.ArgumentParser, with_range: bool) -> None:
     p.add_argument("--as-of", type=_iso_date, metavar="DATE",
                    help="who held what on DATE: the latest claims up to then (a month or year means its last day)")
@@ -312,6 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=0, help="run on a local Dask cluster of N workers")
     p.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
     _add_date_option(p)
+    _add_confidence_option(p)
     p.set_defaults(run=cmd_claims)
 
     p = sub.add_parser("export", help="places, claims, zones and corridors as GeoJSON, GeoPackage or GeoParquet",
@@ -323,6 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("geojson", "gpkg", "parquet"))
     _add_date_option(p)
     _add_time_options(p, with_range=True)
+    _add_confidence_option(p)
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("map", help="the map as a standalone HTML file")
@@ -330,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     _add_date_option(p)
     _add_time_options(p, with_range=False)
+    _add_confidence_option(p)
     p.set_defaults(run=cmd_map)
 
     p = sub.add_parser("evaluate", help="score against a gold CSV (places or claims) or coded events")

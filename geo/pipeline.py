@@ -33,22 +33,22 @@ def extract(doc: Document, parser: Geoparser | None = None, local_places=()) -> 
     return mentions, date_claims(doc, ClaimExtractor().extract(doc, mentions))
 
 
-def claims_for_documents(docs: Iterable[Document]) -> Iterator[Claim]:
-    """Claims of many documents, in input order."""
+def claims_for_documents(docs: Iterable[Document], min_confidence: float = 0.0) -> Iterator[Claim]:
+    """Claims of many documents, in input order (those below ``min_confidence`` left out)."""
     parser = default_geoparser()
     for doc in docs:
-        yield from extract(doc, parser)[1]
+        yield from (c for c in extract(doc, parser)[1] if c.confidence >= min_confidence)
 
 
-def analyse(docs: list[Document]) -> Analysis:
-    """Run every stage over ``docs``."""
+def analyse(docs: list[Document], min_confidence: float = 0.0) -> Analysis:
+    """Run every stage over ``docs`` (claims below ``min_confidence`` left out before aggregation)."""
     parser = default_geoparser()
     mentions: list[Mention] = []
     claims: list[Claim] = []
     for doc in docs:
         doc_mentions, doc_claims = extract(doc, parser)
         mentions.extend(doc_mentions)
-        claims.extend(doc_claims)
+        claims.extend(c for c in doc_claims if c.confidence >= min_confidence)
     return assemble(docs, mentions, claims)
 
 

@@ -25,6 +25,8 @@ from typing import Iterable
 from geo.casefold import lowered
 from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.actors import lexicon as actor_lexicon
+from geo.claims import constructions, discourse
+from geo.claims.calibration import calibrate
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
@@ -47,7 +49,8 @@ _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several
 _OBJECT_BEFORE = re.compile(
     r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|from|on|at"
     r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
-    r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
+    r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported"
+    r"|chas(?:ed|ing)|pursu(?:ed|ing)|hunt(?:ed|ing)|pound(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
 # 'targeted positions of regime forces', 'killing two members of the SDF': the group whose posts or
 # people are named is the target
 _TARGET_OF_BEFORE = re.compile(r"\b(?:\w+(?:ed|ing)|on|at|against|near|into|towards?|hit|hits|struck)\s+(?:[\w-]+\s+){0,2}?"
@@ -71,11 +74,15 @@ _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 # ('there' as a place, not the 'there is' that opens a sentence)
-_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?" + place_noun_pattern("anaphora") +
+# ('the town of X' names X; 'the airbase', 'the dam' refer back too)
+_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:" + place_noun_pattern("anaphora") +
+                            r"|base|air\s*base|airport|dam|oil\s+field|hill|mountain|bridge)\b(?!\s+of\b)"
                             r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seems?|appears?)\b)|inside)\b")
 _DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
 _TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_HELD_FEATURE = re.compile(r"\b(?:points?|positions?|posts?|checkpoints?|barracks|headquarters)\s+(?:\w+\s+)?$")
+_ATTACKED_FROM = re.compile(r"\s*from\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+(?:of\s+)?)?(?:[\w'’-]+\s+){0,3}?(?:in\s+)?")
 _LEAVING_BEFORE = re.compile(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$")
 # 'in Zur Maghar town in Aleppo countryside': a place name the gazetteer does not know, then the
 # region it lies in. The claim's real place is then unresolved: no claim at the region.
@@ -100,7 +107,7 @@ _AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopter
 _PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
 # places named as a reference point ('60 km south of Baghdad', 'west of Baghdad') are elsewhere
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b" + alternation(bearings()) + r"(?:ern)?"
+    r"(?:\b(?:" + alternation(bearings()) + r"|north\s+east|north\s+west|south\s+east|south\s+west)(?:ern)?"
     r"|\b(?:kilomet(?:re|er)s?|km|miles)(?:\s*\([^)]{0,30}\))?(?:\s+\w+)?)\s+(?:of|from)\s+(?:the\s+)?(?:"
     + place_noun_pattern("reference_of") + r"\s+(?:of\s+)?)?$")
 # 'the Baghdad - Kut road', 'the Hama-Aleppo-Raqqa triangle': places that name a route or an area
@@ -143,8 +150,9 @@ class ClaimExtractor:
     None: as the ``GEO_SYNTAX`` setting says (default off).
     """
 
-    def __init__(self, syntax: bool | None = None):
+    def __init__(self, syntax: bool | None = None, calibrated: bool = True):
         self.syntax = syntax_parse.enabled() if syntax is None else syntax
+        self.calibrated = calibrated  # long-form claims get the calibrated confidence (geo.claims.calibration)
 
     def extract(self, doc: Document, mentions: list[Mention]) -> list[Claim]:
         d = annotate(doc, mentions, syntax=self.syntax)
@@ -155,6 +163,7 @@ class ClaimExtractor:
         quoted = ""  # the previous sentence's source
         last_actor: str | None = None
         last_place: Mention | None = dominant
+        salience: dict[str, tuple[int, int, Mention]] = {}  # place id -> (mentions so far, last sentence, mention)
         previous: list[Claim] = []
         # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
@@ -168,6 +177,8 @@ class ClaimExtractor:
             in_places = d.places_in(sentence)
             in_unresolved = d.unresolved_in(sentence)
             triggers_here = d.triggers_in(sentence)
+            if triggers_here and constructions.says_nothing(low, lo, hi):
+                triggers_here = []  # a heading, an image line: a topic, not an event
             # attribution is needed only by claims of this sentence or a denial of the previous ones
             src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
             if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
@@ -189,6 +200,12 @@ class ClaimExtractor:
             parsed = d.parses.get(sentence.start)
             for k, trigger in enumerate(triggers_here):
                 relation = trigger.relation
+                if constructions.goal_before(low, trigger.start, lo):
+                    continue  # 'their goal of capturing X', 'preparing an assault on X', 'if X is attacked': no event yet
+                if relation in ("control", "lost") and constructions.feature_object(low, trigger.end, hi, in_places):
+                    continue  # 'seized a key bridge between X and Y', 'captured hills near the town': not the town
+                if discourse.in_description(low, sentence, trigger, in_places, triggers_here[:k]):
+                    continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
                         and any(t.relation == "strike" and t.start >= _clause_start(low, sentence, trigger.start)
                                 for t in triggers_here[:k]):
@@ -198,7 +215,7 @@ class ClaimExtractor:
                     window = low[max(lo, trigger.start - 40):trigger.start]
                     if mood == "goal" or cue("goal").search(window):
                         continue  # 'aim to seize', 'a capture would': not a capture
-                    if mood == "attempt" or cue("attempt").search(window):
+                    if mood == "attempt" or cue("attempt").search(window) or constructions.attempt_before(low, trigger.start, lo):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
                 silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
@@ -210,7 +227,8 @@ class ClaimExtractor:
                     unclaimed.append(trigger)
                     continue
                 last_actor = actor
-                targets = self._places(d, sentence, trigger, in_places, in_unresolved, last_place, desert)
+                targets = self._places(d, sentence, trigger, in_places, in_unresolved,
+                                       discourse.referent(low, sentence, salience, last_place), desert)
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
                 stance = "denied" if mood == "negated" or negated(low, sentence, trigger.start) else stance_of_body
@@ -221,13 +239,21 @@ class ClaimExtractor:
                 if relation == "contested":  # 'X clashed with Y', 'clashes between X and Y': both fight there
                     partners += [a for a in _opponents(low, in_actors, trigger) if a != actor and a not in partners]
                 # 'took half of X and Y': the words before the first place of a list say it for all
-                partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0])
+                partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0]) \
+                    and not (not short_note and discourse.in_province(low, targets[0][0]))
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
                 partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
                     and _reference(low, sentence, targets[0][0]) == "bearing"
+                # 'seized the western part of the base' (the base named before): part of it
+                partitive = partitive or relation == "control" and len(targets) == 1 and targets[0][2] \
+                    and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
                 # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
                 place_relation = "contested" if partitive else relation
+                if relation == "control" and trigger.place_before and _HELD_FEATURE.search(low, max(lo, trigger.start - 30), trigger.start):
+                    place_relation = "presence"  # 'two points controlled by the army at Tal Salmo': posts there, not the village
                 for place, destination, fallback in targets:
+                    if carried and place.country and place.country not in rules_lexicon().theatre:
+                        continue  # 'The strikes answered the attacks on the shrine in Tehran': no actor named it
                     for partner in partners:  # 'Turkish forces and the SNA shelled X': both did
                         own.append(_claim(doc, sentence, place_relation, partner, place, destination, stance, attribution, 0.7))
                         distances.append(abs(place.start - trigger.start) if place.doc == doc.id else 10**6)
@@ -253,6 +279,10 @@ class ClaimExtractor:
                                      if place.doc == doc.id else 10**6)
                     at.append(trigger.start)
             own = _one_per_place(own, distances, at, low)
+            if triggers_here and (opening := constructions.lead(low, lo, hi)) is not None:
+                # 'The X offensive was a military operation launched by Y against Z': Y contests X
+                own = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
+                       for actor, m in discourse.lead_bindings(sentence, low, opening, in_actors, in_places)] or own
             waiting = [p for p in pending if p[0].end <= sentence.start]
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
@@ -283,11 +313,18 @@ class ClaimExtractor:
                         and not _in_relative_clause(low, sentence, m):
                     last_place = m
                     break
+            for m in in_places:
+                if m.kind not in REGION_KINDS and id(m) not in containers and _reference(low, sentence, m) is None:
+                    count = salience.get(m.place_id, (0, 0, m))[0]
+                    salience[m.place_id] = (count + 1, sentence.start, m)
         if short_note and not claims:
             activity = _activity(d)
             if activity is not None:
                 claims.append(activity)
-        return _dedupe(claims)
+        if not self.calibrated:
+            return _dedupe(claims)
+        return calibrate(_dedupe(claims), {m.place_id: m.kind for m in d.places}, len(text),
+                         Counter(m.place_id for m in d.places), Counter(a.actor for a in d.actors))
 
     # -- actor ---------------------------------------------------------------------------
     @staticmethod
@@ -310,6 +347,12 @@ class ClaimExtractor:
                 return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
             if low.endswith("by", trigger.start, trigger.end):
                 return None, False  # 'held by anti-government fighters': a holder we cannot name
+        if constructions.fronted(low, sentence.start, trigger.start):
+            # 'After liberating Hit, Iraqi forces moved on': the subject after the comma
+            comma = low.find(",", trigger.end, sentence.end)
+            subject = next((a for a in in_actors if comma >= 0 and a.start > comma), None)
+            if subject is not None:
+                return subject.actor, False
         if trigger.relation == "control" and low[trigger.start - 1:trigger.start] == "-":
             # 'ISIS-held', 'Kurdish-held': the word before the hyphen is the holder, or nobody we know
             glued = [a for a in in_actors if a.end == trigger.start - 1]
@@ -340,7 +383,8 @@ class ClaimExtractor:
             return agent.actor, False
         # an actor may hold the trigger word ('Israeli strikes', 'a US military patrol')
         before = [a for a in in_actors if a.start < trigger.start
-                  and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start))]
+                  and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start)
+                           and not low.startswith(("in ", "in\n"), trigger.start))]  # ('the rebels were in control of X')
         if before and _RELATIVE_BEFORE.search(low, max(0, trigger.start - 25), trigger.start):
             return before[-1].actor, False  # 'the Syrian Arab Army ... who have advanced'
         subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a, trigger.relation)
@@ -363,6 +407,8 @@ class ClaimExtractor:
             # some state's aircraft, not a ground group
             if claimant is None and trigger.relation == "strike" and _AIRCRAFT.search(
                     low, clause_start, min(sentence.end, trigger.end + 40)):
+                if len(text) > _SHORT_NOTE and last_actor is not None and discourse.flies(last_actor):
+                    return last_actor, True  # long-form: the state whose campaign the text follows
                 if rules_lexicon().air is not None:
                     return rules_lexicon().air, False
             elif trigger.unattributed:
@@ -417,6 +463,9 @@ class ClaimExtractor:
             away = [m for m in after if _FROM_BEFORE.search(low, max(sentence.start, m.start - 20), m.start)]
             if away and len(away) < len(after):
                 after = [m for m in after if m not in away]
+        elif trigger.relation in ("contested", "strike"):
+            # 'the army attacked from the south of Amirli in Adhaim': where they attacked from is no target
+            after = [m for m in after if not (m.start - trigger.end <= 60 and _ATTACKED_FROM.fullmatch(low, trigger.end, m.start))]
         if trigger.relation in ("strike", "contested", "control", "lost", "advance"):
             # 'a car bomb in Iraq': somewhere in the country, not at its middle; 'the stronghold of
             # ISIS in Syria' holds no country
@@ -453,9 +502,14 @@ class ClaimExtractor:
                 _ROUTE_GAP.search(low, end, first.start) for end in _unknown_place_ends(text, trigger.end, first.start, in_places)):
             return []  # 'near Dabshiya village on the Rabia - Mosul road': the road's towns are not where it happened
         if not side:
-            if last_place is not None and _CITY_ANAPHORA.search(low, sentence.start, sentence.end):
+            if last_place is not None and (_CITY_ANAPHORA.search(low, sentence.start, sentence.end)
+                                           or constructions.pronoun_object(low, trigger.end, sentence.end)
+                                           or constructions.place_subject(low, sentence.start, trigger.start)):
                 return [(last_place, None, True)]
-            if bearings:  # 'attacks north of Baghdad' with no other place: about there, not at a distance given
+            if bearings and (trigger.relation not in ("control", "lost") or len(text) <= _SHORT_NOTE):
+                # 'attacks north of Baghdad' with no other place: about there, not at a distance given
+                # (a coded note places the event at the town it names; in long-form reporting
+                # 'captured three villages east of al-Rai' took no part of al-Rai)
                 return [(bearings[0], None, True)]
             return []
         specific = [m for m in side if m.kind not in REGION_KINDS]
@@ -509,7 +563,7 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     place_starts = [m.start for m in d.places]
     reach = list(accumulate((m.end for m in d.places), max))
     # 'Tabqa Military Airport' holds no actor
-    d.actors = [a for a in found_actors if not _inside_place(place_starts, reach, a)]
+    d.actors = discourse.allies(d.low, [a for a in found_actors if not _inside_place(place_starts, reach, a)])
     # a trigger word that is a place's name is the place ('the town of Hit', 'Tal Hamis')
     d.triggers = [t for t in triggers(text, low=d.low) if not _inside_place(place_starts, reach, t)]
     d.containers = _containers(text, d.places)
@@ -871,6 +925,11 @@ def _from_to_destination(low: str, sentence: Sentence, origin: Mention, in_place
     return None
 
 
+# ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
+_LIST_GAP = re.compile(r"\s*(?:" + place_noun_pattern("settlement_of") + r"\s+)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+                       r"(?:the\s+(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?", re.IGNORECASE)
+
+
 def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention]) -> list[Mention]:
     """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head`` (not the
     province that holds it: 'Al Amadiya, Duhok')."""
@@ -881,7 +940,7 @@ def _enumeration(text: str, in_places: list[Mention], head: Mention, containers:
         i = index
         while 0 <= i + direction < len(ordered):
             a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", text[a.end:b.start]) or id(b) in containers:
+            if not _LIST_GAP.fullmatch(text, a.end, b.start) or id(b) in containers:
                 break
             i += direction
             group.append(ordered[i])
@@ -921,7 +980,7 @@ _SAYS_AGAIN = re.compile(r"\s*(?:it|they|he|she|the\s+(?:monitor|observatory|gro
 _INSTRUMENT_BEFORE = re.compile(r"(?<!along )(?<!together )(?<!conjunction )\b(?:with|using)\s+(?:[\w-]+\s+){0,2}$")
 # 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
 _OF_ITSELF = re.compile(r"\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported|denied|denies)\s+"
-                        r"(?:(?:reports?|claims?)\s+)?(?:that\s+)?"
+                        r"(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:(?:reports?|claims?)\s+)?(?:that\s+)?"
                         r"(?:it|they|(?:its|their)\s+(?:forces|fighters|troops|units|jets|warplanes|aircraft|planes|drones))"
                         r"|claim(?:ed|s)\s+to\s+have"  # 'ISIS claimed to have captured X
                         # 'the Security Media Cell announced the arrest of ...': its own deed

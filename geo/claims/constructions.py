@@ -1,0 +1,155 @@
+"""Constructions of long-form reporting, as named and ordered records (``geo/data/claims/constructions.toml``).
+
+Each record names one construction (a heading that states nothing, a goal, an operation's lead,
+a description of a place that names its former holder, 'it' as a place, a fronted participle, a
+group's allies) and gives the regex that finds it; :mod:`geo.claims.extract` asks here whether
+one applies. A person adds a construction by adding a record (and a test).
+
+>>> [r.name for r in records("goal")][:2]
+['goal-of', 'preparing-for']
+>>> goal_before("the rebels announced their goal of capturing", 35)
+'goal-of'
+"""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+FILE = "constructions.toml"
+KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "ally")
+FIELDS = {"name", "kind", "pattern", "note"}
+# how far before a trigger a goal record looks, and after a place an appositive one
+GOAL_WINDOW = 60
+APPOSITIVE_WINDOW = 80
+
+
+class ConstructionError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Construction:
+    name: str
+    kind: str
+    pattern: re.Pattern
+    note: str
+
+
+def parse(text: str, origin: str = FILE) -> tuple[Construction, ...]:
+    """Validated records of a constructions file's text."""
+    data = tomllib.loads(text)
+    unknown_tables = set(data) - {"construction"}
+    if unknown_tables:
+        raise ConstructionError(f"{origin}: unknown table(s) {sorted(unknown_tables)}")
+    out, names = [], set()
+    for i, record in enumerate(data.get("construction", []), 1):
+        where = f"{origin}: construction {record.get('name', i)!r}"
+        if set(record) - FIELDS or not {"name", "kind", "pattern"} <= set(record):
+            raise ConstructionError(f"{where}: fields must be {sorted(FIELDS)} (name, kind, pattern required)")
+        if record["kind"] not in KINDS:
+            raise ConstructionError(f"{where}: kind {record['kind']!r} is none of {KINDS}")
+        if record["name"] in names:
+            raise ConstructionError(f"{where}: a second record of this name")
+        names.add(record["name"])
+        try:
+            pattern = re.compile(record["pattern"])
+        except re.error as error:
+            raise ConstructionError(f"{where}: pattern does not compile: {error}") from None
+        if pattern.fullmatch("") and record["kind"] != "fronted":
+            raise ConstructionError(f"{where}: pattern matches the empty string")
+        if record["kind"] == "lead" and "verb" not in pattern.groupindex:
+            raise ConstructionError(f"{where}: a lead pattern needs a group named 'verb'")
+        out.append(Construction(record["name"], record["kind"], pattern, record.get("note", "")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _all() -> tuple[Construction, ...]:
+    return parse(resources.files("geo.data").joinpath("claims").joinpath(FILE).read_text(encoding="utf-8"))
+
+
+_DISABLED: frozenset[str] = frozenset(n.strip() for n in os.environ.get("GEO_CONSTRUCTIONS_OFF", "").split(",") if n.strip())
+
+
+def disable(*names: str) -> None:
+    """Switch records off by name (none: all on again); how ``benchmarks.articles --ablation``
+    measures each one. ``$GEO_CONSTRUCTIONS_OFF`` (comma-separated names) does the same at start."""
+    global _DISABLED
+    _DISABLED = frozenset(names)
+    _records.cache_clear()
+
+
+def records(kind: str) -> tuple[Construction, ...]:
+    """The records of one kind, in file order (less those switched off)."""
+    return _records(kind)
+
+
+@lru_cache(maxsize=None)
+def _records(kind: str) -> tuple[Construction, ...]:
+    return tuple(r for r in _all() if r.kind == kind and r.name not in _DISABLED)
+
+
+def _first(kind: str, low: str, start: int, end: int, how: str = "search") -> tuple[str, re.Match] | None:
+    for r in records(kind):
+        m = getattr(r.pattern, how)(low, start, end)
+        if m is not None:
+            return r.name, m
+    return None
+
+
+def says_nothing(low: str, start: int, end: int) -> str | None:
+    """The name of the record that makes the sentence ``low[start:end]`` give no claim."""
+    hit = _first("no_claims", low, start, end, "match")
+    return hit[0] if hit else None
+
+
+def goal_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
+    """The name of the goal record that the words before a trigger match."""
+    hit = _first("goal", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
+    return hit[0] if hit else None
+
+
+def attempt_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
+    """The name of the attempt record that the words before a control word match."""
+    hit = _first("attempt", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
+    return hit[0] if hit else None
+
+
+def feature_object(low: str, trigger_end: int, sentence_end: int, places=()) -> str | None:
+    """The name of the record that says a control word took a feature, not a named place: the
+    words right after it name a bridge, a hill, a road or a plant and no place mention lies in them."""
+    hit = _first("feature_object", low, trigger_end, min(sentence_end, trigger_end + 60), "match")
+    if hit is None or any(trigger_end <= m.start < hit[1].end() for m in places):
+        return None
+    return hit[0]
+
+
+def lead(low: str, start: int, end: int) -> re.Match | None:
+    hit = _first("lead", low, start, end)
+    return hit[1] if hit else None
+
+
+def appositive_after(low: str, place_end: int, sentence_end: int) -> re.Match | None:
+    """The description right after a place ('Baghouz, the last pocket held by ISIS'), if any."""
+    hit = _first("appositive", low, place_end, min(sentence_end, place_end + APPOSITIVE_WINDOW), "match")
+    return hit[1] if hit else None
+
+
+def pronoun_object(low: str, trigger_end: int, sentence_end: int) -> bool:
+    return _first("place_pronoun", low, trigger_end, min(sentence_end, trigger_end + 40), "match") is not None
+
+
+def place_subject(low: str, sentence_start: int, trigger_start: int) -> bool:
+    return _first("place_subject", low, sentence_start, trigger_start, "fullmatch") is not None
+
+
+def fronted(low: str, sentence_start: int, trigger_start: int) -> bool:
+    return _first("fronted", low, sentence_start, trigger_start, "fullmatch") is not None
+
+
+def allied(low: str, actor_end: int, generic_start: int) -> bool:
+    return _first("ally", low, actor_end, generic_start, "fullmatch") is not None

@@ -1,0 +1,135 @@
+"""Discourse for the claims stage: what refers back, whose allies, which clause binds, how an
+offensive's opening sentence reads. Helpers of :mod:`geo.claims.extract` for long-form reporting;
+the constructions themselves are records in ``geo/data/claims/constructions.toml``
+(:mod:`geo.claims.constructions`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.claims import constructions
+from geo.claims.actors import ActorMention
+from geo.claims.actors import lexicon as actor_lexicon
+from geo.claims.rules import Trigger
+from geo.knowledge import bearing_pattern, place_noun_pattern
+from geo.model import REGION_KINDS, Mention, Sentence
+
+
+_ALLY_WORDS = re.compile(r"(?:the\s+)?(?:allied|allies|ally)\b")
+_ALLIED_BEFORE = re.compile(r"\ballied\s+$")
+
+
+def allies(low: str, actors: list[ActorMention]) -> list[ActorMention]:
+    """'YPG and allied forces': the allies named right after a group count as that group."""
+    out = list(actors)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.actor == b.actor:
+            continue
+        if _ALLY_WORDS.match(low, b.start) and constructions.allied(low, a.end, b.start):
+            out[i] = replace(b, actor=a.actor)
+        elif (before := _ALLIED_BEFORE.search(low, max(a.end, b.start - 12), b.start)) is not None \
+                and constructions.allied(low, a.end, before.start()):
+            out[i] = replace(b, actor=a.actor)  # 'Iraqi troops and allied militiamen'
+    return out
+
+
+def in_description(low: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
+                    earlier: list[Trigger]) -> bool:
+    """Whether a control word lies in a description of a place that an earlier trigger of the
+    sentence binds ('captured Baghouz, the last pocket held by Islamic State')."""
+    if trigger.relation != "control" or not earlier:
+        return False
+    for m in in_places:
+        if m.end <= trigger.start and any(t.end <= m.start and t.relation in ("control", "lost") for t in earlier):
+            found = constructions.appositive_after(low, m.end, sentence.end)
+            if found is not None and m.end <= trigger.start < found.end():
+                return True
+    return False
+
+
+_DOER_BY = re.compile(r"\b(?:launched|conducted|carried\s+out|led|waged|started|begun|initiated|mounted)\s+by\s+(?:the\s+)?")
+_AGAINST = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*)?(?:and|&)\s+(?:the\s+)?")
+
+
+def lead_bindings(sentence: Sentence, low: str, opening: re.Match, in_actors: list[ActorMention],
+                  in_places: list[Mention]) -> list[tuple[str, Mention]]:
+    """'The X offensive was a military operation launched by Y (and W) against Z in V': Y and W
+    contest X and V. Nothing when the sentence names no doer."""
+    verb_start, verb_end = opening.start("verb"), opening.end("verb")
+    doers = [a for a in in_actors if opening.start() < a.start and a.end <= verb_start]  # 'a Y military operation'
+    if not doers:
+        by = _DOER_BY.search(low, opening.start(), sentence.end)
+        after = [a for a in in_actors if by is not None and a.start >= by.end()]
+        if after and after[0].start - by.end() < 40:
+            doers = [after[0]]
+            for left, right in zip(after, after[1:]):
+                if not _AGAINST.fullmatch(low, left.end, right.start):
+                    break
+                doers.append(right)
+    actors = list(dict.fromkeys(a.actor for a in doers))
+    places, seen = [], set()
+    for m in in_places:
+        if m.kind != "country" and m.place_id not in seen:
+            seen.add(m.place_id)
+            places.append(m)
+    places = [m for m in places if m.kind not in REGION_KINDS] or places  # 'in the Aleppo Governorate' holds them
+    return [(actor, m) for actor in actors for m in places]
+
+
+_PROVINCE = "(?:" + place_noun_pattern("governorate") + "|countryside)"
+_PROVINCE_WORDS = re.compile(r"(?:(?:the\s+)?(?:" + bearing_pattern(ern=True) + r"|central)\s+(?:" + _PROVINCE + r"\s+of\s+)?"
+                             r"|(?:the\s+)?(?:\w+\s+)?" + _PROVINCE + r"\s+of\s+)$")
+_PROVINCE_AFTER = re.compile(r"(?:\s+(?:and|,)\s+[\w'’ -]{2,30}?)?\s+" + _PROVINCE + r"s?\b")
+
+
+def in_province(low: str, place: Mention) -> bool:
+    """'villages in southern Idlib', 'two villages in the southern province of Daraa', 'areas in
+    Hama countryside': a place named as the province the villages lie in (taken there: the
+    province's ground changed hands)."""
+    return place.kind in REGION_KINDS or bool(_PROVINCE_WORDS.search(low, max(0, place.start - 40), place.start)) \
+        or bool(_PROVINCE_AFTER.match(low, place.end, place.end + 50))
+
+
+# the kinds of place a noun that refers back can name ('the city' a city, 'the airbase' a facility)
+_ANAPHOR_KINDS = (("city", {"city"}), ("town", {"town", "city"}), ("village", {"village", "town"}),
+                  ("base", {"facility"}), ("airport", {"facility"}), ("dam", {"facility"}), ("field", {"facility"}))
+_ANAPHOR_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?P<noun>" + place_noun_pattern("anaphora")
+                           + r"|air\s*base|base|airport|dam|oil\s+field)\b(?!\s+of\b)")
+
+
+# ('in the north-west of the city' is inside it)
+_BEARING_BEFORE = re.compile(r"(?<!\bin\sthe\s)(?<!\bin\s)(?<![\w-])(?:north|south|east|west)\w*(?:[\s-]+(?:east|west)\w*)?\s+of\s+$")
+
+
+def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, Mention]],
+              last_place: Mention | None) -> Mention | None:
+    """The place 'the city', 'the town', 'the airbase' of this sentence stands for: the most
+    mentioned place of a fitting kind so far (the latest among equals), not any last place ('ISIS
+    captured a mountain overlooking the city' after 'the highway between the city and Damascus'
+    is about the city of the article); 'it', 'there', 'the area' stay the last place named."""
+    found = _ANAPHOR_NOUN.search(low, sentence.start, sentence.end)
+    if found is None:
+        return last_place
+    if _BEARING_BEFORE.search(low, max(sentence.start, found.start() - 30), found.start()):
+        return None  # 'al-Khashir checkpoint (north east of the airport)': a reference point, not the place
+    noun = found.group("noun").replace(" ", "")
+    kinds = next((k for word, k in _ANAPHOR_KINDS if noun.endswith(word)), None)
+    if kinds is None:
+        return last_place
+    if last_place is not None and last_place.kind in kinds and noun not in ("city",) and \
+            salience.get(last_place.place_id, (0, 0, None))[1] >= sentence.start - 400:
+        return last_place  # a town just named: 'captured X. The town had ...'
+    fitting = [v for v in salience.values() if v[2].kind in kinds and (
+        v[2].kind != "facility" or noun.replace("air", "") in (v[2].name or "").lower().replace(" ", "")
+        or noun == "airport" and "air" in (v[2].name or "").lower())]
+    if not fitting:
+        return last_place if last_place is not None and last_place.kind in kinds else None
+    return max(fitting, key=lambda v: (v[0], v[1]))[2]
+
+
+def flies(actor: str) -> bool:
+    """Whether the actor is a state (whose aircraft an unattributed air strike in its campaign is)."""
+    info = actor_lexicon().actors.get(actor)
+    return info is not None and info.kind == "state"

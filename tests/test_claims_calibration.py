@@ -1,0 +1,74 @@
+"""Calibrated confidence (geo.claims.calibration) and the --min-confidence filter."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from geo.claims import ClaimExtractor
+from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE, LONG_FORM, calibrate, confidence, features, model
+from geo.model import Claim, Document
+from geo.pipeline import default_geoparser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# our own long-form text: an offensive told over several paragraphs
+STORY = ("Government forces captured the town of Khanasir on Friday after two days of clashes with rebels. "
+         "The army then advanced towards Saraqeb. ") * 12
+
+
+def _claim(**kw):
+    base = dict(doc="d", start=0, end=40, text="Rebels captured Saraqeb on Friday.", actor="Rebels", relation="control",
+                place="Saraqib", place_id="th:x", lat=35.8, lon=36.8, stance="asserted", confidence=0.75,
+                place_start=16, place_end=23)
+    base.update(kw)
+    return Claim(**base)
+
+
+def test_the_shipped_model_is_small_and_its_default_a_share():
+    m = model()
+    assert m["weights"] and len(m["weights"]) < 60
+    assert 0.0 <= DEFAULT_MIN_CONFIDENCE < 1.0
+
+
+def test_features_say_how_the_claim_was_found():
+    named = features(_claim(), {"th:x": "town"}, 1)
+    carried = features(_claim(confidence=0.55, place_start=-1), {"th:x": "governorate"}, 4)
+    assert "actor_named" in named and "kind:town" in named
+    assert {"actor_carried", "place_elsewhere", "kind:region", "crowded"} <= set(carried)
+    # a claim that names its actor is worth more than one whose doer nobody names
+    unnamed = features(_claim(actor="Unidentified armed group"), {"th:x": "town"}, 1)
+    assert "unidentified" in unnamed and confidence(named) > confidence(unnamed)
+
+
+def test_short_notes_keep_the_rules_confidence_and_long_texts_are_calibrated():
+    claims = [_claim()]
+    assert calibrate(claims, {"th:x": "town"}, LONG_FORM) == claims
+    out = calibrate(claims, {"th:x": "town"}, LONG_FORM + 1)
+    assert out[0].confidence == round(confidence(features(claims[0], {"th:x": "town"}, 1)), 2)
+
+
+def test_the_extractor_calibrates_long_documents_only():
+    doc = Document("story", STORY)
+    mentions = default_geoparser().parse(doc)
+    raw = ClaimExtractor(calibrated=False).extract(doc, mentions)
+    calibrated = ClaimExtractor().extract(doc, mentions)
+    assert raw and len(raw) == len(calibrated)
+    assert {c.confidence for c in raw} != {c.confidence for c in calibrated}
+    assert all(0.0 < c.confidence < 1.0 for c in calibrated)
+
+
+def test_min_confidence_filters_the_command_line(tmp_path):
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+
+    def run(*extra):
+        r = subprocess.run([sys.executable, "-m", "geo", "claims", str(tmp_path), *extra], cwd=ROOT,
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        return [json.loads(line) for line in r.stdout.splitlines()]
+
+    every = run("--min-confidence", "0")
+    assert every
+    assert run("--min-confidence", "0.99") == []
+    kept = run()
+    assert all(c["confidence"] >= DEFAULT_MIN_CONFIDENCE for c in kept)
+    assert len(kept) == sum(1 for c in every if c["confidence"] >= DEFAULT_MIN_CONFIDENCE)

@@ -1,0 +1,168 @@
+"""Train the claim confidence calibration on the dev part of the annotated articles.
+
+    GEO_CACHE_DIR=... .venv/bin/python tools/train_calibration.py [--write]
+
+Runs the pipeline with the rules' raw confidence on the dev texts of ``../shared/dev/articles``
+(``geo.evaluate.held_back`` false for the file stem; the report part is never read), labels each
+claim right when it matches a gold claim (the rules of that folder's ``score_articles.py``), and
+fits a logistic model over :func:`geo.claims.calibration.features` by plain gradient descent
+(fixed steps, L2 penalty, starting at zero: the same input gives the same weights on any machine,
+CPU only). Prints the training table and the precision/recall curve of the calibrated
+confidence, and picks the default minimum confidence: the lowest threshold where dev precision
+reaches 0.85 while keeping at least half of the recall; when no threshold does, the highest one
+that keeps at least 85% of the recall (the map loses few right claims and sheds the worst).
+``--cv`` also prints the calibration table of leave-one-text-out predictions (each text scored
+by a model trained on the other dev texts: what to expect on unseen texts).
+``--write`` stores the weights in ``geo/data/claims/calibration.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+OUT = ROOT / "geo" / "data" / "claims" / "calibration.json"
+L2 = float(__import__('os').environ.get('GEO_CALIBRATION_L2', '10'))  # chosen by leave-one-text-out log loss (1, 4, 10, 30)
+STEPS = 3000
+RATE = 0.5
+TARGET_PRECISION = 0.85
+KEEP_RECALL = 0.85
+
+
+def samples(folder: Path):
+    """(feature names, right, claim dict, gold of its doc) per raw claim of the dev texts; and all dev gold."""
+    from benchmarks.articles import part_of, scorer
+    from geo.claims import ClaimExtractor
+    from geo.claims.calibration import LONG_FORM, features
+    from geo.claims.extract import annotate
+    from geo.cli import CLAIM_FIELDS
+    from geo.model import Document
+    from geo.pipeline import default_geoparser
+
+    sa = scorer(folder)
+    if sa is None:
+        raise SystemExit(f"{folder} is missing")
+    texts = {f.stem: f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.txt")) if part_of(f.stem) == "dev"}
+    places = sa.load_places(str(folder / "gold_places.csv"))
+    gold = sa.load_claims(str(folder / "gold_claims.csv"), places, texts)
+    parser = default_geoparser()
+    out = []
+    for stem, text in texts.items():
+        if len(text) <= LONG_FORM:
+            continue
+        doc = Document(stem + ".txt", text)
+        mentions = parser.parse(doc)
+        claims = ClaimExtractor(calibrated=False).extract(doc, mentions)
+        kinds = {m.place_id: m.kind for m in mentions}
+        d = annotate(doc, mentions)  # the same counts the extractor gives the calibration
+        places_seen = Counter(m.place_id for m in d.places)
+        actors_seen = Counter(a.actor for a in d.actors)
+        per_sentence: dict[int, int] = {}
+        for c in claims:
+            per_sentence[c.start] = per_sentence.get(c.start, 0) + 1
+        gd = [g for g in gold if g["doc"] == stem]
+        for c in claims:
+            row = {f: getattr(c, f) for f in CLAIM_FIELDS}
+            f = features(c, kinds, per_sentence[c.start], places_seen, actors_seen)
+            out.append((f, any(sa.claim_matches(row, g) for g in gd), row, stem))
+    return out, gold, sa
+
+
+def fit(data: list[tuple[list[str], bool]]) -> dict[str, float]:
+    names = sorted({n for f, _ in data for n in f})
+    index = {n: i for i, n in enumerate(names)}
+    rows = [([index[n] for n in f], 1.0 if y else 0.0) for f, y in data]
+    w = [0.0] * len(names)
+    n = len(rows)
+    for _ in range(STEPS):
+        grad = [0.0] * len(names)
+        for idx, y in rows:
+            z = sum(w[i] for i in idx)
+            p = 1.0 / (1.0 + math.exp(-z))
+            for i in idx:
+                grad[i] += p - y
+        for i, name in enumerate(names):
+            penalty = 0.0 if name == "bias" else L2 * w[i]
+            w[i] -= RATE * (grad[i] + penalty) / n
+    return {name: round(w[i], 4) for i, name in enumerate(names)}
+
+
+def main(argv=None) -> int:
+    from benchmarks.articles import ARTICLES, THRESHOLDS
+    from geo.claims.calibration import confidence
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--cv", action="store_true", help="also the leave-one-text-out calibration table")
+    ap.add_argument("--folder", default=str(ARTICLES))
+    args = ap.parse_args(argv)
+    data, gold, sa = samples(Path(args.folder))
+    weights = fit([(f, y) for f, y, _, _ in data])
+    print(f"{len(data)} dev claims, {sum(y for _, y, _, _ in data)} right")
+    for name, value in sorted(weights.items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {name:20s} {value:+.3f}")
+    scored = [(round(confidence(f, weights), 2), y, row, stem) for f, y, row, stem in data]
+    dev_gold = gold
+    full = None
+    curve = []
+    for t in sorted(set(THRESHOLDS) | {x / 100 for x in range(30, 91, 5)}):
+        kept = [(row, stem) for c, _, row, stem in scored if c >= t - 1e-9]
+        right = sum(1 for c, y, _, _ in scored if y and c >= t - 1e-9)
+        found = sum(1 for g in dev_gold if any(stem == g["doc"] and sa.claim_matches(row, g) for row, stem in kept))
+        p, r = (right / len(kept) if kept else 0.0), found / len(dev_gold)
+        full = r if full is None else full
+        curve.append((t, len(kept), p, r))
+        print(f"  >= {t:.2f}: {len(kept):4d} claims, precision {p:.3f}, recall {r:.3f}")
+    reach = [row for row in curve if row[2] >= TARGET_PRECISION and row[1] > 0]
+    if reach and reach[0][3] >= 0.5 * full:
+        default = reach[0][0]
+        print(f"default minimum confidence: {default:.2f} (precision {reach[0][2]:.3f} >= {TARGET_PRECISION})")
+    else:
+        keep = [row for row in curve if row[3] >= KEEP_RECALL * full - 1e-9]
+        best = max(keep, key=lambda row: row[0])
+        default = best[0]
+        print(f"default minimum confidence: {default:.2f} (precision {TARGET_PRECISION} is out of reach; this keeps "
+              f"{best[3]:.3f} of {full:.3f} recall at precision {best[2]:.3f})")
+    buckets: dict[int, list[bool]] = {}
+    for c, y, _, _ in scored:
+        buckets.setdefault(min(9, int(c * 10 + 1e-9)), []).append(y)
+    print("calibration on the training claims: bucket, claims, share right")
+    for b, v in sorted(buckets.items()):
+        print(f"  [{b / 10:.1f},{(b + 1) / 10:.1f}) {len(v):4d}  {sum(v) / len(v):.2f}")
+    if args.cv:
+        stems = sorted({stem for _, _, _, stem in data})
+        held = []
+        for stem in stems:
+            w = fit([(f, y) for f, y, _, s in data if s != stem])
+            held += [(round(confidence(f, w), 2), y) for f, y, _, s in data if s == stem]
+        buckets = {}
+        for c, y in held:
+            buckets.setdefault(min(9, int(c * 10 + 1e-9)), []).append(y)
+        loss = -sum(math.log(max(1e-6, c if y else 1 - c)) for c, y in held) / len(held)
+        base = sum(y for _, y in held) / len(held)
+        flat = -sum(math.log(base if y else 1 - base) for _, y in held) / len(held)
+        print(f"calibration, leave one text out (L2 {L2}): log loss {loss:.3f} (one share for all: {flat:.3f}); "
+              "bucket, claims, share right")
+        for b, v in sorted(buckets.items()):
+            print(f"  [{b / 10:.1f},{(b + 1) / 10:.1f}) {len(v):4d}  {sum(v) / len(v):.2f}")
+        for t in (0.3, 0.4, 0.5):
+            kept = [y for c, y in held if c >= t - 1e-9]
+            print(f"  >= {t:.1f}: {len(kept)} claims, precision {sum(kept) / len(kept) if kept else 0:.3f}")
+    if args.write:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text(json.dumps({"about": "geo.claims.calibration weights; written by tools/train_calibration.py "
+                                            "from the dev part of the annotated articles",
+                                   "default_min_confidence": default, "weights": weights},
+                                  indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
