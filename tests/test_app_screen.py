@@ -79,3 +79,18 @@ def test_the_app_runs_from_the_package(monkeypatch, tmp_path):
     (vendor / JS_FILES[0][1]).write_text("/* newer */")  # fetched again: copied again
     app.script_folder()
     assert (served / JS_FILES[0][1]).read_text() == "/* newer */"
+
+
+def test_undated_claims_can_be_left_out_of_the_days_state(monkeypatch, tmp_path):
+    from tests.test_time_app import holders_on_map
+    from tests.test_time_timeline import REVERSAL
+
+    (tmp_path / "army-takes.txt").write_text(REVERSAL["army-takes.txt"], encoding="utf-8")
+    (tmp_path / "undated.txt").write_text("ISIS fighters hold Abu Kamal, activists said.\n", encoding="utf-8")
+    at = start(monkeypatch, "--corpus", str(tmp_path))
+    assert holders_on_map(at) == ("isis", "syrian-government")  # the undated word speaks on every day
+    assert any("1 undated claims always count" in c.value for c in at.caption)
+    at.toggle(key="t_undated").set_value(False).run()
+    assert not at.exception
+    assert holders_on_map(at) == ("syrian-government",)
+    assert any("1 undated claims left out" in c.value for c in at.caption)

@@ -93,7 +93,7 @@ def run_page(config: AppConfig) -> None:
     left, right = st.columns([MAP_SHARE, 1 - MAP_SHARE], gap="small")
     with right:
         day = time_control(full)
-    filter_key += (("as_of", day),)
+    filter_key += (("as_of", day),) + ((("undated", False),) if day and not st.session_state.get("t_undated", True) else ())
     view, export = view_cached(corpus_key, filter_key, full)
     table = contradictions_cached(corpus_key, filter_key, full)
     sidebar_exports(view, export)

@@ -47,7 +47,8 @@ def view_cached(key: str, filters: tuple, _analysis: Analysis) -> tuple[Analysis
     chosen in the time control included: the state on that day, then the filters)."""
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
-    view = filter_analysis(as_of(_analysis, day) if day else _analysis, **chosen)
+    keep_undated = chosen.pop("undated", True)
+    view = filter_analysis(as_of(_analysis, day, keep_undated) if day else _analysis, **chosen)
     return view, geojson_bytes(view)
 
 
@@ -57,6 +58,7 @@ def contradictions_cached(key: str, filters: tuple, _analysis: Analysis) -> Cont
     the claims first, with its table rows and CSV; once per corpus, filters and day."""
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
+    chosen.pop("undated", None)  # each source's latest word: its undated claims are its word when it dates none
     rule = ClaimFilter.of(**chosen)
     accounts = contradictions(rule.claims(_analysis.claims) if rule.active else _analysis.claims, day)
     rows = contradiction_rows(accounts)
@@ -193,6 +195,12 @@ def _state_window(analysis_id: int, day: dt.date, _analysis: Analysis):
     return state_window(_analysis.claims, day)
 
 
+def keep_undated(undated: int) -> bool:
+    """Whether undated claims speak on the day shown (the "Undated claims count" switch; on by
+    default, as for ``--as-of``)."""
+    return not undated or st.session_state.get("t_undated", True)
+
+
 def time_control(analysis: Analysis) -> dt.date | None:
     """The day whose state the map shows, or None for every claim at once ("All dates").
 
@@ -219,7 +227,11 @@ def time_control(analysis: Analysis) -> dt.date | None:
     window = _state_window(id(analysis), day, analysis)
     rests = f" (claims from {window[0]} to {window[1]})" if window and window[0] != window[1] else ""
     st.caption(f"State on **{day}**: each source's latest word{rests}"
-               + (f"; {undated} undated claims always count" if undated else "") + ".")
+               + (f"; {undated} undated claims always count" if undated and keep_undated(undated) else "")
+               + (f"; {undated} undated claims left out" if undated and not keep_undated(undated) else "") + ".")
+    if undated:
+        st.toggle(f"Undated claims count on every day ({undated})", value=True, key="t_undated",
+                  help="Claims from documents with no date speak on any day; off, the state rests on dated claims only.")
     if coarse:
         with st.expander(f"{len(coarse)} claim{'s' if len(coarse) != 1 else ''} dated only to a month or year"):
             st.caption("Not on the slider; each counts from the first day of its month or year.")
