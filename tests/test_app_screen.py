@@ -29,6 +29,10 @@ def test_where_sources_disagree_in_two_clicks_and_as_csv(monkeypatch, downloads)
     assert table[0]["disagree"] == "True" and table[0]["place"] == "Abu Kamal"
     assert {"source", "date", "account", "stance", "sentence"} <= set(table[0])
     assert table[-1]["disagree"] == "False"  # places where the sources agree are in it too, after
+    assert not at.dataframe or all("sentence" not in d.value.columns for d in at.dataframe)  # on demand
+    at.toggle(key="contra_table").set_value(True).run()
+    shown = next(d.value for d in at.dataframe if "sentence" in d.value.columns)
+    assert shown["place"].iloc[0] == "Abu Kamal" and len(shown) == sum(r["disagree"] == "True" for r in table)
 
 
 def test_a_click_does_not_rebuild_the_map(monkeypatch):

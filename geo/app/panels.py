@@ -406,7 +406,9 @@ def contradictions_table(table: Contradictions) -> None:
     more = f"; the first {TABLE_ROWS} of {len(table.disputed_rows)} rows shown" if len(table.disputed_rows) > TABLE_ROWS else ""
     st.caption(f"Each source's latest account of each place where the sources disagree, newest first{more}. "
                f"The CSV holds every place's accounts ({table.rows} rows), the places that agree too.")
-    if shown:
+    # drawn on demand: the data grid's scripts load with the first table on a page, and would slow
+    # the map's first appearance
+    if shown and st.toggle(f"Show the table ({len(shown)} rows)", key="contra_table"):
         st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
     st.download_button("Download as CSV", data=table.csv, file_name="sources-side-by-side.csv", mime="text/csv",
                        on_click="ignore", key="export_contradictions")
