@@ -243,6 +243,12 @@ def cmd_evaluate(args: argparse.Namespace, failures: list[DocumentError]) -> Non
     print(score.report())
 
 
+def cmd_sources(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.geoparse.attribution import sources_text
+
+    print(sources_text())
+
+
 def cmd_index(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     import time
 
@@ -361,6 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=None, help="port to serve on (default 8501)")
     p.add_argument("--address", default=None, help="address to serve on (default: all interfaces)")
     p.set_defaults(run=cmd_app)
+
+    p = sub.add_parser("sources", help="the sources of the place data, their licences and credit lines")
+    p.set_defaults(run=cmd_sources)
 
     p = sub.add_parser("geocode", help="look a place name up")
     p.add_argument("name")

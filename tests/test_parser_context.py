@@ -68,8 +68,10 @@ def test_south_of_a_city_keeps_the_place_near_it(geoparser):
 
 
 def test_a_distance_given_with_a_bearing_keeps_the_place_about_that_far(geoparser):
-    # the only Abbasiya the gazetteer knows lies 250 km away: not '15 km north of' Samarra
+    # the Abbasiya (a sub-district seat) that lies 15 km north of Samarra; none lies 120 km west of it
     found = by_surface(geoparser, "A bomber struck houses in Abbasiya, 15 km north of the Iraqi city of Samarra.")
+    assert found["Abbasiya"].role == "place" and abs(found["Abbasiya"].lat - 34.31) < 0.05
+    found = by_surface(geoparser, "A bomber struck houses in Abbasiya, 120 km west of the Iraqi city of Samarra.")
     assert found["Abbasiya"].role == "unresolved"
     # among the Sadiyahs, the one about 140 km (a road distance) from Baghdad: in Diyala
     found = by_surface(geoparser, "Bombs hit a market in the town of Sadiyah, 140 kilometers (90 miles) northeast of Baghdad.")
@@ -77,8 +79,11 @@ def test_a_distance_given_with_a_bearing_keeps_the_place_about_that_far(geoparse
 
 
 def test_an_appositive_village_in_a_region_is_looked_for_there(geoparser):
-    # 'X, a (Sunni) village in Y': X among Y's places, or unresolved (the only Abara lies in Syria)
+    # 'X, a (Sunni) village in Y': X among Y's places (Qaryat al 'Abbarah of Diyala, not the Syrian
+    # Abara), or unresolved (no Abara in Basra)
     found = by_surface(geoparser, "Gunmen fired on workers in Abara, a majority-Sunni village in Diyala Province.")
+    assert found["Abara"].role == "place" and geoparser.index.admin_codes(found["Abara"].place_id)[0] == "IQG10"
+    found = by_surface(geoparser, "Gunmen fired on workers in Abara, a majority-Sunni village in Basra Province.")
     assert found["Abara"].role == "unresolved"
 
 

@@ -13,6 +13,11 @@ committed, and geo/data/gazetteer/SOURCES.md gives provenance, licence and attri
   the admin P-codes of the HOT export. No IOM field is shipped.
 - ``world_admin1.csv.gz``: Natural Earth 10m admin-1 label points (every first-level division
   of the world, public domain).
+- ``villages_wof.csv.gz``: every GeoNames populated place of Iraq and Syria as kept by Who's On
+  First, with Arabic, Kurdish and English names; seats as towns, abandoned and destroyed villages
+  ranked last (a population of 0).
+- ``sites.csv.gz``: airbases (OurAirports), dams and power plants (WRI GPPD), oil and gas fields,
+  crossings, bases and hills of Syria (Wikipedia's war-map module), named with their site words.
 - ``conflict_map.csv.gz``: villages, towns, hills, fields, dams and bases of the Iraq and Syria war
   maps on Wikipedia ("Module:Iraqi insurgency detailed map", "Module:Syrian Civil War detailed
   map", CC BY-SA): name, point, kind. Built from tab-separated transcriptions of the modules' marks
@@ -196,6 +201,7 @@ NAME_WORDS = frozenset("""
     shaikh sultan umar yassin yusuf shabab wahda karamah jadid salam
 """.split())
 COMMON_NAME_ZIPF = 3.5  # a one-word label this common in English ('Diana', 'Hindi') is left out
+VILLAGE_NAME_ZIPF = 3.0  # the same for the names of the villages and sites layers (a looser source)
 
 
 def _mark_names(label: str) -> list[str]:
@@ -261,6 +267,237 @@ def build_conflict_map(wikimap: Path) -> list[dict]:
     return rows
 
 
+class _Outlines:
+    """Which sub-district of Syria or Iraq a point lies in, by the OCHA outlines of ``admin.csv.gz``
+    (the nearest one within about 5 km for a point just over a simplified border)."""
+
+    def __init__(self) -> None:
+        import shapely
+        from shapely import wkt
+
+        outlines, self.codes = [], []
+        with gzip.open(OUT / "admin.csv.gz", "rt", encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["wkt"]:
+                    outlines.append(wkt.loads(row["wkt"]))
+                    self.codes.append((row["country"], row["adm1"], row["adm2"], row["adm3"]))
+        self.tree = shapely.STRtree(outlines)
+
+    def __call__(self, lat: float, lon: float) -> tuple[str, str, str, str] | None:
+        from shapely.geometry import Point
+
+        point = Point(lon, lat)
+        hits = self.tree.query(point, predicate="intersects")
+        if not len(hits):
+            hits = self.tree.query_nearest(point, max_distance=0.05)
+        return self.codes[int(hits[0])] if len(hits) else None
+
+
+def _keep_name(name: str) -> bool:
+    """A name worth a key: not a person's or group's name, not a common English word, two letters at least."""
+    from wordfreq import zipf_frequency
+
+    from geo.geoparse.normalize import fold_letters
+
+    folded = fold_letters(name)
+    if len(re.sub(r"\W", "", folded)) < 3 or _person_like(folded):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", folded) if w and w not in ("al", "el", "ar", "as", "ash", "ad", "az", "an", "at")]
+    if len(words) == 1 and zipf_frequency(words[0], "en") >= VILLAGE_NAME_ZIPF:
+        return False  # 'Ramaḑān', 'Shī‘ah', "Al 'Iraqi": a common word is not looked for as a village
+    return True
+
+
+def _is_arabic_script(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+# Latin-script Kurdish letters, as English-language reporting writes them ('Zaxo' -> 'Zakho')
+_KURDISH_LATIN = str.maketrans({"x": "kh", "X": "Kh", "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "q": "q"})
+# GeoNames feature code of a populated place -> (kind, a population standing for its prominence):
+# a district or sub-district seat outranks a village, an abandoned or destroyed village comes last
+WOF_FEATURES = {"PPLC": ("city", 1_000_000), "PPLA": ("city", 200_000), "PPLA2": ("town", 20_000),
+                "PPLA3": ("town", 5_000), "PPL": ("village", 200), "PPLL": ("village", 100),
+                "STLMT": ("village", 100), "PPLF": ("village", 50), "PPLQ": ("village", 0), "PPLW": ("village", 0)}
+WOF_FILES = ("wof_iq_places.csv.gz", "wof_sy_places.csv.gz")
+
+
+def build_villages(sources: Path) -> list[dict]:
+    """Who's On First's GeoNames populated places of Iraq and Syria: every village with its Arabic,
+    Kurdish (Latin and Arabic script) and English names; deprecated or superseded records left out.
+    Country and P-codes from the OCHA outlines; points outside them are left out."""
+    locate = _Outlines()
+    rows = []
+    for file_name in WOF_FILES:
+        with gzip.open(sources / "wof" / file_name, "rt", encoding="utf-8", newline="") as handle:
+            records = list(csv.DictReader(handle))
+        for r in records:
+            if r["wof_placetype"] not in ("locality", "neighbourhood") or r["edtf_deprecated"] or r["wof_superseded_by"]:
+                continue
+            lat, lon = round(float(r["lat"]), 5), round(float(r["lon"]), 5)
+            codes = locate(lat, lon)
+            if codes is None:
+                continue
+            latin, arabic = [], []
+            for field in ("name", "gn_name", "gn_asciiname", "names_eng", "names_ara", "names_kur", "names_und"):
+                for name in (n.strip() for n in r[field].split("|")):
+                    if not name:
+                        continue
+                    if _is_arabic_script(name):
+                        arabic.append(name)
+                    else:
+                        latin.append(name)
+                        if field == "names_kur" and name.translate(_KURDISH_LATIN) != name:
+                            latin.append(name.translate(_KURDISH_LATIN))
+            latin = [n for n in dict.fromkeys(latin) if _keep_name(n)]
+            arabic = list(dict.fromkeys(arabic))
+            if not latin:
+                continue
+            if r["wof_placetype"] == "neighbourhood":
+                kind, population = "neighbourhood", 0
+            else:
+                kind, population = WOF_FEATURES.get(r["gn_feature_code"], ("village", 100))
+                gn_population = int(float(r["gn_population"] or 0))
+                if gn_population > population and population:
+                    population = gn_population
+            rows.append(dict(id=f"wof:{r['wof_id']}", name=latin[0], kind=kind, lat=lat, lon=lon, country=codes[0],
+                             population=population, arabic=arabic[0] if arabic else "",
+                             variants=_variants(*latin[1:], *arabic[1:]), adm1=codes[1], adm2=codes[2], adm3=codes[3]))
+    rows.sort(key=lambda row: row["id"])
+    return rows
+
+
+# site words of each kind of site: a site is named with them ('Hayan gas field', 'Tabqa airbase');
+# its bare name ('Hayan', 'Tabqa') stays the town's or village's
+SITE_WORDS = {
+    "airbase": ("airbase", "air base", "airport", "airfield", "air field", "military airport", "military airbase",
+                "airstrip", "military airfield"),
+    "field": ("field", "fields", "oil field", "oil fields", "oilfield", "gas field", "gas fields", "gasfield",
+              "oil facility", "gas facility", "gas plant", "oil station", "gas company"),
+    "dam": ("dam", "barrage"),
+    "crossing": ("crossing", "border crossing", "border gate", "border post", "crossing point"),
+    "base": ("base", "military base", "camp", "military camp"),
+    "power": ("power plant", "power station", "thermal plant", "power project"),
+}
+# words that describe a site rather than name it, stripped from the end of a label
+_SITE_TAIL_WORDS = frozenset("""
+    international int'l airport air base airbase airfield field fields army military airstrip heliport helipad
+    helicopter radar oil gas facility facilities plant station storage company treatment gathering pumping refinery
+    dam barrage regulator crossing border gate post camp power thermal hydroelectric project cogen ocgt ccgt
+    cargo agricultural central processing abandoned new syria fire observation tsk
+""".split())
+_SITE_HEAD_WORDS = frozenset("abandoned tsk military airstrip".split())
+_GENERIC_BASES = frozenset("new southern northern east west north south central syrian-iraqi oil gas".split())
+
+
+def _strip_site_words(words: list[str]) -> list[str]:
+    """The words of a label without the describing words at its ends ('Oil/Gas Field', '895m-Airstrip')."""
+    def describes(word: str) -> bool:
+        return all(p.lower().strip(",.") in _SITE_TAIL_WORDS for p in word.split("/") if p) \
+            or bool(re.fullmatch(r"[\d.,]+m?(?:-\w+)?", word.lower()))
+    words = list(words)
+    while words and describes(words[-1]):
+        words.pop()
+    while len(words) > 1 and (words[0].lower() in _SITE_HEAD_WORDS or words[0].isupper() and len(words[0]) > 3):
+        words.pop(0)  # 'Abandoned ...', 'TSK ...', 'RUBARIYA 1675-Airstrip'
+    return words
+
+
+def _site_bases(label: str) -> list[str]:
+    """'Al-Omar/Saban Oil field' -> ['Al-Omar', 'Saban']; 'Taqba (Al-Thawra) Hydroelectric Power
+    Project Syria' -> ['Taqba', 'Al-Thawra']; 'TSK Military Base - Tal Ali' -> ['Tal Ali']."""
+    bases = []
+    inner = re.findall(r"\(([^()]*)\)", label)
+    label = re.sub(r"\([^()]*\)", " ", label)
+    for part in [*re.split(r"\s+&\s+|\s+-\s+", label), *inner]:
+        base = " ".join(_strip_site_words(part.replace("–", "/").split()))
+        for name in base.split("/"):
+            name = " ".join(_strip_site_words(name.split())).strip(" -,")
+            if name and name.lower() not in _GENERIC_BASES and re.search(r"[A-Za-z]{3}", name):
+                bases.append(name.title() if name.isupper() else name)
+    return list(dict.fromkeys(bases))
+
+
+def _site_row(row_id: str, label: str, site: str, lat: float, lon: float, extra_bases: list[str] = ()) -> dict | None:
+    bases = [*_site_bases(label), *(b for b in extra_bases if b)]
+    if not bases:
+        return None
+    clean = re.sub(r"\s+", " ", re.sub(r"\([^()]*\)", " ", label)).strip()
+    names = [clean] if any(w in clean.lower() for w in SITE_WORDS[site]) else []
+    names += [f"{base} {word}" for base in dict.fromkeys(bases) for word in SITE_WORDS[site]]
+    names = list(dict.fromkeys(names))
+    return dict(id=row_id, name=names[0], kind="facility", lat=round(lat, 5), lon=round(lon, 5), population=0,
+                variants=_variants(*names[1:]), site=site)
+
+
+_OA_SKIP_KEYWORDS = frozenset({"kurd", "kurdish", "kurdistan"})
+
+
+def build_sites(sources: Path) -> list[dict]:
+    """Airbases and airports (OurAirports), dams and power plants (WRI GPPD), oil and gas fields,
+    dams, crossings, bases and hills of Syria (Wikipedia's war-map module): each site by the names
+    it goes by with its site word ('Tiyas airbase', 'Hayan gas field', 'Bab al-Hawa crossing'); the
+    same site from two sources (a shared name within 3 km) is one row."""
+    folder = sources / "sites"
+    found: list[dict] = []
+    with open(folder / "ourairports_sy_iq.csv", encoding="utf-8", newline="") as handle:
+        for r in csv.DictReader(handle):
+            if r["type"] == "heliport" and "air base" not in r["name"].lower() and "airbase" not in r["name"].lower():
+                continue
+            keywords = [k.strip() for k in r["keywords"].split(",")]
+            keywords = [k for k in keywords if k and not _is_arabic_script(k) and not (k.isupper() and len(k) <= 5)
+                        and k.lower() not in _OA_SKIP_KEYWORDS]
+            extra = [b for k in keywords for b in _site_bases(k)]
+            row = _site_row(f"oa:{r['ident']}", r["name"], "airbase", float(r["latitude_deg"]), float(r["longitude_deg"]), extra)
+            if row:
+                found.append(row)
+    wiki_sites = {"oil_gas": "field", "airport_airbase": "airbase", "heliport": "airbase", "dam": "dam",
+                  "border_crossing": "crossing", "military_base": "base"}
+    with open(folder / "wikipedia_syria_detailed_map_sites.csv", encoding="utf-8", newline="") as handle:
+        for number, r in enumerate(csv.DictReader(handle), start=1):
+            if r["generic_label"]:
+                continue
+            lat, lon = float(r["lat"]), float(r["lon"])
+            if r["type"] == "hill_mountain":
+                names = [n for n in _mark_names(re.sub(r"\s*\((?:Heights\s*)?[\d.,]+\s*m?\)", "", r["name"])) if _keep_name(n)]
+                names = [n for n in names if not re.search(r"\d", n)]
+                if names:
+                    found.append(dict(id=f"wpsite:{number}", name=names[0], kind="hill", lat=round(lat, 5),
+                                      lon=round(lon, 5), population=0, variants=_variants(*names[1:]), site="hill"))
+                continue
+            row = _site_row(f"wpsite:{number}", r["name"], wiki_sites[r["type"]], lat, lon)
+            if row:
+                found.append(row)
+    with open(folder / "gppd_sy_iq.csv", encoding="utf-8", newline="") as handle:
+        for r in csv.DictReader(handle):
+            site = "dam" if r["primary_fuel"] == "Hydro" else "power"
+            row = _site_row(f"wri:{r['gppd_idnr']}", r["name"], site, float(r["latitude"]), float(r["longitude"]))
+            if row:
+                found.append(row)
+    from geo.geoparse.normalize import name_key
+
+    locate = _Outlines()
+    rows: list[dict] = []
+    by_key: dict[str, list[dict]] = {}
+    for row in found:
+        codes = locate(row["lat"], row["lon"])
+        if codes is None:
+            continue
+        names = [row["name"], *(v for v in row["variants"].split("|") if v)]
+        keys = {name_key(n) for n in names}
+        twin = next((other for key in keys for other in by_key.get(key, ())
+                     if other["site"] == row["site"] and abs(other["lat"] - row["lat"]) < 0.03
+                     and abs(other["lon"] - row["lon"]) < 0.04), None)
+        if twin is not None:  # the same site from another source: its names join the first row
+            twin["variants"] = _variants(*twin["variants"].split("|"), *(n for n in names if n != twin["name"]))
+            continue
+        row.update(country=codes[0], adm1=codes[1], adm2=codes[2], adm3=codes[3])
+        rows.append(row)
+        for key in keys:
+            by_key.setdefault(key, []).append(row)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "sources")
@@ -271,6 +508,8 @@ def main(argv: list[str] | None = None) -> None:
         _write("admin.csv.gz", build_admin(args.sources))
         _write("settlements_osm.csv.gz", build_settlements(args.sources))
         _write("world_admin1.csv.gz", build_world_admin1(args.sources))
+        _write("villages_wof.csv.gz", build_villages(args.sources))
+        _write("sites.csv.gz", build_sites(args.sources))
     if args.wikimap:
         _write("conflict_map.csv.gz", build_conflict_map(args.wikimap))
 

@@ -1,6 +1,8 @@
 """The offline gazetteer: curated theatre places, then the compiled source layers (OCHA admin
 units and towns of Syria and Iraq, OpenStreetMap settlements of Syria, the villages and sites of
-the Iraq and Syria war maps on Wikipedia, Natural Earth admin-1 of the world; see ``geo/data/gazetteer/SOURCES.md``), GeoNames cities and Natural Earth countries.
+the Iraq and Syria war maps on Wikipedia, named sites (airbases, fields, dams, crossings), every
+GeoNames village of Syria and Iraq via Who's On First, Natural Earth admin-1 of the world; see
+``geo/data/gazetteer/SOURCES.md``), GeoNames cities and Natural Earth countries.
 Every place in Syria and Iraq carries its admin hierarchy (governorate, district, sub-district
 P-codes).
 
@@ -25,7 +27,7 @@ from functools import lru_cache
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import ahocorasick
 
@@ -33,7 +35,7 @@ from geo.knowledge import demonym_countries, theatre_countries, theatre_sql
 from geo.model import Place
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "21"
+INDEX_VERSION = "23"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -41,7 +43,15 @@ NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
 WORLD_CSV = DATA_DIR / "world.csv"  # continents, seas, the EU: curated like the theatre, second layer
 DISPUTED_CSV = DATA_DIR / "disputed_districts.csv"  # districts reporting places in either of two governorates
 # compiled by tools/build_gazetteer.py from ../shared/sources, in the order they are layered
-SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "conflict_map.csv.gz", "world_admin1.csv.gz")
+SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "conflict_map.csv.gz", "sites.csv.gz",
+                 "villages_wof.csv.gz", "world_admin1.csv.gz")
+# layers whose rows may describe a place an earlier layer holds: such a twin (a shared name key,
+# a few km apart, the same kind of place) lends that place its other names instead of becoming a
+# second place ('Tchoban Bey' / 'Ar Rā‘ī' of Who's On First is OCHA's town Ar-Ra'ee)
+MERGED_LAYERS = frozenset({"sites.csv.gz", "villages_wof.csv.gz"})
+TWIN_DEGREES = 0.04  # about 4 km
+TOWN_POPULATION = 5_000  # a village of those layers below it is looked for in Arabic text without clitics
+_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "hamlet", "capital", "neighbourhood", "camp"})
 CURATED_PREFIX = "th:"  # ids of the curated theatre gazetteer
 
 THEATRE_COUNTRIES = theatre_countries()  # geo/data/lexicon/theatre.toml
@@ -54,6 +64,7 @@ ALTERNATES_MIN_POPULATION = 1_000_000
 # for in running text (geo.geoparse.resolver.COMMON_ANYWHERE is the same threshold)
 COMMON_WORD_ZIPF = 4.0
 COMMON_WORDS = 6000  # the most frequent English words, from which those above the threshold are taken
+LOOSE_WORD_ZIPF, LOOSE_WORDS = 3.0, 40_000  # the same for the names of the villages and sites layers
 
 _LATIN_NAME = re.compile(r"^[a-z][a-z0-9 .'\-]+$")
 
@@ -243,13 +254,14 @@ class GazetteerIndex:
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
-    def load(cls, directory: Path | None = None) -> "GazetteerIndex":
-        """Open the compiled index, building it first if it is missing or out of date."""
+    def load(cls, directory: Path | None = None, progress: "ProgressCallback | None" = None) -> "GazetteerIndex":
+        """Open the compiled index, building it first if it is missing or out of date
+        (``progress(share done, step)``: called during a build, for a progress bar)."""
         directory = directory or cache_dir()
         stem = directory / f"gazetteer-{_fingerprint()}"
         db_path, ac_path = stem.with_suffix(".sqlite"), stem.with_suffix(".automaton")
         if not (db_path.exists() and ac_path.exists()):
-            build_index(db_path, ac_path)
+            build_index(db_path, ac_path, progress)
         with open(ac_path, "rb") as handle:
             automaton = pickle.load(handle)
         return cls(db_path, automaton)
@@ -366,13 +378,15 @@ def _is_arabic(text: str) -> bool:
     return "\u0600" <= text[:1] <= "\u06ff"
 
 
-def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
+def _keys_of(place: Place, curated: bool, clitics: bool = True) -> Iterator[tuple[str, str]]:
+    """Name keys of a place and the names they come from; ``clitics=False``: its Arabic name
+    without the forms with a clitic ('والراعي'), which would double the automaton for villages."""
     arabic = [place.arabic] if place.arabic else []
     if place.kind == "governorate" and place.arabic.startswith("محافظة ") \
             and not place.name.endswith(("Governorate", "Province", "province")):
         arabic.append(place.arabic.removeprefix("محافظة "))  # 'الأنبار' as 'Anbar' is named
     for name in arabic:
-        for spelling in arabic_variants(name):
+        for spelling in arabic_variants(name) if clitics else (name,):
             key = name_key(spelling)
             if len(key.replace(" ", "")) >= 2:
                 yield key, name
@@ -387,25 +401,37 @@ def _keys_of(place: Place, curated: bool) -> Iterator[tuple[str, str]]:
 _UNIT_WORDS = ("District", "Subdistrict", "sub-district", "Nahiya")  # how admin.csv.gz names a unit
 
 
-def _common_english_keys() -> frozenset[str]:
+def _common_english_keys(zipf: float = COMMON_WORD_ZIPF, words: int = COMMON_WORDS) -> frozenset[str]:
     """Keys of the most common English words ('of' -> 'uf'): a place only GeoNames or a source
     layer knows by such a key is never taken in running text, so the matcher need not find it."""
     from wordfreq import top_n_list, zipf_frequency
 
-    words = (w for w in top_n_list("en", COMMON_WORDS) if zipf_frequency(w, "en") >= COMMON_WORD_ZIPF)
-    return frozenset(name_key(w) for w in words if w.isalpha())
+    common = (w for w in top_n_list("en", words) if zipf_frequency(w, "en") >= zipf)
+    return frozenset(name_key(w) for w in common if w.isalpha())
 
 
-def _progress(message: str) -> None:
+# the share of a first build done when each step starts (measured on the shipped layers): what a
+# progress bar shows ('geo index' prints the step; the app may pass a callback to GazetteerIndex.load)
+_BUILD_STEPS = {"curated theatre places": 0.0, "admin.csv.gz": 0.06, "settlements_osm.csv.gz": 0.07,
+                "conflict_map.csv.gz": 0.075, "sites.csv.gz": 0.08, "villages_wof.csv.gz": 0.085,
+                "world_admin1.csv.gz": 0.18, "Natural Earth countries": 0.19, "GeoNames cities": 0.22,
+                "SQLite indexes": 0.93, "name automaton": 0.96, "done": 1.0}
+ProgressCallback = Callable[[float, str], None]
+
+
+def _progress(message: str, callback: "ProgressCallback | None" = None) -> None:
     import sys
 
+    if callback is not None:
+        callback(_BUILD_STEPS.get(message, 0.0), message)
     print(f"\rgeo: building the gazetteer index (once): {message:<40}", end="", file=sys.stderr, flush=True)
 
 
-def build_index(db_path: Path, ac_path: Path) -> None:
-    """Compile the gazetteer into ``db_path`` (SQLite) and ``ac_path`` (pickled automaton)."""
+def build_index(db_path: Path, ac_path: Path, progress: "ProgressCallback | None" = None) -> None:
+    """Compile the gazetteer into ``db_path`` (SQLite) and ``ac_path`` (pickled automaton);
+    ``progress(share done, step)`` is called as each step starts."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    _progress("curated theatre places")
+    _progress("curated theatre places", progress)
     theatre = read_theatre() + read_theatre(WORLD_CSV)
     curated_countries = {p.country for p in theatre if p.kind == "country"}
     layers = {name: list(read_layer(name)) for name in SOURCE_LAYERS}
@@ -422,6 +448,9 @@ def build_index(db_path: Path, ac_path: Path) -> None:
     matchable: dict[str, KeyInfo] = {}
     curated_at: dict[str, list[tuple[Place, tuple[str, str, str]]]] = {}
     common_keys = _common_english_keys()
+    # the villages and sites layers are looser: their names are not looked for when an English
+    # word this common has the same key ('Shi'ah', 'Ramaḑān')
+    loose_keys = _common_english_keys(LOOSE_WORD_ZIPF, LOOSE_WORDS)
 
     def twin_of_curated(place: Place, keys: list[tuple[str, str]], codes: tuple[str, str, str]) -> bool:
         """A place that a curated entry already describes (same name, within 30 km, and in the
@@ -431,11 +460,32 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                    and (not governorate or not c_codes[0] or governorate == c_codes[0])
                    for key, _ in keys for c, c_codes in curated_at.get(key, ()))
 
-    def add(places: Iterable[Place | tuple[Place, tuple[str, str, str], str]], curated: bool) -> None:
+    # key -> (id, lat, lon, settlement or not, its keys) of every place of Syria and Iraq added so far
+    theatre_at: dict[str, list[tuple[str, float, float, bool, set[str]]]] = {}
+
+    def twin_of(place: Place, keys: list[tuple[str, str]]) -> tuple[str, float, float, bool, set[str]] | None:
+        settlement = place.kind in _SETTLEMENT_KINDS
+        return next((t for key, _ in keys for t in theatre_at.get(key, ()) if t[3] == settlement
+                     and abs(t[1] - place.lat) < TWIN_DEGREES and abs(t[2] - place.lon) < TWIN_DEGREES), None)
+
+    def add(places: Iterable[Place | tuple[Place, tuple[str, str, str], str]], curated: bool,
+            merged: bool = False) -> None:
         place_rows, name_rows = [], []
         for item in places:
             place, codes = (item[0], item[1]) if isinstance(item, tuple) else (item, None)
-            keys = list(_keys_of(place, curated))
+            keys = list(_keys_of(place, curated, clitics=not merged or place.population >= TOWN_POPULATION))
+            twin = twin_of(place, keys) if merged else None
+            if twin is not None:  # the same place: its new names are names of the earlier one
+                twin_id, twin_keys = twin[0], twin[4]
+                for key, name in keys:
+                    if key in twin_keys:
+                        continue
+                    twin_keys.add(key)
+                    name_rows.append((key, twin_id, name))
+                    if not (_is_arabic(key) and " " not in key and len(key) < 3) and key not in loose_keys:
+                        info = matchable.get(key)
+                        matchable[key] = (key, key.count(" ") + 1, info[2] if info else 0)
+                continue
             if place.kind in ("district", "subdistrict") and not curated:
                 # a unit's bare name ('Tadmor') is the town's when a curated town answers to it nearby
                 keys = [(key, name) for key, name in keys if name.endswith(_UNIT_WORDS)
@@ -451,6 +501,10 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                     curated_at.setdefault(key, []).append((place, codes))
             elif place.country in THEATRE_COUNTRIES and twin_of_curated(place, keys, codes):
                 continue
+            if place.country in THEATRE_COUNTRIES and place.kind not in ("country", "governorate", "river"):
+                entry = (place.id, place.lat, place.lon, place.kind in _SETTLEMENT_KINDS, {key for key, _ in keys})
+                for key in entry[4]:
+                    theatre_at.setdefault(key, []).append(entry)
             place_rows.append((place.id, place.name, place.kind, place.lat, place.lon, place.country,
                                place.population, place.arabic,
                                pickle.dumps(place.line) if place.line else None, *codes))
@@ -464,7 +518,8 @@ def build_index(db_path: Path, ac_path: Path) -> None:
                     continue
                 if _is_arabic(key) and " " not in key and len(key) < 3:
                     continue
-                if not curated and place.kind not in ("country", "province") and key in common_keys:
+                if not curated and place.kind not in ("country", "province") and key in common_keys \
+                        or merged and key in loose_keys:
                     continue  # 'Of', 'To', 'Man': the resolver never takes them; the matcher need not find them
                 info = matchable.get(key)
                 flags = (info[2] if info else 0) | (CURATED if curated or place.kind == "country" else 0)
@@ -474,20 +529,20 @@ def build_index(db_path: Path, ac_path: Path) -> None:
 
     add(theatre, curated=True)
     for name, rows in layers.items():
-        _progress(name)
-        add(rows, curated=False)
-    _progress("Natural Earth countries")
+        _progress(name, progress)
+        add(rows, curated=False, merged=name in MERGED_LAYERS)
+    _progress("Natural Earth countries", progress)
     add(iter_countries(skip=curated_countries), curated=False)
-    _progress("GeoNames cities")
+    _progress("GeoNames cities", progress)
     add(iter_geonames(), curated=False)
-    _progress("SQLite indexes")
+    _progress("SQLite indexes", progress)
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("CREATE INDEX names_place ON names(place_id)")
     _place_units_at_seats(conn)
     conn.commit()
     conn.close()
 
-    _progress("name automaton")
+    _progress("name automaton", progress)
     for phrase in read_not_places():
         key = name_key(phrase)
         matchable[key] = (key, key.count(" ") + 1, STOP)
@@ -503,7 +558,7 @@ def build_index(db_path: Path, ac_path: Path) -> None:
         pickle.dump(automaton, handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp_db, db_path)
     os.replace(tmp_ac, ac_path)
-    _progress("done")
+    _progress("done", progress)
     import sys
 
     print(file=sys.stderr)

@@ -124,7 +124,8 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
             taken_until = _lower_words_end(parts, first, last)  # lower case, article or not: never taken
             continue
         start = _extend_over_article(stream, first, offsets[2 * first + 1])
-        if not lowercase and not flags & _KEPT_LOWER and text[start].islower():
+        if not lowercase and not flags & _KEPT_LOWER and text[start].islower() \
+                and parts[2 * first + 1][0].islower():  # 'al-Rai' is a name: its article is lower case
             taken_until = _lower_words_end(parts, first, last)
             continue
         taken_until = last

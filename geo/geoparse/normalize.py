@@ -77,6 +77,8 @@ def fold_letters(text: str) -> str:
     >>> fold_letters("Ţūz Khūrmātū")
     'tuz khurmatu'
     """
+    if text.isascii():  # most names: nothing to decompose (the same result, five times faster)
+        return text.translate(_APOSTROPHES).lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

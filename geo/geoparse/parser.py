@@ -12,6 +12,7 @@ import warnings
 from collections import Counter
 
 from geo.geoparse.gazetteer import GazetteerIndex, default_index, read_demonyms
+from geo.geoparse.generic import resolve_generic
 from geo.geoparse.groups import GroupNames, read_group_names
 from geo.geoparse.matcher import KeyStream, find_names
 from geo.geoparse.normalize import name_key
@@ -66,6 +67,10 @@ class Geoparser:
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop] + groups
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)
+        generic = resolve_generic(doc.id, doc.text, mentions, self.index)  # 'the airbase', 'the silos'
+        if generic:
+            mentions = sorted(_outside([m for m in mentions], [(g.start, g.end) for g in generic]) + generic,
+                              key=lambda m: m.start)
         return mentions
 
 

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 
 from geopy.distance import great_circle
 
+from geo.casefold import lowered
 from geo.geoparse import context
 from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
-from geo.geoparse.normalize import token_key
+from geo.geoparse.normalize import name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_abbreviations, month_names
-from geo.knowledge import name_heads, place_noun_pattern, roles, titles
+from geo.knowledge import name_heads, place_noun_pattern, place_nouns, roles, titles
 from geo.model import REGION_KINDS, Mention, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
@@ -140,6 +141,15 @@ _GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*_COMPASS_WORDS, "capita
                                                          "mountains", "interior", "greater", "middle", "far"))
 
 
+_LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|ed|es|et|er|en|esh)[-‑][A-Z]")
+
+
+def _lower_case(surface: str) -> bool:
+    """'said', 'raqqa': a name in lower case; 'al-Rai' is not (only its article is; when a curated
+    place answers to such a name, it is taken among the curated ones as before)."""
+    return surface[:1].islower() and not _LOWER_ARTICLE_NAME.match(surface)
+
+
 def _acceptable(hit: NameHit, text: str) -> bool:
     """Filters that need no candidates: capitalisation, acronyms and common English words."""
     surface = hit.surface
@@ -153,8 +163,8 @@ def _acceptable(hit: NameHit, text: str) -> bool:
         if len(words) > 1 and words[-1][:1].isupper() and words[0].lower() not in _COMPASS_WORDS:
             return True  # 'rural Damascus': a phrase, not a common word ('northern Iraq' only describes)
         return word_zipf(surface) < LOWERCASE_COMMON
-    if surface[:1].islower() or (surface.isupper() and len(surface) <= 5):
-        return False
+    if surface[:1].islower() and not _LOWER_ARTICLE_NAME.match(surface) or (surface.isupper() and len(surface) <= 5):
+        return False  # 'said', 'man'; but 'al-Rai' is a name whatever the case of its article
     if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
         forms = (surface, hit.key, "ال" + hit.key)
         return " " in hit.key or max(map(word_zipf, forms)) < COMMON_ANYWHERE
@@ -166,8 +176,8 @@ def _acceptable(hit: NameHit, text: str) -> bool:
     return not _inside_proper_name(text, hit)
 
 
-_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z]+)")
-_PREVIOUS_NAME = re.compile(r"([A-Z][a-z]+)[ \t]+$")
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z\u00e0-\u024f]+)")  # 'Kobanî Canton' as well
+_PREVIOUS_NAME = re.compile(r"([A-Z][a-z\u00e0-\u024f]+)[ \t]+$")
 
 
 def _inside_proper_name(text: str, hit: NameHit) -> bool:
@@ -234,6 +244,19 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
     return others > 0 or place.population >= ABROAD_MIN_POPULATION
 
 
+# A village (or a sub-district seat) the text does not locate, farther than this from every place
+# it names, is a namesake of one the gazetteer lacks more often than the place meant: unresolved
+FAR_VILLAGE_KM = 100.0
+FAR_VILLAGE_POPULATION = 20_000
+_SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood", "town"})
+
+
+def _far_namesake(place: Place, ctx: _Context) -> bool:
+    """'Sejar' in a report on Fallujah is no village of Hama: a small place far from every anchor."""
+    return bool(ctx.anchors) and place.kind in _SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
+        and not is_curated(place.id) and ctx.nearest_km(place) > FAR_VILLAGE_KM
+
+
 # 'SDF adviser Nasser al-Hajj Mansour', 'YPG spokesperson Shiyar Hasakah': a role, then a
 # person's given name(s): the name that follows is a family name, even when it is also a place
 _ROLE_WORDS = frozenset(roles())
@@ -277,6 +300,34 @@ def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
             and _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
         return True
     return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
+
+
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+BEARING_TOLERANCE = 67.5  # degrees either side of the direction given
+
+
+def _bearing_error(direction: str, place: Place, outer: Place) -> float:
+    wanted = _BEARINGS.get(direction.lower().replace("-", ""))
+    north = place.lat - outer.lat
+    east = (place.lon - outer.lon) * math.cos(math.radians(outer.lat))
+    if wanted is None or abs(north) + abs(east) < 1e-6:
+        return 0.0
+    return abs((math.degrees(math.atan2(east, north)) - wanted + 180.0) % 360.0 - 180.0)
+
+
+def _on_bearing(direction: str, place: Place, outer: Place) -> bool:
+    """'X, 140 km northeast of Y': X lies roughly in that direction from Y (north to east-south-east
+    for 'northeast'), which tells apart namesakes at the same distance."""
+    return _bearing_error(direction, place, outer) <= BEARING_TOLERANCE
+
+
+def _fit(link: re.Match, place: Place, outer: Place) -> float:
+    """How far a place is from 'D km <direction> of Y': the relative distance error plus the
+    direction's error (a right angle counting as much as the whole distance)."""
+    km = float(link.group("distance")) * (1.609 if link.group("unit") == "miles" else 1.0)
+    off = abs(_km((place.lat, place.lon), (outer.lat, outer.lon)) - km) / max(km, 1.0)
+    return off + _bearing_error(link.group("direction"), place, outer) / 90.0
 
 
 def _distance_window(link: re.Match) -> tuple[float, float]:
@@ -378,6 +429,18 @@ def _qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_GOVERNORATE_WORDS = place_nouns("governorate")  # 'governorate', 'province'
+_GOVERNORATE_BEFORE = re.compile(rf"\b(?i:{place_noun_pattern('governorate')})\s+of\s+(?:the\s+)?$")
+# 'Saladin and Kirkuk Governorates', 'the Aleppo, Deir ez-Zor, and Raqqa Governorates'
+_GOVERNORATES_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*(?:[ -][A-Za-z][\w'’-]*){0,2}?)*,?\s+(?i:"
+    + alternation(f"{w}s" for w in place_nouns("governorate")) + r")\b")
+
+
+def _reads_as_governorate(text: str, start: int, end: int) -> bool:
+    return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start))
+
+
 class Resolver:
     """Turns the hits of one document into :class:`Mention` objects."""
 
@@ -387,6 +450,7 @@ class Resolver:
         self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
         self._provinces: dict[str, tuple[Place, ...]] = {}  # key -> its first-level divisions
         self._governorate: dict[str, str] = {}  # key -> P-code of the governorate it names, or ''
+        self._governorate_of: dict[str, Place | bool] = {}  # a town's surface -> the governorate named after it
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
         demonyms = [self._demonym(doc_id, h) for h in hits if h.flags & DEMONYM]
@@ -438,10 +502,36 @@ class Resolver:
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i, placed_word)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
-        mentions = _qualified_parts(text, self._contain(text, resolved, ctx))
+        mentions = self._governorate_readings(text, _qualified_parts(text, self._contain(text, resolved, ctx)))
         if demonyms:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
+
+    def _governorate_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A governorate's seat read as the governorate where the words ask for it: 'the province
+        of Kirkuk', 'Saladin and Kirkuk Governorates' ('Idlib countryside' stays near the city)."""
+        low = lowered(text)
+        if not any(word in low for word in _GOVERNORATE_WORDS):
+            return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
+        out = []
+        for m in mentions:
+            if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
+                    and _reads_as_governorate(text, m.start, m.end):
+                governorate = self._governorate_named(m.surface)
+                if governorate is not None:
+                    m = dataclasses.replace(m, place_id=governorate.id, name=governorate.name, kind=governorate.kind,
+                                            lat=round(governorate.lat, 5), lon=round(governorate.lon, 5), precision=3)
+            out.append(m)
+        return out
+
+    def _governorate_named(self, surface: str) -> Place | None:
+        """The governorate of Syria or Iraq named after a town ('Kirkuk' -> Kirkuk Governorate)."""
+        found = self._governorate_of.get(surface)
+        if found is None:
+            found = next((c for word in _GOVERNORATE_WORDS for c in self.index.candidates(name_key(f"{surface} {word}"))
+                          if c.kind == "governorate" and c.country in THEATRE_COUNTRIES), False)
+            self._governorate_of[surface] = found
+        return found or None
 
     def _demonym(self, doc_id: str, hit: NameHit) -> Mention | None:
         """'Turkish forces': Turkey, with role demonym (the claims stage may use it; maps never)."""
@@ -482,13 +572,18 @@ class Resolver:
             if direction:  # 'X, south of Y': near Y, not in it (journalists' 'north of Baghdad' is wide)
                 low_km, high_km = _distance_window(between)
                 inside = tuple(c for c in candidates if c.id != outer.id
-                               and low_km <= _km((c.lat, c.lon), (outer.lat, outer.lon)) <= high_km)
+                               and low_km <= _km((c.lat, c.lon), (outer.lat, outer.lon)) <= high_km
+                               and _on_bearing(between.group("direction"), c, outer))
+                if len(inside) > 1 and between.group("distance") is not None:
+                    # namesakes in the window: the one nearest the distance and direction given
+                    inside = (min(inside, key=lambda c: _fit(between, c, outer)),)
             else:
                 inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
             if mention.place_id in {c.id for c in inside}:
                 continue
             if inside:
-                best, confidence = self._rank(inside, hit.surface[:1].islower(), ctx, None)
+                best, confidence = self._rank(inside, _lower_case(hit.surface) or hit.surface[:1].islower()
+                                              and any(is_curated(c.id) for c in inside), ctx, None)
                 if best is not None:
                     mentions[i] = dataclasses.replace(
                         mention, place_id=best.id, name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5),
@@ -548,7 +643,8 @@ class Resolver:
                      placed_word: Callable[[NameHit], bool]) -> Mention | None:
         """``usable[:i]``: the hits before this one (a list shares the locative of its first name);
         ``placed_word(hit)``: whether the hit is a common word the document places elsewhere."""
-        lower = hit.surface[:1].islower()
+        lower = hit.surface[:1].islower() and (not _LOWER_ARTICLE_NAME.match(hit.surface)
+                                               or any(is_curated(c.id) for c in candidates))
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
         if decided is None:
@@ -564,6 +660,8 @@ class Resolver:
                     kind=best.kind, confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
+        if best.kind in _SMALL_KINDS and _far_namesake(best, ctx):
+            return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if not _abroad_is_plausible(best, ctx, hit.key):
             if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
                     and hit.surface.lower() not in _GENERIC_PARTS:

@@ -258,7 +258,7 @@ class SlotFiller:
         if town is False:
             town = self._curated[mention.surface] = self._curated_alike(name_key(mention.surface))
         placed = self.index.place(mention.place_id or "")
-        if town is None or placed is None or town.id == placed.id \
+        if town is None or placed is None or town.id == placed.id or town.kind not in ("city", "town", "capital") \
                 or town.population < max(DWARFING_CITY_POPULATION, DOMINANT_FACTOR * placed.population):
             return mention
         return dataclasses.replace(_placed(mention.doc, mention.start, mention.surface, town,
