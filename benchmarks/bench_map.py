@@ -3,6 +3,12 @@ panning or zooming reruns the script. Prints numbers; it is not a test.
 
     .venv/bin/python benchmarks/bench_map.py                 # seeds + a generated 5,000-claim corpus
     .venv/bin/python benchmarks/bench_map.py --claims 20000  # a bigger generated corpus
+    .venv/bin/python benchmarks/bench_map.py --compare /tmp/geo-main   # and another checkout, same run
+
+With ``--compare DIR`` each corpus is also served from DIR (its app.py and geo/, e.g. today's
+``main`` from ``git archive main | tar -x -C DIR``), the two apps one after the other, in the same
+browser set-up. The browser window is 1400x900; the map's share of it is reported as
+``map_width_frac`` and ``map_height_frac``.
 
 Each corpus is served by ``streamlit run app.py`` on 127.0.0.1 and driven by Debian's
 Chromium through Playwright. The generated corpus skips the geoparser: its documents are
@@ -37,6 +43,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAP_IFRAME = 'iframe[title*="streamlit_folium"]'
 RUNS = re.compile(r"debug: script runs = (\d+)")
+VIEWPORT = {"width": 1400, "height": 900}
 
 # --------------------------------------------------------------------------- generated corpus
 
@@ -126,17 +133,23 @@ def free_port() -> int:
 
 
 class App:
-    """``streamlit run app.py`` on a free port for the duration of a ``with`` block."""
+    """``streamlit run app.py`` of ``root`` on a free port for the duration of a ``with`` block."""
 
-    def __init__(self, corpus: Path, analyser: str | None = None) -> None:
+    def __init__(self, corpus: Path, analyser: str | None = None, root: Path = ROOT) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.root = root
         args = ["--", "--corpus", str(corpus), "--debug-runs"] + (["--analyser", analyser] if analyser else [])
         self.cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-                    "--server.address", "127.0.0.1", "--server.headless", "true", *args]
+                    "--server.address", "127.0.0.1", "--server.headless", "true",
+                    "--browser.gatherUsageStats", "false", *args]
 
     def __enter__(self) -> "App":
-        self.proc = subprocess.Popen(self.cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        import os
+
+        env = {**os.environ, "PYTHONPATH": str(self.root)}  # this root's geo/ (and benchmarks/), not the installed one
+        self.proc = subprocess.Popen(self.cmd, cwd=self.root, env=env, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -175,7 +188,7 @@ def measure(app: App, loads: int = 3) -> dict:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for _ in range(loads):
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport=VIEWPORT)
             t0 = time.perf_counter()
             page.goto(app.url)
             frame = page.frame_locator(MAP_IFRAME)
@@ -190,6 +203,9 @@ def measure(app: App, loads: int = 3) -> dict:
         page = last
         frame = page.frame_locator(MAP_IFRAME)
         page.wait_for_timeout(1000)
+        box = page.locator(MAP_IFRAME).bounding_box()
+        out["map_width_frac"] = round(box["width"] / VIEWPORT["width"], 3)
+        out["map_height_frac"] = round(box["height"] / VIEWPORT["height"], 3)
         runs = script_runs(page)
         raqqa = frame.locator(".geo-place.geo-name-raqqa").first
         make_clickable(page, raqqa)  # wheel zooms
@@ -233,16 +249,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=5000, help="claims in the generated corpus")
     parser.add_argument("--loads", type=int, default=3, help="page loads per corpus")
+    parser.add_argument("--compare", type=Path, default=None,
+                        help="another checkout (its app.py and geo/) measured in the same run, e.g. today's main")
+    parser.add_argument("--skip-seeds", action="store_true", help="only the generated corpus")
     args = parser.parse_args(argv)
     from geo.assets import ensure_assets
     from geo.documents import load_paths
 
     ensure_assets()
+    roots = {"this": ROOT}
+    if args.compare is not None:
+        other = args.compare.resolve()
+        if not (other / "app.py").is_file():
+            print(f"bench_map: {other} has no app.py", file=sys.stderr)
+            return 2
+        vendor = other / "static" / "vendor"
+        if not vendor.exists():  # the same vendored assets (a copy: streamlit serves no symlink out of static/)
+            import shutil
+
+            shutil.copytree(ROOT / "static" / "vendor", vendor)
+        roots["compare"] = other
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="bench-map-") as tmp:
         generated = Path(tmp) / "generated"
         write_corpus(generated, args.claims)
         corpora = {"seeds": (SEEDS, None), f"generated_{args.claims}": (generated, "benchmarks.bench_map:synthetic_analyse")}
+        if args.skip_seeds:
+            corpora.pop("seeds")
         for name, (folder, analyser) in corpora.items():
             if not folder.is_dir():
                 print(f"{name}: {folder} is missing, skipped")
@@ -254,21 +287,25 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 from geo.pipeline import analyse
                 analysis = analyse(docs)
-            info = {"documents": len(docs), "claims": len(analysis.claims), "places": len(analysis.places),
-                    "zones": len(analysis.zones), "corridors": len(analysis.corridors),
-                    "analyse_s": round(time.perf_counter() - t0, 2), **server_side(analysis)}
-            with App(folder, analyser) as app:
-                info.update(measure(app, args.loads))
-            results[name] = info
-            print(f"\n== {name}")
-            for key, value in info.items():
-                print(f"  {key:24} {value}")
+            shared = {"documents": len(docs), "claims": len(analysis.claims), "places": len(analysis.places),
+                      "zones": len(analysis.zones), "corridors": len(analysis.corridors),
+                      "analyse_s": round(time.perf_counter() - t0, 2), **server_side(analysis)}
+            for label, root in roots.items():
+                info = dict(shared, root=str(root))
+                with App(folder, analyser, root) as app:
+                    info.update(measure(app, args.loads))
+                key = name if label == "this" else f"{name} [{label}]"
+                results[key] = info
+                print(f"\n== {key}")
+                for k, value in info.items():
+                    print(f"  {k:24} {value}")
     for name, info in results.items():
         visible = info["map_visible_s"]
         names = info["names_visible_s"]
         print(f"\n{name}: map visible {visible[0]} s cold, {statistics.median(visible[1:] or visible)} s warm "
-              f"(median), names on it {statistics.median(names[1:] or names)} s warm; click->panel {info['click_to_panel_s']} s; reruns on pan/zoom "
-              f"{info['reruns_on_pan_zoom']}, on click {info['reruns_on_click']}")
+              f"(median), names on it {statistics.median(names[1:] or names)} s warm; click->panel "
+              f"{info['click_to_panel_s']} s; reruns on pan/zoom {info['reruns_on_pan_zoom']}, on click "
+              f"{info['reruns_on_click']}; map {info['map_width_frac']:.0%} x {info['map_height_frac']:.0%} of 1400x900")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "bench_map.json").write_text(json.dumps(results, indent=2))
     return 0

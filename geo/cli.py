@@ -259,6 +259,18 @@ def cmd_index(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     print(f"geo: gazetteer index {index.db_path} ready in {time.perf_counter() - started:.2f} s")
 
 
+def cmd_app(args: argparse.Namespace, failures: list[DocumentError]) -> None:
+    from geo.app import launch
+
+    app_args = [*(["--workspace", args.workspace] if args.workspace else []),
+                *(["--corpus", args.corpus] if args.corpus else [])]
+    options = [*(["--server.port", str(args.port)] if args.port else []),
+               *(["--server.address", args.address] if args.address else [])]
+    status = launch(app_args, options)
+    if status:
+        raise SystemExit(status)
+
+
 def cmd_geocode(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo.geocoders import OfflineGazetteer, online_fallback
 
@@ -348,6 +360,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", help="build or locate the compiled gazetteer index")
     p.set_defaults(run=cmd_index)
+
+    p = sub.add_parser("app", help="the map in your browser (streamlit; the same as python -m geo.app)")
+    p.add_argument("--workspace", default=None, help="workspace file (.gpkg); default: the one in your data folder")
+    p.add_argument("--corpus", default=None, help="a folder of documents, for this session only")
+    p.add_argument("--port", type=int, default=None, help="port to serve on (default 8501)")
+    p.add_argument("--address", default=None, help="address to serve on (default: all interfaces)")
+    p.set_defaults(run=cmd_app)
 
     p = sub.add_parser("sources", help="the sources of the place data, their licences and credit lines")
     p.set_defaults(run=cmd_sources)

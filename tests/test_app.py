@@ -80,7 +80,7 @@ def click(at: AppTest, name: str) -> AppTest:
     lon, lat = feature["geometry"]["coordinates"]
     value = {"last_object_clicked": {"lat": lat, "lng": lon},
              "last_object_clicked_tooltip": text_content(feature["properties"]["_tip"]),
-             "last_object_clicked_popup": text_content(feature["properties"]["_popup"])}
+             "last_object_clicked_popup": text_content(feature["properties"].get("_popup", ""))}
     at.session_state[map_component(at).key] = value
     return at.run()
 
@@ -173,7 +173,7 @@ def test_a_click_on_a_zone_shows_its_claims(monkeypatch):
     at.session_state[map_component(at).key] = {
         "last_object_clicked": {"lat": 0, "lng": 0},
         "last_object_clicked_tooltip": text_content(zone["properties"]["_tip"]),
-        "last_object_clicked_popup": text_content(zone["properties"]["_popup"]),
+        "last_object_clicked_popup": text_content(zone["properties"].get("_popup", "")),
     }
     at.run()
     assert at.subheader[0].value == f"Zone claimed for {zone['properties']['actor']}"

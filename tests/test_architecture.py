@@ -2,7 +2,7 @@
 
 Stages, in order (a module may import its own stage and earlier ones, never a later one):
 foundation (model, casefold, geometry, assets) -> documents -> geoparse -> geocoders -> claims -> time ->
-aggregate -> io -> mapview -> pipeline -> scale / evaluate -> cli. Function-level (lazy) imports
+aggregate -> io -> mapview -> pipeline -> scale / evaluate -> app -> cli. Function-level (lazy) imports
 count too: a lazy import of a later stage is still a dependency on it.
 """
 from __future__ import annotations
@@ -27,6 +27,7 @@ STAGES = [
     {"geo.pipeline"},
     {"geo.scale"},
     {"geo.evaluate"},
+    {"geo.app"},
     {"geo.cli"},
     {"geo.__main__"},
 ]

@@ -108,7 +108,7 @@ def browser_page():
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
         page = context.new_page()
         page.set_default_timeout(20_000)
         try:
@@ -116,6 +116,18 @@ def browser_page():
         finally:
             context.close()
             browser.close()
+
+
+_SIDEBAR_OPEN = """() => { const r = document.querySelector("section[data-testid='stSidebar']").getBoundingClientRect();
+    return r.width > 150 && r.left >= 0; }"""
+
+
+def open_sidebar(page) -> None:
+    """Unfold the sidebar (filters, uploads, exports): the app opens with it folded, the map first."""
+    if not page.evaluate(_SIDEBAR_OPEN):
+        page.locator("[data-testid='stExpandSidebarButton']").click()
+        page.wait_for_function(_SIDEBAR_OPEN)
+        page.wait_for_timeout(400)
 
 
 def _script_runs(page) -> int:
@@ -178,6 +190,7 @@ def test_map_click_panel_export_offline(server, browser_page):
     assert _script_runs(page) == runs + 1  # exactly one rerun for the click
 
     # the export downloads and parses
+    open_sidebar(page)
     with page.expect_download() as info:
         page.get_by_role("button", name=re.compile(r"^GeoJSON")).click()
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
@@ -198,6 +211,7 @@ def test_standalone_map_download_works_offline(server, browser_page, tmp_path):
     context, page = browser_page
     page.goto(server)
     page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
+    open_sidebar(page)
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("button", name=re.compile(r"Standalone map")).click()
     shared_file = tmp_path / "map.html"
@@ -324,6 +338,7 @@ def test_a_filter_keeps_the_zoom_and_centre(server, browser_page):
     before = _map_frame(page).evaluate("() => [window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
     runs = _script_runs(page)
 
+    open_sidebar(page)
     relation = page.locator("section[data-testid='stSidebar'] [data-testid='stMultiSelect']").nth(1)
     relation.click()
     page.get_by_role("option", name="control").click()
@@ -342,6 +357,7 @@ def test_reset_removes_uploads(server, browser_page, tmp_path):
     _, page = browser_page
     page.goto(server)
     _wait_map_ready(page)
+    open_sidebar(page)
     sidebar = page.locator("section[data-testid='stSidebar']")
     sidebar.get_by_text(re.compile(r"^5 documents")).wait_for()
     upload = tmp_path / "uploaded-note.txt"

@@ -96,6 +96,7 @@ def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(an
     # Raqqa -> Palmyra heads south-west: on screen, down and to the left (between 90 and 180 degrees)
     angle = arrow["properties"]["_arrow"]["a"]
     assert 90 < angle < 180
+    assert arrow["properties"]["_z"] <= -100000  # under every place marker, never hiding one
     assert round(screen_bearing((40, 35), (41, 35))) == 0 and round(screen_bearing((40, 35), (40, 34))) == 90
 
 
@@ -140,6 +141,22 @@ def test_document_view_escapes_html_and_highlights_mentions(analysis):
     assert re.search(r'<mark class="geo-m-place" title="Raqqa \(city\)">Raqqa</mark>', page)
     assert '<mark class="geo-m-unresolved" title="not resolved">&lt;script&gt;</mark>' in page
     assert '<span class="geo-sentence">' in page
+
+
+def test_the_reader_does_not_highlight_demonyms_or_datelines_as_places():
+    text = "BEIRUT, Nov 4, 2017 (Reuters) - Turkish troops entered Manbij, a Syrian official said.\n"
+    doc = Document("wire", text)
+    spans = {"BEIRUT": ("actor", "gn:beirut"), "Turkish": ("demonym", "ne:tr"), "Manbij": ("place", "th:manbij"),
+             "Syrian": ("demonym", "ne:sy")}
+    mentions = [Mention("wire", text.index(s), text.index(s) + len(s), s, role, pid, s, 35.0, 38.0, "SY", "city")
+                for s, (role, pid) in spans.items()]
+    page = document_html(doc, mentions)
+    body = page.split('<div class="geo-doc">', 1)[1]
+    marked = re.findall(r"<mark[^>]*>([^<]+)</mark>", body)
+    assert marked == ["Manbij"]  # only the place of the story
+    assert '<span class="geo-m-dateline" title="dateline: where the report was filed">BEIRUT</span>' in page
+    assert '<span class="geo-m-demonym"' in page and ">Turkish</span>" in page
+    assert "used as an actor" not in body
 
 
 def test_standalone_html_inlines_vendored_assets(analysis, tmp_path):
@@ -225,14 +242,81 @@ def test_place_names_rank_held_places_then_claim_counts(analysis):
     assert '"key":"th:raqqa","name":"Raqqa"' in page and "geo-label" in page
 
 
-def test_legend_shows_actors_folds_the_rest_and_says_how_zones_are_made(analysis):
+def test_legend_names_every_symbol_and_actor_folds_and_never_scrolls(analysis):
     from geo.aggregate.zones import ZONE_RULE
-    from geo.mapview.legend import ZONE_RULE_SHORT, legend_html
+    from geo.mapview.base import MAP_CSS
+    from geo.mapview.legend import ZONE_RULE_SHORT, Legend, legend_html
 
     legend = legend_html(analysis)
-    assert "<details open" not in legend and legend.index("SDF") < legend.index("<details>")
-    assert html.escape(ZONE_RULE) in legend
-    assert legend.index(html.escape(ZONE_RULE_SHORT)) < legend.index("<details>")  # one line, always shown
+    assert legend.startswith("<details open><summary>Legend</summary>")  # open, folded with one click
+    for words in ("held: the holder", "claimed, held by nobody", "disputed: sources disagree", "strike", "advance",
+                  "corridor", "disputed ground"):
+        assert words in html.unescape(legend), words
+    assert legend.index("claimed, held by nobody") < legend.index("SDF")  # symbols first, then actors
+    assert html.escape(ZONE_RULE) in legend and html.escape(ZONE_RULE_SHORT) in legend
+    assert "&lt;img src=x" in legend and "<img src=x" not in legend
+    assert Legend(analysis).position == "bottomleft"
+    rule = re.search(r"\.geo-legend \{[^}]*\}", MAP_CSS).group(0)
+    assert "overflow: visible" in rule and "max-height" not in rule
+
+
+def _place(name, claims, holders=(), disputed=False, kind="city", lat=35.0, lon=39.0):
+    return PlaceSummary(f"th:{name.lower()}", name, lat, lon, kind, 1, list(claims), disputed, list(holders))
+
+
+def _c(actor, relation, place="Raqqa", stance="asserted"):
+    return Claim("d", 0, 5, "x", actor, relation, place, f"th:{place.lower()}", 35.0, 39.0, stance)
+
+
+def test_each_symbol_says_one_thing():
+    from geo.mapview.palette import actor_colour
+    from geo.mapview.places import PlaceLayer
+
+    held = PlaceLayer.feature(_place("Raqqa", [_c("SDF", "control")], holders=["SDF"]))["properties"]
+    assert held["symbol"] == "held" and held["_style"]["fillColor"] == actor_colour("SDF")
+    # fought over by the SDF, named often: nobody holds it, so it is an outline, not SDF yellow
+    unheld = PlaceLayer.feature(_place("Raqqa", [_c("SDF", "contested")] * 5 + [_c("SDF", "presence")]))["properties"]
+    assert unheld["symbol"] == "claimed"
+    assert unheld["_style"]["fillColor"] == "#ffffff" and unheld["_style"]["fillOpacity"] < 0.5
+    assert actor_colour("SDF") not in json.dumps(unheld)
+    assert "held by nobody" in unheld["_tip"]
+    disputed = PlaceLayer.feature(_place("Raqqa", [_c("SDF", "control"), _c("ISIS", "control")],
+                                         holders=["ISIS", "SDF"], disputed=True))["properties"]
+    assert disputed["symbol"] == "disputed" and "repeating-linear-gradient" in disputed["_icon"]["html"]
+    assert actor_colour("SDF") in disputed["_icon"]["html"] and actor_colour("ISIS") in disputed["_icon"]["html"]
+    strike = PlaceLayer.feature(_place("Raqqa", [_c("Russia", "strike")] * 2))["properties"]
+    assert strike["symbol"] == "event" and "\u2738" in strike["_icon"]["html"]
+    assert actor_colour("Russia") in strike["_icon"]["html"] and "geo-event-strike" in strike["_icon"]["className"]
+    advance = PlaceLayer.feature(_place("Raqqa", [_c("SDF", "advance")]))["properties"]
+    assert "\u27a4" in advance["_icon"]["html"]
+
+
+def test_the_first_view_frames_the_theatre_not_a_far_outlier():
+    import dataclasses
+
+    from geo.mapview.builder import focus_bounds, outside
+
+    theatre = [_place(n, [_c("SDF", "control", n)] * k, lat=lat, lon=lon) for n, lat, lon, k in
+               (("Raqqa", 35.95, 39.01, 9), ("Aleppo", 36.2, 37.16, 3), ("Basra", 30.5, 47.8, 1),
+                ("Mosul", 36.34, 43.13, 4), ("Damascus", 33.51, 36.29, 2))]
+    far = [_place("Tehran", [_c("Iran", "strike", "Tehran")] * 3, lat=35.69, lon=51.39),
+           _place("Washington", [_c("United States", "presence", "Washington")], lat=38.9, lon=-77.0)]
+    analysis = Analysis([], [], [], theatre + far, [], [])
+    west, south, east, north = focus_bounds(analysis)
+    assert (west, south, east, north) == (36.29, 30.5, 47.8, 36.34)  # all of Syria and Iraq's places, Basra too
+    assert outside(analysis, (west, south, east, north)) == 2
+    page = build_map(analysis).get_root().render()
+    assert '"outside":2' in page and '"all":' in page and "geo-fit-all" in page
+    # a corpus about somewhere else: the places near the bulk of its claims, the far one left out
+    elsewhere = [dataclasses.replace(p, lat=p.lat - 20, lon=p.lon - 60) for p in theatre] + far[:1]
+    w, s, e, n = focus_bounds(Analysis([], [], [], elsewhere, [], []))
+    assert w < -20 and e < -10  # not stretched to Tehran
+
+
+def test_the_wheel_zooms_one_level_per_notch_and_buttons_one_level(analysis):
+    page = build_map(analysis).get_root().render()
+    assert '"scrollWheelZoom": false' in page and '"zoomDelta": 1' in page
+    assert "map.setZoomAround(anchor, map.getZoom() + n)" in page
 
 
 def test_offline_base_layers_rivers_governorates_towns():

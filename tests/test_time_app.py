@@ -30,22 +30,31 @@ def holders_on_map(at) -> tuple[str, ...]:
 
 def test_the_day_slider_changes_the_holder(reversal_app, downloads):
     at = reversal_app
-    assert holders_on_map(at) == ("isis", "syrian-government")  # every claim at once: both
-    at.sidebar.toggle(key="t_on").set_value(True).run()
-    last = dt.date(2017, 11, 10)  # the newest claim's day: the slider's end and starting value
-    assert at.sidebar.slider(key="t_day").value == last
+    last = dt.date(2017, 11, 10)  # the newest claim's day: the default view is the state then
+    assert at.slider(key="t_day").value == last
+    assert holders_on_map(at) == ("syrian-government",)
+    assert any(c.value.startswith("State on **2017-11-10**: each source's latest word") for c in at.caption)
     for day, holder in EXPECTED_HOLDER.items():
-        at.sidebar.slider(key="t_day").set_value(min(dt.date.fromisoformat(day), last)).run()
+        at.slider(key="t_day").set_value(min(dt.date.fromisoformat(day), last)).run()
         assert not at.exception
         assert holders_on_map(at) == (re.sub(r"\W+", "-", holder.lower()),), day
         place = next(f for f in export(at, downloads)["features"]
                      if f["properties"]["layer"] == "place" and f["properties"]["name"] == "Abu Kamal")
         assert place["properties"]["holders"] == [holder]
+    at.toggle(key="t_all").set_value(True).run()  # "all dates" is a choice: every claim at once, both
+    assert holders_on_map(at) == ("isis", "syrian-government")
 
 
 def test_the_panel_lists_claims_by_date_with_their_dates(reversal_app):
     at = click(reversal_app, "Abu Kamal")
     panel = panel_html(at)
+    assert re.findall(r'class="geo-date">([^<]+)<', panel) == ["2017-11-10"]  # the state on the latest day
+    # each source's latest word side by side: the army's of the 10th first, ISIS's of the 3rd beside it
+    sources = next(h.value for h in at.html if 'class="geo-sources"' in h.value)
+    assert sources.index("2017-11-10") < sources.index("2017-11-03") < sources.index("2017-11-01")
+    assert "held by ISIS" in sources and "Sources disagree: holders differ" in sources
+    at.toggle(key="t_all").set_value(True).run()
+    panel = next(h.value for h in at.html if 'class="geo-claim"' in h.value)  # the claims, under the sources
     dates = re.findall(r'class="geo-date">([^<]+)<', panel)
     assert dates == ["2017-11-01", "2017-11-03", "2017-11-10"]
     assert panel.index("army captured") < panel.index("fighters retook") < panel.index("army recaptured")
@@ -54,9 +63,9 @@ def test_the_panel_lists_claims_by_date_with_their_dates(reversal_app):
 def test_an_upload_takes_the_publication_date_given(monkeypatch, tmp_path):
     (tmp_path / "undated.txt").write_text("The SDF holds Manbij, a spokesman said.\n", encoding="utf-8")
     at = start(monkeypatch, "--corpus", str(tmp_path))
-    assert any("No claim carries a date" in c.value for c in at.sidebar.caption)
+    assert any("No claim carries a date" in c.value for c in at.caption)
     at.sidebar.date_input(key="upload_date").set_value(dt.date(2017, 11, 9)).run()
     story = b"The Syrian army captured Abu Kamal on Tuesday, state media said.\n"
     at.sidebar.file_uploader[0].set_value([("story.txt", story, "text/plain")]).run()
     assert not at.exception
-    assert any(c.value.startswith("Claims dated 2017-11-07 to 2017-11-07; 1 undated") for c in at.sidebar.caption)
+    assert any(c.value.startswith("State on **2017-11-07**: each source's latest word; 1 undated") for c in at.caption)

@@ -29,3 +29,10 @@ def test_thinned_to_the_step_limit():
     data = time_states(claims, max_steps=50)
     assert len(data["days"]) <= 51 and data["days"][-1] == "2017-11-20"
     assert data["places"][0]["changes"][-1][3].startswith("<b>Abu Kamal</b> on 2017-11-20")
+
+
+def test_a_year_only_claim_does_not_stretch_the_slider():
+    year = Claim("e", 0, 10, "x", "ISIS", "control", "Abu Kamal", "th:abu_kamal", 34.45, 40.92, "asserted",
+                 date="2015", date_precision="year", date_source="text")
+    data = time_states([year, claim("a", "Syrian government", "2017-11-01"), claim("b", "ISIS", "2017-11-03")])
+    assert data["days"] == ["2017-11-01", "2017-11-03"]

@@ -89,3 +89,40 @@ def test_exports_and_map_equal_the_editable_run(installed, tmp_path):
                      for side in ("wheel", "editable"))
         assert got == want, name
     assert "<script src=\"http" not in (tmp_path / "wheel-map.html").read_text(encoding="utf-8")
+
+
+def test_the_app_runs_from_the_wheel(installed, tmp_path):
+    """`python -m geo.app` from the installed package: streamlit answers, the page's script runs
+    without an error, and the map's scripts are served from the launcher's copy of the assets."""
+    import socket
+    import time
+    import urllib.request
+
+    script, elsewhere = installed
+    python = script.parent / "python"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**env_with_assets(), "GEO_APP_DIR": str(tmp_path / "app"), "GEO_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen([str(python), "-m", "geo.app", "--corpus", str(DEMO), "--port", str(port),
+                             "--address", "127.0.0.1"], cwd=elsewhere, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert proc.poll() is None, proc.stdout.read()
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "the app did not start"
+                time.sleep(0.3)
+        with urllib.request.urlopen(f"{url}/app/static/vendor/leaflet/dist/leaflet.js", timeout=10) as response:
+            assert response.status == 200 and b"Leaflet" in response.read(4000)
+        assert (tmp_path / "app" / "app.py").is_file()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    help_text = run([str(script), "app", "--help"], cwd=elsewhere).stdout
+    assert "--workspace" in help_text and "--corpus" in help_text

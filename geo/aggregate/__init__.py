@@ -2,8 +2,10 @@
 
 >>> analysis = assemble(docs, mentions, claims)  # doctest: +SKIP
 >>> sdf_only = filter_analysis(analysis, actors={"SDF"})  # doctest: +SKIP
+>>> rows = contradictions(analysis.claims)  # each source's latest account per place  # doctest: +SKIP
 """
 from geo.aggregate.assemble import assemble
+from geo.aggregate.contradictions import PlaceAccounts, contradictions, contradictions_csv
 from geo.aggregate.corrections import Corrected, apply_corrections, carry_over, claim_id
 from geo.aggregate.corridors import corridors
 from geo.aggregate.filtering import ClaimFilter, filter_analysis, unresolved
@@ -11,4 +13,4 @@ from geo.aggregate.places import HOLDING_STANCES, summarise_places
 from geo.aggregate.zones import control_zones
 
 __all__ = ["assemble", "Corrected", "apply_corrections", "carry_over", "claim_id", "summarise_places", "control_zones", "corridors", "ClaimFilter", "filter_analysis",
-           "unresolved", "HOLDING_STANCES"]
+           "unresolved", "HOLDING_STANCES", "PlaceAccounts", "contradictions", "contradictions_csv"]

@@ -151,3 +151,58 @@ def between(analysis: Analysis, start: dt.date | None, end: dt.date | None, keep
     """The analysis rebuilt from the claims dated within ``start``..``end`` (either may be open)."""
     return assemble(analysis.documents, analysis.mentions, in_range(analysis.claims, start, end, keep_undated),
                     places_without_claims=False)
+
+
+# --------------------------------------------------------------------------- the time slider's range
+# A claim dated only to a month or a year ("in 2015") would stretch a day slider over a whole
+# period nobody else reports on; the slider spans the claims dated to a day or a week, and the
+# coarser ones are listed apart (they still speak on the days they cover).
+
+SLIDER_PRECISIONS = frozenset({"day", "week"})
+
+
+def is_fine(claim: Claim) -> bool:
+    """Dated to a day or a week (not only to a month or a year)."""
+    if not claim.date:
+        return False
+    precision = claim.date_precision
+    if precision is None:
+        from geo.time import precision_of
+
+        precision = precision_of(claim.date)
+    return precision in SLIDER_PRECISIONS
+
+
+def slider_days(claims: list[Claim]) -> list[dt.date]:
+    """The first days of the claims dated to a day or a week, in order: the steps of a day slider.
+
+    >>> from geo.model import Claim
+    >>> c = lambda date, p: Claim("d", 0, 1, "", "SDF", "control", "Raqqa", "th:raqqa", 0, 0, "asserted",
+    ...                           date=date, date_precision=p)
+    >>> [d.isoformat() for d in slider_days([c("2015", "year"), c("2017-06", "month"), c("2017-06-06", "day")])]
+    ['2017-06-06']
+    """
+    return sorted({claim_period(c)[0] for c in claims if is_fine(c)})
+
+
+def coarse_claims(claims: list[Claim]) -> list[Claim]:
+    """The dated claims that only give a month or a year (listed apart from the slider)."""
+    return [c for c in claims if c.date and not is_fine(c)]
+
+
+def latest_day(claims: list[Claim]) -> dt.date | None:
+    """The day of the latest claim dated to a day or a week (the default "as of" day), else the
+    last day of the latest coarse date, else None."""
+    days = slider_days(claims)
+    if days:
+        return days[-1]
+    periods = [claim_period(c) for c in claims if c.date]
+    return max(p[1] for p in periods) if periods else None
+
+
+def state_window(claims: list[Claim], day: dt.date, keep_undated: bool = True) -> tuple[dt.date, dt.date] | None:
+    """The dates the state on ``day`` rests on: from the first day of the oldest dated state claim
+    still standing then to ``day`` (None when no dated state claim stands)."""
+    firsts = [claim_period(c)[0] for c in state_on(claims, day, keep_undated)
+              if c.relation in STATE_RELATIONS and c.date]
+    return (min(firsts), day) if firsts else None

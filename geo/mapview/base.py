@@ -175,25 +175,31 @@ MAP_CSS = """
 .geo-arrow { pointer-events: auto; }
 .geo-arrow > div { width: 100%; height: 100%; display: flex; align-items: center; justify-content: center;
   font-size: 18px; line-height: 1; text-shadow: 0 0 2px #fff, 0 0 2px #fff; }
-.geo-legend { background: rgba(255,255,255,.92); padding: 8px 10px; border-radius: 6px;
-  box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 240px; max-height: 60vh; overflow-y: auto; }
-.geo-legend .geo-actors li { margin: 1px 0; font-size: 11px; }
+.geo-legend { background: rgba(255,255,255,.94); padding: 4px 8px; border-radius: 6px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); width: max-content; max-width: min(640px, calc(100vw - 80px));
+  overflow: visible; }
+.geo-legend summary { cursor: pointer; font-weight: 600; font-size: 12px; line-height: 18px; color: #333; }
+.geo-legend ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 12px; }
+.geo-legend ul.geo-actors { margin-top: 2px; border-top: 1px solid #e4e4e4; padding-top: 2px; }
+.geo-legend li { display: flex; align-items: center; gap: 5px; margin: 0; font-size: 11.5px; line-height: 17px;
+  white-space: nowrap; }
 .geo-legend .geo-actors .geo-swatch { width: 11px; height: 11px; }
-.geo-legend summary { cursor: pointer; font-weight: 600; font-size: 12px; color: #333; }
-.geo-legend details:not([open]) { margin: -2px 0; }
-.geo-legend h4 { margin: 0 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: #444; }
-.geo-legend ul { list-style: none; margin: 0 0 6px; padding: 0; }
-.geo-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; font-size: 12px; }
+.geo-lg-held { display: inline-block; width: 11px; height: 11px; border-radius: 50%; background: #e6b800;
+  border: 1px solid #222; flex: none; }
+.geo-lg-claimed { display: inline-block; width: 9px; height: 9px; border-radius: 50%; background: transparent;
+  border: 2px solid #333; flex: none; }
+.geo-lg-disputed { display: inline-block; width: 9px; height: 9px; margin: 1px; transform: rotate(45deg); flex: none;
+  background: repeating-linear-gradient(45deg, #e6b800 0 2px, #111 2px 4px); outline: 1.5px solid #c2185b; }
+.geo-event { pointer-events: auto; }
+.geo-event > div { width: 100%; height: 100%; display: flex; align-items: center; justify-content: center;
+  line-height: 1; font-weight: 900; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; cursor: pointer; }
+.geo-fit a { width: auto !important; padding: 0 7px; font: 600 12px/30px system-ui, sans-serif; white-space: nowrap; }
 .geo-swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; opacity: .75;
   border: 1px solid rgba(0,0,0,.4); flex: none; }
-.geo-sym-place { display: inline-block; width: 12px; height: 12px; border-radius: 50%; background: #888;
-  border: 1px solid #222; flex: none; }
-.geo-sym-disputed { display: inline-block; width: 10px; height: 10px; margin: 2px; transform: rotate(45deg);
-  background: #888; outline: 2px solid #c2185b; flex: none; }
-.geo-sym-hatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; flex: none;
+.geo-sym-hatch { display: inline-block; width: 14px; height: 12px; border-radius: 3px; flex: none;
   background: repeating-linear-gradient(45deg, #e6b800 0 3px, #111 3px 6px); opacity: .7; }
-.geo-sym-area { display: inline-block; width: 10px; height: 10px; border-radius: 50%; border: 2px dashed #777; flex: none; }
-.geo-legend .geo-rule { font-size: 11px; color: #555; margin: 0 0 4px; max-width: 190px; }
+.geo-sym-area { display: inline-block; width: 9px; height: 9px; border-radius: 50%; border: 2px dashed #777; flex: none; }
+.geo-legend .geo-rule { font-size: 11px; color: #666; margin: 1px 0 0; line-height: 15px; }
 .geo-sym-glyph { display: inline-block; width: 14px; text-align: center; flex: none; }
 .geo-sym-corridor { display: inline-block; width: 22px; border-top: 3px dashed #333; flex: none; }
 .geo-popup h5 { margin: 0 0 4px; font-size: 14px; }

@@ -1,4 +1,5 @@
-"""Map behaviour in the browser: the view survives a redraw, and tooltips hide while a popup is open."""
+"""Map behaviour in the browser: the first view and "show all", one zoom level per wheel notch, the
+view surviving a redraw, and tooltips hidden while a popup is open."""
 from __future__ import annotations
 
 from folium.elements import MacroElement
@@ -9,8 +10,13 @@ from geo.mapview.base import safe_json
 
 class MapBehaviour(MacroElement):
     """The first view fits ``fit`` (``{"bounds": [[s, w], [n, e]], "room": [px, px], "maxZoom": z}``,
-    room kept free at the bottom right for the legend, a strip at the top for the controls), again if the frame is resized before the
-    user touches the map. With a ``view_key``, the map keeps its centre and zoom in the tab's sessionStorage, so a
+    room kept free at the bottom for the legend, a strip at the top and a column at the left for
+    the controls), again if the frame is resized before the user touches the map. A control
+    under the zoom buttons frames the claims again; with ``fit["all"]`` (the bounds of every place,
+    far ones included) and ``fit["outside"]`` (how many lie outside the first view) a second
+    button frames them all. Each notch of a mouse wheel zooms one level (Leaflet's own wheel zoom,
+    which scales with the pixels scrolled, is off); a touchpad's small steps add up to a level
+    per 100 px. With a ``view_key``, the map keeps its centre and zoom in the tab's sessionStorage, so a
     map rebuilt for new filters opens where the user left it (no script rerun is involved: the
     view never travels back to Python). A popup hides every tooltip while it is open."""
 
@@ -21,12 +27,60 @@ class MapBehaviour(MacroElement):
             var map = {{ this._parent.get_name() }}, key = {{ this.key_json }}, fit = {{ this.fit_json }};
             map.on("popupopen", function() { L.DomUtil.addClass(map.getContainer(), "geo-popup-open"); });
             map.on("popupclose", function() { L.DomUtil.removeClass(map.getContainer(), "geo-popup-open"); });
-            var restored = false, touched = false, CONTROLS_PX = 56;  // zoom buttons and layer switch
-            function fitData() {
-                if (fit) {
-                    map.fitBounds(fit.bounds, {paddingTopLeft: [0, CONTROLS_PX], paddingBottomRight: fit.room,
-                                              maxZoom: fit.maxZoom, animate: false});
+            var restored = false, touched = false, fitting = false, CONTROLS = [48, 56];  // zoom and fit buttons, layer switch
+            function fitTo(bounds) {
+                // keep free a strip from the legend's top to the bottom (measured: it wraps with the width,
+                // and the scale bar sits under it)
+                var legend = map.getContainer().querySelector(".geo-legend"), room = fit.room;
+                var height = map.getSize().y;
+                if (legend && legend.offsetHeight) {
+                    var measured = Math.ceil(map.getContainer().getBoundingClientRect().bottom
+                                             - legend.getBoundingClientRect().top) + 6;
+                    if (measured > 0 && measured < height / 2) { room = [0, measured]; }  // else: not laid out yet
                 }
+                fitting = true;
+                try {
+                    map.fitBounds(bounds, {paddingTopLeft: CONTROLS, paddingBottomRight: room,
+                                           maxZoom: fit.maxZoom, animate: false});
+                } finally { fitting = false; }
+            }
+            // any other move (zoom buttons, keys, a drag, "All") is the user's: no more fitting on resize
+            map.on("movestart zoomstart", function() { if (!fitting) { touched = true; } });
+            function fitData() { if (fit) { fitTo(fit.bounds); } }
+            // one zoom level per wheel notch, about the pointer
+            var notches = 0, small = 0, timer = null, anchor = null, container = map.getContainer();
+            L.DomEvent.on(container, "wheel", function(e) {
+                L.DomEvent.preventDefault(e);
+                var px = e.deltaMode === 1 ? e.deltaY * 40 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
+                if (Math.abs(px) >= 40) { notches += px > 0 ? -1 : 1; small = 0; }
+                else { small += px; if (Math.abs(small) >= 100) { notches += small > 0 ? -1 : 1; small = 0; } }
+                anchor = map.mouseEventToContainerPoint(e);
+                clearTimeout(timer);
+                timer = setTimeout(function() {
+                    var n = Math.max(-3, Math.min(3, notches));
+                    notches = 0;
+                    if (n) { map.setZoomAround(anchor, map.getZoom() + n); }
+                }, 60);
+            });
+            if (fit) {
+                var buttons = L.control({position: "topleft"});
+                buttons.onAdd = function() {
+                    var div = L.DomUtil.create("div", "leaflet-bar geo-fit");
+                    var home = L.DomUtil.create("a", "geo-fit-claims", div);
+                    home.href = "#"; home.setAttribute("role", "button"); home.textContent = "\u2302";
+                    home.title = "Frame the places with claims";
+                    L.DomEvent.on(home, "click", function(e) { L.DomEvent.stop(e); touched = true; fitData(); });
+                    if (fit.all) {
+                        var all = L.DomUtil.create("a", "geo-fit-all", div);
+                        all.href = "#"; all.setAttribute("role", "button");
+                        all.textContent = "All +" + fit.outside;
+                        all.title = "Show every place, the " + fit.outside + " far from the others too";
+                        L.DomEvent.on(all, "click", function(e) { L.DomEvent.stop(e); touched = true; fitTo(fit.all); });
+                    }
+                    L.DomEvent.disableClickPropagation(div);
+                    return div;
+                };
+                buttons.addTo(map);
             }
             // the frame may be resized right after the map is drawn: fit again until the user moves it
             ["mousedown", "wheel", "touchstart", "keydown"].forEach(function(type) {
@@ -40,7 +94,11 @@ class MapBehaviour(MacroElement):
                     restored = true;
                 }
             } catch (e) { /* storage unavailable: the fitted view */ }
-            if (!restored) { fitData(); }
+            if (!restored) {
+                fitData();
+                // inside an app's frame the page may not be laid out yet: fit once more when it is
+                window.requestAnimationFrame(function() { if (!touched && !restored) { fitData(); } });
+            }
             if (!key) { return; }
             map.on("moveend", function() {
                 var c = map.getCenter();

@@ -1,6 +1,9 @@
 """Assemble the whole map for an analysis."""
 from __future__ import annotations
 
+import math
+import statistics
+
 import folium
 
 from geo.assets import asset_urls, image_path
@@ -19,7 +22,7 @@ from geo.model import Analysis
 DEFAULT_ASSET_BASE = "app/static/vendor"
 OSM_NAME = "OpenStreetMap (online)"
 FIT_MAX_ZOOM = 8
-FOCUS_RADIUS_DEG = 12.0
+FIT_PAD_DEG = 0.3
 
 
 def data_bounds(analysis: Analysis) -> tuple[float, float, float, float] | None:
@@ -48,6 +51,14 @@ def data_bounds(analysis: Analysis) -> tuple[float, float, float, float] | None:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+# Syria, Iraq and the ground along their borders (west, south, east, north): the first view frames
+# the places with claims inside it when most claims are there; a claim about Tehran, Ankara or
+# Washington is still drawn, one "Show all" click (or a zoom-out) away.
+THEATRE_FOCUS = (34.5, 28.8, 49.0, 38.3)
+OUTLIER_FACTOR = 3.0  # elsewhere: places beyond 3x the median distance from the centre of the claims...
+OUTLIER_MIN_DEG = 4.0  # ...and beyond 4 degrees are outliers
+
+
 def _weighted_median(values: list[tuple[float, int]]) -> float:
     ordered = sorted(values)
     half = sum(w for _, w in ordered) / 2
@@ -59,19 +70,42 @@ def _weighted_median(values: list[tuple[float, int]]) -> float:
     return ordered[-1][0]
 
 
-def focus_bounds(analysis: Analysis, radius_deg: float = FOCUS_RADIUS_DEG) -> tuple[float, float, float, float] | None:
-    """Bounds of where most claims are: the places within ``radius_deg`` of the claim-weighted
-    median place. One claim about a far-away city does not zoom the map out to a continent;
-    it is still drawn, a zoom-out away."""
+def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def focus_bounds(analysis: Analysis, theatre: tuple[float, float, float, float] = THEATRE_FOCUS,
+                 ) -> tuple[float, float, float, float] | None:
+    """Bounds of where the claims are, robust to far outliers.
+
+    When most claims (by weight) are about places in the theatre (Syria, Iraq and their
+    borders), the places with claims inside it; otherwise the places within
+    ``OUTLIER_FACTOR`` times the median distance (at least ``OUTLIER_MIN_DEG``) of the
+    claim-weighted median place. Countries, regions and rivers do not count (they are no point)."""
     points = [(p.lon, p.lat, max(1, len(p.claims))) for p in analysis.places
               if p.claims and p.kind not in AREA_KINDS and valid_lonlat(p.lon, p.lat)]
     if not points:
         return data_bounds(analysis)
-    lon0 = _weighted_median([(x, w) for x, _, w in points])
-    lat0 = _weighted_median([(y, w) for _, y, w in points])
-    near = [(x, y) for x, y, _ in points if abs(x - lon0) <= radius_deg and abs(y - lat0) <= radius_deg]
-    xs, ys = [x for x, _ in near], [y for _, y in near]
+    inside = [pt for pt in points if _inside(theatre, pt[0], pt[1])]
+    if 2 * sum(w for _, _, w in inside) >= sum(w for _, _, w in points):
+        near = inside
+    else:
+        lon0 = _weighted_median([(x, w) for x, _, w in points])
+        lat0 = _weighted_median([(y, w) for _, y, w in points])
+        scale = math.cos(math.radians(lat0))
+        dist = [math.hypot((x - lon0) * scale, y - lat0) for x, y, _ in points]
+        limit = max(OUTLIER_FACTOR * statistics.median(dist), OUTLIER_MIN_DEG)
+        near = [pt for pt, d in zip(points, dist) if d <= limit]
+    xs, ys = [x for x, _, _ in near], [y for _, y, _ in near]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def outside(analysis: Analysis, bounds: tuple[float, float, float, float], pad: float = 0.0) -> int:
+    """How many places with claims (points on the ground, not countries or regions) lie outside
+    ``bounds`` grown by ``pad`` degrees."""
+    box = (bounds[0] - pad, bounds[1] - pad, bounds[2] + pad, bounds[3] + pad)
+    return sum(1 for p in analysis.places if p.claims and p.kind not in AREA_KINDS
+               and valid_lonlat(p.lon, p.lat) and not _inside(box, p.lon, p.lat))
 
 
 def build_map(
@@ -95,8 +129,11 @@ def build_map(
     bounds = data_bounds(analysis)
     focus = focus_bounds(analysis)
     west, south, east, north = focus or THEATRE
+    # zoom: fitted views may take quarter levels; buttons, keys and each wheel notch move one level
+    # (MapBehaviour counts wheel notches; Leaflet's own wheel zoom scales with the scrolled pixels)
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=6, tiles=None,
-                      control_scale=True, min_zoom=3, max_zoom=14, zoom_snap=0.25, zoom_delta=0.5)
+                      control_scale=True, min_zoom=3, max_zoom=14, zoom_snap=0.25, zoom_delta=1,
+                      scroll_wheel_zoom=False)
     if asset_base is not None:
         fmap.default_js, fmap.default_css = asset_urls(asset_base)
         IconImagePath(image_path(asset_base)).add_to(fmap)
@@ -126,12 +163,19 @@ def build_map(
     folium.LayerControl(collapsed=True, position="topright").add_to(fmap)
     fit = None
     if focus is not None:
-        pad = 0.3
+        pad = FIT_PAD_DEG
         fit = {"bounds": [[south - pad, west - pad], [north + pad, east + pad]], "room": list(legend_room(analysis)),
                "maxZoom": FIT_MAX_ZOOM}
+        beyond = outside(analysis, focus, pad)
+        if beyond and bounds is not None:  # far places: one click frames everything
+            fit["all"] = [[bounds[1] - pad, bounds[0] - pad], [bounds[3] + pad, bounds[2] + pad]]
+            fit["outside"] = beyond
     for layer in map_layers(fmap).values():
         if isinstance(layer, FeatureLayer):
             layer.popups = popups
+            if not popups:  # the app's panel shows what a popup would: not sent (a third of the page)
+                for feature in layer.features:
+                    feature["properties"].pop("_popup", None)
     MapBehaviour(view_key, fit).add_to(fmap)
     PlaceLabels(place_layer, names, claimed, palette).add_to(fmap)
     return fmap

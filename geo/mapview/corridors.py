@@ -11,7 +11,8 @@ from geo.mapview.text import esc, plural
 from geo.model import Corridor
 
 DASHES = {"asserted": "10 6", "alleged": "3 6", "disputed": "10 4 2 4", "denied": "2 8"}
-ARROW_AT = 0.6  # fraction of the way along the line where the arrow sits
+ARROW_AT = 0.5  # fraction of the way along the line where the arrow sits (midway: clear of both ends' markers)
+ARROW_Z = -100000  # arrows under every place marker: they never hide a place
 
 
 def mercator(lon: float, lat: float) -> tuple[float, float]:
@@ -85,6 +86,6 @@ class CorridorLayer(FeatureLayer):
         angle = round(screen_bearing(start, end), 1)
         arrow = {"type": "Feature",
                  "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-                 "properties": {"key": key, "_tip": shared["_tip"],
+                 "properties": {"key": key, "_tip": shared["_tip"], "_z": ARROW_Z,
                                 "_arrow": {"a": angle, "c": colour, "cls": f"geo-arrow {classes}"}}}
         return [line, arrow]

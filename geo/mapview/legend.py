@@ -1,6 +1,12 @@
-"""The map legend: which colour is which actor, and what the symbols mean."""
+"""The map legend: what each symbol says, and which colour is which actor.
+
+Bottom left, compact (symbols and actors in short rows, so it is wide and low: the first view
+keeps a strip of its height free, see :func:`legend_room`), folded with one click, and never
+scrolling inside itself.
+"""
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from geo.aggregate.zones import ZONE_RULE
@@ -9,8 +15,12 @@ from geo.mapview.palette import PALETTE, ActorPalette
 from geo.mapview.text import esc
 from geo.model import Analysis
 
-MAX_ACTORS = 12
+MAX_ACTORS = 10
 ZONE_RULE_SHORT = "Shaded: ground nearest a held place; striped: disputed."
+SYMBOL_COLUMNS = 4
+ACTOR_COLUMNS = 5
+ROW_PX = 17
+FRAME_PX = 40  # title line, padding, margins
 
 
 def legend_actors(analysis: Analysis, limit: int = MAX_ACTORS) -> list[str]:
@@ -28,40 +38,56 @@ def legend_actors(analysis: Analysis, limit: int = MAX_ACTORS) -> list[str]:
     return [a for a, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0])) if a][:limit]
 
 
+SYMBOLS = [
+    ('<span class="geo-lg-held"></span>', "held: the holder's colour"),
+    ('<span class="geo-lg-claimed"></span>', "claimed, held by nobody"),
+    ('<span class="geo-lg-disputed"></span>', "disputed: sources disagree"),
+    ('<span class="geo-sym-glyph">\u2738</span>', "strike (doer's colour)"),
+    ('<span class="geo-sym-glyph">\u27a4</span>', "advance"),
+    ('<span class="geo-sym-corridor"></span>', "corridor, arrow: direction"),
+    ('<span class="geo-swatch" style="background:#ddd"></span>', "zone: ground nearest a held place"),
+    ('<span class="geo-sym-hatch"></span>', "disputed ground"),
+]
+AREA_SYMBOL = ('<span class="geo-sym-area"></span>', "a country, region or river")
+
+
 def legend_html(analysis: Analysis, palette: ActorPalette = PALETTE) -> str:
-    """The legend's HTML: the actors' colours always shown (a compact list), symbols and the
-    rule zones follow folded away until opened. Actor names are escaped."""
+    """The legend's HTML: symbols, then the actors' colours, in a fold that starts open. Actor
+    names are escaped; the zone rule is the zone entry's tooltip."""
     actors = legend_actors(analysis)
     rows = [f'<li><span class="geo-swatch" style="background:{palette.colour(a)}"></span>{esc(a)}</li>'
             for a in actors]
     hidden = len({c.actor for c in analysis.claims} - set(actors))
     if hidden > 0:
         rows.append(f"<li><i>+{hidden} more actors</i></li>")
-    parts = ["<h4>Actors</h4>", f"<ul class=\"geo-actors\">{''.join(rows) or '<li><i>none under these filters</i></li>'}</ul>",
-             f'<p class="geo-rule">{esc(ZONE_RULE_SHORT)}</p>',
-             "<details><summary>Symbols and zones</summary><ul>",
-             '<li><span class="geo-sym-place"></span>place (size: number of claims)</li>',
-             '<li><span class="geo-sym-disputed"></span>disputed: sources disagree</li>',
-             '<li><span class="geo-sym-corridor"></span>corridor, arrow = direction</li>',
-             '<li><span class="geo-sym-glyph">\u2738</span>after a name: strikes reported there</li>',
-             '<li><span class="geo-sym-glyph">\u27a4</span>after a name: an advance on it</li>',
-             '<li><span class="geo-sym-area"></span>a country, region or river (not a point)</li>',
-             '<li><span class="geo-swatch" style="background:#ddd"></span>zone claimed for an actor</li>',
-             '<li><span class="geo-sym-hatch"></span>disputed ground: stripes of each claimed holder</li>',
-             f'</ul><p class="geo-rule">{esc(ZONE_RULE)}</p></details>']
-    return "".join(parts)
+    symbols = list(SYMBOLS)
+    from geo.mapview.places import AREA_KINDS
+
+    if any(p.kind in AREA_KINDS and p.claims for p in analysis.places):
+        symbols.append(AREA_SYMBOL)
+    keys = "".join(f'<li title="{esc(ZONE_RULE) if "zone" in text else esc(text)}">{mark}{esc(text)}</li>'
+                   for mark, text in symbols)
+    return "".join([
+        '<details open><summary>Legend</summary>',
+        f'<ul class="geo-keys">{keys}</ul>',
+        f'<ul class="geo-actors">{"".join(rows) or "<li><i>no actor under these filters</i></li>"}</ul>',
+        f'<p class="geo-rule" title="{esc(ZONE_RULE)}">{esc(ZONE_RULE_SHORT)}</p>',
+        "</details>",
+    ])
 
 
 def legend_room(analysis: Analysis) -> tuple[int, int]:
-    """Pixels (right, bottom) to keep free when the map's first view is fitted: the folded
-    legend's height at the bottom (keeping a strip of that height free costs less zoom than a
-    column of its width, the theatre being wider than tall), so it covers none of the data."""
+    """Pixels (right, bottom) to keep free when the map's first view is fitted: a strip of the
+    open legend's height at the bottom, so it covers none of the data (an estimate for a
+    640 px legend; the browser measures the legend when it is drawn, see MapBehaviour)."""
     actors = len(legend_actors(analysis)) + (1 if len({c.actor for c in analysis.claims}) > MAX_ACTORS else 0)
-    return 0, 120 + 17 * max(actors, 1)
+    symbols = len(SYMBOLS) + 1
+    rows = math.ceil(symbols / SYMBOL_COLUMNS) + math.ceil(max(actors, 1) / ACTOR_COLUMNS) + 1  # + the rule line
+    return 0, FRAME_PX + ROW_PX * rows
 
 
 class Legend(HtmlControl):
-    """Bottom-right legend control."""
+    """Bottom-left legend control."""
 
     def __init__(self, analysis: Analysis, palette: ActorPalette = PALETTE) -> None:
-        super().__init__(legend_html(analysis, palette), css_class="geo-legend", position="bottomright")
+        super().__init__(legend_html(analysis, palette), css_class="geo-legend", position="bottomleft")

@@ -5,6 +5,7 @@ Document text is untrusted. It is only ever inserted escaped; the highlighting i
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from geo.mapview.palette import PALETTE
@@ -27,6 +28,7 @@ PANEL_CSS = """
 .geo-doc-wrap mark.geo-m-place { background: #ffe066; }
 .geo-doc-wrap mark.geo-m-actor { background: #cfe2ff; }
 .geo-doc-wrap mark.geo-m-unresolved { background: #f8d7da; }
+.geo-doc-wrap .geo-m-demonym, .geo-doc-wrap .geo-m-dateline { background: none; border-bottom: 1px dotted #999; }
 .geo-doc-wrap .geo-sentence { background: #eef6ee; }
 .geo-legend-line { font-size: 0.85em; color: #555; margin-bottom: 4px; }
 </style>
@@ -108,6 +110,39 @@ def claims_html(claims: list[Claim], documents: dict[str, Document]) -> str:
     return PANEL_CSS + "".join(claim_html(c, documents.get(c.doc)) for c in ordered)
 
 
+# A dateline: the place a report was filed from, opening a line and followed by the date, the
+# agency or a dash ("BEIRUT, Nov 4, 2017 (Reuters) - ...", "Baghdad by Elijah J. Magnier:").
+_DATELINE_TAIL = re.compile(r"(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\))?(?:[ \t]+[-\u2013\u2014][ \t]|[ \t]+by [A-Z])")
+DATELINE_WITHIN = 600  # characters from the top of the document: where datelines are
+_NOT_HIGHLIGHTED = {"demonym": "a nationality (demonym), not a place",
+                    "dateline": "dateline: where the report was filed"}
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    r"""Whether the name at ``start:end`` of ``text`` is a dateline: near the top, first on its
+    line, and followed by a date or an agency and a dash, or by "by" and a name.
+
+    >>> text = "BEIRUT, Nov 4, 2017 (Reuters) - ISIS fighters retook Abu Kamal."
+    >>> is_dateline(text, 0, 6), is_dateline(text, text.index("Abu"), text.index("Abu") + 9)
+    (True, False)
+    >>> is_dateline("Intro\nBaghdad by Elijah J. Magnier:\n", 6, 13), is_dateline("Raqqa: why Russia", 0, 5)
+    (True, False)
+    """
+    if start > DATELINE_WITHIN:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    return bool(_DATELINE_TAIL.match(text, end))
+
+
+def reader_role(text: str, m: Mention) -> str:
+    """How the reader shows a mention: its role, or ``dateline`` for a place a report was filed from."""
+    if m.role in ("actor", "place") and is_dateline(text, m.start, m.end):
+        return "dateline"
+    return m.role
+
+
 def _mention_label(m: Mention) -> str:
     if m.role == "place" and m.name:
         return f"{m.name} ({m.kind or 'place'})" if m.kind else m.name
@@ -116,7 +151,9 @@ def _mention_label(m: Mention) -> str:
 
 def document_html(document: Document, mentions: Iterable[Mention], sentences: Iterable[tuple[int, int]] = ()) -> str:
     """The whole document, escaped, with every mention highlighted by role and the given
-    sentence spans (e.g. those of the selected claims) shaded."""
+    sentence spans (e.g. those of the selected claims) shaded. Demonyms ("Turkish") and
+    datelines are no place of the story: they are not highlighted, only underlined faintly
+    with a tooltip saying what they are."""
     text = document.text
     marks = []
     last_end = -1
@@ -134,8 +171,12 @@ def document_html(document: Document, mentions: Iterable[Mention], sentences: It
         piece = esc(text[a:b])
         mention = marks[mi] if mi < len(marks) and marks[mi].start <= a and b <= marks[mi].end else None
         if mention is not None:
-            piece = (f'<mark class="geo-m-{esc(mention.role)}" title="{esc(_mention_label(mention))}">'
-                     f"{piece}</mark>")
+            role = reader_role(text, mention)
+            if role in _NOT_HIGHLIGHTED:
+                piece = f'<span class="geo-m-{role}" title="{esc(_NOT_HIGHLIGHTED[role])}">{piece}</span>'
+            else:
+                piece = (f'<mark class="geo-m-{esc(role)}" title="{esc(_mention_label(mention))}">'
+                         f"{piece}</mark>")
         if any(s <= a and b <= e for s, e in shaded):
             piece = f'<span class="geo-sentence">{piece}</span>'
         out.append(piece)

@@ -1,7 +1,7 @@
 """A day slider for the standalone map: who holds each place on the day chosen.
 
 The states are computed here, with the rules of :mod:`geo.aggregate.timeline`, for every day on
-which a claim about a place begins; the page only looks them up. The control (bottom left) has
+which a claim about a place begins; the page only looks them up. The control (bottom right; the legend is bottom left) has
 a "Holders on" switch and a range input over those days; while it is on, a layer of rings at the
 claimed places is coloured by the holder on the chosen day (grey: nobody holds it by the latest
 word, a red dashed ring: sources disagree). Plain Leaflet, no further assets. Every text shown is
@@ -18,7 +18,7 @@ from collections import defaultdict
 from folium.elements import MacroElement
 from folium.template import Template
 
-from geo.aggregate.timeline import STATE_RELATIONS, PlaceSweep, claim_period, place_control
+from geo.aggregate.timeline import STATE_RELATIONS, PlaceSweep, claim_period, is_fine, place_control
 from geo.mapview.base import safe_json
 from geo.mapview.palette import PALETTE, UNKNOWN_COLOUR
 from geo.mapview.text import esc
@@ -41,7 +41,9 @@ def time_states(claims: list[Claim], max_steps: int = MAX_STEPS) -> dict:
     for c in claims:
         if c.relation in STATE_RELATIONS:
             per_place[c.place_id].append(c)
-    days = sorted({claim_period(c)[0] for items in per_place.values() for c in items if c.date})
+    days = sorted({claim_period(c)[0] for items in per_place.values() for c in items if is_fine(c)})
+    if not days:  # only month- or year-dated claims: their first days
+        days = sorted({claim_period(c)[0] for items in per_place.values() for c in items if c.date})
     if len(days) > max_steps:
         stride = len(days) / max_steps
         days = sorted({days[int(i * stride)] for i in range(max_steps)} | {days[-1]})
@@ -104,7 +106,7 @@ class TimeControl(MacroElement):
                     layer.addLayer(r.ring);
                 });
             }
-            var control = L.control({position: "bottomleft"});
+            var control = L.control({position: "bottomright"});
             var day;
             control.onAdd = function() {
                 var div = L.DomUtil.create("div", "geo-time");

@@ -1,0 +1,121 @@
+"""Conflict map: where do the documents say who holds what, and who says so?
+
+    geo app                                   # your workspace (seeded with the demo corpus on first use)
+    geo app --workspace W.gpkg                # another workspace file (created when missing)
+    geo app --corpus DIR                      # a folder of .txt/.md/.html/.pdf/.docx files, this session only
+    python -m geo.app [...]                   # the same
+    streamlit run app.py [-- ...]             # the same from a source checkout
+
+In a workspace, uploads and corrections are stored in the file and survive restarts.
+
+A thin shell over the ``geo`` package: documents -> ``geo.pipeline.analyse`` -> filters
+(``geo.aggregate.filter_analysis``) -> map (``geo.mapview``) and exports (``geo.io``).
+Nothing is fetched from the internet while it runs; map assets come from the vendored folder
+(``python -m geo.assets`` fills it once), served by streamlit's static file serving.
+"""
+from __future__ import annotations
+
+import sys
+
+import streamlit as st
+
+from geo.app.corpus import (DEFAULT_ANALYSER, AppConfig, WorkspaceCorpus, analyse_cached, fingerprint, md_escape,
+                            open_corpus, parse_args, prepare_gazetteer, workspace_analysis)
+from geo.app.panels import (RunCounter, asset_base, contradictions_cached, contradictions_table, document_reader,
+                            selection_panel, show_map, sidebar_exports, sidebar_filters, sidebar_uploads,
+                            time_control, unresolved_table, update_selection, view_cached)
+from geo.app.review import (Review, claim_review_panel, invalid_corrections, mention_review_panel,
+                            sidebar_workspace)
+from geo.assets import assets_present
+from geo.mapview.selection import FeatureIndex
+
+
+PAGE_CSS = """<style>
+/* the map is the page: little padding, the title in the browser tab, counters small */
+[data-testid="stHeader"] { height: 2.5rem !important; min-height: 2.5rem !important; background: transparent !important; }
+[data-testid="stMainBlockContainer"], .block-container { padding: 2.6rem 0.75rem 1rem 0.75rem !important;
+  max-width: 100% !important; }
+[data-testid="stMetric"] { padding: 0 !important; }
+[data-testid="stMetricValue"] { font-size: 1.05rem !important; line-height: 1.2 !important; }
+[data-testid="stMetricLabel"] p { font-size: 0.68rem !important; }
+[data-testid="stMetricLabel"] { min-height: 0 !important; }
+</style>"""
+MAP_SHARE = 0.74  # of the page's width; the claims panel docks in the rest
+
+
+def main(argv: list[str] | None = None) -> None:
+    config = parse_args(sys.argv[1:] if argv is None else argv)
+    st.set_page_config(page_title="Conflict map", layout="wide", initial_sidebar_state="collapsed")
+    counter = RunCounter(config.debug_runs)
+    try:
+        run_page(config)
+    finally:
+        counter.done()
+
+
+def counters(full, view) -> None:
+    """Small counters in one row."""
+    cols = st.columns(5, gap="small")
+    for col, (label, value) in zip(cols, [("documents", len(full.documents)), ("claims shown", len(view.claims)),
+                                          ("places", sum(1 for p in view.places if p.claims)),
+                                          ("zones", len(view.zones)), ("corridors", len(view.corridors))]):
+        col.metric(label, value)
+
+
+def run_page(config: AppConfig) -> None:
+    corpus = open_corpus(config)
+    if corpus is None:
+        return
+    sidebar_uploads(corpus)
+    documents = {d.id: d for d in corpus.documents}
+    st.html(PAGE_CSS)
+    if not documents:
+        st.info("No documents yet: add .txt, .md, .html, .pdf or .docx files in the sidebar (the arrow at the "
+                "top left opens it).")
+        return
+    if config.analyser == DEFAULT_ANALYSER:
+        prepare_gazetteer()
+    review: Review | None = None
+    if isinstance(corpus, WorkspaceCorpus):
+        corpus_key, full, review = workspace_analysis(corpus)
+        sidebar_workspace(corpus)
+        invalid_corrections(review)
+    else:
+        corpus_key = fingerprint(corpus.documents) + config.analyser
+        try:
+            full = analyse_cached(corpus_key, config.analyser, tuple(corpus.documents))
+        except ImportError as err:
+            st.error(f"The analyser {md_escape(config.analyser)} could not be loaded: {md_escape(str(err))}")
+            return
+    filters = sidebar_filters(full)
+    filter_key = tuple((k, tuple(v) if v is not None else None) for k, v in filters.items())
+
+    left, right = st.columns([MAP_SHARE, 1 - MAP_SHARE], gap="small")
+    with right:
+        day = time_control(full)
+    filter_key += (("as_of", day),) + ((("undated", False),) if day and not st.session_state.get("t_undated", True) else ())
+    view, export = view_cached(corpus_key, filter_key, full)
+    table = contradictions_cached(corpus_key, filter_key, full)
+    sidebar_exports(view, export)
+
+    offline_ok = assets_present()
+    with left:
+        if not offline_ok:
+            st.warning("Map assets are missing, so the map needs the internet. "
+                       "Run `python -m geo.assets` once to work offline.")
+        click = show_map(corpus_key, filter_key, view, asset_base() if offline_ok else None)
+    update_selection(click, FeatureIndex(view))
+    with right:
+        counters(full, view)
+        selection_panel(view, full, documents, table.accounts)
+        if review is not None:
+            claim_review_panel(view, review)
+    contradictions_table(table)
+    document_reader(full, documents)
+    if review is not None:
+        mention_review_panel(full, review)
+    unresolved_table(view)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,464 @@
+"""The parts of the page: the sidebar (documents, filters, exports), the time control, the map, the
+claims panel, the sources side by side, the document reader and the unresolved names."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from geo.app.corpus import Corpus, WorkspaceCorpus, md_escape
+from geo.documents import MAX_BYTES, SUFFIXES
+from geo.aggregate import PlaceAccounts, contradictions, contradictions_csv, filter_analysis, unresolved
+from geo.aggregate.contradictions import contradiction_rows
+from geo.aggregate.filtering import ClaimFilter
+from geo.aggregate.timeline import as_of, claim_period, coarse_claims, latest_day, slider_days, state_window
+from geo.io.geojson import GEOJSON_MEDIA_TYPE, geojson_bytes
+from geo.mapview import build_map, map_html
+from geo.mapview.panel import claim_order, claims_html, document_html
+from geo.mapview.keys import place_key
+from geo.mapview.selection import CLICK_KEYS, FeatureIndex, Selection, click_signature
+from geo.mapview.places import ranked_holders
+from geo.mapview.text import esc
+from geo.model import Analysis, Document, PlaceSummary
+
+MAP_KEY = "map"
+MAP_HEIGHT = 700  # px: 78% of a 900 px high window
+PANEL_LIMIT = 60  # claims rendered in the side panel before "show all"
+MAX_DOC_BUTTONS = 6  # beyond this many source documents, one selectbox instead of buttons
+FILTER_KEYS = {"actors": "f_actor", "relations": "f_relation", "stances": "f_stance", "docs": "f_doc"}
+
+
+def asset_base() -> str:
+    """Where streamlit serves ``static/vendor`` (absolute, so it also resolves inside the map iframe)."""
+    prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{prefix}/app/static/vendor" if prefix else "/app/static/vendor"
+
+
+# --------------------------------------------------------------------------- cached work
+
+
+@st.cache_resource(max_entries=16)
+def view_cached(key: str, filters: tuple, _analysis: Analysis) -> tuple[Analysis, bytes]:
+    """The filtered analysis and its GeoJSON export, once per corpus and filter choice (the day
+    chosen in the time control included: the state on that day, then the filters)."""
+    chosen = dict(filters)
+    day = chosen.pop("as_of", None)
+    keep_undated = chosen.pop("undated", True)
+    view = filter_analysis(as_of(_analysis, day, keep_undated) if day else _analysis, **chosen)
+    return view, geojson_bytes(view)
+
+
+@st.cache_resource(max_entries=16)
+def contradictions_cached(key: str, filters: tuple, _analysis: Analysis) -> Contradictions:
+    """Each source's latest account of each place (up to the day chosen), the filters applied to
+    the claims first, with its table rows and CSV; once per corpus, filters and day."""
+    chosen = dict(filters)
+    day = chosen.pop("as_of", None)
+    chosen.pop("undated", None)  # each source's latest word: its undated claims are its word when it dates none
+    rule = ClaimFilter.of(**chosen)
+    accounts = contradictions(rule.claims(_analysis.claims) if rule.active else _analysis.claims, day)
+    rows = contradiction_rows(accounts)
+    shown = [{k: r[k] for k in ("place", "why", "source", "date", "account", "stance", "sentence")}
+             for r in rows if r["disagree"]]
+    return Contradictions(accounts, shown, len(rows), contradictions_csv(accounts).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Contradictions:
+    """The sources side by side: per place (``accounts``), the table rows of the places where
+    they disagree (``disputed_rows``), how many rows in all, and the whole table as CSV."""
+
+    accounts: list[PlaceAccounts]
+    disputed_rows: list[dict]
+    rows: int
+    csv: bytes
+
+
+# --------------------------------------------------------------------------- the map
+# st_folium renders and serialises the whole map on every script run (0.6 s at 5,000 claims, on
+# every click); the same arguments are built here once per corpus, filters and day and handed to
+# st_folium's component as they are, so a click reruns the script without touching the map.
+
+
+def _folium_payload(fmap) -> dict:
+    """What st_folium sends to its component for ``fmap`` (streamlit-folium 0.2x internals)."""
+    import branca
+    import folium.elements
+    from streamlit_folium import _get_header, _get_html, _get_map_string, generate_js_hash, get_full_id
+
+    fmap.render()
+    html, header = _get_html(fmap), _get_header(fmap)
+    leaflet = _get_map_string(fmap)  # (alters the folium structure: after the two above)
+    css: list[str] = []
+    js: list[str] = []
+
+    def walk(element):
+        if isinstance(element, (branca.colormap.ColorMap, folium.elements.JSCSSMixin)):
+            yield element
+        for child in getattr(element, "_children", {}).values():
+            yield from walk(child)
+
+    for element in walk(fmap):
+        css.extend(href for _, href in getattr(element, "default_css", []))
+        js.extend(src for _, src in getattr(element, "default_js", []))
+    return {"script": leaflet, "header": header, "html": html, "id": get_full_id(fmap),
+            "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)),
+            "hash": generate_js_hash(leaflet, MAP_KEY, False)}
+
+
+@st.cache_resource(max_entries=24)
+def map_payload(key: str, filters: tuple, base: str | None, _view: Analysis) -> dict | None:
+    """The map's component arguments, once per corpus, filters, day and asset location (None when
+    this streamlit-folium has other internals: the map is then drawn by st_folium each run)."""
+    try:
+        return _folium_payload(build_map(_view, asset_base=base, view_key=key[:16], popups=False))
+    except ImportError:
+        return None
+
+
+def show_map(key: str, filters: tuple, view: Analysis, base: str | None, height: int = 0) -> dict | None:
+    """Draw the map (cached per corpus, filters and day); st_folium's click value, or None."""
+    height = height or MAP_HEIGHT
+    payload = map_payload(key, filters, base, view)
+    if payload is None:
+        from streamlit_folium import st_folium
+
+        fmap = build_map(view, asset_base=base, view_key=key[:16], popups=False)
+        return st_folium(fmap, key=MAP_KEY, height=height, use_container_width=True,
+                         returned_objects=list(CLICK_KEYS), render=False)
+    from streamlit_folium import _component_func
+
+    hash_key = payload["hash"]
+
+    def on_change() -> None:
+        st.session_state[MAP_KEY] = st.session_state.get(hash_key, {})
+
+    return _component_func(
+        script=payload["script"], header=payload["header"], html=payload["html"], id=payload["id"], key=hash_key,
+        height=height, width=None, returned_objects=list(CLICK_KEYS), default={k: None for k in CLICK_KEYS},
+        zoom=None, center=None, feature_group=None, return_on_hover=False, layer_control=None, pixelated=False,
+        css_links=payload["css_links"], js_links=payload["js_links"], on_change=on_change, wrap_longitude=False)
+
+
+def sidebar_uploads(corpus: Corpus) -> None:
+    """The uploader (any file is taken, so a .docx or .pdf gets a visible reason, not a red icon)
+    and the document count, written after the uploads of this run have joined the corpus."""
+    st.sidebar.header("Documents")
+    caption = st.sidebar.empty()
+    if corpus.state.get("corpus_missing"):
+        st.sidebar.error(f"The starting folder {md_escape(corpus.state.corpus_source)} does not exist "
+                         "(check --corpus); add documents below.")
+    for message in corpus.state.corpus_errors:
+        st.sidebar.warning(md_escape(message))
+    files = st.sidebar.file_uploader(
+        f"Add documents ({', '.join(SUFFIXES)}; up to {MAX_BYTES // 2**20} MB each)", accept_multiple_files=True,
+        key=f"uploads_{corpus.state.upload_generation}",
+    ) or []
+    given = upload_date()
+    for f in files:
+        error = corpus.add_upload(f.file_id, f.name, f.getvalue(), given)
+        if error:
+            st.sidebar.error(f"**{md_escape(f.name)}** was not loaded: {md_escape(error)}")
+    where = "workspace" if isinstance(corpus, WorkspaceCorpus) else "starting folder"
+    caption.caption(f"{len(corpus.documents)} documents; {where} "
+                    f"{md_escape(Path(corpus.state.corpus_source).name or '.')}")
+    if not isinstance(corpus, WorkspaceCorpus) and st.sidebar.button("Reset to the starting documents"):
+        corpus.reset()
+        st.rerun()
+
+
+# --------------------------------------------------------------------------- time (geo.time, geo.aggregate.timeline)
+
+
+def upload_date() -> str | None:
+    """A publication date for the files added next, given by the user (else each file's own)."""
+    day = st.sidebar.date_input("Publication date of the files added (overrides the date they state)", value=None,
+                                key="upload_date", format="YYYY-MM-DD")
+    return day.isoformat() if day else None
+
+
+@st.cache_resource(max_entries=16)
+def _time_facts(analysis_id: int, _analysis: Analysis) -> tuple[list, list, int, tuple]:
+    """(slider days, month/year-dated claims, undated count, (first, last) dated day) of an analysis."""
+    claims = _analysis.claims
+    firsts = [claim_period(c)[0] for c in claims if c.date]
+    return (slider_days(claims), coarse_claims(claims), sum(1 for c in claims if c.date is None),
+            (min(firsts), max(firsts)) if firsts else ())
+
+
+@st.cache_resource(max_entries=64)
+def _state_window(analysis_id: int, day: dt.date, _analysis: Analysis):
+    return state_window(_analysis.claims, day)
+
+
+def keep_undated(undated: int) -> bool:
+    """Whether undated claims speak on the day shown (the "Undated claims count" switch; on by
+    default, as for ``--as-of``)."""
+    return not undated or st.session_state.get("t_undated", True)
+
+
+def time_control(analysis: Analysis) -> dt.date | None:
+    """The day whose state the map shows, or None for every claim at once ("All dates").
+
+    By default the latest day a claim is dated to: each source's latest word about each place,
+    as ``--as-of`` gives it, with the dates that state rests on said in a caption. The slider
+    spans the claims dated to a day or a week; those dated only to a month or a year do not
+    stretch it and are listed apart."""
+    claims = analysis.claims
+    days, coarse, undated, dated = _time_facts(id(analysis), analysis)
+    if not days and not coarse:
+        st.caption("No claim carries a date: every claim is shown.")
+        return None
+    if st.toggle("All dates (every claim at once)", key="t_all"):
+        st.caption(f"Every claim at once, dated {dated[0]} to {dated[-1]}"
+                   + (f"; {undated} undated" if undated else "") + ": a place whose holder changed reads as disputed.")
+        return None
+    if len(days) > 1:
+        if not days[0] <= st.session_state.get("t_day", days[-1]) <= days[-1]:
+            st.session_state.pop("t_day", None)  # a corpus change moved the range
+        day = st.slider("As of", min_value=days[0], max_value=days[-1], value=days[-1], step=dt.timedelta(days=1),
+                        format="YYYY-MM-DD", key="t_day")
+    else:
+        day = days[0] if days else latest_day(claims)
+    window = _state_window(id(analysis), day, analysis)
+    rests = f" (claims from {window[0]} to {window[1]})" if window and window[0] != window[1] else ""
+    st.caption(f"State on **{day}**: each source's latest word{rests}"
+               + (f"; {undated} undated claims always count" if undated and keep_undated(undated) else "")
+               + (f"; {undated} undated claims left out" if undated and not keep_undated(undated) else "") + ".")
+    if undated:
+        st.toggle(f"Undated claims count on every day ({undated})", value=True, key="t_undated",
+                  help="Claims from documents with no date speak on any day; off, the state rests on dated claims only.")
+    if coarse:
+        with st.expander(f"{len(coarse)} claim{'s' if len(coarse) != 1 else ''} dated only to a month or year"):
+            st.caption("Not on the slider; each counts from the first day of its month or year.")
+            st.dataframe([{"date": c.date, "actor": c.actor, "relation": c.relation, "place": c.place,
+                           "source": c.doc} for c in sorted(coarse, key=lambda c: (c.date, c.doc))],
+                         hide_index=True, width="stretch", height=min(240, 38 + 35 * len(coarse)))
+    return day
+
+
+def _options(values) -> list[str]:
+    return [v for v, _ in sorted(Counter(v for v in values if v).items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def sidebar_filters(analysis: Analysis) -> dict[str, list[str] | None]:
+    """Multiselects for actor, relation, stance and document; empty means "all"."""
+    st.sidebar.header("Filters")
+    choices = {
+        "actors": ("Actor", _options(c.actor for c in analysis.claims)),
+        "relations": ("Relation", _options(c.relation for c in analysis.claims)),
+        "stances": ("Stance", _options(c.stance for c in analysis.claims)),
+        "docs": ("Source document", sorted({d.id for d in analysis.documents} | {c.doc for c in analysis.claims})),
+    }
+    chosen: dict[str, list[str] | None] = {}
+    for field, (label, options) in choices.items():
+        key = FILTER_KEYS[field]
+        if key in st.session_state:  # drop choices a corpus change made impossible
+            st.session_state[key] = [v for v in st.session_state[key] if v in options]
+        picked = st.sidebar.multiselect(label, options, key=key, placeholder=f"All ({len(options)})")
+        chosen[field] = None if set(picked) in (set(), set(options)) else list(picked)  # all = no filter
+    return chosen
+
+
+def sidebar_exports(view: Analysis, export: bytes) -> None:
+    st.sidebar.header("Export what is shown")
+    n = len(view.places) + len(view.claims) + len(view.zones) + len(view.corridors)
+    st.sidebar.download_button(f"GeoJSON ({n} features)", data=export, file_name="conflict-map.geojson",
+                               mime=GEOJSON_MEDIA_TYPE, on_click="ignore", key="export_geojson")
+    st.sidebar.download_button("Standalone map (HTML)", data=lambda: map_html(view).encode("utf-8"),
+                               file_name="conflict-map.html", mime="text/html", on_click="ignore",
+                               key="export_html")
+
+
+def update_selection(click: dict | None, index: FeatureIndex) -> None:
+    """Turn a new map click into the selection shown in the panel."""
+    signature = click_signature(click)
+    if signature is None:
+        st.session_state.last_click = None
+        return
+    if signature == st.session_state.get("last_click"):
+        return
+    st.session_state.last_click = signature
+    selection = index.resolve(click)
+    if selection is not None:
+        st.session_state.selection = selection
+        st.session_state.panel_all = False
+        st.session_state.panel_doc = None
+
+
+def _open_doc(doc_id: str) -> None:
+    st.session_state.open_doc = doc_id
+
+
+def _select_place(key: str) -> None:
+    st.session_state.selection = Selection("place", key)
+    st.session_state.panel_all = False
+    st.session_state.panel_doc = None
+
+
+SOURCES_CSS = """<style>
+.geo-sources { width: 100%; border-collapse: collapse; font-size: 0.82em; margin: 2px 0 10px; }
+.geo-sources th { text-align: left; color: #555; font-weight: 600; border-bottom: 1px solid #ccc; padding: 2px 4px; }
+.geo-sources td { vertical-align: top; border-bottom: 1px solid #eee; padding: 3px 4px; }
+.geo-sources tr.geo-old td { color: #888; }
+.geo-sources .geo-acc { font-weight: 600; white-space: nowrap; }
+.geo-sources .geo-sent { font-size: 0.92em; color: #333; }
+.geo-why { font-size: 0.85em; color: #8a0f3d; margin: 0 0 2px; }
+</style>"""
+
+
+def sources_html(row: PlaceAccounts) -> str:
+    """Each source's latest account of one place, side by side (every text escaped)."""
+    lines = []
+    for a in row.accounts:
+        old = "" if a.current else ' class="geo-old" title="much older than the newest account: history"'
+        lines.append(f"<tr{old}><td><code>{esc(a.source)}</code></td><td>{esc(a.date or 'undated')}</td>"
+                     f'<td class="geo-acc">{esc(a.summary)}</td><td class="geo-sent">{esc(a.sentence[:300])}</td></tr>')
+    why = f'<p class="geo-why">Sources disagree: {esc(row.why)}</p>' if row.disagree else ""
+    return (SOURCES_CSS + why + '<table class="geo-sources"><tr><th>source</th><th>date</th><th>says</th>'
+            f"<th>sentence</th></tr>{''.join(lines)}</table>")
+
+
+def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Document],
+                    accounts: list[PlaceAccounts] | None = None) -> None:
+    """The claims behind the selected place, zone or corridor; for a place, first each source's
+    latest account side by side. With nothing selected, the places where sources disagree."""
+    selection: Selection | None = st.session_state.get("selection")
+    index = FeatureIndex(view)
+    if selection is None:
+        st.info("Click a place, zone or corridor on the map to read the claims behind it.")
+        disagreements(view, accounts or [])
+        return
+    item = index.get(selection)
+    if item is None:
+        title = FeatureIndex(full).title(selection) if FeatureIndex(full).get(selection) else "The selection"
+        st.info(f"{md_escape(title)}: no claims under the current filters.")
+        return
+    title = index.title(selection)
+    st.subheader(md_escape(title), anchor=False)
+    claims = sorted(index.claims(selection), key=claim_order)
+    facts = [f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"]
+    if getattr(item, "disputed", False):
+        facts.append("**disputed**: sources disagree")
+    if isinstance(item, PlaceSummary) and item.holders:  # the holder most claims name first
+        facts.append("held by " + ", ".join(md_escape(h) for h in ranked_holders(item)))
+    elif isinstance(item, PlaceSummary) and item.claims:
+        facts.append("held by nobody, by these claims")
+    st.caption(" · ".join(facts))
+    if st.button("Clear selection", key="clear_selection"):
+        st.session_state.selection = None
+        st.rerun()
+    if isinstance(item, PlaceSummary):
+        row = next((r for r in accounts or [] if r.place_id == item.place_id), None)
+        if row is not None:
+            st.markdown("**Sources side by side** (each one's latest word)")
+            st.html(sources_html(row))
+    shown = claims if st.session_state.get("panel_all") else claims[:PANEL_LIMIT]
+    st.html(claims_html(shown, documents))
+    if len(claims) > PANEL_LIMIT:
+        st.toggle(f"Show all {len(claims)} claims (first {PANEL_LIMIT} shown; the filters narrow them)",
+                  key="panel_all")
+    source_docs = sorted({c.doc for c in claims})
+    if len(source_docs) <= MAX_DOC_BUTTONS:
+        for doc_id in source_docs:
+            st.button(f"Read {doc_id} with its places highlighted", key=f"open_{doc_id}",
+                      on_click=_open_doc, args=(doc_id,))
+    else:
+        st.selectbox(f"Read one of its {len(source_docs)} source documents", [None, *source_docs],
+                     key="panel_doc", format_func=lambda d: "choose…" if d is None else d,
+                     on_change=lambda: _open_doc(st.session_state.panel_doc))
+
+
+DISAGREEMENT_BUTTONS = 8
+
+
+def disagreements(view: Analysis, accounts: list[PlaceAccounts]) -> None:
+    """The places where sources disagree, most sources first: one click opens a place's accounts."""
+    keys = {p.place_id: place_key(p) for p in view.places}
+    disputed = [r for r in accounts if r.disagree and r.place_id in keys]
+    if not disputed:
+        st.caption("No place where the sources' latest accounts disagree.")
+        return
+    st.markdown(f"**Where the sources disagree** ({len(disputed)} place{'s' if len(disputed) != 1 else ''})")
+    for row in disputed[:DISAGREEMENT_BUTTONS]:
+        st.button(f"{row.place} · {len(row.sources)} sources · {row.why}"[:90], key=f"disagree_{keys[row.place_id]}",
+                  on_click=_select_place, args=(keys[row.place_id],))
+    if len(disputed) > DISAGREEMENT_BUTTONS:
+        st.caption(f"… and {len(disputed) - DISAGREEMENT_BUTTONS} more in the table below the map.")
+
+
+TABLE_ROWS = 400  # rows drawn in the table (the CSV has them all)
+
+
+def contradictions_table(table: Contradictions) -> None:
+    """The accounts of the places where sources disagree, source by source; every place's as CSV."""
+    accounts = table.accounts
+    disputed = sum(1 for r in accounts if r.disagree)
+    st.header(f"Sources side by side ({disputed} of {len(accounts)} places disputed)", anchor=False)
+    if not table.rows:
+        st.caption("No claim says who holds a place under these filters.")
+        return
+    shown = table.disputed_rows[:TABLE_ROWS]
+    more = f"; the first {TABLE_ROWS} of {len(table.disputed_rows)} rows shown" if len(table.disputed_rows) > TABLE_ROWS else ""
+    st.caption(f"Each source's latest account of each place where the sources disagree, newest first{more}. "
+               f"The CSV holds every place's accounts ({table.rows} rows), the places that agree too.")
+    # drawn on demand: the data grid's scripts load with the first table on a page, and would slow
+    # the map's first appearance
+    if shown and st.toggle(f"Show the table ({len(shown)} rows)", key="contra_table"):
+        st.dataframe(shown, hide_index=True, width="stretch", height=min(420, 38 + 35 * len(shown)))
+    st.download_button("Download as CSV", data=table.csv, file_name="sources-side-by-side.csv", mime="text/csv",
+                       on_click="ignore", key="export_contradictions")
+
+
+def unresolved_table(view: Analysis) -> None:
+    mentions = unresolved(view)
+    st.subheader(f"Unresolved mentions ({len(mentions)})", anchor=False)
+    if not mentions:
+        st.caption("Every place name found was placed on the map.")
+        return
+    counts = Counter((m.surface, m.doc) for m in mentions)
+    rows = [{"name": s, "document": d, "times": n} for (s, d), n in counts.most_common()]
+    st.dataframe(rows, hide_index=True, width="stretch", height=min(300, 38 + 35 * len(rows)))
+
+
+def document_reader(full: Analysis, documents: dict[str, Document]) -> None:
+    """The whole document, escaped, with all its mentions highlighted."""
+    st.header("Read a document", anchor=False)
+    ids = sorted(documents)
+    if st.session_state.get("open_doc") not in ids:
+        st.session_state.open_doc = None
+    doc_id = st.selectbox("Document", [None, *ids], key="open_doc",
+                          format_func=lambda d: "choose a document…" if d is None else d)
+    if doc_id is None:
+        return
+    document = documents[doc_id]
+    selection = st.session_state.get("selection")
+    sentences = [(c.start, c.end) for c in FeatureIndex(full).claims(selection) if c.doc == doc_id]
+    st.html(document_html(document, [m for m in full.mentions if m.doc == doc_id], sentences))
+
+
+class RunCounter:
+    """With --debug-runs: count script runs per session and time them (log line + sidebar)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.perf_counter()
+        if enabled:
+            st.session_state.script_runs = st.session_state.get("script_runs", 0) + 1
+            st.sidebar.caption(f"debug: script runs = {st.session_state.script_runs}")
+
+    def done(self) -> None:
+        if self.enabled:
+            elapsed = time.perf_counter() - self.started
+            print(f"geo-app: script run {st.session_state.script_runs} took {elapsed:.3f} s (started at "
+                  f"{time.time() - elapsed:.3f})", flush=True)
+
+
+# --------------------------------------------------------------------------- workspace and corrections
+# The workspace (geo.workspace) keeps documents, their analysis and the analyst's corrections in one
+# GeoPackage; everything about it in the app is in this section.
+

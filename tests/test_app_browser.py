@@ -1,0 +1,108 @@
+"""The app as the analyst's main screen, in a real Chromium at 1400x900 on the demo corpus: the map
+takes most of the page with the claims panel beside it, the first view frames the fighting with
+the holders of Raqqa, Tabqa and Abu Kamal readable, the state is the latest day's, and where the
+sources disagree is two clicks away (the second one on the map itself).
+
+Runs ``streamlit run app.py -- --corpus data/demo --debug-runs`` on a free port; screenshots go to
+``test-artifacts/``.
+"""
+from __future__ import annotations
+
+import re
+import time
+from typing import Iterator
+
+import pytest
+
+from tests.test_browser import (  # noqa: F401 (browser_page: a fixture)
+    ARTIFACTS, MAP_IFRAME, ROOT, _boxes, _map_frame, _overlap, _script_runs, browser_page, running_app,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def demo_server() -> Iterator[str]:
+    with running_app("--corpus", str(ROOT / "data" / "demo"), "--debug-runs") as url:
+        yield url
+
+
+def _ready(page):
+    frame = page.frame_locator(MAP_IFRAME)
+    frame.locator(".geo-label").first.wait_for(state="visible", timeout=60_000)
+    page.wait_for_timeout(800)
+    return frame
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def test_the_map_is_the_page_with_the_panel_beside_it(demo_server, browser_page):
+    _, page = browser_page
+    assert page.viewport_size == {"width": 1400, "height": 900}
+    page.goto(demo_server)
+    frame = _ready(page)
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box["width"] >= 0.70 * 1400, f"the map is {box['width']:.0f} px wide"
+    assert box["height"] >= 0.75 * 900, f"the map is {box['height']:.0f} px high"
+    assert box["y"] + box["height"] <= 900  # all of it on the first screen
+    sidebar = page.locator("section[data-testid='stSidebar']").bounding_box()
+    assert sidebar is None or sidebar["x"] + sidebar["width"] <= 1  # folded: the filters are one click away
+    panel = page.get_by_text("Click a place, zone or corridor").bounding_box()
+    assert panel["x"] >= box["x"] + box["width"] and panel["y"] < box["y"] + box["height"] / 2  # docked beside
+    counter = page.locator("[data-testid='stMetricValue']").first.bounding_box()
+    assert counter["height"] <= 30  # small counters
+    # the fighting framed: Raqqa, Tabqa and Abu Kamal named, their symbols on screen
+    labels = set(_map_frame(page).evaluate(
+        "() => Array.from(document.querySelectorAll('.geo-label')).map(e => e.firstChild.textContent)"))
+    assert {"Raqqa", "Tabqa", "Abu Kamal"} <= labels
+    for name in ("raqqa", "tabqa", "abu-kamal"):
+        marker = frame.locator(f".geo-place.geo-name-{name}").first.bounding_box()
+        assert marker and 0 <= marker["x"] and marker["x"] + marker["width"] <= box["width"] + box["x"]
+    # the state is the latest day's, said above the panel
+    page.get_by_text(re.compile(r"State on 2017-11-18")).wait_for(timeout=10_000)
+    legend = frame.locator(".geo-legend").bounding_box()
+    for marker in _boxes(frame.locator(".leaflet-marker-pane .geo-place, .leaflet-overlay-pane path.geo-place")):
+        assert not _overlap(marker, legend), "the legend covers a place marker"
+    _shot(page, "app-main-screen")
+
+
+def test_where_sources_disagree_in_two_clicks_and_a_click_fills_the_panel_fast(demo_server, browser_page):
+    _, page = browser_page
+    page.goto(demo_server)
+    frame = _ready(page)
+    runs = _script_runs(page)
+    page.get_by_role("button", name=re.compile(r"^Abu Kamal · \d+ sources")).click()  # click 1
+    page.get_by_role("heading", name="Abu Kamal").wait_for(timeout=20_000)
+    table = page.locator("table.geo-sources").first
+    table.wait_for(timeout=20_000)
+    assert table.locator("tr").count() >= 4
+    assert page.get_by_text(re.compile(r"^Sources disagree: holders differ")).count() == 1
+    _shot(page, "app-sources-side-by-side")
+
+    # a click on the map: one rerun, the panel filled within a second, the map not redrawn
+    raqqa = frame.locator(".geo-place.geo-name-raqqa").first
+    map_id = _map_frame(page).evaluate("() => window.map._leaflet_id")
+    started = time.monotonic()
+    raqqa.click()
+    page.get_by_role("heading", name="Raqqa").wait_for(timeout=20_000)
+    page.locator("blockquote").first.wait_for(timeout=10_000)
+    elapsed = time.monotonic() - started
+    assert elapsed < 2.0, f"click to panel took {elapsed:.2f} s"  # about 0.3 s here; bench_map measures it
+    assert _script_runs(page) == runs + 2
+    assert _map_frame(page).evaluate("() => window.map._leaflet_id") == map_id  # the same map, kept
+
+
+def test_all_dates_is_a_choice_and_the_filters_are_in_the_sidebar(demo_server, browser_page):
+    from tests.test_browser import open_sidebar
+
+    _, page = browser_page
+    page.goto(demo_server)
+    _ready(page)
+    page.get_by_text("All dates (every claim at once)").click()
+    page.get_by_text(re.compile(r"^Every claim at once, dated 2015-01-01 to 2017-11-18")).wait_for(timeout=20_000)
+    open_sidebar(page)
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    assert sidebar.get_by_text("Filters").count() >= 1 and sidebar.locator("[data-testid='stMultiSelect']").count() >= 4
