@@ -62,6 +62,13 @@ def test_map_loads_nothing_from_a_cdn(analysis):
     assert [n for n, _ in js] == [n for n, _ in JS_FILES] and [n for n, _ in css] == [n for n, _ in CSS_FILES]
 
 
+def test_the_map_credits_every_source_of_its_places(analysis):
+    """The licences of GeoNames, Who's On First, OSM, Wikipedia ... ask for credit where the places show."""
+    html = map_html(analysis)
+    for source in ("GeoNames", "Who's On First", "OpenStreetMap", "OCHA"):
+        assert source in html or source.replace("'", "\\u0027") in html, source
+
+
 def test_osm_tiles_are_an_optional_layer_that_starts_off(analysis):
     layers = map_layers(build_map(analysis))
     assert {"Country borders", "Control zones", "Corridors", "Places", "OpenStreetMap (online)"} <= set(layers)

@@ -194,8 +194,9 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
         if verdict is not None and verdict.action == "reject":
             result.rejected.append((original, verdict.describe()))
             continue
-        if verdict is not None:
+        if verdict is not None:  # confirmed: an analyst says it is right
             notes.insert(0, verdict.describe())
+            claim = replace(claim, confidence=1.0)
         result.claims.append(claim)
         result.origin[claim] = original
         if notes:

@@ -50,6 +50,7 @@ def filter_analysis(
     relations: Iterable[str] | None = None,
     stances: Iterable[str] | None = None,
     docs: Iterable[str] | None = None,
+    min_confidence: float = 0.0,
 ) -> Analysis:
     """Keep only the claims matching every given criterion and rebuild what depends on them.
 
@@ -58,9 +59,13 @@ def filter_analysis(
     zone shapes and corridor status reflect only what is left: a place, zone or corridor
     survives when it keeps at least one claim, and a place with mentions but no claims
     survives only when no filter is active. With ``docs`` given, documents and mentions are
-    restricted to those documents too. The input is not modified.
+    restricted to those documents too. Claims below ``min_confidence`` are left out; that alone
+    keeps the places that are only mentioned. The input is not modified.
     """
     rule = ClaimFilter.of(actors, relations, stances, docs)
+    confident = [c for c in analysis.claims if c.confidence >= min_confidence]
+    if not rule.active and len(confident) < len(analysis.claims):
+        return assemble(list(analysis.documents), list(analysis.mentions), confident)
     if not rule.active:
         return replace(analysis, documents=list(analysis.documents), mentions=list(analysis.mentions),
                        claims=list(analysis.claims), places=list(analysis.places),
@@ -69,7 +74,7 @@ def filter_analysis(
     if rule.docs is not None:
         documents = [d for d in documents if d.id in rule.docs]
         mentions = [m for m in mentions if m.doc in rule.docs]
-    return assemble(documents, mentions, rule.claims(analysis.claims), places_without_claims=False)
+    return assemble(documents, mentions, rule.claims(confident), places_without_claims=False)
 
 
 def unresolved(analysis: Analysis) -> list[Mention]:

@@ -88,7 +88,7 @@ def run_page(config: AppConfig) -> None:
             st.error(f"The analyser {md_escape(config.analyser)} could not be loaded: {md_escape(str(err))}")
             return
     filters = sidebar_filters(full)
-    filter_key = tuple((k, tuple(v) if v is not None else None) for k, v in filters.items())
+    filter_key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.items())
 
     left, right = st.columns([MAP_SHARE, 1 - MAP_SHARE], gap="small")
     with right:

@@ -59,8 +59,10 @@ def contradictions_cached(key: str, filters: tuple, _analysis: Analysis) -> Cont
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
     chosen.pop("undated", None)  # each source's latest word: its undated claims are its word when it dates none
+    least = chosen.pop("min_confidence", 0.0)
     rule = ClaimFilter.of(**chosen)
-    accounts = contradictions(rule.claims(_analysis.claims) if rule.active else _analysis.claims, day)
+    claims = [c for c in _analysis.claims if c.confidence >= least]
+    accounts = contradictions(rule.claims(claims) if rule.active else claims, day)
     rows = contradiction_rows(accounts)
     shown = [{k: r[k] for k in ("place", "why", "source", "date", "account", "stance", "sentence")}
              for r in rows if r["disagree"]]
@@ -261,6 +263,12 @@ def sidebar_filters(analysis: Analysis) -> dict[str, list[str] | None]:
             st.session_state[key] = [v for v in st.session_state[key] if v in options]
         picked = st.sidebar.multiselect(label, options, key=key, placeholder=f"All ({len(options)})")
         chosen[field] = None if set(picked) in (set(), set(options)) else list(picked)  # all = no filter
+    from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE
+
+    chosen["min_confidence"] = st.sidebar.slider(
+        "Minimum confidence", 0.0, 1.0, float(DEFAULT_MIN_CONFIDENCE), 0.05, key="f_confidence",
+        help="Claims below it are hidden (a claim's confidence is the share of such claims found right on "
+             "annotated articles; claims an analyst confirmed count as 1). 0 shows every claim.")
     return chosen
 
 

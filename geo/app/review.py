@@ -166,8 +166,10 @@ def mention_review_panel(full: Analysis, review: Review) -> None:
             if options and choice is not None:
                 values = options[choice]
         elif how in ("A point (lon, lat)", "A new place in this workspace's gazetteer"):
-            lon = st.number_input("Longitude", value=float(mention.lon or 38.0), format="%.5f", key="review_lon")
-            lat = st.number_input("Latitude", value=float(mention.lat or 35.0), format="%.5f", key="review_lat")
+            lon = st.number_input("Longitude", -180.0, 180.0, value=float(mention.lon or 38.0), format="%.5f",
+                                  key="review_lon")
+            lat = st.number_input("Latitude", -90.0, 90.0, value=float(mention.lat or 35.0), format="%.5f",
+                                  key="review_lat")
             values = {"place_id": f"pt:{lon:.5f},{lat:.5f}", "name": mention.surface, "lat": lat, "lon": lon,
                       "kind": "point", "country": ""}
         if st.button("Save correction", key="review_save_mention"):

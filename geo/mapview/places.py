@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from geo.geometry import valid_lonlat
+from geo.geoparse.attribution import credit_line
 from geo.mapview.base import FeatureLayer
 from geo.mapview.keys import css_token, place_key, ref_text
 from geo.mapview.palette import PALETTE, ActorPalette
@@ -57,7 +58,7 @@ class PlaceLayer(FeatureLayer):
                  show: bool = True) -> None:
         ordered = sorted(places, key=lambda p: (-len(p.claims), place_key(p)))  # big ones first, small on top
         features = [f for f in (self.feature(p, palette) for p in ordered) if f is not None]
-        super().__init__(name, features, show=show)
+        super().__init__(name, features, show=show, attribution=credit_line())
 
     @staticmethod
     def colours(place: PlaceSummary, palette: ActorPalette) -> list[str]:
