@@ -167,9 +167,9 @@ def main(argv=None) -> int:
         return 0
     if args.details and args.part != "dev":
         raise SystemExit("--details lists misses of the dev part only")
-    from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE
+    from geo.claims.calibration import SUGGESTED_MIN_CONFIDENCE
 
-    threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    threshold = SUGGESTED_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
     if args.ablation:
         if args.part != "dev":
             raise SystemExit("--ablation runs on the dev part only")

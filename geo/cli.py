@@ -295,10 +295,11 @@ def _add_date_option(p: argparse.ArgumentParser) -> None:
 
 
 def _add_confidence_option(p: argparse.ArgumentParser) -> None:
-    from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE
+    from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE, SUGGESTED_MIN_CONFIDENCE
 
     p.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="C",
-                   help=f"leave out claims below confidence C (default {DEFAULT_MIN_CONFIDENCE:g}; 0 keeps every claim)")
+                   help=f"leave out claims below confidence C (default {DEFAULT_MIN_CONFIDENCE:g}: every claim; "
+                        f"{SUGGESTED_MIN_CONFIDENCE:g} is the calibration's suggestion for long-form text)")
 
 
 def _add_time_options(p: argparse.ArgumentParser, with_range: bool) -> None:

@@ -61,13 +61,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 30.0) -> No
     raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
 
 
-@contextmanager
-def running_app(*app_args: str) -> Iterator[str]:
-    """The app on 127.0.0.1:<free port> with ``app_args`` after ``--``; its URL while it runs.
-
-    Skips (fails in CI) when Chromium is missing; fills static/vendor first if needed (test
-    set-up, not app run time: npm registry).
-    """
+def require_browser_and_assets() -> None:
+    """Skip (fail in CI) without Chromium; fill static/vendor first if needed (test set-up, not
+    app run time: npm registry)."""
     from geo.assets import AssetError, assets_present, ensure_assets
 
     if not CHROMIUM.exists():
@@ -77,6 +73,16 @@ def running_app(*app_args: str) -> Iterator[str]:
             ensure_assets()
         except AssetError as err:
             _unavailable(f"map assets missing and could not be fetched: {err}")
+
+
+@contextmanager
+def running_app(*app_args: str) -> Iterator[str]:
+    """The app on 127.0.0.1:<free port> with ``app_args`` after ``--``; its URL while it runs.
+
+    Skips (fails in CI) when Chromium is missing; fills static/vendor first if needed (test
+    set-up, not app run time: npm registry).
+    """
+    require_browser_and_assets()
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(

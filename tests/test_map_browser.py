@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHROMIUM, _boxes, _overlap, _unavailable, browser_page  # noqa: F401
+from tests.test_browser import ARTIFACTS, _boxes, _overlap, browser_page, require_browser_and_assets  # noqa: F401
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,18 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def demo_page(tmp_path_factory) -> Path:
     """The standalone map of the demo corpus with a strike on Tehran added (vendored assets inlined)."""
     from geo.aggregate import assemble
-    from geo.assets import AssetError, assets_present, ensure_assets
     from geo.documents import load_paths
     from geo.mapview import write_map_html
     from geo.pipeline import analyse
 
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    if not assets_present():
-        try:
-            ensure_assets()
-        except AssetError as err:
-            _unavailable(f"map assets missing and could not be fetched: {err}")
+    require_browser_and_assets()
     docs, _ = load_paths([ROOT / "data" / "demo"])
     analysis = analyse(docs)
     tehran = dataclasses.replace(analysis.claims[0], actor="Iran", relation="strike", place="Tehran",

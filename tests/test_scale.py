@@ -140,10 +140,10 @@ def test_parquet_export_reads_back(tmp_path, demo_docs, capsys):
     capsys.readouterr()
     assert main(["export", str(DEMO), "-o", str(out), "--format", "parquet"]) == 0
     assert "wrote" in capsys.readouterr().err
-    from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE  # the CLI leaves out claims below it by default
-
-    kept = sum(1 for c in analysis.claims if c.confidence >= DEFAULT_MIN_CONFIDENCE)
-    assert 0 < kept <= expected["claim"] and len(gpd.read_parquet(out / "claim")) == kept
+    assert len(gpd.read_parquet(out / "claim")) == expected["claim"]  # every claim by default
+    assert main(["export", str(DEMO), "-o", str(tmp_path / "few.parquet"), "--min-confidence", "0.6"]) == 0
+    kept = sum(1 for c in analysis.claims if c.confidence >= 0.6)
+    assert 0 < kept < expected["claim"] and len(gpd.read_parquet(tmp_path / "few.parquet" / "claim")) == kept
     assert len(list((out / "claim").glob("*.parquet"))) == 1
 
 

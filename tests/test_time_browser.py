@@ -48,7 +48,7 @@ def test_moving_the_day_slider_changes_the_holder(reversal_server, browser_page)
     _zones_show(page, "syrian-government", "isis")  # by default the state on the last day: the army back
     page.get_by_text("2017-11-10").first.wait_for(timeout=10_000)
 
-    slider = page.get_by_role("slider")
+    slider = page.get_by_role("slider", name="As of")
     slider.focus()
     page.keyboard.press("Home")  # 1 November: the army took the town
     page.get_by_text("2017-11-01").first.wait_for(timeout=10_000)

@@ -225,3 +225,17 @@ def test_the_analyser_version_covers_the_user_lexicon_and_the_parse_setting(tmp_
     monkeypatch.delenv("GEO_SYNTAX")
     monkeypatch.delenv("GEO_LEXICON_DIR")
     assert analyser_version() == packaged
+
+
+def test_the_confidence_control_hides_claims_below_it_but_not_confirmed_ones(demo_workspace, monkeypatch):
+    from test_app import metric
+
+    at = start(monkeypatch, "--workspace", str(demo_workspace))
+    every = int(metric(at, "claims shown"))
+    assert every > 0 and at.slider(key="f_confidence").value == 0.0  # every claim by default
+    at.slider(key="f_confidence").set_value(0.8).run()
+    assert int(metric(at, "claims shown")) == 0  # the demo's claims are at most 0.75
+    at = click(at.slider(key="f_confidence").set_value(0.0).run(), "Raqqa")
+    at.button(key="review_confirm").click().run()
+    at.slider(key="f_confidence").set_value(0.8).run()
+    assert not at.exception and int(metric(at, "claims shown")) >= 1  # a confirmed claim counts as 1
