@@ -115,9 +115,9 @@ def cmd_claims(args: argparse.Namespace, failures: list[DocumentError]) -> None:
             from geo.aggregate import claim_id
             from geo.pipeline import analyse_workspace
 
-            analysis, corrected, hashes = analyse_workspace(ws)
+            analysis, corrected, hashes = analyse_workspace(ws, min_confidence=args.min_confidence)
             warn_invalid(corrected)
-            for claim in (c for c in analysis.claims if c.confidence >= args.min_confidence):
+            for claim in analysis.claims:
                 origin = corrected.origin.get(claim, claim)
                 _write_json_lines([{"claim_id": claim_id(origin, hashes.get(claim.doc, "")),
                                     **{f: getattr(claim, f) for f in CLAIM_FIELDS},

@@ -63,7 +63,8 @@ def filter_analysis(
     keeps the places that are only mentioned. The input is not modified.
     """
     rule = ClaimFilter.of(actors, relations, stances, docs)
-    confident = [c for c in analysis.claims if c.confidence >= min_confidence]
+    confident = [c for c in analysis.claims if c.confidence >= min_confidence] if min_confidence > 0 else \
+        analysis.claims
     if not rule.active and len(confident) < len(analysis.claims):
         return assemble(list(analysis.documents), list(analysis.mentions), confident)
     if not rule.active:

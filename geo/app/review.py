@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.aggregate.corrections import RELATIONS, STANCES
 from geo.app.corpus import Review, WorkspaceCorpus, app_author, md_escape
 from geo.mapview.selection import FeatureIndex
 from geo.model import Analysis
@@ -124,8 +125,6 @@ def claim_review_panel(view: Analysis, review: Review) -> None:
                     st.rerun()
 
 
-RELATIONS = ["control", "lost", "contested", "presence", "advance", "strike", "corridor"]
-STANCES = ["asserted", "alleged", "denied", "disputed"]
 
 
 def json_key(anchor: dict) -> str:

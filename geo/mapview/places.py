@@ -51,6 +51,12 @@ def stripe_css(colours: list[str], px: int = 3) -> str:
     return f"repeating-linear-gradient(45deg, {stops})"
 
 
+def _square_icon(class_name: str, html: str, side: int) -> dict:
+    """A Leaflet divIcon ``side`` pixels square, anchored at its centre."""
+    return {"className": class_name, "html": html, "iconSize": [side, side], "iconAnchor": [side / 2, side / 2],
+            "tooltipAnchor": [0, -side / 2], "popupAnchor": [0, -side / 2]}
+
+
 class PlaceLayer(FeatureLayer):
     """Places as a single GeoJSON layer (circle markers, or diamond icons when disputed)."""
 
@@ -141,26 +147,14 @@ class PlaceLayer(FeatureLayer):
             # the claimed holders' colours; one holder or none (a denial, a fight): with white
             stripes = colours[:4] if len(colours) >= 2 else (colours or [NO_CLAIM_COLOUR]) + ["#ffffff"]
             props["_z"] = -10 * n  # proportional symbols: the bigger, the further below
-            props["_icon"] = {
-                "className": f"geo-disputed {classes}",
-                "html": f'<div style="background:{stripe_css(stripes)}"></div>',
-                "iconSize": [side, side],
-                "iconAnchor": [side / 2, side / 2],
-                "tooltipAnchor": [0, -side / 2],
-                "popupAnchor": [0, -side / 2],
-            }
+            props["_icon"] = _square_icon(f"geo-disputed {classes}",
+                                          f'<div style="background:{stripe_css(stripes)}"></div>', side)
         elif symbol == "event":
             relation, glyph, colour = cls.event_glyph(place, palette)
             side = max(16, int(round(radius * 2.2)))
             props["_z"] = -10 * n
-            props["_icon"] = {
-                "className": f"geo-event geo-event-{relation} {classes}",
-                "html": f'<div style="color:{colour};font-size:{side - 2}px">{glyph}</div>',
-                "iconSize": [side, side],
-                "iconAnchor": [side / 2, side / 2],
-                "tooltipAnchor": [0, -side / 2],
-                "popupAnchor": [0, -side / 2],
-            }
+            props["_icon"] = _square_icon(f"geo-event geo-event-{relation} {classes}",
+                                          f'<div style="color:{colour};font-size:{side - 2}px">{glyph}</div>', side)
         elif symbol == "held":
             props["_style"] = {"radius": radius, "color": "#222222", "weight": 1, "fillColor": colours[0],
                                "fillOpacity": 0.9, "className": classes}
