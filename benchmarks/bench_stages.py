@@ -87,4 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    from geo.settings import Settings, install
+
+    install(Settings.from_environment())  # an entry point: its settings come from the environment
     raise SystemExit(main())

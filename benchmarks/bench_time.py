@@ -105,4 +105,7 @@ def bench_timeline(sizes=(1_000, 10_000, 100_000)) -> None:
 
 
 if __name__ == "__main__":
+    from geo.settings import Settings, install
+
+    install(Settings.from_environment())  # an entry point: its settings come from the environment
     raise SystemExit(main())

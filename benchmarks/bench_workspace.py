@@ -59,4 +59,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from geo.settings import Settings, install
+
+    install(Settings.from_environment())  # an entry point: its settings come from the environment
     main()

@@ -150,4 +150,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
+    from geo.settings import Settings, install
+
+    install(Settings.from_environment())  # an entry point: its settings come from the environment
     main()

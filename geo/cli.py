@@ -26,6 +26,7 @@ from typing import Iterable, Iterator, Sequence
 
 from geo.documents import DocumentError, iter_documents
 from geo.model import Document
+from geo.settings import Settings, current, using
 from geo.workspace import WorkspaceError
 
 
@@ -198,7 +199,7 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     from geo.mapview import write_map_html
     from geo.pipeline import analyse
 
-    from geo.assets import DEFAULT_DEST, assets_present
+    from geo.assets import assets_present, vendor_dir
 
     if args.workspace:
         from geo.pipeline import analyse_workspace
@@ -210,10 +211,10 @@ def cmd_map(args: argparse.Namespace, failures: list[DocumentError]) -> None:
     else:
         _need_paths(args)
         analysis = _dated_view(analyse(list(_documents(args.paths, failures, args.date)), args.min_confidence), args)
-    write_map_html(analysis, args.output)
+    write_map_html(analysis, args.output, vendor_dir())
     print(f"geo: wrote {args.output}", file=sys.stderr)
     if not assets_present():
-        print(f"geo: warning: the map's scripts are not in {DEFAULT_DEST}, so {args.output} loads them from the "
+        print(f"geo: warning: the map's scripts are not in {vendor_dir()}, so {args.output} loads them from the "
               "internet; run `python -m geo.assets` once (it needs npm) for a map that works offline", file=sys.stderr)
 
 
@@ -408,10 +409,7 @@ def _need_paths(args: argparse.Namespace) -> None:
 
 def author_of(args: argparse.Namespace) -> str:
     """Who is making a change: --author, else $GEO_AUTHOR, else the login name."""
-    import getpass
-    import os
-
-    return getattr(args, "author", None) or os.environ.get("GEO_AUTHOR") or getpass.getuser()
+    return getattr(args, "author", None) or current().who()
 
 
 def _open_workspace(args: argparse.Namespace, failures: list[DocumentError]):
@@ -742,7 +740,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     failures: list[DocumentError] = []
     try:
-        args.run(args, failures)
+        with using(Settings.from_environment()):  # the one place the settings are read
+            args.run(args, failures)
     except BrokenPipeError:  # `geo mentions ... | head`
         return 0
     except NotFound as err:

@@ -57,7 +57,7 @@ def analyse(docs: list[Document], min_confidence: float = 0.0) -> Analysis:
 # the package's parts that do not change what an analysis finds (every other file counts, so a new
 # stage or knowledge file is covered without being listed)
 NOT_ANALYSER_PARTS = ("mapview", "io", "workspace", "aggregate", "app", "cli.py", "evaluate.py", "assets.py",
-                      "scale.py", "__main__.py", "__pycache__")
+                      "scale.py", "settings.py", "__main__.py", "__pycache__")
 
 
 def analyser_version() -> str:
@@ -67,15 +67,15 @@ def analyser_version() -> str:
     workspace re-analyses a document when this differs from the version it was analysed with."""
     import hashlib
 
-    from geo.claims import syntax
     from geo.knowledge.records import user_files
+    from geo.settings import current
 
     digest = hashlib.sha256(_package_version().encode())
     for path in user_files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    if syntax.enabled():
-        digest.update(("syntax:" + ",".join(syntax.model_names())).encode())
+    if current().analysis_key():
+        digest.update(current().analysis_key().encode())
     return digest.hexdigest()[:16]
 
 

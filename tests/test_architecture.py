@@ -15,7 +15,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "geo"
 
 STAGES = [
-    {"geo", "geo.model", "geo.casefold", "geo.geometry", "geo.assets", "geo.lexicon", "geo.knowledge"},
+    {"geo", "geo.model", "geo.casefold", "geo.geometry", "geo.assets", "geo.lexicon", "geo.knowledge", "geo.settings"},
     {"geo.documents", "geo.workspace"},
     {"geo.geoparse"},
     {"geo.geocoders"},

@@ -15,6 +15,7 @@ import streamlit as st
 
 from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
 from geo.model import Analysis, Document
+from geo.settings import current
 
 CHECKOUT = Path(__file__).resolve().parent.parent.parent
 # the built-in demo corpus: in a source checkout data/demo; an installed package has none (the
@@ -192,15 +193,11 @@ def app_workspace_path(given: Path | None, corpus: Path | None, analyser: str) -
     """The workspace to open: --workspace, else (when neither --corpus nor another --analyser asks
     for a session-only corpus) the one in the user's data folder ($GEO_DATA_DIR, else
     $XDG_DATA_HOME/geo-conflict-map, else ~/.local/share/geo-conflict-map)."""
-    import os
-
     if given is not None:
         return given
     if corpus is not None or analyser != DEFAULT_ANALYSER:
         return None
-    base = os.environ.get("GEO_DATA_DIR") or Path(
-        os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "geo-conflict-map"
-    return Path(base) / "workspace.gpkg"
+    return current().data_dir / "workspace.gpkg"
 
 
 @dataclass
@@ -306,10 +303,7 @@ def workspace_recovery(path: Path, problem: str) -> None:
 
 def app_author() -> str:
     """Who is making changes in this session (the sidebar field; $GEO_AUTHOR or the login by default)."""
-    import getpass
-    import os
-
-    return st.session_state.get("author") or os.environ.get("GEO_AUTHOR") or getpass.getuser()
+    return st.session_state.get("author") or current().who()
 
 
 @st.cache_resource(show_spinner="Finding places and claims…", max_entries=8)
