@@ -81,15 +81,14 @@ def test_the_library_follows_the_installed_settings(tmp_path):
 
 
 def test_the_analyser_version_covers_the_settings_that_change_an_analysis(tmp_path):
-    from geo.pipeline import analyser_version
+    from geo.service import analyser_version
 
-    def version(**fields):
-        with using(Settings(cache_dir=current().cache_dir, **fields)):
-            return analyser_version()
-
-    assert len({version(), version(syntax=True), version(constructions_off=frozenset({"lead"}))}) == 3
+    base = Settings(cache_dir=current().cache_dir)
+    versions = {analyser_version(base), analyser_version(Settings(cache_dir=base.cache_dir, syntax=True)),
+                analyser_version(Settings(cache_dir=base.cache_dir, constructions_off=frozenset({"lead"})))}
+    assert len(versions) == 3
     # where the files are kept changes nothing an analysis finds
-    assert version(data_dir=tmp_path, author="x") == version()
+    assert analyser_version(Settings(cache_dir=base.cache_dir, data_dir=tmp_path, author="x")) == analyser_version(base)
 
 
 def test_the_user_lexicon_variable_still_works_from_the_command_line(tmp_path):
@@ -123,3 +122,18 @@ def test_a_shell_installs_its_settings_only_while_it_runs(monkeypatch, capsys):
 def test_settings_are_frozen(field):
     with pytest.raises(AttributeError):
         setattr(Settings(), field, None)
+
+
+def test_the_workers_of_a_local_cluster_take_this_process_settings(tmp_path, use_settings):
+    """A local Dask cluster's workers analyse under the settings installed here (they are not
+    shells and read no environment of their own)."""
+    pytest.importorskip("distributed")
+    from geo.model import Document
+    from geo.scale import claims_on_dask
+
+    (tmp_path / "relations.toml").write_text(
+        '[[relation]]\nrelation = "contested"\npattern = \'blockad(?:e|ed|es|ing)\\b\'\n', encoding="utf-8")
+    use_settings(lexicon_dir=tmp_path)
+    doc = Document("note", "Government forces blockaded Raqqa on 3 May 2017.")
+    found = {(c.relation, c.place) for c in claims_on_dask([doc], workers=1)}
+    assert ("contested", "Raqqa") in found

@@ -82,7 +82,7 @@ def _store_bad_correction(path: Path, claim_anchor: dict, doc_sha: str) -> None:
 
 
 def test_a_bad_value_stored_by_an_older_version_is_skipped_with_a_warning(demo_workspace, capsys, tmp_path):
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
     from geo.workspace import claim_anchor
 
     with open_workspace(demo_workspace) as ws:
@@ -101,7 +101,7 @@ def test_a_bad_value_stored_by_an_older_version_is_skipped_with_a_warning(demo_w
 
 
 def test_the_app_shows_a_bad_stored_value_and_withdraws_it(demo_workspace, monkeypatch):
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
     from geo.workspace import claim_anchor
 
     with open_workspace(demo_workspace) as ws:
@@ -205,7 +205,7 @@ def test_a_workspace_given_twice_in_one_process_shares_one_connection(tmp_path):
 
 def test_the_analyser_version_covers_the_user_lexicon_and_the_parse_setting(tmp_path, use_settings):
     """A changed user lexicon or parse setting re-analyses a workspace's documents."""
-    from geo.pipeline import analyser_version
+    from geo.service import analyser_version
 
     use_settings(lexicon_dir=None, syntax=False)
     packaged = analyser_version()

@@ -41,7 +41,7 @@ def samples(folder: Path):
     from geo.claims import ClaimExtractor
     from geo.claims.calibration import LONG_FORM, features
     from geo.claims.extract import annotate
-    from geo.cli import CLAIM_FIELDS
+    from geo.service import CLAIM_FIELDS
     from geo.model import Document
     from geo.pipeline import default_geoparser
 

@@ -309,9 +309,9 @@ def app_author() -> str:
 @st.cache_resource(show_spinner="Finding places and claims…", max_entries=8)
 def workspace_analysis_cached(path: str, revision: int, _workspace) -> tuple[Analysis, Review]:
     """The corrected analysis of a workspace, once per workspace change (by any session or process)."""
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
 
-    from geo.pipeline import layers_stale
+    from geo.service import layers_stale
 
     stale = layers_stale(_workspace)
     analysis, corrected, hashes = analyse_workspace(_workspace, update=False, write_layers=stale)
@@ -320,7 +320,7 @@ def workspace_analysis_cached(path: str, revision: int, _workspace) -> tuple[Ana
 
 def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
     """(cache key, analysis, review): documents not yet analysed with this analyser are analysed first."""
-    from geo.pipeline import update_workspace
+    from geo.service import update_workspace
 
     workspace = corpus.workspace
     pending = workspace.needing_analysis(_analyser_version(workspace))
@@ -333,7 +333,7 @@ def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
 
 
 def _analyser_version(workspace) -> str:
-    from geo.pipeline import workspace_version
+    from geo.service import workspace_version
 
     return workspace_version(workspace)
 

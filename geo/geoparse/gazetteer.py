@@ -240,6 +240,12 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def index_fingerprint() -> str:
+    """A hash of what the compiled index is built from (its data files, the theatre, the demonyms,
+    the libraries' versions): it changes exactly when the index is rebuilt."""
+    return _fingerprint()
+
+
 class GazetteerIndex:
     """Name keys -> candidate places, plus the automaton that finds the keys in text."""
 
