@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -73,3 +74,10 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
     previous = settings.install(replace(settings.current(), data_dir=folder))
     yield
     settings.install(previous)
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept(monkeypatch):
+    """streamlit's AppTest leaves the app script as ``__main__``: a process spawned after it (a Dask
+    worker) would run the whole app as it starts, under its own settings. Put pytest's back."""
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
