@@ -49,7 +49,7 @@ def part_of(stem: str) -> str:
 
 def run(folder: Path, part: str, calibrated: bool = True):
     """(texts, mentions, claims) of the part's texts: dicts shaped as `geo mentions|claims` prints them."""
-    from geo.cli import CLAIM_FIELDS, MENTION_FIELDS
+    from geo.service import CLAIM_FIELDS, MENTION_FIELDS
     from geo.model import Document
     from geo.claims import ClaimExtractor
     from geo.pipeline import default_geoparser
@@ -160,6 +160,10 @@ def main(argv=None) -> int:
                     help="dev part only: claims gained and lost by each construction record (each one switched off in turn)")
     ap.add_argument("--folder", default=str(ARTICLES))
     args = ap.parse_args(argv)
+
+    from benchmarks import use_environment
+
+    use_environment()  # an entry point: the settings come from the environment
     folder = Path(args.folder)
     sa = scorer(folder)
     if sa is None:

@@ -253,6 +253,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="another checkout (its app.py and geo/) measured in the same run, e.g. today's main")
     parser.add_argument("--skip-seeds", action="store_true", help="only the generated corpus")
     args = parser.parse_args(argv)
+
+    from benchmarks import use_environment
+
+    use_environment()  # an entry point: the settings come from the environment
     from geo.assets import ensure_assets
     from geo.documents import load_paths
 

@@ -492,6 +492,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {GEO_ROOT} has no geo/ package", file=sys.stderr)
             return 2
         sys.path.insert(0, str(GEO_ROOT))  # before anything imports geo (Dask workers inherit it)
+    from benchmarks import use_environment
+
+    use_environment()  # an entry point: the settings come from the environment
     skip = set(filter(None, args.skip.split(",")))
     if args.quick:
         args.sizes, args.big_budget, args.repeat = "1000", 3.0, 1

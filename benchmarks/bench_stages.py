@@ -71,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--copies", type=int, default=40, help="how many times the seeds are repeated")
     p.add_argument("--repeat", type=int, default=3, help="runs per stage; the best is kept")
     args = p.parse_args(argv)
+
+    from benchmarks import use_environment
+
+    use_environment()  # an entry point: the settings come from the environment
     if not args.seeds.is_dir():
         print(f"no seeds at {args.seeds}: this benchmark reads the reference corpus", file=sys.stderr)
         return 2

@@ -43,6 +43,10 @@ def main(argv=None) -> int:
     p.add_argument("--mb", type=float, default=2.0)
     p.add_argument("--sizes", default="1000,10000,100000", help="claim counts for the timeline timings")
     args = p.parse_args(argv)
+
+    from benchmarks import use_environment
+
+    use_environment()  # an entry point: the settings come from the environment
     from geo.claims import ClaimExtractor
     from geo.documents import load_paths
     from geo.pipeline import default_geoparser

@@ -33,6 +33,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=2.0)
     args = parser.parse_args()
+
+    from benchmarks import use_environment
+
+    use_environment()  # an entry point: the settings come from the environment
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     with tempfile.TemporaryDirectory() as tmp:
         corpus, ws = Path(tmp) / "corpus", Path(tmp) / "w.gpkg"

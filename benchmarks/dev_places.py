@@ -99,6 +99,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dump", type=Path, help="write 'set id found' lines here (outside the repository)")
     args = parser.parse_args(argv)
 
+    from benchmarks import use_environment
+
+    use_environment()  # an entry point: the settings come from the environment
+
     from geopy.distance import great_circle
 
     from geo.evaluate import held_back

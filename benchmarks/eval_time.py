@@ -90,6 +90,10 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--dev", type=Path, default=DEV)
     args = p.parse_args(argv)
+
+    from benchmarks import use_environment
+
+    use_environment()  # an entry point: the settings come from the environment
     table: dict[tuple[str, str], Counter] = {}
     for dataset, event_id, text, place, published, first, last in rows(args.dev):
         if not (text or "").strip():

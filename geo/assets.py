@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -23,18 +22,28 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-def _default_dest() -> Path:
-    """``$GEO_ASSET_DIR``; else ``static/vendor`` of a source checkout (where ``app.py`` serves it
-    from); else, for an installed package, ``~/.cache/geo-conflict-map/vendor``."""
-    if os.environ.get("GEO_ASSET_DIR"):
-        return Path(os.environ["GEO_ASSET_DIR"])
+from geo.settings import Settings, current, using
+
+
+def vendor_dir() -> Path:
+    """Where the map's scripts are kept: the settings' ``asset_dir`` (``$GEO_ASSET_DIR``); else
+    ``static/vendor`` of a source checkout (where ``app.py`` serves it from); else, for an
+    installed package, ``~/.cache/geo-conflict-map/vendor``."""
+    if current().asset_dir:
+        return current().asset_dir
     checkout = Path(__file__).resolve().parent.parent
     if (checkout / "pyproject.toml").is_file() and (checkout / "static").is_dir():
         return checkout / "static" / "vendor"
     return Path.home() / ".cache" / "geo-conflict-map" / "vendor"
 
 
-DEFAULT_DEST = _default_dest()
+def __getattr__(name: str):
+    """``DEFAULT_DEST``: :func:`vendor_dir` as it is when it is read (under the settings current then)."""
+    if name == "DEFAULT_DEST":
+        return vendor_dir()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 STAMP = ".geo-asset.json"
 
 
@@ -113,13 +122,14 @@ def image_path(base: str = "app/static/vendor") -> str:
     return f"{base.rstrip('/')}/{LEAFLET_IMAGES}"
 
 
-def required_files(dest: Path = DEFAULT_DEST) -> list[Path]:
-    """Every file the map references under ``dest``."""
+def required_files(dest: Path | None = None) -> list[Path]:
+    """Every file the map references under ``dest`` (default: :func:`vendor_dir`)."""
+    dest = Path(dest or vendor_dir())
     return [dest / p for _, p in JS_FILES + CSS_FILES]
 
 
-def assets_present(dest: Path = DEFAULT_DEST) -> bool:
-    """True when every referenced file exists under ``dest``."""
+def assets_present(dest: Path | None = None) -> bool:
+    """True when every referenced file exists under ``dest`` (default: :func:`vendor_dir`)."""
     return all(p.is_file() for p in required_files(dest))
 
 
@@ -196,13 +206,14 @@ def ensure_package(package: VendorPackage, dest: Path, npm: str | None = None) -
     return True
 
 
-def ensure_assets(dest: Path = DEFAULT_DEST, log=None) -> Path:
-    """Make sure every map asset is in ``dest`` (fetching missing packages with npm); return ``dest``.
+def ensure_assets(dest: Path | None = None, log=None) -> Path:
+    """Make sure every map asset is in ``dest`` (default: :func:`vendor_dir`), fetching missing
+    packages with npm; return ``dest``.
 
     Idempotent: packages already unpacked at the right version are skipped, so a filled
     folder needs neither npm nor the network.
     """
-    dest = Path(dest)
+    dest = Path(dest or vendor_dir())
     dest.mkdir(parents=True, exist_ok=True)
     npm: str | None = None
     for package in PACKAGES:
@@ -223,8 +234,14 @@ def ensure_assets(dest: Path = DEFAULT_DEST, log=None) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m geo.assets [--dest DIR]``: a shell, so it reads the settings from the environment."""
+    with using(Settings.from_environment()):
+        return _fetch(argv)
+
+
+def _fetch(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.assets", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dest", type=Path, default=DEFAULT_DEST, help="vendor folder (default: %(default)s)")
+    parser.add_argument("--dest", type=Path, default=vendor_dir(), help="vendor folder (default: %(default)s)")
     args = parser.parse_args(argv)
     try:
         dest = ensure_assets(args.dest, log=lambda msg: print(msg, file=sys.stderr))

@@ -4,7 +4,8 @@
 >>> docs, errors = load_paths(["data/demo"])  # doctest: +SKIP
 >>> analysis = analyse(docs)  # doctest: +SKIP
 
-A corpus on a Dask cluster goes through :mod:`geo.scale`, which calls :func:`extract` here.
+A corpus on a Dask cluster goes through :mod:`geo.scale`, which calls :func:`extract` here; a
+workspace's analysis and every other use case through :mod:`geo.service`.
 """
 from __future__ import annotations
 
@@ -52,62 +53,7 @@ def analyse(docs: list[Document], min_confidence: float = 0.0) -> Analysis:
     return assemble(docs, mentions, claims)
 
 
-# --------------------------------------------------------------------------- workspaces
-
-# the package's parts that do not change what an analysis finds (every other file counts, so a new
-# stage or knowledge file is covered without being listed)
-NOT_ANALYSER_PARTS = ("mapview", "io", "workspace", "aggregate", "app", "cli.py", "evaluate.py", "assets.py",
-                      "scale.py", "__main__.py", "__pycache__")
-
-
-def analyser_version() -> str:
-    """A version string of everything an analysis depends on: the gazetteer index fingerprint, a
-    hash of the stages' code and data files (lexicons, cue words), the user's lexicon files
-    (``$GEO_LEXICON_DIR``) and whether the dependency parse is on (and with which model). A
-    workspace re-analyses a document when this differs from the version it was analysed with."""
-    import hashlib
-
-    from geo.claims import syntax
-    from geo.knowledge.records import user_files
-
-    digest = hashlib.sha256(_package_version().encode())
-    for path in user_files():
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    if syntax.enabled():
-        digest.update(("syntax:" + ",".join(syntax.model_names())).encode())
-    return digest.hexdigest()[:16]
-
-
-@lru_cache(maxsize=1)
-def _package_version() -> str:
-    """The gazetteer fingerprint and the stages' code and data files, hashed (about 10 ms, once)."""
-    import hashlib
-    from pathlib import Path
-
-    from geo.geoparse.gazetteer import _fingerprint
-
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(_fingerprint().encode())
-    for base in sorted(p for p in package.iterdir() if p.name not in NOT_ANALYSER_PARTS):
-        for path in sorted(base.rglob("*") if base.is_dir() else [base]):
-            if path.is_file() and path.suffix in (".py", ".csv", ".txt", ".json", ".tsv", ".yaml", ".toml"):
-                digest.update(path.relative_to(package).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def workspace_version(workspace) -> str:
-    """:func:`analyser_version` plus a digest of the workspace's own gazetteer layer: adding a
-    place or an alias there re-analyses the documents, so claims about it are found."""
-    import hashlib
-    import json
-
-    places = [(p.place_id, p.name, p.lat, p.lon, list(p.names)) for p in workspace.places()]
-    if not places:
-        return analyser_version()
-    digest = hashlib.sha256(json.dumps(places, ensure_ascii=False).encode()).hexdigest()[:8]
-    return f"{analyser_version()}+ws{digest}"
+# --------------------------------------------------------------------------- a workspace's own places
 
 
 def local_mentions(doc: Document, mentions: list[Mention], local_places) -> list[Mention]:
@@ -131,83 +77,3 @@ def local_mentions(doc: Document, mentions: list[Mention], local_places) -> list
         return mentions
     kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in found)]
     return sorted(kept + list(found.values()), key=lambda m: (m.start, m.end))
-
-
-def update_workspace(workspace, on_document=None) -> int:
-    """Analyse the workspace's documents whose text, analyser version or own gazetteer changed, each
-    in its own transaction; ``on_document(stored)`` is called after each. Returns how many."""
-    version = workspace_version(workspace)
-    parser = default_geoparser()
-    local_places = workspace.places()
-    pending = workspace.needing_analysis(version)
-    for stored in pending:
-        mentions, claims = extract(stored.document, parser, local_places)
-        workspace.save_analysis(stored, mentions, claims, version)
-        if on_document:
-            on_document(stored)
-    return len(pending)
-
-
-def analyse_workspace(workspace, update: bool = True, write_layers: bool = False, min_confidence: float = 0.0):
-    """The analysis of a workspace with its corrections applied: (Analysis, Corrected, doc hashes).
-
-    Only documents that changed are analysed again (``update``); ``write_layers`` stores the
-    places, zones and corridors as layers of the workspace for GIS users. Claims below
-    ``min_confidence`` are left out of the analysis unless an analyst corrected or confirmed them."""
-    from geo.aggregate import apply_corrections, carry_over
-
-    if update:
-        update_workspace(workspace)
-    stored = workspace.documents()
-    hashes = {d.document.id: d.text_sha256 for d in stored}
-    corrections = workspace.corrections()
-    older = {c.doc_sha256 for c in corrections if c.doc_sha256} - set(hashes.values())
-    if older:  # corrections made on an earlier version of a document that changed since
-        current = {d.document.id: (d.text_sha256, d.document.text) for d in stored}
-        corrections = carry_over(corrections, current, workspace.texts_by_hash(older))
-    corrected = apply_corrections(workspace.mentions(), workspace.claims(), corrections, hashes,
-                                  workspace.places())
-    claims = [c for c in corrected.claims if c.confidence >= min_confidence or c in corrected.notes]
-    analysis = assemble([d.document for d in stored], corrected.mentions, claims)
-    if write_layers:
-        store_layers(workspace, analysis)
-    return analysis, corrected, hashes
-
-
-def layers_stale(workspace) -> bool:
-    """Whether the workspace changed since its places, zones and corridors layers were written."""
-    return workspace.get_meta("layers_revision") != str(workspace.revision())
-
-
-def store_layers(workspace, analysis: Analysis) -> None:
-    """Write the analysis's places, zones and corridors as layers of the workspace (for GIS users)."""
-    from geo.io.frames import layer_frames
-
-    revision = workspace.revision()
-    workspace.write_layers(layer_frames(analysis))
-    workspace.set_meta("layers_revision", str(revision))
-
-
-def place_values(workspace, place_id: str) -> dict | None:
-    """What a re-placed mention takes from a place: from the workspace's own gazetteer layer, else
-    from the compiled gazetteer; None when neither knows the id."""
-    for p in workspace.places():
-        if p.place_id == place_id:
-            return _values(p, p.place_id)
-    place = default_geoparser().index.place(place_id)
-    return None if place is None else _values(place, place.id)
-
-
-def _values(place, place_id: str) -> dict:
-    """The fields a mention takes from a gazetteer place (``Place`` or a workspace gazetteer row)."""
-    return {"place_id": place_id, "name": place.name, "lat": place.lat, "lon": place.lon, "country": place.country,
-            "kind": place.kind}
-
-
-def place_candidates(surface: str) -> list[dict]:
-    """The gazetteer places a name could stand for (most populous first), for re-placing a mention."""
-    from geo.geoparse.gazetteer import default_index
-    from geo.geoparse.normalize import name_key
-
-    found = {p.id: _values(p, p.id) for p in default_index().candidates(name_key(surface))}
-    return list(found.values())

@@ -19,6 +19,7 @@ from contextlib import ExitStack
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from geo.model import Claim, Document
+from geo.settings import Settings, current, install
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -51,9 +52,13 @@ def batches(docs: Iterable[Document], max_docs: int = BATCH_DOCS, max_chars: int
         yield batch
 
 
-def extract_batch(docs: list[Document]) -> list[Claim]:
-    """Runs on a worker: the claims of ``docs`` in order, with the worker's cached geoparser."""
+def extract_batch(docs: list[Document], settings: Settings | None = None) -> list[Claim]:
+    """Runs on a worker: the claims of ``docs`` in order, with the worker's cached geoparser, under
+    ``settings`` (those of the process that sent them) or, when None, the worker's environment
+    (a worker of a cluster started elsewhere is an entry point of its own)."""
     from geo.pipeline import default_geoparser, extract
+
+    install(settings or Settings.from_environment())
 
     parser = default_geoparser()
     claims: list[Claim] = []
@@ -62,9 +67,12 @@ def extract_batch(docs: list[Document]) -> list[Claim]:
     return claims
 
 
-def warm_worker() -> int:
-    """Runs on a worker: load the gazetteer index (and the geoparser) before the first batch."""
+def warm_worker(settings: Settings | None = None) -> int:
+    """Runs on a worker: install ``settings`` (as :func:`extract_batch` does), then load the
+    gazetteer index and the geoparser before the first batch."""
     from geo.pipeline import default_geoparser
+
+    install(settings or Settings.from_environment())
 
     default_geoparser()
     return os.getpid()
@@ -112,6 +120,7 @@ def claims_on_dask(
     """
     from distributed import Client
 
+    settings = None  # a cluster started elsewhere: its workers' own environment
     with ExitStack() as stack:
         if client is None:
             if scheduler:
@@ -119,14 +128,15 @@ def claims_on_dask(
             else:
                 cluster = stack.enter_context(local_cluster(workers))
                 client = stack.enter_context(Client(cluster))
-            client.run(warm_worker)  # load the index on every worker at once
+                settings = current()  # workers on this machine: this process's settings
+            client.run(warm_worker, settings)  # load the index on every worker at once
         n_workers = max(1, len(client.nthreads()))
         window = IN_FLIGHT_PER_WORKER * n_workers
         pending: deque = deque()
         try:
             for batch in batches(docs, batch_docs, batch_chars):
                 # pure=False: two identical batches (a repeated corpus) are still two tasks
-                pending.append(client.submit(extract_batch, batch, pure=False))
+                pending.append(client.submit(extract_batch, batch, settings, pure=False))
                 if len(pending) >= window:
                     yield from pending.popleft().result()
             while pending:

@@ -2,9 +2,16 @@
 from __future__ import annotations
 
 import os
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
+from geo import settings
+
+# the test run is an entry point: its settings come from the environment (GEO_CACHE_DIR, ...)
+settings.install(settings.Settings.from_environment())
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -49,7 +56,28 @@ def seed_mentions(seed_docs, geoparser):
     return {d.id: geoparser.parse(d) for d in seed_docs}
 
 
+@pytest.fixture
+def use_settings():
+    """``use_settings(lexicon_dir=..., syntax=True, ...)``: the current settings with those changes,
+    installed for the rest of the test (the settings before it come back after)."""
+    previous = settings.current()
+    yield lambda **changes: settings.install(replace(settings.current(), **changes))
+    settings.install(previous)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory, monkeypatch):
-    """The app's default workspace goes to a fresh folder per test, never the user's data folder."""
-    monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path_factory.mktemp("geo-data")))
+    """The app's default workspace goes to a fresh folder per test, never the user's data folder
+    (and whatever settings a test installs are undone after it)."""
+    folder = tmp_path_factory.mktemp("geo-data")
+    monkeypatch.setenv("GEO_DATA_DIR", str(folder))
+    previous = settings.install(replace(settings.current(), data_dir=folder))
+    yield
+    settings.install(previous)
+
+
+@pytest.fixture(autouse=True)
+def _main_module_kept(monkeypatch):
+    """streamlit's AppTest leaves the app script as ``__main__``: a process spawned after it (a Dask
+    worker) would run the whole app as it starts, under its own settings. Put pytest's back."""
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])

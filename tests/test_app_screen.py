@@ -60,7 +60,7 @@ def test_the_page_is_wide_with_the_sidebar_folded_and_small_counters(monkeypatch
     assert map_args(at)["height"] >= 0.75 * 900
 
 
-def test_the_app_runs_from_the_package(monkeypatch, tmp_path):
+def test_the_app_runs_from_the_package(monkeypatch, tmp_path, use_settings):
     """`geo app` / `python -m geo.app` run streamlit on a launcher beside a copy of the vendored assets."""
     import geo.app as app
 
@@ -75,7 +75,7 @@ def test_the_app_runs_from_the_package(monkeypatch, tmp_path):
         (vendor / rel).parent.mkdir(parents=True, exist_ok=True)
         (vendor / rel).write_text("/* x */")
     monkeypatch.setattr("geo.assets.DEFAULT_DEST", vendor)
-    monkeypatch.setenv("GEO_APP_DIR", str(tmp_path / "app"))
+    use_settings(app_dir=tmp_path / "app")
     folder = app.script_folder()
     assert folder == tmp_path / "app" and (folder / "app.py").read_text() == app.LAUNCHER
     served = folder / "static" / "vendor"

@@ -4,18 +4,18 @@ import pytest
 
 from geo.claims import actors, rules
 from geo.claims.extract import ClaimExtractor
-from geo.lexicon import USER_DIR_VARIABLE, LexiconError, load_table
+from geo.lexicon import LexiconError, load_table
 from geo.model import Document, Mention
 
 
 @pytest.fixture
-def user_folder(tmp_path, monkeypatch):
+def user_folder(tmp_path, use_settings):
     """A user lexicon folder; the cached lexicons are rebuilt around the test."""
-    monkeypatch.setenv(USER_DIR_VARIABLE, str(tmp_path))
+    use_settings(lexicon_dir=tmp_path)
     rules.lexicon.cache_clear()
     actors.lexicon.cache_clear()
     yield tmp_path
-    monkeypatch.delenv(USER_DIR_VARIABLE)
+    use_settings(lexicon_dir=None)
     rules.lexicon.cache_clear()
     actors.lexicon.cache_clear()
 

@@ -91,14 +91,14 @@ def test_secondary_warring_parties_count_for_the_side_ucdp_codes(tmp_path):
     assert read_events(acled, "all")[1][0].actors == {"Syrian government"}
 
 
-def test_a_coded_actor_record_names_only_known_datasets_and_actors(tmp_path, monkeypatch):
+def test_a_coded_actor_record_names_only_known_datasets_and_actors(tmp_path, use_settings):
     import pytest
 
     from geo.evaluate import load_event_mapping
     from geo.lexicon import LexiconError
 
     (tmp_path / "event_mapping.toml").write_text('[[coded_actor]]\ndataset = "GDELT"\npattern = "x"\nactors = []\n')
-    monkeypatch.setenv("GEO_LEXICON_DIR", str(tmp_path))
+    use_settings(lexicon_dir=tmp_path)
     with pytest.raises(LexiconError, match=r"event_mapping.toml:1: unknown dataset 'GDELT'"):
         load_event_mapping()
     (tmp_path / "event_mapping.toml").write_text('[[coded_actor]]\npattern = "x"\nactors = ["Martians"]\n')

@@ -8,20 +8,20 @@ import pytest
 
 from geo import knowledge
 from geo.knowledge import words, world
-from geo.knowledge.records import USER_DIR_VARIABLE, LexiconError
+from geo.knowledge.records import LexiconError
 
 
 @pytest.fixture
-def user_folder(tmp_path, monkeypatch):
+def user_folder(tmp_path, use_settings):
     """A user lexicon folder ($GEO_LEXICON_DIR); the cached word classes are read again around the test."""
     def clear():
         for function in (world.theatre_countries, words.months, words.weekdays, words._compass, words.link_words,
                          words._place_noun_records, words.place_nouns, words._word_table):
             function.cache_clear()
-    monkeypatch.setenv(USER_DIR_VARIABLE, str(tmp_path))
+    use_settings(lexicon_dir=tmp_path)
     clear()
     yield tmp_path
-    monkeypatch.delenv(USER_DIR_VARIABLE)
+    use_settings(lexicon_dir=None)
     clear()
 
 

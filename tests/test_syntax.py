@@ -99,8 +99,8 @@ def test_extractor_reads_the_victims_from_the_parse():
     assert [c.actor for c in on] != ["ISIS"]
 
 
-def test_missing_model_warns_once_and_keeps_the_rules(monkeypatch, caplog):
-    monkeypatch.setenv("GEO_SPACY_MODEL", "no_such_model_for_geo_tests")
+def test_missing_model_warns_once_and_keeps_the_rules(use_settings, caplog):
+    use_settings(spacy_model="no_such_model_for_geo_tests")
     text = "Turkish forces shelled the town."
     sentence = Sentence("t", 0, len(text), text)
     with caplog.at_level(logging.WARNING, logger="geo.claims.syntax"):
@@ -116,8 +116,8 @@ def test_missing_model_warns_once_and_keeps_the_rules(monkeypatch, caplog):
     syntax.load.cache_clear()
 
 
-def test_setting_is_off_by_default(monkeypatch):
-    monkeypatch.delenv("GEO_SYNTAX", raising=False)
+def test_setting_is_off_by_default(use_settings):
+    use_settings(syntax=False)
     assert ClaimExtractor().syntax is False
-    monkeypatch.setenv("GEO_SYNTAX", "1")
+    use_settings(syntax=True)
     assert ClaimExtractor().syntax is True

@@ -152,7 +152,7 @@ def test_corrections_hold_across_reingest_and_appear_in_exports(tmp_path, shared
 
 
 def test_changed_actor_and_a_name_that_is_not_a_place(tmp_path):
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
 
     text = "The SDF captured Tabqa on Monday. Russian jets struck Idlib."
     with open_workspace(tmp_path / "w.gpkg") as ws:
@@ -174,7 +174,7 @@ def test_changed_actor_and_a_name_that_is_not_a_place(tmp_path):
 def test_the_workspace_gazetteer_finds_new_names_and_their_claims(tmp_path):
     """A place the gazetteer lacks, added to the workspace's own layer (with a shorter alias), is
     found in every document after a re-analysis, and claims about it are extracted."""
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
 
     text = "The SDF captured Zuwayrat al-Hamra on Monday. Later ISIS fighters attacked Khirbet Umm Sakhr, near Raqqa."
     with open_workspace(tmp_path / "w.gpkg") as ws:
@@ -194,7 +194,7 @@ def test_the_workspace_gazetteer_finds_new_names_and_their_claims(tmp_path):
 
 
 def test_a_claim_correction_shows_who_and_when(tmp_path):
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
 
     text = "The SDF captured Tabqa on Monday. Russian jets struck Idlib."
     with open_workspace(tmp_path / "w.gpkg") as ws:
@@ -211,7 +211,7 @@ def test_a_claim_correction_shows_who_and_when(tmp_path):
 
 def test_a_mention_correction_matches_by_span_and_hash_only(tmp_path):
     """A re-placed mention in one document does not move the same name in another document."""
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
 
     with open_workspace(tmp_path / "w.gpkg") as ws:
         ws.add_source(source_of("x.txt", b"Fighting in Raqqa."), "rana")
@@ -294,7 +294,7 @@ def test_cli_new_place_alias_not_place_and_withdraw(tmp_path):
 
 def test_corrections_move_with_the_text_when_a_document_changes(tmp_path):
     """An edited file is a new version; its corrections follow their sentence and name into it."""
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
 
     text = "The SDF captured Tabqa on Monday. Russian jets struck Idlib. Fighting went on in Raqqa."
     with open_workspace(tmp_path / "w.gpkg") as ws:

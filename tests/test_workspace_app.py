@@ -53,7 +53,7 @@ def test_reject_a_claim_and_replace_a_name_then_restart(monkeypatch, tmp_path, d
         (fix,) = [c for c in ws.corrections() if c.action == "reject"]
         assert fix.author == "rana" and fix.target == "claim"
         from geo.aggregate import claim_id
-        from geo.pipeline import analyse_workspace
+        from geo.service import analyse_workspace
 
         analysis, corrected, hashes = analyse_workspace(ws)
         assert victim not in {claim_id(corrected.origin[c], hashes[c.doc]) for c in analysis.claims}
@@ -96,7 +96,7 @@ def test_a_name_is_marked_not_a_place_and_another_re_placed_from_the_gazetteer(m
     assert not at.exception
 
     again = start(monkeypatch, "--workspace", workspace)
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
     from geo.workspace import open_workspace
 
     with open_workspace(workspace) as ws:

@@ -82,7 +82,7 @@ def _store_bad_correction(path: Path, claim_anchor: dict, doc_sha: str) -> None:
 
 
 def test_a_bad_value_stored_by_an_older_version_is_skipped_with_a_warning(demo_workspace, capsys, tmp_path):
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
     from geo.workspace import claim_anchor
 
     with open_workspace(demo_workspace) as ws:
@@ -101,7 +101,7 @@ def test_a_bad_value_stored_by_an_older_version_is_skipped_with_a_warning(demo_w
 
 
 def test_the_app_shows_a_bad_stored_value_and_withdraws_it(demo_workspace, monkeypatch):
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
     from geo.workspace import claim_anchor
 
     with open_workspace(demo_workspace) as ws:
@@ -203,27 +203,25 @@ def test_a_workspace_given_twice_in_one_process_shares_one_connection(tmp_path):
         open_workspace(tmp_path / "missing.gpkg", create=False)
 
 
-def test_the_analyser_version_covers_the_user_lexicon_and_the_parse_setting(tmp_path, monkeypatch):
+def test_the_analyser_version_covers_the_user_lexicon_and_the_parse_setting(tmp_path, use_settings):
     """A changed user lexicon or parse setting re-analyses a workspace's documents."""
-    from geo.pipeline import analyser_version
+    from geo.service import analyser_version
 
-    monkeypatch.delenv("GEO_LEXICON_DIR", raising=False)
-    monkeypatch.delenv("GEO_SYNTAX", raising=False)
+    use_settings(lexicon_dir=None, syntax=False)
     packaged = analyser_version()
     folder = tmp_path / "lexicon"
     folder.mkdir()
     (folder / "relations.toml").write_text('[[relation]]\nrelation = "contested"\npattern = \'blockaded\\b\'\n',
                                            encoding="utf-8")
-    monkeypatch.setenv("GEO_LEXICON_DIR", str(folder))
+    use_settings(lexicon_dir=folder)
     with_user = analyser_version()
     (folder / "relations.toml").write_text('[[relation]]\nrelation = "contested"\npattern = \'besieged\\b\'\n',
                                            encoding="utf-8")
     changed = analyser_version()
-    monkeypatch.setenv("GEO_SYNTAX", "1")
+    use_settings(syntax=True)
     with_parse = analyser_version()
     assert len({packaged, with_user, changed, with_parse}) == 4
-    monkeypatch.delenv("GEO_SYNTAX")
-    monkeypatch.delenv("GEO_LEXICON_DIR")
+    use_settings(syntax=False, lexicon_dir=None)
     assert analyser_version() == packaged
 
 

@@ -96,7 +96,7 @@ def test_two_ingests_of_the_same_folder_at_once_store_each_file_once(tmp_path):
 
 
 def _version() -> str:
-    from geo.pipeline import analyser_version
+    from geo.service import analyser_version
 
     return analyser_version()
 

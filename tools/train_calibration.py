@@ -41,7 +41,7 @@ def samples(folder: Path):
     from geo.claims import ClaimExtractor
     from geo.claims.calibration import LONG_FORM, features
     from geo.claims.extract import annotate
-    from geo.cli import CLAIM_FIELDS
+    from geo.service import CLAIM_FIELDS
     from geo.model import Document
     from geo.pipeline import default_geoparser
 
@@ -165,4 +165,7 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    from geo.settings import Settings, install
+
+    install(Settings.from_environment())  # an entry point: its settings come from the environment
     sys.exit(main())

@@ -11,11 +11,12 @@ The page itself is :mod:`geo.app.main`.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from geo.settings import current
 
 LAUNCHER = '''"""Runs the conflict map (geo.app.main); written by geo.app.launch."""
 from geo.app.main import main
@@ -40,7 +41,7 @@ def script_folder() -> Path:
     checkout = Path(__file__).resolve().parent.parent.parent
     if (checkout / "app.py").is_file() and DEFAULT_DEST == checkout / "static" / "vendor":
         return checkout
-    folder = Path(os.environ.get("GEO_APP_DIR") or Path.home() / ".cache" / "geo-conflict-map" / "app")
+    folder = current().app_dir
     folder.mkdir(parents=True, exist_ok=True)
     script = folder / "app.py"
     if not script.is_file() or script.read_text(encoding="utf-8") != LAUNCHER:

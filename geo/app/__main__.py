@@ -7,6 +7,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     from geo.app import launch
+    from geo.settings import Settings, using
 
     parser = argparse.ArgumentParser(prog="geo app", description="the conflict map in your browser (streamlit)")
     parser.add_argument("--workspace", help="workspace file (.gpkg); default: the one in your data folder")
@@ -18,7 +19,8 @@ def main(argv: list[str] | None = None) -> int:
                 *(["--corpus", args.corpus] if args.corpus else []), *rest]
     options = [*(["--server.port", str(args.port)] if args.port else []),
                *(["--server.address", args.address] if args.address else [])]
-    return launch(app_args, options)
+    with using(Settings.from_environment()):
+        return launch(app_args, options)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import streamlit as st
 
 from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
 from geo.model import Analysis, Document
+from geo.settings import current
 
 CHECKOUT = Path(__file__).resolve().parent.parent.parent
 # the built-in demo corpus: in a source checkout data/demo; an installed package has none (the
@@ -192,15 +193,11 @@ def app_workspace_path(given: Path | None, corpus: Path | None, analyser: str) -
     """The workspace to open: --workspace, else (when neither --corpus nor another --analyser asks
     for a session-only corpus) the one in the user's data folder ($GEO_DATA_DIR, else
     $XDG_DATA_HOME/geo-conflict-map, else ~/.local/share/geo-conflict-map)."""
-    import os
-
     if given is not None:
         return given
     if corpus is not None or analyser != DEFAULT_ANALYSER:
         return None
-    base = os.environ.get("GEO_DATA_DIR") or Path(
-        os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "geo-conflict-map"
-    return Path(base) / "workspace.gpkg"
+    return current().data_dir / "workspace.gpkg"
 
 
 @dataclass
@@ -306,18 +303,15 @@ def workspace_recovery(path: Path, problem: str) -> None:
 
 def app_author() -> str:
     """Who is making changes in this session (the sidebar field; $GEO_AUTHOR or the login by default)."""
-    import getpass
-    import os
-
-    return st.session_state.get("author") or os.environ.get("GEO_AUTHOR") or getpass.getuser()
+    return st.session_state.get("author") or current().who()
 
 
 @st.cache_resource(show_spinner="Finding places and claims…", max_entries=8)
 def workspace_analysis_cached(path: str, revision: int, _workspace) -> tuple[Analysis, Review]:
     """The corrected analysis of a workspace, once per workspace change (by any session or process)."""
-    from geo.pipeline import analyse_workspace
+    from geo.service import analyse_workspace
 
-    from geo.pipeline import layers_stale
+    from geo.service import layers_stale
 
     stale = layers_stale(_workspace)
     analysis, corrected, hashes = analyse_workspace(_workspace, update=False, write_layers=stale)
@@ -326,7 +320,7 @@ def workspace_analysis_cached(path: str, revision: int, _workspace) -> tuple[Ana
 
 def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
     """(cache key, analysis, review): documents not yet analysed with this analyser are analysed first."""
-    from geo.pipeline import update_workspace
+    from geo.service import update_workspace
 
     workspace = corpus.workspace
     pending = workspace.needing_analysis(_analyser_version(workspace))
@@ -339,7 +333,7 @@ def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
 
 
 def _analyser_version(workspace) -> str:
-    from geo.pipeline import workspace_version
+    from geo.service import workspace_version
 
     return workspace_version(workspace)
 

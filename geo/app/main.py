@@ -28,6 +28,7 @@ from geo.app.review import (Review, claim_review_panel, invalid_corrections, men
                             sidebar_workspace)
 from geo.assets import assets_present
 from geo.mapview.selection import FeatureIndex
+from geo.settings import Settings, install
 
 
 PAGE_CSS = """<style>
@@ -44,6 +45,7 @@ MAP_SHARE = 0.74  # of the page's width; the claims panel docks in the rest
 
 
 def main(argv: list[str] | None = None) -> None:
+    install(Settings.from_environment())  # the app is a shell: its settings come from the environment
     config = parse_args(sys.argv[1:] if argv is None else argv)
     st.set_page_config(page_title="Conflict map", layout="wide", initial_sidebar_state="collapsed")
     counter = RunCounter(config.debug_runs)

@@ -156,7 +156,7 @@ def mention_review_panel(full: Analysis, review: Review) -> None:
                                       "A new place in this workspace's gazetteer"], key="review_how")
         values: dict | None = None
         if how == "Another gazetteer place":
-            from geo.pipeline import place_candidates
+            from geo.service import place_candidates
 
             options = place_candidates(mention.surface)
             choice = st.selectbox("Place", range(len(options)), key="review_candidate",

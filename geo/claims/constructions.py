@@ -12,12 +12,13 @@ one applies. A person adds a construction by adding a record (and a test).
 """
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from geo.settings import current
 
 FILE = "constructions.toml"
 KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "ally")
@@ -72,7 +73,7 @@ def _all() -> tuple[Construction, ...]:
     return parse(resources.files("geo.data").joinpath("claims").joinpath(FILE).read_text(encoding="utf-8"))
 
 
-_DISABLED: frozenset[str] = frozenset(n.strip() for n in os.environ.get("GEO_CONSTRUCTIONS_OFF", "").split(",") if n.strip())
+_DISABLED: frozenset[str] | None = None  # None: those the settings switch off ($GEO_CONSTRUCTIONS_OFF)
 
 
 def disable(*names: str) -> None:
@@ -90,7 +91,8 @@ def records(kind: str) -> tuple[Construction, ...]:
 
 @lru_cache(maxsize=None)
 def _records(kind: str) -> tuple[Construction, ...]:
-    return tuple(r for r in _all() if r.kind == kind and r.name not in _DISABLED)
+    off = current().constructions_off if _DISABLED is None else _DISABLED
+    return tuple(r for r in _all() if r.kind == kind and r.name not in off)
 
 
 def _first(kind: str, low: str, start: int, end: int, how: str = "search") -> tuple[str, re.Match] | None:

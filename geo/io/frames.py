@@ -10,7 +10,7 @@ from typing import Any
 
 from shapely.geometry import MultiPolygon, Point, Polygon, shape
 
-from geo.io.geojson import LAYERS, feature_collection
+from geo.io.geojson import LAYERS, ClaimColumns, feature_collection
 from geo.model import Analysis
 
 GEOMETRY_TYPES = {"place": "Point", "claim": "Point", "zone": "MultiPolygon", "corridor": "LineString"}
@@ -23,13 +23,15 @@ def _gpkg_value(value: Any) -> Any:
     return value
 
 
-def layer_frames(analysis: Analysis) -> dict[str, "geopandas.GeoDataFrame"]:  # noqa: F821
-    """One GeoDataFrame per ``layer`` value (EPSG:4326); nested properties become JSON text."""
+def layer_frames(analysis: Analysis, claim_columns: ClaimColumns | None = None
+                 ) -> dict[str, "geopandas.GeoDataFrame"]:  # noqa: F821
+    """One GeoDataFrame per ``layer`` value (EPSG:4326); nested properties become JSON text;
+    ``claim_columns`` as :func:`geo.io.geojson.feature_collection` takes them."""
     import geopandas as gpd
 
     rows: dict[str, list[dict]] = {layer: [] for layer in LAYERS}
     geoms: dict[str, list] = {layer: [] for layer in LAYERS}
-    for feature in feature_collection(analysis)["features"]:
+    for feature in feature_collection(analysis, claim_columns)["features"]:
         props = dict(feature["properties"])
         layer = props.pop("layer")
         geom = shape(feature["geometry"]) if feature["geometry"] else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from geo.geometry import PRECISION, corridor_geometry, geometry_json, valid_lonlat, zone_geometry
 from geo.model import Analysis, Claim, Corridor, PlaceSummary, Zone
@@ -103,28 +103,45 @@ def corridor_feature(corridor: Corridor) -> dict:
     })
 
 
-def feature_collection(analysis: Analysis) -> dict:
-    """The whole analysis as one RFC 7946 FeatureCollection (places, claims, zones, corridors)."""
+ClaimColumns = Mapping[str, Sequence[Any]]  # property name -> one value per claim of the analysis
+
+
+def claim_features(analysis: Analysis, claim_columns: ClaimColumns | None = None) -> list[dict]:
+    """The analysis's claims as features; ``claim_columns`` adds properties to them, one value per
+    claim in order (a workspace export's ``claim_id`` and ``review``)."""
+    claims = [claim_feature(c) for c in analysis.claims]
+    for name, values in (claim_columns or {}).items():
+        if len(values) != len(claims):
+            raise ValueError(f"{len(values)} values of {name!r} for {len(claims)} claims")
+        for feature, value in zip(claims, values):
+            feature["properties"][name] = clean(value)
+    return claims
+
+
+def feature_collection(analysis: Analysis, claim_columns: ClaimColumns | None = None) -> dict:
+    """The whole analysis as one RFC 7946 FeatureCollection (places, claims, zones, corridors);
+    every export format is made from it (``claim_columns``: see :func:`claim_features`)."""
     features = (
         [place_feature(p) for p in analysis.places]
-        + [claim_feature(c) for c in analysis.claims]
+        + claim_features(analysis, claim_columns)
         + [zone_feature(z) for z in analysis.zones]
         + [corridor_feature(c) for c in analysis.corridors]
     )
     return {"type": "FeatureCollection", "features": features}
 
 
-def geojson_bytes(analysis: Analysis) -> bytes:
+def geojson_bytes(analysis: Analysis, claim_columns: ClaimColumns | None = None) -> bytes:
     """The FeatureCollection serialised as UTF-8 JSON (raises if a NaN slipped through)."""
-    return json.dumps(feature_collection(analysis), ensure_ascii=False, allow_nan=False).encode("utf-8")
+    collection = feature_collection(analysis, claim_columns)
+    return json.dumps(collection, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
-def write_geojson(analysis: Analysis, path: str | Path) -> Path:
+def write_geojson(analysis: Analysis, path: str | Path, claim_columns: ClaimColumns | None = None) -> Path:
     """Write the FeatureCollection to ``path`` and return it."""
     path = Path(path)
-    path.write_bytes(geojson_bytes(analysis))
+    path.write_bytes(geojson_bytes(analysis, claim_columns))
     return path
 
 
-__all__ = ["LAYERS", "GEOJSON_MEDIA_TYPE", "feature_collection", "geojson_bytes", "write_geojson",
+__all__ = ["LAYERS", "GEOJSON_MEDIA_TYPE", "ClaimColumns", "feature_collection", "claim_features", "geojson_bytes", "write_geojson",
            "place_feature", "claim_feature", "zone_feature", "corridor_feature", "claim_brief", "clean"]

@@ -9,14 +9,15 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from geo.io.geojson import ClaimColumns
 from geo.model import Analysis
 
 # Rows per GeoParquet file of a layer.
 ROWS_PER_PARTITION = 50_000
 
 
-def write_parquet(analysis: Analysis, path: str | Path, rows_per_partition: int = ROWS_PER_PARTITION,
-                  frames: dict | None = None) -> Path:
+def write_parquet(analysis: Analysis, path: str | Path, claim_columns: ClaimColumns | None = None,
+                  rows_per_partition: int = ROWS_PER_PARTITION) -> Path:
     """Write the analysis as partitioned GeoParquet: one dataset (folder) per layer.
 
     ``path/claim``, ``path/place``, ``path/zone`` and ``path/corridor`` each hold
@@ -25,7 +26,7 @@ def write_parquet(analysis: Analysis, path: str | Path, rows_per_partition: int 
     of the GeoPackage export (:func:`geo.io.frames.layer_frames`: every property of the GeoJSON
     features, lists as JSON text). Read one layer back with
     ``geopandas.read_parquet(path / "claim")`` or ``dask_geopandas.read_parquet(path / "claim")``.
-    ``frames`` are those layer frames made already (a workspace export adds ``claim_id`` and ``review``).
+    ``claim_columns``: more columns of the claim dataset (see :func:`geo.io.geojson.feature_collection`).
     """
     import dask_geopandas
 
@@ -35,7 +36,7 @@ def write_parquet(analysis: Analysis, path: str | Path, rows_per_partition: int 
     if path.exists() and not path.is_dir():
         raise ValueError(f"{path} exists and is not a folder (a GeoParquet export is a folder of datasets)")
     path.mkdir(parents=True, exist_ok=True)
-    for layer, frame in (frames if frames is not None else layer_frames(analysis)).items():
+    for layer, frame in layer_frames(analysis, claim_columns).items():
         frame = frame.reset_index(drop=True)
         npartitions = max(1, math.ceil(len(frame) / rows_per_partition))
         dask_geopandas.from_geopandas(frame, npartitions=npartitions, sort=False).to_parquet(

@@ -12,14 +12,15 @@ one and its records are appended (for actors: a user alias wins over a packaged 
 """
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-USER_DIR_VARIABLE = "GEO_LEXICON_DIR"
+from geo.settings import current
+
+USER_DIR_VARIABLE = "GEO_LEXICON_DIR"  # read by geo.settings into Settings.lexicon_dir
 
 
 class LexiconError(ValueError):
@@ -42,19 +43,20 @@ def _packaged(filename: str) -> Source | None:
 
 
 def _user(filename: str) -> Source | None:
-    folder = os.environ.get(USER_DIR_VARIABLE)
+    folder = current().lexicon_dir
     if not folder:
         return None
-    path = Path(folder) / filename
+    path = folder / filename
     if not path.is_file():
         return None
     return Source(str(path), path.read_text(encoding="utf-8"))
 
 
 def user_files() -> list[Path]:
-    """The user's lexicon files (``$GEO_LEXICON_DIR/*.toml``), sorted; none when it is not set."""
-    folder = os.environ.get(USER_DIR_VARIABLE)
-    return sorted(Path(folder).glob("*.toml")) if folder and Path(folder).is_dir() else []
+    """The user's lexicon files (``$GEO_LEXICON_DIR/*.toml``, the settings' ``lexicon_dir``), sorted;
+    none when it is not set."""
+    folder = current().lexicon_dir
+    return sorted(folder.glob("*.toml")) if folder and folder.is_dir() else []
 
 
 def sources(filename: str) -> list[Source]:
