@@ -58,11 +58,13 @@ def contradictions_cached(key: str, filters: tuple, _analysis: Analysis) -> Cont
     the claims first, with its table rows and CSV; once per corpus, filters and day."""
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
-    chosen.pop("undated", None)  # each source's latest word: its undated claims are its word when it dates none
+    # each source's latest word: its undated claims are its word when it dates none, unless the
+    # "undated claims count" switch is off (as for the map's state)
+    keep_undated = chosen.pop("undated", True)
     least = chosen.pop("min_confidence", 0.0)
     rule = ClaimFilter.of(**chosen)
     claims = [c for c in _analysis.claims if c.confidence >= least]
-    accounts = contradictions(rule.claims(claims) if rule.active else claims, day)
+    accounts = contradictions(rule.claims(claims) if rule.active else claims, day, keep_undated)
     rows = contradiction_rows(accounts)
     shown = [{k: r[k] for k in ("place", "why", "source", "date", "account", "stance", "sentence")}
              for r in rows if r["disagree"]]
