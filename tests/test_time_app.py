@@ -90,3 +90,16 @@ def test_the_disagreements_follow_the_undated_switch(monkeypatch, tmp_path):
     at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("disagree_"))).click().run()
     sources = next(h.value for h in at.html if 'class="geo-sources"' in h.value)
     assert "blog" not in sources
+
+
+def test_changes_between_two_dates(reversal_app):
+    at = reversal_app
+    assert at.select_slider(key="ch_range").value == (dt.date(2017, 11, 1), dt.date(2017, 11, 10))
+    assert any("No place changed between 2017-11-01 and 2017-11-10" in c.value for c in at.caption)  # army both days
+    at.select_slider(key="ch_range").set_value((dt.date(2017, 11, 1), dt.date(2017, 11, 3))).run()
+    assert not at.exception
+    table = next(h.value for h in at.html if 'class="geo-changes"' in h.value)
+    assert table.count('class="geo-change"') == 1
+    assert "Abu Kamal" in table and "changed hands" in table and "Syrian government → ISIS" in table
+    assert "isis-retakes (2017-11-03)" in table
+    assert any("1 changed hands" in c.value for c in at.caption)
