@@ -275,3 +275,27 @@ def test_a_first_run_says_it_is_building_the_gazetteer_index(monkeypatch):
     assert status.label.startswith("Gazetteer index built in") and status.state == "complete"
     assert any("elapsed" in (getattr(e, "text", "") or "") for e in status.children.values())
     assert int(metric(at, "documents")) > 0
+
+
+def _fake_index_build() -> None:
+    """The app's first-run gazetteer step with a stand-in build that reports two steps."""
+    import time
+
+    from geo.app.corpus import prepare_gazetteer
+
+    def build(progress=None):
+        progress(0.22, "GeoNames cities")
+        time.sleep(0.8)
+        progress(0.93, "SQLite indexes")
+        time.sleep(0.8)
+
+    prepare_gazetteer(loader=build)
+
+
+def test_the_index_build_shows_its_own_progress():
+    """The bar follows the build's steps (GazetteerIndex.load's progress callback), not the clock."""
+    at = AppTest.from_function(_fake_index_build, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    bar = at.get("progress")[0]
+    assert bar.proto.value == 93 and "SQLite indexes" in bar.proto.text
+    assert "Gazetteer index built in" in str(at)
