@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib
+import importlib.resources
 import re
 import threading
 import time
@@ -17,10 +18,9 @@ import streamlit as st
 from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
 from geo.model import Analysis, Document
 
-CHECKOUT = Path(__file__).resolve().parent.parent.parent
-# the built-in demo corpus: in a source checkout data/demo; an installed package has none (the
-# default workspace then starts empty, and --corpus or an upload fills it)
-DEMO_CORPUS = CHECKOUT / "data" / "demo"
+# the built-in demo corpus (written by the project), shipped in the package (geo/app/demo; a source
+# checkout's data/demo points there): the default workspace starts with it, from a wheel too
+DEMO_CORPUS = Path(str(importlib.resources.files("geo.app") / "demo"))
 DEFAULT_ANALYSER = "geo.pipeline:analyse"
 
 Analyser = Callable[[list[Document]], Analysis]
