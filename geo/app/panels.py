@@ -384,12 +384,13 @@ def sidebar_filters(analysis: Analysis) -> dict[str, list[str] | None]:
     return chosen
 
 
-def sidebar_exports(view: Analysis, export: bytes) -> None:
+def sidebar_exports(view: Analysis, export: bytes, day: dt.date | None = None) -> None:
+    """The downloads of what is shown (``view``: the state on ``day``, or every claim for None)."""
     st.sidebar.header("Export what is shown")
     n = len(view.places) + len(view.claims) + len(view.zones) + len(view.corridors)
     st.sidebar.download_button(f"GeoJSON ({n} features)", data=export, file_name="conflict-map.geojson",
                                mime=GEOJSON_MEDIA_TYPE, on_click="ignore", key="export_geojson")
-    st.sidebar.download_button("Standalone map (HTML)", data=lambda: map_html(view).encode("utf-8"),
+    st.sidebar.download_button("Standalone map (HTML)", data=lambda: map_html(view, day=day).encode("utf-8"),
                                file_name="conflict-map.html", mime="text/html", on_click="ignore",
                                key="export_html")
 
