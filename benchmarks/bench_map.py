@@ -1,7 +1,7 @@
 """Map benchmarks: how fast the map appears, how fast a click fills the panel, and whether
 panning or zooming reruns the script. Prints numbers; it is not a test.
 
-    .venv/bin/python benchmarks/bench_map.py                 # seeds + a generated 5,000-claim corpus
+    .venv/bin/python benchmarks/bench_map.py                 # demo, seeds and a generated 5,000-claim corpus
     .venv/bin/python benchmarks/bench_map.py --claims 20000  # a bigger generated corpus
     .venv/bin/python benchmarks/bench_map.py --compare /tmp/geo-main   # and another checkout, same run
 
@@ -38,6 +38,7 @@ if str(ROOT) not in sys.path:
 from geo.model import Analysis, Claim, Document, Mention  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
+DEMO = ROOT / "data" / "demo"  # the built-in demo corpus (a link to geo/app/demo)
 RESULTS = ROOT / "benchmarks" / "results"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -273,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-map-") as tmp:
         generated = Path(tmp) / "generated"
         write_corpus(generated, args.claims)
-        corpora = {"seeds": (SEEDS, None), f"generated_{args.claims}": (generated, "benchmarks.bench_map:synthetic_analyse")}
+        corpora = {"demo": (DEMO, None), "seeds": (SEEDS, None),
+                   f"generated_{args.claims}": (generated, "benchmarks.bench_map:synthetic_analyse")}
         if args.skip_seeds:
             corpora.pop("seeds")
         for name, (folder, analyser) in corpora.items():

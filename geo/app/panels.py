@@ -3,6 +3,7 @@ claims panel, the sources side by side, the document reader and the unresolved n
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -89,6 +90,10 @@ class Contradictions:
 # st_folium's component as they are, so a click reruns the script without touching the map.
 
 
+_UNUSED_ASSET = re.compile(r"/(jquery|bootstrap|leaflet-awesome-markers|fontawesome-free|folium/leaflet\.awesome)|"
+                           r"(jquery|bootstrap|awesome)[^/]*\.(js|css)$")
+
+
 def _folium_payload(fmap) -> dict:
     """What st_folium sends to its component for ``fmap`` (streamlit-folium 0.2x internals)."""
     import branca
@@ -110,6 +115,10 @@ def _folium_payload(fmap) -> dict:
     for element in walk(fmap):
         css.extend(href for _, href in getattr(element, "default_css", []))
         js.extend(src for _, src in getattr(element, "default_js", []))
+    # the map draws with Leaflet alone (no folium.Icon): jQuery, Bootstrap, Font Awesome and the
+    # awesome-markers plugin, folium's defaults, would only delay its first appearance
+    css = [u for u in css if not _UNUSED_ASSET.search(u)]
+    js = [u for u in js if not _UNUSED_ASSET.search(u)]
     return {"script": leaflet, "header": header, "html": html, "id": get_full_id(fmap),
             "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)),
             "hash": generate_js_hash(leaflet, MAP_KEY, False)}
@@ -218,24 +227,31 @@ def time_control(analysis: Analysis) -> dt.date | None:
     if not days and not coarse:
         st.caption("No claim carries a date: every claim is shown.")
         return None
-    if st.toggle("All dates (every claim at once)", key="t_all"):
-        st.session_state.t_playing = False
-        st.caption(f"Every claim at once, dated {dated[0]} to {dated[-1]}"
-                   + (f"; {undated} undated" if undated else "") + ": a place whose holder changed reads as disputed.")
-        return None
     if len(days) > 1:
         if not days[0] <= st.session_state.get("t_day", days[-1]) <= days[-1]:
             st.session_state.pop("t_day", None)  # a corpus change moved the range
         if st.session_state.pop("t_tick", False) and st.session_state.get("t_playing"):
             st.session_state.t_day = _next_day(days, st.session_state.get("t_day", days[-1]))
+        if st.session_state.get("t_playing") and st.session_state.get("t_day", days[-1]) >= days[-1]:
+            st.session_state.t_playing = False  # the last day reached
+    switch, play = st.columns([0.7, 0.3], vertical_alignment="center", gap="small")
+    with switch:
+        every = st.toggle("All dates (every claim at once)", key="t_all")
+    if every:
+        st.session_state.t_playing = False
+    if len(days) > 1:
+        playing = st.session_state.get("t_playing", False)
+        with play:
+            st.button("\u23f8 Pause" if playing else "\u25b6 Play", key="t_play", on_click=_toggle_play, args=(days,),
+                      disabled=every, help="Step the map through the days on which claims begin, one every "
+                                           f"{PLAY_SECONDS:g} s (from the first day when at the last).")
+    if every:
+        st.caption(f"Every claim at once, dated {dated[0]} to {dated[-1]}"
+                   + (f"; {undated} undated" if undated else "") + ": a place whose holder changed reads as disputed.")
+        return None
+    if len(days) > 1:
         day = st.slider("As of", min_value=days[0], max_value=days[-1], value=days[-1], step=dt.timedelta(days=1),
                         format="YYYY-MM-DD", key="t_day")
-        if st.session_state.get("t_playing") and day >= days[-1]:
-            st.session_state.t_playing = False  # the last day reached
-        playing = st.session_state.get("t_playing", False)
-        st.button("\u23f8 Pause" if playing else "\u25b6 Play", key="t_play", on_click=_toggle_play, args=(days,),
-                  help="Step the map through the days on which claims begin, one every "
-                       f"{PLAY_SECONDS:g} s (from the first day when at the last).")
     else:
         day = days[0] if days else latest_day(claims)
     window = _state_window(id(analysis), day, analysis)
@@ -249,10 +265,28 @@ def time_control(analysis: Analysis) -> dt.date | None:
     if coarse:
         with st.expander(f"{len(coarse)} claim{'s' if len(coarse) != 1 else ''} dated only to a month or year"):
             st.caption("Not on the slider; each counts from the first day of its month or year.")
-            st.dataframe([{"date": c.date, "actor": c.actor, "relation": c.relation, "place": c.place,
-                           "source": c.doc} for c in sorted(coarse, key=lambda c: (c.date, c.doc))],
-                         hide_index=True, width="stretch", height=min(240, 38 + 35 * len(coarse)))
+            st.html(html_table(["date", "actor", "relation", "place", "source"],
+                               [(c.date, c.actor, c.relation, c.place, c.doc)
+                                for c in sorted(coarse, key=lambda c: (c.date, c.doc))], "geo-coarse", 240))
     return day
+
+
+TABLE_CSS = """<style>
+.geo-table-wrap { overflow-y: auto; border: 1px solid #e6e6e6; border-radius: 4px; }
+.geo-table { width: 100%; border-collapse: collapse; font-size: 0.85em; }
+.geo-table th { position: sticky; top: 0; background: #f7f7f7; text-align: left; font-weight: 600; padding: 3px 6px; }
+.geo-table td { border-top: 1px solid #eee; padding: 3px 6px; vertical-align: top; }
+</style>"""
+
+
+def html_table(header: list[str], rows, css_class: str, max_height: int) -> str:
+    """A small scrolling table, every cell escaped (st.dataframe's grid scripts are heavy: they
+    would load with the first page and slow the map's appearance)."""
+    body = "".join("<tr>" + "".join(f"<td>{esc('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+                   for row in rows)
+    head = "".join(f"<th>{esc(h)}</th>" for h in header)
+    return (f'{TABLE_CSS}<div class="geo-table-wrap" style="max-height:{max_height}px"><table class="geo-table '
+            f'{css_class}"><tr>{head}</tr>{body}</table></div>')
 
 
 PLAY_SECONDS = 1.5  # how long play shows each day (after the page is drawn)
@@ -542,8 +576,8 @@ def unresolved_table(view: Analysis) -> None:
         st.caption("Every place name found was placed on the map.")
         return
     counts = Counter((m.surface, m.doc) for m in mentions)
-    rows = [{"name": s, "document": d, "times": n} for (s, d), n in counts.most_common()]
-    st.dataframe(rows, hide_index=True, width="stretch", height=min(300, 38 + 35 * len(rows)))
+    st.html(html_table(["name", "document", "times"], [(s, d, n) for (s, d), n in counts.most_common()],
+                       "geo-unresolved", 300))
 
 
 def document_reader(full: Analysis, documents: dict[str, Document]) -> None:
