@@ -106,3 +106,19 @@ def test_all_dates_is_a_choice_and_the_filters_are_in_the_sidebar(demo_server, b
     open_sidebar(page)
     sidebar = page.locator("section[data-testid='stSidebar']")
     assert sidebar.get_by_text("Filters").count() >= 1 and sidebar.locator("[data-testid='stMultiSelect']").count() >= 4
+
+
+def test_changes_between_two_dates_on_the_demo(demo_server, browser_page):
+    """Under the map: the places whose state differs between the slider's first day and the day
+    shown (by default the latest), each with what changed."""
+    _, page = browser_page
+    page.goto(demo_server)
+    _ready(page)
+    page.get_by_text("Changes between two dates").click()
+    rows = page.locator("tr.geo-change")
+    rows.first.wait_for(timeout=20_000)
+    text = {r.locator("td").first.inner_text(): r.inner_text() for r in rows.all()}
+    assert "gained" in text["al-Mayadin"] and "nobody → Syrian government" in text["al-Mayadin"]
+    assert "gained" in text["Tabqa"] and "nobody → SDF" in text["Tabqa"]
+    rows.first.scroll_into_view_if_needed()
+    _shot(page, "app-changes-between-dates")
