@@ -87,6 +87,8 @@ def test_the_standalone_map_has_a_day_slider(browser_page, tmp_path):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(out.as_uri())
+    # by default the map is the state on the latest day (as the app), and says so
+    assert page.locator(".geo-time-state").inner_text().startswith("Map: state on 2017-11-10, each source's latest word")
     page.locator(".geo-time-on").check()
     ring = page.locator("path.geo-time-ring")
     ring.wait_for(state="attached")
