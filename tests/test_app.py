@@ -92,9 +92,7 @@ def export(at: AppTest, downloads: dict[str, bytes]) -> dict:
 
 
 def metric(at: AppTest, label: str) -> str:
-    """A counter's value (the counters are one HTML row: <span data-label=...><b>value</b>)."""
-    row = next(h.value for h in at.html if 'class="geo-counters"' in h.value)
-    return re.search(rf'data-label="{re.escape(label)}"><b>([^<]*)</b>', row).group(1)
+    return next(m.value for m in at.metric if m.label == label)
 
 
 def panel_html(at: AppTest) -> str:

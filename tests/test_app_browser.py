@@ -52,7 +52,7 @@ def test_the_map_is_the_page_with_the_panel_beside_it(demo_server, browser_page)
     assert sidebar is None or sidebar["x"] + sidebar["width"] <= 1  # folded: the filters are one click away
     panel = page.get_by_text("Click a place, zone or corridor").bounding_box()
     assert panel["x"] >= box["x"] + box["width"] and panel["y"] < box["y"] + box["height"] / 2  # docked beside
-    counter = page.locator(".geo-counter b").first.bounding_box()
+    counter = page.locator("[data-testid='stMetricValue']").first.bounding_box()
     assert counter["height"] <= 30  # small counters
     # the fighting framed: Raqqa, Tabqa and Abu Kamal named, their symbols on screen
     labels = set(_map_frame(page).evaluate(

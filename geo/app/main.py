@@ -53,21 +53,13 @@ def main(argv: list[str] | None = None) -> None:
         counter.done()
 
 
-COUNTERS_CSS = """<style>
-.geo-counters { display: flex; gap: 14px; flex-wrap: wrap; margin: 0 0 4px; font: 0.72rem/1.15 "Source Sans", sans-serif; }
-.geo-counter { color: #555; }
-.geo-counter b { display: block; font-size: 1.05rem; color: #222; font-weight: 600; }
-</style>"""
-
-
 def counters(full, view) -> None:
-    """Small counters in one row (one HTML element: st.metric's scripts would load before the map)."""
-    items = [("documents", len(full.documents)), ("claims shown", len(view.claims)),
-             ("places", sum(1 for p in view.places if p.claims)), ("zones", len(view.zones)),
-             ("corridors", len(view.corridors))]
-    st.html(COUNTERS_CSS + '<div class="geo-counters">' + "".join(
-        f'<span class="geo-counter" data-label="{label}"><b>{value}</b>{label}</span>' for label, value in items)
-        + "</div>")
+    """Small counters in one row."""
+    cols = st.columns(5, gap="small")
+    for col, (label, value) in zip(cols, [("documents", len(full.documents)), ("claims shown", len(view.claims)),
+                                          ("places", sum(1 for p in view.places if p.claims)),
+                                          ("zones", len(view.zones)), ("corridors", len(view.corridors))]):
+        col.metric(label, value)
 
 
 def run_page(config: AppConfig) -> None:
