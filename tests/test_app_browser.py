@@ -122,3 +122,22 @@ def test_changes_between_two_dates_on_the_demo(demo_server, browser_page):
     assert "gained" in text["Tabqa"] and "nobody → SDF" in text["Tabqa"]
     rows.first.scroll_into_view_if_needed()
     _shot(page, "app-changes-between-dates")
+
+
+SENT_SOON = """() => new Promise(done => setTimeout(
+    () => done(JSON.stringify(window.__GLOBAL_DATA__.previous_data || null)), 60))"""
+
+
+def test_a_click_reaches_the_app_without_st_folium_debounce(demo_server, browser_page):
+    """st_folium sends a click 250 ms after it (a debounce meant for pans); the map's own script
+    sends the same value at once, and st_folium's later call then sends nothing more."""
+    _, page = browser_page
+    page.goto(demo_server)
+    frame = _ready(page)
+    runs = _script_runs(page)
+    frame.locator(".geo-place.geo-name-tabqa").first.click()
+    sent = _map_frame(page).evaluate(SENT_SOON)  # 60 ms after the click
+    assert "Tabqa" in sent, sent  # the tooltip's text: sent before the debounce fires
+    page.get_by_role("heading", name="Tabqa").wait_for(timeout=20_000)
+    page.wait_for_timeout(1500)  # st_folium's own call has come and gone
+    assert _script_runs(page) == runs + 1
