@@ -257,21 +257,25 @@ def test_a_missing_corpus_folder_says_so(monkeypatch, tmp_path):
     assert any("does not exist" in e.value and "nowhere" in e.value for e in at.sidebar.error)
 
 
-def test_a_first_run_says_it_is_building_the_gazetteer_index(monkeypatch):
-    """A slow index build (stood in for by a slow default_index) shows a status with progress."""
-    import time as clock
+def _fake_index_build() -> None:
+    """The app's first-run gazetteer step with a stand-in build that reports two steps."""
+    import time
 
-    from geo.geoparse import gazetteer
+    from geo.app.corpus import prepare_gazetteer
 
-    real = gazetteer.default_index
+    def build(progress=None):
+        progress(0.22, "GeoNames cities")
+        time.sleep(0.8)
+        progress(0.93, "SQLite indexes")
+        time.sleep(0.8)
 
-    def slow_build():
-        clock.sleep(1.6)
-        return real()
+    prepare_gazetteer(loader=build)
 
-    monkeypatch.setattr(gazetteer, "default_index", slow_build)
-    at = start(monkeypatch)
-    [status] = at.status
-    assert status.label.startswith("Gazetteer index built in") and status.state == "complete"
-    assert any("elapsed" in (getattr(e, "text", "") or "") for e in status.children.values())
-    assert int(metric(at, "documents")) > 0
+
+def test_the_index_build_shows_its_own_progress():
+    """The bar follows the build's steps (GazetteerIndex.load's progress callback), not the clock."""
+    at = AppTest.from_function(_fake_index_build, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    bar = at.get("progress")[0]
+    assert bar.proto.value == 93 and "SQLite indexes" in bar.proto.text
+    assert "Gazetteer index built in" in str(at)

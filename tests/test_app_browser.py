@@ -106,3 +106,38 @@ def test_all_dates_is_a_choice_and_the_filters_are_in_the_sidebar(demo_server, b
     open_sidebar(page)
     sidebar = page.locator("section[data-testid='stSidebar']")
     assert sidebar.get_by_text("Filters").count() >= 1 and sidebar.locator("[data-testid='stMultiSelect']").count() >= 4
+
+
+def test_changes_between_two_dates_on_the_demo(demo_server, browser_page):
+    """Under the map: the places whose state differs between the slider's first day and the day
+    shown (by default the latest), each with what changed."""
+    _, page = browser_page
+    page.goto(demo_server)
+    _ready(page)
+    page.get_by_text("Changes between two dates").click()
+    rows = page.locator("tr.geo-change")
+    rows.first.wait_for(timeout=20_000)
+    text = {r.locator("td").first.inner_text(): r.inner_text() for r in rows.all()}
+    assert "gained" in text["al-Mayadin"] and "nobody → Syrian government" in text["al-Mayadin"]
+    assert "gained" in text["Tabqa"] and "nobody → SDF" in text["Tabqa"]
+    rows.first.scroll_into_view_if_needed()
+    _shot(page, "app-changes-between-dates")
+
+
+SENT_SOON = """() => new Promise(done => setTimeout(
+    () => done(JSON.stringify(window.__GLOBAL_DATA__.previous_data || null)), 60))"""
+
+
+def test_a_click_reaches_the_app_without_st_folium_debounce(demo_server, browser_page):
+    """st_folium sends a click 250 ms after it (a debounce meant for pans); the map's own script
+    sends the same value at once, and st_folium's later call then sends nothing more."""
+    _, page = browser_page
+    page.goto(demo_server)
+    frame = _ready(page)
+    runs = _script_runs(page)
+    frame.locator(".geo-place.geo-name-tabqa").first.click()
+    sent = _map_frame(page).evaluate(SENT_SOON)  # 60 ms after the click
+    assert "Tabqa" in sent, sent  # the tooltip's text: sent before the debounce fires
+    page.get_by_role("heading", name="Tabqa").wait_for(timeout=20_000)
+    page.wait_for_timeout(1500)  # st_folium's own call has come and gone
+    assert _script_runs(page) == runs + 1

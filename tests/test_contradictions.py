@@ -98,3 +98,11 @@ def test_the_slider_spans_day_precise_claims_and_coarse_ones_are_apart():
     # the state on the latest day rests on each place's latest word: Tabqa's of 2017-05-10 the oldest
     assert state_window(CLAIMS, dt.date(2017, 11, 10)) == (dt.date(2017, 5, 10), dt.date(2017, 11, 10))
     assert state_window(CLAIMS, dt.date(2017, 1, 1)) == (dt.date(2015, 1, 1), dt.date(2017, 1, 1))
+
+
+def test_undated_accounts_count_unless_left_out():
+    undated = claim("blog", "ISIS", "control", "Raqqa", None, text="ISIS still holds Raqqa, a blog says.")
+    rows = {r.place: r for r in contradictions(CLAIMS + [undated])}
+    assert rows["Raqqa"].disagree and "blog" in rows["Raqqa"].sources
+    rows = {r.place: r for r in contradictions(CLAIMS + [undated], keep_undated=False)}
+    assert not rows["Raqqa"].disagree and "blog" not in rows["Raqqa"].sources

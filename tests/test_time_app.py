@@ -69,3 +69,37 @@ def test_an_upload_takes_the_publication_date_given(monkeypatch, tmp_path):
     at.sidebar.file_uploader[0].set_value([("story.txt", story, "text/plain")]).run()
     assert not at.exception
     assert any(c.value.startswith("State on **2017-11-07**: each source's latest word; 1 undated") for c in at.caption)
+
+
+def test_the_disagreements_follow_the_undated_switch(monkeypatch, tmp_path):
+    """An undated report is one of the accounts while undated claims count, and leaves the
+    disagreements (list and side by side) when the switch is off."""
+    for name, text in REVERSAL.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "blog.txt").write_text("ISIS fighters hold Abu Kamal, a blogger claimed.\n",
+                                       encoding="utf-8")
+    at = start(monkeypatch, "--corpus", str(tmp_path))
+
+    def listed() -> list[str]:
+        return [b.label for b in at.button if b.key and b.key.startswith("disagree_")]
+
+    assert any(label.startswith("Abu Kamal · 4 sources") for label in listed())  # the blog among them
+    at.toggle(key="t_undated").set_value(False).run()
+    assert not at.exception
+    assert any(label.startswith("Abu Kamal · 3 sources") for label in listed())  # the dated outlets only
+    at.button(key=next(b.key for b in at.button if b.key and b.key.startswith("disagree_"))).click().run()
+    sources = next(h.value for h in at.html if 'class="geo-sources"' in h.value)
+    assert "blog" not in sources
+
+
+def test_changes_between_two_dates(reversal_app):
+    at = reversal_app
+    assert at.select_slider(key="ch_range").value == (dt.date(2017, 11, 1), dt.date(2017, 11, 10))
+    assert any("No place changed between 2017-11-01 and 2017-11-10" in c.value for c in at.caption)  # army both days
+    at.select_slider(key="ch_range").set_value((dt.date(2017, 11, 1), dt.date(2017, 11, 3))).run()
+    assert not at.exception
+    table = next(h.value for h in at.html if 'class="geo-changes"' in h.value)
+    assert table.count('class="geo-change"') == 1
+    assert "Abu Kamal" in table and "changed hands" in table and "Syrian government → ISIS" in table
+    assert "isis-retakes (2017-11-03)" in table
+    assert any("1 changed hands" in c.value for c in at.caption)

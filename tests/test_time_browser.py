@@ -12,7 +12,7 @@ from typing import Iterator
 import pytest
 
 from tests.test_browser import (  # noqa: F401 (browser_page: a fixture)
-    CHROMIUM, MAP_IFRAME, ROOT, _unavailable, browser_page, running_app,
+    ARTIFACTS, CHROMIUM, MAP_IFRAME, ROOT, _unavailable, browser_page, running_app,
 )
 from tests.test_time_timeline import REVERSAL
 
@@ -46,16 +46,16 @@ def test_moving_the_day_slider_changes_the_holder(reversal_server, browser_page)
     page.goto(reversal_server)
     page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
     _zones_show(page, "syrian-government", "isis")  # by default the state on the last day: the army back
-    page.get_by_text("2017-11-10").first.wait_for(timeout=10_000)
+    _wait_day(page, "2017-11-10")
 
     slider = page.get_by_role("slider", name="As of")
     slider.focus()
     page.keyboard.press("Home")  # 1 November: the army took the town
-    page.get_by_text("2017-11-01").first.wait_for(timeout=10_000)
+    _wait_day(page, "2017-11-01")
     _zones_show(page, "syrian-government", "isis")
     for _ in range(4):  # 5 November: ISIS retook it on the 3rd
         page.keyboard.press("ArrowRight")
-    page.get_by_text("2017-11-05").first.wait_for(timeout=10_000)
+    _wait_day(page, "2017-11-05")
     _zones_show(page, "isis", "syrian-government")
 
     page.keyboard.press("End")  # 10 November: the army back
@@ -87,6 +87,8 @@ def test_the_standalone_map_has_a_day_slider(browser_page, tmp_path):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(out.as_uri())
+    # by default the map is the state on the latest day (as the app), and says so
+    assert page.locator(".geo-time-state").inner_text().startswith("Map: state on 2017-11-10, each source's latest word")
     page.locator(".geo-time-on").check()
     ring = page.locator("path.geo-time-ring")
     ring.wait_for(state="attached")
@@ -98,3 +100,79 @@ def test_the_standalone_map_has_a_day_slider(browser_page, tmp_path):
     page.keyboard.press("Home")
     assert (day.inner_text(), ring.get_attribute("fill")) == ("2017-11-01", "#d62728")
     assert [u for u in requests if not u.startswith(("file:", "data:", "about:"))] == []
+
+
+def _shown_day(page) -> str:
+    """The day whose state the page says it shows (the caption under the slider)."""
+    import re
+
+    text = page.get_by_text(re.compile(r"^State on \d{4}-\d\d-\d\d")).first.inner_text()
+    return re.match(r"State on (\d{4}-\d\d-\d\d)", text).group(1)
+
+
+def _wait_day(page, day: str, seconds: float = 20) -> None:
+    for _ in range(int(seconds * 10)):
+        try:
+            if _shown_day(page) == day:
+                return
+        except Exception:  # noqa: BLE001 - the caption is being redrawn
+            pass
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the page does not show the state on {day} (it shows {_shown_day(page)})")
+
+
+def test_play_steps_through_the_days_and_pause_stops(reversal_server, browser_page):
+    context, page = browser_page
+    page.goto(reversal_server)
+    page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
+    _wait_day(page, "2017-11-10")
+    _zones_show(page, "syrian-government", "isis")
+    page.get_by_role("button", name="▶ Play").click()  # at the last day: plays from the first
+    days: list[str] = []  # the days shown, in order, and the holders' zones the map drew meanwhile
+    zones: set[str] = set()
+    frame = page.frame_locator(MAP_IFRAME)
+    for _ in range(300):
+        try:
+            day = _shown_day(page)
+        except Exception:  # noqa: BLE001 - the caption is being redrawn
+            continue
+        if not days or days[-1] != day:
+            days.append(day)
+        if page.locator(MAP_IFRAME).count() == 1 and frame.locator(ZONE.format("isis")).count():
+            zones.add("isis")
+        if len(days) > 1 and page.get_by_role("button", name="▶ Play").count():
+            break  # stopped at the end
+        page.wait_for_timeout(100)
+    _wait_day(page, "2017-11-10")  # (the button is drawn above the caption)
+    days += ["2017-11-10"] if days[-1] != "2017-11-10" else []
+    assert days == ["2017-11-10", "2017-11-01", "2017-11-03", "2017-11-10"]  # the days on which claims begin
+    assert zones == {"isis"}  # ISIS's zone while its retaking of the 3rd was the latest word
+    page.wait_for_timeout(2500)
+    assert _shown_day(page) == "2017-11-10"
+
+    page.get_by_role("button", name="▶ Play").click()
+    _wait_day(page, "2017-11-01")
+    page.get_by_role("button", name="⏸ Pause").click()
+    page.get_by_role("button", name="▶ Play").wait_for(timeout=10_000)
+    paused = _shown_day(page)
+    page.wait_for_timeout(4000)  # more than two steps of play
+    assert _shown_day(page) == paused and paused != "2017-11-10"
+    page.screenshot(path=str(ARTIFACTS / "time-paused.png"))
+
+
+def test_changes_between_two_dates(reversal_server, browser_page):
+    context, page = browser_page
+    page.goto(reversal_server)
+    page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
+    page.get_by_text("Changes between two dates").click()
+    page.get_by_text("No place changed between 2017-11-01 and 2017-11-10").wait_for()  # the army on both days
+    expander = page.locator('[data-testid="stExpander"]').filter(has_text="Changes between two dates")
+    end = expander.get_by_role("slider").last
+    end.focus()
+    page.keyboard.press("ArrowLeft")  # 2017-11-10 -> 2017-11-03
+    row = page.locator("tr.geo-change")
+    row.first.wait_for(timeout=20_000)
+    assert row.count() == 1
+    text = row.inner_text()
+    assert "Abu Kamal" in text and "changed hands" in text and "Syrian government → ISIS" in text
+    page.screenshot(path=str(ARTIFACTS / "time-changes.png"), full_page=True)

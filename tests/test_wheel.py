@@ -64,6 +64,18 @@ def test_the_wheel_holds_every_module_and_data_file(installed):
     assert json.loads(out[1].replace("'", '"')) == shipped
 
 
+def test_the_wheel_holds_the_demo_corpus(installed):
+    """`geo app` with no --corpus opens the demo corpus: found in the installed package through
+    importlib.resources, every file of the checkout's data/demo in it."""
+    script, elsewhere = installed
+    python = script.parent / "python"
+    code = ("import json; from pathlib import Path; from geo.app.corpus import DEMO_CORPUS; "
+            "print(json.dumps([str(DEMO_CORPUS), sorted(p.name for p in Path(DEMO_CORPUS).iterdir())]))")
+    where, names = json.loads(run([str(python), "-c", code], cwd=elsewhere).stdout)
+    assert "site-packages" in where and not where.startswith(str(ROOT))
+    assert names == sorted(p.name for p in DEMO.iterdir()) and len(names) > 10
+
+
 @pytest.mark.parametrize("command", [["mentions"], ["claims"]])
 def test_json_lines_equal_the_editable_run(installed, command):
     script, elsewhere = installed

@@ -167,13 +167,17 @@ def _order_day(claims: list[Claim]) -> dt.date:
     return max(days) if days else dt.date.min
 
 
-def contradictions(claims: Iterable[Claim], day: dt.date | None = None) -> list[PlaceAccounts]:
+def contradictions(claims: Iterable[Claim], day: dt.date | None = None,
+                   keep_undated: bool = True) -> list[PlaceAccounts]:
     """Every place some source says something about who holds it, with each source's latest
-    account (up to ``day`` when given: claims beginning later are left out; undated ones stay).
+    account (up to ``day`` when given: claims beginning later are left out; undated ones stay
+    unless ``keep_undated`` is False, as for the map's state on a day).
     Places where the sources disagree first, then by the number of sources, then by name."""
     per_place: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.relation not in STATE_RELATIONS:
+            continue
+        if not keep_undated and not c.date:
             continue
         if day is not None and c.date and _first_day(c) > day:
             continue

@@ -206,3 +206,83 @@ def state_window(claims: list[Claim], day: dt.date, keep_undated: bool = True) -
     firsts = [claim_period(c)[0] for c in state_on(claims, day, keep_undated)
               if c.relation in STATE_RELATIONS and c.date]
     return (min(firsts), day) if firsts else None
+
+
+# --------------------------------------------------------------------------- changes between two days
+
+CHANGE_KINDS = ("changed hands", "gained", "lost", "newly disputed", "no longer disputed")
+
+
+@dataclass
+class PlaceChange:
+    """How the state of one place differs between two days (see :func:`changes`).
+
+    ``kinds`` holds one or more of :data:`CHANGE_KINDS`: *changed hands* (held on both days, a
+    holder of the earlier day gone and another come), *gained* (held on the later day, by nobody on the earlier one: taken, or
+    first reported held), *lost* (held on the earlier day, by nobody by the latest word on the
+    later one), *newly disputed* / *no longer disputed* (the sources' disagreement began or
+    ended). ``gained_by`` and ``lost_by`` name the actors who hold it on one day only;
+    ``claims`` are the state claims standing on the later day (the evidence for it)."""
+
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    before: list[str]
+    after: list[str]
+    disputed_before: bool
+    disputed_after: bool
+    kinds: list[str]
+    gained_by: list[str]
+    lost_by: list[str]
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        """A few words: "ISIS -> Syrian government", "nobody -> SDF", "SDF -> nobody"."""
+        return f"{', '.join(self.before) or 'nobody'} \u2192 {', '.join(self.after) or 'nobody'}"
+
+
+def changes(claims: list[Claim], start: dt.date, end: dt.date, keep_undated: bool = True) -> list[PlaceChange]:
+    """The places whose state differs between ``start`` and ``end`` (swapped when given the other
+    way round): each day's state as :func:`control_on` reads it (each source's latest word up to
+    that day). Places that changed hands first, then gained, lost, newly disputed, no longer
+    disputed; by name within each. A place no state claim speaks of on a day has no holder then.
+
+    >>> from geo.model import Claim
+    >>> c = lambda actor, date, doc: Claim(doc, 0, 1, "", actor, "control", "Abu Kamal", "th:abu_kamal", 34.45,
+    ...                                    40.92, "asserted", date=date, date_precision="day")
+    >>> claims = [c("ISIS", "2017-06-01", "a"), c("Syrian government", "2017-11-09", "b")]
+    >>> [(x.name, x.kinds, x.summary) for x in changes(claims, dt.date(2017, 7, 1), dt.date(2017, 11, 10))]
+    [('Abu Kamal', ['changed hands'], 'ISIS → Syrian government')]
+    """
+    if start > end:
+        start, end = end, start
+    before = control_on(claims, start, keep_undated)
+    after = control_on(claims, end, keep_undated)
+    out: list[PlaceChange] = []
+    for place_id in before.keys() | after.keys():
+        a, b = before.get(place_id), after.get(place_id)
+        held_a, held_b = (a.holders if a else []), (b.holders if b else [])
+        disputed_a, disputed_b = bool(a and a.disputed), bool(b and b.disputed)
+        gained, lost = [h for h in held_b if h not in held_a], [h for h in held_a if h not in held_b]
+        kinds = []
+        if held_a and held_b and gained and lost:
+            kinds.append("changed hands")
+        elif held_b and not held_a:
+            kinds.append("gained")
+        elif held_a and not held_b:
+            kinds.append("lost")
+        if disputed_b and not disputed_a:
+            kinds.append("newly disputed")
+        elif disputed_a and not disputed_b:
+            kinds.append("no longer disputed")
+        if not kinds and (gained or lost):  # one of two holders left, or joined, while fought over
+            kinds.append("changed hands")
+        if not kinds:
+            continue
+        ref = b or a
+        first = ref.claims[0]
+        out.append(PlaceChange(place_id, ref.name, first.lat, first.lon, held_a, held_b, disputed_a, disputed_b,
+                               kinds, gained, lost, list(b.claims) if b else []))
+    return sorted(out, key=lambda ch: (CHANGE_KINDS.index(ch.kinds[0]), ch.name.casefold(), ch.place_id))

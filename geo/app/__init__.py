@@ -61,8 +61,17 @@ def command(args: list[str], streamlit_options: list[str] | None = None) -> list
 
 
 def launch(args: list[str], streamlit_options: list[str] | None = None) -> int:
-    """Run the app until it is stopped (Ctrl-C); the exit status of streamlit."""
+    """Run the app until it is stopped (Ctrl-C, or SIGTERM: passed on to streamlit, which would
+    otherwise outlive the launcher); the exit status of streamlit."""
+    import signal
+
+    proc = subprocess.Popen(command(args, streamlit_options))
+    previous = signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
     try:
-        return subprocess.call(command(args, streamlit_options))
+        return proc.wait()
     except KeyboardInterrupt:
+        proc.terminate()
+        proc.wait()
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)

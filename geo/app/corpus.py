@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib
+import importlib.resources
 import re
+import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,12 +19,10 @@ from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
 from geo.model import Analysis, Document
 from geo.settings import current
 
-CHECKOUT = Path(__file__).resolve().parent.parent.parent
-# the built-in demo corpus: in a source checkout data/demo; an installed package has none (the
-# default workspace then starts empty, and --corpus or an upload fills it)
-DEMO_CORPUS = CHECKOUT / "data" / "demo"
+# the built-in demo corpus (written by the project), shipped in the package (geo/app/demo; a source
+# checkout's data/demo points there): the default workspace starts with it, from a wheel too
+DEMO_CORPUS = Path(str(importlib.resources.files("geo.app") / "demo"))
 DEFAULT_ANALYSER = "geo.pipeline:analyse"
-INDEX_SECONDS = 30  # a typical first build of the gazetteer index on a small machine (12-60 s measured)
 
 Analyser = Callable[[list[Document]], Analysis]
 
@@ -84,16 +84,35 @@ def analyse_cached(key: str, analyser_spec: str, _documents: tuple[Document, ...
     return load_analyser(analyser_spec)(list(_documents))
 
 
-def prepare_gazetteer() -> None:
+# the first build of the gazetteer index, shared by the sessions of this server: its lock and how
+# far it has got (GazetteerIndex.load's progress callback writes it, the sessions' bars read it)
+_INDEX_LOCK = threading.Lock()
+_INDEX_BUILD = {"share": 0.0, "step": "starting"}
+
+
+def _report_build(share: float, step: str) -> None:
+    _INDEX_BUILD.update(share=share, step=step)
+
+
+def _load_index(loader: Callable | None = None) -> None:
+    """Build the index if needed (reporting each step), then load the process-wide one."""
+    from geo.geoparse.gazetteer import GazetteerIndex, default_index
+
+    with _INDEX_LOCK:
+        if loader is None and default_index.cache_info().currsize:
+            return
+        (loader or GazetteerIndex.load)(progress=_report_build)
+        if loader is None:
+            default_index()
+
+
+def prepare_gazetteer(loader: Callable | None = None) -> None:
     """Load the gazetteer index once per server; on a first run it is compiled, which takes a
-    while: say so, with the time elapsed, instead of a bare spinner."""
-    import threading
-
-    from geo.geoparse.gazetteer import default_index
-
+    while: say so with a progress bar fed by the build's own steps (``GazetteerIndex.load``'s
+    progress callback), not a bare spinner. ``loader`` replaces ``GazetteerIndex.load`` (tests)."""
     if st.session_state.get("gazetteer_ready"):
         return
-    worker = threading.Thread(target=default_index, daemon=True)
+    worker = threading.Thread(target=_load_index, args=(loader,), daemon=True)
     worker.start()
     worker.join(0.5)
     if worker.is_alive():
@@ -101,11 +120,15 @@ def prepare_gazetteer() -> None:
                        expanded=True) as status:
             bar = st.progress(0.0)
             started = time.monotonic()
+            shown = None
             while worker.is_alive():
-                elapsed = time.monotonic() - started
-                bar.progress(min(0.95, elapsed / INDEX_SECONDS),
-                             text=f"{elapsed:.0f} s elapsed; usually {INDEX_SECONDS} s, once per machine")
-                worker.join(0.5)
+                now = (round(_INDEX_BUILD["share"], 3), _INDEX_BUILD["step"])
+                if now != shown:
+                    shown = now
+                    bar.progress(min(1.0, max(0.0, now[0])), text=f"{now[0]:.0%}: {now[1]}; once per machine")
+                worker.join(0.2)
+            now = (_INDEX_BUILD["share"], _INDEX_BUILD["step"])
+            bar.progress(min(1.0, max(0.0, now[0])), text=f"{now[0]:.0%}: {now[1]}")
             status.update(label=f"Gazetteer index built in {time.monotonic() - started:.0f} s", state="complete",
                           expanded=False)
     st.session_state.gazetteer_ready = True

@@ -21,9 +21,9 @@ import streamlit as st
 
 from geo.app.corpus import (DEFAULT_ANALYSER, AppConfig, WorkspaceCorpus, analyse_cached, fingerprint, md_escape,
                             open_corpus, parse_args, prepare_gazetteer, workspace_analysis)
-from geo.app.panels import (RunCounter, asset_base, contradictions_cached, contradictions_table, document_reader,
-                            selection_panel, show_map, sidebar_exports, sidebar_filters, sidebar_uploads,
-                            time_control, unresolved_table, update_selection, view_cached)
+from geo.app.panels import (RunCounter, asset_base, changes_view, contradictions_cached, contradictions_table,
+                            document_reader, play_next, selection_panel, show_map, sidebar_exports, sidebar_filters,
+                            sidebar_uploads, time_control, unresolved_table, update_selection, view_cached)
 from geo.app.review import (Review, claim_review_panel, invalid_corrections, mention_review_panel,
                             sidebar_workspace)
 from geo.assets import assets_present
@@ -98,7 +98,7 @@ def run_page(config: AppConfig) -> None:
     filter_key += (("as_of", day),) + ((("undated", False),) if day and not st.session_state.get("t_undated", True) else ())
     view, export = view_cached(corpus_key, filter_key, full)
     table = contradictions_cached(corpus_key, filter_key, full)
-    sidebar_exports(view, export)
+    sidebar_exports(view, export, day)
 
     offline_ok = assets_present()
     with left:
@@ -106,6 +106,7 @@ def run_page(config: AppConfig) -> None:
             st.warning("Map assets are missing, so the map needs the internet. "
                        "Run `python -m geo.assets` once to work offline.")
         click = show_map(corpus_key, filter_key, view, asset_base() if offline_ok else None)
+        changes_view(corpus_key, filter_key, full, day)
     update_selection(click, FeatureIndex(view))
     with right:
         counters(full, view)
@@ -117,6 +118,7 @@ def run_page(config: AppConfig) -> None:
     if review is not None:
         mention_review_panel(full, review)
     unresolved_table(view)
+    play_next()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ claims panel, the sources side by side, the document reader and the unresolved n
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ from geo.documents import MAX_BYTES, SUFFIXES
 from geo.aggregate import PlaceAccounts, contradictions, contradictions_csv, filter_analysis, unresolved
 from geo.aggregate.contradictions import contradiction_rows
 from geo.aggregate.filtering import ClaimFilter
-from geo.aggregate.timeline import as_of, claim_period, coarse_claims, latest_day, slider_days, state_window
+from geo.aggregate.timeline import (PlaceChange, as_of, changes, claim_period, coarse_claims, latest_day, slider_days,
+                                    state_window)
 from geo.io.geojson import GEOJSON_MEDIA_TYPE, geojson_bytes
 from geo.mapview import build_map, map_html
 from geo.mapview.panel import claim_order, claims_html, document_html
@@ -58,11 +60,13 @@ def contradictions_cached(key: str, filters: tuple, _analysis: Analysis) -> Cont
     the claims first, with its table rows and CSV; once per corpus, filters and day."""
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
-    chosen.pop("undated", None)  # each source's latest word: its undated claims are its word when it dates none
+    # each source's latest word: its undated claims are its word when it dates none, unless the
+    # "undated claims count" switch is off (as for the map's state)
+    keep_undated = chosen.pop("undated", True)
     least = chosen.pop("min_confidence", 0.0)
     rule = ClaimFilter.of(**chosen)
     claims = [c for c in _analysis.claims if c.confidence >= least]
-    accounts = contradictions(rule.claims(claims) if rule.active else claims, day)
+    accounts = contradictions(rule.claims(claims) if rule.active else claims, day, keep_undated)
     rows = contradiction_rows(accounts)
     shown = [{k: r[k] for k in ("place", "why", "source", "date", "account", "stance", "sentence")}
              for r in rows if r["disagree"]]
@@ -86,6 +90,10 @@ class Contradictions:
 # st_folium's component as they are, so a click reruns the script without touching the map.
 
 
+_UNUSED_ASSET = re.compile(r"/(jquery|bootstrap|leaflet-awesome-markers|fontawesome-free|folium/leaflet\.awesome)|"
+                           r"(jquery|bootstrap|awesome)[^/]*\.(js|css)$")
+
+
 def _folium_payload(fmap) -> dict:
     """What st_folium sends to its component for ``fmap`` (streamlit-folium 0.2x internals)."""
     import branca
@@ -107,6 +115,10 @@ def _folium_payload(fmap) -> dict:
     for element in walk(fmap):
         css.extend(href for _, href in getattr(element, "default_css", []))
         js.extend(src for _, src in getattr(element, "default_js", []))
+    # the map draws with Leaflet alone (no folium.Icon): jQuery, Bootstrap, Font Awesome and the
+    # awesome-markers plugin, folium's defaults, would only delay its first appearance
+    css = [u for u in css if not _UNUSED_ASSET.search(u)]
+    js = [u for u in js if not _UNUSED_ASSET.search(u)]
     return {"script": leaflet, "header": header, "html": html, "id": get_full_id(fmap),
             "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)),
             "hash": generate_js_hash(leaflet, MAP_KEY, False)}
@@ -215,13 +227,29 @@ def time_control(analysis: Analysis) -> dt.date | None:
     if not days and not coarse:
         st.caption("No claim carries a date: every claim is shown.")
         return None
-    if st.toggle("All dates (every claim at once)", key="t_all"):
+    if len(days) > 1:
+        if not days[0] <= st.session_state.get("t_day", days[-1]) <= days[-1]:
+            st.session_state.pop("t_day", None)  # a corpus change moved the range
+        if st.session_state.pop("t_tick", False) and st.session_state.get("t_playing"):
+            st.session_state.t_day = _next_day(days, st.session_state.get("t_day", days[-1]))
+        if st.session_state.get("t_playing") and st.session_state.get("t_day", days[-1]) >= days[-1]:
+            st.session_state.t_playing = False  # the last day reached
+    switch, play = st.columns([0.7, 0.3], vertical_alignment="center", gap="small")
+    with switch:
+        every = st.toggle("All dates (every claim at once)", key="t_all")
+    if every:
+        st.session_state.t_playing = False
+    if len(days) > 1:
+        playing = st.session_state.get("t_playing", False)
+        with play:
+            st.button("\u23f8 Pause" if playing else "\u25b6 Play", key="t_play", on_click=_toggle_play, args=(days,),
+                      disabled=every, help="Step the map through the days on which claims begin, one every "
+                                           f"{PLAY_SECONDS:g} s (from the first day when at the last).")
+    if every:
         st.caption(f"Every claim at once, dated {dated[0]} to {dated[-1]}"
                    + (f"; {undated} undated" if undated else "") + ": a place whose holder changed reads as disputed.")
         return None
     if len(days) > 1:
-        if not days[0] <= st.session_state.get("t_day", days[-1]) <= days[-1]:
-            st.session_state.pop("t_day", None)  # a corpus change moved the range
         day = st.slider("As of", min_value=days[0], max_value=days[-1], value=days[-1], step=dt.timedelta(days=1),
                         format="YYYY-MM-DD", key="t_day")
     else:
@@ -237,10 +265,127 @@ def time_control(analysis: Analysis) -> dt.date | None:
     if coarse:
         with st.expander(f"{len(coarse)} claim{'s' if len(coarse) != 1 else ''} dated only to a month or year"):
             st.caption("Not on the slider; each counts from the first day of its month or year.")
-            st.dataframe([{"date": c.date, "actor": c.actor, "relation": c.relation, "place": c.place,
-                           "source": c.doc} for c in sorted(coarse, key=lambda c: (c.date, c.doc))],
-                         hide_index=True, width="stretch", height=min(240, 38 + 35 * len(coarse)))
+            st.html(html_table(["date", "actor", "relation", "place", "source"],
+                               [(c.date, c.actor, c.relation, c.place, c.doc)
+                                for c in sorted(coarse, key=lambda c: (c.date, c.doc))], "geo-coarse", 240))
     return day
+
+
+TABLE_CSS = """<style>
+.geo-table-wrap { overflow-y: auto; border: 1px solid #e6e6e6; border-radius: 4px; }
+.geo-table { width: 100%; border-collapse: collapse; font-size: 0.85em; }
+.geo-table th { position: sticky; top: 0; background: #f7f7f7; text-align: left; font-weight: 600; padding: 3px 6px; }
+.geo-table td { border-top: 1px solid #eee; padding: 3px 6px; vertical-align: top; }
+</style>"""
+
+
+def html_table(header: list[str], rows, css_class: str, max_height: int) -> str:
+    """A small scrolling table, every cell escaped (st.dataframe's grid scripts are heavy: they
+    would load with the first page and slow the map's appearance)."""
+    body = "".join("<tr>" + "".join(f"<td>{esc('' if v is None else str(v))}</td>" for v in row) + "</tr>"
+                   for row in rows)
+    head = "".join(f"<th>{esc(h)}</th>" for h in header)
+    return (f'{TABLE_CSS}<div class="geo-table-wrap" style="max-height:{max_height}px"><table class="geo-table '
+            f'{css_class}"><tr>{head}</tr>{body}</table></div>')
+
+
+PLAY_SECONDS = 1.5  # how long play shows each day (after the page is drawn)
+
+
+def _next_day(days: list[dt.date], day: dt.date) -> dt.date:
+    """The first day of ``days`` after ``day`` (the last one when there is none)."""
+    import bisect
+
+    return days[min(bisect.bisect_right(days, day), len(days) - 1)]
+
+
+def _toggle_play(days: list[dt.date]) -> None:
+    playing = not st.session_state.get("t_playing", False)
+    st.session_state.t_playing = playing
+    st.session_state.pop("t_tick", None)
+    if playing and st.session_state.get("t_day", days[-1]) >= days[-1]:
+        st.session_state.t_day = days[0]  # at the end: play from the start
+
+
+def play_next() -> None:
+    """While playing: a timer (a fragment rerun by the browser every ``PLAY_SECONDS``) that runs
+    the page again one day on. The page's own run only starts it: sleeping in the script would
+    leave the previous day's map on the page beside the new one until the run ends."""
+    if st.session_state.get("t_playing"):
+        st.session_state.t_armed = True
+        _play_timer()
+
+
+@st.fragment(run_every=PLAY_SECONDS)
+def _play_timer() -> None:
+    if st.session_state.pop("t_armed", False):
+        return  # run with the page: the next step is the timer's
+    if st.session_state.get("t_playing"):
+        st.session_state.t_tick = True
+        st.rerun()
+
+
+@st.cache_resource(max_entries=32)
+def changes_cached(key: str, filters: tuple, start: dt.date, end: dt.date, _analysis: Analysis) -> list[PlaceChange]:
+    """The places whose state differs between two days, the filters applied to the claims first."""
+    chosen = dict(filters)
+    chosen.pop("as_of", None)
+    keep_undated = chosen.pop("undated", True)
+    least = chosen.pop("min_confidence", 0.0)
+    rule = ClaimFilter.of(**chosen)
+    claims = [c for c in _analysis.claims if c.confidence >= least]
+    return changes(rule.claims(claims) if rule.active else claims, start, end, keep_undated)
+
+
+CHANGE_ROWS = 200
+CHANGES_CSS = """<style>
+.geo-changes { width: 100%; border-collapse: collapse; font-size: 0.85em; }
+.geo-changes th { text-align: left; color: #555; font-weight: 600; border-bottom: 1px solid #ccc; padding: 2px 6px; }
+.geo-changes td { vertical-align: top; border-bottom: 1px solid #eee; padding: 3px 6px; }
+.geo-changes .geo-kind { font-weight: 600; white-space: nowrap; }
+.geo-changes small { color: #666; }
+</style>"""
+
+
+def changes_html(found: list[PlaceChange], limit: int = CHANGE_ROWS) -> str:
+    """The changes as a table (every text escaped)."""
+    rows = []
+    for ch in found[:limit]:
+        said = sorted({(c.doc, c.date or "undated") for c in ch.claims})
+        sources = "; ".join(f"{esc(doc)} ({esc(date)})" for doc, date in said[:4]) + (" …" if len(said) > 4 else "")
+        rows.append(f'<tr class="geo-change"><td>{esc(ch.name)}</td><td class="geo-kind">{esc(", ".join(ch.kinds))}</td>'
+                    f"<td>{esc(ch.summary)}</td><td><small>{sources}</small></td></tr>")
+    return (CHANGES_CSS + '<table class="geo-changes"><tr><th>place</th><th>change</th><th>holder before \u2192 after'
+            f"</th><th>the later state rests on</th></tr>{''.join(rows)}</table>")
+
+
+def changes_view(key: str, filters: tuple, analysis: Analysis, day: dt.date | None) -> None:
+    """"Changes between two dates": the places that changed hands, were gained or lost, became
+    or stopped being disputed between two days of the slider (by default its first day and the
+    day shown)."""
+    days = _time_facts(id(analysis), analysis)[0]
+    if len(days) < 2:
+        return
+    with st.expander("Changes between two dates"):
+        import bisect
+
+        # the later end: the day shown, or the last slider day before it
+        end = days[max(0, bisect.bisect_right(days, day) - 1)] if day else days[-1]
+        chosen = st.session_state.get("ch_range")
+        if chosen is not None and not all(d in days for d in chosen):
+            st.session_state.pop("ch_range")  # a corpus change removed a day
+        start, end = st.select_slider("Between", options=days, value=(days[0], end), key="ch_range",
+                                      format_func=dt.date.isoformat)
+        found = changes_cached(key, tuple((k, v) for k, v in filters if k != "as_of"), start, end, analysis)
+        if not found:
+            st.caption(f"No place changed between {start} and {end} (each source's latest word on each day).")
+            return
+        counts = Counter(kind for ch in found for kind in ch.kinds)
+        st.caption(f"Between **{start}** and **{end}** (each source's latest word on each day): "
+                   + ", ".join(f"{n} {kind}" for kind, n in counts.items())
+                   + (f"; the first {CHANGE_ROWS} of {len(found)} places shown" if len(found) > CHANGE_ROWS else "")
+                   + ".")
+        st.html(changes_html(found))
 
 
 def _options(values) -> list[str]:
@@ -273,12 +418,13 @@ def sidebar_filters(analysis: Analysis) -> dict[str, list[str] | None]:
     return chosen
 
 
-def sidebar_exports(view: Analysis, export: bytes) -> None:
+def sidebar_exports(view: Analysis, export: bytes, day: dt.date | None = None) -> None:
+    """The downloads of what is shown (``view``: the state on ``day``, or every claim for None)."""
     st.sidebar.header("Export what is shown")
     n = len(view.places) + len(view.claims) + len(view.zones) + len(view.corridors)
     st.sidebar.download_button(f"GeoJSON ({n} features)", data=export, file_name="conflict-map.geojson",
                                mime=GEOJSON_MEDIA_TYPE, on_click="ignore", key="export_geojson")
-    st.sidebar.download_button("Standalone map (HTML)", data=lambda: map_html(view).encode("utf-8"),
+    st.sidebar.download_button("Standalone map (HTML)", data=lambda: map_html(view, day=day).encode("utf-8"),
                                file_name="conflict-map.html", mime="text/html", on_click="ignore",
                                key="export_html")
 
@@ -430,8 +576,8 @@ def unresolved_table(view: Analysis) -> None:
         st.caption("Every place name found was placed on the map.")
         return
     counts = Counter((m.surface, m.doc) for m in mentions)
-    rows = [{"name": s, "document": d, "times": n} for (s, d), n in counts.most_common()]
-    st.dataframe(rows, hide_index=True, width="stretch", height=min(300, 38 + 35 * len(rows)))
+    st.html(html_table(["name", "document", "times"], [(s, d, n) for (s, d), n in counts.most_common()],
+                       "geo-unresolved", 300))
 
 
 def document_reader(full: Analysis, documents: dict[str, Document]) -> None:

@@ -82,6 +82,30 @@ class MapBehaviour(MacroElement):
                 };
                 buttons.addTo(map);
             }
+            // inside streamlit-folium's frame, a click reaches the app at once: st_folium sends it
+            // 250 ms later (a debounce meant for pans and zooms); the same value, built as it builds
+            // it once its own click handlers have run, is sent now, and its later call finds it sent
+            container.addEventListener("click", function() {
+                window.setTimeout(function() {
+                    var g = window.__GLOBAL_DATA__;
+                    if (!g || g.wrap_longitude || !g.returned_objects || window.parent === window) { return; }
+                    var all = {last_clicked: g.lat_lng_clicked, last_object_clicked: g.last_object_clicked,
+                               last_object_clicked_count: g.last_object_clicked_count,
+                               last_object_clicked_tooltip: g.last_object_clicked_tooltip,
+                               last_object_clicked_popup: g.last_object_clicked_popup};
+                    var value = {};
+                    for (var i = 0; i < g.returned_objects.length; i++) {
+                        if (!(g.returned_objects[i] in all)) { return; }  // bounds, zoom ...: st_folium's own way
+                    }
+                    Object.keys(all).forEach(function(k) {
+                        if (g.returned_objects.indexOf(k) >= 0) { value[k] = all[k] === undefined ? null : all[k]; }
+                    });
+                    if (JSON.stringify(g.previous_data) === JSON.stringify(value)) { return; }
+                    g.previous_data = value;
+                    window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue",
+                                               value: value, dataType: "json"}, "*");
+                }, 0);
+            }, true);
             // the frame may be resized right after the map is drawn: fit again until the user moves it
             ["mousedown", "wheel", "touchstart", "keydown"].forEach(function(type) {
                 map.getContainer().addEventListener(type, function() { touched = true; }, {passive: true});

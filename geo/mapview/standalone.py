@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import mimetypes
 import re
 from pathlib import Path
@@ -64,17 +65,50 @@ def inline_js(js_path: Path) -> str:
     return _SOURCE_MAP.sub("", js_path.read_text(encoding="utf-8")).replace("</script", "<\\/script")
 
 
-def map_html(analysis: Analysis, vendor: Path = DEFAULT_DEST) -> str:
+LATEST = "latest"
+
+
+def default_day(analysis: Analysis) -> dt.date | None:
+    """The day whose state the standalone map shows by default: the latest dated claim's (as the
+    app's first view, :func:`geo.aggregate.timeline.latest_day`), and no earlier than the first day
+    of any dated claim, so that the state of an analysis already taken as of a day (``geo map
+    --as-of``) is that state again. None when no claim is dated."""
+    from geo.aggregate.timeline import claim_period, latest_day
+
+    firsts = [claim_period(c)[0] for c in analysis.claims if c.date]
+    latest = latest_day(analysis.claims)
+    return max([*firsts, latest]) if latest else None
+
+
+def dated_state(analysis: Analysis, day: dt.date | str | None = LATEST) -> tuple[Analysis, dt.date | None]:
+    """(the analysis the map draws, the day of its state or None): the state on ``day``, on
+    :func:`default_day` for ``"latest"``, every claim as given for None."""
+    from geo.aggregate.timeline import as_of
+
+    if day == LATEST:
+        day = default_day(analysis)
+    if day is None:
+        return analysis, None
+    return as_of(analysis, day), day
+
+
+def map_html(analysis: Analysis, vendor: Path = DEFAULT_DEST, day: dt.date | str | None = LATEST) -> str:
     """The standalone HTML page of the map, with a day slider when claims are dated
     (:mod:`geo.mapview.timecontrol`).
+
+    Like the app, it shows by default the state as of the latest dated claim (each source's
+    latest word about each place, as ``--as-of`` gives it) and says so; ``day=None`` draws every
+    claim at once (the analysis as given), a date the state on that day. The day slider's rings
+    cover every day of the claims given either way.
 
     With the vendored assets present every script and stylesheet is inlined, so the file
     works offline; otherwise it links folium's usual CDNs.
     """
     vendor = Path(vendor)
     offline = assets_present(vendor)
-    fmap = build_map(analysis, asset_base=_SENTINEL.rstrip("/") if offline else None)
-    add_time_control(fmap, analysis)
+    shown, state_day = dated_state(analysis, day)
+    fmap = build_map(shown, asset_base=_SENTINEL.rstrip("/") if offline else None)
+    add_time_control(fmap, analysis, state_day)
     page = fmap.get_root().render()
     if not offline:
         return page
@@ -82,8 +116,9 @@ def map_html(analysis: Analysis, vendor: Path = DEFAULT_DEST) -> str:
     return _LINK.sub(lambda m: f"<style>{inline_css(vendor / m.group(1).lstrip('/'))}</style>", page)
 
 
-def write_map_html(analysis: Analysis, path: str | Path, vendor: Path = DEFAULT_DEST) -> Path:
+def write_map_html(analysis: Analysis, path: str | Path, vendor: Path = DEFAULT_DEST,
+                   day: dt.date | str | None = LATEST) -> Path:
     """Write :func:`map_html` to ``path`` and return it."""
     path = Path(path)
-    path.write_text(map_html(analysis, vendor), encoding="utf-8")
+    path.write_text(map_html(analysis, vendor, day), encoding="utf-8")
     return path

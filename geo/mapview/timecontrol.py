@@ -81,6 +81,7 @@ class TimeControl(MacroElement):
           box-shadow: 0 1px 4px rgba(0,0,0,.3); font: 12px/1.4 system-ui, sans-serif; }
         .geo-time input[type=range] { width: 220px; vertical-align: middle; }
         .geo-time .geo-time-day { font-weight: 600; margin-left: 4px; }
+        .geo-time .geo-time-state { margin-bottom: 4px; color: #333; }
         </style>
         {% endmacro %}
         {% macro script(this, kwargs) %}
@@ -130,6 +131,11 @@ class TimeControl(MacroElement):
             };
             control.addTo(map);
             day.textContent = data.days[data.days.length - 1];
+            if (data.state) {
+                var note = L.DomUtil.create("div", "geo-time-state");
+                note.innerHTML = data.state;
+                control.getContainer().insertBefore(note, control.getContainer().firstChild);
+            }
         })();
         {% endmacro %}
         """
@@ -142,10 +148,25 @@ class TimeControl(MacroElement):
         self.disputed = DISPUTED_COLOUR
 
 
-def add_time_control(fmap, analysis: Analysis) -> bool:
-    """Add the day slider to ``fmap`` when the analysis has dated claims about who holds places."""
+def state_note(claims: list[Claim], day: dt.date | None) -> str:
+    """What the map under the control shows (HTML): the state on ``day`` and the dates it rests on,
+    or every claim at once."""
+    from geo.aggregate.timeline import state_window
+
+    if day is None:
+        return "Map: <b>every claim at once</b> (all dates)"
+    window = state_window(claims, day)
+    rests = f" (claims from {window[0]} to {window[1]})" if window and window[0] != window[1] else ""
+    return f"Map: state on <b>{day.isoformat()}</b>, each source's latest word{rests}"
+
+
+def add_time_control(fmap, analysis: Analysis, state_day: dt.date | None | bool = False) -> bool:
+    """Add the day slider to ``fmap`` when the analysis has dated claims about who holds places;
+    ``state_day`` (a day, or None for every claim at once) adds a line saying what the map shows."""
     data = time_states(analysis.claims)
     if len(data["days"]) < 1 or not data["places"]:
         return False
+    if state_day is not False:
+        data["state"] = state_note(analysis.claims, state_day)
     TimeControl(data).add_to(fmap)
     return True
