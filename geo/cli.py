@@ -4,7 +4,7 @@
     geo mentions PATH...                     one JSON line per place mention
     geo claims PATH... [--workers N]         one JSON line per claim
     geo export PATH... -o FILE [--format geojson|gpkg|parquet|csv] [--as-of DATE | --from DATE --to DATE]
-    geo map PATH... -o map.html [--as-of DATE]   the map as one standalone HTML file
+    geo map PATH... -o map.html [--as-of DATE | --all-dates]   the map as one standalone HTML file
     geo evaluate --gold FILE PATH...         recall, precision and every miss
     geo evaluate --events FILE [--part P]    claims scored on coded events (ACLED, UCDP GED, PITF)
     geo index                                build (or find) the compiled gazetteer
@@ -139,7 +139,7 @@ def cmd_map(run: Run) -> None:
             analysis = run.dated(run.reviewed(ws, args.min_confidence).analysis)
     else:
         analysis = run.dated(service.analyse(list(run.documents(args.date)), args.min_confidence))
-    _, missing = service.write_map(analysis, args.output)
+    _, missing = service.write_map(analysis, args.output, latest=not args.all_dates)
     print(f"geo: wrote {args.output}", file=sys.stderr)
     if missing:
         print(f"geo: warning: the map's scripts are not in {missing}, so {args.output} loads them from the "
@@ -331,6 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     add_date_option(p)
     add_time_options(p, with_range=False)
+    p.add_argument("--all-dates", action="store_true",
+                   help="draw every claim at once instead of the state as of the latest dated claim (the default)")
     add_confidence_option(p)
     p.set_defaults(run=cmd_map)
 

@@ -178,3 +178,15 @@ def test_as_of_and_between_rebuild_places_and_zones():
         assert [z.actor for z in view.zones] == [holder]
     window = between(analysis, DAY("2017-11-02"), DAY("2017-11-09"))
     assert [c.actor for c in window.claims] == ["ISIS"]
+
+
+def test_the_standalone_map_draws_every_claim_only_when_asked(reversal, tmp_path):
+    """`geo map` opens on the latest day's state; --all-dates draws every claim at once."""
+    pages = {}
+    for name, extra in (("latest", []), ("all", ["--all-dates"])):
+        out = tmp_path / f"{name}.html"
+        run = geo("map", reversal, *extra, "-o", out)
+        assert run.returncode == 0, run.stderr
+        pages[name] = out.read_text(encoding="utf-8")
+    assert "every claim at once" in pages["all"] and "every claim at once" not in pages["latest"]
+    assert {a for a in ("ISIS", "Syrian government") if a in pages["all"]} == {"ISIS", "Syrian government"}

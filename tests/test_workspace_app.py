@@ -62,6 +62,11 @@ def test_reject_a_claim_and_replace_a_name_then_restart(monkeypatch, tmp_path, d
     assert len(claims) == n_claims
     tabqa = [c for c in claims if c["doc"] == "memo"]
     assert tabqa and all((c["lon"], c["lat"]) == (40.25, 34.75) for c in tabqa)
+    # the app's download carries each claim's id and review as `geo export --workspace` does
+    expected = {claim_id(corrected.origin.get(c, c), hashes[c.doc]) for c in analysis.claims}
+    got = [c["claim_id"] for c in claims]  # the claims shown (the latest day's state) of the workspace's
+    assert len(set(got)) == len(got) and set(got) <= expected and victim not in got
+    assert all("review" in c for c in claims) and any("place" in c["review"] for c in tabqa)
 
     # restoring the claim withdraws the correction (and says so in the edit log)
     again.button(key=f"restore_{fix.fid}").click().run()

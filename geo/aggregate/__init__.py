@@ -11,11 +11,11 @@ from geo.aggregate.corrections import (RELATIONS, STANCES, Corrected, Correction
 from geo.aggregate.corridors import corridors
 from geo.aggregate.filtering import ClaimFilter, filter_analysis, unresolved
 from geo.aggregate.places import HOLDING_STANCES, summarise_places
-from geo.aggregate.timeline import (as_of, between, claim_period, coarse_claims, latest_day, slider_days,
-                                    state_window)
+from geo.aggregate.timeline import (PlaceChange, as_of, between, changes, claim_period, coarse_claims, latest_day,
+                                    slider_days, state_window)
 from geo.aggregate.zones import control_zones
 
 __all__ = ["assemble", "Corrected", "apply_corrections", "carry_over", "claim_id", "summarise_places", "control_zones", "corridors", "ClaimFilter", "filter_analysis",
            "unresolved", "HOLDING_STANCES", "PlaceAccounts", "contradictions", "contradictions_csv", "contradiction_rows",
            "RELATIONS", "STANCES", "CorrectionError", "checked_point", "checked_values",
-           "as_of", "between", "claim_period", "coarse_claims", "latest_day", "slider_days", "state_window"]
+           "as_of", "between", "changes", "PlaceChange", "claim_period", "coarse_claims", "latest_day", "slider_days", "state_window"]

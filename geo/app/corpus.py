@@ -17,6 +17,7 @@ import streamlit as st
 
 from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
 from geo.model import Analysis, Document
+from geo.service import ReviewedAnalysis
 from geo.settings import current
 
 # the built-in demo corpus (written by the project), shipped in the package (geo/app/demo; a source
@@ -223,12 +224,8 @@ def app_workspace_path(given: Path | None, corpus: Path | None, analyser: str) -
     return current().data_dir / "workspace.gpkg"
 
 
-@dataclass
-class Review:
-    """A workspace analysis's corrections: what was done to each claim, and the hashes they anchor to."""
-
-    corrected: object  # geo.aggregate.Corrected
-    hashes: dict[str, str]
+Review = ReviewedAnalysis  # a workspace analysis with its corrections: what was done to each claim, and
+                          # the text hashes claim ids anchor to
 
 
 class WorkspaceCorpus(Corpus):
@@ -337,8 +334,8 @@ def workspace_analysis_cached(path: str, revision: int, _workspace) -> tuple[Ana
     from geo.service import layers_stale
 
     stale = layers_stale(_workspace)
-    analysis, corrected, hashes = analyse_workspace(_workspace, update=False, write_layers=stale)
-    return analysis, Review(corrected, hashes)
+    review = analyse_workspace(_workspace, update=False, write_layers=stale)
+    return review.analysis, review
 
 
 def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:

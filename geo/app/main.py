@@ -96,7 +96,7 @@ def run_page(config: AppConfig) -> None:
     with right:
         day = time_control(full)
     filter_key += (("as_of", day),) + ((("undated", False),) if day and not st.session_state.get("t_undated", True) else ())
-    view, export = view_cached(corpus_key, filter_key, full)
+    view, export = view_cached(corpus_key, filter_key, full, review)
     table = contradictions_cached(corpus_key, filter_key, full)
     sidebar_exports(view, export, day)
 

@@ -44,14 +44,16 @@ def asset_base() -> str:
 
 
 @st.cache_resource(max_entries=16)
-def view_cached(key: str, filters: tuple, _analysis: Analysis) -> tuple[Analysis, bytes]:
+def view_cached(key: str, filters: tuple, _analysis: Analysis, _review=None) -> tuple[Analysis, bytes]:
     """The filtered analysis and its GeoJSON export, once per corpus and filter choice (the day
-    chosen in the time control included: the state on that day, then the filters)."""
+    chosen in the time control included: the state on that day, then the filters). A workspace's
+    export carries each claim's ``claim_id`` and ``review`` (``_review``: its ReviewedAnalysis), as
+    ``geo export --workspace`` writes them."""
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
     keep_undated = chosen.pop("undated", True)
     view = filter_analysis(as_of(_analysis, day, keep_undated) if day else _analysis, **chosen)
-    return view, geojson_bytes(view)
+    return view, geojson_bytes(view, _review.claim_columns(view) if _review is not None else None)
 
 
 @st.cache_resource(max_entries=16)

@@ -7,7 +7,7 @@ import mimetypes
 import re
 from pathlib import Path
 
-from geo.assets import DEFAULT_DEST, assets_present
+from geo.assets import assets_present, vendor_dir
 from geo.mapview.builder import build_map
 from geo.mapview.timecontrol import add_time_control
 from geo.model import Analysis
@@ -92,7 +92,7 @@ def dated_state(analysis: Analysis, day: dt.date | str | None = LATEST) -> tuple
     return as_of(analysis, day), day
 
 
-def map_html(analysis: Analysis, vendor: Path = DEFAULT_DEST, day: dt.date | str | None = LATEST) -> str:
+def map_html(analysis: Analysis, vendor: Path | None = None, day: dt.date | str | None = LATEST) -> str:
     """The standalone HTML page of the map, with a day slider when claims are dated
     (:mod:`geo.mapview.timecontrol`).
 
@@ -102,9 +102,10 @@ def map_html(analysis: Analysis, vendor: Path = DEFAULT_DEST, day: dt.date | str
     cover every day of the claims given either way.
 
     With the vendored assets present every script and stylesheet is inlined, so the file
-    works offline; otherwise it links folium's usual CDNs.
+    works offline; otherwise it links folium's usual CDNs. ``vendor`` is the folder of those
+    assets (default: :func:`geo.assets.vendor_dir`, as the settings in force say).
     """
-    vendor = Path(vendor)
+    vendor = Path(vendor) if vendor is not None else vendor_dir()
     offline = assets_present(vendor)
     shown, state_day = dated_state(analysis, day)
     fmap = build_map(shown, asset_base=_SENTINEL.rstrip("/") if offline else None)
@@ -116,7 +117,7 @@ def map_html(analysis: Analysis, vendor: Path = DEFAULT_DEST, day: dt.date | str
     return _LINK.sub(lambda m: f"<style>{inline_css(vendor / m.group(1).lstrip('/'))}</style>", page)
 
 
-def write_map_html(analysis: Analysis, path: str | Path, vendor: Path = DEFAULT_DEST,
+def write_map_html(analysis: Analysis, path: str | Path, vendor: Path | None = None,
                    day: dt.date | str | None = LATEST) -> Path:
     """Write :func:`map_html` to ``path`` and return it."""
     path = Path(path)

@@ -65,12 +65,13 @@ def export(analysis: Analysis, output: str | Path, fmt: str, reviewed: ReviewedA
     return Export(Path(path), analysis, log, len(reviewed.corrected.rejected))
 
 
-def write_map(analysis: Analysis, output: str | Path) -> tuple[Path, Path | None]:
+def write_map(analysis: Analysis, output: str | Path, latest: bool = True) -> tuple[Path, Path | None]:
     """The map as one HTML file: (its path, the folder of map scripts it would inline when they
-    are missing there, so it loads them from the internet; None when it works offline)."""
+    are missing there, so it loads them from the internet; None when it works offline). It shows
+    the state as of the latest dated claim, or every claim at once when ``latest`` is False."""
     from geo.assets import assets_present, vendor_dir
-    from geo.mapview import write_map_html
+    from geo.mapview import LATEST, write_map_html
 
     vendor = vendor_dir()
-    path = write_map_html(analysis, output, vendor)
+    path = write_map_html(analysis, output, vendor, day=LATEST if latest else None)
     return Path(path), None if assets_present(vendor) else vendor
