@@ -103,3 +103,14 @@ def test_changes_between_two_dates(reversal_app):
     assert "Abu Kamal" in table and "changed hands" in table and "Syrian government → ISIS" in table
     assert "isis-retakes (2017-11-03)" in table
     assert any("1 changed hands" in c.value for c in at.caption)
+
+
+def test_a_changed_place_opens_in_the_panel(reversal_app):
+    at = reversal_app
+    at.select_slider(key="ch_range").set_value((dt.date(2017, 11, 1), dt.date(2017, 11, 3))).run()
+    assert not any("Abu Kamal" in h.value for h in at.subheader)  # nothing selected yet
+    (place,) = [o for o in at.selectbox(key="ch_open").options if o != "choose…"]
+    assert place == "Abu Kamal"
+    at.selectbox(key="ch_open").select_index(1).run()
+    assert not at.exception
+    assert any("Abu Kamal" in h.value for h in at.subheader)  # the panel beside the map shows it

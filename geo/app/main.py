@@ -106,7 +106,7 @@ def run_page(config: AppConfig) -> None:
             st.warning("Map assets are missing, so the map needs the internet. "
                        "Run `python -m geo.assets` once to work offline.")
         click = show_map(corpus_key, filter_key, view, asset_base() if offline_ok else None)
-        changes_view(corpus_key, filter_key, full, day)
+        changes_view(corpus_key, filter_key, full, day, view)
     update_selection(click, FeatureIndex(view))
     with right:
         counters(full, view)

@@ -361,10 +361,10 @@ def changes_html(found: list[PlaceChange], limit: int = CHANGE_ROWS) -> str:
             f"</th><th>the later state rests on</th></tr>{''.join(rows)}</table>")
 
 
-def changes_view(key: str, filters: tuple, analysis: Analysis, day: dt.date | None) -> None:
+def changes_view(key: str, filters: tuple, analysis: Analysis, day: dt.date | None, view: Analysis | None = None) -> None:
     """"Changes between two dates": the places that changed hands, were gained or lost, became
     or stopped being disputed between two days of the slider (by default its first day and the
-    day shown)."""
+    day shown). A changed place on the map (``view``) opens in the panel when chosen below the table."""
     days = _time_facts(id(analysis), analysis)[0]
     if len(days) < 2:
         return
@@ -388,6 +388,12 @@ def changes_view(key: str, filters: tuple, analysis: Analysis, day: dt.date | No
                    + (f"; the first {CHANGE_ROWS} of {len(found)} places shown" if len(found) > CHANGE_ROWS else "")
                    + ".")
         st.html(changes_html(found))
+        keys = {p.place_id: place_key(p) for p in view.places} if view is not None else {}
+        on_map = {keys[ch.place_id]: ch.name for ch in found if ch.place_id in keys}
+        if on_map:
+            st.selectbox("Open a changed place beside the map", [None, *on_map], key="ch_open",
+                         format_func=lambda k: "choose…" if k is None else on_map[k],
+                         on_change=lambda: st.session_state.ch_open and _select_place(st.session_state.ch_open))
 
 
 def _options(values) -> list[str]:
