@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "ally")
+KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "ally")
 FIELDS = {"name", "kind", "pattern", "note"}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
@@ -149,6 +149,13 @@ def place_subject(low: str, sentence_start: int, trigger_start: int) -> bool:
 
 def fronted(low: str, sentence_start: int, trigger_start: int) -> bool:
     return _first("fronted", low, sentence_start, trigger_start, "fullmatch") is not None
+
+
+def participle(low: str, sentence_start: int, trigger_start: int, trigger_end: int) -> str | None:
+    """The name of the record that says a trigger is (or follows) a participle after a comma ('...,
+    regaining control over X', '..., capturing X'): its doer is the main clause's subject."""
+    hit = _first("participle", low, max(sentence_start, trigger_start - 40), trigger_end)
+    return hit[0] if hit else None
 
 
 def allied(low: str, actor_end: int, generic_start: int) -> bool:

@@ -390,6 +390,8 @@ class ClaimExtractor:
         subjects = [a for a in before if not _is_modifier(low, a) and not _is_object(low, a, trigger.relation)
                     and not _SPEAKS_AFTER.match(low, a.end)]  # 'Turkey condemned the attack on X' did not attack
         subjects = [a for a in subjects if not _is_helper(low, a)] or subjects
+        if subjects and constructions.participle(low, sentence.start, trigger.start, trigger.end):
+            return subjects[0].actor, False  # '..., regaining control over X': the main clause's subject
         in_clause = [a for a in subjects if a.start >= clause_start]
         if in_clause or subjects:
             return (in_clause or subjects)[-1].actor, False
@@ -521,7 +523,7 @@ class ClaimExtractor:
             return [(last_place, None, True)] if last_place is not None else []
         if _holds_unknown_place(text, low, sentence, head, in_unresolved):
             return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
-        group = _enumeration(text, in_places, head, containers)
+        group = _enumeration(text, in_places, head, containers, in_unresolved)
         destination = _from_to_destination(low, sentence, head, in_places)
         return [(m, destination, False) for m in group]
 
@@ -804,7 +806,9 @@ def _clause_start(low: str, sentence: Sentence, at: int) -> int:
 # 'in Gire FM and Gire Bihar areas (Kurdish names) in Zap region (Al Amadiya district)': unknown names
 # that a district named after them, in the same clause, holds
 _DISTRICT_GAP = re.compile(r"[^.;:]{0,110}?(?:\bin|\bof|\(|,)\s*(?:the\s+)?")
-_NAMING_WORD_BEFORE = re.compile(r"\b(?:the\s+)?(?P<word>" + place_noun_pattern("naming") + r")s?\s+of\s+(?:the\s+)?$")
+# ('the villages of A, B and C': the naming word before the whole list)
+_NAMING_WORD_BEFORE = re.compile(r"\b(?:the\s+)?(?P<word>" + place_noun_pattern("naming") + r")s?\s+of\s+(?:the\s+)?"
+                                 r"(?:[^,.;:()]{2,40}?(?:,\s*(?:and\s+)?|\s+and\s+))*$")
 # the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
 _NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
                 "town": {"town", "village"}, "city": {"city", "town"}}
@@ -930,20 +934,46 @@ _LIST_GAP = re.compile(r"\s*(?:" + place_noun_pattern("settlement_of") + r"\s+)?
                        r"(?:the\s+(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?", re.IGNORECASE)
 
 
-def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention]) -> list[Mention]:
+# a name in a list that nobody found ('Muhassan, Zarzur Kabir and Tabni'): capitalised words
+_LIST_NAME = re.compile(r"(?:(?:al|el|Al|El|Abu|Tal|Tel|Ain|Ayn)[\s-]+)?[A-Z][\w'’-]*(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|bin|abu)[\s-]+)?[A-Z][\w'’-]*){0,3}")
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` goes on with a list: a separator, or separators around names
+    the geoparser did not find."""
+    pos = start
+    for _ in range(6):
+        if _LIST_GAP.fullmatch(text, pos, end):
+            return True
+        sep = _LIST_GAP.match(text, pos, end)
+        if sep is None or sep.end() == pos:
+            return False
+        name = _LIST_NAME.match(text, sep.end(), end)
+        if name is None:
+            return False
+        pos = name.end()
+    return False
+
+
+def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention],
+                 in_unresolved: list[Mention] = ()) -> list[Mention]:
     """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head`` (not the
-    province that holds it: 'Al Amadiya, Duhok')."""
+    province that holds it: 'Al Amadiya, Duhok'). A name of the list the gazetteer lacks ('A, B
+    and C' with B unknown) keeps the list going: it is one more item, bound to nothing."""
     group = [head]
-    ordered = sorted(in_places, key=lambda m: m.start)
-    index = ordered.index(head)
+    ordered = sorted([*in_places, *(u for u in in_unresolved if not any(u.start < m.end and m.start < u.end for m in in_places))],
+                     key=lambda m: m.start)
+    index = next(i for i, m in enumerate(ordered) if m is head)
     for direction in (-1, 1):
         i = index
         while 0 <= i + direction < len(ordered):
             a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
-            if not _LIST_GAP.fullmatch(text, a.end, b.start) or id(b) in containers:
+            if not _list_gap(text, a.end, b.start) or id(b) in containers:
                 break
             i += direction
             group.append(ordered[i])
+    resolved = {id(m) for m in in_places}
+    group = [m for m in group if id(m) in resolved]
     seen, unique = set(), []
     for m in sorted(group, key=lambda m: m.start):
         if m.place_id not in seen and m.kind not in REGION_KINDS | {"country"}:
