@@ -30,3 +30,34 @@ def test_a_participle_after_a_comma_takes_the_main_subject():
                   "capturing the villages of Muhassan, Zarzur Kabir and Tabni.")
     assert ("Syrian government", "control", "Tabni") in got
     assert not any(actor == "ISIS" for actor, _, _ in got)
+
+
+# a holder's adjective with no place right after it ('were still ISIS-held') holds no place named earlier
+def test_a_held_adjective_names_the_place_after_it_or_none():
+    got = triples("The army recaptured Khanasir, while several hills outside the town were still ISIS-held.")
+    assert got == {("Syrian government", "control", "Khanasir")}
+
+
+# that-they-held: 'the villages that ISIS held' held the villages; a participle's clause after a comma
+# ('..., opening the road to Aleppo') is not what was taken
+def test_what_a_relative_clause_held_is_its_antecedent():
+    got = triples("Later the army captured the last villages that ISIS held, opening the road to Aleppo.")
+    assert not any(place == "Aleppo" for _, _, place in got)
+
+
+# a place after a later trigger in another clause is that trigger's
+def test_a_place_after_a_later_clause_is_not_the_first_triggers():
+    got = triples("Syrian troops captured Jubb Hamza hill, while also advancing to the eastern district of Khanasir.")
+    assert ("Syrian government", "advance", "Khanasir") in got
+    assert ("Syrian government", "control", "Khanasir") not in got
+
+
+# granularity: "Idlib's Khan Sheikhoun" is the town, not the city or province that holds it
+def test_a_possessive_container_holds_the_finer_place():
+    assert triples("Rebels pull out of Idlib's Khan Sheikhoun", long_form=True) == {("Rebels", "lost", "Khan Shaykhun")}
+
+
+# a complement 'that' is no relative clause: the control word still binds the place after it
+def test_said_that_is_no_relative_clause():
+    assert ("SDF", "control", "Tabqa airbase") in triples("The monitor said that the SDF had captured Tabqa airbase.")
+    assert ("Rebels", "control", "Tall Salmu") in triples("Activists said the rebels were in control of Tal Salmo.")

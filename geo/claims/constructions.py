@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "ally")
+KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "ally")
 FIELDS = {"name", "kind", "pattern", "note"}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
@@ -155,6 +155,13 @@ def participle(low: str, sentence_start: int, trigger_start: int, trigger_end: i
     """The name of the record that says a trigger is (or follows) a participle after a comma ('...,
     regaining control over X', '..., capturing X'): its doer is the main clause's subject."""
     hit = _first("participle", low, max(sentence_start, trigger_start - 40), trigger_end)
+    return hit[0] if hit else None
+
+
+def object_relative(low: str, start: int, trigger_start: int) -> str | None:
+    """The name of the record that says a control word ends a relative clause whose object is its
+    antecedent ('the villages that ISIL held'): no place after it is what was held."""
+    hit = _first("object_relative", low, start, trigger_start)
     return hit[0] if hit else None
 
 

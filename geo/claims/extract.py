@@ -72,6 +72,9 @@ _BY_AGENT = re.compile(r"\s+(?:(?:carried\s+out\s+|launched\s+|conducted\s+|(?:a
                        r"|whose\s+source\s+(?:is|was))\s+(?:the\s+|an?\s+)?")  # ('shelling whose source is the Kurdish Units')
 _BETWEEN = re.compile(r"\b(?:between|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
+# between a trigger and a later one: a new clause ('..., while also advancing', '; then', ', and later')
+_CLAUSE_TURN = re.compile(r"[;,]|\s[-–—]\s|\b(?:while|whereas|but|then|before|after)\b")
+_PARTICIPLE_TURN = re.compile(r",\s+(?:(?:thus|thereby|also|then|effectively)\s+)?(?!(?:including|according|excluding|bring)\b)[a-z]{3,}ing\b")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 # ('there' as a place, not the 'there is' that opens a sentence)
 # ('the town of X' names X; 'the airbase', 'the dam' refer back too)
@@ -441,6 +444,28 @@ class ClaimExtractor:
             # ('The blast, which collapsed a mosque in X, ...': a clause right after the trigger
             # describes the event itself, and its places are the event's)
             after = [m for m in after if m.start < relative.start()]
+        # a place after a later trigger of another clause is that trigger's ('seized X hill, while
+        # advancing to the centre of Y': Y is where they advanced, not what they seized)
+        later = [t for t in d.triggers_in(sentence) if t.start >= trigger.end and t.relation != trigger.relation
+                 and _CLAUSE_TURN.search(low, trigger.end, t.start)]
+        if later:
+            after = [m for m in after if m.start < later[0].start]
+        # '..., opening the road to Aleppo': a participle's clause after a comma says what followed
+        turn = _PARTICIPLE_TURN.search(low, trigger.end, sentence.end)
+        if turn is not None:
+            after = [m for m in after if m.start < turn.start()]
+        if trigger.relation in ("control", "lost"):
+            if low[trigger.start - 1:trigger.start] == "-":
+                # 'rebel-held territory': the holder's adjective names the place right after it, or none
+                after = [m for m in after if m.start - trigger.end <= 40]
+                # ('Saraqeb, a rebel-held town': the place the description follows)
+                before = [m for m in before[-1:] if (found := constructions.appositive_after(low, m.end, sentence.end))
+                          is not None and found.end() >= trigger.end]
+                if not after and not before:
+                    return []  # ('several hills outside the town were still ISIL-held': not the town)
+            elif constructions.object_relative(low, max(sentence.start, trigger.start - 60), trigger.start):
+                # 'the villages that ISIL held, clearing the road to Aleppo': what was held is before 'that'
+                after = []
         # behind the trigger, a place in a relative clause the trigger is not in says where something
         # else is ('the town, which lies on the road to Aleppo, after days of fighting')
         if before and not _in_relative_clause(low, sentence, trigger):
@@ -648,6 +673,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+_POSSESSIVE = re.compile(r"['’]s?\s+")
 _OF_TOWN = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -661,6 +687,9 @@ def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
         # place; a wide one a town qualifies is not ('the Badia of Al-Mayadin' is the town's desert)
         finer_region = a.kind == "region" and b.kind not in REGION_KINDS and not _OF_TOWN.fullmatch(text, a.end, b.start)
         if (a.kind in REGION_KINDS and not finer_region) or b.start - a.end > 80 or b.place_id == a.place_id:
+            continue
+        if b.start - a.end <= 3 and _POSSESSIVE.fullmatch(text, a.end, b.start) and b.kind not in REGION_KINDS | {"country"}:
+            held[id(a)] = b  # "Idlib's Khan Sheikhoun", "Syria's Raqqa": the first holds the second
             continue
         gap = _CONTAINER_GAP.fullmatch(text, a.end, b.start)
         if gap is None:
