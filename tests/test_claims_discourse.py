@@ -61,3 +61,22 @@ def test_a_possessive_container_holds_the_finer_place():
 def test_said_that_is_no_relative_clause():
     assert ("SDF", "control", "Tabqa airbase") in triples("The monitor said that the SDF had captured Tabqa airbase.")
     assert ("Rebels", "control", "Tall Salmu") in triples("Activists said the rebels were in control of Tal Salmo.")
+
+
+# granularity (long-form): villages or a hilltop taken near a town are no claim on the town
+def test_things_taken_near_a_town_are_no_claim_on_it():
+    got = triples("In turn, the rebels took control of two more villages near al-Rai.")
+    assert not any(place == "Ar-Ra'ee" for _, _, place in got)
+
+
+# assault-to (widened): 'operations to fully encircle and then retake the city' is a fight for it
+def test_an_operation_to_retake_is_a_contest():
+    got = triples("Iraqi troops launched a large operation, to retake the city of Tikrit from the militants.")
+    assert ("Iraqi forces", "contested", "Tikrit") in got
+    assert ("Iraqi forces", "control", "Tikrit") not in got
+
+
+# once-it-is: a capture still to come is no claim
+def test_a_capture_still_to_come_is_no_claim():
+    got = triples("Families fled Tikrit fearing reprisals by Shia militias once the city is captured.")
+    assert not any(rel == "control" for _, rel, _ in got)

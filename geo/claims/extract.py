@@ -75,6 +75,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+){0,2}$")
 # between a trigger and a later one: a new clause ('..., while also advancing', '; then', ', and later')
 _CLAUSE_TURN = re.compile(r"[;,]|\s[-–—]\s|\b(?:while|whereas|but|then|before|after)\b")
 _PARTICIPLE_TURN = re.compile(r",\s+(?:(?:thus|thereby|also|then|effectively)\s+)?(?!(?:including|according|excluding|bring)\b)[a-z]{3,}ing\b")
+# between a control word and its place: things near it were taken, not the place or a part of it
+_NEAR_ONLY = re.compile(r"\b(?:near|around|nearby|close\s+to|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of|outskirts\s+of)\s+(?:the\s+)?(?:\w+\s+of\s+)?$")
 _DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
 # ('there' as a place, not the 'there is' that opens a sentence)
 # ('the town of X' names X; 'the airbase', 'the dam' refer back too)
@@ -252,6 +254,9 @@ class ClaimExtractor:
                     and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
                 # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
                 place_relation = "contested" if partitive else relation
+                if partitive and not short_note and relation == "control" and targets and \
+                        _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
+                    continue  # long-form: 'took two villages near al-Rai', 'the hilltop near X': not X (granularity)
                 if relation == "control" and trigger.place_before and _HELD_FEATURE.search(low, max(lo, trigger.start - 30), trigger.start):
                     place_relation = "presence"  # 'two points controlled by the army at Tal Salmo': posts there, not the village
                 for place, destination, fallback in targets:
