@@ -80,3 +80,38 @@ def test_an_operation_to_retake_is_a_contest():
 def test_a_capture_still_to_come_is_no_claim():
     got = triples("Families fled Tikrit fearing reprisals by Shia militias once the city is captured.")
     assert not any(rel == "control" for _, rel, _ in got)
+
+
+def sources(text, long_form=True):
+    return {(c.actor, c.relation, c.place, c.attribution) for c in claims(text, long_form)}
+
+
+# sources: who says it becomes the claim's attribution, in the shapes long-form reporting uses
+def test_lower_case_sources_and_adverbs_before_the_verb():
+    assert ("Rebels", "lost", "Khan Shaykhun", "local activists") in sources(
+        "Rebel fighters pulled out of Khan Sheikhoun overnight, local activists have said.")
+    got = sources("SANA's correspondent also said that army units had recaptured Muhassan.")
+    assert ("Syrian government", "control", "Muhasan", "SANA") in got
+
+
+def test_a_quote_then_said_names_the_spokesmans_organisation():
+    got = sources('"We have entered Manbij," said Kino Gabriel, spokesman for the Syrian Democratic Forces.')
+    assert got == {("SDF", "advance", "Manbij", "SDF")}
+
+
+def test_a_party_that_claims_its_own_deed_is_its_source():
+    got = sources("Iraqi forces have claimed control of all of Kirkuk province.")
+    assert got and all(actor == "Iraqi forces" and source == "Iraqi forces" for actor, _, _, source in got)
+
+
+def test_the_speaker_of_a_party_speaks_of_its_troops():
+    got = sources("The spokesman of the Iraqi army, Yahya Rasool, stated that the troops had entered Amirli.")
+    assert got and all(actor == "Iraqi forces" for actor, _, _, _ in got)
+    assert all("Yahya" not in source for _, _, _, source in got)
+
+
+def test_the_paragraph_goes_on_quoting():
+    text = ('Government forces captured Saraqeb, the observatory said. "They also shelled Binnish," it added.')
+    got = sources(text)
+    assert ("Syrian government", "strike", "Binnish", "SOHR") in got or \
+        any(place == "Binnish" and source for _, _, place, source in got)

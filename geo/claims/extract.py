@@ -31,7 +31,7 @@ from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
-from geo.claims.stance import attribution_span, body_stance, negated
+from geo.claims.stance import attribution_span, body_stance, negated, short_source
 from geo.claims import syntax as syntax_parse
 from geo.knowledge import alternation, bearings, compass_points, link_words, place_noun_pattern
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
@@ -166,6 +166,7 @@ class ClaimExtractor:
         desert = next((m for m in d.places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
         claims: list[Claim] = []
         quoted = ""  # the previous sentence's source
+        previous_end = 0
         last_actor: str | None = None
         last_place: Mention | None = dominant
         salience: dict[str, tuple[int, int, Mention]] = {}  # place id -> (mentions so far, last sentence, mention)
@@ -188,10 +189,20 @@ class ClaimExtractor:
             src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
             if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
                 attribution = quoted  # 'SOHR said ... . It said 20 civilians were killed': still SOHR
+            elif not attribution and quoted and "\n\n" not in text[previous_end:sentence.start] and (
+                    _QUOTE_OPENS.match(text, sentence.start) or _HE_ADDED.search(low, sentence.start, sentence.end)):
+                attribution = quoted  # the same paragraph goes on quoting: '"They fled," he added.'
+            if not attribution and (own_word := next((a for a in d.actors_in(sentence) if _SELF_CLAIM.match(low, a.end)), None)):
+                attribution = short_source(text[own_word.start:own_word.end])  # 'Iraqi forces have claimed control of X'
             quoted = attribution
+            previous_end = sentence.end
             # a source is the attribution, never the actor ('..., a coalition spokesman said'),
             # unless it speaks of itself ('The SDF said it had captured X')
-            speaks_of_itself = src_end > src_start and _OF_ITSELF.match(low, src_end) is not None
+            # '"We have entered X," said a spokesman for Y': Y speaks of itself, and acts
+            we_speak = src_end > src_start and _QUOTE_OPENS.match(text, lo) is not None \
+                and _FIRST_PERSON.search(low, lo, src_start) is not None
+            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, src_end) is not None or we_speak)
+            speaker = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end), None) if we_speak else None
             in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end) or speaks_of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
                 in_places = [m for m in in_places if not src_start <= m.start < src_end]
@@ -228,6 +239,8 @@ class ClaimExtractor:
                 # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
                 clause_actor = next((c.actor for t, c in struck if t.start >= _clause_start(low, sentence, trigger.start)), None)
                 actor, carried = self._actor(d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant)
+                if speaker is not None and (actor is None or carried or trigger.start < src_start and actor == speaker):
+                    actor, carried = speaker, False
                 if actor is None:
                     unclaimed.append(trigger)
                     continue
@@ -1041,11 +1054,18 @@ def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trig
 # a sentence that opens with the previous source speaking again
 _SAYS_AGAIN = re.compile(r"\s*(?:it|they|he|she|the\s+(?:monitor|observatory|group|agency|ministry|statement))\s+"
                          r"(?:also\s+)?(?:said|says|added|reported|claimed|stated)\b")
+# the same speaker goes on: a sentence that opens a quotation, or '..., he added'
+_FIRST_PERSON = re.compile(r"\b(?:we|our)\b")
+_QUOTE_OPENS = re.compile(r"\s*[\"“‘]")
+_HE_ADDED = re.compile(r"[,\"”’]\s*(?:he|she|it|they)\s+(?:also\s+)?(?:said|added|says|adds)\b")
+# a party that claims its own deed is its source ('Iraqi forces have claimed control of Kirkuk')
+_SELF_CLAIM = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:claimed|declared|announced)\s+(?:(?:full|complete|total)\s+)?"
+                         r"(?:control|victory|the\s+(?:capture|liberation|seizure)|to\s+have)\b")
 _INSTRUMENT_BEFORE = re.compile(r"(?<!along )(?<!together )(?<!conjunction )\b(?:with|using)\s+(?:[\w-]+\s+){0,2}$")
 # 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
-_OF_ITSELF = re.compile(r"\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported|denied|denies)\s+"
+_OF_ITSELF = re.compile(r",?\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported|denied|denies)\s+"
                         r"(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:(?:reports?|claims?)\s+)?(?:that\s+)?"
-                        r"(?:it|they|(?:its|their)\s+(?:forces|fighters|troops|units|jets|warplanes|aircraft|planes|drones))"
+                        r"(?:it|they|(?:its|their|the)\s+(?:forces|fighters|troops|units|jets|warplanes|aircraft|planes|drones))"
                         r"|claim(?:ed|s)\s+to\s+have"  # 'ISIS claimed to have captured X
                         # 'the Security Media Cell announced the arrest of ...': its own deed
                         r"|(?:announced|announces|declared|declares|reported)\s+(?:the\s+)?(?:\w+\s+)?"
