@@ -83,6 +83,11 @@ def disable(*names: str) -> None:
     _records.cache_clear()
 
 
+def disabled() -> frozenset[str]:
+    """The names of the records switched off (constructions and binding rules alike)."""
+    return _DISABLED
+
+
 def records(kind: str) -> tuple[Construction, ...]:
     """The records of one kind, in file order (less those switched off)."""
     return _records(kind)
