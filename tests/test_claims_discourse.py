@@ -115,3 +115,18 @@ def test_the_paragraph_goes_on_quoting():
     got = sources(text)
     assert ("Syrian government", "strike", "Binnish", "SOHR") in got or \
         any(place == "Binnish" and source for _, _, place, source in got)
+
+
+# nominal forms: 'After the capture of X, Y ...' — Y took X
+def test_after_the_capture_of_takes_the_main_subject():
+    got = triples("After the capture of Tal Rifaat, the rebels turned their attention to Azaz.")
+    assert ("Rebels", "control", "Tal Rifaat") in got
+
+
+# 'the military', 'pro-government fighters': the government of the country the text is about
+def test_the_military_and_pro_government_fighters_are_the_home_government():
+    got = triples("Iraqi troops entered Tikrit in March. Later the military lost its positions in Tikrit.")
+    assert ("Iraqi forces", "lost", "Tikrit") in got
+    got = triples("Officials in Baghdad said pro-government fighters had captured Karma.")
+    assert any(actor == "Iraqi forces" and rel == "control" for actor, rel, _ in got)
+    assert not any(actor == "ISIS" for actor, _, _ in got)
