@@ -130,3 +130,17 @@ def test_the_military_and_pro_government_fighters_are_the_home_government():
     got = triples("Officials in Baghdad said pro-government fighters had captured Karma.")
     assert any(actor == "Iraqi forces" and rel == "control" for actor, rel, _ in got)
     assert not any(actor == "ISIS" for actor, _, _ in got)
+
+
+# advances: 'were within 10 km of X', '..., reaching the village of X'
+def test_within_a_distance_and_reaching_are_advances():
+    got = triples("By Friday the YPG were within 10 km from Tell Abyad.")
+    assert ("SDF", "advance", "Tell Abyad") in got
+    got = triples("ISIS seized six villages in a counter-attack, reaching the village of al-Hadabat.")
+    assert ("ISIS", "advance", "Haddabat") in got
+
+
+# an attempt to attack is an attack (a fight for the place), not a goal
+def test_an_attempt_to_attack_is_a_contest():
+    got = triples("Turkish forces attempted to attack the village of Tal Rifaat.")
+    assert ("Turkey", "contested", "Tal Rifaat") in got
