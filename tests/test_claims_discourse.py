@@ -144,3 +144,9 @@ def test_within_a_distance_and_reaching_are_advances():
 def test_an_attempt_to_attack_is_a_contest():
     got = triples("Turkish forces attempted to attack the village of Tal Rifaat.")
     assert ("Turkey", "contested", "Tal Rifaat") in got
+
+
+# lists: 'X, the Y countryside, and wide parts of Z countryside' names three places taken
+def test_a_list_of_countrysides_and_parts():
+    got = triples("The army captured Tabni, the Muhasan countryside and large parts of the Mayadin countryside.")
+    assert {("Syrian government", "control", p) for p in ("Tabni", "Muhasan", "al-Mayadin")} <= got

@@ -143,6 +143,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+# ('Mabrukah, the Tell Tamer countryside, and ...': the list goes on after the second place)
+_LIST_GOES_ON = re.compile(r"\s*(?:" + place_noun_pattern("region_after") + r"\s*)?(?:,|and\b|or\b|&)")
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 
 
@@ -168,7 +170,7 @@ def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
             continue
         if "," in gap.group() and "(" not in gap.group():
             # 'Tabqa, Raqqa and Deir ez-Zor' lists places; 'Sheladiz town, Duhok' places one
-            if (re.match(r"\s*(?:,|and\b|or\b|&)", text[b.end:b.end + 6])
+            if (_LIST_GOES_ON.match(text, b.end)
                     or re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, a.start - 6):a.start])):
                 continue
         held[id(b)] = a

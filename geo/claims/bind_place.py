@@ -164,7 +164,9 @@ def _from_to_destination(low: str, sentence: Sentence, origin: Mention, in_place
 
 
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
-_LIST_GAP = re.compile(r"\s*(?:" + place_noun_pattern("settlement_of") + r"\s+)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+# ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
+_LIST_GAP = re.compile(r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+                       r"(?:(?:wide|large|most|much|some|several|parts?|areas?)\s+(?:parts?\s+|areas?\s+)?of\s+)?"
                        r"(?:the\s+(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?", re.IGNORECASE)
 
 
