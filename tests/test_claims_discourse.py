@@ -150,3 +150,18 @@ def test_an_attempt_to_attack_is_a_contest():
 def test_a_list_of_countrysides_and_parts():
     got = triples("The army captured Tabni, the Muhasan countryside and large parts of the Mayadin countryside.")
     assert {("Syrian government", "control", p) for p in ("Tabni", "Muhasan", "al-Mayadin")} <= got
+
+
+# leads: a place named as a reference point in an offensive's lead is not fought for
+def test_a_lead_does_not_contest_its_reference_point():
+    got = triples("The al-Bab offensive was a military offensive launched by the Turkish Armed Forces, with the goal "
+                  "of capturing the city of al-Bab located north of Aleppo.")
+    assert ("Turkey", "contested", "al-Bab") in got
+    assert not any(place == "Aleppo" for _, _, place in got)
+
+
+# an operation launched to capture a city is a fight for it, not its capture
+def test_an_operation_launched_to_capture_is_a_contest():
+    got = triples("The battle was a military operation against ISIS launched by Iraqi forces to capture the city of Fallujah.")
+    assert ("Iraqi forces", "contested", "Fallujah") in got
+    assert ("Iraqi forces", "control", "Fallujah") not in got

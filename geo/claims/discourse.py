@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from geo.claims import constructions
 from geo.claims.actors import ActorMention
+from geo.claims.clauses import _reference
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.rules import Trigger
 from geo.knowledge import bearing_pattern, place_noun_pattern
@@ -74,6 +75,7 @@ def lead_bindings(sentence: Sentence, low: str, opening: re.Match, in_actors: li
         if m.kind != "country" and m.place_id not in seen:
             seen.add(m.place_id)
             places.append(m)
+    places = [m for m in places if _reference(low, sentence, m) is None] or places  # ('located north of Aleppo')
     places = [m for m in places if m.kind not in REGION_KINDS] or places  # 'in the Aleppo Governorate' holds them
     return [(actor, m) for actor in actors for m in places]
 
