@@ -180,6 +180,13 @@ def test_later_clause_leaves_a_later_triggers_place_to_it():
     assert place.after == []
 
 
+def test_later_clause_joined_by_and():
+    _, place = contexts("ISIS launched another attack on Monday and shelled Deir ez-Zor.")
+    assert place.trigger.relation == "contested" and [m.surface for m in place.after] == ["Deir ez-Zor"]
+    bind_place.later_clause(place, rule("later-clause"))
+    assert place.after == []
+
+
 def test_victim_name_is_no_place():
     from dataclasses import replace
 

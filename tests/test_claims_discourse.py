@@ -165,3 +165,15 @@ def test_an_operation_launched_to_capture_is_a_contest():
     got = triples("The battle was a military operation against ISIS launched by Iraqi forces to capture the city of Fallujah.")
     assert ("Iraqi forces", "contested", "Fallujah") in got
     assert ("Iraqi forces", "control", "Fallujah") not in got
+
+
+# granularity (long-form): a count of unnamed villages between two towns is no claim on either
+def test_villages_between_two_towns_are_no_claim_on_them():
+    got = triples("On 31 May, Kurdish forces seized four villages on the provincial boundary between Hasakah and Raqqa.")
+    assert not any(rel == "control" for _, rel, _ in got)
+
+
+# before-the-battle: a battle named as a time or a plan is no claim
+def test_a_battle_named_as_a_time_is_no_claim():
+    got = triples("Prior to the Battle of Fallujah, some militia leaders framed the impending campaign in sectarian terms.")
+    assert got == set()

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "ally")
+KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "counted", "ally")
 FIELDS = {"name", "kind", "pattern", "note"}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
@@ -167,6 +167,13 @@ def object_relative(low: str, start: int, trigger_start: int) -> str | None:
     """The name of the record that says a control word ends a relative clause whose object is its
     antecedent ('the villages that ISIL held'): no place after it is what was held."""
     hit = _first("object_relative", low, start, trigger_start)
+    return hit[0] if hit else None
+
+
+def counted(low: str, trigger_end: int, place_start: int) -> str | None:
+    """The name of the record that says the words between a control word and its place count
+    unnamed places ('seized four villages on the boundary between X and Y')."""
+    hit = _first("counted", low, trigger_end, place_start)
     return hit[0] if hit else None
 
 

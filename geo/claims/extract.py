@@ -37,7 +37,7 @@ __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
 
 
 # between a control word and its place: things near it were taken, not the place or a part of it
-_NEAR_ONLY = re.compile(r"\b(?:near|around|nearby|close\s+to|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of|outskirts\s+of)\s+(?:the\s+)?(?:\w+\s+of\s+)?$")
+_NEAR_ONLY = re.compile(r"\b(?:near|around|nearby|close\s+to|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of|outskirts\s+of|between)\s+(?:the\s+)?(?:\w+\s+of\s+)?$")
 _HELD_FEATURE = re.compile(r"\b(?:points?|positions?|posts?|checkpoints?|barracks|headquarters)\s+(?:\w+\s+)?$")
 
 
@@ -167,8 +167,8 @@ class ClaimExtractor:
                     and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
                 # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
                 place_relation = "contested" if partitive else relation
-                if partitive and not short_note and relation == "control" and targets and \
-                        _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
+                if (partitive or targets and constructions.counted(low, trigger.end, targets[0][0].start)) and not short_note \
+                        and relation == "control" and targets and _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
                     continue  # long-form: 'took two villages near al-Rai', 'the hilltop near X': not X (granularity)
                 if relation == "control" and trigger.place_before and _HELD_FEATURE.search(low, max(lo, trigger.start - 30), trigger.start):
                     place_relation = "presence"  # 'two points controlled by the army at Tal Salmo': posts there, not the village
