@@ -177,3 +177,17 @@ def test_villages_between_two_towns_are_no_claim_on_them():
 def test_a_battle_named_as_a_time_is_no_claim():
     got = triples("Prior to the Battle of Fallujah, some militia leaders framed the impending campaign in sectarian terms.")
     assert got == set()
+
+
+# stance: 'it was reported that', 'a reported air attack' report without vouching: alleged
+def test_it_was_reported_that_is_alleged():
+    got = {(c.actor, c.relation, c.stance) for c in claims("Ten days later it was reported that the rebels were in control of Tal Salmo.")}
+    assert ("Rebels", "control", "alleged") in got
+    got = {(c.relation, c.stance) for c in claims("Smoke rose after a reported air attack by pro-regime forces on Khan Sheikhoun.")}
+    assert ("strike", "alleged") in got
+
+
+# an unnamed town in a province is not the province ('a key town in Syria's Idlib province')
+def test_an_unnamed_town_in_a_province_is_not_the_province():
+    got = triples("Opposition fighters have withdrawn from a key town in Syria's Idlib province, activists said.")
+    assert not any(place == "Idlib Governorate" for _, _, place in got)

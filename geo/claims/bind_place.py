@@ -73,7 +73,7 @@ def _province_like(low: str, m: Mention) -> bool:
 
 
 # 'the last city controlled by ISIS in Homs province': a place the words do not name, in the province
-_UNNAMED_BEFORE = re.compile(r"\b(?:the|a|an|one|its|their|last)\s+(?:\w+\s+)?" + place_noun_pattern("unnamed") + r"\s+(?:(?:controlled|held|besieged|surrounded)\s+by\s+[^,;.]{2,30}?\s+)?(?:in|of)\s+(?:the\s+)?$")
+_UNNAMED_BEFORE = re.compile(r"\b(?:the|a|an|one|its|their|last)\s+(?:\w+\s+)?" + place_noun_pattern("unnamed") + r"\s+(?:(?:controlled|held|besieged|surrounded)\s+by\s+[^,;.]{2,30}?\s+)?(?:in|of)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?$")
 
 
 def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention, in_unresolved: list[Mention]) -> bool:
