@@ -191,3 +191,9 @@ def test_it_was_reported_that_is_alleged():
 def test_an_unnamed_town_in_a_province_is_not_the_province():
     got = triples("Opposition fighters have withdrawn from a key town in Syria's Idlib province, activists said.")
     assert not any(place == "Idlib Governorate" for _, _, place in got)
+
+
+# 'the US-backed SDF': the group the adjective qualifies is the head, not a modifier
+def test_a_backed_group_is_the_head_of_its_phrase():
+    got = triples("The deal gave the US-backed SDF easy control over lands in Deir ez-Zor.")
+    assert any(actor == "SDF" and rel == "control" for actor, rel, _ in got)

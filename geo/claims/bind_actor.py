@@ -26,7 +26,7 @@ _PLURAL_SUBJECT = re.compile(r"(?:troops|forces|fighters|militants|soldiers|unit
 _MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
 
 
-_MODIFIER_BEFORE = re.compile(r"\b(?:backed|supported|led|sponsored|armed|trained|used|owned|run|inhabited|housed|frequented|manned|held|controlled|occupied|belonging\s+to|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
+_MODIFIER_BEFORE = re.compile(r"(?<!-)\b(?:backed|supported|led|sponsored|armed|trained|used|owned|run|inhabited|housed|frequented|manned|held|controlled|occupied|belonging\s+to|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
 
 
 _HELPER_BEFORE = re.compile(r"\b(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|cover)\s+(?:of|from)|support\s+from)\s+(?:an?\s+|the\s+)?\S*\s*$")
