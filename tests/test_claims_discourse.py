@@ -197,3 +197,9 @@ def test_an_unnamed_town_in_a_province_is_not_the_province():
 def test_a_backed_group_is_the_head_of_its_phrase():
     got = triples("The deal gave the US-backed SDF easy control over lands in Deir ez-Zor.")
     assert any(actor == "SDF" and rel == "control" for actor, rel, _ in got)
+
+
+# 'government-held', 'a government offensive' with no state named: the home government
+def test_government_alone_is_the_home_government():
+    got = triples("The rebels vowed to fight on until they reach the government-held Kuweires airbase near Aleppo.")
+    assert ("Syrian government", "control", "Kweires airbase") in got

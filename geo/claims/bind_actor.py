@@ -8,11 +8,12 @@ rung try. ``carried``: the actor was carried over from an earlier sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
 from geo.claims import binding, constructions, discourse
-from geo.claims.actors import ActorMention, armed_groups
+from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.clauses import _SHORT_NOTE, _clause_start
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger
@@ -295,7 +296,16 @@ def held_adjective(ctx, rule):
     if trigger.relation != "control" or ctx.low[trigger.start - 1:trigger.start] != "-":
         return None
     glued = [a for a in ctx.in_actors if a.end == trigger.start - 1]
-    return (glued[0].actor if glued else None), False
+    if glued:
+        return glued[0].actor, False
+    word = ctx.low[max(0, trigger.start - 12):trigger.start - 1].split()[-1:]
+    if word and word[0] in ("government", "regime", "loyalist"):
+        # 'government-held': the government of the country the document's places lie in
+        countries = Counter(m.country for m in ctx.d.places if m.country)
+        home = countries.most_common(1)[0][0] if countries else None
+        found = find_actors(word[0] + " forces", country=home)
+        return (found[0].actor if found else None), False
+    return None, False
 
 
 def holder_word(ctx, rule):
