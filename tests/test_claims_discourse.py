@@ -203,3 +203,12 @@ def test_a_backed_group_is_the_head_of_its_phrase():
 def test_government_alone_is_the_home_government():
     got = triples("The rebels vowed to fight on until they reach the government-held Kuweires airbase near Aleppo.")
     assert ("Syrian government", "control", "Kweires airbase") in got
+
+
+# sequences: 'captured X and Y, before retreating back to the base' took them, then lost them
+def test_captures_taken_back_in_the_same_sentence_are_lost_too():
+    got = triples("Army units moved out under cover of artillery and captured Tabni and Muhassan, "
+                  "before retreating back to their base.")
+    assert {("Syrian government", "control", "Tabni"), ("Syrian government", "lost", "Tabni"),
+            ("Syrian government", "lost", "Muhasan")} <= got
+    assert not any(rel == "lost" for _, rel, _ in triples("Army units captured Tabni and Muhassan on Monday."))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "counted", "ally")
+KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "counted", "reversal", "ally")
 FIELDS = {"name", "kind", "pattern", "note"}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
@@ -175,6 +175,13 @@ def counted(low: str, trigger_end: int, place_start: int) -> str | None:
     unnamed places ('seized four villages on the boundary between X and Y')."""
     hit = _first("counted", low, trigger_end, place_start)
     return hit[0] if hit else None
+
+
+def reversal(low: str, sentence_start: int, sentence_end: int) -> int | None:
+    """Where the words that take back the sentence's captures start ('..., before retreating back
+    to the airbase'), if any record finds them."""
+    hit = _first("reversal", low, sentence_start, sentence_end)
+    return hit[1].start() if hit else None
 
 
 def allied(low: str, actor_end: int, generic_start: int) -> bool:

@@ -200,6 +200,11 @@ class ClaimExtractor:
                                      if place.doc == doc.id else 10**6)
                     at.append(trigger.start)
             own = _one_per_place(own, distances, at, low)
+            if own and (back := constructions.reversal(low, lo, hi)) is not None:
+                # 'captured X and Y, before retreating back to the base': they took them, then left them
+                held = {(c.actor, c.place_id) for c in own if c.relation == "lost"}
+                own += [replace(c, relation="lost") for c in own if c.relation == "control" and 0 <= c.place_start < back
+                        and (c.actor, c.place_id) not in held]
             if triggers_here and (opening := constructions.lead(low, lo, hi)) is not None:
                 # 'The X offensive was a military operation launched by Y against Z': Y contests X
                 own = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
