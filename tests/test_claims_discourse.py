@@ -212,3 +212,9 @@ def test_captures_taken_back_in_the_same_sentence_are_lost_too():
     assert {("Syrian government", "control", "Tabni"), ("Syrian government", "lost", "Tabni"),
             ("Syrian government", "lost", "Muhasan")} <= got
     assert not any(rel == "lost" for _, rel, _ in triples("Army units captured Tabni and Muhassan on Monday."))
+
+
+# reversals: 'captured X but withdrew ...' took X and lost it
+def test_captured_but_withdrew_is_lost_too():
+    got = triples("Rebels captured Tal Rifaat but withdrew after a counter-offensive three days later.")
+    assert {("Rebels", "control", "Tal Rifaat"), ("Rebels", "lost", "Tal Rifaat")} <= got
