@@ -218,3 +218,21 @@ def test_captures_taken_back_in_the_same_sentence_are_lost_too():
 def test_captured_but_withdrew_is_lost_too():
     got = triples("Rebels captured Tal Rifaat but withdrew after a counter-offensive three days later.")
     assert {("Rebels", "control", "Tal Rifaat"), ("Rebels", "lost", "Tal Rifaat")} <= got
+
+
+# an offensive towards a place is an advance on it
+def test_an_offensive_towards_a_place_is_an_advance():
+    got = triples("Kurdish and FSA forces in Kobani launched a large offensive eastward towards Tell Abyad.")
+    assert ("Rebels", "advance", "Tell Abyad") in got and not any(place == "Kobani" for _, _, place in got)
+
+
+# halt-the-advance: the advance someone halts is not the halter's
+def test_an_advance_halted_is_not_the_halters():
+    got = triples("ISIS dispatched hundreds of fighters to Tell Abyad to halt the Kurdish advance.")
+    assert ("ISIS", "presence", "Tell Abyad") in got and ("ISIS", "advance", "Tell Abyad") not in got
+
+
+# a thing placed by a bearing ('the main bridge east of X') is no reference back to the last place
+def test_a_thing_east_of_a_town_is_not_the_last_place():
+    got = triples("The YPG besieged Suluk on Monday. Meanwhile, ISIS blew up the main bridge east of Tell Abyad.")
+    assert ("ISIS", "strike", "Suluk") not in got

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.claims import binding, constructions
-from geo.claims.clauses import (_CITY_ANAPHORA, _CONTAINER_GAP, _ROUTE_GAP, _SHORT_NOTE, _UNKNOWN_PLACE,
+from geo.claims.clauses import (_CITY_ANAPHORA, _CONTAINER_GAP, _LOCATED_AFTER, _ROUTE_GAP, _SHORT_NOTE, _UNKNOWN_PLACE,
                                 _in_relative_clause, _reference, _unknown_place, _unknown_place_ends)
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
@@ -411,8 +411,9 @@ def referent(ctx, rule):
     if ctx.side:
         return None
     low, sentence, trigger, last_place = ctx.low, ctx.sentence, ctx.trigger, ctx.last_place
-    if last_place is not None and (_CITY_ANAPHORA.search(low, sentence.start, sentence.end)
-                                   or constructions.pronoun_object(low, trigger.end, sentence.end)
+    # ('the main bridge east of Tell Abyad' is a new thing, placed by the words after it)
+    anaphor = any(not _LOCATED_AFTER.match(low, m.end()) for m in _CITY_ANAPHORA.finditer(low, sentence.start, sentence.end))
+    if last_place is not None and (anaphor or constructions.pronoun_object(low, trigger.end, sentence.end)
                                    or constructions.place_subject(low, sentence.start, trigger.start)):
         return [(last_place, None, True)]
     return None

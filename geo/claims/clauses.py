@@ -12,6 +12,8 @@ from geo.claims.rules import Trigger
 
 # ('there' as a place, not the 'there is' that opens a sentence)
 # ('the town of X' names X; 'the airbase', 'the dam' refer back too)
+# after a noun that could refer back: it is placed anew ('the main bridge east of Tell Abyad')
+_LOCATED_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*(?:[\s-]+(?:east|west)\w*)?\s+of|near|outside)\b")
 _CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:" + place_noun_pattern("anaphora") +
                             r"|base|air\s*base|airport|dam|oil\s+field|hill|mountain|bridge)\b(?!\s+of\b)"
                             r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seems?|appears?)\b)|inside)\b")

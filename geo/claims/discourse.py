@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from geo.claims import constructions
 from geo.claims.actors import ActorMention
-from geo.claims.clauses import _reference
+from geo.claims.clauses import _LOCATED_AFTER, _reference
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.rules import Trigger
 from geo.knowledge import bearing_pattern, place_noun_pattern
@@ -116,6 +116,8 @@ def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, M
         return last_place
     if _BEARING_BEFORE.search(low, max(sentence.start, found.start() - 30), found.start()):
         return None  # 'al-Khashir checkpoint (north east of the airport)': a reference point, not the place
+    if _LOCATED_AFTER.match(low, found.end()):
+        return None  # 'the main bridge east of Tell Abyad': a new thing, placed by the words after it
     noun = found.group("noun").replace(" ", "")
     kinds = next((k for word, k in _ANAPHOR_KINDS if noun.endswith(word)), None)
     if kinds is None:
