@@ -236,3 +236,9 @@ def test_an_advance_halted_is_not_the_halters():
 def test_a_thing_east_of_a_town_is_not_the_last_place():
     got = triples("The YPG besieged Suluk on Monday. Meanwhile, ISIS blew up the main bridge east of Tell Abyad.")
     assert ("ISIS", "strike", "Suluk") not in got
+
+
+# 'X fell to Y', 'X falls to Y' (a headline's present): Y holds X
+def test_a_place_that_falls_to_a_group_is_its():
+    assert ("ISIS", "control", "Mosul") in triples("Mosul fell to ISIS in June 2014.")
+    assert ("SDF", "control", "Raqqa") in triples("Raqqa falls to US-backed SDF")

@@ -273,6 +273,7 @@ def actor_after(ctx, rule):
     if not trigger.actor_after:
         return None
     after = [a for a in ctx.in_actors if a.start >= trigger.end]
+    after = [a for a in after if not _is_modifier(ctx.low, a)] or after  # ('falls to US-backed SDF': the SDF)
     if after:
         return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
     if ctx.low.endswith("by", trigger.start, trigger.end):
