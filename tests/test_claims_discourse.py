@@ -242,3 +242,9 @@ def test_a_thing_east_of_a_town_is_not_the_last_place():
 def test_a_place_that_falls_to_a_group_is_its():
     assert ("ISIS", "control", "Mosul") in triples("Mosul fell to ISIS in June 2014.")
     assert ("SDF", "control", "Raqqa") in triples("Raqqa falls to US-backed SDF")
+
+
+# presence: forces dug in at a place, or combing it, are there
+def test_dug_in_and_combing_are_presence():
+    assert ("ISIS", "presence", "Tabqa Dam") in triples("The SDF encountered ISIS forces dug in around the Tabqa Dam.")
+    assert ("Iraqi forces", "presence", "Tikrit") in triples("Government forces continued combing Tikrit for hidden explosives.")
