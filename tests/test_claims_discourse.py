@@ -167,7 +167,7 @@ def test_an_operation_launched_to_capture_is_a_contest():
     assert ("Iraqi forces", "control", "Fallujah") not in got
 
 
-# granularity (long-form): a count of unnamed villages between two towns is no claim on either
+# count-of-villages (long-form): a count of unnamed villages between two towns is no claim on either
 def test_villages_between_two_towns_are_no_claim_on_them():
     got = triples("On 31 May, Kurdish forces seized four villages on the provincial boundary between Hasakah and Raqqa.")
     assert not any(rel == "control" for _, rel, _ in got)
@@ -205,7 +205,7 @@ def test_government_alone_is_the_home_government():
     assert ("Syrian government", "control", "Kweires airbase") in got
 
 
-# sequences: 'captured X and Y, before retreating back to the base' took them, then lost them
+# retreated-back (sequences): 'captured X and Y, before retreating back to the base' took them, then lost them
 def test_captures_taken_back_in_the_same_sentence_are_lost_too():
     got = triples("Army units moved out under cover of artillery and captured Tabni and Muhassan, "
                   "before retreating back to their base.")
@@ -214,7 +214,7 @@ def test_captures_taken_back_in_the_same_sentence_are_lost_too():
     assert not any(rel == "lost" for _, rel, _ in triples("Army units captured Tabni and Muhassan on Monday."))
 
 
-# reversals: 'captured X but withdrew ...' took X and lost it
+# retreated-back (reversals): 'captured X but withdrew ...' took X and lost it
 def test_captured_but_withdrew_is_lost_too():
     got = triples("Rebels captured Tal Rifaat but withdrew after a counter-offensive three days later.")
     assert {("Rebels", "control", "Tal Rifaat"), ("Rebels", "lost", "Tal Rifaat")} <= got

@@ -1,16 +1,19 @@
 """Claims from sentences: who controls, lost, contests, holds out in, advances on, strikes, or
 passes through which place, stated how and according to whom.
 
-Rules, not a model. The knowledge is data (``geo/data/lexicon``): relation triggers and their
-cues (:mod:`geo.claims.rules`), actor names (:mod:`geo.claims.actors`), stance and sources
-(:mod:`geo.claims.stance`). Here a sentence's triggers are paired with the actor that acts (the
-nearest subject before the trigger that is not an object, a modifier, a passive victim or the
-quoted source; else the agent after 'by' / 'between') and with the places the trigger governs
-(not those of a relative clause, not a place left 'from', never a place standing in for a name
-the gazetteer does not know). Where a sentence names no actor or place ('the city'), the
-document's last actor or place stands in, with a lower confidence. One sentence gives one claim
-per actor and place. A denial with no claim of its own ('The SDF denies the existence of any
-agreement') denies the claims of the sentence before it.
+Rules, not a model. The knowledge is data: relation triggers and their cues (``geo/data/lexicon``,
+:mod:`geo.claims.rules`), actor names (:mod:`geo.claims.actors`), stance and sources
+(:mod:`geo.claims.stance`), the constructions of long-form reporting (goals, attempts, leads,
+descriptions, reversals: ``geo/data/claims/constructions.toml``) and the binding rules, two ordered
+ladders of named records (``geo/data/claims/binding.toml``): who a trigger's actor is
+(:mod:`geo.claims.bind_actor`) and which places it binds (:mod:`geo.claims.bind_place`). Here each
+sentence's triggers are checked against the constructions (a goal, a heading, a description of a
+place), bound by the ladders, given a stance and a source (the sentence's, the paragraph's that
+goes on quoting, or the party's that claims its own deed), and kept one per actor and place.
+Where a sentence names no actor or place ('the city'), the document's last actor or place stands
+in, with a lower confidence. A denial with no claim of its own ('The SDF denies the existence of
+any agreement') denies the claims of the sentence before it. The document's layers are built once
+(:mod:`geo.claims.annotate`).
 """
 from __future__ import annotations
 
