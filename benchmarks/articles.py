@@ -130,7 +130,8 @@ def _matched(sa, folder: Path, threshold: float) -> tuple[set, set, int]:
 
 
 def ablation(sa, folder: Path, threshold: float) -> int:
-    """Per construction record: gold claims found and claims kept with it, and without it."""
+    """Per construction record and binding rule: gold claims found and claims kept with it, and without it."""
+    from geo.claims import binding
     from geo.claims.constructions import _all, disable
 
     base_found, base_right, base_n = _matched(sa, folder, threshold)
@@ -138,10 +139,11 @@ def ablation(sa, folder: Path, threshold: float) -> int:
           f"{len(base_found)} gold claims found, {len(base_right)}/{base_n} claims right")
     print(f"  {'record':22s} {'kind':14s} {'found +':>7s} {'found -':>7s} {'right +':>7s} {'claims +':>8s}")
     try:
-        for r in _all():
-            disable(r.name)
+        rows = [(r.name, r.kind) for r in _all()] + [(r.name, "bind:" + r.stage) for r in binding._all()]
+        for name, kind in rows:
+            disable(name)
             found, right, n = _matched(sa, folder, threshold)
-            print(f"  {r.name:22s} {r.kind:14s} {len(base_found - found):7d} {len(found - base_found):7d} "
+            print(f"  {name:22s} {kind:14s} {len(base_found - found):7d} {len(found - base_found):7d} "
                   f"{len(base_right) - len(right):+7d} {base_n - n:+8d}")
     finally:
         disable()
@@ -157,7 +159,7 @@ def main(argv=None) -> int:
                     help="drop claims below this confidence before scoring (default: geo's default)")
     ap.add_argument("--details", action="store_true", help="dev part only: every miss and every wrong claim")
     ap.add_argument("--ablation", action="store_true",
-                    help="dev part only: claims gained and lost by each construction record (each one switched off in turn)")
+                    help="dev part only: claims gained and lost by each construction record and binding rule (each one switched off in turn)")
     ap.add_argument("--folder", default=str(ARTICLES))
     args = ap.parse_args(argv)
 

@@ -21,7 +21,7 @@ from importlib import resources
 from geo.settings import current
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "ally")
+KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "counted", "reversal", "ally")
 FIELDS = {"name", "kind", "pattern", "note"}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
@@ -82,6 +82,11 @@ def disable(*names: str) -> None:
     global _DISABLED
     _DISABLED = frozenset(names)
     _records.cache_clear()
+
+
+def disabled() -> frozenset[str]:
+    """The names of the records switched off (constructions and binding rules alike)."""
+    return _DISABLED
 
 
 def records(kind: str) -> tuple[Construction, ...]:
@@ -151,6 +156,34 @@ def place_subject(low: str, sentence_start: int, trigger_start: int) -> bool:
 
 def fronted(low: str, sentence_start: int, trigger_start: int) -> bool:
     return _first("fronted", low, sentence_start, trigger_start, "fullmatch") is not None
+
+
+def participle(low: str, sentence_start: int, trigger_start: int, trigger_end: int) -> str | None:
+    """The name of the record that says a trigger is (or follows) a participle after a comma ('...,
+    regaining control over X', '..., capturing X'): its doer is the main clause's subject."""
+    hit = _first("participle", low, max(sentence_start, trigger_start - 40), trigger_end)
+    return hit[0] if hit else None
+
+
+def object_relative(low: str, start: int, trigger_start: int) -> str | None:
+    """The name of the record that says a control word ends a relative clause whose object is its
+    antecedent ('the villages that ISIL held'): no place after it is what was held."""
+    hit = _first("object_relative", low, start, trigger_start)
+    return hit[0] if hit else None
+
+
+def counted(low: str, trigger_end: int, place_start: int) -> str | None:
+    """The name of the record that says the words between a control word and its place count
+    unnamed places ('seized four villages on the boundary between X and Y')."""
+    hit = _first("counted", low, trigger_end, place_start)
+    return hit[0] if hit else None
+
+
+def reversal(low: str, sentence_start: int, sentence_end: int) -> int | None:
+    """Where the words that take back the sentence's captures start ('..., before retreating back
+    to the airbase'), if any record finds them."""
+    hit = _first("reversal", low, sentence_start, sentence_end)
+    return hit[1].start() if hit else None
 
 
 def allied(low: str, actor_end: int, generic_start: int) -> bool:

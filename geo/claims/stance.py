@@ -19,12 +19,18 @@ _ATTRIBUTION = (
     # a name of up to seven capitalised words (taken whole: only the whole name can be followed
     # by the verb, so the atomic group spares the backtracking), or 'the ... spokesman of ...'
     re.compile(r"(?=[A-Ztaslogpr])(?P<src>(?:(?:the|an?)\s+)?[A-Z][\w’'.-]*+(?>(?:\s+(?:(?:for|of|the|and|on)\s+)*[A-Z][\w’'.-]*+){0,6})(?:\s+\([A-Z]+\))?"
-               r"|(?:(?:the|an?)\s+|[A-Z][\w-]*\s+)(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commanders?|witness(?:es)?|officials?|sources?|representatives?|ministry|media|monitor|police|officers?|medics|doctors?|army|military|members?|governor|mayor|chief|residents?|activists?|lawmakers?)(?:\s+of\s+(?:the\s+)?[\w ]{2,40}?)?"
+               r"|(?:(?:the|an?|The|An?)\s+|[A-Z][\w’'-]*\s+|(?<![\w-])(?=(?:local|some|several|other|opposition|rebel|kurdish|military|security|government|state)\s))(?:[\w’'-]+\s+){0,3}"
+               r"(?:spokes(?:man|woman|person)|speaker|commanders?|witness(?:es)?|officials?|sources?|representatives?|ministry|media|monitor|police|officers?|medics|doctors?|army|military|members?|governor|mayor|chief|residents?|activists?|lawmakers?|government|command|service|agency|observatory|reporters?|correspondents?)"
+               r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w ]{2,40}?)?(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},)?"
                r"|(?:state|official|local|government|opposition|pro-government|regime)\s+(?:media|television|tv|news\s+agenc(?:y|ies)))"
                # ('The Syrian Observatory for Human Rights, a Britain-based war monitor, said')
-               r"(?:,\s+(?:an?|the|who|which)\s+[^,.;]{2,60},)?\s+(?:(?:has|have|had)\s+)?(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated|documented|recorded)\b"),
-    re.compile(r",\s*(?:said|says|reported|announced)\s+(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
+               r"(?:,\s+(?:an?|the|who|which)\s+[^,.;]{2,60},)?\s+(?:(?:has|have|had|also|later|subsequently|meanwhile|then|further|again)\s+)*(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated|documented|recorded)\b"),
+    # ('..., said Naji Mustafa, spokesman for the National Liberation Front': the organisation speaks)
+    re.compile(r"[,.!?]?[\"”’]?\s*(?<=[,\"”’])\s*(?:said|says|reported|announced|added|stated)\s+(?:[A-Z][^,.;:]{2,60}?,\s+(?:an?\s+|the\s+)?"
+               r"(?:spokes(?:man|woman|person)|commander|official|head|leader|member)\s+(?:for|of)\s+)?"
+               r"(?P<src>(?:the\s+)?[A-Z][^,.;:]{2,60}?)(?=[,.;:]|$)"),
 )
+_APPOSED_NAME = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},$")
 # a headline's source before a colon: 'Iraqi police official: Bomb in Baghdad kills 13'
 _HEADER_SOURCE = re.compile(r"\s*(?P<src>[A-Z][^:.;]{2,50}?\b(?:officials?|sources?|police|ministry|spokes(?:man|woman|person)|"
                             r"media|monitor|command|army|military|government))\s*:\s")
@@ -63,6 +69,7 @@ def attribution_span(sentence: Sentence, low: str | None = None) -> tuple[int, i
             continue
         for match in pattern.finditer(haystack):
             source = " ".join(body[match.start("src"):match.end("src")].split())
+            source = _APPOSED_NAME.sub("", source)  # ('The speaker of the army, Qasim Atta,': the army's speaker)
             if _no_source(source, lex.not_sources):
                 continue
             return sentence.start + match.start("src"), sentence.start + match.end("src"), short_source(source)

@@ -1,0 +1,427 @@
+"""Who a trigger's actor is: the rungs of the actor ladder (``geo/data/claims/binding.toml``,
+stage ``actor``) and the tests they use (a modifier, an object, a helper, a victim).
+
+Each step reads an :class:`ActorContext` and the record that runs it; it returns ``(actor,
+carried)`` when it decides (``actor`` None: nobody the text names acts) or None to let the next
+rung try. ``carried``: the actor was carried over from an earlier sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from geo.claims import binding, constructions, discourse
+from geo.claims.actors import ActorMention, armed_groups, find_actors
+from geo.claims.clauses import _SHORT_NOTE, _clause_start
+from geo.claims.document import ClaimDocument
+from geo.claims.rules import Trigger
+from geo.claims.rules import lexicon as rules_lexicon
+from geo.model import Sentence
+
+
+_PLURAL_SUBJECT = re.compile(r"(?:troops|forces|fighters|militants|soldiers|units|militias|jets|warplanes)$")
+
+
+_MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
+
+
+_MODIFIER_BEFORE = re.compile(r"(?<!-)\b(?:backed|supported|led|sponsored|armed|trained|used|owned|run|inhabited|housed|frequented|manned|held|controlled|occupied|belonging\s+to|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
+
+
+_HELPER_BEFORE = re.compile(r"\b(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|cover)\s+(?:of|from)|support\s+from)\s+(?:an?\s+|the\s+)?\S*\s*$")
+
+
+# 'with the International Coalition's support': the actor helps the one that acts
+_SUPPORTING_AFTER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:support|backing|help|cover)\b")
+
+
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|some|many|more)(?:\s+(?:hundreds?|thousands?|dozens?)(?:\s+of)?)?"
+
+
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|from|on|at"
+    r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
+    r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported"
+    r"|chas(?:ed|ing)|pursu(?:ed|ing)|hunt(?:ed|ing)|pound(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
+
+
+# 'targeted positions of regime forces', 'killing two members of the SDF': the group whose posts or
+# people are named is the target
+_TARGET_OF_BEFORE = re.compile(r"\b(?:\w+(?:ed|ing)|on|at|against|near|into|towards?|hit|hits|struck)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:positions?|posts?|points?|checkpoints?|bases?|headquarters|vehicles?|convoys?|"
+                               r"patrols?|members?|fighters?|ranks|elements?|commanders?|leaders?|officers?|soldiers?|"
+                               r"gatherings?|fortifications|sites?|depots?)\s+(?:of|belonging\s+to)\s+(?:the\s+)?$")
+
+
+# the subject of a passive verb of harm is acted upon, whatever word comes later in its clause
+_PATIENT_AFTER = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+                            r"(?:killed|injured|wounded|shot|targeted|attacked|abducted|kidnapped|arrested|detained|executed|"
+                            r"ambushed|beheaded|assassinated|hurt|martyred))\b")
+
+
+_CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
+
+
+_VICTIMS_THEN_AGENT = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?P<word>in|by)\s+(?:an?\s+|the\s+)?")
+
+
+_WEAPON_END = re.compile(r"(?:strikes?|airstrikes?|raids?|shelling|bombardment|bombings?|attacks?|ambush|fire|drones?|"
+                         r"rockets?|missiles?|artillery|sniper)$")
+
+
+# 'a bomber rammed a truck into houses used by Shiite militiamen': 'by' names who did another deed
+_OTHER_DEED = re.compile(r"\b(?:used|held|run|owned|inhabited|housed|frequented|belonging|occupied|manned|controlled)\b")
+
+
+_PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
+
+
+# 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
+_NAMED_BEFORE = re.compile(
+    # two capitalised words (a sentence's first word that counts or points is none: 'Three Katyusha
+    # rockets'), or an acronym
+    r"(?:(?<![\w'’-])(?!(?:The|A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many|Dozens|"
+    r"Unknown|Unidentified)\b)[A-Z][\w'’-]*(?:\s+(?:(?:of|the|al|el|and|for)\s+)*[A-Z][\w'’-]*)+|\b[A-Z]{2,6})"
+    r"\s+(?:(?:fighters|militants|forces|members|units|brigade|group)\s+)?$")
+
+
+# aircraft belong to states: 'warplanes bombed X' with no state named is no unidentified group's strike
+_AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopters?|planes?|drones?|air\s*strikes?|airstrikes?|air\s+raids?|aerial|barrels?|barrel\s+bombs?)\b")
+
+
+_PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
+
+
+_RESPONSIBILITY = re.compile(
+    r"\b(?:claim(?:ed|s|ing)?|took|take[sn]?|(?:has|have|had)\s+claimed)\s+(?:\w+\s+){0,2}?responsibility\b"
+    r"|\b(?:responsibility\s+(?:\w+\s+){0,4}?)?claimed\s+by\s+")
+
+
+def _claimant(low: str, actors: list[ActorMention]) -> str | None:
+    """The actor a text says claimed an attack: named just before 'claimed responsibility', or
+    after 'claimed by'. None when no such claim is made or it names none of the known actors."""
+    for match in _RESPONSIBILITY.finditer(low):
+        if match.group().endswith("by "):
+            after = [a for a in actors if match.end() <= a.start < match.end() + 20]
+            if after:
+                return after[0].actor
+        else:
+            before = [a for a in actors if match.start() - 40 <= a.end <= match.start()]
+            if before and _claim_subject(low, before[-1], match.start()):
+                return before[-1].actor
+    return None
+
+
+def _claim_subject(low: str, actor: ActorMention, at: int) -> bool:
+    """Nothing but a few words ('later', 'has') between the actor and its claim of responsibility."""
+    return re.fullmatch(r"[\s)”\"'’]*(?:\([^)]*\)\s*)?(?:(?:\w+\s+){0,2})?", low[actor.end:at]) is not None
+
+
+_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+|allied\s+)?")
+
+
+_AND_VERB = re.compile(r"(?:\s+(?:(?:military\s+)?police|forces|troops|fighters|militias?|militants|units|army))?"
+                       r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:have|has|had|jointly|also|reportedly)\s+)*"
+                       r"(?:(?:engaged|were\s+involved|took\s+part)\s+in\s+)?$")
+
+
+def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
+    """The other actors of a subject that joins several with 'and' right before the trigger
+    ('Turkish forces and the SNA shelled X', 'regime forces, Hezbollah and Iranian militias
+    stormed X'): each of them acts too."""
+    before = [a for a in actors if a.end <= trigger.start]
+    if len(before) < 2 or before[-1].actor != actor or not _AND_VERB.match(low, before[-1].end, trigger.start):
+        return []
+    partners: list[str] = []
+    for left, right in zip(before[-2::-1], before[::-1]):
+        if not _AND_BETWEEN.fullmatch(low, left.end, right.start):
+            break
+        if left.actor != actor and left.actor not in partners:
+            partners.append(left.actor)
+    return partners
+
+
+_SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|critici[sz](?:ed|es)|"
+                           r"welcom(?:ed|es)|warn(?:ed|s)|called\s+for|calls\s+for)\b")
+
+
+_WITH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:with|against|between)\s+(?:the\s+|an?\s+)?")
+
+
+_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _opponents(low: str, actors: list[ActorMention], trigger: Trigger) -> list[str]:
+    """The sides a fight word names after it ('clashed with the SDF', 'clashes between ISIS and
+    the SDF', 'fought against ISIS and HTS'): each of them fights at the place too."""
+    after = [a for a in actors if a.start >= trigger.end]
+    if not after or not _WITH_AFTER.fullmatch(low, trigger.end, after[0].start):
+        return []
+    sides = [after[0].actor]
+    for left, right in zip(after, after[1:]):
+        if not _AND_NEXT.fullmatch(low, left.end, right.start):
+            break
+        sides.append(right.actor)
+    return list(dict.fromkeys(sides))
+
+
+def _is_modifier(low: str, actor: ActorMention) -> bool:
+    """'US-led', 'backed by the coalition': an actor that qualifies another one ('Turkish troops
+    held drills': a plural noun before 'held' is its subject, not a modifier)."""
+    after = _MODIFIER_AFTER.match(low, actor.end, actor.end + 24)
+    if after is not None and after.group().startswith(" ") and _PLURAL_SUBJECT.search(low, actor.start, actor.end):
+        after = None
+    return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
+
+
+def _is_helper(low: str, actor: ActorMention) -> bool:
+    """'with the International Coalition's support', 'with support from Russian artillery': an actor
+    that helps the one that acts (when the clause names that one too)."""
+    return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 40), actor.start)
+                or (_SUPPORTING_AFTER.match(low, actor.end)
+                    and re.search(r"\bwith\s+(?:the\s+)?\S*\s*$", low[max(0, actor.start - 16):actor.start])))
+
+
+def _victims_then_agent(low: str, trigger: Trigger, actor: ActorMention) -> bool:
+    """'killed 20 civilians in Russian air strikes', 'was shot by a regime sniper': the deed's
+    doer after the victims ('a guard working in QSD offices' names no doer)."""
+    gap = _VICTIMS_THEN_AGENT.fullmatch(low, trigger.end, actor.start)
+    return gap is not None and (gap.group("word") == "by" or _WEAPON_END.search(low, actor.start, actor.end) is not None)
+
+
+def _is_object(low: str, actor: ActorMention, relation: str) -> bool:
+    """'expel the ISIS militants', 'fighting Isis', 'two policemen were killed (in a blast)': an
+    actor acted upon. (Those killed in clashes still fought in them: a side of the fight.)"""
+    return bool(_OBJECT_BEFORE.search(low, max(0, actor.start - 40), actor.start)) or \
+        relation != "contested" and (bool(_TARGET_OF_BEFORE.search(low, max(0, actor.start - 30), actor.start))
+                                     or bool(_PATIENT_AFTER.match(low, actor.end)))
+
+
+
+@dataclass
+class ActorContext:
+    d: ClaimDocument
+    sentence: Sentence
+    trigger: Trigger
+    in_actors: list[ActorMention]
+    last_actor: str | None
+    unattributed: bool = True  # an unnamed doer may be the trigger's default ('an IED exploded')
+    claimant: str | None = None  # the group a short note says claimed the attack
+
+    @property
+    def low(self) -> str:
+        return self.d.low
+
+    @cached_property
+    def clause_start(self) -> int:
+        return _clause_start(self.low, self.sentence, self.trigger.start)
+
+    @cached_property
+    def before(self) -> list[ActorMention]:
+        """The actors before the trigger, less the subject of a passive ('Mosul was captured')."""
+        low, trigger = self.low, self.trigger
+        return [a for a in self.in_actors if a.start < trigger.start
+                and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start)
+                         and not low.startswith(("in ", "in\n"), trigger.start))]  # ('the rebels were in control of X')
+
+    @cached_property
+    def subjects(self) -> list[ActorMention]:
+        """The actors before the trigger that may be its subject: no modifier, object or speaker
+        ('Turkey condemned the attack on X' did not attack), helpers only when nobody else is."""
+        low = self.low
+        subjects = [a for a in self.before if not _is_modifier(low, a) and not _is_object(low, a, self.trigger.relation)
+                    and not _SPEAKS_AFTER.match(low, a.end)]
+        return [a for a in subjects if not _is_helper(low, a)] or subjects
+
+
+def choose(ctx: ActorContext) -> tuple[str | None, bool]:
+    """The trigger's actor: the first rung of the ladder that decides."""
+    for rule in binding.records("actor", STEPS, NEEDS_PATTERN):
+        found = STEPS[rule.step](ctx, rule)
+        if found is not None:
+            return found
+    return None, False
+
+
+def corridor_mover(ctx, rule):
+    """'convoys carrying ISIS fighters left X': the armed group that goes (named before the word, else the nearest)."""
+    if ctx.trigger.relation != "corridor":
+        return None
+    groups = armed_groups()
+    armed = [a for a in ctx.in_actors if a.actor in groups
+             and not _CARRIED_BEFORE.search(ctx.low, max(0, a.start - 40), a.start)]
+    if not armed:
+        return None
+    before = [a for a in armed if a.end <= ctx.trigger.start]
+    return (before[-1] if before else min(armed, key=lambda a: abs(a.start - ctx.trigger.start))).actor, False
+
+
+def found_dead(ctx, rule):
+    """'police found the body of a man killed by ISIS': the killer after 'by', or unknown."""
+    trigger, low = ctx.trigger, ctx.low
+    if not trigger.found_dead:
+        return None
+    by = [a for a in ctx.in_actors if a.start >= trigger.end and re.search(r"\bby\s+(?:the\s+|an?\s+)?$", low[max(0, a.start - 12):a.start])]
+    return (by[0].actor if by else ctx.claimant or trigger.unattributed), False
+
+
+def actor_after(ctx, rule):
+    """'controlled by ISIL', 'pockets of ISIL': the trigger's actor follows it."""
+    trigger = ctx.trigger
+    if not trigger.actor_after:
+        return None
+    after = [a for a in ctx.in_actors if a.start >= trigger.end]
+    after = [a for a in after if not _is_modifier(ctx.low, a)] or after  # ('falls to US-backed SDF': the SDF)
+    if after:
+        return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
+    if ctx.low.endswith("by", trigger.start, trigger.end):
+        return None, False  # 'held by anti-government fighters': a holder we cannot name
+    return None
+
+
+def fronted_subject(ctx, rule):
+    """'After liberating Hit, Iraqi forces moved on': the subject after the comma."""
+    low, trigger, sentence = ctx.low, ctx.trigger, ctx.sentence
+    if not constructions.fronted(low, sentence.start, trigger.start):
+        return None
+    comma = low.find(",", trigger.end, sentence.end)
+    subject = next((a for a in ctx.in_actors if comma >= 0 and a.start > comma), None)
+    return (subject.actor, False) if subject is not None else None
+
+
+def held_adjective(ctx, rule):
+    """'ISIS-held', 'Kurdish-held': the word before the hyphen is the holder, or nobody we know."""
+    trigger = ctx.trigger
+    if trigger.relation != "control" or ctx.low[trigger.start - 1:trigger.start] != "-":
+        return None
+    glued = [a for a in ctx.in_actors if a.end == trigger.start - 1]
+    if glued:
+        return glued[0].actor, False
+    word = ctx.low[max(0, trigger.start - 12):trigger.start - 1].split()[-1:]
+    if word and word[0] in ("government", "regime", "loyalist"):
+        # 'government-held': the government of the country the document's places lie in
+        countries = Counter(m.country for m in ctx.d.places if m.country)
+        home = countries.most_common(1)[0][0] if countries else None
+        found = find_actors(word[0] + " forces", country=home)
+        return (found[0].actor if found else None), False
+    return None, False
+
+
+def holder_word(ctx, rule):
+    """'Israeli strikes hit X', 'a US military patrol': an actor's name that holds the trigger word."""
+    trigger = ctx.trigger
+    holder = next((a for a in ctx.in_actors if a.start < trigger.start and trigger.end <= a.end), None)
+    return (holder.actor, False) if holder is not None else None
+
+
+def parse_roles(ctx, rule):
+    """With a dependency parse: its subject or agent acts ('Mosul was captured by Iraqi troops');
+    its objects and the quoted source are no candidates for the rungs below."""
+    parsed = ctx.d.parses.get(ctx.sentence.start)
+    if parsed is None:
+        return None
+    trigger = ctx.trigger
+    roles = parsed.roles(trigger.start, trigger.end)
+    if roles is None:
+        return None
+    role = {id(a): parsed.role_of(roles, a.start, a.end, trigger.start, trigger.end) for a in ctx.in_actors}
+    agents = [a for a in ctx.in_actors if role[id(a)] == "agent"]
+    if agents:
+        before_agents = [a for a in agents if a.start < trigger.start]
+        return (before_agents[-1] if before_agents else agents[0]).actor, False
+    ctx.in_actors = [a for a in ctx.in_actors if role[id(a)] not in ("patient", "source")]
+    for name in ("before", "subjects"):
+        ctx.__dict__.pop(name, None)
+    return None
+
+
+def agent_after(ctx, rule):
+    """'repelled an attack by Turkish-backed factions on X', 'killed in Russian air strikes': the
+    agent right after the trigger is its actor, whoever the clause's subject is."""
+    trigger, low = ctx.trigger, ctx.low
+    agent = next((a for a in ctx.in_actors if a.start >= trigger.end and (
+        rule.pattern.fullmatch(low, trigger.end, a.start)
+        or trigger.victims and _victims_then_agent(low, trigger, a))), None)
+    return (agent.actor, False) if agent is not None else None
+
+
+def relative_subject(ctx, rule):
+    """'the Syrian Arab Army ... who have advanced': the actor the relative pronoun stands for."""
+    trigger = ctx.trigger
+    if ctx.before and rule.pattern.search(ctx.low, max(0, trigger.start - 25), trigger.start):
+        return ctx.before[-1].actor, False
+    return None
+
+
+def participle_subject(ctx, rule):
+    """'..., regaining control over X': the main clause's subject (the sentence's first)."""
+    if ctx.subjects and constructions.participle(ctx.low, ctx.sentence.start, ctx.trigger.start, ctx.trigger.end):
+        return ctx.subjects[0].actor, False
+    return None
+
+
+def clause_subject(ctx, rule):
+    """The nearest subject before the trigger, in its clause first."""
+    subjects = ctx.subjects
+    in_clause = [a for a in subjects if a.start >= ctx.clause_start]
+    if in_clause or subjects:
+        return (in_clause or subjects)[-1].actor, False
+    return None
+
+
+def between_agent(ctx, rule):
+    """'clashes between X and Y in Z', 'an airstrike by Russian jets on Z'."""
+    trigger, low = ctx.trigger, ctx.low
+    after = [a for a in ctx.in_actors if a.start >= trigger.end and a.start - trigger.end < 60]
+    if after and (link := rule.pattern.search(low, max(trigger.end, after[0].start - 30), after[0].start)) \
+            and not _OTHER_DEED.search(low, trigger.end, link.start()):
+        return after[0].actor, False
+    return None
+
+
+def carried_trigger(ctx, rule):
+    """'Regime forces pounded X. Shelling also hit Y': the last actor goes on."""
+    if ctx.trigger.carried and ctx.last_actor is not None and not ctx.before:
+        return ctx.last_actor, True
+    return None
+
+
+def unattributed(ctx, rule):
+    """'an IED exploded in X', 'mortar rounds hit a market in X': whoever fired is unknown (but
+    'They shelled X' goes on with the actor named before); 'Warplanes bombed X': some state's
+    aircraft, not a ground group (in long-form, the state whose campaign the text follows)."""
+    d, low, trigger = ctx.d, ctx.low, ctx.trigger
+    clause_start, sentence = ctx.clause_start, ctx.sentence
+    if not (ctx.unattributed and not ctx.subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
+            and not _NAMED_BEFORE.search(d.text, max(clause_start, trigger.start - 60), trigger.start)):
+        return None
+    if ctx.claimant is None and trigger.relation == "strike" and _AIRCRAFT.search(
+            low, clause_start, min(sentence.end, trigger.end + 40)):
+        if len(d.text) > _SHORT_NOTE and ctx.last_actor is not None and discourse.flies(ctx.last_actor):
+            return ctx.last_actor, True
+        if rules_lexicon().air is not None:
+            return rules_lexicon().air, False
+    elif trigger.unattributed:
+        return ctx.claimant or trigger.unattributed, False
+    return None
+
+
+def objects_only(ctx, rule):
+    """Every actor before is an object ('killed three PKK militants'): nobody acts here."""
+    return (None, False) if ctx.before else None
+
+
+def last_actor(ctx, rule):
+    """Nobody named: the document's last actor goes on, with a lower confidence."""
+    return (ctx.last_actor, True) if ctx.last_actor is not None else None
+
+
+STEPS = {"corridor-mover": corridor_mover, "found-dead": found_dead, "actor-after": actor_after,
+         "fronted-subject": fronted_subject, "held-adjective": held_adjective, "holder-word": holder_word,
+         "parse-roles": parse_roles, "agent-after": agent_after, "relative-subject": relative_subject,
+         "participle-subject": participle_subject, "clause-subject": clause_subject, "between-agent": between_agent,
+         "carried-trigger": carried_trigger, "unattributed": unattributed, "objects-only": objects_only,
+         "last-actor": last_actor}
+NEEDS_PATTERN = {"agent-after", "relative-subject", "between-agent"}

@@ -1,0 +1,458 @@
+"""Which places a trigger binds: the rungs of the place ladder (``geo/data/claims/binding.toml``,
+stage ``place``) and the tests they use (lists, routes, containers, names the gazetteer lacks).
+
+A step reads a :class:`PlaceContext` and the record that runs it. A filter narrows the places
+before and after the trigger and returns None; a step that decides returns the bindings, a list
+of ``(place, destination, fallback)`` (``fallback``: the place was carried over from an earlier
+sentence), possibly empty (no claim).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.claims import binding, constructions
+from geo.claims.clauses import (_CITY_ANAPHORA, _CONTAINER_GAP, _LOCATED_AFTER, _ROUTE_GAP, _SHORT_NOTE, _UNKNOWN_PLACE,
+                                _in_relative_clause, _reference, _unknown_place, _unknown_place_ends)
+from geo.claims.document import ClaimDocument
+from geo.claims.rules import Trigger, cue
+from geo.knowledge import alternation, compass_points, place_noun_pattern
+from geo.model import REGION_KINDS, Mention, Sentence
+
+
+_DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
+
+
+_DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
+
+
+_TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
+
+
+
+
+_LEAVING_BEFORE = re.compile(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$")
+
+
+# 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
+_CONTAINED_IN = re.compile(r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:" + alternation(compass_points()) + r"\w*\s+)?(?:" + place_noun_pattern("settlement_of") + r"\s+of\s+)?")
+
+
+_VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
+
+
+_IN_VICTIM_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,4}\s+")
+
+
+# a container that stands for its province ('Aleppo countryside', 'the countryside of Hama', 'rural Idlib')
+_PROVINCE_AFTER = re.compile(r"[\s-]+" + place_noun_pattern("governorate") + r"\b")
+
+
+_PROVINCE_BEFORE = re.compile(r"\b" + place_noun_pattern("governorate") + r"\s+of\s+(?:the\s+)?$")
+
+
+# the kind of name a coded event is placed at: a place of this kind inside a province is not the province
+_UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINER_GAP.pattern + ")$")
+
+
+_FINE_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood", "facility", "hill", "camp"})
+
+
+COARSE_KINDS = frozenset({"city", "governorate", "province", "region", "country", "river"})
+
+
+def _province_like(low: str, m: Mention) -> bool:
+    """'Idleb governorate', 'Aleppo province', 'the province of Hama': the name stands for the whole
+    province. ('Aleppo countryside' is left at the city: the coded villages of a countryside lie
+    mostly within a few tens of kilometres of the city that names it.)"""
+    return (m.kind in COARSE_KINDS - {"city"} or _PROVINCE_AFTER.match(low, m.end) is not None
+            or _PROVINCE_BEFORE.search(low, max(0, m.start - 30), m.start) is not None)
+
+
+# 'the last city controlled by ISIS in Homs province': a place the words do not name, in the province
+_UNNAMED_BEFORE = re.compile(r"\b(?:the|a|an|one|its|their|last)\s+(?:\w+\s+)?" + place_noun_pattern("unnamed") + r"\s+(?:(?:controlled|held|besieged|surrounded)\s+by\s+[^,;.]{2,30}?\s+)?(?:in|of)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?$")
+
+
+def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention, in_unresolved: list[Mention]) -> bool:
+    """``head`` is a province that only holds the real place, a name the gazetteer lacks ('in Zur
+    Maghar town in Aleppo province', 'Saida village of Raqqa governorate'): no claim at the province."""
+    if not _province_like(low, head):
+        return False
+    window_start = max(sentence.start, head.start - 120)
+    for u in in_unresolved:
+        if window_start <= u.start and u.end <= head.start and _CONTAINER_GAP.fullmatch(text, u.end, head.start):
+            return True
+    return (_UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
+            or _UNNAMED_BEFORE.search(low, max(window_start, head.start - 60), head.start) is not None)
+
+
+# 'Zur Maghar town in Aleppo countryside', 'Saida village of Raqqa': a settlement in the region a
+# town names, not a spot inside that town
+_SETTLEMENT_GAP = re.compile(r"[^.;]*?\b" + place_noun_pattern("settlement_gap") + r"\b")
+
+
+_REGION_AFTER = re.compile(r"['’]?s?[\s-]+" + place_noun_pattern("region_after") + r"\b")
+
+
+_REGION_BEFORE = re.compile(r"\b(?:" + place_noun_pattern("region_before") + r"|rural)\s+(?:of\s+)?(?:the\s+)?$")
+
+
+def _elsewhere_in_region(low: str, unknown_end: int, town: Mention) -> bool:
+    """The unknown name before ``town`` is a settlement of the region the town names ('Zur Maghar
+    town in Aleppo countryside'), not a spot inside the town ('the Dawla roundabout in Raqqa city',
+    'the Bayaa area of Baghdad'). A district holds its villages: a claim may stand at it."""
+    if town.kind in ("district", "subdistrict"):
+        return False
+    return (_SETTLEMENT_GAP.match(low, unknown_end, town.start) is not None
+            or _REGION_AFTER.match(low, town.end) is not None
+            or _REGION_BEFORE.search(low, max(0, town.start - 30), town.start) is not None)
+
+
+# 'in Gire FM and Gire Bihar areas (Kurdish names) in Zap region (Al Amadiya district)': unknown names
+# that a district named after them, in the same clause, holds
+_DISTRICT_GAP = re.compile(r"[^.;:]{0,110}?(?:\bin|\bof|\(|,)\s*(?:the\s+)?")
+
+
+def _corridor_places(text: str, low: str, sentence: Sentence, trigger: Trigger, before: list[Mention], after: list[Mention],
+                     last_place: Mention | None) -> list[tuple[Mention, Mention | None, bool]]:
+    everything = sorted(before + after, key=lambda m: m.start)
+    for origin in everything:
+        destination = _from_to_destination(low, sentence, origin, everything)
+        if destination is not None:
+            return [(origin, destination, False)]
+    specific_before = [m for m in before if m.kind not in REGION_KINDS]
+    origin = specific_before[-1] if specific_before else None
+    fallback = False
+    if origin is None:
+        specific_after = [m for m in after if m.kind not in REGION_KINDS]
+        if specific_after and _LEAVING_BEFORE.search(low, max(sentence.start, specific_after[0].start - 25), specific_after[0].start):
+            origin = specific_after[0]
+        elif last_place is not None:
+            origin, fallback = last_place, True
+    if origin is None:
+        return []
+    destinations = []
+    previous_end = max(trigger.end, origin.end)
+    for m in (m for m in after if m.start >= previous_end):
+        if m.place_id != origin.place_id and _DIRECTION.search(low, previous_end, m.start):
+            destinations.append(m)
+        previous_end = m.end
+    specific = [m for m in destinations if m.kind != "country"] or destinations
+    seen, unique = set(), []
+    for m in specific:
+        if m.place_id not in seen:
+            seen.add(m.place_id)
+            unique.append(m)
+    if not unique:
+        return [] if trigger.needs_destination else [(origin, None, fallback)]
+    return [(origin, d, fallback) for d in unique]
+
+
+def _from_to_destination(low: str, sentence: Sentence, origin: Mention, in_places: list[Mention]) -> Mention | None:
+    """'from Raqqa to the side of the Syrian Palmyra': the place after 'to' when ``origin`` follows 'from'."""
+    if not _FROM_BEFORE.search(low, max(sentence.start, origin.start - 20), origin.start):
+        return None
+    for m in in_places:
+        if m.start > origin.end and m.place_id != origin.place_id:
+            if m.start - origin.end < 60 and _TOWARDS.search(low, origin.end, m.start):
+                return m
+            break
+    return None
+
+
+# ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
+# ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
+_LIST_GAP = re.compile(r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+                       r"(?:(?:wide|large|most|much|some|several|parts?|areas?)\s+(?:parts?\s+|areas?\s+)?of\s+)?"
+                       r"(?:the\s+(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?", re.IGNORECASE)
+
+
+# a name in a list that nobody found ('Muhassan, Zarzur Kabir and Tabni'): capitalised words
+_LIST_NAME = re.compile(r"(?:(?:al|el|Al|El|Abu|Tal|Tel|Ain|Ayn)[\s-]+)?[A-Z][\w'’-]*(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|bin|abu)[\s-]+)?[A-Z][\w'’-]*){0,3}")
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` goes on with a list: a separator, or separators around names
+    the geoparser did not find."""
+    pos = start
+    for _ in range(6):
+        if _LIST_GAP.fullmatch(text, pos, end):
+            return True
+        sep = _LIST_GAP.match(text, pos, end)
+        if sep is None or sep.end() == pos:
+            return False
+        name = _LIST_NAME.match(text, sep.end(), end)
+        if name is None:
+            return False
+        pos = name.end()
+    return False
+
+
+def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention],
+                 in_unresolved: list[Mention] = ()) -> list[Mention]:
+    """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head`` (not the
+    province that holds it: 'Al Amadiya, Duhok'). A name of the list the gazetteer lacks ('A, B
+    and C' with B unknown) keeps the list going: it is one more item, bound to nothing."""
+    group = [head]
+    ordered = sorted([*in_places, *(u for u in in_unresolved if not any(u.start < m.end and m.start < u.end for m in in_places))],
+                     key=lambda m: m.start)
+    index = next(i for i, m in enumerate(ordered) if m is head)
+    for direction in (-1, 1):
+        i = index
+        while 0 <= i + direction < len(ordered):
+            a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
+            if not _list_gap(text, a.end, b.start) or id(b) in containers:
+                break
+            i += direction
+            group.append(ordered[i])
+    resolved = {id(m) for m in in_places}
+    group = [m for m in group if id(m) in resolved]
+    seen, unique = set(), []
+    for m in sorted(group, key=lambda m: m.start):
+        if m.place_id not in seen and m.kind not in REGION_KINDS | {"country"}:
+            seen.add(m.place_id)
+            unique.append(m)
+    return unique or [head]
+
+
+
+@dataclass
+class PlaceContext:
+    d: ClaimDocument
+    sentence: Sentence
+    trigger: Trigger
+    in_places: list[Mention]
+    in_unresolved: list[Mention]
+    last_place: Mention | None  # what 'the town', 'it', 'there' stand for here
+    desert: Mention | None  # the desert region the document names, if any
+    before: list[Mention] = field(default_factory=list)
+    after: list[Mention] = field(default_factory=list)
+    bearings: list[Mention] = field(default_factory=list)  # places named only as a bearing ('north of X')
+    route: set = field(default_factory=set)  # ids of places named as a route's ends
+
+    @property
+    def low(self) -> str:
+        return self.d.low
+
+    @property
+    def side(self) -> list[Mention]:
+        """The candidates, nearest first, on the side the trigger looks to first."""
+        sides = (self.before[::-1], self.after) if self.trigger.place_before else (self.after, self.before[::-1])
+        return sides[0] or sides[1]
+
+
+def choose(ctx: PlaceContext) -> list[tuple[Mention, Mention | None, bool]]:
+    """The places the trigger binds: the first rung of the ladder that decides."""
+    ctx.after = [m for m in ctx.in_places if m.start >= ctx.trigger.end]
+    ctx.before = [m for m in ctx.in_places if m.end <= ctx.trigger.start]
+    for rule in binding.records("place", STEPS, NEEDS_PATTERN):
+        found = STEPS[rule.step](ctx, rule)
+        if found is not None:
+            return found
+    return []
+
+
+def corridor_ends(ctx, rule):
+    """A corridor word binds its origin and destination ('from Raqqa to Palmyra')."""
+    if ctx.trigger.relation != "corridor":
+        return None
+    d, low, sentence = ctx.d, ctx.low, ctx.sentence
+    found = _corridor_places(d.text, low, sentence, ctx.trigger, ctx.before, ctx.after, ctx.last_place)
+    desert = ctx.desert
+    if desert is not None and _DESERT_DIRECTION.search(low, sentence.start, sentence.end):
+        # 'moved to the South of the country' in a report that names the desert they go to
+        found = [(o, t or (desert if o.place_id != desert.place_id else None), f) for o, t, f in found]
+    return found
+
+
+def relative_after(ctx, rule):
+    """Places in a relative clause after the trigger ('the town, which lies on the border with
+    Iraq') say where something else is (but 'The blast, which collapsed a mosque in X': a clause
+    right after the trigger describes the event itself)."""
+    relative = cue("relative").search(ctx.low, ctx.trigger.end, ctx.sentence.end)
+    if relative is not None and relative.start() > ctx.trigger.end:
+        ctx.after = [m for m in ctx.after if m.start < relative.start()]
+
+
+def later_clause(ctx, rule):
+    """A place after a later trigger of another clause is that trigger's ('seized X hill, while
+    advancing to the centre of Y')."""
+    trigger, low = ctx.trigger, ctx.low
+    later = [t for t in ctx.d.triggers_in(ctx.sentence) if t.start >= trigger.end and t.relation != trigger.relation
+             and rule.pattern.search(low, trigger.end, t.start)]
+    if later:
+        ctx.after = [m for m in ctx.after if m.start < later[0].start]
+
+
+def participle_clause(ctx, rule):
+    """'..., opening the road to Aleppo': a participle's clause after a comma says what followed."""
+    turn = rule.pattern.search(ctx.low, ctx.trigger.end, ctx.sentence.end)
+    if turn is not None:
+        ctx.after = [m for m in ctx.after if m.start < turn.start()]
+
+
+def held_adjective(ctx, rule):
+    """'rebel-held territory': the holder's adjective names the place right after it, or the one it
+    describes ('Saraqeb, a rebel-held town'), or none ('hills outside the town were ISIS-held')."""
+    trigger, low = ctx.trigger, ctx.low
+    if trigger.relation not in ("control", "lost") or low[trigger.start - 1:trigger.start] != "-":
+        return None
+    ctx.after = [m for m in ctx.after if m.start - trigger.end <= 40]
+    ctx.before = [m for m in ctx.before[-1:] if (found := constructions.appositive_after(low, m.end, ctx.sentence.end))
+                  is not None and found.end() >= trigger.end]
+    return [] if not ctx.after and not ctx.before else None
+
+
+def object_relative(ctx, rule):
+    """'the villages that ISIL held, clearing the road to Aleppo': what was held is before 'that'."""
+    trigger = ctx.trigger
+    if trigger.relation in ("control", "lost") and ctx.low[trigger.start - 1:trigger.start] != "-" and \
+            constructions.object_relative(ctx.low, max(ctx.sentence.start, trigger.start - 60), trigger.start):
+        ctx.after = []
+
+
+def relative_before(ctx, rule):
+    """Behind the trigger, a place in a relative clause the trigger is not in says where something
+    else is ('the town, which lies on the road to Aleppo, after days of fighting')."""
+    if ctx.before and not _in_relative_clause(ctx.low, ctx.sentence, ctx.trigger):
+        ctx.before = [m for m in ctx.before if not _in_relative_clause(ctx.low, ctx.sentence, m)]
+
+
+def reference_points(ctx, rule):
+    """'60 km south of Baghdad', 'north of Baghdad': a reference point is elsewhere (kept aside as a
+    bearing); the ends of a route stay candidates ('moved 5 km north of Raqqa' advances on Raqqa)."""
+    if ctx.trigger.relation == "advance":
+        return None
+    low, sentence = ctx.low, ctx.sentence
+    refs = {id(m): kind for m in ctx.before + ctx.after if (kind := _reference(low, sentence, m))}
+    ctx.bearings = [m for m in (ctx.before[::-1] + ctx.after if ctx.trigger.place_before else ctx.after + ctx.before[::-1])
+                    if refs.get(id(m)) == "bearing"]
+    ctx.route = {key for key, kind in refs.items() if kind == "route"}
+    ctx.before = [m for m in ctx.before if id(m) not in refs or id(m) in ctx.route]
+    ctx.after = [m for m in ctx.after if id(m) not in refs or id(m) in ctx.route]
+
+
+def containers(ctx, rule):
+    """A place that only holds a finer one named with it ('Tassil town in Dara countryside') binds
+    nothing, unless the finer one is only a reference point ('west of Aleppo near Afrin')."""
+    held = ctx.d.containers
+    kept = {id(m) for m in ctx.before + ctx.after}
+    ctx.before = [m for m in ctx.before if id(held.get(id(m))) not in kept]
+    ctx.after = [m for m in ctx.after if id(held.get(id(m))) not in kept]
+
+
+def place_left(ctx, rule):
+    """'deployed from Damascus to Albu Kamal': the place left is not where they are."""
+    if ctx.trigger.relation not in ("presence", "advance", "control"):
+        return None
+    away = [m for m in ctx.after if rule.pattern.search(ctx.low, max(ctx.sentence.start, m.start - 20), m.start)]
+    if away and len(away) < len(ctx.after):
+        ctx.after = [m for m in ctx.after if m not in away]
+
+
+def attacked_from(ctx, rule):
+    """'the army attacked from the south of Amirli in Adhaim': where they attacked from is no target."""
+    trigger = ctx.trigger
+    if trigger.relation in ("contested", "strike"):
+        ctx.after = [m for m in ctx.after if not (m.start - trigger.end <= 60 and rule.pattern.fullmatch(ctx.low, trigger.end, m.start))]
+
+
+def no_country(ctx, rule):
+    """'a car bomb in Iraq': somewhere in the country, not at its middle; 'the stronghold of ISIS in
+    Syria' holds no country."""
+    if ctx.trigger.relation in ("strike", "contested", "control", "lost", "advance"):
+        ctx.before = [m for m in ctx.before if m.kind != "country"]
+        ctx.after = [m for m in ctx.after if m.kind != "country"]
+
+
+def victim_name(ctx, rule):
+    """'shot dead Ali Hasan al-Obeidi': a place inside the name of the people killed is a surname."""
+    trigger, text = ctx.trigger, ctx.d.text
+    if trigger.victims:
+        ctx.before = [m for m in ctx.before if not _IN_VICTIM_NAME.fullmatch(text, trigger.end, m.start)]
+        ctx.after = [m for m in ctx.after if not _IN_VICTIM_NAME.fullmatch(text, trigger.end, m.start)]
+
+
+def unknown_place(ctx, rule):
+    """The real place is a name the gazetteer lacks: no claim at another place ('near the Dawla
+    roundabout in Raqqa city' stays at the town that holds the unknown spot; 'took Tall X in Daraa
+    countryside' is no fight at the town that names the countryside; 'near Dabshiya village on the
+    Rabia - Mosul road': the road's towns are not where it happened)."""
+    trigger, low, text, sentence = ctx.trigger, ctx.low, ctx.d.text, ctx.sentence
+    side = ctx.side
+    first = side[0] if side else None
+    limit = first.start if first is not None and first.start > trigger.end else sentence.end
+    for u in ctx.in_unresolved:
+        if trigger.victims and _VICTIM_AFTER.fullmatch(text, trigger.end, u.start):
+            continue  # 'shot dead Ali Hasan': a person, not a place left unresolved
+        if trigger.end <= u.start < limit and not (
+                first is not None and first.kind not in REGION_KINDS and not _elsewhere_in_region(low, u.end, first)
+                and (_CONTAINED_IN.fullmatch(low, u.end, limit) or first.kind in ("district", "subdistrict")
+                     and _DISTRICT_GAP.fullmatch(low, u.end, limit))):
+            return []
+    if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, ctx.in_places):
+        return []
+    if first is not None and first.end <= trigger.start:
+        for u in ctx.in_unresolved:
+            if u.end <= first.start and first.start - u.end < 60 and _CONTAINED_IN.fullmatch(low, u.end, first.start) \
+                    and _elsewhere_in_region(low, u.end, first):
+                return []
+    if first is not None and first.start > trigger.end and any(
+            _ROUTE_GAP.search(low, end, first.start) for end in _unknown_place_ends(text, trigger.end, first.start, ctx.in_places)):
+        return []
+    return None
+
+
+def referent(ctx, rule):
+    """No place named: 'the town', 'it', 'there' stand for the place the text is about."""
+    if ctx.side:
+        return None
+    low, sentence, trigger, last_place = ctx.low, ctx.sentence, ctx.trigger, ctx.last_place
+    # ('the main bridge east of Tell Abyad' is a new thing, placed by the words after it)
+    anaphor = any(not _LOCATED_AFTER.match(low, m.end()) for m in _CITY_ANAPHORA.finditer(low, sentence.start, sentence.end))
+    if last_place is not None and (anaphor or constructions.pronoun_object(low, trigger.end, sentence.end)
+                                   or constructions.place_subject(low, sentence.start, trigger.start)):
+        return [(last_place, None, True)]
+    return None
+
+
+def bearing(ctx, rule):
+    """'attacks north of Baghdad' with no other place: about there (a coded note places the event at
+    the town it names; in long-form reporting 'captured three villages east of al-Rai' took no
+    part of al-Rai)."""
+    if ctx.side:
+        return None
+    if ctx.bearings and (ctx.trigger.relation not in ("control", "lost") or len(ctx.d.text) <= _SHORT_NOTE):
+        return [(ctx.bearings[0], None, True)]
+    return []
+
+
+def head_and_list(ctx, rule):
+    """The nearest specific place (a village before its province; on a route, a finer place before
+    the route's ends) and the places listed with it, with the destination after 'from X to'."""
+    side, low, sentence, trigger = ctx.side, ctx.low, ctx.sentence, ctx.trigger
+    if not side:
+        return []
+    specific = [m for m in side if m.kind not in REGION_KINDS]
+    if ctx.route:
+        specific.sort(key=lambda m: (1, m.start) if id(m) in ctx.route else (0 if m.kind in _FINE_KINDS else 2, 0))
+    head = (specific or side)[0]
+    if head.kind == "country" and _CITY_ANAPHORA.search(low, trigger.end, head.start):
+        return [(ctx.last_place, None, True)] if ctx.last_place is not None else []
+    if _holds_unknown_place(ctx.d.text, low, sentence, head, ctx.in_unresolved):
+        return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
+    group = _enumeration(ctx.d.text, ctx.in_places, head, ctx.d.containers, ctx.in_unresolved)
+    destination = _from_to_destination(low, sentence, head, ctx.in_places)
+    return [(m, destination, False) for m in group]
+
+
+STEPS = {"corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause,
+         "participle-clause": participle_clause, "held-adjective": held_adjective, "object-relative": object_relative,
+         "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
+         "place-left": place_left, "attacked-from": attacked_from, "no-country": no_country,
+         "victim-name": victim_name, "unknown-place": unknown_place, "referent": referent, "bearing": bearing,
+         "head-and-list": head_and_list}
+NEEDS_PATTERN = {"later-clause", "participle-clause", "place-left", "attacked-from"}

@@ -1,0 +1,212 @@
+"""The binding rules (geo/data/claims/binding.toml): the file's validation, and one test per rule on
+sentences written for the test. Where a sentence shows it, the test switches the rule off and
+sees the claims change (the rule is what binds them); the other rules are tested as steps."""
+import pytest
+
+from geo.claims import ClaimExtractor, bind_actor, bind_place, binding, constructions
+from geo.claims.annotate import annotate
+from geo.model import Document
+from geo.pipeline import default_geoparser
+
+FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
+
+
+def triples(text, long_form=False):
+    doc = Document("t", text + ("\n\n" + FILLER if long_form else ""))
+    return {(c.actor, c.relation, c.place) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
+            if c.start < len(text)}
+
+
+def without(name, text, long_form=False):
+    constructions.disable(name)
+    try:
+        return triples(text, long_form)
+    finally:
+        constructions.disable()
+
+
+def rule(name):
+    return next(r for r in binding._all() if r.name == name)
+
+
+def contexts(text):
+    """(actor context, place context) of the last sentence's first trigger."""
+    doc = Document("t", text)
+    d = annotate(doc, default_geoparser().parse(doc))
+    sentence = d.sentences[-1]
+    trigger = d.triggers_in(sentence)[0]
+    actor = bind_actor.ActorContext(d, sentence, trigger, d.actors_in(sentence), None)
+    place = bind_place.PlaceContext(d, sentence, trigger, d.places_in(sentence), d.unresolved_in(sentence), None, None)
+    place.after = [m for m in place.in_places if m.start >= trigger.end]
+    place.before = [m for m in place.in_places if m.end <= trigger.start]
+    return actor, place
+
+
+def test_every_step_has_a_record_and_every_record_a_known_step():
+    names = [r.name for r in binding._all()]
+    assert len(names) == len(set(names))
+    for stage, module in (("actor", bind_actor), ("place", bind_place)):
+        assert {r.step for r in binding.records(stage)} == set(module.STEPS)
+        assert all(r.pattern is not None for r in binding.records(stage) if r.step in module.NEEDS_PATTERN)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[[rule]]\nname = "x"\nstage = "who"\nstep = "a"\nnote = "n"\n', "stage 'who'"),
+    ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "guess"\nnote = "n"\n', "no actor step"),
+    ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\nnote = "n"\n', "needs a pattern"),
+    ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\npattern = "(a"\nnote = "n"\n', "does not compile"),
+    ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\npattern = "a*"\nnote = "n"\n', "empty string"),
+    ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\npattern = "a"\n', "fields must be"),
+    ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "clause-subject"\nnote = "n"\n', "have no record"),
+])
+def test_a_broken_record_is_named(text, message):
+    steps = {"actor": set(bind_actor.STEPS), "actor:pattern": set(bind_actor.NEEDS_PATTERN),
+             "place": set(), "place:pattern": set()}
+    with pytest.raises(binding.BindingError, match=message):
+        binding.parse(text, "mine.toml", steps)
+
+
+# rules whose effect shows in the claims: on, the claims of the case; off, others
+@pytest.mark.parametrize("name, text, long_form, on, off", [
+    ("actor-after", "Manbij, controlled by the SDF since 2016, was calm.", False,
+     ("SDF", "control", "Manbij"), None),
+    ("fronted-subject", "After liberating Baiji, Iraqi forces moved north.", False,
+     ("Iraqi forces", "control", "Baiji"), None),
+    ("held-adjective", "Turkish forces shelled ISIS-held Jarabulus.", False,
+     ("ISIS", "control", "Jarabulus"), ("Turkey", "control", "Jarabulus")),
+    ("agent-after", "Rebels repelled an attack by Turkish-backed factions on Tal Rifaat.", False,
+     ("Syrian National Army", "contested", "Tal Rifaat"), None),
+    ("relative-subject", "Iranian militias backed the Syrian army, which captured Palmyra.", False,
+     ("Syrian government", "control", "Palmyra"), ("Iran", "control", "Palmyra")),
+    ("participle-subject", "Army units launched an operation to clear ISIS fighters from the river bank, capturing Tabni.", True,
+     ("Syrian government", "control", "Tabne"), ("ISIS", "control", "Tabne")),
+    ("clause-subject", "Turkish forces shelled Tal Rifaat.", False, ("Turkey", "strike", "Tal Rifaat"), None),
+    ("between-agent", "Clashes between the SDF and ISIS erupted in Hajin.", False, ("SDF", "contested", "Hajin"), None),
+    ("carried-trigger", "Regime forces pounded Saraqeb. Shelling also hit Binnish.", False,
+     ("Syrian government", "strike", "Binnish"), ("Unidentified armed group", "strike", "Binnish")),
+    ("unattributed", "An IED exploded in Kirkuk.", False, ("Unidentified armed group", "strike", "Kirkuk"), None),
+    ("last-actor", "The SDF entered Tabqa on Monday. They captured Mansoura a day later.", True,
+     ("SDF", "control", "el-Mansour"), None),
+    ("relative-after", "ISIS attacked the checkpoint, which lies outside Tikrit.", True, None, ("ISIS", "contested", "Tikrit")),
+    ("participle-clause", "Later the army captured the last villages, opening the road to Aleppo.", True,
+     None, ("Syrian government", "control", "Aleppo")),
+    ("held-adjective-place", "Turkish troops entered Jarabulus, and the villages nearby remained ISIS-held.", True,
+     None, ("ISIS", "control", "Jarabulus")),
+    ("object-relative", "The army captured the villages that ISIS held before reaching Aleppo.", True,
+     None, ("ISIS", "control", "Aleppo")),
+    ("relative-before", "Khanasir, which lies on the road to Aleppo, was captured by the army.", True,
+     ("Syrian government", "control", "Khanasir"), ("Syrian government", "control", "Aleppo")),
+    ("reference-points", "ISIS fighters attacked a checkpoint 60 km south of Baghdad.", True, None, ("ISIS", "contested", "Baghdad")),
+    ("containers", "Tal Rifaat in Aleppo countryside was shelled by Turkish forces.", False,
+     ("Turkey", "strike", "Tal Rifaat"), ("Turkey", "strike", "Aleppo")),
+    ("place-left", "Government troops deployed from Damascus to Albu Kamal.", False,
+     ("Syrian government", "presence", "Abu Kamal"), ("Syrian government", "presence", "Damascus")),
+    ("attacked-from", "The army attacked from the south of Amirli in Adhaim.", True,
+     ("Iraqi forces", "contested", "Amerli"), ("Iraqi forces", "contested", "Al Adhaim")),
+    ("no-country", "A car bomb exploded in Iraq.", False, None, ("Unidentified armed group", "strike", "Iraq")),
+    ("bearing", "ISIS fighters attacked villages north of Baghdad.", False, ("ISIS", "contested", "Baghdad"), None),
+    ("head-and-list", "The army captured al-Mayadeen, Deir ez-Zor and Albu Kamal.", True,
+     ("Syrian government", "control", "Abu Kamal"), None),
+])
+def test_a_rule_binds_what_it_says(name, text, long_form, on, off):
+    assert rule(name)  # the record exists under this name
+    got, got_off = triples(text, long_form), without(name, text, long_form)
+    assert got != got_off
+    if on is not None:
+        assert on in got and on not in got_off
+    if off is not None:
+        assert off not in got and off in got_off
+
+
+# the rules below are tested as steps: their effect on a whole sentence is also reached by a later rung
+def test_corridor_mover_is_the_armed_group_that_goes():
+    actor, _ = contexts("ISIS fighters were evacuated from Raqqa to Albu Kamal.")
+    assert bind_actor.corridor_mover(actor, rule("corridor-mover")) == ("ISIS", False)
+
+
+def test_corridor_ends_are_origin_and_destination():
+    _, place = contexts("ISIS fighters were evacuated from Raqqa to Albu Kamal.")
+    ((origin, destination, fallback),) = bind_place.corridor_ends(place, rule("corridor-ends"))
+    assert (origin.surface, destination.surface, fallback) == ("Raqqa", "Albu Kamal", False)
+
+
+def test_found_dead_is_the_killer_not_the_finder():
+    actor, _ = contexts("Police found the body of a shepherd killed by ISIS near Kirkuk.")
+    assert bind_actor.found_dead(actor, rule("found-dead")) == ("ISIS", False)
+    assert ("Iraqi forces", "strike", "Kirkuk") in without("found-dead", "Police found the body of a shepherd killed by ISIS near Kirkuk.")
+
+
+def test_holder_word_is_the_actor_named_with_the_trigger():
+    actor, _ = contexts("The SDF said Turkish drone strikes hit Qamishli.")
+    assert bind_actor.holder_word(actor, rule("holder-word")) == ("Turkey", False)
+
+
+class _Parse:
+    """A parse that says the actor at ``agent`` is the agent and every other one a patient."""
+
+    def __init__(self, agent):
+        self.agent = agent
+
+    def roles(self, start, end):
+        return {}
+
+    def role_of(self, roles, start, end, trigger_start, trigger_end):
+        return "agent" if start == self.agent else "patient"
+
+
+def test_parse_roles_take_the_parses_agent_and_drop_its_objects():
+    actor, _ = contexts("Mosul was captured by Iraqi troops.")
+    troops = actor.in_actors[0]
+    actor.d.parses = {actor.sentence.start: _Parse(troops.start)}
+    assert bind_actor.parse_roles(actor, rule("parse-roles")) == ("Iraqi forces", False)
+    actor.d.parses = {actor.sentence.start: _Parse(-1)}
+    assert bind_actor.parse_roles(actor, rule("parse-roles")) is None and actor.in_actors == []
+    actor.d.parses = {}
+    assert bind_actor.parse_roles(actor, rule("parse-roles")) is None
+
+
+def test_objects_only_means_nobody_acts():
+    actor, _ = contexts("Gunmen abducted three PKK militants in Sinjar.")
+    actor.before, actor.last_actor = actor.in_actors[1:], "SDF"  # only the victims are left before the trigger
+    assert bind_actor.objects_only(actor, rule("objects-only")) == (None, False)
+    actor.before = []
+    assert bind_actor.objects_only(actor, rule("objects-only")) is None
+
+
+def test_later_clause_leaves_a_later_triggers_place_to_it():
+    _, place = contexts("Syrian troops captured a hill called Tal Zarour, while advancing to the eastern district of Khanasir.")
+    assert [m.surface for m in place.after] == ["Khanasir"]
+    bind_place.later_clause(place, rule("later-clause"))
+    assert place.after == []
+
+
+def test_later_clause_joined_by_and():
+    _, place = contexts("ISIS launched another attack on Monday and shelled Deir ez-Zor.")
+    assert place.trigger.relation == "contested" and [m.surface for m in place.after] == ["Deir ez-Zor"]
+    bind_place.later_clause(place, rule("later-clause"))
+    assert place.after == []
+
+
+def test_victim_name_is_no_place():
+    from dataclasses import replace
+
+    text = "Gunmen shot dead Ahmed Mosul in Kirkuk."
+    _, place = contexts(text)
+    kirkuk = place.after[0]
+    at = text.index("Mosul")
+    surname = replace(kirkuk, start=at, end=at + 5, surface="Mosul")  # a place the geoparser might have read
+    place.after = [surname, kirkuk]
+    bind_place.victim_name(place, rule("victim-name"))
+    assert place.after == [kirkuk]
+
+
+def test_unknown_place_stops_a_claim_at_the_region_that_holds_it():
+    _, place = contexts("Turkish forces shelled Kherbet Zoumzoum village in Aleppo province.")
+    assert bind_place.unknown_place(place, rule("unknown-place")) == []
+
+
+def test_referent_is_the_place_the_text_is_about():
+    _, place = contexts("The SDF reached the outskirts of Tabqa. They captured the town on Friday.")
+    place.last_place = place.d.places[0]
+    place.before, place.after = [], []
+    assert bind_place.referent(place, rule("referent")) == [(place.d.places[0], None, True)]
