@@ -416,13 +416,15 @@ def sidebar_filters(analysis: Analysis) -> dict[str, list[str] | None]:
             st.session_state[key] = [v for v in st.session_state[key] if v in options]
         picked = st.sidebar.multiselect(label, options, key=key, placeholder=f"All ({len(options)})")
         chosen[field] = None if set(picked) in (set(), set(options)) else list(picked)  # all = no filter
-    from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE
+    from geo.service import confidence_thresholds
 
+    default, suggested = confidence_thresholds()
     chosen["min_confidence"] = st.sidebar.slider(
-        "Minimum confidence", 0.0, 1.0, float(DEFAULT_MIN_CONFIDENCE), 0.05, key="f_confidence",
+        "Minimum confidence", 0.0, 1.0, float(default), 0.05, key="f_confidence",
         help="Claims below it are hidden. A long-form claim's confidence ranks it by the share of such claims "
-             "found right on annotated articles (0.45 keeps 85% of their recall); it is not yet a share you "
-             "can read across texts. Claims an analyst confirmed count as 1. 0 shows every claim.")
+             f"found right on the annotated articles developed on ({suggested:g} is the calibration's suggestion); "
+             "it is not yet a share you can read across texts. Claims an analyst confirmed count as 1. "
+             "0 shows every claim.")
     return chosen
 
 

@@ -77,16 +77,18 @@ _DISABLED: frozenset[str] | None = None  # None: those the settings switch off (
 
 
 def disable(*names: str) -> None:
-    """Switch records off by name (none: all on again); how ``benchmarks.articles --ablation``
-    measures each one. ``$GEO_CONSTRUCTIONS_OFF`` (comma-separated names) does the same at start."""
+    """Switch records off by name (none: back to those the settings switch off, by default none);
+    how ``benchmarks.articles --ablation`` measures each one. ``$GEO_CONSTRUCTIONS_OFF``
+    (comma-separated names) does the same for a whole run."""
     global _DISABLED
-    _DISABLED = frozenset(names)
+    _DISABLED = frozenset(names) if names else None
     _records.cache_clear()
 
 
 def disabled() -> frozenset[str]:
-    """The names of the records switched off (constructions and binding rules alike)."""
-    return _DISABLED
+    """The names of the records switched off (constructions and binding rules alike): those
+    :func:`disable` names, else those the settings switch off."""
+    return current().constructions_off if _DISABLED is None else _DISABLED
 
 
 def records(kind: str) -> tuple[Construction, ...]:
@@ -96,7 +98,7 @@ def records(kind: str) -> tuple[Construction, ...]:
 
 @lru_cache(maxsize=None)
 def _records(kind: str) -> tuple[Construction, ...]:
-    off = current().constructions_off if _DISABLED is None else _DISABLED
+    off = disabled()
     return tuple(r for r in _all() if r.kind == kind and r.name not in off)
 
 
