@@ -146,7 +146,8 @@ CLI_MAY_IMPORT = ("geo.service", "geo.settings", "geo.app")
 # storage and aggregation: a shell takes only what the package exports (its __all__), never a
 # backend module or a private name
 GUARDED_PACKAGES = ("geo.workspace", "geo.aggregate")
-STORAGE_BACKENDS = {"geo.workspace.geopackage", "geo.workspace.base"}
+STORAGE_BACKENDS = {"geo.workspace.geopackage", "geo.workspace.base", "geo.workspace.connection",
+                    "geo.workspace.gpkg_tables", "geo.workspace.migrations"}
 
 
 def imported_names(path: Path) -> list[tuple[str, str]]:

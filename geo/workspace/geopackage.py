@@ -15,277 +15,20 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import struct
-import threading
 from pathlib import Path
-from typing import Any, Callable, Iterable
 
 from geo.model import Claim, Document, Mention
 from geo.workspace.base import Correction, LocalPlace, StoredDocument, WorkspaceError, text_sha256
+from geo.workspace.connection import (BUSY_TIMEOUT_S, OPEN, OPEN_LOCK, SharedConnection, Transaction, connection_of,
+                                      file_key)
+from geo.workspace.gpkg_tables import (decode, encode, init_fields, point_blob, replace_table, sql_type,
+                                       stored_as_text, write_attribute_table)
+from geo.workspace.migrations import APPLICATION_ID, GPKG_USER_VERSION, MIGRATIONS, SCHEMA_VERSION
 
-SCHEMA_VERSION = 2
-APPLICATION_ID = 0x47504B47  # "GPKG"
-GPKG_USER_VERSION = 10200  # GeoPackage 1.2
-BUSY_TIMEOUT_S = 30.0
-
-WGS84_WKT = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
-             'AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",'
-             '0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],'
-             'AUTHORITY["EPSG","4326"]]')
-
-GPKG_CORE = """
-CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (
-  srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
-  organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
-INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES
-  ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
-  ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
-  ('WGS 84 geodetic', 4326, 'EPSG', 4326, '{wkt}', 'longitude/latitude in decimal degrees on WGS 84');
-CREATE TABLE IF NOT EXISTS gpkg_contents (
-  table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
-  description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-  min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
-  CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
-CREATE TABLE IF NOT EXISTS gpkg_geometry_columns (
-  table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
-  srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
-  CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
-  CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
-  CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
-""".replace("{wkt}", WGS84_WKT)
-
-
-# --------------------------------------------------------------------------- geometry blobs
-
-
-def gpkg_blob(geometry) -> bytes | None:
-    """A shapely geometry as a GeoPackage geometry blob (EPSG:4326, with its envelope)."""
-    if geometry is None or geometry.is_empty:
-        return None
-    import shapely
-
-    minx, miny, maxx, maxy = geometry.bounds
-    header = b"GP" + bytes([0, 0b0000_0011]) + struct.pack("<i", 4326) + struct.pack("<4d", minx, maxx, miny, maxy)
-    return header + shapely.to_wkb(geometry, byte_order=1)
-
-
-def point_blob(lon: float | None, lat: float | None) -> bytes | None:
-    """A lon/lat point as a GeoPackage blob, or None when either is missing."""
-    if lon is None or lat is None or lon != lon or lat != lat:
-        return None
-    wkb = struct.pack("<bI2d", 1, 1, lon, lat)
-    return b"GP" + bytes([0, 0b0000_0011]) + struct.pack("<i", 4326) + struct.pack("<4d", lon, lon, lat, lat) + wkb
-
-
-# --------------------------------------------------------------------------- dataclass columns
-
-
-def _sql_type(annotation: str) -> str:
-    kinds = {part.strip() for part in str(annotation).split("|")} - {"None"}
-    if kinds <= {"int", "bool"}:
-        return "INTEGER"
-    if kinds <= {"float", "int"}:
-        return "REAL"
-    return "TEXT"
-
-
-def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, (str, int, float)):
-        return value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def _decode(value: Any, annotation: str) -> Any:
-    if not isinstance(value, str):
-        return value
-    kinds = {part.strip() for part in str(annotation).split("|")} - {"None"}
-    if kinds & {"str", "Role", "Relation", "Stance"} or not kinds:
-        return value
-    if any(k.startswith(("tuple", "list", "dict")) for k in kinds):
-        loaded = json.loads(value)
-        return _tuples(loaded) if any(k.startswith("tuple") for k in kinds) else loaded
-    if "dt.date" in kinds or "date" in kinds:
-        return dt.date.fromisoformat(value)
-    if "dt.datetime" in kinds or "datetime" in kinds:
-        return dt.datetime.fromisoformat(value)
-    return value
-
-
-PLAIN_TYPES = {"str", "int", "float", "bool", "Role", "Relation", "Stance"}
-
-
-def _stored_as_text(annotation: str) -> bool:
-    """Whether a field's values are stored as JSON or ISO text and must be decoded when read."""
-    kinds = {part.strip() for part in str(annotation).split("|")} - {"None"}
-    return not kinds <= PLAIN_TYPES
-
-
-def _tuples(value: Any) -> Any:
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
-
-
-def _fields(cls) -> list[dataclasses.Field]:
-    return [f for f in dataclasses.fields(cls) if f.init]
-
-
-# --------------------------------------------------------------------------- migrations
-
-
-def _run_script(db: sqlite3.Connection, script: str) -> None:
-    """Run statements one by one (``executescript`` would commit the open transaction first)."""
-    for statement in script.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-
-
-def _migration_1(db: sqlite3.Connection) -> None:
-    _run_script(db, GPKG_CORE)
-    _run_script(db, """
-    CREATE TABLE geo_workspace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE TABLE documents (
-      fid INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, version INTEGER NOT NULL,
-      sha256 TEXT NOT NULL UNIQUE, text_sha256 TEXT NOT NULL, text TEXT NOT NULL, source TEXT NOT NULL,
-      path TEXT NOT NULL DEFAULT '', encoding TEXT NOT NULL, kind TEXT NOT NULL, size INTEGER NOT NULL,
-      added_at TEXT NOT NULL, author TEXT NOT NULL DEFAULT '', current INTEGER NOT NULL DEFAULT 1,
-      analysed_with TEXT, date TEXT);
-    CREATE INDEX documents_current ON documents (current, doc_id);
-    CREATE TABLE corrections (
-      fid INTEGER PRIMARY KEY AUTOINCREMENT, target TEXT NOT NULL, action TEXT NOT NULL,
-      doc_sha256 TEXT NOT NULL, anchor TEXT NOT NULL, "values" TEXT NOT NULL, author TEXT NOT NULL,
-      created_at TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1);
-    CREATE TABLE edit_log (
-      fid INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, author TEXT NOT NULL, action TEXT NOT NULL,
-      detail TEXT NOT NULL);
-    CREATE TABLE mentions (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB,
-      doc_fid INTEGER NOT NULL REFERENCES documents(fid));
-    CREATE INDEX mentions_doc ON mentions (doc_fid);
-    CREATE TABLE claims (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB,
-      doc_fid INTEGER NOT NULL REFERENCES documents(fid));
-    CREATE INDEX claims_doc ON claims (doc_fid);
-    CREATE TABLE gazetteer (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB, place_id TEXT NOT NULL,
-      name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL, lat REAL, lon REAL, names TEXT NOT NULL,
-      author TEXT NOT NULL, created_at TEXT NOT NULL);
-    """)
-    for table in ("documents", "corrections", "edit_log"):
-        _register(db, table, None, None)
-    for table in ("mentions", "claims", "gazetteer"):
-        _register(db, table, "geom", "POINT")
-
-
-INTERNAL_ACTIONS = ("migrate", "add_column", "analyse")  # the program's bookkeeping, not an analyst's edit
-
-
-def _migration_2(db: sqlite3.Connection) -> None:
-    """The edit log keeps the analyst's edits only; the program's own steps get a table of their own."""
-    _run_script(db, """
-    CREATE TABLE geo_workspace_events (fid INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
-      action TEXT NOT NULL, detail TEXT NOT NULL)""")
-    marks = ", ".join("?" * len(INTERNAL_ACTIONS))
-    db.execute("INSERT INTO geo_workspace_events (at, action, detail) SELECT at, action, detail FROM edit_log "
-               f"WHERE action IN ({marks}) ORDER BY fid", INTERNAL_ACTIONS)
-    db.execute(f"DELETE FROM edit_log WHERE action IN ({marks})", INTERNAL_ACTIONS)
-
-
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migration_1, _migration_2]
-assert len(MIGRATIONS) == SCHEMA_VERSION
-
-
-def _register(db: sqlite3.Connection, table: str, geom_column: str | None, geom_type: str | None) -> None:
-    """Make ``table`` a GeoPackage layer (a feature table with a geometry column, or attributes)."""
-    data_type = "features" if geom_column else "attributes"
-    db.execute("INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?, ?, ?, ?)",
-               (table, data_type, table, 4326 if geom_column else None))
-    if geom_column:
-        db.execute("INSERT OR REPLACE INTO gpkg_geometry_columns VALUES (?, ?, ?, 4326, 0, 0)",
-                   (table, geom_column, geom_type))
-
+__all__ = ["GeoPackageWorkspace", "SCHEMA_VERSION", "move_aside", "write_attribute_table"]
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
-def _connect(path: str) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
-    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-    return db
-
-
-class _Rows:
-    """The rows and counts of one statement, read while the connection's lock was held."""
-
-    __slots__ = ("rows", "rowcount", "lastrowid")
-
-    def __init__(self, rows: list, rowcount: int, lastrowid: int | None) -> None:
-        self.rows, self.rowcount, self.lastrowid = rows, rowcount, lastrowid
-
-    def fetchone(self):
-        return self.rows[0] if self.rows else None
-
-    def fetchall(self) -> list:
-        return self.rows
-
-    def __iter__(self):
-        return iter(self.rows)
-
-
-class SharedConnection:
-    """The one SQLite connection a process keeps to a workspace file, shared by every
-    :class:`GeoPackageWorkspace` opened on it (the app's browser sessions, threads).
-
-    One connection per file and process is what keeps SQLite's locks sound: POSIX locks belong to
-    the process, and closing *any* descriptor of the file drops all of them ("How To Corrupt An
-    SQLite Database File", section 2.2). A lock serialises the threads: a transaction holds it
-    from BEGIN to COMMIT, a read holds it until its rows are fetched.
-    """
-
-    def __init__(self, path: str, key: tuple[int, int]) -> None:
-        self.db = _connect(path)
-        self.key = key
-        self.lock = threading.RLock()
-        self.users = 0
-
-    def execute(self, sql: str, params=()) -> _Rows:
-        with self.lock:
-            cursor = self.db.execute(sql, params)
-            return _Rows(cursor.fetchall(), cursor.rowcount, cursor.lastrowid)
-
-    def executemany(self, sql: str, rows) -> _Rows:
-        with self.lock:
-            cursor = self.db.executemany(sql, rows)
-            return _Rows([], cursor.rowcount, cursor.lastrowid)
-
-    @property
-    def in_transaction(self) -> bool:
-        return self.db.in_transaction
-
-    def backup(self, target: sqlite3.Connection) -> None:
-        with self.lock:
-            self.db.backup(target)
-
-
-_OPEN: dict[tuple[int, int], SharedConnection] = {}  # (device, inode) -> this process's connection
-_OPEN_LOCK = threading.Lock()
-_OPEN_PID = os.getpid()
-
-
-def _file_key(path: Path) -> tuple[int, int]:
-    info = os.stat(path)
-    return info.st_dev, info.st_ino
-
-
-def _shared(path: Path) -> SharedConnection | None:
-    """This process's open connection to the file at ``path``, if it has one (not one inherited
-    through fork: a child process must open its own)."""
-    global _OPEN_PID
-    if os.getpid() != _OPEN_PID:
-        _OPEN.clear()
-        _OPEN_PID = os.getpid()
-    try:
-        return _OPEN.get(_file_key(path))
-    except OSError:
-        return None
 
 
 def _check_foreign(path: Path) -> None:
@@ -329,8 +72,8 @@ def move_aside(path: str | Path) -> Path:
     ``NAME.unreadable-TIME.gpkg`` beside it, so that a new one can start at ``path``. Nothing is
     deleted; a file this process has open is refused."""
     path = Path(path)
-    with _OPEN_LOCK:
-        if _shared(path) is not None:
+    with OPEN_LOCK:
+        if connection_of(path) is not None:
             raise WorkspaceError(f"{path} is open in this program; it was not moved")
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
         target = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
@@ -349,7 +92,7 @@ DOCUMENT_CORE = ("id", "text", "path")  # Document fields with their own columns
 
 def _document_extras() -> list[dataclasses.Field]:
     """Document fields beyond id, text and path (a date, ...): one column each, added when new."""
-    return [f for f in _fields(Document) if f.name not in DOCUMENT_CORE]
+    return [f for f in init_fields(Document) if f.name not in DOCUMENT_CORE]
 
 
 class GeoPackageWorkspace:
@@ -367,8 +110,8 @@ class GeoPackageWorkspace:
         the current schema. A foreign, newer or damaged file raises WorkspaceError untouched.
         A second open of the same file in one process shares the first one's connection."""
         path = Path(path)
-        with _OPEN_LOCK:
-            shared = _shared(path)
+        with OPEN_LOCK:
+            shared = connection_of(path)
             if shared is None:
                 if path.exists():
                     _check_foreign(path)
@@ -376,7 +119,7 @@ class GeoPackageWorkspace:
                     raise WorkspaceError(f"{path}: no such workspace (give an existing .gpkg, or omit it to start one)")
                 else:
                     cls._create(path)
-                shared = SharedConnection(str(path), _file_key(path))
+                shared = SharedConnection(str(path), file_key(path))
                 try:
                     shared.execute("PRAGMA journal_mode = WAL")
                     shared.execute("PRAGMA synchronous = NORMAL")  # WAL: a killed process loses nothing committed
@@ -386,7 +129,7 @@ class GeoPackageWorkspace:
                 except BaseException:
                     shared.db.close()
                     raise
-                _OPEN[shared.key] = shared
+                OPEN[shared.key] = shared
             shared.users += 1
         return cls(path, shared)
 
@@ -463,7 +206,7 @@ class GeoPackageWorkspace:
         """Add a column for every model field the tables lack (fields added to the model later)."""
         for table, cls in (("mentions", Mention), ("claims", Claim), ("documents", Document)):
             present = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
-            wanted = _document_extras() if cls is Document else _fields(cls)
+            wanted = _document_extras() if cls is Document else init_fields(cls)
             missing = [f for f in wanted if f.name not in present]
             if not missing:
                 continue
@@ -471,13 +214,13 @@ class GeoPackageWorkspace:
                 present = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
                 for f in missing:
                     if f.name not in present:
-                        self.db.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {_sql_type(f.type)}')
+                        self.db.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {sql_type(f.type)}')
                         self._event("add_column", {"table": table, "column": f.name})
 
     # -- plumbing ------------------------------------------------------------------------
     def transaction(self):
         """``with ws.transaction():`` one write transaction (BEGIN IMMEDIATE: writers queue, not fail)."""
-        return _Transaction(self.db)
+        return Transaction(self.db)
 
     def _log(self, author: str, action: str, detail: dict) -> None:
         self.db.execute("INSERT INTO edit_log (at, author, action, detail) VALUES (?, ?, ?, ?)",
@@ -494,11 +237,11 @@ class GeoPackageWorkspace:
         if self._closed:
             return
         self._closed = True
-        with _OPEN_LOCK:
+        with OPEN_LOCK:
             self.db.users -= 1
             if self.db.users <= 0:
-                if _OPEN.get(self.db.key) is self.db:
-                    del _OPEN[self.db.key]
+                if OPEN.get(self.db.key) is self.db:
+                    del OPEN[self.db.key]
                 self.db.db.close()
 
     def __enter__(self) -> "GeoPackageWorkspace":
@@ -516,7 +259,7 @@ class GeoPackageWorkspace:
 
     def _stored(self, row: tuple) -> StoredDocument:
         fid, doc_id, text, path, sha, text_sha, source, encoding, kind, version, added_at, analysed = row[:12]
-        extras = {f.name: _decode(v, f.type) for f, v in zip(_document_extras(), row[12:])}
+        extras = {f.name: decode(v, f.type) for f, v in zip(_document_extras(), row[12:])}
         return StoredDocument(fid, Document(id=doc_id, text=text, path=path, **extras), sha, text_sha, source,
                               encoding, kind, version, added_at, analysed)
 
@@ -536,7 +279,7 @@ class GeoPackageWorkspace:
                 f"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1{', ?' * len(extras)})",
                 (doc.id, (previous or 0) + 1, source.sha256, text_sha256(doc.text), doc.text,
                  Path(doc.path).name or doc.id, doc.path, source.encoding, source.kind, source.size, _now(), author,
-                 *(_encode(getattr(doc, f.name)) for f in extras)))
+                 *(encode(getattr(doc, f.name)) for f in extras)))
             self._log(author, "ingest", {"doc": doc.id, "version": (previous or 0) + 1, "sha256": source.sha256,
                                          "encoding": source.encoding, "path": doc.path})
             row = self.db.execute(f"SELECT {self._DOC_COLUMNS} FROM documents WHERE fid = ?",
@@ -568,13 +311,13 @@ class GeoPackageWorkspace:
             for table, cls, items, lonlat in (("mentions", Mention, mentions, ("lon", "lat")),
                                               ("claims", Claim, claims, ("lon", "lat"))):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_fid = ?", (doc.fid,))
-                names = [f.name for f in _fields(cls)]
+                names = [f.name for f in init_fields(cls)]
                 columns = ", ".join(f'"{n}"' for n in names)
                 marks = ", ".join("?" for _ in range(len(names) + 2))
                 self.db.executemany(
                     f"INSERT INTO {table} (doc_fid, geom, {columns}) VALUES ({marks})",
                     [(doc.fid, point_blob(getattr(item, lonlat[0]), getattr(item, lonlat[1])),
-                      *(_encode(getattr(item, n)) for n in names)) for item in items])
+                      *(encode(getattr(item, n)) for n in names)) for item in items])
             self.db.execute("UPDATE documents SET analysed_with = ? WHERE fid = ?", (version, doc.fid))
             self._event("analyse", {"doc": doc.document.id, "version": doc.version, "analyser": version,
                                       "mentions": len(mentions), "claims": len(claims)})
@@ -594,21 +337,21 @@ class GeoPackageWorkspace:
                                "WHERE name IN ('edit_log', 'geo_workspace_events')").fetchone()[0]
 
     def _load(self, table: str, cls) -> list:
-        fields = _fields(cls)
+        fields = init_fields(cls)
         present = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
         used = [f for f in fields if f.name in present]
         columns = ", ".join(f't."{f.name}"' for f in used)
         rows = self.db.execute(f"SELECT {columns} FROM {table} t JOIN documents d ON d.fid = t.doc_fid "
                                "WHERE d.current = 1 ORDER BY d.doc_id, t.fid")
         names = [f.name for f in used]
-        special = [(i, f.type) for i, f in enumerate(used) if _stored_as_text(f.type)]
+        special = [(i, f.type) for i, f in enumerate(used) if stored_as_text(f.type)]
         if not special:
             return [cls(**dict(zip(names, row))) for row in rows]
         items = []
         for row in rows:
             values = list(row)
             for i, annotation in special:
-                values[i] = _decode(values[i], annotation)
+                values[i] = decode(values[i], annotation)
             items.append(cls(**dict(zip(names, values))))
         return items
 
@@ -685,80 +428,4 @@ class GeoPackageWorkspace:
                 if table is None:
                     continue
                 geom_type = {"places": "POINT", "zones": "MULTIPOLYGON", "corridors": "LINESTRING"}[table]
-                _replace_table(self.db, table, frame, geom_type)
-
-
-def _replace_table(db: sqlite3.Connection, table: str, frame, geom_type: str) -> None:
-    columns = [c for c in frame.columns if c != frame.geometry.name]
-    db.execute(f'DROP TABLE IF EXISTS "{table}"')
-    defs = ", ".join(f'"{c}" {_frame_type(frame[c])}' for c in columns)
-    db.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB'
-               + (f", {defs}" if defs else "") + ")")
-    _register(db, table, "geom", geom_type)
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in range(len(columns) + 1))
-    rows = ((gpkg_blob(geom), *(_scalar(v) for v in values))
-            for geom, values in zip(frame.geometry, frame[columns].itertuples(index=False, name=None)))
-    db.executemany(f'INSERT INTO "{table}" (geom{", " + names if names else ""}) VALUES ({marks})', rows)
-    if len(frame) and not frame.geometry.is_empty.all():
-        minx, miny, maxx, maxy = (float(v) for v in frame.total_bounds)
-        db.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
-                   (minx, miny, maxx, maxy, table))
-
-
-def _frame_type(series) -> str:
-    kind = series.dtype.kind
-    return "INTEGER" if kind in "iub" else "REAL" if kind == "f" else "TEXT"
-
-
-def _scalar(value: Any) -> Any:
-    if hasattr(value, "item"):  # numpy scalars
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    return _encode(value)
-
-
-def write_attribute_table(path: str | Path, table: str, rows: Iterable[dict]) -> None:
-    """Add (or replace) a plain attribute table in an existing GeoPackage, e.g. the edit log in an export."""
-    rows = list(rows)
-    columns = list(rows[0]) if rows else ["n"]
-    db = SharedConnection(str(path), (0, 0))
-    try:
-        with _Transaction(db):
-            db.execute(f'DROP TABLE IF EXISTS "{table}"')
-            defs = ", ".join(f'"{c}" TEXT' for c in columns)
-            db.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, {defs})')
-            _register(db, table, None, None)
-            marks = ", ".join("?" for _ in columns)
-            db.executemany(f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in columns)}) '
-                           f"VALUES ({marks})", [tuple(_encode(r.get(c)) for c in columns) for r in rows])
-    finally:
-        db.db.close()
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception; nested uses join the outer one.
-    The connection's lock is held throughout, so other threads neither join nor interleave."""
-
-    def __init__(self, conn: SharedConnection) -> None:
-        self.conn = conn
-        self.outer = False
-
-    def __enter__(self) -> None:
-        self.conn.lock.acquire()
-        if not self.conn.in_transaction:
-            try:
-                self.conn.db.execute("BEGIN IMMEDIATE")
-            except BaseException:
-                self.conn.lock.release()
-                raise
-            self.outer = True
-
-    def __exit__(self, kind, value, traceback) -> None:
-        try:
-            if self.outer:
-                self.conn.db.execute("COMMIT" if kind is None else "ROLLBACK")
-        finally:
-            self.outer = False
-            self.conn.lock.release()
+                replace_table(self.db, table, frame, geom_type)
