@@ -15,88 +15,71 @@ from functools import cached_property
 from geo.claims import binding, constructions, discourse
 from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.clauses import _SHORT_NOTE, _clause_start
+from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.model import Sentence
 
 
-_PLURAL_SUBJECT = re.compile(r"(?:troops|forces|fighters|militants|soldiers|units|militias|jets|warplanes)$")
+_PLURAL_SUBJECT = named("plural_subject")
 
 
-_MODIFIER_AFTER = re.compile(r"(?:-|\s)(?:led|backed|supported|sponsored|allied|controlled|held|affiliated|linked|aligned)\b(?!\s+by\b)")
+_MODIFIER_AFTER = named("modifier_after")
 
 
-_MODIFIER_BEFORE = re.compile(r"(?<!-)\b(?:backed|supported|led|sponsored|armed|trained|used|owned|run|inhabited|housed|frequented|manned|held|controlled|occupied|belonging\s+to|affiliated\s+with|linked\s+to|operat\w+\s+under)\s+(?:by\s+)?(?:an?\s+|the\s+)?\S*\s*$")
+_MODIFIER_BEFORE = named("modifier_before")
 
 
-_HELPER_BEFORE = re.compile(r"\b(?:with\s+(?:the\s+)?(?:\w+\s+)?(?:support|backing|help|cover)\s+(?:of|from)|support\s+from)\s+(?:an?\s+|the\s+)?\S*\s*$")
+_HELPER_BEFORE = named("helper_before")
 
 
 # 'with the International Coalition's support': the actor helps the one that acts
-_SUPPORTING_AFTER = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:support|backing|help|cover)\b")
+_SUPPORTING_AFTER = named("supporting_after")
 
 
-_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of|some|many|more)(?:\s+(?:hundreds?|thousands?|dozens?)(?:\s+of)?)?"
 
 
-_OBJECT_BEFORE = re.compile(
-    r"\b(?:expel(?:led|ling|s)?|against|fight(?:ing|s)?|fought|defeat(?:ed|ing|s)?|attack(?:ed|ing|s)?|struck|hit|(?<!due\s)(?<!owing\s)(?<!thanks\s)to|from|on|at"
-    r"|between|into|versus|targeting|targeted|target|shelled|shelling|bombed|destroyed|destroying|killed|killing|injuring|injured|wounding|wounded"
-    r"|shot|kidnapped|abducted|arrested|detained|captured|ambushed|repelled|airlifted|evacuated|bussed|transported"
-    r"|chas(?:ed|ing)|pursu(?:ed|ing)|hunt(?:ed|ing)|pound(?:ed|ing)|eliminat(?:ed|ing))\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?(?:of\s+the\s+)?$")
+_OBJECT_BEFORE = named("object_before")
 
 
 # 'targeted positions of regime forces', 'killing two members of the SDF': the group whose posts or
 # people are named is the target
-_TARGET_OF_BEFORE = re.compile(r"\b(?:\w+(?:ed|ing)|on|at|against|near|into|towards?|hit|hits|struck)\s+(?:[\w-]+\s+){0,2}?"
-                               r"(?:positions?|posts?|points?|checkpoints?|bases?|headquarters|vehicles?|convoys?|"
-                               r"patrols?|members?|fighters?|ranks|elements?|commanders?|leaders?|officers?|soldiers?|"
-                               r"gatherings?|fortifications|sites?|depots?)\s+(?:of|belonging\s+to)\s+(?:the\s+)?$")
+_TARGET_OF_BEFORE = named("target_of_before")
 
 
 # the subject of a passive verb of harm is acted upon, whatever word comes later in its clause
-_PATIENT_AFTER = re.compile(r"\s+(?:(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
-                            r"(?:killed|injured|wounded|shot|targeted|attacked|abducted|kidnapped|arrested|detained|executed|"
-                            r"ambushed|beheaded|assassinated|hurt|martyred))\b")
+_PATIENT_AFTER = named("patient_after")
 
 
-_CARRIED_BEFORE = re.compile(r"\b(?:airlifted|evacuated|bussed|transported|flew|ferried)\s+(?:the\s+)?(?:" + _NUMBER + r"\s+)?$")
+_CARRIED_BEFORE = named("carried_before")
 
 
-_VICTIMS_THEN_AGENT = re.compile(r"\s+(?:[\w,-]+\s+){0,4}?(?P<word>in|by)\s+(?:an?\s+|the\s+)?")
+_VICTIMS_THEN_AGENT = named("victims_then_agent")
 
 
-_WEAPON_END = re.compile(r"(?:strikes?|airstrikes?|raids?|shelling|bombardment|bombings?|attacks?|ambush|fire|drones?|"
-                         r"rockets?|missiles?|artillery|sniper)$")
+_WEAPON_END = named("weapon_end")
 
 
 # 'a bomber rammed a truck into houses used by Shiite militiamen': 'by' names who did another deed
-_OTHER_DEED = re.compile(r"\b(?:used|held|run|owned|inhabited|housed|frequented|belonging|occupied|manned|controlled)\b")
+_OTHER_DEED = named("other_deed")
 
 
-_PASSIVE_BETWEEN = re.compile(r"\s*(?:[\w'’]+\s+){0,2}(?:was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:[\w,]+\s+){0,3}")
+_PASSIVE_BETWEEN = named("passive_between")
 
 
 # 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
-_NAMED_BEFORE = re.compile(
-    # two capitalised words (a sentence's first word that counts or points is none: 'Three Katyusha
-    # rockets'), or an acronym
-    r"(?:(?<![\w'’-])(?!(?:The|A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many|Dozens|"
-    r"Unknown|Unidentified)\b)[A-Z][\w'’-]*(?:\s+(?:(?:of|the|al|el|and|for)\s+)*[A-Z][\w'’-]*)+|\b[A-Z]{2,6})"
-    r"\s+(?:(?:fighters|militants|forces|members|units|brigade|group)\s+)?$")
+_NAMED_BEFORE = named("named_before")
 
 
 # aircraft belong to states: 'warplanes bombed X' with no state named is no unidentified group's strike
-_AIRCRAFT = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|aircraft|helicopters?|planes?|drones?|air\s*strikes?|airstrikes?|air\s+raids?|aerial|barrels?|barrel\s+bombs?)\b")
+_AIRCRAFT = named("aircraft")
 
 
-_PRONOUN_SUBJECT = re.compile(r"\b(?:they|it|he|she|the\s+(?:group|militants|fighters|rebels|jihadists|army|militia|organi[sz]ation|forces|troops))\b")
+_PRONOUN_SUBJECT = named("pronoun_subject")
 
 
-_RESPONSIBILITY = re.compile(
-    r"\b(?:claim(?:ed|s|ing)?|took|take[sn]?|(?:has|have|had)\s+claimed)\s+(?:\w+\s+){0,2}?responsibility\b"
-    r"|\b(?:responsibility\s+(?:\w+\s+){0,4}?)?claimed\s+by\s+")
+_RESPONSIBILITY = named("responsibility")
 
 
 def _claimant(low: str, actors: list[ActorMention]) -> str | None:
@@ -119,12 +102,10 @@ def _claim_subject(low: str, actor: ActorMention, at: int) -> bool:
     return re.fullmatch(r"[\s)”\"'’]*(?:\([^)]*\)\s*)?(?:(?:\w+\s+){0,2})?", low[actor.end:at]) is not None
 
 
-_AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+|allied\s+)?")
+_AND_BETWEEN = named("and_between")
 
 
-_AND_VERB = re.compile(r"(?:\s+(?:(?:military\s+)?police|forces|troops|fighters|militias?|militants|units|army))?"
-                       r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:have|has|had|jointly|also|reportedly)\s+)*"
-                       r"(?:(?:engaged|were\s+involved|took\s+part)\s+in\s+)?$")
+_AND_VERB = named("and_verb")
 
 
 def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
@@ -143,14 +124,13 @@ def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trig
     return partners
 
 
-_SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:condemn(?:ed|s)|denounc(?:ed|es)|deplor(?:ed|es)|critici[sz](?:ed|es)|"
-                           r"welcom(?:ed|es)|warn(?:ed|s)|called\s+for|calls\s+for)\b")
+_SPEAKS_AFTER = named("speaks_after")
 
 
-_WITH_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:with|against|between)\s+(?:the\s+|an?\s+)?")
+_WITH_AFTER = named("with_after")
 
 
-_AND_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_AND_NEXT = named("and_next")
 
 
 def _opponents(low: str, actors: list[ActorMention], trigger: Trigger) -> list[str]:

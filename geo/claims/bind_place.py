@@ -14,44 +14,45 @@ from dataclasses import dataclass, field
 from geo.claims import binding, constructions
 from geo.claims.clauses import (_CITY_ANAPHORA, _CONTAINER_GAP, _LOCATED_AFTER, _ROUTE_GAP, _SHORT_NOTE, _UNKNOWN_PLACE,
                                 _in_relative_clause, _reference, _unknown_place, _unknown_place_ends)
+from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
-from geo.knowledge import alternation, compass_points, place_noun_pattern
+from geo.knowledge import place_noun_pattern
 from geo.model import REGION_KINDS, Mention, Sentence
 
 
-_DESERT_DIRECTION = re.compile(r"\b(?:desert|south)\b")
+_DESERT_DIRECTION = named("desert_direction")
 
 
-_DIRECTION = re.compile(r"\b(?:to|towards?|into|for|reach)\b")
+_DIRECTION = named("direction")
 
 
-_TOWARDS = re.compile(r"\b(?:to|towards?|into|for)\b")
+_TOWARDS = named("towards")
 
 
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:city\s+of\s+)?$")
+_FROM_BEFORE = named("from_before")
 
 
 
 
-_LEAVING_BEFORE = re.compile(r"\b(?:leave|out\s+of|from|exit)\s+(?:\S+\s+){0,2}$")
+_LEAVING_BEFORE = named("leaving_before")
 
 
 # 'a QSD member was found killed', '3 PKK militants were killed': the actor is the victim
-_CONTAINED_IN = re.compile(r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:\w+\s+){0,3}?(?:in|of|,)\s+(?:the\s+)?(?:" + alternation(compass_points()) + r"\w*\s+)?(?:" + place_noun_pattern("settlement_of") + r"\s+of\s+)?")
+_CONTAINED_IN = named("contained_in")
 
 
-_VICTIM_AFTER = re.compile(r"\s+(?:(?:the|a|an|two|three|\d+|local|former|prominent|civilian|commander|leader|member|official|journalist|mukhtar|sheikh|officer|[a-z]+s?)\s+){0,3}")
+_VICTIM_AFTER = named("victim_after")
 
 
-_IN_VICTIM_NAME = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,4}\s+")
+_IN_VICTIM_NAME = named("in_victim_name")
 
 
 # a container that stands for its province ('Aleppo countryside', 'the countryside of Hama', 'rural Idlib')
-_PROVINCE_AFTER = re.compile(r"[\s-]+" + place_noun_pattern("governorate") + r"\b")
+_PROVINCE_AFTER = named("province_after")
 
 
-_PROVINCE_BEFORE = re.compile(r"\b" + place_noun_pattern("governorate") + r"\s+of\s+(?:the\s+)?$")
+_PROVINCE_BEFORE = named("province_before")
 
 
 # the kind of name a coded event is placed at: a place of this kind inside a province is not the province
@@ -73,7 +74,7 @@ def _province_like(low: str, m: Mention) -> bool:
 
 
 # 'the last city controlled by ISIS in Homs province': a place the words do not name, in the province
-_UNNAMED_BEFORE = re.compile(r"\b(?:the|a|an|one|its|their|last)\s+(?:\w+\s+)?" + place_noun_pattern("unnamed") + r"\s+(?:(?:controlled|held|besieged|surrounded)\s+by\s+[^,;.]{2,30}?\s+)?(?:in|of)\s+(?:the\s+)?(?:[\w-]+['’]s?\s+)?$")
+_UNNAMED_BEFORE = named("unnamed_before")
 
 
 def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention, in_unresolved: list[Mention]) -> bool:
@@ -91,13 +92,13 @@ def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention,
 
 # 'Zur Maghar town in Aleppo countryside', 'Saida village of Raqqa': a settlement in the region a
 # town names, not a spot inside that town
-_SETTLEMENT_GAP = re.compile(r"[^.;]*?\b" + place_noun_pattern("settlement_gap") + r"\b")
+_SETTLEMENT_GAP = named("settlement_gap")
 
 
-_REGION_AFTER = re.compile(r"['’]?s?[\s-]+" + place_noun_pattern("region_after") + r"\b")
+_REGION_AFTER = named("region_after")
 
 
-_REGION_BEFORE = re.compile(r"\b(?:" + place_noun_pattern("region_before") + r"|rural)\s+(?:of\s+)?(?:the\s+)?$")
+_REGION_BEFORE = named("region_before")
 
 
 def _elsewhere_in_region(low: str, unknown_end: int, town: Mention) -> bool:
@@ -113,7 +114,7 @@ def _elsewhere_in_region(low: str, unknown_end: int, town: Mention) -> bool:
 
 # 'in Gire FM and Gire Bihar areas (Kurdish names) in Zap region (Al Amadiya district)': unknown names
 # that a district named after them, in the same clause, holds
-_DISTRICT_GAP = re.compile(r"[^.;:]{0,110}?(?:\bin|\bof|\(|,)\s*(?:the\s+)?")
+_DISTRICT_GAP = named("district_gap")
 
 
 def _corridor_places(text: str, low: str, sentence: Sentence, trigger: Trigger, before: list[Mention], after: list[Mention],
@@ -171,7 +172,7 @@ _LIST_GAP = re.compile(r"\s*(?:(?:" + place_noun_pattern("settlement_of", "regio
 
 
 # a name in a list that nobody found ('Muhassan, Zarzur Kabir and Tabni'): capitalised words
-_LIST_NAME = re.compile(r"(?:(?:al|el|Al|El|Abu|Tal|Tel|Ain|Ayn)[\s-]+)?[A-Z][\w'’-]*(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|bin|abu)[\s-]+)?[A-Z][\w'’-]*){0,3}")
+_LIST_NAME = named("list_name")
 
 
 def _list_gap(text: str, start: int, end: int) -> bool:

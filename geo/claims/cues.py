@@ -1,0 +1,96 @@
+"""Named patterns the binding steps read (``geo/data/lexicon/binding_cues.toml``): the words that
+say a name is modified ('US-backed'), an object ('against ISIS'), a victim, a direction, a
+container ('in the X countryside') and so on, kept as data so that a person can extend them.
+
+A module takes one by name when it is imported and uses it as a compiled pattern; the file is
+read (and validated) at the first use, with the user's file of the same name in
+``$GEO_LEXICON_DIR``, whose records of a known name widen it (alternation) and of a new name are
+read by nobody:
+
+>>> from geo.claims.cues import named
+>>> towards = named("towards")
+>>> bool(towards.search("pushed towards the dam"))
+True
+
+A pattern may hold ``<<number>>`` (a ``[[fragment]]`` of the file), ``<<compass>>`` (the compass
+words of ``words.toml``) and ``<<place_nouns:KIND[,KIND]>>`` (the place nouns of those kinds,
+:func:`geo.knowledge.place_noun_pattern`), so that each word class is written once.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.knowledge import alternation, compass_points, place_noun_pattern
+from geo.knowledge.records import LexiconError, load_table
+
+FILE = "binding_cues.toml"
+_PLACEHOLDER = re.compile(r"<<([a-z_]+)(?::([a-z_,]+))?>>")
+_NAMES: set[str] = set()  # every name a module asked for: all must be in the file
+
+
+def _expand(record: dict, fragments: dict[str, str]) -> str:
+    def one(match: re.Match) -> str:
+        word, kinds = match.groups()
+        if word == "compass" and not kinds:
+            return alternation(compass_points())
+        if word == "place_nouns" and kinds:
+            try:
+                return place_noun_pattern(*kinds.split(","))
+            except (KeyError, ValueError) as error:
+                raise LexiconError(f"{record['_where']}: unknown place-noun kind in {match.group()}: {error}") from None
+        if word in fragments and not kinds:
+            return fragments[word]
+        raise LexiconError(f"{record['_where']}: unknown placeholder {match.group()} (known: <<compass>>, "
+                           f"<<place_nouns:KIND>>, {', '.join(f'<<{f}>>' for f in sorted(fragments))})")
+
+    return _PLACEHOLDER.sub(one, record["pattern"])
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern]:
+    """Every cue of the file (and the user's), compiled, by name."""
+    fields = {"name": str, "pattern": str}
+    fragments = {r["name"]: r["pattern"] for r in load_table(FILE, "fragment", required=fields,
+                                                            optional={"note": str})}
+    patterns: dict[str, list[str]] = {}
+    for record in load_table(FILE, "cue", required=fields, optional={"note": str, "used_by": str}):
+        text = _expand(record, fragments)
+        try:
+            re.compile(text)
+        except re.error as error:
+            raise LexiconError(f"{record['_where']}: pattern does not compile: {error}") from None
+        patterns.setdefault(record["name"], []).append(text)
+    compiled = {name: re.compile(texts[0] if len(texts) == 1 else "|".join(f"(?:{t})" for t in texts))
+                for name, texts in patterns.items()}
+    missing = sorted(_NAMES - set(compiled))
+    if missing:
+        raise LexiconError(f"geo/data/lexicon/{FILE}: no [[cue]] named {', '.join(missing)}")
+    return compiled
+
+
+class NamedCue:
+    """A cue taken by name at import: compiled at its first use (after the settings that say
+    where the user's lexicon is are in force), then used as the compiled pattern itself."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __getattr__(self, attribute: str):
+        return getattr(cues()[self.name], attribute)
+
+    def __repr__(self) -> str:
+        return f"named({self.name!r})"
+
+
+def named(name: str) -> NamedCue:
+    """The cue of that name (see the module's doc)."""
+    _NAMES.add(name)
+    return NamedCue(name)
+
+
+def used_names() -> frozenset[str]:
+    """The names the imported modules have asked for."""
+    return frozenset(_NAMES)
