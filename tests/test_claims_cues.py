@@ -7,6 +7,7 @@ import pytest
 
 import geo.claims.bind_actor  # noqa: F401  (asks for its cues by name)
 import geo.claims.bind_place  # noqa: F401
+import geo.claims.extract  # noqa: F401
 from geo.claims.cues import cues, used_names
 from geo.knowledge import compass_points
 from geo.knowledge.records import LexiconError
@@ -25,7 +26,8 @@ def user_folder(tmp_path, use_settings):
 
 def test_every_cue_a_step_asks_for_is_in_the_file():
     names = used_names()
-    assert {"towards", "modifier_after", "object_before", "contained_in", "province_before"} <= names
+    assert {"towards", "modifier_after", "object_before", "contained_in", "province_before", "clause_break",
+            "says_again", "locative"} <= names
     assert names <= set(cues())
 
 

@@ -13,20 +13,20 @@ from geo.claims import discourse
 from geo.claims import syntax as syntax_parse
 from geo.claims.actors import ActorMention, find_actors
 from geo.claims.clauses import _CITY_ANAPHORA, _CONTAINER_GAP
+from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
-from geo.knowledge import place_noun_pattern
 from geo.model import REGION_KINDS, Document, Mention
 
 
 # 'Tal Tuqan village', 'Western Maliha town': the mention is a piece of a longer name that a
 # place noun follows; the gazetteer does not know the whole name
-_NAME_RIGHT = re.compile(r"(?:[ -](?:(?:al|el|ad|as|ar|az|ash)[ -])?[A-Z][\w'’]*)*[ -]" + place_noun_pattern("name_right") + r"\b")
+_NAME_RIGHT = named("name_right")
 
 
-_NAME_LEFT = re.compile(r"(?<![.!?:]\s)(?<![\w.!?:])(?!(?:In|On|At|Near|From|To|Of|The|And|Or|Around|Syria|Syrian|Iraq|Iraqi|Turkish)\b)[A-Z][\w'’]*[ -]$")
+_NAME_LEFT = named("name_left")
 
 
 def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> ClaimDocument:
@@ -144,11 +144,11 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 # ('Mabrukah, the Tell Tamer countryside, and ...': the list goes on after the second place)
-_LIST_GOES_ON = re.compile(r"\s*(?:" + place_noun_pattern("region_after") + r"\s*)?(?:,|and\b|or\b|&)")
-_POSSESSIVE = re.compile(r"['’]s?\s+")
+_LIST_GOES_ON = named("list_goes_on")
+_POSSESSIVE = named("possessive")
 
 
-_OF_TOWN = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_TOWN = named("of_town")
 
 
 def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:

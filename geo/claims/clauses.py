@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from geo.claims.cues import named
 from geo.claims.rules import cue
 from geo.knowledge import alternation, bearings, link_words, place_noun_pattern
 from geo.model import Mention, Sentence
@@ -13,10 +14,8 @@ from geo.claims.rules import Trigger
 # ('there' as a place, not the 'there is' that opens a sentence)
 # ('the town of X' names X; 'the airbase', 'the dam' refer back too)
 # after a noun that could refer back: it is placed anew ('the main bridge east of Tell Abyad')
-_LOCATED_AFTER = re.compile(r"\s+(?:(?:north|south|east|west)\w*(?:[\s-]+(?:east|west)\w*)?\s+of|near|outside)\b")
-_CITY_ANAPHORA = re.compile(r"\b(?:the\s+(?:\w+\s+)?(?:" + place_noun_pattern("anaphora") +
-                            r"|base|air\s*base|airport|dam|oil\s+field|hill|mountain|bridge)\b(?!\s+of\b)"
-                            r"|there(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|seems?|appears?)\b)|inside)\b")
+_LOCATED_AFTER = named("located_after")
+_CITY_ANAPHORA = named("city_anaphora")
 
 
 # 'in Zur Maghar town in Aleppo countryside': a place name the gazetteer does not know, then the
@@ -39,23 +38,22 @@ _REFERENCE_BEFORE = re.compile(
 
 # 'the Baghdad - Kut road', 'the Hama-Aleppo-Raqqa triangle': places that name a route or an area
 # (the names joined by dashes, then the route noun: a place after the first dash or before it is an end)
-_ROUTE_AFTER = re.compile(r"(?P<joined>(?:\s*[-–—]\s*[\w'’]+(?:\s+[\w'’]+){0,2}?)*)\s+"
-                          r"(?:city\s+)?(?:road|highway|motorway|triangle|axis|route|corridor)\b")
+_ROUTE_AFTER = named("route_after")
 
 
-_JOINED_BEFORE = re.compile(r"[\w'’]\s*[-–—]\s*$")
+_JOINED_BEFORE = named("joined_before")
 
 
-_DISTANCE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\b")
+_DISTANCE = named("distance")
 
 
-_DISTANCE_BEFORE = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles)\s*(?:\([^)]{0,30}\)\s*)?$")
+_DISTANCE_BEFORE = named("distance_before")
 
 
-_INSIDE_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:far\s+)?$")
+_INSIDE_BEFORE = named("inside_before")
 
 
-_CLAUSE_BREAK = re.compile(r";|\s[-–—]\s|,\s*(?:while|whereas|but|and\s+(?:then\s+)?(?=[a-z]+ed\b))")
+_CLAUSE_BREAK = named("clause_break")
 
 
 # 'Tassil town in Dara countryside', 'Al Amadiya district of Duhok', 'Sheladiz, Duhok', 'Kafr Nabl
@@ -73,7 +71,7 @@ _SHORT_NOTE = 1500  # characters: a coded event's note or a wire brief, not an a
 
 
 # between an unknown place and a known one: the known one names a road or an end of a route
-_ROUTE_GAP = re.compile(r"\b(?:on|along)\s+(?:the\s+)?$|\b(?:between|from|to|towards?)\s+(?:the\s+)?$")
+_ROUTE_GAP = named("route_gap")
 
 
 def _unknown_place_ends(text: str, start: int, end: int, known: list[Mention]) -> list[int]:

@@ -1,6 +1,7 @@
-"""Named patterns the binding steps read (``geo/data/lexicon/binding_cues.toml``): the words that
+"""Named patterns the claims stage reads (``geo/data/lexicon/binding_cues.toml``): the words that
 say a name is modified ('US-backed'), an object ('against ISIS'), a victim, a direction, a
-container ('in the X countryside') and so on, kept as data so that a person can extend them.
+container ('in the X countryside'), a clause break, a reported speaker and so on, kept as data so
+that a person can extend them.
 
 A module takes one by name when it is imported and uses it as a compiled pattern; the file is
 read (and validated) at the first use, with the user's file of the same name in

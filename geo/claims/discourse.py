@@ -12,13 +12,14 @@ from geo.claims import constructions
 from geo.claims.actors import ActorMention
 from geo.claims.clauses import _LOCATED_AFTER, _reference
 from geo.claims.actors import lexicon as actor_lexicon
+from geo.claims.cues import named
 from geo.claims.rules import Trigger
 from geo.knowledge import bearing_pattern, place_noun_pattern
 from geo.model import REGION_KINDS, Mention, Sentence
 
 
-_ALLY_WORDS = re.compile(r"(?:the\s+)?(?:allied|allies|ally)\b")
-_ALLIED_BEFORE = re.compile(r"\ballied\s+$")
+_ALLY_WORDS = named("ally_words")
+_ALLIED_BEFORE = named("allied_before")
 
 
 def allies(low: str, actors: list[ActorMention]) -> list[ActorMention]:
@@ -50,8 +51,8 @@ def in_description(low: str, sentence: Sentence, trigger: Trigger, in_places: li
     return False
 
 
-_DOER_BY = re.compile(r"\b(?:launched|conducted|carried\s+out|led|waged|started|begun|initiated|mounted)\s+by\s+(?:the\s+)?")
-_AGAINST = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:,\s*)?(?:and|&)\s+(?:the\s+)?")
+_DOER_BY = named("doer_by")
+_AGAINST = named("against")
 
 
 def lead_bindings(sentence: Sentence, low: str, opening: re.Match, in_actors: list[ActorMention],
@@ -97,12 +98,11 @@ def in_province(low: str, place: Mention) -> bool:
 # the kinds of place a noun that refers back can name ('the city' a city, 'the airbase' a facility)
 _ANAPHOR_KINDS = (("city", {"city"}), ("town", {"town", "city"}), ("village", {"village", "town"}),
                   ("base", {"facility"}), ("airport", {"facility"}), ("dam", {"facility"}), ("field", {"facility"}))
-_ANAPHOR_NOUN = re.compile(r"\bthe\s+(?:\w+\s+)?(?P<noun>" + place_noun_pattern("anaphora")
-                           + r"|air\s*base|base|airport|dam|oil\s+field)\b(?!\s+of\b)")
+_ANAPHOR_NOUN = named("anaphor_noun")
 
 
 # ('in the north-west of the city' is inside it)
-_BEARING_BEFORE = re.compile(r"(?<!\bin\sthe\s)(?<!\bin\s)(?<![\w-])(?:north|south|east|west)\w*(?:[\s-]+(?:east|west)\w*)?\s+of\s+$")
+_BEARING_BEFORE = named("bearing_before")
 
 
 def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, Mention]],

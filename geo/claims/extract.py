@@ -17,7 +17,6 @@ any agreement') denies the claims of the sentence before it. The document's laye
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import Iterable
@@ -29,19 +28,19 @@ from geo.claims.annotate import annotate
 from geo.claims.bind_actor import _claimant, _coordinated, _is_modifier, _is_object, _opponents
 from geo.claims.calibration import calibrate
 from geo.claims.clauses import _SHORT_NOTE, _clause_start, _in_relative_clause, _reference, _unknown_place
+from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.stance import attribution_span, body_stance, negated, short_source
-from geo.knowledge import place_noun_pattern
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
 __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
 
 
 # between a control word and its place: things near it were taken, not the place or a part of it
-_NEAR_ONLY = re.compile(r"\b(?:near|around|nearby|close\s+to|outside|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of|outskirts\s+of|between)\s+(?:the\s+)?(?:\w+\s+of\s+)?$")
-_HELD_FEATURE = re.compile(r"\b(?:points?|positions?|posts?|checkpoints?|barracks|headquarters)\s+(?:\w+\s+)?$")
+_NEAR_ONLY = named("near_only")
+_HELD_FEATURE = named("held_feature")
 
 
 # when one clause gives one actor several relations to one place, the one that says most
@@ -259,8 +258,7 @@ class ClaimExtractor:
 
 
 # ('the villages of A, B and C': the naming word before the whole list)
-_NAMING_WORD_BEFORE = re.compile(r"\b(?:the\s+)?(?P<word>" + place_noun_pattern("naming") + r")s?\s+of\s+(?:the\s+)?"
-                                 r"(?:[^,.;:()]{2,40}?(?:,\s*(?:and\s+)?|\s+and\s+))*$")
+_NAMING_WORD_BEFORE = named("naming_word_before")
 # the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
 _NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
                 "town": {"town", "village"}, "city": {"city", "town"}}
@@ -289,9 +287,9 @@ def _told_in_turn(low: str, first: int, then: int) -> bool:
         and _DATING.search(between) is None and _NOUN_BEFORE.search(low, max(0, then - 8), then) is None
 
 
-_COORDINATED = re.compile(r",|\band\b")
-_DATING = re.compile(r"\b(?:after|before|since|when|following|until|once)\b")
-_NOUN_BEFORE = re.compile(r"\b(?:its|their|the|a|his|her)\s+$")
+_COORDINATED = named("coordinated")
+_DATING = named("dating")
+_NOUN_BEFORE = named("noun_before")
 
 
 def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low: str) -> list[Claim]:
@@ -335,24 +333,16 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
 
 
 # a sentence that opens with the previous source speaking again
-_SAYS_AGAIN = re.compile(r"\s*(?:it|they|he|she|the\s+(?:monitor|observatory|group|agency|ministry|statement))\s+"
-                         r"(?:also\s+)?(?:said|says|added|reported|claimed|stated)\b")
+_SAYS_AGAIN = named("says_again")
 # the same speaker goes on: a sentence that opens a quotation, or '..., he added'
-_FIRST_PERSON = re.compile(r"\b(?:we|our)\b")
-_QUOTE_OPENS = re.compile(r"\s*[\"“‘]")
-_HE_ADDED = re.compile(r"[,\"”’]\s*(?:he|she|it|they)\s+(?:also\s+)?(?:said|added|says|adds)\b")
+_FIRST_PERSON = named("first_person")
+_QUOTE_OPENS = named("quote_opens")
+_HE_ADDED = named("he_added")
 # a party that claims its own deed is its source ('Iraqi forces have claimed control of Kirkuk')
-_SELF_CLAIM = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?:claimed|declared|announced)\s+(?:(?:full|complete|total)\s+)?"
-                         r"(?:control|victory|the\s+(?:capture|liberation|seizure)|to\s+have)\b")
-_INSTRUMENT_BEFORE = re.compile(r"(?<!along )(?<!together )(?<!conjunction )\b(?:with|using)\s+(?:[\w-]+\s+){0,2}$")
+_SELF_CLAIM = named("self_claim")
+_INSTRUMENT_BEFORE = named("instrument_before")
 # 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
-_OF_ITSELF = re.compile(r",?\s+(?:(?:said|says|claimed|claims|announced|announces|stated|confirmed|reported|denied|denies)\s+"
-                        r"(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:(?:reports?|claims?)\s+)?(?:that\s+)?"
-                        r"(?:it|they|(?:its|their|the)\s+(?:forces|fighters|troops|units|jets|warplanes|aircraft|planes|drones))"
-                        r"|claim(?:ed|s)\s+to\s+have"  # 'ISIS claimed to have captured X
-                        # 'the Security Media Cell announced the arrest of ...': its own deed
-                        r"|(?:announced|announces|declared|declares|reported)\s+(?:the\s+)?(?:\w+\s+)?"
-                        r"(?:arrests?|killing|destruction|capture|liberation|seizure|dismantling|neutrali[sz]ation|launch))\b")
+_OF_ITSELF = named("of_itself")
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:
@@ -380,15 +370,9 @@ def _claim(doc: Document, sentence: Sentence, relation: str, actor: str, place: 
 
 
 # what a group does that says nothing of where it acts: speech, opinion, agreement
-_NO_ACTIVITY = re.compile(
-    r"\b(?:said|says|say|stated|announced|claimed|denied|denies|accused|accuses|blamed|condemned|condemns|"
-    r"warned|warns|called|calls|demanded|demands|urged|urges|agreed|agrees|threatened|threatens|welcomed|"
-    r"rejected|rejects|refused|refuses|promised|vowed|pledged|plans?|planned|intends?|wants?|hopes?|"
-    r"expects?|believes?|reported|reports|published|released\s+a\s+statement|issued|met\s+with|"
-    r"discussed|negotiat\w+|talks?|meeting|mourned|buried|funeral|protest\w*|demonstrat\w+|"
-    r"no|not|never|without)\b")
-_ACTIVITY_VERB = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:have|has|had|also|reportedly|again)\s+)*[a-z]+(?:ed|t)\b")
-_LOCATIVE = re.compile(r"\b(?:in|at|into|inside|to|near)\s+(?:the\s+)?(?:" + place_noun_pattern("locative_of") + r"\s+of\s+)?$")
+_NO_ACTIVITY = named("no_activity")
+_ACTIVITY_VERB = named("activity_verb")
+_LOCATIVE = named("locative")
 
 
 def _activity(d: ClaimDocument) -> Claim | None:
