@@ -21,11 +21,12 @@ import streamlit as st
 
 from geo.app.corpus import (DEFAULT_ANALYSER, AppConfig, WorkspaceCorpus, analyse_cached, fingerprint, md_escape,
                             open_corpus, parse_args, prepare_gazetteer, workspace_analysis)
-from geo.app.panels import (RunCounter, asset_base, changes_view, contradictions_cached, contradictions_table,
-                            document_reader, play_next, selection_panel, show_map, sidebar_exports, sidebar_filters,
-                            sidebar_uploads, time_control, unresolved_table, update_selection, view_cached)
+from geo.app.panels import (RunCounter, asset_base, contradictions_cached, contradictions_table, document_reader,
+                            selection_panel, show_map, sidebar_exports, sidebar_filters, sidebar_uploads,
+                            unresolved_table, update_selection, view_cached)
 from geo.app.review import (Review, claim_review_panel, invalid_corrections, mention_review_panel,
                             sidebar_workspace)
+from geo.app.timeview import changes_view, play_next, time_control
 from geo.assets import assets_present
 from geo.mapview.selection import FeatureIndex
 from geo.settings import Settings, install
