@@ -15,6 +15,7 @@ from geo.geoparse.gazetteer import GazetteerIndex, default_index, read_demonyms
 from geo.geoparse.generic import resolve_generic
 from geo.geoparse.groups import GroupNames, read_group_names
 from geo.geoparse.matcher import KeyStream, find_names
+from geo.geoparse.nearby import NearbySettler
 from geo.geoparse.normalize import name_key
 from geo.model import Document, Mention
 from geo.geoparse.resolver import Resolver
@@ -52,6 +53,7 @@ class Geoparser:
         self.index = index or default_index()
         self.resolver = Resolver(self.index)
         self.slots = SlotFiller(self.index)
+        self.nearby = NearbySettler(self.index, self.slots)
         # a group name that is a place name too ('United States') is left to the metonymy rules
         self.groups = GroupNames(name for name in read_group_names(read_demonyms())
                                  if not self.index.candidates(name_key(name)))
@@ -67,6 +69,7 @@ class Geoparser:
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop] + groups
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)
+        mentions = self.nearby.settle(doc.id, doc.text, mentions)  # the villages of the text's own districts
         generic = resolve_generic(doc.id, doc.text, mentions, self.index)  # 'the airbase', 'the silos'
         if generic:
             mentions = sorted(_outside([m for m in mentions], [(g.start, g.end) for g in generic]) + generic,

@@ -1,0 +1,39 @@
+"""Names the document's own area settles (geo/geoparse/nearby.py): a village the text names beside
+places it has located is looked for, spelled alike, in their districts; a namesake far away is not
+taken, and a name nothing near answers to stays unresolved. Sentences written for these tests."""
+from geo.model import Document
+
+
+def mentions(geoparser, text):
+    return {m.surface: m for m in geoparser.parse(Document("t", text))}
+
+
+def test_a_neighbourhood_of_the_city_the_text_is_about_before_a_village_far_away(geoparser):
+    found = mentions(geoparser, "Government troops entered Deir ez-Zor city on Sunday and fought on towards "
+                                "al-Husseiniyeh, while jets struck Hama.")
+    place = found["al-Husseiniyeh"]
+    assert place.role == "place" and place.kind == "neighbourhood"
+    # in Deir ez-Zor, not the Homs village of that name 60 km from Hama
+    assert abs(place.lat - 35.36) < 0.05 and abs(place.lon - 40.15) < 0.05
+
+
+def test_an_unresolved_village_is_found_by_spelling_near_the_town_the_text_names(geoparser):
+    found = mentions(geoparser, "Troops advanced from Muhasan towards the villages of al-Junaina and al-Abd, "
+                                "and Deir ez-Zor city was shelled.")
+    village = found["al-Junaina"]
+    assert village.role == "place" and village.kind == "village"
+    assert abs(village.lat - 35.36) < 0.05 and abs(village.lon - 40.12) < 0.05
+    assert found["al-Abd"].role == "unresolved"  # nothing spelled so nearby: honest, not guessed
+
+
+def test_a_namesake_far_from_the_text_is_not_traded_for_a_near_one_spelled_further_off(geoparser):
+    found = mentions(geoparser, "Turkish-backed fighters shelled Tel Tamr for a third day. Residents of Tel "
+                                "Tamr said the shells fell on Amriyah, a village north of the town.")
+    # no neighbourhood of Baghdad 700 km away, and no village of another spelling 100 km off
+    assert found["Amriyah"].role == "unresolved"
+
+
+def test_a_village_the_text_locates_itself_keeps_the_place_its_region_gives(geoparser):
+    found = mentions(geoparser, "Artillery hit Harbal town in Aleppo countryside.")
+    assert found["Harbal"].role == "place"
+    assert abs(found["Harbal"].lat - 36.43) < 0.05 and abs(found["Harbal"].lon - 37.17) < 0.05
