@@ -95,11 +95,27 @@ def is_line_start(text: str, start: int) -> bool:
     return not text[line_start:start].strip()
 
 
+# 'BEIRUT (Reuters) -', 'AMMAN —': the city a report is filed from, a place (in capitals, opening a line)
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][\w ]{0,20}[ \t]*)?(?:\(|—|–|-[ \t])")
+# 'the Turkey-Syria border': a country before another and a border is where that border runs
+_BORDER_AFTER = re.compile(r"[-‑–][A-Z][\w]+[ \t]+border\b")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A name in capitals opening a line before a dateline's punctuation ('BEIRUT (AFP) -')."""
+    surface = text[start:end]
+    return surface.isupper() and is_line_start(text, start) and bool(_DATELINE_AFTER.match(text, end, end + 30))
+
+
 def names_actor(text: str, start: int, end: int, country: str, kind: str, name: str) -> bool:
     """True when a country or capital name stands for its government ('Washington insists')."""
+    if kind in ("capital", "country", "city") and is_dateline(text, start, end):
+        return False  # where the report is filed from
     if kind == "capital":
         return True
     if kind == "country" and country in POWERS:
+        if _BORDER_AFTER.match(text, end, end + 40):
+            return False  # 'the Turkey-Syria border'
         if text[end:end + 1] in ("-", "‑", "–"):
             return True  # 'US-led', 'US-Russia friction': a modifier naming the power
         return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(lowered(text), max(0, start - 30), start))

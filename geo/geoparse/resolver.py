@@ -18,7 +18,7 @@ from geopy.distance import great_circle
 
 from geo.casefold import lowered
 from geo.geoparse import context
-from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
+from geo.geoparse.gazetteer import CURATED, DEMONYM, STOP, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.normalize import name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_abbreviations, month_names
@@ -463,6 +463,8 @@ class Resolver:
                 continue
             if _acceptable(h, text):
                 usable.append((h, self.index.candidates(h.key)))
+            elif (named := self._named_after_direction(h)) is not None:
+                usable.append((named, self.index.candidates(named.key)))  # 'northern Iraq': Iraq
             elif h.surface[:1].isupper():
                 # 'from Texas': a name common in English text is still a province after 'in', 'from'
                 # ('the Qara Chokh mountains' is a longer name, not Togo's Kara)
@@ -506,6 +508,18 @@ class Resolver:
         if demonyms:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
+
+    def _named_after_direction(self, hit: NameHit) -> NameHit | None:
+        """'northern Iraq', 'northwest Syria': a direction that only describes (the phrase is no
+        place) before a capitalised name the gazetteer holds on its own: that name."""
+        first, _, rest = hit.surface.partition(" ")
+        if first.lower() not in _COMPASS_WORDS or not rest[:1].isupper():
+            return None
+        key = name_key(rest)
+        info = self.index.automaton.get(f" {key} ", None)
+        if info is None or info[2] & (STOP | DEMONYM):
+            return None
+        return NameHit(hit.end - len(rest), hit.end, rest, key, info[2])
 
     def _governorate_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A governorate's seat read as the governorate where the words ask for it: 'the province

@@ -1,0 +1,45 @@
+"""How a name is read where the words around it decide: a direction before a country, a dateline,
+a border, a web address, the governorate's English name. Sentences written for these tests."""
+from geo.model import Document
+
+
+def mentions(geoparser, text):
+    return {m.surface: m for m in geoparser.parse(Document("t", text))}
+
+
+def test_a_direction_before_a_country_leaves_the_country(geoparser):
+    found = mentions(geoparser, "Fighting in northwest Syria continued for a week.")
+    assert "northwest Syria" not in found  # the phrase only describes ...
+    assert found["Syria"].role == "place" and found["Syria"].kind == "country"  # ... the country is placed
+    found = mentions(geoparser, "Gunmen killed two men in Hit, northern Iraq.")
+    assert found["Iraq"].role == "place" and found["Hit"].country == "IQ"
+
+
+def test_a_capital_in_a_dateline_is_where_the_report_is_filed(geoparser):
+    found = mentions(geoparser, "AMMAN (Reuters) - Rebels said they held the crossing.")
+    assert found["AMMAN"].role == "place" and found["AMMAN"].name == "Amman"
+    found = mentions(geoparser, "BEIRUT - Government forces advanced on Tuesday.")
+    assert found["BEIRUT"].role == "place"
+    # a capital opening a sentence, not a dateline in capitals, still stands for its government
+    assert mentions(geoparser, "Washington insists the SDF holds Raqqa.")["Washington"].role == "actor"
+    assert mentions(geoparser, "Damascus - the government said it would respond.")["Damascus"].role == "actor"
+
+
+def test_a_border_named_by_two_countries_places_the_power_too(geoparser):
+    found = mentions(geoparser, "The town lies 30 km from the Turkey-Syria border.")
+    assert found["Turkey"].role == "place" and found["Syria"].role == "place"
+    assert mentions(geoparser, "A US-led coalition struck the town.")["US"].role == "actor"
+
+
+def test_names_inside_a_web_address_are_no_mentions(geoparser):
+    text = "Photo: https://example.org/wiki/Battle_of_Abu_al-Duhur_(2015).jpg shows Idlib."
+    found = mentions(geoparser, text)
+    assert not any("Duhur" in surface for surface in found)
+    assert found["Idlib"].role == "place"
+
+
+def test_saladin_is_the_governorate(geoparser):
+    found = mentions(geoparser, "Militias raided villages around Amirli in Saladin and Kirkuk Governorates.")
+    assert found["Saladin"].name == "Salahuddin Governorate" and found["Saladin"].kind == "governorate"
+    found = mentions(geoparser, "Tikrit is the capital of the Saladin Governorate.")
+    assert found["Saladin Governorate"].kind == "governorate"
