@@ -43,3 +43,12 @@ def test_saladin_is_the_governorate(geoparser):
     assert found["Saladin"].name == "Salahuddin Governorate" and found["Saladin"].kind == "governorate"
     found = mentions(geoparser, "Tikrit is the capital of the Saladin Governorate.")
     assert found["Saladin Governorate"].kind == "governorate"
+
+
+def test_a_country_before_its_forces_or_officials_is_an_actor(geoparser):
+    assert mentions(geoparser, "Iraq’s Prime Minister ordered the army not to enter.")["Iraq"].role == "actor"
+    assert mentions(geoparser, "Syria forces moved into the town.")["Syria"].role == "actor"
+    assert mentions(geoparser, "Photos show Iran's Quds Force commander at the front.")["Iran"].role == "actor"
+    # a possessive that locates, or a locative before the name, leaves a place
+    assert mentions(geoparser, "Refugees fled to Turkey's Hatay province.")["Turkey"].role == "place"
+    assert mentions(geoparser, "Clashes in Syria's north killed ten.")["Syria"].role == "place"

@@ -6,9 +6,10 @@ Each function looks at a short window of the document around a span and returns 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.casefold import lowered
-from geo.knowledge import bearing_pattern, place_noun_pattern
+from geo.knowledge import alternation, bearing_pattern, load_table, place_noun_pattern, roles
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
 # government taking part, not for a battlefield: mapped as actors, never as locations.
@@ -107,10 +108,22 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return surface.isupper() and is_line_start(text, start) and bool(_DATELINE_AFTER.match(text, end, end + 30))
 
 
+@lru_cache(maxsize=1)
+def _institution_after() -> re.Pattern:
+    """"Iraq's Prime Minister", 'Syria forces', "Iran's Quds Force": a country's name, its
+    possessive, up to three words, then a force noun (geo/data/lexicon/actors.toml) or a role word
+    (words.toml): the country's government or forces, an actor."""
+    nouns = [w for r in load_table("actors.toml", "force_noun", required={"words": list}) for w in r["words"]]
+    nouns = [w.rstrip("s") for w in nouns] + list(roles())
+    return re.compile(r"(?:['’]s)?(?:[ \t]+[\w-]+){0,3}?[ \t]+(?i:" + alternation(nouns) + r")s?\b")
+
+
 def names_actor(text: str, start: int, end: int, country: str, kind: str, name: str) -> bool:
     """True when a country or capital name stands for its government ('Washington insists')."""
     if kind in ("capital", "country", "city") and is_dateline(text, start, end):
         return False  # where the report is filed from
+    if kind == "country" and not after_locative(text, start) and _institution_after().match(text, end, end + 60):
+        return True  # "Iraq's Prime Minister", 'Syria forces' (not 'in Syria's north')
     if kind == "capital":
         return True
     if kind == "country" and country in POWERS:
