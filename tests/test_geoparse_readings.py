@@ -52,3 +52,17 @@ def test_a_country_before_its_forces_or_officials_is_an_actor(geoparser):
     # a possessive that locates, or a locative before the name, leaves a place
     assert mentions(geoparser, "Refugees fled to Turkey's Hatay province.")["Turkey"].role == "place"
     assert mentions(geoparser, "Clashes in Syria's north killed ten.")["Syria"].role == "place"
+
+
+def test_a_village_name_inside_a_persons_name_does_not_unmask_the_family_name(geoparser):
+    # 'Sabar' is a village of the new layers too: dropped as part of the name, it ends no place,
+    # so 'al-Obeidi' after it stays a family name (not the town of al-Ubaydi 300 km away)
+    found = mentions(geoparser, "Gunmen shot and killed Bunyan Sabar al-Obeidi Sunday morning as he was "
+                                "driving his car in Kirkuk")
+    assert [m.surface for m in found.values() if m.role == "place"] == ["Kirkuk"]
+
+
+def test_a_two_word_name_after_an_adjective_is_a_place(geoparser):
+    found = mentions(geoparser, "A bomb blast killed five in the capital's largely Shiite New Baghdad district.")
+    assert found["New Baghdad"].role == "place" and found["New Baghdad"].country == "IQ"
+    assert abs(found["New Baghdad"].lat - 33.3) < 0.1 and abs(found["New Baghdad"].lon - 44.45) < 0.1

@@ -186,6 +186,8 @@ def _inside_proper_name(text: str, hit: NameHit) -> bool:
     following = _NEXT_NAME.match(text, hit.end)
     if following and word_zipf(following.group(1)) < 5.0:
         return True
+    if " " in hit.key:
+        return False  # a two-word name after an adjective ('Shiite New Baghdad district'): no given name before it
     preceding = _PREVIOUS_NAME.search(text, max(0, hit.start - 30), hit.start)
     return bool(preceding and word_zipf(preceding.group(1)) < 5.0)
 
@@ -489,7 +491,7 @@ class Resolver:
                 placed.append({h.key for j, (h, _) in enumerate(usable) if h.surface[:1].isupper()
                                and _is_common_word(h.surface) and _after_locative(text, h, usable[:j])})
             return hit.key in placed[0] and not starts_sentence(text, hit.start)
-        ends = {h.end for h in hits}
+        ends = {h.end for h, _ in usable}  # (a hit dropped as part of a name ends no place)
         for i, (hit, candidates) in enumerate(usable):
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
