@@ -37,3 +37,10 @@ def test_a_village_the_text_locates_itself_keeps_the_place_its_region_gives(geop
     found = mentions(geoparser, "Artillery hit Harbal town in Aleppo countryside.")
     assert found["Harbal"].role == "place"
     assert abs(found["Harbal"].lat - 36.43) < 0.05 and abs(found["Harbal"].lon - 37.17) < 0.05
+
+
+def test_a_town_far_from_the_text_gives_way_to_a_neighbourhood_spelled_a_little_differently(geoparser):
+    found = mentions(geoparser, "ISIS shelled the town of Bagheliya near Deir ez-Zor city.")
+    # not the Iraqi city of that alternate name 500 km away: the Bougailia neighbourhood of Deir ez-Zor
+    assert found["Bagheliya"].role == "place" and found["Bagheliya"].country == "SY"
+    assert abs(found["Bagheliya"].lat - 35.38) < 0.05 and abs(found["Bagheliya"].lon - 40.09) < 0.05

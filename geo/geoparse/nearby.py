@@ -20,18 +20,27 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.resolver import _CONTAINED_IN, _LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
-from geo.geoparse.slots import _LINK, SAME_PLACE_DEGREES, SlotFiller, _placed
-from geo.model import Mention
+from geo.geoparse.normalize import name_key
+from geo.geoparse.slots import _LINK, SAME_PLACE_DEGREES, SlotFiller, _placed, allowed_edits, consonants
+from geo.model import Mention, Place
 
 # kinds of place that locate a document's area (a governorate or a country is too wide)
 _POINT_KINDS = frozenset({"city", "town", "village", "hamlet", "neighbourhood", "capital", "facility",
                           "subdistrict", "camp"})
 # kinds of a placed name that may be a namesake of the document's village
 _SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
+# ... and a town or city no curated entry holds, when it lies this far from the text's places
+# ('Bagheliya', a neighbourhood of Deir ez-Zor, is no city of 30,000 in Iraq)
+_TARGET_KINDS = _SMALL_KINDS | {"town", "city"}
+FAR_TOWN_KM = 100.0
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
-NEAR_KM = 40.0  # how near the text's other places (km, divided by the root of their count) a find must lie
+NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
+VOWEL_EDITS = 2  # one more vowel changed than the slots allow, when the consonants are the same
 MARGIN = 2.0  # and how much nearer than the place another stage gave, or than another place so spelled
 _ARTICLES = ("al-", "el-", "al ", "el ")
 _LOCATED_BY = re.compile(_LINK)  # 'X town in Y countryside', 'X, south of Y': the text locates X itself
@@ -70,12 +79,17 @@ def _closeness(lat: float, lon: float, others: list[tuple[float, float, str, int
     return min(_km((lat, lon), (o_lat, o_lon)) / math.sqrt(count) for o_lat, o_lon, _, count in others)
 
 
+def _nearest_km(lat: float, lon: float, others: list[tuple[float, float, str, int]]) -> float:
+    return min(_km((lat, lon), (o_lat, o_lon)) for o_lat, o_lon, _, _ in others)
+
+
 class NearbySettler:
     """Settles the names of a document among the places of its own districts."""
 
     def __init__(self, index: GazetteerIndex, slots: SlotFiller) -> None:
         self.index = index
         self.slots = slots
+        self._alike: dict[tuple[str, str], Place | None] = {}
 
     def settle(self, doc_id: str, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` (sorted by start) with the names the document's districts settle."""
@@ -91,7 +105,7 @@ class NearbySettler:
         containers = [m for m in mentions if m.role == "place" and m.kind in _CONTAINER_KINDS]
         for m in mentions:
             if (m.role == "unresolved" and (m.surface[:1].isupper() or m.surface[:3].lower() in _ARTICLES)
-                    or m.role == "place" and m.kind in _SMALL_KINDS and m.country in THEATRE_COUNTRIES
+                    or m.role == "place" and m.kind in _TARGET_KINDS and m.country in THEATRE_COUNTRIES
                     and not is_curated(m.place_id) and m.lat is not None) and not _located(text, m, containers):
                 targets.append((m.start, m.end, m))
         if "," in text or " and " in text:
@@ -108,7 +122,14 @@ class NearbySettler:
             near = [o for o, pid in zip(others, (pid for pid in where if pid != own)) if pid in trusted] or others
             if not others:
                 continue
-            place, precision = self._look_up(text[start:end], {code for _, _, code, _ in others if code}, near)
+            # a place a stage gave it that lies near the text's places is only traded for one
+            # spelled by the slots' rules (and a town not at all)
+            placed_near = current is not None and current.role == "place" \
+                and _nearest_km(current.lat, current.lon, near) <= FAR_TOWN_KM
+            if placed_near and current.kind not in _SMALL_KINDS:
+                continue
+            place, precision = self._look_up(text[start:end], {code for _, _, code, _ in others if code}, near,
+                                             relaxed=not placed_near)
             if place is None or own == place.id or place.id in where or current is not None \
                     and current.role == "place" and place.kind not in _SMALL_KINDS:
                 continue  # a spelling of a place the text names otherwise; a village is no town
@@ -127,7 +148,8 @@ class NearbySettler:
                if not any(m.start < e and s < m.end for s, e in spans)]
         return sorted(out + added, key=lambda m: m.start)
 
-    def _look_up(self, surface: str, districts: set[str], near: list[tuple[float, float, str, int]]):
+    def _look_up(self, surface: str, districts: set[str], near: list[tuple[float, float, str, int]],
+                 relaxed: bool = True):
         """The place spelled like ``surface`` in ``districts`` (those of the text's other places)
         that lies nearest the places ``near`` (a place named often counts as nearer), when it is
         within NEAR_KM and clearly nearer than any other place so spelled."""
@@ -137,20 +159,49 @@ class NearbySettler:
             return None, 1
         found = {}
         for code in sorted(districts):
-            place, precision = self.slots._find(surface, LEVEL, code)
+            place, precision = self._find(surface, code, relaxed)
             if place is not None:
                 found[place.id] = (_closeness(place.lat, place.lon, near), place, precision)
         if not found:
             return None, 1
         ranked = sorted(found.values(), key=lambda f: f[0])
         best = ranked[0]
-        if best[0] > NEAR_KM:
+        if _nearest_km(best[1].lat, best[1].lon, near) > NEAR_KM:
             return None, 1
         for closeness, place, _ in ranked[1:]:
             if closeness < best[0] * MARGIN and (abs(place.lat - best[1].lat) > SAME_PLACE_DEGREES
                                                  or abs(place.lon - best[1].lon) > SAME_PLACE_DEGREES):
                 return None, 1  # two places so spelled about as near: not ours to pick
         return best[1], best[2]
+
+    def _find(self, surface: str, code: str, relaxed: bool = True) -> tuple[Place | None, int]:
+        """The place of the district spelled like ``surface`` by the slots' rules, else one
+        whose consonants are the same and whose vowels differ a little more ('Sejar' / 'Sajar',
+        'Bagheliya' / 'Bougailia'): the district's own places, where a namesake is rare."""
+        place, precision = self.slots._find(surface, LEVEL, code)
+        if place is not None or not relaxed:
+            return place, precision
+        key = name_key(surface)
+        if (key, code) not in self._alike:
+            self._alike[(key, code)] = self._alike_in(key, code)
+        return self._alike[(key, code)], 1
+
+    def _alike_in(self, key: str, code: str) -> Place | None:
+        letters = len(key.replace(" ", ""))
+        if letters < 5:
+            return None
+        keys, ids = self.index.names_inside(LEVEL, code)
+        skeleton = consonants(key)
+        if len(skeleton) < 3:
+            return None  # 'Muraiyia' and 'Maariya' share two consonants: too little to go by
+        found = [ids[i] for k, _, i in process.extract(key, keys, scorer=Indel.distance,
+                                                        score_cutoff=allowed_edits(letters) + VOWEL_EDITS, limit=8)
+                 if k[:1] == key[:1] and consonants(k) == skeleton]
+        places = [p for p in map(self.index.place, dict.fromkeys(found)) if p is not None]
+        if not places or any(abs(p.lat - places[0].lat) > SAME_PLACE_DEGREES
+                             or abs(p.lon - places[0].lon) > SAME_PLACE_DEGREES for p in places[1:]):
+            return None
+        return places[0]
 
     @staticmethod
     def _list_items(text: str, mentions: list[Mention]) -> list[tuple[int, int, Mention | None]]:
