@@ -66,3 +66,24 @@ def test_a_two_word_name_after_an_adjective_is_a_place(geoparser):
     found = mentions(geoparser, "A bomb blast killed five in the capital's largely Shiite New Baghdad district.")
     assert found["New Baghdad"].role == "place" and found["New Baghdad"].country == "IQ"
     assert abs(found["New Baghdad"].lat - 33.3) < 0.1 and abs(found["New Baghdad"].lon - 44.45) < 0.1
+
+
+def test_the_towns_either_side_of_a_provincial_boundary_name_their_governorates(geoparser):
+    found = mentions(geoparser, "YPG forces seized four villages on the provincial boundary between Al-Hasakah and Raqqa.")
+    assert found["Al-Hasakah"].kind == "governorate" and found["Raqqa"].kind == "governorate"
+    found = mentions(geoparser, "Airstrikes near the Salah Al Din - Diyala provincial border killed four.")
+    assert found["Diyala"].kind == "governorate"
+    assert mentions(geoparser, "Clashes erupted in Raqqa on Sunday.")["Raqqa"].kind == "city"
+
+
+def test_the_country_a_border_or_crossing_leads_to_is_a_place(geoparser):
+    assert mentions(geoparser, "Fighting raged near Tell Abyad on the border with Turkey.")["Turkey"].role == "place"
+    assert mentions(geoparser, "The aim was to reach the Nassib crossing with Jordan.")["Jordan"].role == "place"
+    assert mentions(geoparser, "It allowed the fighters to enter Turkey and escape.")["Turkey"].role == "place"
+    assert mentions(geoparser, "Turkey launched an offensive.")["Turkey"].role == "actor"
+
+
+def test_the_cantons_are_regions(geoparser):
+    found = mentions(geoparser, "Forces from the Jazira Canton advanced, while the eastern Kobanî Canton held.")
+    assert found["Jazira Canton"].kind == "region" and found["Kobanî Canton"].kind == "region"
+    assert found["Kobanî Canton"].name == "Kobani Canton"

@@ -100,6 +100,10 @@ def is_line_start(text: str, start: int) -> bool:
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][\w ]{0,20}[ \t]*)?(?:\(|—|–|-[ \t])")
 # 'the Turkey-Syria border': a country before another and a border is where that border runs
 _BORDER_AFTER = re.compile(r"[-‑–][A-Z][\w]+[ \t]+border\b")
+# 'on the border with Turkey', 'the crossing with Jordan', 'fighters escaped to enter Turkey':
+# the country as the place the border, crossing or way leads to
+_BORDER_BEFORE = re.compile(r"\b(?:(?:border|frontier|boundary|crossing)s?[ \t]+with|enter(?:s|ed|ing)?|"
+                            r"cross(?:es|ed|ing)?[ \t]+into)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -127,8 +131,8 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
     if kind == "capital":
         return True
     if kind == "country" and country in POWERS:
-        if _BORDER_AFTER.match(text, end, end + 40):
-            return False  # 'the Turkey-Syria border'
+        if _BORDER_AFTER.match(text, end, end + 40) or _BORDER_BEFORE.search(text, max(0, start - 30), start):
+            return False  # 'the Turkey-Syria border', 'the border with Turkey'
         if text[end:end + 1] in ("-", "‑", "–"):
             return True  # 'US-led', 'US-Russia friction': a modifier naming the power
         return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(lowered(text), max(0, start - 30), start))

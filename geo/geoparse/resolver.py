@@ -439,8 +439,19 @@ _GOVERNORATES_AFTER = re.compile(
     + alternation(f"{w}s" for w in place_nouns("governorate")) + r")\b")
 
 
+# 'the provincial boundary between Hasakah and Raqqa', 'the Salah al-Din - Diyala provincial border'
+_BETWEEN_PROVINCES_BEFORE = re.compile(
+    r"\bprovincial[ \t]+(?:boundary|border|line)[ \t]+between[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}[ \t]+and[ \t]+(?:the[ \t]+)?)?$")
+_BETWEEN_PROVINCES_AFTER = re.compile(
+    r"(?:[ \t]*(?:-|–|and)[ \t]*[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})?[ \t]+provincial[ \t]+(?:boundary|border|line)\b")
+
+
 def _reads_as_governorate(text: str, start: int, end: int) -> bool:
-    return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start))
+    return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start)
+                or "provincial" in text[max(0, start - 80):end + 80]
+                and (_BETWEEN_PROVINCES_BEFORE.search(text, max(0, start - 80), start)
+                     or _BETWEEN_PROVINCES_AFTER.match(text, end, end + 60)))
 
 
 class Resolver:
@@ -527,7 +538,7 @@ class Resolver:
         """A governorate's seat read as the governorate where the words ask for it: 'the province
         of Kirkuk', 'Saladin and Kirkuk Governorates' ('Idlib countryside' stays near the city)."""
         low = lowered(text)
-        if not any(word in low for word in _GOVERNORATE_WORDS):
+        if not any(word in low for word in _GOVERNORATE_WORDS) and "provincial" not in low:
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
         for m in mentions:
