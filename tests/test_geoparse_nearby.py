@@ -44,3 +44,13 @@ def test_a_town_far_from_the_text_gives_way_to_a_neighbourhood_spelled_a_little_
     # not the Iraqi city of that alternate name 500 km away: the Bougailia neighbourhood of Deir ez-Zor
     assert found["Bagheliya"].role == "place" and found["Bagheliya"].country == "SY"
     assert abs(found["Bagheliya"].lat - 35.38) < 0.05 and abs(found["Bagheliya"].lon - 40.09) < 0.05
+
+
+def test_a_town_far_from_everything_the_text_is_sure_of_is_unresolved(geoparser):
+    # 'Irbin' in a list of villages around Tel Tamr is no town of Rural Damascus 450 km away
+    found = mentions(geoparser, "Turkish-backed fighters shelled Tel Tamr and Abu Rasin. Residents of Tel Tamr "
+                                "said the villages of Irbin and Dawudiya were hit, as Hasakah city braced.")
+    assert found["Irbin"].role == "unresolved"
+    # a text about Rural Damascus keeps it
+    found = mentions(geoparser, "Shelling hit Irbin and Douma in the Eastern Ghouta.")
+    assert found["Irbin"].role == "place" and abs(found["Irbin"].lat - 33.54) < 0.05

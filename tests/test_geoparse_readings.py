@@ -87,3 +87,20 @@ def test_the_cantons_are_regions(geoparser):
     found = mentions(geoparser, "Forces from the Jazira Canton advanced, while the eastern Kobanî Canton held.")
     assert found["Jazira Canton"].kind == "region" and found["Kobanî Canton"].kind == "region"
     assert found["Kobanî Canton"].name == "Kobani Canton"
+
+
+def test_an_old_or_foreign_name_of_a_big_city_abroad_needs_the_text_to_point_there(geoparser):
+    # 'Canton' is an old name of Guangzhou: in a report on Syria it is no place in China
+    found = mentions(geoparser, "Fighters crossed the Canton boundary near Kobani.")
+    assert not ("Canton" in found and found["Canton"].role == "place")
+    assert mentions(geoparser, "Refugees fled from Aleppo to Istanbul.")["Istanbul"].role == "place"
+
+
+def test_a_name_after_an_arabic_head_and_its_article_is_part_of_a_longer_name(geoparser):
+    found = mentions(geoparser, "Troops took the villages of al-Abd, al-Bo Omar and Shaqra near Deir ez-Zor.")
+    assert not any(m.name == "al-Omar oil field" for m in found.values())  # 'Omar' of 'al-Bo Omar'
+
+
+def test_a_possessive_force_is_an_actor_after_a_locative_too(geoparser):
+    found = mentions(geoparser, "They received assistance from Iran's Quds Force officers.")
+    assert found["Iran"].role == "actor"

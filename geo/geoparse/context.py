@@ -126,8 +126,10 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
     """True when a country or capital name stands for its government ('Washington insists')."""
     if kind in ("capital", "country", "city") and is_dateline(text, start, end):
         return False  # where the report is filed from
-    if kind == "country" and not after_locative(text, start) and _institution_after().match(text, end, end + 60):
-        return True  # "Iraq's Prime Minister", 'Syria forces' (not 'in Syria's north')
+    if kind == "country":
+        institution = _institution_after().match(text, end, end + 60)
+        if institution and (institution.group().startswith(("'", "’")) or not after_locative(text, start)):
+            return True  # "Iraq's Prime Minister", "from Iran's Quds Force", 'Syria forces' (not 'in Syria forces')
     if kind == "capital":
         return True
     if kind == "country" and country in POWERS:

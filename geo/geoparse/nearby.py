@@ -130,6 +130,13 @@ class NearbySettler:
                 continue
             place, precision = self._look_up(text[start:end], {code for _, _, code, _ in others if code}, near,
                                              relaxed=not placed_near)
+            if place is None and current is not None and current.role == "place" and not placed_near \
+                    and current.kind not in _SMALL_KINDS and len(near) >= 2:
+                # a town no curated entry holds, far from every place the text is sure of, and
+                # nothing so spelled near them: a namesake of a place the gazetteer lacks
+                replaced[id(current)] = Mention(doc=doc_id, start=current.start, end=current.end,
+                                                surface=current.surface, role="unresolved")
+                continue
             if place is None or own == place.id or place.id in where or current is not None \
                     and current.role == "place" and place.kind not in _SMALL_KINDS:
                 continue  # a spelling of a place the text names otherwise; a village is no town

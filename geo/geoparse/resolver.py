@@ -243,7 +243,8 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
     if not any(ctx.countries[code] for code in THEATRE_COUNTRIES):
         return True  # a document about elsewhere
     others = ctx.countries[place.country] - ctx.by_key[(key, place.country)]
-    return others > 0 or place.population >= ABROAD_MIN_POPULATION
+    # a city of a million by its own name ('Istanbul'), not by an old or foreign one ('Canton')
+    return others > 0 or place.population >= ABROAD_MIN_POPULATION and name_key(place.name) == key
 
 
 # A village (or a sub-district seat) the text does not locate, farther than this from every place
@@ -403,7 +404,8 @@ def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
         return False
     if hit.key in _NAME_HEADS and _NEXT_WORD.match(text, hit.end):
         return True
-    return previous[:1].isupper() and token_key(previous.rpartition("-")[2]) in _NAME_HEADS
+    last = previous.rpartition("-")[2]  # 'al-Bo' of 'al-Bo Omar': its head after the article
+    return last[:1].isupper() and token_key(last) in _NAME_HEADS
 
 
 # names that every city has: in a document they are part of the city it is about
