@@ -104,3 +104,10 @@ def test_a_name_after_an_arabic_head_and_its_article_is_part_of_a_longer_name(ge
 def test_a_possessive_force_is_an_actor_after_a_locative_too(geoparser):
     found = mentions(geoparser, "They received assistance from Iran's Quds Force officers.")
     assert found["Iran"].role == "actor"
+
+
+def test_an_offensive_over_part_of_a_governorate_names_the_governorate(geoparser):
+    assert mentions(geoparser, "The Southern Raqqa offensive began in June.")["Raqqa"].kind == "governorate"
+    assert mentions(geoparser, "The northern Hama offensive stalled.")["Hama"].kind == "governorate"
+    # an offensive named after a town is about the town
+    assert mentions(geoparser, "The Mayadin offensive ended in October.")["Mayadin"].kind == "city"

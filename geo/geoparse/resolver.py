@@ -449,7 +449,14 @@ _BETWEEN_PROVINCES_AFTER = re.compile(
     r"(?:[ \t]*(?:-|–|and)[ \t]*[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})?[ \t]+provincial[ \t]+(?:boundary|border|line)\b")
 
 
+# 'the Southern Raqqa offensive', 'the northern Hama campaign': an operation over part of the governorate
+_PART_BEFORE = re.compile(rf"\b(?i:{bearing_pattern(ern=True)})[ \t]+$")
+_OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign)\b")
+
+
 def _reads_as_governorate(text: str, start: int, end: int) -> bool:
+    if _OPERATION_AFTER.match(text, end, end + 12) and _PART_BEFORE.search(text, max(0, start - 20), start):
+        return True
     return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start)
                 or "provincial" in text[max(0, start - 80):end + 80]
                 and (_BETWEEN_PROVINCES_BEFORE.search(text, max(0, start - 80), start)
@@ -540,7 +547,8 @@ class Resolver:
         """A governorate's seat read as the governorate where the words ask for it: 'the province
         of Kirkuk', 'Saladin and Kirkuk Governorates' ('Idlib countryside' stays near the city)."""
         low = lowered(text)
-        if not any(word in low for word in _GOVERNORATE_WORDS) and "provincial" not in low:
+        if not any(word in low for word in _GOVERNORATE_WORDS) and "provincial" not in low and "offensive" not in low \
+                and "campaign" not in low:
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
         for m in mentions:
