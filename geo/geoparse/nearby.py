@@ -4,14 +4,20 @@ located is looked for, spelled alike, in the districts of those places.
 A report on one front names its villages the reporter's way ('al-Bo Leil', 'Boqrous Tahtani',
 'Luhaib') next to a few towns the gazetteer knows for certain. After the other stages:
 - a name left unresolved ('al-Junaina': a toponym pattern, no entry of that spelling),
-- a small place put far from every other place the text names (a namesake: 'Amriyah' in a
-  report on Tel Tamr is no neighbourhood of Baghdad), and
+- a small place (not curated) that another stage placed: a namesake, when a place so spelled
+  lies clearly nearer the text's other places ('Amriyah' in a report on Tel Tamr is no
+  neighbourhood of Baghdad),
+- a town no curated entry holds, over FAR_TOWN_KM from every place the text is sure of, and
 - a name of a list whose other members are places ('the villages of A, B, C and D'), that no
   stage took,
-are looked up by spelling (``SlotFiller._find``: the same edit and consonant rules as a slot's
-region) in each district where the document's other places lie. One answer across those
-districts is taken; none or several leave the name as it was. This is document context before
-prominence: the village of the text's own area before a namesake of any size elsewhere.
+are looked up by spelling in each district where the document's other places lie
+(``SlotFiller._find``: the edit and consonant rules of a slot's region; for a name no stage
+placed near the text, also the same consonants with a vowel more changed). The find nearest the
+text's certain places (curated ones, towns, places named twice), within NEAR_KM and clearly nearer
+than any other so spelled, is taken; a far town nothing near answers to becomes unresolved; else
+the name stays as it was. A name the text locates itself ('X town in Y', 'X, 20 km west of Y') is
+left to the slots and the containment rules. Document context before prominence: the village of
+the text's own area before a namesake of any size elsewhere.
 """
 from __future__ import annotations
 
