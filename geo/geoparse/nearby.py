@@ -47,6 +47,7 @@ FAR_TOWN_KM = 100.0
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
 NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
 VOWEL_EDITS = 2  # one more vowel changed than the slots allow, when the consonants are the same
+LOOSE_NEAR_KM = 20.0  # ... and then nearer the text's certain places
 MARGIN = 2.0  # and how much nearer than the place another stage gave, or than another place so spelled
 _ARTICLES = ("al-", "el-", "al ", "el ")
 _LOCATED_BY = re.compile(_LINK)  # 'X town in Y countryside', 'X, south of Y': the text locates X itself
@@ -172,32 +173,32 @@ class NearbySettler:
             return None, 1
         found = {}
         for code in sorted(districts):
-            place, precision = self._find(surface, code, relaxed)
+            place, precision, loose = self._find(surface, code, relaxed)
             if place is not None:
-                found[place.id] = (_closeness(place.lat, place.lon, near), place, precision)
+                found[place.id] = (_closeness(place.lat, place.lon, near), place, precision, loose)
         if not found:
             return None, 1
         ranked = sorted(found.values(), key=lambda f: f[0])
         best = ranked[0]
-        if _nearest_km(best[1].lat, best[1].lon, near) > NEAR_KM:
+        if _nearest_km(best[1].lat, best[1].lon, near) > (LOOSE_NEAR_KM if best[3] else NEAR_KM):
             return None, 1
-        for closeness, place, _ in ranked[1:]:
+        for closeness, place, _, _ in ranked[1:]:
             if closeness < best[0] * MARGIN and (abs(place.lat - best[1].lat) > SAME_PLACE_DEGREES
                                                  or abs(place.lon - best[1].lon) > SAME_PLACE_DEGREES):
                 return None, 1  # two places so spelled about as near: not ours to pick
         return best[1], best[2]
 
-    def _find(self, surface: str, code: str, relaxed: bool = True) -> tuple[Place | None, int]:
+    def _find(self, surface: str, code: str, relaxed: bool = True) -> tuple[Place | None, int, bool]:
         """The place of the district spelled like ``surface`` by the slots' rules, else one
         whose consonants are the same and whose vowels differ a little more ('Sejar' / 'Sajar',
         'Bagheliya' / 'Bougailia'): the district's own places, where a namesake is rare."""
         place, precision = self.slots._find(surface, LEVEL, code)
         if place is not None or not relaxed:
-            return place, precision
+            return place, precision, False
         key = name_key(surface)
         if (key, code) not in self._alike:
             self._alike[(key, code)] = self._alike_in(key, code)
-        return self._alike[(key, code)], 1
+        return self._alike[(key, code)], 1, True
 
     def _alike_in(self, key: str, code: str) -> Place | None:
         letters = len(key.replace(" ", ""))

@@ -186,8 +186,6 @@ def _inside_proper_name(text: str, hit: NameHit) -> bool:
     following = _NEXT_NAME.match(text, hit.end)
     if following and word_zipf(following.group(1)) < 5.0:
         return True
-    if " " in hit.key:
-        return False  # a two-word name after an adjective ('Shiite New Baghdad district'): no given name before it
     preceding = _PREVIOUS_NAME.search(text, max(0, hit.start - 30), hit.start)
     return bool(preceding and word_zipf(preceding.group(1)) < 5.0)
 
@@ -485,6 +483,8 @@ class Resolver:
                 continue
             if _acceptable(h, text):
                 usable.append((h, self.index.candidates(h.key)))
+            elif " " in h.key and (parts := self._part_of_town_after_adjective(h, text)):
+                usable.append((h, parts))  # 'Shiite New Baghdad district'
             elif (named := self._named_after_direction(h)) is not None:
                 usable.append((named, self.index.candidates(named.key)))  # 'northern Iraq': Iraq
             elif h.surface[:1].isupper():
@@ -530,6 +530,17 @@ class Resolver:
         if demonyms:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
+
+    def _part_of_town_after_adjective(self, hit: NameHit, text: str) -> tuple[Place, ...]:
+        """The neighbourhoods and districts of Syria and Iraq a two-word name answers to, when
+        only the capitalised word before it ('Shiite New Baghdad district') kept it out: a
+        part of a town after an adjective, not a family name after a given name."""
+        surface = hit.surface
+        if not surface[:1].isupper() or _NEXT_NAME.match(text, hit.end) and word_zipf(
+                _NEXT_NAME.match(text, hit.end).group(1)) < 5.0 or word_zipf(surface) >= COMMON_ANYWHERE:
+            return ()
+        return tuple(c for c in self.index.candidates(hit.key) if c.country in THEATRE_COUNTRIES
+                     and c.kind in ("neighbourhood", "district", "subdistrict"))
 
     def _named_after_direction(self, hit: NameHit) -> NameHit | None:
         """'northern Iraq', 'northwest Syria': a direction that only describes (the phrase is no
