@@ -113,22 +113,37 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _institution_after() -> re.Pattern:
-    """"Iraq's Prime Minister", 'Syria forces', "Iran's Quds Force": a country's name, its
-    possessive, up to three words, then a force noun (geo/data/lexicon/actors.toml) or a role word
-    (words.toml): the country's government or forces, an actor."""
+def _institution_words() -> frozenset[str]:
+    """The last words of the force nouns (geo/data/lexicon/actors.toml) and role words (words.toml),
+    without a plural 's': "Iraq's Prime Minister", 'Syria forces', "Iran's Quds Force"."""
     nouns = [w for r in load_table("actors.toml", "force_noun", required={"words": list}) for w in r["words"]]
-    nouns = [w.rstrip("s") for w in nouns] + list(roles())
-    return re.compile(r"(?:['’]s)?(?:[ \t]+[\w-]+){0,3}?[ \t]+(?i:" + alternation(nouns) + r")s?\b")
+    return frozenset(w.split()[-1].lower().rstrip("s") for w in (*nouns, *roles()))
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """A country's name, its possessive, up to three words, then a force noun or a role word:
+    the country's government or forces, an actor."""
+    window = text[end:end + 50]
+    if window[:1] in ("'", "’"):
+        window = window[2:] if window[1:2] == "s" else window[1:]
+    if window[:1] not in (" ", "\t"):
+        return False
+    words = _institution_words()
+    for word in window.lower().split()[:4]:
+        bare = word.strip(".,;:!?\"”)(")
+        if bare.rstrip("s") in words:
+            return True
+        if bare != word:
+            return False  # a comma or a stop ends the phrase
+    return False
 
 
 def names_actor(text: str, start: int, end: int, country: str, kind: str, name: str) -> bool:
     """True when a country or capital name stands for its government ('Washington insists')."""
-    if kind in ("capital", "country", "city") and is_dateline(text, start, end):
+    if kind in ("capital", "country", "city") and text[start:end].isupper() and is_dateline(text, start, end):
         return False  # where the report is filed from
     if kind == "country":
-        institution = _institution_after().match(text, end, end + 60)
-        if institution and (institution.group().startswith(("'", "’")) or not after_locative(text, start)):
+        if _institution_after(text, end) and (text[end:end + 1] in ("'", "’") or not after_locative(text, start)):
             return True  # "Iraq's Prime Minister", "from Iran's Quds Force", 'Syria forces' (not 'in Syria forces')
     if kind == "capital":
         return True

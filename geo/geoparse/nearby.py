@@ -56,6 +56,8 @@ NEARBY_CONFIDENCE = 0.55
 # a name of a list: 'A, B, C and D' (articles and two-word names: 'al-Bo Omar', 'Boqrous Tahtani')
 _ITEM = r"(?:(?:al|el|Al|El)[- ])?[A-Z][\w'’]+(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+){0,2}"
 _NEXT_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<item>{_ITEM})")
+_LINKED_AFTER = re.compile(r"[ \t]*,|[ \t]+and[ \t]")  # a quick test before the item patterns
+_LINKED_BEFORE = re.compile(r"(?:,|[ \t]and)[ \t]*$")
 _ITEM_BEFORE = re.compile(rf"(?P<item>{_ITEM})(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 
 
@@ -227,6 +229,8 @@ class NearbySettler:
                     or m.role == "place" and m.country not in THEATRE_COUNTRIES:
                 continue
             # the names after it, then before it, while separators link them
+            if not (_LINKED_AFTER.match(text, m.end) or _LINKED_BEFORE.search(text, max(0, m.start - 6), m.start)):
+                continue
             at = m.end
             while True:
                 match = _NEXT_ITEM.match(text, at, at + 80)
