@@ -103,7 +103,12 @@ _BORDER_AFTER = re.compile(r"[-‑–][A-Z][\w]+[ \t]+border\b")
 # 'on the border with Turkey', 'the crossing with Jordan', 'fighters escaped to enter Turkey':
 # the country as the place the border, crossing or way leads to
 _BORDER_BEFORE = re.compile(r"\b(?:(?:border|frontier|boundary|crossing)s?[ \t]+with|enter(?:s|ed|ing)?|"
-                            r"cross(?:es|ed|ing)?[ \t]+into)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+                            r"cross(?:es|ed|ing)?[ \t]+into)[ \t]+(?:the[ \t]+)?$")  # on lowered(text)
+
+
+def _border_before(text: str, start: int) -> bool:
+    window = lowered(text)[max(0, start - 30):start]
+    return ("with" in window or "enter" in window or "into" in window) and bool(_BORDER_BEFORE.search(window))
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -120,27 +125,35 @@ def _institution_words() -> frozenset[str]:
     return frozenset(w.split()[-1].lower().rstrip("s") for w in (*nouns, *roles()))
 
 
+_NEXT_WORD = re.compile(r" ([\w-]+)")
+
+
 def _institution_after(text: str, end: int) -> bool:
-    """A country's name, its possessive, up to three words, then a force noun or a role word:
-    the country's government or forces, an actor."""
-    window = text[end:end + 50]
-    if window[:1] in ("'", "’"):
-        window = window[2:] if window[1:2] == "s" else window[1:]
-    if window[:1] not in (" ", "\t"):
-        return False
+    """A country's name, then a force noun or a role word (its possessive, then up to three
+    words before it): the country's government or forces, an actor."""
+    first = text[end:end + 1]
     words = _institution_words()
-    for word in window.lower().split()[:4]:
-        bare = word.strip(".,;:!?\"”)(")
+    if first == " ":  # 'Syria forces': the noun right after the name
+        following = _NEXT_WORD.match(text, end)
+        return following is not None and following.group(1).lower().rstrip("s") in words
+    if first == "'" or first == "’":  # "Iran's Quds Force": up to three words before the noun
+        end += 2 if text[end + 1:end + 2] == "s" else 1
+        reach = 4
+    else:
+        return False
+    for word in text[end:end + 50].split(None, reach)[:reach]:
+        bare = word.rstrip(".,;:!?\"”)").lower()
         if bare.rstrip("s") in words:
             return True
-        if bare != word:
+        if len(bare) != len(word):
             return False  # a comma or a stop ends the phrase
     return False
 
 
 def names_actor(text: str, start: int, end: int, country: str, kind: str, name: str) -> bool:
     """True when a country or capital name stands for its government ('Washington insists')."""
-    if kind in ("capital", "country", "city") and text[start:end].isupper() and is_dateline(text, start, end):
+    if (not start or text[start - 1] in "\n \t") and kind in ("capital", "country", "city") \
+            and text[start:end].isupper() and is_dateline(text, start, end):
         return False  # where the report is filed from
     if kind == "country":
         if _institution_after(text, end) and (text[end:end + 1] in ("'", "’") or not after_locative(text, start)):
@@ -148,7 +161,7 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
     if kind == "capital":
         return True
     if kind == "country" and country in POWERS:
-        if _BORDER_AFTER.match(text, end, end + 40) or _BORDER_BEFORE.search(text, max(0, start - 30), start):
+        if text[end:end + 1] in ("-", "‑", "–") and _BORDER_AFTER.match(text, end, end + 40) or _border_before(text, start):
             return False  # 'the Turkey-Syria border', 'the border with Turkey'
         if text[end:end + 1] in ("-", "‑", "–"):
             return True  # 'US-led', 'US-Russia friction': a modifier naming the power

@@ -248,8 +248,11 @@ class NearbySettler:
                 found.append((offset + match.start("item"), offset + match.end("item")))
                 at = offset + match.start("item")
         out = []
+        starts = [m.start for m in mentions]
+        longest = max((m.end - m.start for m in mentions), default=0)
         for start, end in dict.fromkeys(found):
-            covering = [m for m in mentions if m.start < end and start < m.end]
+            low, high = bisect_left(starts, start - longest), bisect_left(starts, end)
+            covering = [m for m in mentions[low:high] if m.start < end and start < m.end]
             if any((m.start, m.end) == (start, end) or m.start <= start and end <= m.end for m in covering):
                 continue  # a name a stage took whole
             if any(m.role in ("actor", "demonym") or m.start < start or m.end > end for m in covering):

@@ -242,7 +242,12 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
         return True  # a document about elsewhere
     others = ctx.countries[place.country] - ctx.by_key[(key, place.country)]
     # a city of a million by its own name ('Istanbul'), not by an old or foreign one ('Canton')
-    return others > 0 or place.population >= ABROAD_MIN_POPULATION and name_key(place.name) == key
+    return others > 0 or place.population >= ABROAD_MIN_POPULATION and _main_key(place.name) == key
+
+
+@lru_cache(maxsize=65_536)
+def _main_key(name: str) -> str:
+    return name_key(name)
 
 
 # A village (or a sub-district seat) the text does not locate, farther than this from every place
@@ -469,6 +474,7 @@ class Resolver:
         # key -> (country of the key's places when they share one, else None; the anchor it gives)
         self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
         self._provinces: dict[str, tuple[Place, ...]] = {}  # key -> its first-level divisions
+        self._town_parts: dict[str, tuple[Place, ...]] = {}  # key -> its neighbourhoods and districts
         self._governorate: dict[str, str] = {}  # key -> P-code of the governorate it names, or ''
         self._governorate_of: dict[str, Place | bool] = {}  # a town's surface -> the governorate named after it
 
@@ -535,12 +541,15 @@ class Resolver:
         """The neighbourhoods and districts of Syria and Iraq a two-word name answers to, when
         only the capitalised word before it ('Shiite New Baghdad district') kept it out: a
         part of a town after an adjective, not a family name after a given name."""
-        surface = hit.surface
-        if not surface[:1].isupper() or _NEXT_NAME.match(text, hit.end) and word_zipf(
-                _NEXT_NAME.match(text, hit.end).group(1)) < 5.0 or word_zipf(surface) >= COMMON_ANYWHERE:
+        parts = self._town_parts.get(hit.key)
+        if parts is None:
+            parts = self._town_parts[hit.key] = tuple(
+                c for c in self.index.candidates(hit.key) if c.country in THEATRE_COUNTRIES
+                and c.kind in ("neighbourhood", "district", "subdistrict"))
+        if not parts or not hit.surface[:1].isupper():
             return ()
-        return tuple(c for c in self.index.candidates(hit.key) if c.country in THEATRE_COUNTRIES
-                     and c.kind in ("neighbourhood", "district", "subdistrict"))
+        following = _NEXT_NAME.match(text, hit.end)
+        return () if following and word_zipf(following.group(1)) < 5.0 else parts
 
     def _named_after_direction(self, hit: NameHit) -> NameHit | None:
         """'northern Iraq', 'northwest Syria': a direction that only describes (the phrase is no
