@@ -150,11 +150,13 @@ def _institution_after(text: str, end: int) -> bool:
     return False
 
 
+_DATELINE_KINDS = frozenset({"capital", "country", "city"})
+
+
 def names_actor(text: str, start: int, end: int, country: str, kind: str, name: str) -> bool:
     """True when a country or capital name stands for its government ('Washington insists')."""
-    if (not start or text[start - 1] in "\n \t") and kind in ("capital", "country", "city") \
-            and text[start:end].isupper() and is_dateline(text, start, end):
-        return False  # where the report is filed from
+    if (not start or text[start - 1] == "\n") and kind in _DATELINE_KINDS and is_dateline(text, start, end):
+        return False  # where the report is filed from (a dateline opens its line)
     if kind == "country":
         if _institution_after(text, end) and (text[end:end + 1] in ("'", "’") or not after_locative(text, start)):
             return True  # "Iraq's Prime Minister", "from Iran's Quds Force", 'Syria forces' (not 'in Syria forces')
