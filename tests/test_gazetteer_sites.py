@@ -57,11 +57,16 @@ def test_a_village_of_the_new_layer_at_a_town_of_an_older_one_is_one_place(geopa
     assert not any(k.startswith("wof:") for k in keys)
 
 
-def test_a_far_village_namesake_stays_unresolved_when_the_text_is_elsewhere(geoparser):
-    # the only Sejar the gazetteer knows is Sayjar in Hama: no village of a report on Fallujah
+def test_a_far_village_namesake_is_not_taken_when_the_text_is_elsewhere(geoparser):
+    # the only village spelled Sejar is Sayjar in Hama: no village of a report on Fallujah; the
+    # war map's Sajar, 10 km from Fallujah (one vowel apart), is (geo/geoparse/nearby.py)
     mentions = geoparser.parse(Document("t", "Troops advanced from Fallujah towards Sejar and Garma in Anbar."))
     sejar = next(m for m in mentions if m.surface == "Sejar")
-    assert sejar.role == "unresolved"
+    assert sejar.role == "place" and sejar.country == "IQ"
+    assert abs(sejar.lat - 33.4) < 0.1 and abs(sejar.lon - 43.8) < 0.1
+    # with no place of that spelling near the text's places, it stays unresolved
+    mentions = geoparser.parse(Document("t", "Troops advanced from Basra towards Sejar."))
+    assert next(m for m in mentions if m.surface == "Sejar").role == "unresolved"
 
 
 def test_the_new_layers_carry_provenance_and_the_admin_hierarchy():

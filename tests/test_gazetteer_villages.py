@@ -52,3 +52,12 @@ def test_syrian_villages_of_the_war_map_are_found_with_their_governorate(geopars
     assert geoparser.index.admin_codes(found["Kinsabba"].place_id)[0] == "SY06"  # Lattakia
     assert found["Tilyaq"].place_id.startswith("wmsy:")
     assert geoparser.index.admin_codes(found["Tilyaq"].place_id)[0] == "SY02"  # Aleppo
+
+
+def test_a_village_written_with_its_article_assimilated_is_found_as_reporters_write_it(geoparser):
+    # Who's On First writes 'As Sikhah' (the article sounds as the sun letter): a reporter's
+    # 'Al Sikhah' is the same village
+    found = placed(geoparser, "Gunmen shot at a QSD position in Al Sikhah town in Deir ez Zor.")
+    assert found["Al Sikhah"].name == "As Sikhah" and abs(found["Al Sikhah"].lat - 34.71) < 0.05
+    # an English 'as' before a name is no article
+    assert "Dana" not in placed(geoparser, "Dana Smith said the road was open.")

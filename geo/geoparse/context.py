@@ -6,9 +6,10 @@ Each function looks at a short window of the document around a span and returns 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.casefold import lowered
-from geo.knowledge import bearing_pattern, place_noun_pattern
+from geo.knowledge import alternation, bearing_pattern, load_table, place_noun_pattern, roles
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
 # government taking part, not for a battlefield: mapped as actors, never as locations.
@@ -95,11 +96,75 @@ def is_line_start(text: str, start: int) -> bool:
     return not text[line_start:start].strip()
 
 
+# 'BEIRUT (Reuters) -', 'AMMAN —': the city a report is filed from, a place (in capitals, opening a line)
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][\w ]{0,20}[ \t]*)?(?:\(|—|–|-[ \t])")
+# 'the Turkey-Syria border': a country before another and a border is where that border runs
+_BORDER_AFTER = re.compile(r"[-‑–][A-Z][\w]+[ \t]+border\b")
+# 'on the border with Turkey', 'the crossing with Jordan', 'fighters escaped to enter Turkey':
+# the country as the place the border, crossing or way leads to
+_BORDER_BEFORE = re.compile(r"\b(?:(?:border|frontier|boundary|crossing)s?[ \t]+with|enter(?:s|ed|ing)?|"
+                            r"cross(?:es|ed|ing)?[ \t]+into)[ \t]+(?:the[ \t]+)?$")  # on lowered(text)
+
+
+def _border_before(text: str, start: int) -> bool:
+    window = lowered(text)[max(0, start - 30):start]
+    return ("with" in window or "enter" in window or "into" in window) and bool(_BORDER_BEFORE.search(window))
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A name in capitals opening a line before a dateline's punctuation ('BEIRUT (AFP) -')."""
+    surface = text[start:end]
+    return surface.isupper() and is_line_start(text, start) and bool(_DATELINE_AFTER.match(text, end, end + 30))
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """The last words of the force nouns (geo/data/lexicon/actors.toml) and role words (words.toml),
+    without a plural 's': "Iraq's Prime Minister", 'Syria forces', "Iran's Quds Force"."""
+    nouns = [w for r in load_table("actors.toml", "force_noun", required={"words": list}) for w in r["words"]]
+    return frozenset(w.split()[-1].lower().rstrip("s") for w in (*nouns, *roles()))
+
+
+_NEXT_WORD = re.compile(r" ([\w-]+)")
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """A country's name, then a force noun or a role word (its possessive, then up to three
+    words before it): the country's government or forces, an actor."""
+    first = text[end:end + 1]
+    words = _institution_words()
+    if first == " ":  # 'Syria forces': the noun right after the name
+        following = _NEXT_WORD.match(text, end)
+        return following is not None and following.group(1).lower().rstrip("s") in words
+    if first == "'" or first == "’":  # "Iran's Quds Force": up to three words before the noun
+        end += 2 if text[end + 1:end + 2] == "s" else 1
+        reach = 4
+    else:
+        return False
+    for word in text[end:end + 50].split(None, reach)[:reach]:
+        bare = word.rstrip(".,;:!?\"”)").lower()
+        if bare.rstrip("s") in words:
+            return True
+        if len(bare) != len(word):
+            return False  # a comma or a stop ends the phrase
+    return False
+
+
+_DATELINE_KINDS = frozenset({"capital", "country", "city"})
+
+
 def names_actor(text: str, start: int, end: int, country: str, kind: str, name: str) -> bool:
     """True when a country or capital name stands for its government ('Washington insists')."""
+    if (not start or text[start - 1] == "\n") and kind in _DATELINE_KINDS and is_dateline(text, start, end):
+        return False  # where the report is filed from (a dateline opens its line)
+    if kind == "country":
+        if _institution_after(text, end) and (text[end:end + 1] in ("'", "’") or not after_locative(text, start)):
+            return True  # "Iraq's Prime Minister", "from Iran's Quds Force", 'Syria forces' (not 'in Syria forces')
     if kind == "capital":
         return True
     if kind == "country" and country in POWERS:
+        if text[end:end + 1] in ("-", "‑", "–") and _BORDER_AFTER.match(text, end, end + 40) or _border_before(text, start):
+            return False  # 'the Turkey-Syria border', 'the border with Turkey'
         if text[end:end + 1] in ("-", "‑", "–"):
             return True  # 'US-led', 'US-Russia friction': a modifier naming the power
         return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(lowered(text), max(0, start - 30), start))

@@ -36,7 +36,7 @@ from geo.model import Place
 from geo.settings import current
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 
-INDEX_VERSION = "23"
+INDEX_VERSION = "24"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -398,11 +398,22 @@ def _keys_of(place: Place, curated: bool, clitics: bool = True) -> Iterator[tupl
             if len(key.replace(" ", "")) >= 2:
                 yield key, name
     for name in place.names:
-        spellings = [name, *fused_variants(name)] if curated else [name]
+        spellings = [name, *fused_variants(name)] if curated else [name, *_unassimilated(name)]
         for spelling in spellings:
             key = name_key(spelling)
             if len(key.replace(" ", "")) >= 2:
                 yield key, name
+
+
+# 'As Sikhah', 'An Nabk', 'Ad Dana': an article written as its sun letter sounds, which name_key
+# keeps (it cannot tell 'as' from the English word); reporters write 'Al Sikhah', 'al-Nabk'
+_ASSIMILATED_ARTICLE = re.compile(r"^(?:[Aa](?P<letter>[sdnt])) (?=(?P=letter))", re.IGNORECASE)
+
+
+def _unassimilated(name: str) -> list[str]:
+    """The name without a leading article assimilated to its sun letter ('As Sikhah' -> 'Sikhah')."""
+    match = _ASSIMILATED_ARTICLE.match(name)
+    return [name[match.end():]] if match and len(name) - match.end() >= 4 else []
 
 
 _UNIT_WORDS = ("District", "Subdistrict", "sub-district", "Nahiya")  # how admin.csv.gz names a unit

@@ -15,6 +15,7 @@ from geo.geoparse.gazetteer import GazetteerIndex, default_index, read_demonyms
 from geo.geoparse.generic import resolve_generic
 from geo.geoparse.groups import GroupNames, read_group_names
 from geo.geoparse.matcher import KeyStream, find_names
+from geo.geoparse.nearby import NearbySettler
 from geo.geoparse.normalize import name_key
 from geo.model import Document, Mention
 from geo.geoparse.resolver import Resolver
@@ -25,7 +26,8 @@ from geo.geoparse.toponyms import find_unresolved
 # letters of the scripts the geoparser reads: Latin (with its accented ranges) and Arabic
 _UNREAD_LETTER = re.compile(
     r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-UNREAD_MIN_LETTERS = 20  # a stray foreign word is no document in another script
+UNREAD_MIN_LETTERS = 20
+_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+(?:\([^\s()]*\)[^\s<>\"'()\[\]]*)*")  # a web address  # a stray foreign word is no document in another script
 
 
 class UnreadScriptWarning(UserWarning):
@@ -52,6 +54,7 @@ class Geoparser:
         self.index = index or default_index()
         self.resolver = Resolver(self.index)
         self.slots = SlotFiller(self.index)
+        self.nearby = NearbySettler(self.index, self.slots)
         # a group name that is a place name too ('United States') is left to the metonymy rules
         self.groups = GroupNames(name for name in read_group_names(read_demonyms())
                                  if not self.index.candidates(name_key(name)))
@@ -63,10 +66,15 @@ class Geoparser:
         groups = self.groups.spans(stream)
         if groups:  # 'Hamza Brigade': the place name inside a group's name is no place
             hits = _outside(hits, groups)
+        if "://" in doc.text or "www." in doc.text:  # 'wiki/Battle_of_Abu_al-Duhur': a link, no mention
+            links = [m.span() for m in _LINK.finditer(doc.text)]
+            hits = _outside(hits, links)
+            groups = sorted(groups + links)
         mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits), stream)
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop] + groups
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)
+        mentions = self.nearby.settle(doc.id, doc.text, mentions)  # the villages of the text's own districts
         generic = resolve_generic(doc.id, doc.text, mentions, self.index)  # 'the airbase', 'the silos'
         if generic:
             mentions = sorted(_outside([m for m in mentions], [(g.start, g.end) for g in generic]) + generic,

@@ -18,7 +18,7 @@ from geopy.distance import great_circle
 
 from geo.casefold import lowered
 from geo.geoparse import context
-from geo.geoparse.gazetteer import CURATED, DEMONYM, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
+from geo.geoparse.gazetteer import CURATED, DEMONYM, STOP, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.normalize import name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_abbreviations, month_names
@@ -241,7 +241,13 @@ def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
     if not any(ctx.countries[code] for code in THEATRE_COUNTRIES):
         return True  # a document about elsewhere
     others = ctx.countries[place.country] - ctx.by_key[(key, place.country)]
-    return others > 0 or place.population >= ABROAD_MIN_POPULATION
+    # a city of a million by its own name ('Istanbul'), not by an old or foreign one ('Canton')
+    return others > 0 or place.population >= ABROAD_MIN_POPULATION and _main_key(place.name) == key
+
+
+@lru_cache(maxsize=65_536)
+def _main_key(name: str) -> str:
+    return name_key(name)
 
 
 # A village (or a sub-district seat) the text does not locate, farther than this from every place
@@ -401,7 +407,8 @@ def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
         return False
     if hit.key in _NAME_HEADS and _NEXT_WORD.match(text, hit.end):
         return True
-    return previous[:1].isupper() and token_key(previous.rpartition("-")[2]) in _NAME_HEADS
+    last = previous.rpartition("-")[2]  # 'al-Bo' of 'al-Bo Omar': its head after the article
+    return last[:1].isupper() and token_key(last) in _NAME_HEADS
 
 
 # names that every city has: in a document they are part of the city it is about
@@ -437,8 +444,26 @@ _GOVERNORATES_AFTER = re.compile(
     + alternation(f"{w}s" for w in place_nouns("governorate")) + r")\b")
 
 
+# 'the provincial boundary between Hasakah and Raqqa', 'the Salah al-Din - Diyala provincial border'
+_BETWEEN_PROVINCES_BEFORE = re.compile(
+    r"\bprovincial[ \t]+(?:boundary|border|line)[ \t]+between[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}[ \t]+and[ \t]+(?:the[ \t]+)?)?$")
+_BETWEEN_PROVINCES_AFTER = re.compile(
+    r"(?:[ \t]*(?:-|–|and)[ \t]*[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})?[ \t]+provincial[ \t]+(?:boundary|border|line)\b")
+
+
+# 'the Southern Raqqa offensive', 'the northern Hama campaign': an operation over part of the governorate
+_PART_BEFORE = re.compile(rf"\b(?i:{bearing_pattern(ern=True)})[ \t]+$")
+_OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign)\b")
+
+
 def _reads_as_governorate(text: str, start: int, end: int) -> bool:
-    return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start))
+    if _OPERATION_AFTER.match(text, end, end + 12) and _PART_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start)
+                or "provincial" in text[max(0, start - 80):end + 80]
+                and (_BETWEEN_PROVINCES_BEFORE.search(text, max(0, start - 80), start)
+                     or _BETWEEN_PROVINCES_AFTER.match(text, end, end + 60)))
 
 
 class Resolver:
@@ -449,6 +474,7 @@ class Resolver:
         # key -> (country of the key's places when they share one, else None; the anchor it gives)
         self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
         self._provinces: dict[str, tuple[Place, ...]] = {}  # key -> its first-level divisions
+        self._town_parts: dict[str, tuple[Place, ...]] = {}  # key -> its neighbourhoods and districts
         self._governorate: dict[str, str] = {}  # key -> P-code of the governorate it names, or ''
         self._governorate_of: dict[str, Place | bool] = {}  # a town's surface -> the governorate named after it
 
@@ -463,6 +489,10 @@ class Resolver:
                 continue
             if _acceptable(h, text):
                 usable.append((h, self.index.candidates(h.key)))
+            elif " " in h.key and (parts := self._part_of_town_after_adjective(h, text)):
+                usable.append((h, parts))  # 'Shiite New Baghdad district'
+            elif (named := self._named_after_direction(h)) is not None:
+                usable.append((named, self.index.candidates(named.key)))  # 'northern Iraq': Iraq
             elif h.surface[:1].isupper():
                 # 'from Texas': a name common in English text is still a province after 'in', 'from'
                 # ('the Qara Chokh mountains' is a longer name, not Togo's Kara)
@@ -487,7 +517,7 @@ class Resolver:
                 placed.append({h.key for j, (h, _) in enumerate(usable) if h.surface[:1].isupper()
                                and _is_common_word(h.surface) and _after_locative(text, h, usable[:j])})
             return hit.key in placed[0] and not starts_sentence(text, hit.start)
-        ends = {h.end for h in hits}
+        ends = {h.end for h, _ in usable}  # (a hit dropped as part of a name ends no place)
         for i, (hit, candidates) in enumerate(usable):
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
@@ -507,11 +537,38 @@ class Resolver:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
 
+    def _part_of_town_after_adjective(self, hit: NameHit, text: str) -> tuple[Place, ...]:
+        """The neighbourhoods and districts of Syria and Iraq a two-word name answers to, when
+        only the capitalised word before it ('Shiite New Baghdad district') kept it out: a
+        part of a town after an adjective, not a family name after a given name."""
+        parts = self._town_parts.get(hit.key)
+        if parts is None:
+            parts = self._town_parts[hit.key] = tuple(
+                c for c in self.index.candidates(hit.key) if c.country in THEATRE_COUNTRIES
+                and c.kind in ("neighbourhood", "district", "subdistrict"))
+        if not parts or not hit.surface[:1].isupper():
+            return ()
+        following = _NEXT_NAME.match(text, hit.end)
+        return () if following and word_zipf(following.group(1)) < 5.0 else parts
+
+    def _named_after_direction(self, hit: NameHit) -> NameHit | None:
+        """'northern Iraq', 'northwest Syria': a direction that only describes (the phrase is no
+        place) before a capitalised name the gazetteer holds on its own: that name."""
+        first, _, rest = hit.surface.partition(" ")
+        if first.lower() not in _COMPASS_WORDS or not rest[:1].isupper():
+            return None
+        key = name_key(rest)
+        info = self.index.automaton.get(f" {key} ", None)
+        if info is None or info[2] & (STOP | DEMONYM):
+            return None
+        return NameHit(hit.end - len(rest), hit.end, rest, key, info[2])
+
     def _governorate_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A governorate's seat read as the governorate where the words ask for it: 'the province
         of Kirkuk', 'Saladin and Kirkuk Governorates' ('Idlib countryside' stays near the city)."""
         low = lowered(text)
-        if not any(word in low for word in _GOVERNORATE_WORDS):
+        if not any(word in low for word in _GOVERNORATE_WORDS) and "provincial" not in low and "offensive" not in low \
+                and "campaign" not in low:
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
         for m in mentions:
