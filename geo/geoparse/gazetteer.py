@@ -31,6 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 import ahocorasick
 
+from geo.geoparse.memo import BoundedMemo
 from geo.knowledge import demonym_countries, theatre_countries, theatre_sql
 from geo.model import Place
 from geo.settings import current
@@ -253,11 +254,11 @@ class GazetteerIndex:
         self.db_path = db_path
         self.automaton = automaton
         self._local = threading.local()
-        self._candidates: dict[str, tuple[Place, ...]] = {}
-        self._admin: dict[str, tuple[str, str, str]] = {}
-        self._countries: dict[str, Place | None] = {}
-        self._places: dict[str, Place | None] = {}
-        self._inside: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
+        self._candidates: dict[str, tuple[Place, ...]] = BoundedMemo()
+        self._admin: dict[str, tuple[str, str, str]] = BoundedMemo()
+        self._countries: dict[str, Place | None] = BoundedMemo()
+        self._places: dict[str, Place | None] = BoundedMemo()
+        self._inside: dict[tuple[int, str], tuple[list[str], list[str]]] = BoundedMemo()
 
     # -- loading -------------------------------------------------------------------------
     @classmethod

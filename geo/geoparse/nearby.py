@@ -30,6 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
+from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.resolver import _CONTAINED_IN, _LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import _LINK, SAME_PLACE_DEGREES, SlotFiller, _placed, allowed_edits, consonants
@@ -98,7 +99,7 @@ class NearbySettler:
     def __init__(self, index: GazetteerIndex, slots: SlotFiller) -> None:
         self.index = index
         self.slots = slots
-        self._alike: dict[tuple[str, str], Place | None] = {}
+        self._alike: dict[tuple[str, str], Place | None] = BoundedMemo()
 
     def settle(self, doc_id: str, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` (sorted by start) with the names the document's districts settle."""

@@ -20,6 +20,7 @@ from geo.casefold import lowered
 from geo.geoparse import context
 from geo.geoparse.gazetteer import CURATED, DEMONYM, STOP, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
+from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_abbreviations, month_names
 from geo.knowledge import name_heads, place_noun_pattern, place_nouns, roles, titles
@@ -472,11 +473,11 @@ class Resolver:
     def __init__(self, index: GazetteerIndex) -> None:
         self.index = index
         # key -> (country of the key's places when they share one, else None; the anchor it gives)
-        self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = {}
-        self._provinces: dict[str, tuple[Place, ...]] = {}  # key -> its first-level divisions
-        self._town_parts: dict[str, tuple[Place, ...]] = {}  # key -> its neighbourhoods and districts
-        self._governorate: dict[str, str] = {}  # key -> P-code of the governorate it names, or ''
-        self._governorate_of: dict[str, Place | bool] = {}  # a town's surface -> the governorate named after it
+        self._evidence: dict[str, tuple[str | None, tuple[float, float] | None]] = BoundedMemo()
+        self._provinces: dict[str, tuple[Place, ...]] = BoundedMemo()  # key -> its first-level divisions
+        self._town_parts: dict[str, tuple[Place, ...]] = BoundedMemo()  # key -> its neighbourhoods and districts
+        self._governorate: dict[str, str] = BoundedMemo()  # key -> P-code of the governorate it names, or ''
+        self._governorate_of: dict[str, Place | bool] = BoundedMemo()  # a town's surface -> the governorate named after it
 
     def resolve(self, doc_id: str, text: str, hits: list[NameHit]) -> list[Mention]:
         demonyms = [self._demonym(doc_id, h) for h in hits if h.flags & DEMONYM]

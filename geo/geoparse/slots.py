@@ -32,6 +32,7 @@ from rapidfuzz.distance import Indel
 
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
+from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key, token_key
 from geo.geoparse.resolver import COMMON_AT_SENTENCE_START, word_zipf
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names, name_heads
@@ -104,9 +105,9 @@ class SlotFiller:
     def __init__(self, index: GazetteerIndex) -> None:
         self.index = index
         # look-ups memoised per name key (a corpus names the same villages again and again)
-        self._theatre: dict[str, Place | None] = {}
-        self._regional: dict[tuple[str, int, str], tuple[Place | None, int]] = {}
-        self._curated: dict[str, Place | None] = {}  # by surface: the curated city a village's name is
+        self._theatre: dict[str, Place | None] = BoundedMemo()
+        self._regional: dict[tuple[str, int, str], tuple[Place | None, int]] = BoundedMemo()
+        self._curated: dict[str, Place | None] = BoundedMemo()  # by surface: the curated city a village's name is
 
     def fill(self, doc_id: str, text: str, mentions: list[Mention], stream: KeyStream | None = None) -> list[Mention]:
         """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
