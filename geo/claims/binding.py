@@ -98,5 +98,9 @@ def records(stage: str, steps: dict | None = None, needs_pattern: set | frozense
         known.update({s + ":pattern": set() for s in other})
         parse(resources.files("geo.data").joinpath("claims").joinpath(FILE).read_text(encoding="utf-8"), FILE, known)
         _checked.add(stage)
-    off = constructions.disabled()
+    return _of_stage(stage, constructions.disabled())
+
+
+@lru_cache(maxsize=64)
+def _of_stage(stage: str, off: frozenset[str]) -> tuple[BindingRule, ...]:
     return tuple(r for r in _all() if r.stage == stage and r.name not in off)

@@ -49,8 +49,7 @@ def _expand(record: dict, fragments: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, re.Pattern]:
-    """Every cue of the file (and the user's), compiled, by name."""
+def _compiled() -> dict[str, re.Pattern]:
     fields = {"name": str, "pattern": str}
     fragments = {r["name"]: r["pattern"] for r in load_table(FILE, "fragment", required=fields,
                                                             optional={"note": str})}
@@ -70,26 +69,54 @@ def cues() -> dict[str, re.Pattern]:
     return compiled
 
 
+def cues() -> dict[str, re.Pattern]:
+    """Every cue of the file (and the user's), compiled, by name."""
+    return _compiled()
+
+
+def _clear() -> None:
+    """Read the files again at the next use (after the user's lexicon changed)."""
+    _compiled.cache_clear()
+    for cue in _TAKEN:
+        cue.forget()
+
+
+cues.cache_clear = _clear  # as the lexicon caches are cleared: read again at the next use
+
+_BOUND = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split", "pattern", "flags", "groupindex")
+
+
 class NamedCue:
     """A cue taken by name at import: compiled at its first use (after the settings that say
-    where the user's lexicon is are in force), then used as the compiled pattern itself."""
-
-    __slots__ = ("name",)
+    where the user's lexicon is are in force), then used as the compiled pattern itself (its
+    methods are bound to the instance at that first use, so later calls cost nothing extra)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
 
     def __getattr__(self, attribute: str):
-        return getattr(cues()[self.name], attribute)
+        pattern = cues()[self.name]
+        for bound in _BOUND:
+            setattr(self, bound, getattr(pattern, bound))
+        return getattr(pattern, attribute)
+
+    def forget(self) -> None:
+        for bound in _BOUND:
+            self.__dict__.pop(bound, None)
 
     def __repr__(self) -> str:
         return f"named({self.name!r})"
 
 
+_TAKEN: list[NamedCue] = []
+
+
 def named(name: str) -> NamedCue:
     """The cue of that name (see the module's doc)."""
     _NAMES.add(name)
-    return NamedCue(name)
+    cue = NamedCue(name)
+    _TAKEN.append(cue)
+    return cue
 
 
 def used_names() -> frozenset[str]:
