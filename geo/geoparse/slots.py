@@ -34,7 +34,7 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key, token_key
-from geo.geoparse.resolver import COMMON_AT_SENTENCE_START, word_zipf
+from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names, name_heads
 from geo.knowledge import place_noun_pattern, place_nouns, weekdays
 from geo.model import Mention, Place

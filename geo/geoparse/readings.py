@@ -1,0 +1,223 @@
+"""Readings of a name hit that the ranking does not settle: whether the words around it say it
+names no place here (a person's title or role before it, a date after it, a desk or a longer
+name around it), a place qualified by a part ('the old city of X'), the governorate a word names
+('the governorate of X', 'the provincial boundary between X and Y'), and bearings ('X, 20 km
+north of Y'). Used by :class:`geo.geoparse.resolver.Resolver`."""
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+
+from geo.geoparse import context
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
+from geo.geoparse.matcher import NameHit
+from geo.geoparse.normalize import token_key
+from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, _DIRECTION_KM, _km, _LISTED_AFTER, _NAME_HEADS,
+                                  _NEXT_WORD, word_zipf)
+from geo.knowledge import alternation, bearing_pattern, month_abbreviations, month_names
+from geo.knowledge import place_noun_pattern, place_nouns, roles, titles
+from geo.model import Mention, Place
+
+
+# 'SDF adviser Nasser al-Hajj Mansour', 'YPG spokesperson Shiyar Hasakah': a role, then a
+# person's given name(s): the name that follows is a family name, even when it is also a place
+_ROLE_WORDS = frozenset(roles())
+_ROLE_THEN_NAMES = re.compile(
+    rf"\b(?i:{alternation(roles())})\.?"
+    r"(?:[ \t]+(?:(?:al|el|abu|bin|ibn|umm)[- ])?[A-Z][\w'’]+){1,3}[ \t]+(?:(?:al|el|abu|bin|ibn)[- ])?$")
+# 'EUPHRATES DESK', 'RAQQA BUREAU': a capitalised byline, not a place
+_DESK_AFTER = re.compile(r"[ \t]+(?:DESK|BUREAU|TEAM|NEWSROOM|STAFF|SERVICE|UNIT)\b")
+# 'General Taie', 'Dr. Hamdan': a title right before a name makes it a person's
+_TITLES = frozenset(titles())
+# what may follow a name and make it no place (one pattern, tried once per hit):
+# 'Sabaa al-Bour' (an unknown 'al' word), 'the Al Bashir center', 'al-Nour Street', 'the Shabak
+# minority' (a building, a street or a people), 'the Nidaa Diyala Brigade', 'Diyala Operations
+# Command' (a unit's capitalised name)
+_AFTER_NAME = re.compile(
+    r"[ \t]+(?:(?P<article>(?:al|el|Al|El)[- ])[A-Z]"
+    r"|(?i:(?P<building>cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
+    r"street|bakery|church|university|stadium|clinic|court|minority|community|sect))\b"
+    r"|(?:[A-Z][\w'’-]+[ \t]+){0,2}?(?P<unit>Brigades?|Division|Regiment|Battalion|Corps|Legion|Army|"
+    r"Front|Forces|Council|Command)\b)")
+_VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
+_ARTICLE_OPENINGS = frozenset({"al-", "Al-", "el-", "El-", "al ", "Al ", "el ", "El "})
+# the first letter of a word that may begin one of them: a quick test before the pattern
+_MAY_FOLLOW = re.compile(r"[A-Zaecbfhmorsu]")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` (over spaces and hyphens), or ''."""
+    end = start
+    while end and text[end - 1] in " \t-‑–":
+        end -= 1
+    low = max(0, end - 25)
+    begin = max(text.rfind(" ", low, end), text.rfind("\n", low, end), text.rfind("\t", low, end)) + 1
+    return text[max(begin, low):end]
+
+
+def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
+    """A person's family name after a role and a given name, or a news desk in capitals."""
+    if (previous[:1].isupper() or previous[:3].lower() in ("al-", "el-", "al", "el", "abu", "bin", "ibn")) \
+            and not _ROLE_WORDS.isdisjoint(text[max(0, hit.start - 60):hit.start].lower().replace(".", " ").split()) \
+            and _ROLE_THEN_NAMES.search(text, max(0, hit.start - 60), hit.start):
+        return True
+    return hit.surface.isupper() and bool(_DESK_AFTER.match(text, hit.end))
+
+
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+BEARING_TOLERANCE = 67.5  # degrees either side of the direction given
+
+
+def _bearing_error(direction: str, place: Place, outer: Place) -> float:
+    wanted = _BEARINGS.get(direction.lower().replace("-", ""))
+    north = place.lat - outer.lat
+    east = (place.lon - outer.lon) * math.cos(math.radians(outer.lat))
+    if wanted is None or abs(north) + abs(east) < 1e-6:
+        return 0.0
+    return abs((math.degrees(math.atan2(east, north)) - wanted + 180.0) % 360.0 - 180.0)
+
+
+def _on_bearing(direction: str, place: Place, outer: Place) -> bool:
+    """'X, 140 km northeast of Y': X lies roughly in that direction from Y (north to east-south-east
+    for 'northeast'), which tells apart namesakes at the same distance."""
+    return _bearing_error(direction, place, outer) <= BEARING_TOLERANCE
+
+
+def _fit(link: re.Match, place: Place, outer: Place) -> float:
+    """How far a place is from 'D km <direction> of Y': the relative distance error plus the
+    direction's error (a right angle counting as much as the whole distance)."""
+    km = float(link.group("distance")) * (1.609 if link.group("unit") == "miles" else 1.0)
+    off = abs(_km((place.lat, place.lon), (outer.lat, outer.lon)) - km) / max(km, 1.0)
+    return off + _bearing_error(link.group("direction"), place, outer) / 90.0
+
+
+def _distance_window(link: re.Match) -> tuple[float, float]:
+    """How far from Y a place 'X, 15 km north of Y' may lie: about the distance given (reporters
+    round, and give road distances), or anywhere within ``_DIRECTION_KM`` when none is given."""
+    if link.group("distance") is None:
+        return 0.0, _DIRECTION_KM
+    km = float(link.group("distance")) * (1.609 if link.group("unit") == "miles" else 1.0)
+    return max(0.0, 0.4 * km - 10.0), 1.3 * km + 10.0
+
+
+_MONTHS = frozenset(month_names() + month_abbreviations())
+_YEAR_AFTER = re.compile(r",?[ \t]+(?:1[89]|20)\d\d\b|[ \t]+\d{1,2}(?:st|nd|rd|th)?\b")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$")
+
+
+def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int],
+                         ends: set[int]) -> bool:
+    """Whether the words around a hit make it something else than a place:
+    - 'General Taie', 'the Mukhtar of Qujman': a title makes a person (a village head, not the
+      village Al-Mukhtar);
+    - 'the Nidaa Diyala Brigade': a unit's capitalised name;
+    - 'the Al Bashir center', 'al-Nour Street', 'the Shabak minority': a village's name before a
+      building, street or people word (a town's name does not: 'Kafr Nabl hospital' is in Kafr Nabl);
+    - 'Sabaa al-Bour', 'Ahrar al Sharqiyah', 'Mustafa al Kadhimi': a village's one word before an
+      'al' word that no hit starts on begins a longer name ('Deraa al-Balad', a curated town, is a
+      part of the town); 'Bunyan Sabar al-Obeidi': an 'al' name after a rare capitalised word
+      that no hit ends on ends one (``ends``: where the document's hits end).
+    """
+    start, end = hit.start, hit.end
+    if hit.surface in _MONTHS and (_YEAR_AFTER.match(text, end) or _DAY_BEFORE.search(text, max(0, start - 4), start)):
+        return True  # 'in May 2015', 'on 3 May': a date
+    if start > 1 and text[start - 1] == " ":
+        word = text[text.rfind(" ", max(0, start - 14), start - 1) + 1:start - 1]
+        if word in _TITLES or word in ("the", "a", "The", "A") and hit.surface.lower() in _ROLE_WORDS:
+            return True
+        if hit.surface[:3] in _ARTICLE_OPENINGS and word[:1].isupper() and word.isalpha() and start - 1 not in ends \
+                and word_zipf(word) < COMMON_AT_SENTENCE_START:
+            return True  # 'Bunyan Sabar al-Obeidi': a family name (even a town's) after a given name
+    if text[end:end + 1] != " " or not _MAY_FOLLOW.match(text, end + 1):
+        return False  # 'Aleppo,' 'Aleppo said': nothing follows that could make it anything else
+    after = _AFTER_NAME.match(text, end)
+    if after is None:
+        return False
+    if after.lastgroup == "unit":
+        return True
+    if after.lastgroup == "building":
+        return all(c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates
+                   if c.country in THEATRE_COUNTRIES)
+    return " " not in hit.key and hit.surface[:1].isupper() and after.start("article") not in starts \
+        and not any(is_curated(c.id) for c in candidates)
+
+
+def _after_locative(text: str, hit: NameHit, before: list[tuple[NameHit, tuple[Place, ...]]]) -> bool:
+    """'in Texas', and 'in Texas and California': a list shares the locative of its first name."""
+    if context.after_locative(text, hit.start):
+        return True
+    for previous, _ in reversed(before):
+        if not _LISTED_AFTER.fullmatch(text, previous.end, hit.start):
+            return False
+        if context.after_locative(text, previous.start):
+            return True
+        hit = previous
+    return False
+
+
+def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
+    """'Tal' of 'Tal Tuqan', 'Dael' of 'Kafr Dael': a one-word hit that only begins or ends an
+    Arabic place name the gazetteer lacks (the toponym patterns report it unresolved)."""
+    if " " in hit.key:
+        return False
+    if hit.key in _NAME_HEADS and _NEXT_WORD.match(text, hit.end):
+        return True
+    last = previous.rpartition("-")[2]  # 'al-Bo' of 'al-Bo Omar': its head after the article
+    return last[:1].isupper() and token_key(last) in _NAME_HEADS
+
+
+# names that every city has: in a document they are part of the city it is about
+_GENERIC_PARTS = frozenset({"old city", "city centre", "city center", "old town", "old market", "downtown",
+                            "the old city", "the city centre", "the city center", "the old town"})
+_TOWN_KINDS = frozenset({"city", "town", "capital"})
+
+
+def _qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Deraa al-Balad': a place followed by an 'al-' word is a part of it (precision 2), not
+    two places; 'the Old City' in a report about Mosul is part of Mosul."""
+    out: list[Mention] = []
+    last_town: Mention | None = None
+    for m in mentions:
+        previous = out[-1] if out else None
+        if previous is not None and previous.role == "place" and previous.kind in _TOWN_KINDS \
+                and text[previous.end:m.start] == " " and m.surface[:3].lower() in ("al-", "el-", "ad-", "ar-", "as-"):
+            out[-1] = dataclasses.replace(previous, end=m.end, surface=text[previous.start:m.end], precision=2)
+            continue
+        if m.surface.lower() in _GENERIC_PARTS and last_town is not None:
+            m = dataclasses.replace(last_town, start=m.start, end=m.end, surface=m.surface, precision=2)
+        elif m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES:
+            last_town = m
+        out.append(m)
+    return out
+
+
+_GOVERNORATE_WORDS = place_nouns("governorate")  # 'governorate', 'province'
+_GOVERNORATE_BEFORE = re.compile(rf"\b(?i:{place_noun_pattern('governorate')})\s+of\s+(?:the\s+)?$")
+# 'Saladin and Kirkuk Governorates', 'the Aleppo, Deir ez-Zor, and Raqqa Governorates'
+_GOVERNORATES_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*(?:[ -][A-Za-z][\w'’-]*){0,2}?)*,?\s+(?i:"
+    + alternation(f"{w}s" for w in place_nouns("governorate")) + r")\b")
+
+
+# 'the provincial boundary between Hasakah and Raqqa', 'the Salah al-Din - Diyala provincial border'
+_BETWEEN_PROVINCES_BEFORE = re.compile(
+    r"\bprovincial[ \t]+(?:boundary|border|line)[ \t]+between[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}[ \t]+and[ \t]+(?:the[ \t]+)?)?$")
+_BETWEEN_PROVINCES_AFTER = re.compile(
+    r"(?:[ \t]*(?:-|–|and)[ \t]*[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2})?[ \t]+provincial[ \t]+(?:boundary|border|line)\b")
+
+
+# 'the Southern Raqqa offensive', 'the northern Hama campaign': an operation over part of the governorate
+_PART_BEFORE = re.compile(rf"\b(?i:{bearing_pattern(ern=True)})[ \t]+$")
+_OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign)\b")
+
+
+def _reads_as_governorate(text: str, start: int, end: int) -> bool:
+    if _OPERATION_AFTER.match(text, end, end + 12) and _PART_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start)
+                or "provincial" in text[max(0, start - 80):end + 80]
+                and (_BETWEEN_PROVINCES_BEFORE.search(text, max(0, start - 80), start)
+                     or _BETWEEN_PROVINCES_AFTER.match(text, end, end + 60)))
