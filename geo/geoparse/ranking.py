@@ -16,7 +16,7 @@ from geopy.distance import great_circle
 from geo.geoparse.gazetteer import CURATED, THEATRE_COUNTRIES, is_curated
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.normalize import name_key, token_key
-from geo.knowledge import alternation, bearing_pattern, compass_points, link_words
+from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
 from geo.model import REGION_KINDS, Place
 
@@ -123,11 +123,8 @@ def _is_common_word(surface: str) -> bool:
     return len(words) == 1 and not _is_arabic(surface) and word_zipf(words[0]) >= 4.5
 
 
-_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                            "central", "upper", "lower", "northeastern", "northwestern", "southeastern",
-                            "southwestern", "north-eastern", "north-western", "south-eastern", "south-western",
-                            "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-                            "south-east", "south-west"})
+_COMPASS_WORDS = frozenset((*bearings(), *(b + "ern" for b in bearings()),  # 'north', 'north-eastern', ...
+                            "central", "upper", "lower"))  # and the other words that qualify a region
 
 
 # first words of first-level divisions abroad that only describe ('North-West', 'Central', 'Capital')
