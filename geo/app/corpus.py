@@ -17,7 +17,7 @@ import streamlit as st
 
 from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
 from geo.model import Analysis, Document
-from geo.service import ReviewedAnalysis
+from geo.service import ReviewedAnalysis, analyse_workspace, layers_stale
 from geo.settings import current
 
 # the built-in demo corpus (written by the project), shipped in the package (geo/app/demo; a source
@@ -224,8 +224,6 @@ def app_workspace_path(given: Path | None, corpus: Path | None, analyser: str) -
     return current().data_dir / "workspace.gpkg"
 
 
-Review = ReviewedAnalysis  # a workspace analysis with its corrections: what was done to each claim, and
-                          # the text hashes claim ids anchor to
 
 
 class WorkspaceCorpus(Corpus):
@@ -327,18 +325,12 @@ def app_author() -> str:
 
 
 @st.cache_resource(show_spinner="Finding places and claims…", max_entries=8)
-def workspace_analysis_cached(path: str, revision: int, _workspace) -> tuple[Analysis, Review]:
+def workspace_analysis_cached(path: str, revision: int, _workspace) -> ReviewedAnalysis:
     """The corrected analysis of a workspace, once per workspace change (by any session or process)."""
-    from geo.service import analyse_workspace
-
-    from geo.service import layers_stale
-
-    stale = layers_stale(_workspace)
-    review = analyse_workspace(_workspace, update=False, write_layers=stale)
-    return review.analysis, review
+    return analyse_workspace(_workspace, update=False, write_layers=layers_stale(_workspace))
 
 
-def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
+def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, ReviewedAnalysis]:
     """(cache key, analysis, review): documents not yet analysed with this analyser are analysed first."""
     from geo.service import update_workspace
 
@@ -348,8 +340,8 @@ def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, Review]:
         with st.spinner(f"Finding places and claims in {len(pending)} new document(s)…"):
             update_workspace(workspace)
     revision = workspace.revision()
-    full, review = workspace_analysis_cached(workspace.path, revision, workspace)
-    return f"{workspace.path}#{revision}", full, review
+    review = workspace_analysis_cached(workspace.path, revision, workspace)
+    return f"{workspace.path}#{revision}", review.analysis, review
 
 
 def _analyser_version(workspace) -> str:

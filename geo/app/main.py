@@ -24,11 +24,12 @@ from geo.app.corpus import (DEFAULT_ANALYSER, AppConfig, WorkspaceCorpus, analys
 from geo.app.panels import (RunCounter, asset_base, contradictions_cached, contradictions_table, document_reader,
                             selection_panel, show_map, sidebar_exports, sidebar_filters, sidebar_uploads,
                             unresolved_table, update_selection, view_cached)
-from geo.app.review import (Review, claim_review_panel, invalid_corrections, mention_review_panel,
+from geo.app.review import (claim_review_panel, invalid_corrections, mention_review_panel,
                             sidebar_workspace)
 from geo.app.timeview import changes_view, play_next, time_control
 from geo.assets import assets_present
 from geo.mapview.selection import FeatureIndex
+from geo.service import ReviewedAnalysis
 from geo.settings import Settings, install
 
 
@@ -78,7 +79,7 @@ def run_page(config: AppConfig) -> None:
         return
     if config.analyser == DEFAULT_ANALYSER:
         prepare_gazetteer()
-    review: Review | None = None
+    review: ReviewedAnalysis | None = None
     if isinstance(corpus, WorkspaceCorpus):
         corpus_key, full, review = workspace_analysis(corpus)
         sidebar_workspace(corpus)

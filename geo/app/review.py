@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.aggregate.corrections import RELATIONS, STANCES
-from geo.app.corpus import Review, WorkspaceCorpus, app_author, md_escape
+from geo.app.corpus import WorkspaceCorpus, app_author, md_escape
 from geo.mapview.selection import FeatureIndex
 from geo.model import Analysis
+from geo.service import ReviewedAnalysis
 
 
 def sidebar_workspace(corpus: WorkspaceCorpus) -> None:
@@ -30,7 +31,7 @@ def sidebar_workspace(corpus: WorkspaceCorpus) -> None:
                                on_click="ignore", key="export_edit_log")
 
 
-def invalid_corrections(review: Review) -> None:
+def invalid_corrections(review: ReviewedAnalysis) -> None:
     """Corrections stored by an older version with values that cannot be applied: skipped, listed
     here, and withdrawable."""
     invalid = review.corrected.invalid
@@ -51,7 +52,7 @@ def _workspace():
     return st.session_state.workspace
 
 
-def _correct_claim(review: Review, claim, action: str, values: dict | None = None) -> None:
+def _correct_claim(review: ReviewedAnalysis, claim, action: str, values: dict | None = None) -> None:
     from geo.workspace import claim_anchor
 
     origin = review.corrected.origin.get(claim, claim)
@@ -63,7 +64,7 @@ def _withdraw(fid: int) -> None:
     _workspace().withdraw_correction(fid, app_author())
 
 
-def claim_review_panel(view: Analysis, review: Review) -> None:
+def claim_review_panel(view: Analysis, review: ReviewedAnalysis) -> None:
     """Confirm, reject or change the claims behind the selection; what was done to them, by whom."""
     from geo.workspace import claim_anchor
 
@@ -133,7 +134,7 @@ def json_key(anchor: dict) -> str:
     return json.dumps(anchor, sort_keys=True)
 
 
-def mention_review_panel(full: Analysis, review: Review) -> None:
+def mention_review_panel(full: Analysis, review: ReviewedAnalysis) -> None:
     """Re-place a place name of the open document, mark a name as not a place, or add it to the
     workspace's own gazetteer."""
     from geo.workspace import LocalPlace, mention_anchor

@@ -162,6 +162,11 @@ def changes_html(found: list[PlaceChange], limit: int = CHANGE_ROWS) -> str:
             f"</th><th>the later state rests on</th></tr>{''.join(rows)}</table>")
 
 
+def _open_changed_place() -> None:
+    if st.session_state.ch_open:
+        select_place(st.session_state.ch_open)
+
+
 def changes_view(key: str, filters: tuple, analysis: Analysis, day: dt.date | None, view: Analysis | None = None) -> None:
     """"Changes between two dates": the places that changed hands, were gained or lost, became
     or stopped being disputed between two days of the slider (by default its first day and the
@@ -194,4 +199,4 @@ def changes_view(key: str, filters: tuple, analysis: Analysis, day: dt.date | No
         if on_map:
             st.selectbox("Open a changed place beside the map", [None, *on_map], key="ch_open",
                          format_func=lambda k: "choose…" if k is None else on_map[k],
-                         on_change=lambda: st.session_state.ch_open and select_place(st.session_state.ch_open))
+                         on_change=_open_changed_place)

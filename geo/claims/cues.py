@@ -27,7 +27,6 @@ from geo.knowledge.records import LexiconError, load_table
 
 FILE = "binding_cues.toml"
 _PLACEHOLDER = re.compile(r"<<([a-z_]+)(?::([a-z_,]+))?>>")
-_NAMES: set[str] = set()  # every name a module asked for: all must be in the file
 
 
 def _expand(record: dict, fragments: dict[str, str]) -> str:
@@ -63,7 +62,7 @@ def _compiled() -> dict[str, re.Pattern]:
         patterns.setdefault(record["name"], []).append(text)
     compiled = {name: re.compile(texts[0] if len(texts) == 1 else "|".join(f"(?:{t})" for t in texts))
                 for name, texts in patterns.items()}
-    missing = sorted(_NAMES - set(compiled))
+    missing = sorted(used_names() - set(compiled))
     if missing:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[cue]] named {', '.join(missing)}")
     return compiled
@@ -113,7 +112,6 @@ _TAKEN: list[NamedCue] = []
 
 def named(name: str) -> NamedCue:
     """The cue of that name (see the module's doc)."""
-    _NAMES.add(name)
     cue = NamedCue(name)
     _TAKEN.append(cue)
     return cue
@@ -121,4 +119,4 @@ def named(name: str) -> NamedCue:
 
 def used_names() -> frozenset[str]:
     """The names the imported modules have asked for."""
-    return frozenset(_NAMES)
+    return frozenset(cue.name for cue in _TAKEN)
