@@ -70,7 +70,7 @@ def test_a_far_village_namesake_is_not_taken_when_the_text_is_elsewhere(geoparse
 
 
 def test_the_new_layers_carry_provenance_and_the_admin_hierarchy():
-    from geo.geoparse.gazetteer import read_layer
+    from geo.geoparse.index_build import read_layer
 
     for layer, prefixes, kinds in (("villages_wof.csv.gz", ("wof:",), {"city", "town", "village", "neighbourhood"}),
                                    ("sites.csv.gz", ("oa:", "wri:", "wpsite:"), {"facility", "hill"})):

@@ -2,7 +2,7 @@
 index with their admin hierarchy, found in running text, and no person-like names among them.
 
 Sentences written for these tests."""
-from geo.geoparse.gazetteer import read_layer
+from geo.geoparse.index_build import read_layer
 from geo.model import Document
 
 LAYER = "conflict_map.csv.gz"

@@ -78,7 +78,7 @@ def test_the_claim_engine_reads_the_same_theatre():
 
 def test_one_demonym_table_serves_geoparser_and_claim_engine():
     from geo.claims.actors import lexicon as actor_lexicon
-    from geo.geoparse.gazetteer import read_demonyms
+    from geo.geoparse.index_build import read_demonyms
     from geo.geoparse.normalize import name_key
 
     records = {r["word"]: r for r in knowledge.demonym_records()}

@@ -1,6 +1,6 @@
 """Place slots ('X town in Y countryside'): a name the automaton did not settle is looked up
 among the places inside Y, spelling-tolerant, or left unresolved. Sentences written for these tests."""
-from geo.geoparse.slots import allowed_edits
+from geo.geoparse.spelling import allowed_edits
 from geo.model import Document
 
 

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from geo.casefold import lowered
-from geo.knowledge import alternation, bearing_pattern, load_table, place_noun_pattern, roles
+from geo.knowledge import bearing_pattern, load_table, place_noun_pattern, roles
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
 # government taking part, not for a battlefield: mapped as actors, never as locations.

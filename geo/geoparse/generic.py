@@ -15,7 +15,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-from geo.geoparse.gazetteer import DATA_DIR, GazetteerIndex
+from geo.geoparse.gazetteer import GazetteerIndex
+from geo.geoparse.index_build import DATA_DIR
 from geo.knowledge.words import bearing_pattern, place_noun_pattern
 from geo.model import Mention
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from geo.geoparse.gazetteer import CURATED, STOP
+from geo.geoparse.index_build import CURATED, STOP
 from geo.geoparse.normalize import AMBIGUOUS_ARTICLES, ARTICLE_KEY, ARTICLES, HAS_MARKS, PLAIN_TOKEN_RE, TOKEN_RE, token_key
 
 _SPLIT_RE = re.compile(f"({PLAIN_TOKEN_RE.pattern})")

@@ -33,7 +33,8 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.ranking import _CONTAINED_IN, _LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
 from geo.geoparse.normalize import name_key
-from geo.geoparse.slots import _LINK, SAME_PLACE_DEGREES, SlotFiller, _placed, allowed_edits, consonants
+from geo.geoparse.slots import _LINK, SAME_PLACE_DEGREES, SlotFiller, _placed
+from geo.geoparse.spelling import allowed_edits, consonants
 from geo.model import Mention, Place
 
 # kinds of place that locate a document's area (a governorate or a country is too wide)

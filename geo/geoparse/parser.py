@@ -11,7 +11,8 @@ import unicodedata
 import warnings
 from collections import Counter
 
-from geo.geoparse.gazetteer import GazetteerIndex, default_index, read_demonyms
+from geo.geoparse.gazetteer import GazetteerIndex, default_index
+from geo.geoparse.index_build import read_demonyms
 from geo.geoparse.generic import resolve_generic
 from geo.geoparse.groups import GroupNames, read_group_names
 from geo.geoparse.matcher import KeyStream, find_names

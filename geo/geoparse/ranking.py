@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from geopy.distance import great_circle
 
-from geo.geoparse.gazetteer import CURATED, THEATRE_COUNTRIES, is_curated
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
+from geo.geoparse.index_build import CURATED
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.normalize import name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words

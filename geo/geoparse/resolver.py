@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from geo.casefold import lowered
 from geo.geoparse import context
-from geo.geoparse.gazetteer import DEMONYM, STOP, THEATRE_COUNTRIES, GazetteerIndex, is_curated, read_demonyms
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
+from geo.geoparse.index_build import DEMONYM, STOP, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key

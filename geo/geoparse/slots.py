@@ -33,9 +33,10 @@ from rapidfuzz.distance import Indel
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
 from geo.geoparse.memo import BoundedMemo
-from geo.geoparse.normalize import name_key, token_key
+from geo.geoparse.normalize import name_key
+from geo.geoparse.spelling import alike_consonants, allowed_edits, consonants, same_onset, spelling_alternates
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
-from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names, name_heads
+from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, weekdays
 from geo.model import Mention, Place
 
@@ -271,7 +272,7 @@ class SlotFiller:
         keys, ids = self.index.curated_names()
         skeleton = consonants(key)
         found = {ids[i] for k, _, i in process.extract(key, keys, scorer=Indel.distance, score_cutoff=1, limit=4)
-                 if _same_onset(key, k) and consonants(k) == skeleton}
+                 if same_onset(key, k) and consonants(k) == skeleton}
         return self.index.place(found.pop()) if len(found) == 1 else None
 
     def _level(self, text: str, container: Mention) -> int | None:
@@ -349,7 +350,7 @@ class SlotFiller:
         skeleton = consonants(key)
         found = [(k, d, i) for k, d, i in process.extract(
             key, keys, scorer=Indel.distance, score_cutoff=allowed_edits(letters), limit=8)
-            if _same_onset(key, k) and alike_consonants(skeleton, consonants(k))]
+            if same_onset(key, k) and alike_consonants(skeleton, consonants(k))]
         if not found:
             return None
         best_distance = found[0][1]
@@ -480,76 +481,3 @@ class _Edits:
     def result(self) -> list[Mention]:
         kept = [m for i, m in enumerate(self.mentions) if i not in self.removed]
         return kept + [m for k, m in self.added.items() if k not in self.removed]
-
-
-# heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
-_VILLAGE_HEADS = frozenset(token_key(w) for w in name_heads("village"))
-# heads of a feature named after the village beside it: 'Tal al-Hamamiyat' (the hill of Hamamiyat)
-_FEATURE_HEADS = frozenset(token_key(w) for w in name_heads("feature"))
-
-
-def spelling_alternates(key: str) -> list[tuple[str, int]]:
-    """Other keys a reporter's spelling may stand for, each with the precision it gives: without
-    a 'Qaryat' head (the village itself), without a 'Tal' or 'Wadi' head (the village the hill
-    or valley is named after: near it, precision 2), with or without a final vowel (the ta
-    marbuta and final alef that romanisations keep or drop), and with an article written into
-    the word set apart ('Elmayadin').
-
-    >>> spelling_alternates(name_key("Qaryat Shaykh Yunus")), spelling_alternates(name_key("Tal al-Hamamiyat"))
-    ([('shikh yunus', 1)], [('hamamiat', 2)])
-    >>> spelling_alternates("ibin"), spelling_alternates("nafia"), spelling_alternates("um ilmiadin")
-    ([('ibina', 1)], [('nafi', 1)], [('um ilmiadina', 1), ('um ~ miadin', 1)])
-    """
-    words = key.split()
-    if len(words) > 1 and (words[0] in _VILLAGE_HEADS or words[0] in _FEATURE_HEADS):
-        rest = words[1:] if words[1] != "~" else words[2:]
-        return [(" ".join(rest), 1 if words[0] in _VILLAGE_HEADS else 2)] if rest else []
-    if len(key.replace(" ", "")) < 4:
-        return []
-    found = [(key[:-1], 1)] if key.endswith("a") else [(key + "a", 1)]
-    fused = [i for i, word in enumerate(words) if word[:2] in ("al", "il") and len(word) >= 6]
-    if fused:  # 'Um Elmayathen': the article written into the word
-        i = fused[0]
-        found.append((" ".join(words[:i] + (["~"] if i else []) + [words[i][2:]] + words[i + 1:]), 1))
-    return found
-
-
-def allowed_edits(letters: int) -> int:
-    """How many letters (inserted or deleted; a changed letter counts two) two spellings of one
-    name may differ by: none for short names ('Gare' is not 'Gharbi'), more for long ones.
-
-    >>> [allowed_edits(n) for n in (4, 5, 6, 8, 12)]
-    [0, 1, 2, 3, 4]
-    """
-    return 0 if letters <= 4 else 1 if letters == 5 else 2 if letters <= 7 else 3 if letters <= 10 else 4
-
-
-_VOWELS = re.compile(r"[aeiouyw'~ ]+")
-_DIGRAPHS = re.compile(r"[sktgd]h")
-
-
-def consonants(key: str) -> str:
-    """A key's consonants, doubled ones once: spellings of one name differ in their vowels.
-    Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl).
-
-    >>> consonants(name_key("Iskanderiyah")) == consonants(name_key("Iskandariya"))
-    True
-    >>> consonants(name_key("Hantara")) == consonants(name_key("Hatra"))
-    False
-    >>> consonants(name_key("Shuheil")) == consonants(name_key("Suhayl"))
-    False
-    """
-    letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh"))
-    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", letters))
-
-
-def alike_consonants(a: str, b: str) -> bool:
-    """Consonant skeletons of one name: equal, or one letter apart in a long name ('Aridat' and
-    'Arida'), never for short ones ('Kobla' is not 'Qola')."""
-    return a == b or (min(len(a), len(b)) >= 5 and Indel.distance(a, b) <= 1)
-
-
-def _same_onset(a: str, b: str) -> bool:
-    """Spellings of one name start alike: the same first consonant, or both with a vowel."""
-    vowels = "aeiou"
-    return a[:1] == b[:1] or (a[:1] in vowels and b[:1] in vowels)

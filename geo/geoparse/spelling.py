@@ -1,0 +1,92 @@
+"""How one name is spelled many ways: the keys a reporter's spelling may stand for, and whether
+two spellings are alike enough to be one name (same consonant skeleton, few edits for long names).
+
+Used by the slot filler (``geo.geoparse.slots``) and the document-area lookup
+(``geo.geoparse.nearby``); the name heads come from the knowledge package.
+
+>>> from geo.geoparse.normalize import name_key
+>>> consonants(name_key("Iskanderiyah")) == consonants(name_key("Iskandariya"))
+True
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Indel
+
+from geo.geoparse.normalize import token_key
+from geo.knowledge import name_heads
+
+# heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
+_VILLAGE_HEADS = frozenset(token_key(w) for w in name_heads("village"))
+# heads of a feature named after the village beside it: 'Tal al-Hamamiyat' (the hill of Hamamiyat)
+_FEATURE_HEADS = frozenset(token_key(w) for w in name_heads("feature"))
+
+
+def spelling_alternates(key: str) -> list[tuple[str, int]]:
+    """Other keys a reporter's spelling may stand for, each with the precision it gives: without
+    a 'Qaryat' head (the village itself), without a 'Tal' or 'Wadi' head (the village the hill
+    or valley is named after: near it, precision 2), with or without a final vowel (the ta
+    marbuta and final alef that romanisations keep or drop), and with an article written into
+    the word set apart ('Elmayadin').
+
+    >>> from geo.geoparse.normalize import name_key
+    >>> spelling_alternates(name_key("Qaryat Shaykh Yunus")), spelling_alternates(name_key("Tal al-Hamamiyat"))
+    ([('shikh yunus', 1)], [('hamamiat', 2)])
+    >>> spelling_alternates("ibin"), spelling_alternates("nafia"), spelling_alternates("um ilmiadin")
+    ([('ibina', 1)], [('nafi', 1)], [('um ilmiadina', 1), ('um ~ miadin', 1)])
+    """
+    words = key.split()
+    if len(words) > 1 and (words[0] in _VILLAGE_HEADS or words[0] in _FEATURE_HEADS):
+        rest = words[1:] if words[1] != "~" else words[2:]
+        return [(" ".join(rest), 1 if words[0] in _VILLAGE_HEADS else 2)] if rest else []
+    if len(key.replace(" ", "")) < 4:
+        return []
+    found = [(key[:-1], 1)] if key.endswith("a") else [(key + "a", 1)]
+    fused = [i for i, word in enumerate(words) if word[:2] in ("al", "il") and len(word) >= 6]
+    if fused:  # 'Um Elmayathen': the article written into the word
+        i = fused[0]
+        found.append((" ".join(words[:i] + (["~"] if i else []) + [words[i][2:]] + words[i + 1:]), 1))
+    return found
+
+
+def allowed_edits(letters: int) -> int:
+    """How many letters (inserted or deleted; a changed letter counts two) two spellings of one
+    name may differ by: none for short names ('Gare' is not 'Gharbi'), more for long ones.
+
+    >>> [allowed_edits(n) for n in (4, 5, 6, 8, 12)]
+    [0, 1, 2, 3, 4]
+    """
+    return 0 if letters <= 4 else 1 if letters == 5 else 2 if letters <= 7 else 3 if letters <= 10 else 4
+
+
+_VOWELS = re.compile(r"[aeiouyw'~ ]+")
+_DIGRAPHS = re.compile(r"[sktgd]h")
+
+
+def consonants(key: str) -> str:
+    """A key's consonants, doubled ones once: spellings of one name differ in their vowels.
+    Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl).
+
+    >>> from geo.geoparse.normalize import name_key
+    >>> consonants(name_key("Iskanderiyah")) == consonants(name_key("Iskandariya"))
+    True
+    >>> consonants(name_key("Hantara")) == consonants(name_key("Hatra"))
+    False
+    >>> consonants(name_key("Shuheil")) == consonants(name_key("Suhayl"))
+    False
+    """
+    letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh"))
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", letters))
+
+
+def alike_consonants(a: str, b: str) -> bool:
+    """Consonant skeletons of one name: equal, or one letter apart in a long name ('Aridat' and
+    'Arida'), never for short ones ('Kobla' is not 'Qola')."""
+    return a == b or (min(len(a), len(b)) >= 5 and Indel.distance(a, b) <= 1)
+
+
+def same_onset(a: str, b: str) -> bool:
+    """Spellings of one name start alike: the same first consonant, or both with a vowel."""
+    vowels = "aeiou"
+    return a[:1] == b[:1] or (a[:1] in vowels and b[:1] in vowels)
