@@ -49,7 +49,7 @@ def part_of(stem: str) -> str:
 
 def run(folder: Path, part: str, calibrated: bool = True):
     """(texts, mentions, claims) of the part's texts: dicts shaped as `geo mentions|claims` prints them."""
-    from geo.service import CLAIM_FIELDS, MENTION_FIELDS
+    from geo.service import CLAIM_FIELDS, MENTION_FIELDS, fields
     from geo.model import Document
     from geo.claims import ClaimExtractor
     from geo.pipeline import default_geoparser
@@ -62,8 +62,8 @@ def run(folder: Path, part: str, calibrated: bool = True):
         doc = Document(stem + ".txt", text, path=str(folder / (stem + ".txt")))
         doc_mentions = parser.parse(doc)
         doc_claims = ClaimExtractor(calibrated=calibrated).extract(doc, doc_mentions)
-        mentions += [{f: getattr(m, f) for f in MENTION_FIELDS} for m in doc_mentions]
-        claims += [{f: getattr(c, f) for f in CLAIM_FIELDS} for c in doc_claims]
+        mentions += [fields(m, MENTION_FIELDS) for m in doc_mentions]
+        claims += [fields(c, CLAIM_FIELDS) for c in doc_claims]
     return texts, mentions, claims
 
 

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from geo.model import Analysis, Claim, Document, Mention  # noqa: E402
+from geo.model import Analysis, Claim, Document, Mention, Place  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 DEMO = ROOT / "data" / "demo"  # the built-in demo corpus (a link to geo/app/demo)
@@ -111,20 +111,20 @@ def synthetic_analyse(documents: list[Document]) -> Analysis:
                 continue
             lat, lon = gazetteer[name]
             pid = "syn:" + name.lower().replace(" ", "_")
-            mentions.append(Mention(doc.id, m.start("place"), m.end("place"), name, "place", pid, name, lat, lon,
-                                    "SY", "city" if name in ANCHORS else "village", 1, 0.9))
-            extra = {}
+            place = Place(pid, name, "city" if name in ANCHORS else "village", lat, lon, "SY")
+            mentions.append(Mention(doc.id, m.start("place"), m.end("place"), name, "place", place,
+                                    precision=1, confidence=0.9))
+            destination = None
             to = m.group("to")
             if to and to in gazetteer:
                 tlat, tlon = gazetteer[to]
-                extra = {"to_place": to, "to_place_id": "syn:" + to.lower().replace(" ", "_"),
-                         "to_lat": tlat, "to_lon": tlon}
-                mentions.append(Mention(doc.id, m.start("to"), m.end("to"), to, "place", extra["to_place_id"], to,
-                                        tlat, tlon, "SY", "city", 1, 0.9))
+                destination = Place("syn:" + to.lower().replace(" ", "_"), to, "city", tlat, tlon, "SY")
+                mentions.append(Mention(doc.id, m.start("to"), m.end("to"), to, "place", destination,
+                                        precision=1, confidence=0.9))
             claims.append(Claim(doc.id, m.start(), m.end(), m.group(0), m.group("actor"),
-                                relation_of[m.group("verb")], name, pid, lat, lon, m.group("stance"),
-                                m.group("source"), 0.9, place_start=m.start("place"), place_end=m.end("place"),
-                                **extra))
+                                relation_of[m.group("verb")], place, m.group("stance"),
+                                m.group("source"), 0.9, destination, place_start=m.start("place"),
+                                place_end=m.end("place")))
     return assemble(documents, mentions, claims)
 
 

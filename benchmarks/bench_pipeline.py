@@ -239,7 +239,7 @@ def synthetic_analysis(n_claims: int, seed: int = 7):
     import sqlite3
 
     from geo.claims.actors import ACTORS
-    from geo.model import Claim, Document, Mention
+    from geo.model import Claim, Document, Mention, Place
     from geo.aggregate import assemble
     from geo.pipeline import default_geoparser
 
@@ -260,16 +260,15 @@ def synthetic_analysis(n_claims: int, seed: int = 7):
         to = rng.choice(places) if relation == "corridor" else None
         doc = docs[i // per_doc].id
         start = (i % per_doc) * 100
+        place = Place(pid, name, kind, lat, lon, country)
         claims.append(Claim(
             doc=doc, start=start, end=start + 90, text=f"Synthetic claim {i} about {name}.",
-            actor=rng.choice(actors), relation=relation, place=name, place_id=pid, lat=lat, lon=lon,
+            actor=rng.choice(actors), relation=relation, place=place,
             stance=rng.choice(stances), attribution=rng.choice(("", "SOHR", "state media")),
-            confidence=0.75, to_place=to[1] if to else None, to_place_id=to[0] if to else None,
-            to_lat=to[3] if to else None, to_lon=to[4] if to else None,
+            confidence=0.75, to_place=Place(to[0], to[1], to[2], to[3], to[4], to[5]) if to else None,
         ))
         mentions.append(Mention(doc=doc, start=start + 10, end=start + 10 + len(name), surface=name, role="place",
-                                place_id=pid, name=name, lat=lat, lon=lon, country=country, kind=kind,
-                                precision=1, confidence=0.9))
+                                place=place, precision=1, confidence=0.9))
     started = time.perf_counter()
     analysis = assemble(docs, mentions, claims)
     return analysis, time.perf_counter() - started

@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from geo.claims.sentences import split_sentences  # noqa: E402
 from geo.evaluate import held_back  # noqa: E402
-from geo.model import Claim, Document  # noqa: E402
+from geo.model import Claim, Document, Place  # noqa: E402
 from geo.time import date_claims, period  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "dev"
@@ -75,8 +75,7 @@ def pseudo_claim(doc: Document, place: str) -> Claim:
     sentence = next((s for s in sentences if at >= 0 and s.start <= at < s.end), sentences[0] if sentences else None)
     start, end = (sentence.start, sentence.end) if sentence else (0, len(doc.text))
     place_start, place_end = (at, at + len(place)) if at >= 0 and start <= at < end else (-1, -1)
-    return Claim(doc.id, start, end, doc.text[start:end], "x", "control", place or "", "x", 0.0, 0.0, "asserted",
-                 place_start=place_start, place_end=place_end)
+    return Claim(doc.id, start, end, doc.text[start:end], "x", "control", Place("x", place or "", "", 0.0, 0.0, ""), "asserted", place_start=place_start, place_end=place_end)
 
 
 def right(date: str | None, first: dt.date, last: dt.date) -> bool:

@@ -176,11 +176,11 @@ def score_claims(gold: list[dict], docs: list[Document], claims: list[Claim],
                 _norm(canonical_place(row["place"])),
                 _norm(canonical_place(row["to_place"])) if row.get("to_place") else "")
         candidates = [c for c in claims if c.doc == doc and span and c.start < span[1] and span[0] < c.end]
-        if any((_norm(c.relation), _norm(c.actor), _norm(c.place)) == want[:3]
-               and (not want[3] or _norm(c.to_place) == want[3]) for c in candidates):
+        if any((_norm(c.relation), _norm(c.actor), _norm(c.place.name)) == want[:3]
+               and (not want[3] or c.to_place is not None and _norm(c.to_place.name) == want[3]) for c in candidates):
             found += 1
         else:
-            got = "; ".join(f"{c.relation}/{c.actor}/{c.place}->{c.to_place or ''}/{c.stance}" for c in candidates) or "none"
+            got = "; ".join(f"{c.relation}/{c.actor}/{c.place.name}->{c.to_place.name if c.to_place else ''}/{c.stance}" for c in candidates) or "none"
             misses.append(f"{doc} {(fragment or 'anywhere')[:50]!r} want {'/'.join(want)}: got {got}")
     return ClaimScore(found / total if total else 0.0, found, total, len(claims), misses)
 
@@ -403,7 +403,7 @@ def score_events(path: str | Path, part: str = "dev", extract=None) -> EventScor
         named = "coded place named in the text" if names_coded_place(event) else "coded place not named"
         by_named.setdefault(named, EventTally()).add(tally)
         if not tally.all_three:
-            got = "; ".join(f"{c.relation}/{c.actor}/{c.place}/{d:.0f}km" for c, d in zip(claims, dist)) or "none"
+            got = "; ".join(f"{c.relation}/{c.actor}/{c.place.name}/{d:.0f}km" for c, d in zip(claims, dist)) or "none"
             misses.append(f"  miss {event.id} [{event.kind}] want {'|'.join(event.relations)} "
                           f"{'|'.join(sorted(event.actors))} @ {event.location}: got {got}")
     return EventScore(name, part, total, by_type, by_country, by_named, unknown, misses)

@@ -71,8 +71,7 @@ def local_mentions(doc: Document, mentions: list[Mention], local_places) -> list
             s, e = match.span()
             if any(s < b and a < e for a, b in [*taken, *found]):
                 continue
-            found[(s, e)] = Mention(doc.id, s, e, match.group(), "place", place.place_id, place.name,
-                                    place.lat, place.lon, place.country, place.kind, 1, 0.9)
+            found[(s, e)] = Mention(doc.id, s, e, match.group(), "place", place.as_place(), precision=1, confidence=0.9)
     if not found:
         return mentions
     kept = [m for m in mentions if not any(m.start < e and s < m.end for s, e in found)]

@@ -13,7 +13,7 @@ FILLER = " ".join(["Aid groups said thousands of families had left their homes i
 
 def triples(text, long_form=False):
     doc = Document("t", text + ("\n\n" + FILLER if long_form else ""))
-    return {(c.actor, c.relation, c.place) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
+    return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
             if c.start < len(text)}
 
 

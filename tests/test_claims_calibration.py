@@ -6,7 +6,7 @@ from pathlib import Path
 
 from geo.claims import ClaimExtractor
 from geo.claims.calibration import DEFAULT_MIN_CONFIDENCE, SUGGESTED_MIN_CONFIDENCE, LONG_FORM, calibrate, confidence, features, model
-from geo.model import Claim, Document
+from geo.model import Claim, Document, Place
 from geo.pipeline import default_geoparser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +18,7 @@ STORY = ("Government forces captured the town of Khanasir on Friday after two da
 
 def _claim(**kw):
     base = dict(doc="d", start=0, end=40, text="Rebels captured Saraqeb on Friday.", actor="Rebels", relation="control",
-                place="Saraqib", place_id="th:x", lat=35.8, lon=36.8, stance="asserted", confidence=0.75,
+                place=Place("th:x", "Saraqib", "town", 35.8, 36.8, "SY"), stance="asserted", confidence=0.75,
                 place_start=16, place_end=23)
     base.update(kw)
     return Claim(**base)

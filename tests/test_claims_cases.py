@@ -8,7 +8,7 @@ def claims(text):
 
 
 def triples(text):
-    return {(c.actor, c.relation, c.place, c.to_place, c.stance) for c in claims(text)}
+    return {(c.actor, c.relation, c.place.name, (c.to_place.name if c.to_place else None), c.stance) for c in claims(text)}
 
 
 def test_relations():
@@ -38,7 +38,7 @@ def test_a_denial_denies_the_claim_before_it():
     text = ("According to unconfirmed reports, ISIS fighters were given safe passage from Raqqa to Deir ez-Zor. "
             "An SDF spokesman denies the existence of any deal.")
     found = claims(text)
-    stances = [(c.relation, c.place, c.to_place, c.stance) for c in found]
+    stances = [(c.relation, c.place.name, (c.to_place.name if c.to_place else None), c.stance) for c in found]
     assert ("corridor", "Raqqa", "Deir ez-Zor", "alleged") in stances
     assert ("corridor", "Raqqa", "Deir ez-Zor", "denied") in stances
     denial = next(c for c in found if c.stance == "denied")

@@ -41,11 +41,11 @@ def test_the_steps_read_the_cues(user_folder):
     """A user's record widens the words that make an actor a modifier of another ('US-backed'):
     the actor who captured changes."""
     sentence = [Document("d", "The SDF, Washington-financed, captured Tabqa on Monday.")]
-    assert [(c.actor, c.place) for c in analyse(sentence).claims] == [("United States", "Tabqa")]
+    assert [(c.actor, c.place.name) for c in analyse(sentence).claims] == [("United States", "Tabqa")]
     (user_folder / "binding_cues.toml").write_text(
         "[[cue]]\nname = 'modifier_after'\npattern = '-financed\\b'\nnote = 'a funder qualifies'\n", encoding="utf-8")
     cues.cache_clear()
-    assert [(c.actor, c.place) for c in analyse(sentence).claims] == [("SDF", "Tabqa")]
+    assert [(c.actor, c.place.name) for c in analyse(sentence).claims] == [("SDF", "Tabqa")]
     assert cues()["modifier_after"].match("-backed") is not None  # the packaged words still count
 
 

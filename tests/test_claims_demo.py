@@ -21,6 +21,6 @@ def test_demo_claims_recall_floor():
         place = canonical_place(row["place"])
         to_place = canonical_place(row["to_place"]) if row["to_place"] else ""
         if not any(c.doc == row["doc"] and c.actor == canonical_actor(row["actor"]) and c.relation == row["relation"]
-                   and c.place == place and (c.to_place or "") == to_place for c in analysis.claims):
+                   and c.place.name == place and (c.to_place.name if c.to_place else "") == to_place for c in analysis.claims):
             missed.append(row)
     assert len(rows) - len(missed) >= 70, missed

@@ -13,7 +13,7 @@ def claims(text, long_form=True):
 
 
 def triples(text, long_form=True):
-    return {(c.actor, c.relation, c.place) for c in claims(text, long_form)}
+    return {(c.actor, c.relation, c.place.name) for c in claims(text, long_form)}
 
 
 # lists: a name nobody found keeps the list going; 'the villages of A, B and C' is all of them
@@ -83,7 +83,7 @@ def test_a_capture_still_to_come_is_no_claim():
 
 
 def sources(text, long_form=True):
-    return {(c.actor, c.relation, c.place, c.attribution) for c in claims(text, long_form)}
+    return {(c.actor, c.relation, c.place.name, c.attribution) for c in claims(text, long_form)}
 
 
 # sources: who says it becomes the claim's attribution, in the shapes long-form reporting uses

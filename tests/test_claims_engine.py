@@ -3,7 +3,7 @@ of the claims issue, each on sentences written for the test."""
 import re
 
 from geo.claims import ClaimExtractor
-from geo.model import Document, Mention
+from geo.model import Document, Mention, Place
 
 # name -> (kind, lat, lon, country): a toy gazetteer for these sentences
 PLACES = {
@@ -45,8 +45,7 @@ def mentions_for(doc_id, text):
                 continue
             kind, lat, lon, country = PLACES[name]
             taken.append(m.span())
-            found.append(Mention(doc_id, m.start(), m.end(), name, "place", f"t:{name}", name, lat, lon, country,
-                                 kind, 1, 0.9))
+            found.append(Mention(doc_id, m.start(), m.end(), name, "place", Place(f"t:{name}", name, kind, lat, lon, country), None, 1, 0.9))
     return sorted(found, key=lambda m: m.start)
 
 
@@ -56,7 +55,7 @@ def claims(text, extra=()):
 
 
 def triples(text, extra=()):
-    return {(c.actor, c.relation, c.place) for c in claims(text, extra)}
+    return {(c.actor, c.relation, c.place.name) for c in claims(text, extra)}
 
 
 # 1. actors the old lists did not know
@@ -203,7 +202,7 @@ def test_roles_the_engine_does_not_know_are_ignored():
 # 11. one clause, one claim; the source is never the actor
 def test_the_source_is_not_the_actor_and_one_clause_gives_one_claim():
     found = claims("ISIS holds Albu Kamal, a coalition spokesman said.")
-    assert {(c.actor, c.relation, c.place) for c in found} == {("ISIS", "control", "Albu Kamal")}
+    assert {(c.actor, c.relation, c.place.name) for c in found} == {("ISIS", "control", "Albu Kamal")}
     assert found[0].attribution == "the coalition"
     found = triples("Government forces lost Albu Kamal on Friday.")
     assert found == {("Syrian government", "lost", "Albu Kamal")}
@@ -258,7 +257,7 @@ def test_the_group_that_claims_the_attack_is_its_actor():
 
 def test_officials_who_say_are_the_source_and_shiite_militias_are_an_actor():
     found = claims("Iraqi police officials say a car bomb exploded in Abu Ghraib.")
-    assert {(c.actor, c.relation, c.place) for c in found} == {("Unidentified armed group", "strike", "Abu Ghraib")}
+    assert {(c.actor, c.relation, c.place.name) for c in found} == {("Unidentified armed group", "strike", "Abu Ghraib")}
     # in Iraq the Shia militias are the Popular Mobilization Forces (Iraqi forces); in Syria Iran's
     assert triples("Shiite militiamen killed six men in Abu Ghraib.") == {("Iraqi forces", "strike", "Abu Ghraib")}
 
@@ -327,7 +326,7 @@ def test_aircraft_with_no_state_named_are_no_unidentified_group():
 
 def test_police_who_say_are_the_source_and_due_to_names_the_actor():
     found = claims("Iraqi police say a suicide bomber killed six men in Rawa.")
-    assert {(c.actor, c.relation, c.place) for c in found} == {("Unidentified armed group", "strike", "Rawa")}
+    assert {(c.actor, c.relation, c.place.name) for c in found} == {("Unidentified armed group", "strike", "Rawa")}
     assert ("Iraqi forces", "strike", "Rawa") in triples("Six people died due to the Iraqi army's shelling of Rawa.")
 
 
@@ -437,7 +436,7 @@ def test_the_sides_of_a_fight_and_the_agent_after_by():
 def test_the_badia_of_a_town_is_the_town():
     text = "Regime forces clashed with ISIS cells in the Badia of Mayadin."
     start = text.index("Badia")
-    desert = Mention("t", start, start + 5, "Badia", "place", "t:desert", "Syrian Desert", 34.5, 38.5, "SY", "region", 3, 0.9)
+    desert = Mention("t", start, start + 5, "Badia", "place", Place("t:desert", "Syrian Desert", "region", 34.5, 38.5, "SY"), None, 3, 0.9)
     assert {p for _, _, p in triples(text, [desert])} == {"Mayadin"}
 
 
@@ -453,7 +452,7 @@ def test_a_deed_the_lexicon_lacks_places_the_group_but_speech_does_not():
     start = text.index("Wadi Zafar")
     assert triples(text, [Mention("t", start, start + 10, "Wadi Zafar", "unresolved")]) == set()
     found = claims("Turkey blamed the YPG for the attack in Azaz.")
-    assert {(c.actor, c.relation, c.place, c.stance) for c in found} == {("SDF", "contested", "Azaz", "alleged")}
+    assert {(c.actor, c.relation, c.place.name, c.stance) for c in found} == {("SDF", "contested", "Azaz", "alleged")}
 
 
 # 4, 9, 10, 11 in a wire report: one holder per place in a sentence, the source who speaks of
@@ -465,7 +464,7 @@ def test_a_wire_report_read_sentence_by_sentence():
             "of the town, which lies on the road linking Raqqa with Aleppo, after days of fierce fighting. "
             "The Syrian Observatory for Human Rights, a Britain-based monitor, said troops had entered the town. "
             "It said 20 civilians were killed in Russian air strikes on nearby Mayadin.")
-    found = {(c.actor, c.relation, c.place, c.attribution) for c in claims(text)}
+    found = {(c.actor, c.relation, c.place.name, c.attribution) for c in claims(text)}
     assert ("Syrian government", "control", "Hajin", "Syrian state media") in found
     assert not any(a == "Rebels" and r == "control" for a, r, _, _ in found)  # 'rebel stronghold' is elsewhere
     assert not any(p in ("Raqqa", "Aleppo") for _, _, p, _ in found)  # the road's towns
@@ -515,7 +514,7 @@ def test_the_owners_of_a_target_and_a_headlines_source_do_not_act():
     assert triples("A suicide bomber drove a truck into houses used by Shiite militiamen in Mosul, killing 17 people.") \
         == {("Unidentified armed group", "strike", "Mosul")}
     found = claims("Iraqi police official: Bomb in a market in Mosul kills 13 people.")
-    assert {(c.actor, c.relation, c.place, c.attribution) for c in found} \
+    assert {(c.actor, c.relation, c.place.name, c.attribution) for c in found} \
         == {("Unidentified armed group", "strike", "Mosul", "Iraqi police official")}
     assert triples("An IED planted by PKK militants killed a soldier near Qandil.") >= {("PKK", "strike", "Qandil")}
     text = "In the New Baghdad area of Baghdad, a car bomb exploded near shops."
@@ -541,7 +540,7 @@ def test_the_group_whose_posts_are_hit_is_no_doer():
     assert triples("A military checkpoint of the regime forces shot a child in Kafr Nabl.") \
         == {("Syrian government", "strike", "Kafr Nabl")}
     found = claims("The Syrian Observatory for Human Rights has documented fresh shelling by regime forces on Hajin.")
-    assert {(c.actor, c.relation, c.place, c.attribution) for c in found} == {("Syrian government", "strike", "Hajin", "SOHR")}
+    assert {(c.actor, c.relation, c.place.name, c.attribution) for c in found} == {("Syrian government", "strike", "Hajin", "SOHR")}
 
 
 # 8: 'foiled', 'thwarted' are a fight; the agent of 'an infiltration attempt by X' acts; 'X and Y
@@ -592,6 +591,6 @@ def test_a_named_doer_leaves_no_unidentified_double():
 # have taken a place alleges it
 def test_claims_and_denials_of_ones_own_deeds():
     found = claims("Russia denied reports that its jets struck a hospital in Kafr Nabl.")
-    assert {(c.actor, c.relation, c.place, c.stance) for c in found} == {("Russia", "strike", "Kafr Nabl", "denied")}
+    assert {(c.actor, c.relation, c.place.name, c.stance) for c in found} == {("Russia", "strike", "Kafr Nabl", "denied")}
     found = claims("ISIS claimed to have captured Hajin.")
-    assert {(c.actor, c.relation, c.place, c.stance) for c in found} == {("ISIS", "control", "Hajin", "alleged")}
+    assert {(c.actor, c.relation, c.place.name, c.stance) for c in found} == {("ISIS", "control", "Hajin", "alleged")}

@@ -5,7 +5,7 @@ import pytest
 from geo.claims import actors, rules
 from geo.claims.extract import ClaimExtractor
 from geo.lexicon import LexiconError, load_table
-from geo.model import Document, Mention
+from geo.model import Document, Mention, Place
 
 
 @pytest.fixture
@@ -22,8 +22,8 @@ def user_folder(tmp_path, use_settings):
 
 def raqqa_claims(text):
     start = text.index("Raqqa")
-    raqqa = Mention("t", start, start + 5, "Raqqa", "place", "t:raqqa", "Raqqa", 35.95, 39.01, "SY", "city", 1, 0.9)
-    return {(c.actor, c.relation, c.place) for c in ClaimExtractor().extract(Document("t", text), [raqqa])}
+    raqqa = Mention("t", start, start + 5, "Raqqa", "place", Place("t:raqqa", "Raqqa", "city", 35.95, 39.01, "SY"), None, 1, 0.9)
+    return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(Document("t", text), [raqqa])}
 
 
 def test_a_new_relation_record_in_the_user_folder_takes_effect(user_folder):

@@ -8,7 +8,7 @@ import io
 from geo.aggregate import contradictions, contradictions_csv
 from geo.aggregate.contradictions import contradiction_rows, place_accounts
 from geo.aggregate.timeline import coarse_claims, latest_day, slider_days, state_window
-from geo.model import Claim
+from geo.model import Claim, Place
 
 PLACES = {"Abu Kamal": ("th:abu_kamal", 34.45, 40.92), "Raqqa": ("th:raqqa", 35.95, 39.01),
           "Tabqa": ("th:tabqa", 35.84, 38.55)}
@@ -18,9 +18,7 @@ def claim(doc: str, actor: str, relation: str, place: str, date: str | None, sta
           text: str | None = None, precision: str = "day") -> Claim:
     pid, lat, lon = PLACES[place]
     sentence = text or f"{actor} {relation} {place} on {date}."
-    return Claim(doc, 0, len(sentence), sentence, actor, relation, place, pid, lat, lon, stance,
-                 date=date, date_precision=precision if date else None,
-                 date_source="text" if date else "unknown")
+    return Claim(doc, 0, len(sentence), sentence, actor, relation, Place(pid, place, "", lat, lon, ""), stance, date=date, date_precision=precision if date else None, date_source="text" if date else "unknown")
 
 
 CLAIMS = [

@@ -2,7 +2,7 @@
 import csv
 
 from geo.evaluate import held_back, read_events, score_events
-from geo.model import Claim, Mention
+from geo.model import Claim, Mention, Place
 
 COLUMNS = ["event_id_cnty", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
            "country", "location", "latitude", "longitude", "geo_precision", "notes"]
@@ -23,12 +23,12 @@ def test_score_of_claims_against_coded_events(tmp_path):
                     latitude="36.0", longitude="38.0", notes="Turkish forces shelled Town A.")
     write(path, [dict(shelling, event_id_cnty="E1"), dict(shelling, event_id_cnty="E2"),
                  dict(shelling, event_id_cnty="E3", event_type="Protests", sub_event_type="Peaceful protest")])
-    at = Mention("x", 0, 1, "A", "place", "p", "Town A", 36.0, 38.0, "SY", "town")
+    at = Mention("x", 0, 1, "A", "place", Place("p", "Town A", "town", 36.0, 38.0, "SY"))
 
     def extract(doc):  # E1: the right claim; E2: the wrong actor 100 km away
         if doc.id == "E1":
-            return [at], [Claim("E1", 0, 1, "", "Turkey", "strike", "Town A", "p", 36.0, 38.0, "asserted")]
-        return [at], [Claim("E2", 0, 1, "", "ISIS", "strike", "Town B", "q", 36.9, 38.0, "asserted")]
+            return [at], [Claim("E1", 0, 1, "", "Turkey", "strike", Place("p", "Town A", "", 36.0, 38.0, ""), "asserted")]
+        return [at], [Claim("E2", 0, 1, "", "ISIS", "strike", Place("q", "Town B", "", 36.9, 38.0, ""), "asserted")]
 
     score = score_events(path, "all", extract)
     assert score.dataset == "ACLED" and score.total.events == 2  # the protest is outside what claims describe

@@ -13,7 +13,7 @@ from shapely.geometry import LinearRing, MultiPolygon, Polygon, shape
 from geo.aggregate import filter_analysis
 from geo.io.geojson import LAYERS, feature_collection, geojson_bytes, write_geojson
 from geo.io.gpkg import write_gpkg
-from geo.model import Analysis, Claim, Corridor, Document, Mention, PlaceSummary, Zone
+from geo.model import Analysis, Claim, Corridor, Document, Mention, Place, PlaceSummary, Zone
 
 TEXT_A = ("The SDF said on Monday it controls Raqqa. Local activists reported that IS fighters "
           "still hold parts of Raqqa. A corridor from Raqqa to Palmyra was opened, residents alleged.")
@@ -30,18 +30,16 @@ def _claim(doc: Document, sentence: str, actor: str, relation: str, place: tuple
     start = doc.text.index(sentence)
     pid, name, lat, lon = place
     p_start = doc.text.index(name, start)
-    extra = {}
-    if to is not None:
-        extra = {"to_place": to[1], "to_place_id": to[0], "to_lat": to[2], "to_lon": to[3]}
+    destination = Place(to[0], to[1], "city", to[2], to[3], "SY") if to is not None else None
     return Claim(doc=doc.id, start=start, end=start + len(sentence), text=sentence, actor=actor,
-                 relation=relation, place=name, place_id=pid, lat=lat, lon=lon, stance=stance,
-                 attribution=attribution, place_start=p_start, place_end=p_start + len(name), **extra)
+                 relation=relation, place=Place(pid, name, "city", lat, lon, "SY"), stance=stance,
+                 attribution=attribution, place_start=p_start, place_end=p_start + len(name), to_place=destination)
 
 
 def _mention(doc: Document, place: tuple) -> Mention:
     pid, name, lat, lon = place
     start = doc.text.index(name)
-    return Mention(doc.id, start, start + len(name), name, "place", pid, name, lat, lon, "SY", "city", 1, 0.9)
+    return Mention(doc.id, start, start + len(name), name, "place", Place(pid, name, "city", lat, lon, "SY"), None, 1, 0.9)
 
 
 @pytest.fixture()

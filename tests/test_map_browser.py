@@ -25,13 +25,14 @@ def demo_page(tmp_path_factory) -> Path:
     from geo.aggregate import assemble
     from geo.documents import load_paths
     from geo.mapview import write_map_html
+    from geo.model import Place
     from geo.pipeline import analyse
 
     require_browser_and_assets()
     docs, _ = load_paths([ROOT / "data" / "demo"])
     analysis = analyse(docs)
-    tehran = dataclasses.replace(analysis.claims[0], actor="Iran", relation="strike", place="Tehran",
-                                 place_id="gn:112931", lat=35.694, lon=51.4215)
+    tehran = dataclasses.replace(analysis.claims[0], actor="Iran", relation="strike",
+                                 place=Place("gn:112931", "Tehran", "capital", 35.694, 51.4215, "IR"))
     analysis = assemble(analysis.documents, analysis.mentions, [*analysis.claims, tehran])
     return write_map_html(analysis, tmp_path_factory.mktemp("map") / "demo.html")
 

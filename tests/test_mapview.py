@@ -15,7 +15,7 @@ from geo.mapview.corridors import screen_bearing
 from geo.mapview.keys import parse_ref, zone_keys
 from geo.mapview.panel import claims_html, document_html
 from geo.mapview.selection import FeatureIndex, Selection, click_signature
-from geo.model import Analysis, Claim, Corridor, Document, Mention, PlaceSummary, Zone
+from geo.model import Analysis, Claim, Corridor, Document, Mention, Place, PlaceSummary, Zone
 
 EVIL_ACTOR = '<img src=x onerror="alert(1)">'
 TEXT = ("Reports said the SDF controls Raqqa. <script>alert('doc')</script> "
@@ -25,8 +25,9 @@ TEXT = ("Reports said the SDF controls Raqqa. <script>alert('doc')</script> "
 def _claim(sentence: str, actor: str, relation: str, stance: str, **extra) -> Claim:
     start = TEXT.index(sentence)
     p = TEXT.index("Raqqa", start)
-    return Claim("doc<1>", start, start + len(sentence), sentence, actor, relation, "Raqqa", "th:raqqa",
-                 35.9528, 39.0079, stance, place_start=p, place_end=p + 5, **extra)
+    raqqa = Place("th:raqqa", "Raqqa", "city", 35.9528, 39.0079, "SY")
+    return Claim("doc<1>", start, start + len(sentence), sentence, actor, relation, raqqa, stance,
+                 place_start=p, place_end=p + 5, **extra)
 
 
 @pytest.fixture()
@@ -35,9 +36,9 @@ def analysis() -> Analysis:
     c1 = _claim("Reports said the SDF controls Raqqa.", "SDF", "control", "asserted")
     c2 = _claim(f"A statement by {EVIL_ACTOR} claimed Raqqa too.", EVIL_ACTOR, "control", "alleged")
     c3 = _claim("A corridor from Raqqa to Palmyra was alleged.", "ISIS", "corridor", "alleged",
-                to_place="Palmyra", to_place_id="th:palmyra", to_lat=34.5601, to_lon=38.28)
+                to_place=Place("th:palmyra", "Palmyra", "city", 34.5601, 38.28, "SY"))
     r = TEXT.index("Raqqa")
-    mentions = [Mention(doc.id, r, r + 5, "Raqqa", "place", "th:raqqa", "Raqqa", 35.9528, 39.0079, "SY", "city"),
+    mentions = [Mention(doc.id, r, r + 5, "Raqqa", "place", Place("th:raqqa", "Raqqa", "city", 35.9528, 39.0079, "SY")),
                 Mention(doc.id, TEXT.index("<script>"), TEXT.index("<script>") + 8, "<script>", "unresolved")]
     places = [PlaceSummary("th:raqqa", "Raqqa", 35.9528, 39.0079, "city", 3, [c1, c2, c3], True, ["SDF", EVIL_ACTOR]),
               PlaceSummary("th:palmyra", "Palmyra", 34.5601, 38.28, "city", 1, [c3])]
@@ -155,7 +156,7 @@ def test_the_reader_does_not_highlight_demonyms_or_datelines_as_places():
     doc = Document("wire", text)
     spans = {"BEIRUT": ("actor", "gn:beirut"), "Turkish": ("demonym", "ne:tr"), "Manbij": ("place", "th:manbij"),
              "Syrian": ("demonym", "ne:sy")}
-    mentions = [Mention("wire", text.index(s), text.index(s) + len(s), s, role, pid, s, 35.0, 38.0, "SY", "city")
+    mentions = [Mention("wire", text.index(s), text.index(s) + len(s), s, role, Place(pid, s, "city", 35.0, 38.0, "SY"))
                 for s, (role, pid) in spans.items()]
     page = document_html(doc, mentions)
     body = page.split('<div class="geo-doc">', 1)[1]
@@ -272,7 +273,7 @@ def _place(name, claims, holders=(), disputed=False, kind="city", lat=35.0, lon=
 
 
 def _c(actor, relation, place="Raqqa", stance="asserted"):
-    return Claim("d", 0, 5, "x", actor, relation, place, f"th:{place.lower()}", 35.0, 39.0, stance)
+    return Claim("d", 0, 5, "x", actor, relation, Place(f"th:{place.lower()}", place, "", 35.0, 39.0, ""), stance)
 
 
 def test_each_symbol_says_one_thing():

@@ -135,5 +135,5 @@ def test_the_workers_of_a_local_cluster_take_this_process_settings(tmp_path, use
         '[[relation]]\nrelation = "contested"\npattern = \'blockad(?:e|ed|es|ing)\\b\'\n', encoding="utf-8")
     use_settings(lexicon_dir=tmp_path)
     doc = Document("note", "Government forces blockaded Raqqa on 3 May 2017.")
-    found = {(c.relation, c.place) for c in claims_on_dask([doc], workers=1)}
+    found = {(c.relation, c.place.name) for c in claims_on_dask([doc], workers=1)}
     assert ("contested", "Raqqa") in found

@@ -8,7 +8,7 @@ import pytest
 
 from geo.claims import syntax
 from geo.claims.extract import ClaimExtractor
-from geo.model import Document, Mention, Sentence
+from geo.model import Document, Mention, Sentence, Place
 
 NLP = syntax.load(syntax.model_names())
 needs_model = pytest.mark.skipif(
@@ -91,8 +91,7 @@ def test_extractor_reads_the_victims_from_the_parse():
     # take the victims for the actor; the parse knows they are the subject of a passive
     text = "Four “Islamic State” snipers were reportedly shot near Tall Qasim."
     at = text.index("Tall Qasim")
-    place = Mention("t", at, at + 10, "Tall Qasim", "place", place_id="p1", name="Tall Qasim", lat=35.0, lon=40.0,
-                    country="SY", kind="village", precision=1, confidence=0.9)
+    place = Mention("t", at, at + 10, "Tall Qasim", "place", place=Place("p1", "Tall Qasim", "village", 35.0, 40.0, "SY"), precision=1, confidence=0.9)
     off = ClaimExtractor(syntax=False).extract(Document("t", text), [place])
     on = ClaimExtractor(syntax=True).extract(Document("t", text), [place])
     assert [c.actor for c in off] == ["ISIS"]
@@ -108,8 +107,7 @@ def test_missing_model_warns_once_and_keeps_the_rules(use_settings, caplog):
         assert syntax.parse(None, [sentence]) == {}
     assert [r.getMessage() for r in caplog.records] == [
         "geo.claims.syntax: no spaCy model no_such_model_for_geo_tests installed; claims use the word-window rules"]
-    place = Mention("t", 23, 31, "the town", "place", place_id="p2", name="Kafr Town", lat=36.0, lon=37.0,
-                    country="SY", kind="town", precision=1, confidence=0.9)
+    place = Mention("t", 23, 31, "the town", "place", place=Place("p2", "Kafr Town", "town", 36.0, 37.0, "SY"), precision=1, confidence=0.9)
     claims = ClaimExtractor(syntax=True).extract(Document("t", text), [place])
     assert [(c.relation, c.actor) for c in claims] == [("strike", "Turkey")]
     assert claims == ClaimExtractor(syntax=False).extract(Document("t", text), [place])

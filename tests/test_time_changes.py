@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from geo.aggregate.timeline import changes
-from geo.model import Claim
+from geo.model import Claim, Place
 
 D = dt.date
 COORDS = {"Abu Kamal": (34.45, 40.92), "Raqqa": (35.95, 39.01), "Tabqa": (35.84, 38.55), "Manbij": (36.53, 37.95),
@@ -17,9 +17,7 @@ COORDS = {"Abu Kamal": (34.45, 40.92), "Raqqa": (35.95, 39.01), "Tabqa": (35.84,
 
 def claim(doc: str, actor: str, relation: str, place: str, date: str | None, stance: str = "asserted") -> Claim:
     lat, lon = COORDS[place]
-    return Claim(doc, 0, 10, f"{actor} {relation} {place}", actor, relation, place, "th:" + place.lower().replace(" ", "_"),
-                 lat, lon, stance, date=date, date_precision="day" if date else None,
-                 date_source="text" if date else "unknown")
+    return Claim(doc, 0, 10, f"{actor} {relation} {place}", actor, relation, Place("th:" + place.lower().replace(" ", "_"), place, "", lat, lon, ""), stance, date=date, date_precision="day" if date else None, date_source="text" if date else "unknown")
 
 
 CLAIMS = [

@@ -2,7 +2,7 @@
 else from the document's date, else unknown."""
 import pytest
 
-from geo.model import Claim, Document
+from geo.model import Claim, Document, Place
 from geo.time import date_claims, find_expressions, period
 
 THURSDAY = "2017-11-09"
@@ -12,8 +12,7 @@ def dated(sentence: str, place: str, doc_date: str | None = THURSDAY) -> Claim:
     """Date a control claim about ``place`` stated in ``sentence`` (the document's only sentence)."""
     doc = Document("d", sentence, date=doc_date)
     at = sentence.index(place)
-    claim = Claim("d", 0, len(sentence), sentence, "SDF", "control", place, "th:x", 36.0, 38.0, "asserted",
-                  place_start=at, place_end=at + len(place))
+    claim = Claim("d", 0, len(sentence), sentence, "SDF", "control", Place("th:x", place, "", 36.0, 38.0, ""), "asserted", place_start=at, place_end=at + len(place))
     return date_claims(doc, [claim])[0]
 
 
@@ -67,8 +66,7 @@ def test_the_nearest_date_to_the_place_wins():
     sentence = "The army, which lost Palmyra in March, retook Palmyra on Tuesday."
     second = sentence.rindex("Palmyra")
     doc = Document("d", sentence, date=THURSDAY)
-    claims = [Claim("d", 0, len(sentence), sentence, "Syrian government", "control", "Palmyra", "th:palmyra",
-                    34.5, 38.3, "asserted", place_start=at, place_end=at + 7) for at in (sentence.index("Palmyra"), second)]
+    claims = [Claim("d", 0, len(sentence), sentence, "Syrian government", "control", Place("th:palmyra", "Palmyra", "", 34.5, 38.3, ""), "asserted", place_start=at, place_end=at + 7) for at in (sentence.index("Palmyra"), second)]
     first, last = date_claims(doc, claims)
     assert first.date == "2017-03" and last.date == "2017-11-07"
 

@@ -1,11 +1,10 @@
 """The standalone map's day slider: the states it carries, computed in Python and escaped."""
 from geo.mapview.timecontrol import time_states
-from geo.model import Claim
+from geo.model import Claim, Place
 
 
 def claim(doc, actor, date, place="Abu Kamal", relation="control"):
-    return Claim(doc, 0, 10, "x", actor, relation, place, "th:abu_kamal", 34.45, 40.92, "asserted", date=date,
-                 date_precision="day" if date else None, date_source="text" if date else "unknown")
+    return Claim(doc, 0, 10, "x", actor, relation, Place("th:abu_kamal", place, "", 34.45, 40.92, ""), "asserted", date=date, date_precision="day" if date else None, date_source="text" if date else "unknown")
 
 
 def test_states_change_on_the_days_claims_begin():
@@ -32,8 +31,7 @@ def test_thinned_to_the_step_limit():
 
 
 def test_a_year_only_claim_does_not_stretch_the_slider():
-    year = Claim("e", 0, 10, "x", "ISIS", "control", "Abu Kamal", "th:abu_kamal", 34.45, 40.92, "asserted",
-                 date="2015", date_precision="year", date_source="text")
+    year = Claim("e", 0, 10, "x", "ISIS", "control", Place("th:abu_kamal", "Abu Kamal", "", 34.45, 40.92, ""), "asserted", date="2015", date_precision="year", date_source="text")
     data = time_states([year, claim("a", "Syrian government", "2017-11-01"), claim("b", "ISIS", "2017-11-03")])
     assert data["days"] == ["2017-11-01", "2017-11-03"]
 

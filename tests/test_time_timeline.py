@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from geo.aggregate.timeline import as_of, between, control_on, dates, history, in_range, state_on
-from geo.model import Analysis, Claim
+from geo.model import Analysis, Claim, Place
 
 ROOT = Path(__file__).resolve().parent.parent
 REVERSAL = {
@@ -122,9 +122,7 @@ def test_the_standalone_map_as_of_a_day(reversal, tmp_path):
 
 
 def claim(doc, actor, date, relation="control", stance="asserted", place="Abu Kamal", pid="th:abu_kamal", start=0):
-    return Claim(doc, start, start + 10, f"{actor} {relation} {place}", actor, relation, place, pid, 34.45, 40.92,
-                 stance, date=date, date_precision="day" if date and len(date) == 10 else "month" if date else None,
-                 date_source="text" if date else "unknown")
+    return Claim(doc, start, start + 10, f"{actor} {relation} {place}", actor, relation, Place(pid, place, "", 34.45, 40.92, ""), stance, date=date, date_precision="day" if date and len(date) == 10 else "month" if date else None, date_source="text" if date else "unknown")
 
 
 DAY = dt.date.fromisoformat

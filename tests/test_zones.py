@@ -6,11 +6,11 @@ from shapely.geometry import Point
 
 from geo.aggregate.zones import CELL_RADIUS_KM, control_zones, place_cells
 from geo.geometry import land_gdf
-from geo.model import Claim, PlaceSummary
+from geo.model import Claim, Place, PlaceSummary
 
 
 def _held(actor: str, pid: str, lat: float, lon: float, stance: str = "asserted", relation: str = "control") -> Claim:
-    return Claim("d", 0, 10, "sentence", actor, relation, pid, pid, lat, lon, stance)
+    return Claim("d", 0, 10, "sentence", actor, relation, Place(pid, pid, "", lat, lon, ""), stance)
 
 
 def _place(pid: str, lat: float, lon: float, kind: str = "city") -> PlaceSummary:

@@ -41,7 +41,7 @@ def samples(folder: Path):
     from geo.claims import ClaimExtractor
     from geo.claims.calibration import LONG_FORM, features
     from geo.claims.extract import annotate
-    from geo.service import CLAIM_FIELDS
+    from geo.service import CLAIM_FIELDS, fields
     from geo.model import Document
     from geo.pipeline import default_geoparser
 
@@ -68,7 +68,7 @@ def samples(folder: Path):
             per_sentence[c.start] = per_sentence.get(c.start, 0) + 1
         gd = [g for g in gold if g["doc"] == stem]
         for c in claims:
-            row = {f: getattr(c, f) for f in CLAIM_FIELDS}
+            row = fields(c, CLAIM_FIELDS)
             f = features(c, kinds, per_sentence[c.start], places_seen, actors_seen)
             out.append((f, any(sa.claim_matches(row, g) for g in gd), row, stem))
     return out, gold, sa

@@ -158,7 +158,7 @@ def place_accounts(claims: Iterable[Claim], place_id: str | None = None,
     why = _why(verdicts, speaking)
     disagree = bool(why)
     first = items[0]
-    return PlaceAccounts(first.place_id, first.place, first.lat, first.lon, accounts, disagree,
+    return PlaceAccounts(first.place_id, first.place.name, first.lat, first.lon, accounts, disagree,
                          why)
 
 

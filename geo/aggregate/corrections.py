@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import get_args
 
 from geo.casefold import fold as casefold
-from geo.model import Claim, Mention, Relation, Stance
+from geo.model import Claim, Mention, Place, Relation, Stance
 from geo.time.periods import period
 from geo.workspace import Correction, LocalPlace, claim_anchor, mention_anchor
 from geo.workspace.base import anchor_id
@@ -113,10 +113,15 @@ def _key(doc_sha: str, anchor: dict) -> tuple:
     return (doc_sha, tuple(sorted(anchor.items())))
 
 
-def _placed(mention: Mention, values: dict) -> Mention:
-    return replace(mention, role="place", place_id=values.get("place_id") or None, name=values.get("name"),
-                   lat=values.get("lat"), lon=values.get("lon"), country=values.get("country"),
-                   kind=values.get("kind"), precision=values.get("precision", 1), confidence=1.0)
+def _placed(mention: Mention, place: Place, precision: int = 1) -> Mention:
+    """The mention at the place an analyst (or the workspace's own gazetteer) gave it."""
+    return replace(mention, role="place", place=place, precision=precision, confidence=1.0)
+
+
+def _corrected_place(values: dict) -> Place:
+    """The place a stored correction gives (its point checked by ``_point_problem``)."""
+    return Place(values.get("place_id") or "", values.get("name") or "", values.get("kind") or "",
+                 float(values["lat"]), float(values["lon"]), values.get("country") or "")
 
 
 def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections: list[Correction],
@@ -153,12 +158,10 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
             invalid[fix.fid] = (fix, problem)
         elif fix is not None:
             used.add(fix.fid)
-            m = _placed(m, fix.values)
+            m = _placed(m, _corrected_place(fix.values), fix.values.get("precision", 1))
             moved[span] = m
         elif m.role == "unresolved" and casefold(m.surface) in local:
-            p = local[casefold(m.surface)]
-            m = _placed(m, {"place_id": p.place_id, "name": p.name, "lat": p.lat, "lon": p.lon,
-                            "country": p.country, "kind": p.kind})
+            m = _placed(m, local[casefold(m.surface)].as_place())
             moved[span] = m
         kept_mentions.append(m)
     used.update(c.fid for c in corrections if c.action == "not_place")
@@ -172,7 +175,7 @@ def apply_corrections(mentions: list[Mention], claims: list[Claim], corrections:
         original, notes = claim, []
         if span in moved:
             m = moved[span]
-            claim = replace(claim, place=m.name or claim.place, place_id=m.place_id or "", lat=m.lat, lon=m.lon)
+            claim = replace(claim, place=m.place)
             notes.append(f"place {moved_note(m, by_mention, doc_hashes)}")
         verdict: Correction | None = None
         for fix in by_claim.get(_key(doc_hashes.get(claim.doc, ""), claim_anchor(original)), []):

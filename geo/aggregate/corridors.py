@@ -25,7 +25,7 @@ def corridors(claims: list[Claim]) -> list[Corridor]:
         else:
             status = "alleged"
         first = items[0]
-        result.append(Corridor(actor=actor, from_place=first.place, to_place=first.to_place,
+        result.append(Corridor(actor=actor, from_place=first.place.name, to_place=first.to_place.name,
                                from_lonlat=(first.lon, first.lat), to_lonlat=(first.to_lon, first.to_lat),
                                status=status, claims=items))
     return result

@@ -22,12 +22,12 @@ def summarise_places(mentions: list[Mention], claims: list[Claim]) -> list[Place
             s = summaries[m.place_id] = PlaceSummary(m.place_id, m.name, m.lat, m.lon, m.kind, 0)
         s.mentions += 1
     for c in claims:
-        for pid, name, lat, lon in ((c.place_id, c.place, c.lat, c.lon), (c.to_place_id, c.to_place, c.to_lat, c.to_lon)):
-            if pid is None:
+        for place in (c.place, c.to_place):
+            if place is None:
                 continue
-            s = summaries.get(pid)
+            s = summaries.get(place.id)
             if s is None:
-                s = summaries[pid] = PlaceSummary(pid, name, lat, lon, "", 0)
+                s = summaries[place.id] = PlaceSummary(place.id, place.name, place.lat, place.lon, place.kind, 0)
             s.claims.append(c)
     for s in summaries.values():
         control = [c for c in s.claims if c.relation == "control" and c.place_id == s.place_id]

@@ -125,7 +125,7 @@ def place_control(standing: list[Claim], day: dt.date) -> PlaceControl:
     disputed = (len(holders) > 1 or any(c.relation == "contested" for c in standing)
                 or any(c.relation == "control" and c.stance in ("disputed", "denied") for c in standing))
     first = standing[0]
-    return PlaceControl(first.place_id, first.place, day, holders, by_source, disputed, standing)
+    return PlaceControl(first.place_id, first.place.name, day, holders, by_source, disputed, standing)
 
 
 def history(claims: list[Claim], place_id: str) -> list[Claim]:
@@ -176,9 +176,9 @@ def is_fine(claim: Claim) -> bool:
 def slider_days(claims: list[Claim]) -> list[dt.date]:
     """The first days of the claims dated to a day or a week, in order: the steps of a day slider.
 
-    >>> from geo.model import Claim
-    >>> c = lambda date, p: Claim("d", 0, 1, "", "SDF", "control", "Raqqa", "th:raqqa", 0, 0, "asserted",
-    ...                           date=date, date_precision=p)
+    >>> from geo.model import Claim, Place
+    >>> raqqa = Place("th:raqqa", "Raqqa", "city", 35.95, 39.01, "SY")
+    >>> c = lambda date, p: Claim("d", 0, 1, "", "SDF", "control", raqqa, "asserted", date=date, date_precision=p)
     >>> [d.isoformat() for d in slider_days([c("2015", "year"), c("2017-06", "month"), c("2017-06-06", "day")])]
     ['2017-06-06']
     """
@@ -249,9 +249,10 @@ def changes(claims: list[Claim], start: dt.date, end: dt.date, keep_undated: boo
     that day). Places that changed hands first, then gained, lost, newly disputed, no longer
     disputed; by name within each. A place no state claim speaks of on a day has no holder then.
 
-    >>> from geo.model import Claim
-    >>> c = lambda actor, date, doc: Claim(doc, 0, 1, "", actor, "control", "Abu Kamal", "th:abu_kamal", 34.45,
-    ...                                    40.92, "asserted", date=date, date_precision="day")
+    >>> from geo.model import Claim, Place
+    >>> abu_kamal = Place("th:abu_kamal", "Abu Kamal", "city", 34.45, 40.92, "SY")
+    >>> c = lambda actor, date, doc: Claim(doc, 0, 1, "", actor, "control", abu_kamal, "asserted", date=date,
+    ...                                    date_precision="day")
     >>> claims = [c("ISIS", "2017-06-01", "a"), c("Syrian government", "2017-11-09", "b")]
     >>> [(x.name, x.kinds, x.summary) for x in changes(claims, dt.date(2017, 7, 1), dt.date(2017, 11, 10))]
     [('Abu Kamal', ['changed hands'], 'ISIS → Syrian government')]

@@ -77,7 +77,7 @@ def place_cells(claims: list[Claim], places: list[PlaceSummary]) -> list[PlaceCe
     for (pid, *_), shape in zip(sites, shapes):
         if shape is None or shape.is_empty:
             continue
-        name = by_id[pid].name if pid in by_id else next(iter(held[pid].values()))[0].place
+        name = by_id[pid].name if pid in by_id else next(iter(held[pid].values()))[0].place.name
         cells.append(PlaceCell(pid, name, tuple(sorted(held[pid])), shape))
     return cells
 

@@ -44,8 +44,8 @@ def invalid_corrections(review: ReviewedAnalysis) -> None:
 
 
 def _claim_label(claim) -> str:
-    to = f" → {claim.to_place}" if claim.to_place else ""
-    return f"{claim.doc}: {claim.actor} {claim.relation} {claim.place}{to} ({claim.stance})"
+    to = f" → {claim.to_place.name}" if claim.to_place else ""
+    return f"{claim.doc}: {claim.actor} {claim.relation} {claim.place.name}{to} ({claim.stance})"
 
 
 def _workspace():

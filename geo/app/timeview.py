@@ -87,7 +87,7 @@ def time_control(analysis: Analysis) -> dt.date | None:
         with st.expander(f"{len(coarse)} claim{'s' if len(coarse) != 1 else ''} dated only to a month or year"):
             st.caption("Not on the slider; each counts from the first day of its month or year.")
             st.html(html_table(["date", "actor", "relation", "place", "source"],
-                               [(c.date, c.actor, c.relation, c.place, c.doc)
+                               [(c.date, c.actor, c.relation, c.place.name, c.doc)
                                 for c in sorted(coarse, key=lambda c: (c.date, c.doc))], "geo-coarse", 240))
     return day
 

@@ -19,9 +19,10 @@ one constant share. Hiding claims by a number that does not yet mean what it say
 claims silently (on the five reference articles 25 of 80). ``--min-confidence`` and the app's
 control apply it on request.
 
->>> from geo.model import Claim
->>> c = Claim("d", 0, 30, "Rebels captured Saraqeb on Friday.", "Rebels", "control", "Saraqib", "th:x", 35.8, 36.8,
-...           "asserted", confidence=0.75, place_start=16, place_end=23)
+>>> from geo.model import Claim, Place
+>>> saraqib = Place("th:x", "Saraqib", "town", 35.8, 36.8, "SY")
+>>> c = Claim("d", 0, 30, "Rebels captured Saraqeb on Friday.", "Rebels", "control", saraqib, "asserted",
+...           confidence=0.75, place_start=16, place_end=23)
 >>> sorted(features(c, {"th:x": "town"}, 1))
 ['actor_named', 'bias', 'headline', 'kind:town', 'rel:control']
 >>> 0.0 < confidence(features(c, {"th:x": "town"}, 1)) < 1.0

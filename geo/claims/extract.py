@@ -359,11 +359,8 @@ def _claim(doc: Document, sentence: Sentence, relation: str, actor: str, place: 
            destination: Mention | None, stance: str, attribution: str, confidence: float) -> Claim:
     return Claim(
         doc=doc.id, start=sentence.start, end=sentence.end, text=sentence.text, actor=actor,
-        relation=relation, place=place.name, place_id=place.place_id, lat=place.lat, lon=place.lon,
-        stance=stance, attribution=attribution, confidence=confidence,
-        to_place=destination.name if destination else None,
-        to_place_id=destination.place_id if destination else None,
-        to_lat=destination.lat if destination else None, to_lon=destination.lon if destination else None,
+        relation=relation, place=place.place, stance=stance, attribution=attribution, confidence=confidence,
+        to_place=destination.place if destination else None,
         place_start=place.start if place.doc == doc.id and sentence.start <= place.start < sentence.end else -1,
         place_end=place.end if place.doc == doc.id and sentence.start <= place.start < sentence.end else -1,
     )

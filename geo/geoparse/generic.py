@@ -150,8 +150,7 @@ def _located(doc_id: str, match: re.Match, generic: GenericName, where: Mention 
         site = _site_near(index, generic, where.lat, where.lon)
         if site is not None:
             return Mention(doc=doc_id, start=match.start(), end=match.end(), surface=match.group(), role="place",
-                           place_id=site.id, name=site.name, lat=round(site.lat, 5), lon=round(site.lon, 5),
-                           country=site.country, kind=site.kind, precision=1, confidence=0.6)
+                           place=site, precision=1, confidence=0.6)
     return _as(doc_id, match, where, 2)
 
 

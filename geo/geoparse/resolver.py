@@ -138,8 +138,7 @@ class Resolver:
                     and _reads_as_governorate(text, m.start, m.end):
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None:
-                    m = dataclasses.replace(m, place_id=governorate.id, name=governorate.name, kind=governorate.kind,
-                                            lat=round(governorate.lat, 5), lon=round(governorate.lon, 5), precision=3)
+                    m = dataclasses.replace(m, place=governorate, precision=3)
             out.append(m)
         return out
 
@@ -160,8 +159,7 @@ class Resolver:
         if country is None:
             return None
         return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="demonym",
-                       place_id=country.id, name=country.name, country=country.country, kind="country",
-                       confidence=0.9)
+                       place=country, confidence=0.9)
 
     def _contain(self, text: str, resolved: list[tuple[NameHit, tuple[Place, ...], Mention]],
                  ctx: _Context) -> list[Mention]:
@@ -199,15 +197,15 @@ class Resolver:
             else:
                 inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
             if mention.place_id in {c.id for c in inside}:
+                if mention.within is None:
+                    mentions[i] = dataclasses.replace(mention, within=outer)
                 continue
             if inside:
                 best, confidence = self._rank(inside, _lower_case(hit.surface) or hit.surface[:1].islower()
                                               and any(is_curated(c.id) for c in inside), ctx, None)
                 if best is not None:
-                    mentions[i] = dataclasses.replace(
-                        mention, place_id=best.id, name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5),
-                        country=best.country, kind=best.kind, confidence=round(confidence, 3),
-                        role="place", precision=mention.precision or 1)
+                    mentions[i] = dataclasses.replace(mention, place=best, within=outer, confidence=round(confidence, 3),
+                                                      role="place", precision=mention.precision or 1)
                     continue
             if strict:
                 mentions[i] = Mention(doc=mention.doc, start=mention.start, end=mention.end,
@@ -274,9 +272,8 @@ class Resolver:
         if best.kind not in ("country", "capital", "province") and _is_common_word(hit.surface) \
                 and not _after_locative(text, hit, usable[:i]) and not placed_word(hit):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
-        base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place_id=best.id,
-                    name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5), country=best.country,
-                    kind=best.kind, confidence=round(confidence, 3))
+        base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place=best,
+                    confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
         if best.kind in _SMALL_KINDS and _far_namesake(best, ctx):

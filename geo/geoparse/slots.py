@@ -152,7 +152,8 @@ class SlotFiller:
                     continue
                 if bearing and any(m.role == "place" for m in edits.covering(start, end).values()):
                     continue
-                self._settle(edits, doc_id, text, start, end, level, code, named or group == "alt", town)
+                self._settle(edits, doc_id, text, start, end, level, code, named or group == "alt", town,
+                             container.place)
             # 'A and B villages in Y' (a plural place word): every name of the list lies in Y;
             # otherwise only the names no stage placed are looked up there
             plural = bool(_PLURAL_PLACE_WORD.match(link))
@@ -163,7 +164,8 @@ class SlotFiller:
                     break
                 start, end = listed.span("name")
                 if plural or not any(m.role == "place" for m in edits.covering(start, end).values()):
-                    self._settle(edits, doc_id, text, start, end, level, code, named=plural)
+                    self._settle(edits, doc_id, text, start, end, level, code, named=plural,
+                                region=container.place)
                 before = start
         self._possessive_slots(edits, doc_id, text, mentions, guessed)
         out = edits.result()
@@ -182,7 +184,7 @@ class SlotFiller:
             code = self.index.admin_codes(container.place_id or "")[0] if slot else ""
             if code:
                 town = container if _PART_OF_TOWN.match(text, slot.end("name")) else None
-                self._settle(edits, doc_id, text, *slot.span("name"), 0, code, True, town)
+                self._settle(edits, doc_id, text, *slot.span("name"), 0, code, True, town, container.place)
 
     def _after_locatives(self, doc_id: str, text: str, stream: KeyStream,
                          taken: list[tuple[int, int]]) -> list[Mention]:
@@ -289,11 +291,13 @@ class SlotFiller:
         return None
 
     def _settle(self, edits: "_Edits", doc_id: str, text: str, start: int, end: int,
-                level: int, code: str, named: bool, town: Mention | None = None) -> None:
+                level: int, code: str, named: bool, town: Mention | None = None,
+                region: Place | None = None) -> None:
         """Resolve the name at ``start:end`` inside the region, or mark the place another stage
         gave it unresolved when that place lies outside; ``named``: the text calls it a place
         ('X town', 'X area'), so even a common word is looked up; ``town``: the name is a part of
-        this town ('X neighbourhood in Hasakah city'), so only a place within a few kilometres fits."""
+        this town ('X neighbourhood in Hasakah city'), so only a place within a few kilometres fits;
+        ``region``: the place the text puts the name in (the mention's ``within``)."""
         surface = text[start:end].rstrip("'’")
         end = start + len(surface)
         words = surface.replace("-", " ").split()
@@ -303,10 +307,13 @@ class SlotFiller:
             return  # 'Clashes in Tabqa'
         covering = edits.covering(start, end)
         # a place already resolved inside the region is kept; one outside it (or none) is replaced
-        for m in covering.values():
+        for i, m in covering.items():
             if m.role == "place" and m.place_id and (self.index.admin_codes(m.place_id)[level] == code or
                                                      level == 0 and code in self.index.governorates(m.place_id)) \
                     and _within_town(m.lat, m.lon, town):
+                if region is not None and m.within is None and (m.start, m.end) == (start, end):
+                    edits.remove({i: m})  # placed already: the text now also says what holds it
+                    edits.add(dataclasses.replace(m, within=region))
                 return  # (a district of disputed governorate lies in either: 'Makhmour, Ninewa')
             if m.role in ("actor", "demonym") or (m.start, m.end) != (start, end) and m.role == "place" \
                     and m.kind in ("country", "capital"):
@@ -323,7 +330,7 @@ class SlotFiller:
         if place is None:
             edits.add(Mention(doc=doc_id, start=start, end=end, surface=surface, role="unresolved"))
             return
-        edits.add(_placed(doc_id, start, surface, place, precision, REGIONAL_CONFIDENCE))
+        edits.add(_placed(doc_id, start, surface, place, precision, REGIONAL_CONFIDENCE, region))
 
     def _find(self, surface: str, level: int, code: str) -> tuple[Place | None, int]:
         """The place inside the region whose name is spelled most like ``surface``, or like one
@@ -374,10 +381,10 @@ def _within_town(lat: float | None, lon: float | None, town: Mention | None) -> 
     return great_circle((lat, lon), (town.lat, town.lon)).km <= TOWN_PART_KM
 
 
-def _placed(doc_id: str, start: int, surface: str, place: Place, precision: int, confidence: float) -> Mention:
-    return Mention(doc=doc_id, start=start, end=start + len(surface), surface=surface, place_id=place.id,
-                   name=place.name, lat=round(place.lat, 5), lon=round(place.lon, 5), country=place.country,
-                   kind=place.kind, precision=precision, confidence=confidence, role="place")
+def _placed(doc_id: str, start: int, surface: str, place: Place, precision: int, confidence: float,
+            within: Place | None = None) -> Mention:
+    return Mention(doc=doc_id, start=start, end=start + len(surface), surface=surface, role="place", place=place,
+                   within=within, precision=precision, confidence=confidence)
 
 
 def _replace_unresolved(mentions: list[Mention], located: list[Mention]) -> list[Mention]:

@@ -10,7 +10,6 @@ GeoParquet, which hold geometries.
 from __future__ import annotations
 
 import csv
-import dataclasses
 from pathlib import Path
 
 from geo.io.geojson import ClaimColumns, claim_features
@@ -20,7 +19,7 @@ from geo.model import Analysis, Claim
 def write_csv(analysis: Analysis, path: str | Path, claim_columns: ClaimColumns | None = None) -> Path:
     """Write one row per claim to ``path`` (UTF-8, a header row; an empty value for None)."""
     rows = [{k: v for k, v in f["properties"].items() if k != "layer"} for f in claim_features(analysis, claim_columns)]
-    header = list(rows[0]) if rows else [f.name for f in dataclasses.fields(Claim)] + list(claim_columns or {})
+    header = list(rows[0]) if rows else list(Claim.COLUMNS) + list(claim_columns or {})
     path = Path(path)
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=header)

@@ -39,7 +39,7 @@ def place_span(claim: Claim, document: Document | None, name: str | None = None)
     """Where the place name sits inside ``claim.text``: from the claim's offsets when they agree
     with the document, else by searching the sentence for the surface form or ``name``."""
     text = claim.text
-    name = name or claim.place
+    name = name or claim.place.name
     if (
         document is not None
         and 0 <= claim.start < claim.end <= len(document.text)
@@ -76,16 +76,16 @@ def sentence_html(claim: Claim, document: Document | None) -> str:
     """The claim's source sentence, escaped, with its place (and destination) in ``<mark>``."""
     spans = [s for s in (place_span(claim, document),) if s]
     if claim.to_place:
-        dest = claim.text.casefold().find(claim.to_place.casefold())
+        dest = claim.text.casefold().find(claim.to_place.name.casefold())
         if dest >= 0:
-            spans.append((dest, dest + len(claim.to_place)))
+            spans.append((dest, dest + len(claim.to_place.name)))
     return highlight(claim.text, spans)
 
 
 def claim_html(claim: Claim, document: Document | None) -> str:
     """One claim: who, what, how stated, according to whom, from which document, and the sentence."""
     colour = PALETTE.colour(claim.actor)
-    target = esc(claim.place) + (f" → {esc(claim.to_place)}" if claim.to_place else "")
+    target = esc(claim.place.name) + (f" → {esc(claim.to_place.name)}" if claim.to_place else "")
     attribution = f" · according to <b>{esc(claim.attribution)}</b>" if claim.attribution else ""
     when = {"text": "", "document": " (the document's date)"}.get(claim.date_source, "")
     date = f'<span class="geo-date">{esc(claim.date)}{when}</span>' if claim.date else '<span class="geo-date">undated</span>'

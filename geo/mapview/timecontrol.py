@@ -63,7 +63,7 @@ def time_states(claims: list[Claim], max_steps: int = MAX_STEPS) -> dict:
                 continue
             state = place_control(standing, day)
             colour = PALETTE.colour(state.holders[0]) if state.holders else UNKNOWN_COLOUR
-            text = _state_text(items[0].place, day, state.holders, state.disputed, state.by_source)
+            text = _state_text(items[0].place.name, day, state.holders, state.disputed, state.by_source)
             changes.append([step, colour, state.disputed, text])
         if changes:
             places.append({"lat": items[0].lat, "lon": items[0].lon, "changes": changes})

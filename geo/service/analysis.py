@@ -103,5 +103,6 @@ def confidence_thresholds() -> tuple[float, float]:
 
 
 def fields(record, names: tuple[str, ...]) -> dict:
-    """The named fields of a mention or a claim, as a dict in that order (a JSON line's content)."""
-    return {name: getattr(record, name) for name in names}
+    """The named columns of a mention's or a claim's flat row, in that order (a JSON line's content)."""
+    row = record.to_dict()
+    return {name: row[name] for name in names}

@@ -8,10 +8,10 @@ Tuesday"): a claim takes the one nearest its place name that no clause boundary 
 for relative ones ("on Tuesday", "two days ago", "since June"). A relative expression in an
 undated document cannot be resolved and leaves the claim undated: never today's date.
 
->>> from geo.model import Claim, Document
+>>> from geo.model import Claim, Document, Place
 >>> doc = Document("d", "In June 2014 ISIS seized Mosul.", date="2017-11-09")
->>> claim = Claim("d", 0, 31, doc.text, "ISIS", "control", "Mosul", "th:mosul", 36.3, 43.1, "asserted",
-...               place_start=25, place_end=30)
+>>> mosul = Place("th:mosul", "Mosul", "city", 36.3, 43.1, "IQ")
+>>> claim = Claim("d", 0, 31, doc.text, "ISIS", "control", mosul, "asserted", place_start=25, place_end=30)
 >>> dated = date_claims(doc, [claim])[0]
 >>> dated.date, dated.date_precision, dated.date_source
 ('2014-06', 'month', 'text')

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from geo.model import Claim, Document, Mention
+from geo.model import Claim, Document, Mention, Place
 
 
 class WorkspaceError(Exception):
@@ -21,8 +21,8 @@ def text_sha256(text: str) -> str:
 def claim_anchor(claim: Claim) -> dict:
     """Where a claim sits and what it said as extracted: the key a correction of it is stored under."""
     return {"start": claim.start, "end": claim.end, "place_start": claim.place_start,
-            "place_end": claim.place_end, "relation": claim.relation, "actor": claim.actor, "place": claim.place,
-            "to_place": claim.to_place}
+            "place_end": claim.place_end, "relation": claim.relation, "actor": claim.actor, "place": claim.place.name,
+            "to_place": claim.to_place.name if claim.to_place is not None else None}
 
 
 def mention_anchor(mention: Mention) -> dict:
@@ -101,6 +101,11 @@ class LocalPlace:
     names: tuple[str, ...] = field(default_factory=tuple)
     author: str = ""
     created_at: str = ""
+
+    def as_place(self) -> Place:
+        """The gazetteer entry it stands for: what a mention of it carries."""
+        return Place(self.place_id, self.name, self.kind, self.lat, self.lon, self.country,
+                     names=self.names or (self.name,))
 
 
 class Workspace(Protocol):

@@ -2,9 +2,10 @@
 
 Tables: ``documents``, ``corrections``, ``edit_log`` (attribute tables) and ``mentions``,
 ``claims``, ``gazetteer``, ``places``, ``zones``, ``corridors`` (feature tables in EPSG:4326).
-Mentions and claims get one column per field of their dataclass: a field added to the model
-later becomes a new column the next time the workspace is opened (values that are not numbers
-or text are stored as JSON). The schema version lives in ``geo_workspace_meta``; migrations
+Mentions and claims get one column per column of their flat row (``Mention.COLUMNS``,
+``Claim.COLUMNS``: the places they carry spelled out); a column added to the model later becomes
+a new column the next time the workspace is opened. Document fields that are not numbers or
+text are stored as JSON. The schema version lives in ``geo_workspace_meta``; migrations
 run in order inside one transaction. Writes are transactions in WAL mode with a busy timeout,
 so two processes can write at once and a killed process loses only what it had not committed.
 """
@@ -22,7 +23,7 @@ from geo.workspace.base import Correction, LocalPlace, StoredDocument, Workspace
 from geo.workspace.connection import (BUSY_TIMEOUT_S, OPEN, OPEN_LOCK, SharedConnection, Transaction, connection_of,
                                       file_key)
 from geo.workspace.gpkg_tables import (decode, encode, init_fields, point_blob, replace_table, sql_type,
-                                       stored_as_text, write_attribute_table)
+                                       write_attribute_table)
 from geo.workspace.migrations import APPLICATION_ID, GPKG_USER_VERSION, MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["GeoPackageWorkspace", "SCHEMA_VERSION", "move_aside", "write_attribute_table"]
@@ -93,6 +94,13 @@ DOCUMENT_CORE = ("id", "text", "path")  # Document fields with their own columns
 def _document_extras() -> list[dataclasses.Field]:
     """Document fields beyond id, text and path (a date, ...): one column each, added when new."""
     return [f for f in init_fields(Document) if f.name not in DOCUMENT_CORE]
+
+
+def _columns(cls) -> list[tuple[str, str]]:
+    """(name, type) of each stored column of a model class: Document extras, or a flat row's columns."""
+    if cls is Document:
+        return [(f.name, str(f.type)) for f in _document_extras()]
+    return list(cls.COLUMNS.items())
 
 
 class GeoPackageWorkspace:
@@ -206,16 +214,15 @@ class GeoPackageWorkspace:
         """Add a column for every model field the tables lack (fields added to the model later)."""
         for table, cls in (("mentions", Mention), ("claims", Claim), ("documents", Document)):
             present = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
-            wanted = _document_extras() if cls is Document else init_fields(cls)
-            missing = [f for f in wanted if f.name not in present]
+            missing = [(name, kind) for name, kind in _columns(cls) if name not in present]
             if not missing:
                 continue
             with self.transaction():
                 present = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
-                for f in missing:
-                    if f.name not in present:
-                        self.db.execute(f'ALTER TABLE {table} ADD COLUMN "{f.name}" {sql_type(f.type)}')
-                        self._event("add_column", {"table": table, "column": f.name})
+                for name, kind in missing:
+                    if name not in present:
+                        self.db.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {sql_type(kind)}')
+                        self._event("add_column", {"table": table, "column": name})
 
     # -- plumbing ------------------------------------------------------------------------
     def transaction(self):
@@ -308,16 +315,15 @@ class GeoPackageWorkspace:
     def save_analysis(self, doc: StoredDocument, mentions: list[Mention], claims: list[Claim],
                       version: str) -> None:
         with self.transaction():
-            for table, cls, items, lonlat in (("mentions", Mention, mentions, ("lon", "lat")),
-                                              ("claims", Claim, claims, ("lon", "lat"))):
+            for table, cls, items in (("mentions", Mention, mentions), ("claims", Claim, claims)):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_fid = ?", (doc.fid,))
-                names = [f.name for f in init_fields(cls)]
+                names = list(cls.COLUMNS)
                 columns = ", ".join(f'"{n}"' for n in names)
                 marks = ", ".join("?" for _ in range(len(names) + 2))
+                rows = [item.to_dict() for item in items]
                 self.db.executemany(
                     f"INSERT INTO {table} (doc_fid, geom, {columns}) VALUES ({marks})",
-                    [(doc.fid, point_blob(getattr(item, lonlat[0]), getattr(item, lonlat[1])),
-                      *(encode(getattr(item, n)) for n in names)) for item in items])
+                    [(doc.fid, point_blob(row["lon"], row["lat"]), *(row[n] for n in names)) for row in rows])
             self.db.execute("UPDATE documents SET analysed_with = ? WHERE fid = ?", (version, doc.fid))
             self._event("analyse", {"doc": doc.document.id, "version": doc.version, "analyser": version,
                                       "mentions": len(mentions), "claims": len(claims)})
@@ -337,23 +343,13 @@ class GeoPackageWorkspace:
                                "WHERE name IN ('edit_log', 'geo_workspace_events')").fetchone()[0]
 
     def _load(self, table: str, cls) -> list:
-        fields = init_fields(cls)
+        """The current documents' mentions or claims, rebuilt from their flat rows."""
         present = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
-        used = [f for f in fields if f.name in present]
-        columns = ", ".join(f't."{f.name}"' for f in used)
+        names = [name for name in cls.COLUMNS if name in present]
+        columns = ", ".join(f't."{name}"' for name in names)
         rows = self.db.execute(f"SELECT {columns} FROM {table} t JOIN documents d ON d.fid = t.doc_fid "
                                "WHERE d.current = 1 ORDER BY d.doc_id, t.fid")
-        names = [f.name for f in used]
-        special = [(i, f.type) for i, f in enumerate(used) if stored_as_text(f.type)]
-        if not special:
-            return [cls(**dict(zip(names, row))) for row in rows]
-        items = []
-        for row in rows:
-            values = list(row)
-            for i, annotation in special:
-                values[i] = decode(values[i], annotation)
-            items.append(cls(**dict(zip(names, values))))
-        return items
+        return [cls.from_dict(dict(zip(names, row))) for row in rows]
 
     def mentions(self) -> list[Mention]:
         return self._load("mentions", Mention)
