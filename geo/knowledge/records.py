@@ -35,11 +35,11 @@ class Source:
     text: str
 
 
-def _packaged(filename: str) -> Source | None:
-    ref = resources.files("geo").joinpath("data", "lexicon", filename)
+def _packaged(filename: str, folder: str = "lexicon") -> Source | None:
+    ref = resources.files("geo").joinpath("data", folder, filename)
     if not ref.is_file():
         return None
-    return Source(f"geo/data/lexicon/{filename}", ref.read_text(encoding="utf-8"))
+    return Source(f"geo/data/{folder}/{filename}", ref.read_text(encoding="utf-8"))
 
 
 def _user(filename: str) -> Source | None:
@@ -59,9 +59,9 @@ def user_files() -> list[Path]:
     return sorted(folder.glob("*.toml")) if folder and folder.is_dir() else []
 
 
-def sources(filename: str) -> list[Source]:
-    """The packaged file, then the user's file of the same name (if any)."""
-    return [s for s in (_packaged(filename), _user(filename)) if s is not None]
+def sources(filename: str, folder: str = "lexicon") -> list[Source]:
+    """The packaged file (``geo/data/<folder>/``), then the user's file of the same name (if any)."""
+    return [s for s in (_packaged(filename, folder), _user(filename)) if s is not None]
 
 
 def _header_lines(text: str, table: str) -> list[int]:
@@ -74,32 +74,53 @@ def load_table(filename: str, table: str, required: dict[str, type] | None = Non
                optional: dict[str, type] | None = None) -> list[dict]:
     """Every record of ``[[table]]`` in the packaged file and the user's one, each with
     ``_where`` ('file:line'). Unknown fields, missing fields and wrong types are errors."""
+    return [record for source in sources(filename) for record in parse_records(source, table, required, optional)]
+
+
+def parse_records(source: Source, table: str, required: dict[str, type] | None = None,
+                  optional: dict[str, type] | None = None, only: bool = False) -> list[dict]:
+    """The ``[[table]]`` records of one file's text, checked as :func:`load_table` checks them;
+    ``only``: the file may hold no other table.
+
+    >>> parse_records(Source("rules.toml", '[[rule]]\\nname = "a"\\n'), "rule", {"name": str})
+    [{'name': 'a', '_where': 'rules.toml:1'}]
+    """
     required = required or {}
     optional = optional or {}
-    records: list[dict] = []
-    for source in sources(filename):
-        try:
-            data = tomllib.loads(source.text)
-        except tomllib.TOMLDecodeError as error:
-            match = re.search(r"line (\d+)", str(error))
-            raise LexiconError(f"{source.name}:{match.group(1) if match else '?'}: {error}") from None
-        rows = data.get(table, [])
-        lines = _header_lines(source.text, table)
-        if not isinstance(rows, list):
-            raise LexiconError(f"{source.name}:1: '{table}' must be an array of tables ([[{table}]])")
-        for i, row in enumerate(rows):
-            where = f"{source.name}:{lines[i] if i < len(lines) else '?'}"
-            for key, kind in required.items():
-                if key not in row:
-                    raise LexiconError(f"{where}: [[{table}]] record lacks the field '{key}'")
-            for key, value in row.items():
-                kind = required.get(key) or optional.get(key)
-                if kind is None:
-                    raise LexiconError(f"{where}: [[{table}]] has an unknown field '{key}'")
-                if not isinstance(value, kind):
-                    raise LexiconError(f"{where}: field '{key}' must be {_type_name(kind)}, not {value!r}")
-            records.append({**row, "_where": where})
+    try:
+        data = tomllib.loads(source.text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        raise LexiconError(f"{source.name}:{match.group(1) if match else '?'}: {error}") from None
+    if only and set(data) - {table}:
+        raise LexiconError(f"{source.name}:1: unknown table(s) {sorted(set(data) - {table})}; it holds [[{table}]]")
+    rows = data.get(table, [])
+    lines = _header_lines(source.text, table)
+    if not isinstance(rows, list):
+        raise LexiconError(f"{source.name}:1: '{table}' must be an array of tables ([[{table}]])")
+    records = []
+    for i, row in enumerate(rows):
+        where = f"{source.name}:{lines[i] if i < len(lines) else '?'}"
+        for key, kind in required.items():
+            if key not in row:
+                raise LexiconError(f"{where}: [[{table}]] record lacks the field '{key}'")
+        for key, value in row.items():
+            kind = required.get(key) or optional.get(key)
+            if kind is None:
+                raise LexiconError(f"{where}: [[{table}]] has an unknown field '{key}'")
+            if not isinstance(value, kind):
+                raise LexiconError(f"{where}: field '{key}' must be {_type_name(kind)}, not {value!r}")
+        records.append({**row, "_where": where})
     return records
+
+
+def check_unique(records: list[dict], field: str = "name") -> None:
+    """A :class:`LexiconError` at the second record of a ``field`` value already seen."""
+    seen: set = set()
+    for record in records:
+        if record[field] in seen:
+            raise LexiconError(f"{record['_where']}: a second record with {field} {record[field]!r}")
+        seen.add(record[field])
 
 
 def actor_records() -> list[dict]:
