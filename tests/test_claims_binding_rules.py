@@ -5,6 +5,7 @@ import pytest
 
 from geo.claims import ClaimExtractor, bind_actor, bind_place, binding, constructions
 from geo.claims.annotate import annotate
+from geo.knowledge.records import LexiconError
 from geo.model import Document
 from geo.pipeline import default_geoparser
 
@@ -56,13 +57,13 @@ def test_every_step_has_a_record_and_every_record_a_known_step():
     ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\nnote = "n"\n', "needs a pattern"),
     ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\npattern = "(a"\nnote = "n"\n', "does not compile"),
     ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\npattern = "a*"\nnote = "n"\n', "empty string"),
-    ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\npattern = "a"\n', "fields must be"),
+    ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "agent-after"\npattern = "a"\n', "lacks the field .note.|unknown field .colour."),
     ('[[rule]]\nname = "x"\nstage = "actor"\nstep = "clause-subject"\nnote = "n"\n', "have no record"),
 ])
 def test_a_broken_record_is_named(text, message):
     steps = {"actor": set(bind_actor.STEPS), "actor:pattern": set(bind_actor.NEEDS_PATTERN),
              "place": set(), "place:pattern": set()}
-    with pytest.raises(binding.BindingError, match=message):
+    with pytest.raises(LexiconError, match=message):
         binding.parse(text, "mine.toml", steps)
 
 

@@ -3,6 +3,7 @@ record, each on sentences written for the test, and the file's validation."""
 import pytest
 
 from geo.claims import ClaimExtractor, constructions
+from geo.knowledge.records import LexiconError
 from geo.model import Document
 from geo.pipeline import default_geoparser
 
@@ -29,11 +30,11 @@ def test_every_record_has_a_name_a_known_kind_and_a_note():
     ('[[construction]]\nname = "x"\nkind = "wish"\npattern = "a"\n', "kind 'wish'"),
     ('[[construction]]\nname = "x"\nkind = "goal"\npattern = "(a"\n', "does not compile"),
     ('[[construction]]\nname = "x"\nkind = "goal"\npattern = "a*"\n', "empty string"),
-    ('[[construction]]\nname = "x"\nkind = "goal"\npattern = "a"\ncolour = "red"\n', "fields must be"),
+    ('[[construction]]\nname = "x"\nkind = "goal"\npattern = "a"\ncolour = "red"\n', "lacks the field .note.|unknown field .colour."),
     ('[[construction]]\nname = "x"\nkind = "lead"\npattern = "operation"\n', "group named 'verb'"),
 ])
 def test_a_broken_record_is_named(text, message):
-    with pytest.raises(constructions.ConstructionError, match=message):
+    with pytest.raises(LexiconError, match=message):
         constructions.parse(text, "mine.toml")
 
 

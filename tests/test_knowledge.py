@@ -228,3 +228,37 @@ def test_no_module_outside_the_knowledge_package_writes_a_month_or_place_noun_li
     found = {str(path): hits for path in _sources() if (hits := word_class_lists(path.read_text(encoding="utf-8")))}
     assert not found, "word classes belong in geo/data/lexicon/words.toml (geo.knowledge):\n" + "\n".join(
         f"{path}: {hit}" for path, hits in found.items() for hit in hits)
+
+
+def test_a_users_construction_file_adds_records_that_change_the_claims(tmp_path, use_settings):
+    """The claims stage's rule files load like the lexicon: a file of the same name in the user's
+    folder adds records (here: lines opening 'Rumour:' state nothing), and a broken one is named."""
+    from geo.claims import ClaimExtractor, binding, constructions
+    from geo.knowledge.records import LexiconError
+    from geo.model import Document, Mention, Place
+
+    text = "Rumour: ISIS captured Raqqa on Monday."
+    start = text.index("Raqqa")
+    raqqa = Mention("t", start, start + 5, "Raqqa", "place", Place("t:raqqa", "Raqqa", "city", 35.95, 39.01, "SY"),
+                    precision=1, confidence=0.9)
+
+    def claimed() -> set:
+        constructions._all.cache_clear()
+        constructions.disable()
+        binding._all.cache_clear()
+        return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(Document("t", text), [raqqa])}
+
+    try:
+        assert claimed() == {("ISIS", "control", "Raqqa")}
+        (tmp_path / "constructions.toml").write_text(
+            '[[construction]]\nname = "rumour-line"\nkind = "no_claims"\npattern = \'\\s*rumour:\'\n'
+            'note = "a line opening with Rumour: states nothing"\n', encoding="utf-8")
+        use_settings(lexicon_dir=tmp_path)
+        assert claimed() == set()
+        (tmp_path / "constructions.toml").write_text('[[construction]]\nname = "x"\nkind = "wish"\npattern = "a"\n',
+                                                     encoding="utf-8")
+        with pytest.raises(LexiconError, match=r"constructions.toml:1: unknown kind 'wish'"):
+            claimed()
+    finally:
+        use_settings(lexicon_dir=None)
+        claimed()

@@ -15,20 +15,17 @@ it off (``benchmarks.articles --ablation``; ``constructions.disable`` and
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from geo.claims import constructions
+from geo.knowledge.records import (LexiconError, Source, check_choice, check_unique, compile_pattern, parse_records,
+                                   sources)
 
 FILE = "binding.toml"
 STAGES = ("actor", "place")
-FIELDS = {"name", "stage", "step", "pattern", "note"}
-
-
-class BindingError(ValueError):
-    pass
+REQUIRED = {"name": str, "stage": str, "step": str, "note": str}
+OPTIONAL = {"pattern": str}
 
 
 @dataclass(frozen=True)
@@ -41,47 +38,44 @@ class BindingRule:
 
 
 def parse(text: str, origin: str = FILE, steps: dict[str, set[str]] | None = None) -> tuple[BindingRule, ...]:
-    """Validated records of a binding file's text. ``steps``: per stage, the step names the code
-    knows (and which of them need a pattern: ``steps[stage + ':pattern']``)."""
-    data = tomllib.loads(text)
-    unknown_tables = set(data) - {"rule"}
-    if unknown_tables:
-        raise BindingError(f"{origin}: unknown table(s) {sorted(unknown_tables)}")
-    out, names = [], set()
-    for i, record in enumerate(data.get("rule", []), 1):
-        where = f"{origin}: rule {record.get('name', i)!r}"
-        if set(record) - FIELDS or not {"name", "stage", "step", "note"} <= set(record):
-            raise BindingError(f"{where}: fields must be {sorted(FIELDS)} (all but pattern required)")
-        if record["stage"] not in STAGES:
-            raise BindingError(f"{where}: stage {record['stage']!r} is none of {STAGES}")
-        if record["name"] in names:
-            raise BindingError(f"{where}: a second record of this name")
-        names.add(record["name"])
+    """Validated records of a binding file's text (a :class:`LexiconError` names the bad one).
+    ``steps``: per stage, the step names the code knows (and which of them need a pattern:
+    ``steps[stage + ':pattern']``)."""
+    return _rules(parse_records(Source(origin, text), "rule", REQUIRED, OPTIONAL, only=True), origin, steps)
+
+
+def _rules(records: list[dict], origin: str, steps: dict[str, set[str]] | None) -> tuple[BindingRule, ...]:
+    check_unique(records)
+    out = []
+    for record in records:
+        where = record["_where"]
+        check_choice(record, "stage", STAGES)
         if steps is not None and record["step"] not in steps[record["stage"]]:
-            raise BindingError(f"{where}: no {record['stage']} step is called {record['step']!r}")
+            raise LexiconError(f"{where}: no {record['stage']} step is called {record['step']!r}")
         pattern = None
         if "pattern" in record:
-            try:
-                pattern = re.compile(record["pattern"])
-            except re.error as error:
-                raise BindingError(f"{where}: pattern does not compile: {error}") from None
+            pattern = compile_pattern(record)
             if pattern.fullmatch(""):
-                raise BindingError(f"{where}: pattern matches the empty string")
+                raise LexiconError(f"{where}: pattern matches the empty string")
         elif steps is not None and record["step"] in steps[record["stage"] + ":pattern"]:
-            raise BindingError(f"{where}: step {record['step']!r} needs a pattern")
+            raise LexiconError(f"{where}: step {record['step']!r} needs a pattern")
         out.append(BindingRule(record["name"], record["stage"], record["step"], pattern, record["note"]))
     if steps is not None:
         for stage in STAGES:
             unused = steps[stage] - {r.step for r in out if r.stage == stage}
             if unused:
-                raise BindingError(f"{origin}: {stage} step(s) {sorted(unused)} have no record")
+                raise LexiconError(f"{origin}: {stage} step(s) {sorted(unused)} have no record")
     return tuple(out)
+
+
+def _records_of_files() -> list[dict]:
+    """The packaged file's records, then those of a user's file of the same name."""
+    return [r for source in sources(FILE, "claims") for r in parse_records(source, "rule", REQUIRED, OPTIONAL, only=True)]
 
 
 @lru_cache(maxsize=1)
 def _all() -> tuple[BindingRule, ...]:
-    text = resources.files("geo.data").joinpath("claims").joinpath(FILE).read_text(encoding="utf-8")
-    return parse(text, FILE)
+    return _rules(_records_of_files(), FILE, None)
 
 
 _checked: set[str] = set()
@@ -96,7 +90,7 @@ def records(stage: str, steps: dict | None = None, needs_pattern: set | frozense
         other = [s for s in STAGES if s != stage]
         known.update({s: {r.step for r in _all() if r.stage == s} for s in other})
         known.update({s + ":pattern": set() for s in other})
-        parse(resources.files("geo.data").joinpath("claims").joinpath(FILE).read_text(encoding="utf-8"), FILE, known)
+        _rules(_records_of_files(), FILE, known)
         _checked.add(stage)
     return _of_stage(stage, constructions.disabled())
 

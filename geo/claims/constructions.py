@@ -13,23 +13,19 @@ one applies. A person adds a construction by adding a record (and a test).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from geo.knowledge.records import LexiconError, Source, check_choice, check_unique, compile_pattern, parse_records, sources
 from geo.settings import current
 
 FILE = "constructions.toml"
 KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "counted", "reversal", "ally")
-FIELDS = {"name", "kind", "pattern", "note"}
+REQUIRED = {"name": str, "kind": str, "pattern": str}
+OPTIONAL = {"note": str}
 # how far before a trigger a goal record looks, and after a place an appositive one
 GOAL_WINDOW = 60
 APPOSITIVE_WINDOW = 80
-
-
-class ConstructionError(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -41,36 +37,30 @@ class Construction:
 
 
 def parse(text: str, origin: str = FILE) -> tuple[Construction, ...]:
-    """Validated records of a constructions file's text."""
-    data = tomllib.loads(text)
-    unknown_tables = set(data) - {"construction"}
-    if unknown_tables:
-        raise ConstructionError(f"{origin}: unknown table(s) {sorted(unknown_tables)}")
-    out, names = [], set()
-    for i, record in enumerate(data.get("construction", []), 1):
-        where = f"{origin}: construction {record.get('name', i)!r}"
-        if set(record) - FIELDS or not {"name", "kind", "pattern"} <= set(record):
-            raise ConstructionError(f"{where}: fields must be {sorted(FIELDS)} (name, kind, pattern required)")
-        if record["kind"] not in KINDS:
-            raise ConstructionError(f"{where}: kind {record['kind']!r} is none of {KINDS}")
-        if record["name"] in names:
-            raise ConstructionError(f"{where}: a second record of this name")
-        names.add(record["name"])
-        try:
-            pattern = re.compile(record["pattern"])
-        except re.error as error:
-            raise ConstructionError(f"{where}: pattern does not compile: {error}") from None
+    """Validated records of a constructions file's text (a :class:`LexiconError` names the bad one)."""
+    return _constructions(parse_records(Source(origin, text), "construction", REQUIRED, OPTIONAL, only=True))
+
+
+def _constructions(records: list[dict]) -> tuple[Construction, ...]:
+    check_unique(records)
+    out = []
+    for record in records:
+        where = record["_where"]
+        check_choice(record, "kind", KINDS)
+        pattern = compile_pattern(record)
         if pattern.fullmatch("") and record["kind"] != "fronted":
-            raise ConstructionError(f"{where}: pattern matches the empty string")
+            raise LexiconError(f"{where}: pattern matches the empty string")
         if record["kind"] == "lead" and "verb" not in pattern.groupindex:
-            raise ConstructionError(f"{where}: a lead pattern needs a group named 'verb'")
+            raise LexiconError(f"{where}: a lead pattern needs a group named 'verb'")
         out.append(Construction(record["name"], record["kind"], pattern, record.get("note", "")))
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def _all() -> tuple[Construction, ...]:
-    return parse(resources.files("geo.data").joinpath("claims").joinpath(FILE).read_text(encoding="utf-8"))
+    """The packaged file's records, then those of a user's file of the same name."""
+    return _constructions([r for source in sources(FILE, "claims")
+                           for r in parse_records(source, "construction", REQUIRED, OPTIONAL, only=True)])
 
 
 _DISABLED: frozenset[str] | None = None  # None: those the settings switch off ($GEO_CONSTRUCTIONS_OFF)
