@@ -301,10 +301,13 @@ def measure_play(page, steps: int = PLAY_STEPS) -> dict:
     play timer's tick, or the Play click) to the next day's map drawn, and the time between days."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    if not page.get_by_role("button", name="\u25b6 Play").count():
+    play = page.get_by_role("button", name="\u25b6 Play").first
+    try:
+        play.wait_for(timeout=30_000)
+    except PlaywrightTimeout:  # no timeline
         return {}
     before = page.evaluate("window.__geo.draws.length")
-    page.get_by_role("button", name="\u25b6 Play").click()
+    play.click()
     try:
         page.wait_for_function(f"() => window.__geo.draws.length >= {before + steps}", polling="raf",
                                timeout=30_000 * steps)
@@ -312,7 +315,7 @@ def measure_play(page, steps: int = PLAY_STEPS) -> dict:
         pass
     geo = page.evaluate("window.__geo")
     if page.get_by_role("button", name="\u23f8 Pause").count():
-        page.get_by_role("button", name="\u23f8 Pause").click()
+        page.get_by_role("button", name="\u23f8 Pause").first.click()
     draws = geo["draws"][before:]
     sends = geo["sends"]
     steps_s = [(d["t"] - max((t for t in sends if t < d["t"]), default=d["t"])) / 1000 for d in draws]

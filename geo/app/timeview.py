@@ -115,6 +115,14 @@ def _next_day(days: list[dt.date], day: dt.date) -> dt.date:
     return days[min(bisect.bisect_right(days, day), len(days) - 1)]
 
 
+def next_play_day(analysis: Analysis, day: dt.date | None) -> dt.date | None:
+    """The day play shows after ``day`` (None when there is none)."""
+    days = _time_facts(id(analysis), analysis)[0]
+    if day is None or len(days) < 2 or day >= days[-1]:
+        return None
+    return _next_day(days, day)
+
+
 def _toggle_play(days: list[dt.date]) -> None:
     playing = not st.session_state.get("t_playing", False)
     st.session_state.t_playing = playing
