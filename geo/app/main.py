@@ -84,6 +84,7 @@ def run_page(config: AppConfig) -> None:
     documents = {d.id: d for d in corpus.documents}
     st.html(PAGE_CSS)
     if not documents:
+        st.session_state.pop("recovery_note", None)  # said once
         sidebar_uploads(corpus, refused)
         st.info("No documents yet: add .txt, .md, .html, .pdf or .docx files in the sidebar (the arrow at the "
                 "top left opens it).")
@@ -148,6 +149,7 @@ def run_page(config: AppConfig) -> None:
     sidebar_filters(full)
     sidebar_exports(view, day, review)
     play_next()
+    st.session_state.pop("recovery_note", None)  # said once, on the whole page (not only the map's first run)
     if st.session_state.get("t_playing"):
         prefetch_day(next_play_day(full, day), corpus_key, filter_key, full, base)
 
