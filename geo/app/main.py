@@ -62,6 +62,29 @@ def main(argv: list[str] | None = None) -> None:
         counter.done()
 
 
+def pause_for_the_browser(seconds: float, step: float = 0.05) -> None:
+    """Wait ``seconds``, giving streamlit a point to stop or rerun the script every ``step`` (an
+    empty placeholder redrawn): a click meanwhile is taken at once, and a page closed meanwhile ends
+    the run (its session lives on a while: the run for the rest of the page held the server up when
+    the next page came)."""
+    slot = st.empty()
+    end = time.monotonic() + seconds
+    while (left := end - time.monotonic()) > 0:
+        time.sleep(min(step, left))
+        slot.empty()
+        if not _page_open():  # closed: no run for the rest of a page nobody sees
+            st.stop()
+
+
+def _page_open() -> bool:
+    """Whether this session's page is still connected (a session outlives its page for a while)."""
+    from streamlit import runtime
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx is None or not runtime.exists() or runtime.get_instance().is_active_session(ctx.session_id)
+
+
 def counters(full, view) -> None:
     """Small counters in one row."""
     cols = st.columns(5, gap="small")
@@ -123,7 +146,7 @@ def run_page(config: AppConfig) -> None:
         # rest of the page; the map is the same element then and stays as it is
         st.session_state.page_drawn = True
         least, per_mb, most = FIRST_RUN_PAUSE
-        time.sleep(min(most, least + per_mb * map_script_bytes(corpus_key, filter_key, view, base) / 1e6))
+        pause_for_the_browser(min(most, least + per_mb * map_script_bytes(corpus_key, filter_key, view, base) / 1e6))
         st.rerun()
     with right:
         time_control(full, day)
