@@ -177,7 +177,7 @@ def run_page(config: AppConfig) -> None:
         prefetch_day(next_play_day(full, day), corpus_key, filter_key, full, base)
 
 
-PREFETCH_DELAY = 0.3  # s: the browser first fetches this day's map frame from this same process
+PREFETCH_DELAY = 0.8  # s: first the browser fetches this day's map frame from this same process (the GIL)
 
 
 def prefetch_day(day, corpus_key: str, filter_key: tuple, full, base: str | None) -> None:
