@@ -248,7 +248,8 @@ def make_clickable(page, target) -> None:
 
 
 # In the page, from the start of each document: every frame, whether the map's frame holds a new
-# document with a place drawn (its time, from navigation start, and the "As of" day then), when the
+# document with a place drawn, or for a later one its map made (its time, from navigation start, and
+# the "As of" day then), when the
 # first place name shows, and when the page sent a message to the server (a click, a play tick).
 # Playwright's own waits poll at growing intervals (up to 0.5 s here): timed this way instead.
 PAGE_PROBE = """
@@ -263,8 +264,11 @@ PAGE_PROBE = """
     let doc = null;
     try { doc = frame && frame.contentDocument; } catch (e) { doc = null; }
     if (doc && doc !== seen) {
-      const place = doc.querySelector('.geo-place');
-      if (place && place.getBoundingClientRect().width > 0) {
+      // the first map: a place drawn; a later one (play): its script has run (a day may have no
+      // place inside a view zoomed in before, and Leaflet leaves the paths outside it empty)
+      const place = doc.querySelector('.geo-place'), win = doc.defaultView;
+      if ((place && place.getBoundingClientRect().width > 0)
+          || (geo.draws.length > 0 && win && win.map && win.map._loaded)) {
         seen = doc;
         const slider = [...document.querySelectorAll('[data-testid="stSlider"]')].find(e => e.innerText.includes('As of'));
         const day = slider && slider.innerText.match(/\\d{4}-\\d{2}-\\d{2}/);
