@@ -12,9 +12,9 @@ browser set-up. The browser window is 1400x900; the map's share of it is reporte
 
 Each corpus is served by ``streamlit run app.py`` on 127.0.0.1 and driven by Debian's
 Chromium through Playwright. The generated corpus skips the geoparser: its documents are
-written here, and ``synthetic_analyse`` (passed to the app with ``--analyser``) reads the
-claims back from their fixed sentence pattern and assembles the Analysis with the pipeline's
-own aggregation. Results are also written to ``benchmarks/results/bench_map.json``.
+written here, and ``synthetic_analyse`` reads the claims back from their fixed sentence pattern
+and assembles the Analysis with the pipeline's own aggregation; the app gets it (``--analyser``)
+through a small module that also gives each claim a day, so the corpus has a timeline to play. Results are also written to ``benchmarks/results/bench_map.json``.
 
 "warm" is a page load in a new browser context (the server's caches warm, the browser's empty:
 streamlit's own scripts are fetched again); "reload" is a reload of the same tab (the browser's
@@ -128,6 +128,31 @@ def synthetic_analyse(documents: list[Document]) -> Analysis:
     return assemble(documents, mentions, claims)
 
 
+# The generated corpus's claims each get a day from their sentence ("on day N": 50 a day from
+# 2017-06-01), so the app has a timeline to play. A module of its own, written beside the corpus and
+# put on both apps' path: with --compare the other checkout reads the claims with its own
+# synthetic_analyse and dates them the same way.
+DATED_MODULE = "bench_map_dated"
+DATED_SOURCE = '''"""bench_map's generated corpus with a day per claim (written by benchmarks/bench_map.py)."""
+import dataclasses
+import datetime as dt
+import re
+
+from benchmarks.bench_map import synthetic_analyse
+from geo.aggregate import assemble
+
+DAY = re.compile(r"on day (\\d+)")
+FIRST = dt.date(2017, 6, 1)
+
+
+def analyse(documents):
+    analysis = synthetic_analyse(documents)
+    claims = [dataclasses.replace(c, date=(FIRST + dt.timedelta(days=int(DAY.search(c.text).group(1)) // 50)).isoformat(),
+                                  date_precision="day", date_source="text") for c in analysis.claims]
+    return assemble(analysis.documents, analysis.mentions, claims)
+'''
+
+
 # --------------------------------------------------------------------------- server and browser
 
 
@@ -137,13 +162,40 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-class App:
-    """``streamlit run app.py`` of ``root`` on a free port for the duration of a ``with`` block."""
+def serving_folder(root: Path, tmp: Path) -> Path:
+    """The folder to run ``root``'s app.py from: ``root`` itself when its ``static/vendor`` is a
+    real folder in it, else a folder of links to its ``app.py`` and ``.streamlit/`` beside a copy
+    of the vendored assets (its own through the link, else this checkout's).
 
-    def __init__(self, corpus: Path, analyser: str | None = None, root: Path = ROOT) -> None:
+    Streamlit serves a file of ``static/`` only when its real path is inside that folder: through a
+    ``static/vendor`` link (a checkout made with ``git archive`` or ``git worktree add`` and the
+    assets linked in) every map script is a 400, and the map never appears. The checkout itself
+    is left as it is."""
+    vendor = root / "static" / "vendor"
+    if vendor.is_dir() and not vendor.is_symlink():
+        return root
+    source = vendor if vendor.is_dir() else ROOT / "static" / "vendor"
+    import shutil
+
+    folder = tmp / f"serve-{len(list(tmp.glob('serve-*')))}"
+    shutil.copytree(source, folder / "static" / "vendor", symlinks=False)
+    (folder / "app.py").symlink_to(root / "app.py")
+    if (root / ".streamlit").is_dir():
+        (folder / ".streamlit").symlink_to(root / ".streamlit")
+    return folder
+
+
+class App:
+    """``streamlit run app.py`` of ``root`` (run from ``folder``, see :func:`serving_folder`) on a
+    free port for the duration of a ``with`` block."""
+
+    def __init__(self, corpus: Path, analyser: str | None = None, root: Path = ROOT,
+                 folder: Path | None = None, path: tuple[str, ...] = ()) -> None:
+        self.path = path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.root = root
+        self.folder = folder or root
         args = ["--", "--corpus", str(corpus), "--debug-runs"] + (["--analyser", analyser] if analyser else [])
         self.cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
                     "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -152,17 +204,26 @@ class App:
     def __enter__(self) -> "App":
         import os
 
-        env = {**os.environ, "PYTHONPATH": str(self.root)}  # this root's geo/ (and benchmarks/), not the installed one
-        self.proc = subprocess.Popen(self.cmd, cwd=self.root, env=env, stdout=subprocess.DEVNULL,
+        # this root's geo/ (and benchmarks/), not the installed one; then the generated corpus's analyser
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(self.root), *self.path])}
+        self.proc = subprocess.Popen(self.cmd, cwd=self.folder, env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1):
-                    return self
+                    break
             except OSError:
                 time.sleep(0.2)
-        raise TimeoutError("streamlit did not start")
+        else:
+            self.__exit__()
+            raise TimeoutError(f"streamlit did not start in {self.folder}")
+        try:  # the map needs Leaflet from the app's static folder: say so now, not after 120 s
+            urllib.request.urlopen(self.url + "/app/static/vendor/leaflet/dist/leaflet.js", timeout=5).close()
+        except OSError as err:
+            self.__exit__()
+            raise RuntimeError(f"{self.folder}: the vendored Leaflet is not served ({err})") from None
+        return self
 
     def __exit__(self, *exc) -> None:
         self.proc.terminate()
@@ -170,6 +231,7 @@ class App:
 
 
 def script_runs(page) -> int:
+    page.get_by_role("heading", name="Read a document").wait_for(timeout=60_000)  # the whole page, not the first run
     return int(RUNS.search(page.locator("section[data-testid='stSidebar']").inner_text()).group(1))
 
 
@@ -185,36 +247,118 @@ def make_clickable(page, target) -> None:
             page.wait_for_timeout(600)
 
 
-def measure(app: App, loads: int = 3) -> dict:
-    """Map-visible times over ``loads`` page loads, then click-to-panel and the pan/zoom check."""
+# In the page, from the start of each document: every frame, whether the map's frame holds a new
+# document with a place drawn, or for a later one its map made (its time, from navigation start, and
+# the "As of" day then), when the
+# first place name shows, and when the page sent a message to the server (a click, a play tick).
+# Playwright's own waits poll at growing intervals (up to 0.5 s here): timed this way instead.
+PAGE_PROBE = """
+(() => {
+  if (window !== window.top) { return; }
+  const geo = window.__geo = {sends: [], draws: [], names: null};
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) { geo.sends.push(performance.now()); return send.call(this, data); };
+  let seen = null;
+  const tick = () => {
+    const frame = document.querySelector('iframe[title*="streamlit_folium"]');
+    let doc = null;
+    try { doc = frame && frame.contentDocument; } catch (e) { doc = null; }
+    if (doc && doc !== seen) {
+      // the first map: a place drawn; a later one (play): its script has run (a day may have no
+      // place inside a view zoomed in before, and Leaflet leaves the paths outside it empty)
+      const place = doc.querySelector('.geo-place'), win = doc.defaultView;
+      if ((place && place.getBoundingClientRect().width > 0)
+          || (geo.draws.length > 0 && win && win.map && win.map._loaded)) {
+        seen = doc;
+        const slider = [...document.querySelectorAll('[data-testid="stSlider"]')].find(e => e.innerText.includes('As of'));
+        const day = slider && slider.innerText.match(/\\d{4}-\\d{2}-\\d{2}/);
+        geo.draws.push({t: performance.now(), day: day ? day[0] : null});
+      }
+    }
+    if (doc && geo.names === null) {
+      const name = doc.querySelector('.geo-label');
+      if (name && name.getBoundingClientRect().width > 0) { geo.names = performance.now(); }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();
+"""
+MAP_DRAWN = "() => window.__geo && window.__geo.draws.length > 0"
+PLAY_STEPS = 4
+
+
+def _load(page, go) -> tuple[float, float, float]:
+    """(wall s from the request to the first frame with the map drawn, the same from the page's
+    navigation start, the first place name from navigation start)."""
+    t0 = time.perf_counter()
+    go()
+    page.wait_for_function(MAP_DRAWN, polling="raf", timeout=120_000)
+    wall = time.perf_counter() - t0
+    page.wait_for_function("() => window.__geo.names !== null", polling="raf", timeout=120_000)
+    geo = page.evaluate("window.__geo")
+    return round(wall, 2), round(geo["draws"][0]["t"] / 1000, 2), round(geo["names"] / 1000, 2)
+
+
+def measure_play(page, steps: int = PLAY_STEPS) -> dict:
+    """Play from the first day for ``steps`` steps: each step's time from the page's request (the
+    play timer's tick, or the Play click) to the next day's map drawn, and the time between days."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    play = page.get_by_role("button", name="\u25b6 Play").first
+    try:
+        play.wait_for(timeout=30_000)
+    except PlaywrightTimeout:  # no timeline
+        return {}
+    before = page.evaluate("window.__geo.draws.length")
+    play.click()
+    try:
+        page.wait_for_function(f"() => window.__geo.draws.length >= {before + steps}", polling="raf",
+                               timeout=30_000 * steps)
+    except PlaywrightTimeout:
+        pass
+    geo = page.evaluate("window.__geo")
+    if page.get_by_role("button", name="\u23f8 Pause").count():
+        page.get_by_role("button", name="\u23f8 Pause").first.click()
+    draws = geo["draws"][before:]
+    sends = geo["sends"]
+    steps_s = [(d["t"] - max((t for t in sends if t < d["t"]), default=d["t"])) / 1000 for d in draws]
+    gaps = [(b["t"] - a["t"]) / 1000 for a, b in zip(draws, draws[1:])]
+    return {"play_days": [d["day"] for d in draws], "play_step_s": [round(x, 2) for x in steps_s],
+            "play_interval_s": [round(x, 2) for x in gaps]}
+
+
+def measure(app: App, loads: int = 3, play: bool = True) -> dict:
+    """Map-drawn times over ``loads`` page loads (each in a new browser context) and two reloads,
+    then the pan/zoom check, click-to-panel and a few steps of Play."""
     from playwright.sync_api import sync_playwright
 
-    out: dict = {"map_visible_s": [], "names_visible_s": []}
+    out: dict = {"map_visible_s": [], "map_visible_in_page_s": [], "names_visible_s": []}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for _ in range(loads):
-            page = browser.new_page(viewport=VIEWPORT)
-            t0 = time.perf_counter()
-            page.goto(app.url)
+            context = browser.new_context(viewport=VIEWPORT)
+            context.add_init_script(PAGE_PROBE)
+            page = context.new_page()
+            wall, in_page, names = _load(page, lambda: page.goto(app.url))
+            out["map_visible_s"].append(wall)
+            out["map_visible_in_page_s"].append(in_page)
+            out["names_visible_s"].append(names)
             frame = page.frame_locator(MAP_IFRAME)
-            frame.locator(".geo-place").first.wait_for(state="visible", timeout=120_000)
-            out["map_visible_s"].append(round(time.perf_counter() - t0, 2))
-            frame.locator(".geo-label").first.wait_for(state="visible", timeout=120_000)
-            out.setdefault("names_visible_s", []).append(round(time.perf_counter() - t0, 2))
             out["features_drawn"] = frame.locator(".geo-place").count()
+            # the page complete before the next load: that one finds the server idle, as a new user's
+            # would (closed at once, a page can leave its session's last run to the next load)
+            page.get_by_role("heading", name="Read a document").wait_for(timeout=120_000)
             last = page
             if len(out["map_visible_s"]) < loads:
-                page.close()
+                context.close()
         page = last
         # a reload in the same tab: the browser has the page's scripts (what a returning user sees);
         # each load above is a new browser context, with nothing cached
         out["reload_visible_s"] = []
         for _ in range(2):
             page.wait_for_timeout(500)
-            t0 = time.perf_counter()
-            page.reload()
-            page.frame_locator(MAP_IFRAME).locator(".geo-place").first.wait_for(state="visible", timeout=120_000)
-            out["reload_visible_s"].append(round(time.perf_counter() - t0, 2))
+            out["reload_visible_s"].append(_load(page, page.reload)[0])
         frame = page.frame_locator(MAP_IFRAME)
         page.wait_for_timeout(1000)
         box = page.locator(MAP_IFRAME).bounding_box()
@@ -237,6 +381,8 @@ def measure(app: App, loads: int = 3) -> dict:
         page.locator("blockquote").first.wait_for(timeout=60_000)
         out["click_to_panel_s"] = round(time.perf_counter() - t0, 2)
         out["reruns_on_click"] = script_runs(page) - runs - out["reruns_on_pan_zoom"]
+        if play:
+            out.update(measure_play(page))
         browser.close()
     return out
 
@@ -281,18 +427,16 @@ def main(argv: list[str] | None = None) -> int:
         if not (other / "app.py").is_file():
             print(f"bench_map: {other} has no app.py", file=sys.stderr)
             return 2
-        vendor = other / "static" / "vendor"
-        if not vendor.exists():  # the same vendored assets (a copy: streamlit serves no symlink out of static/)
-            import shutil
-
-            shutil.copytree(ROOT / "static" / "vendor", vendor)
         roots["compare"] = other
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="bench-map-") as tmp:
+        folders = {label: serving_folder(root, Path(tmp)) for label, root in roots.items()}
         generated = Path(tmp) / "generated"
         write_corpus(generated, args.claims)
+        (Path(tmp) / f"{DATED_MODULE}.py").write_text(DATED_SOURCE, encoding="utf-8")
+        sys.path.append(tmp)
         corpora = {"demo": (DEMO, None), "seeds": (SEEDS, None),
-                   f"generated_{args.claims}": (generated, "benchmarks.bench_map:synthetic_analyse")}
+                   f"generated_{args.claims}": (generated, f"{DATED_MODULE}:analyse")}
         if args.skip_seeds:
             corpora.pop("seeds")
         for name, (folder, analyser) in corpora.items():
@@ -302,7 +446,9 @@ def main(argv: list[str] | None = None) -> int:
             docs, _ = load_paths([folder])
             t0 = time.perf_counter()
             if analyser:
-                analysis = synthetic_analyse(docs)
+                import importlib
+
+                analysis = importlib.import_module(DATED_MODULE).analyse(docs)
             else:
                 from geo.pipeline import analyse
                 analysis = analyse(docs)
@@ -311,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
                       "analyse_s": round(time.perf_counter() - t0, 2), **server_side(analysis)}
             for label, root in roots.items():
                 info = dict(shared, root=str(root))
-                with App(folder, analyser, root) as app:
+                with App(folder, analyser, root, folders[label], (tmp,)) as app:
                     info.update(measure(app, args.loads))
                 key = name if label == "this" else f"{name} [{label}]"
                 results[key] = info
@@ -320,12 +466,18 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {k:24} {value}")
     for name, info in results.items():
         visible = info["map_visible_s"]
+        in_page = info["map_visible_in_page_s"]
         names = info["names_visible_s"]
-        print(f"\n{name}: map visible {visible[0]} s cold, {statistics.median(visible[1:] or visible)} s warm "
-              f"(median), names on it {statistics.median(names[1:] or names)} s warm; reload (browser cache warm) "
-              f"{statistics.median(info['reload_visible_s'])} s; click->panel "
+        play = (f"; play step {statistics.median(info['play_step_s'][1:] or info['play_step_s']):.2f} s (tick to the "
+                f"next day's map, median of {len(info['play_step_s'][1:] or info['play_step_s'])}), a day every "
+                f"{statistics.median(info['play_interval_s']):.2f} s" if info.get("play_interval_s") else "")
+        print(f"\n{name}: map visible {visible[0]} s cold, {statistics.median(visible[1:] or visible):.2f} s warm "
+              f"(median; {statistics.median(in_page[1:] or in_page):.2f} s from navigation start in the page), names "
+              f"on it {statistics.median(names[1:] or names):.2f} s; reload (browser cache warm) "
+              f"{statistics.median(info['reload_visible_s']):.2f} s; click->panel "
               f"{info['click_to_panel_s']} s; reruns on pan/zoom {info['reruns_on_pan_zoom']}, on click "
-              f"{info['reruns_on_click']}; map {info['map_width_frac']:.0%} x {info['map_height_frac']:.0%} of 1400x900")
+              f"{info['reruns_on_click']}{play}; map {info['map_width_frac']:.0%} x {info['map_height_frac']:.0%} "
+              "of 1400x900")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "bench_map.json").write_text(json.dumps(results, indent=2))
     return 0

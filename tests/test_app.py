@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -24,7 +25,8 @@ TIMEOUT = 120  # the first run builds the gazetteer index
 
 @pytest.fixture()
 def downloads(monkeypatch) -> dict[str, bytes]:
-    """Bytes handed to st.download_button, by media file id (spying on Streamlit's store)."""
+    """Bytes handed to st.download_button, by media file id (spying on Streamlit's store), or for a
+    download written when clicked, the function that writes them."""
     seen: dict[str, bytes] = {}
     original = MemoryMediaFileStorage.load_and_get_id
 
@@ -35,6 +37,14 @@ def downloads(monkeypatch) -> dict[str, bytes]:
         return file_id
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    deferred = MediaFileManager.add_deferred
+
+    def spy_deferred(self, data_callable, *args, **kwargs):  # a download written when clicked
+        file_id = deferred(self, data_callable, *args, **kwargs)
+        seen[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy_deferred)
     return seen
 
 
@@ -87,6 +97,8 @@ def click(at: AppTest, name: str) -> AppTest:
 
 def export(at: AppTest, downloads: dict[str, bytes]) -> dict:
     button = next(b for b in at.sidebar.download_button if b.label.startswith("GeoJSON"))
+    if button.proto.deferred_file_id:  # written when clicked: what a click gets
+        return json.loads(downloads[button.proto.deferred_file_id]())
     file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
     return json.loads(downloads[file_id])
 

@@ -30,8 +30,26 @@ def demo_server() -> Iterator[str]:
 def _ready(page):
     frame = page.frame_locator(MAP_IFRAME)
     frame.locator(".geo-label").first.wait_for(state="visible", timeout=60_000)
+    page.get_by_role("heading", name="Read a document").wait_for(timeout=60_000)  # the rest of the page
     page.wait_for_timeout(800)
     return frame
+
+
+def test_the_map_is_drawn_first_and_the_rest_of_the_page_leaves_it_as_it_is(demo_server, browser_page):
+    """A session's first run draws the map alone; the run after it draws the rest of the page (the
+    panel, the time control, the tables, the sidebar) beside the same map: its frame is not loaded
+    again."""
+    _, page = browser_page
+    page.goto(demo_server)
+    page.frame_locator(MAP_IFRAME).locator(".geo-place").first.wait_for(state="visible", timeout=60_000)
+    _map_frame(page).evaluate("() => { window.geoFirstDocument = true; }")
+    page.get_by_role("heading", name="Read a document").wait_for(timeout=60_000)
+    page.get_by_text(re.compile(r"State on 2017-11-18")).wait_for(timeout=10_000)
+    page.wait_for_timeout(500)
+    assert page.locator(MAP_IFRAME).count() == 1
+    assert _map_frame(page).evaluate("() => window.geoFirstDocument === true"), "the map was drawn again"
+    assert _map_frame(page).locator(".geo-place").count() > 0
+    assert _script_runs(page) == 2  # the map's run and the rest's
 
 
 def _shot(page, name: str) -> None:

@@ -137,6 +137,9 @@ def open_sidebar(page) -> None:
 
 
 def _script_runs(page) -> int:
+    """The run counter of the whole page: a session's first run draws the map alone and the page
+    runs again at once for the rest ("Read a document" is in that run)."""
+    page.get_by_role("heading", name="Read a document").wait_for(timeout=60_000)
     match = RUNS.search(page.locator("section[data-testid='stSidebar']").inner_text())
     assert match, "the app was started with --debug-runs but shows no run counter"
     return int(match.group(1))
@@ -251,6 +254,7 @@ def _map_frame(page):
 def _wait_map_ready(page):
     frame = page.frame_locator(MAP_IFRAME)
     frame.locator(".geo-label").first.wait_for(state="visible", timeout=60_000)
+    page.get_by_role("heading", name="Read a document").wait_for(timeout=60_000)  # the run after the map's
     page.wait_for_timeout(500)
     return frame
 

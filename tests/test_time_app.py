@@ -92,8 +92,17 @@ def test_the_disagreements_follow_the_undated_switch(monkeypatch, tmp_path):
     assert "blog" not in sources
 
 
+def open_changes(at) -> None:
+    """Open "Changes between two dates" (its content is drawn only when it is open)."""
+    assert not any(w.key == "ch_range" for w in at.select_slider)  # closed: not computed, not on the page
+    at.session_state["ch_expanded"] = True  # what a click on the expander sends
+    at.run()
+    assert not at.exception
+
+
 def test_changes_between_two_dates(reversal_app):
     at = reversal_app
+    open_changes(at)
     assert at.select_slider(key="ch_range").value == (dt.date(2017, 11, 1), dt.date(2017, 11, 10))
     assert any("No place changed between 2017-11-01 and 2017-11-10" in c.value for c in at.caption)  # army both days
     at.select_slider(key="ch_range").set_value((dt.date(2017, 11, 1), dt.date(2017, 11, 3))).run()
@@ -107,6 +116,7 @@ def test_changes_between_two_dates(reversal_app):
 
 def test_a_changed_place_opens_in_the_panel(reversal_app):
     at = reversal_app
+    open_changes(at)
     at.select_slider(key="ch_range").set_value((dt.date(2017, 11, 1), dt.date(2017, 11, 3))).run()
     assert not any("Abu Kamal" in h.value for h in at.subheader)  # nothing selected yet
     (place,) = [o for o in at.selectbox(key="ch_open").options if o != "choose…"]

@@ -280,7 +280,7 @@ def open_corpus(config: AppConfig) -> Corpus | None:
     chosen = st.session_state.get("workspace_choice")
     if chosen:
         config = replace(config, workspace=Path(chosen))
-    note = st.session_state.pop("recovery_note", None)
+    note = st.session_state.get("recovery_note")  # until the page after it is drawn whole (geo.app.main)
     if note:
         st.info(md_escape(note))
     try:

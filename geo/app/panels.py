@@ -44,16 +44,13 @@ def asset_base() -> str:
 
 
 @st.cache_resource(max_entries=16)
-def view_cached(key: str, filters: tuple, _analysis: Analysis, _review=None) -> tuple[Analysis, bytes]:
-    """The filtered analysis and its GeoJSON export, once per corpus and filter choice (the day
-    chosen in the time control included: the state on that day, then the filters). A workspace's
-    export carries each claim's ``claim_id`` and ``review`` (``_review``: its ReviewedAnalysis), as
-    ``geo export --workspace`` writes them."""
+def view_cached(key: str, filters: tuple, _analysis: Analysis) -> Analysis:
+    """The filtered analysis, once per corpus and filter choice (the day chosen in the time control
+    included: the state on that day, then the filters)."""
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
     keep_undated = chosen.pop("undated", True)
-    view = filter_analysis(as_of(_analysis, day, keep_undated) if day else _analysis, **chosen)
-    return view, geojson_bytes(view, _review.claim_columns(view) if _review is not None else None)
+    return filter_analysis(as_of(_analysis, day, keep_undated) if day else _analysis, **chosen)
 
 
 @st.cache_resource(max_entries=16)
@@ -136,6 +133,12 @@ def map_payload(key: str, filters: tuple, base: str | None, _view: Analysis) -> 
         return None
 
 
+def map_script_bytes(key: str, filters: tuple, view: Analysis, base: str | None) -> int:
+    """The size of the map's script (what its frame parses and runs before the map shows)."""
+    payload = map_payload(key, filters, base, view)
+    return len(payload["script"]) if payload is not None else 0
+
+
 def show_map(key: str, filters: tuple, view: Analysis, base: str | None, height: int = 0) -> dict | None:
     """Draw the map (cached per corpus, filters and day); st_folium's click value, or None."""
     height = height or MAP_HEIGHT
@@ -160,31 +163,52 @@ def show_map(key: str, filters: tuple, view: Analysis, base: str | None, height:
         css_links=payload["css_links"], js_links=payload["js_links"], on_change=on_change, wrap_longitude=False)
 
 
-def sidebar_uploads(corpus: Corpus) -> None:
-    """The uploader (any file is taken, so a .docx or .pdf gets a visible reason, not a red icon)
-    and the document count, written after the uploads of this run have joined the corpus."""
+RESET_KEY = "reset_corpus"
+
+
+def uploader_key(corpus: Corpus) -> str:
+    return f"uploads_{corpus.state.upload_generation}"
+
+
+def take_uploads(corpus: Corpus) -> list[tuple[str, str]]:
+    """The sidebar's requests since the last run, taken before anything is drawn: the files added
+    (joined to the corpus; the refused ones returned as (name, reason)) and a reset. The sidebar
+    that shows them (:func:`sidebar_uploads`) is drawn after the map, from the same widget keys:
+    its widgets' scripts load after the map's then."""
+    if not isinstance(corpus, WorkspaceCorpus) and st.session_state.get(RESET_KEY):
+        corpus.reset()
+        st.rerun()
+    day = st.session_state.get("upload_date")
+    given = day.isoformat() if isinstance(day, dt.date) else None
+    refused = []
+    for f in st.session_state.get(uploader_key(corpus)) or []:
+        error = corpus.add_upload(f.file_id, f.name, f.getvalue(), given)
+        if error:
+            refused.append((f.name, error))
+    return refused
+
+
+def sidebar_uploads(corpus: Corpus, refused: list[tuple[str, str]] = ()) -> None:
+    """The uploader (any file is taken, so a .docx or .pdf gets a visible reason, not a red icon),
+    the document count (the uploads of this run joined: :func:`take_uploads`) and the files refused."""
     st.sidebar.header("Documents")
-    caption = st.sidebar.empty()
+    where = "workspace" if isinstance(corpus, WorkspaceCorpus) else "starting folder"
+    st.sidebar.caption(f"{len(corpus.documents)} documents; {where} "
+                       f"{md_escape(Path(corpus.state.corpus_source).name or '.')}")
     if corpus.state.get("corpus_missing"):
         st.sidebar.error(f"The starting folder {md_escape(corpus.state.corpus_source)} does not exist "
                          "(check --corpus); add documents below.")
     for message in corpus.state.corpus_errors:
         st.sidebar.warning(md_escape(message))
-    files = st.sidebar.file_uploader(
+    st.sidebar.file_uploader(
         f"Add documents ({', '.join(SUFFIXES)}; up to {MAX_BYTES // 2**20} MB each)", accept_multiple_files=True,
-        key=f"uploads_{corpus.state.upload_generation}",
-    ) or []
-    given = upload_date()
-    for f in files:
-        error = corpus.add_upload(f.file_id, f.name, f.getvalue(), given)
-        if error:
-            st.sidebar.error(f"**{md_escape(f.name)}** was not loaded: {md_escape(error)}")
-    where = "workspace" if isinstance(corpus, WorkspaceCorpus) else "starting folder"
-    caption.caption(f"{len(corpus.documents)} documents; {where} "
-                    f"{md_escape(Path(corpus.state.corpus_source).name or '.')}")
-    if not isinstance(corpus, WorkspaceCorpus) and st.sidebar.button("Reset to the starting documents"):
-        corpus.reset()
-        st.rerun()
+        key=uploader_key(corpus),
+    )
+    upload_date()
+    for name, error in refused:
+        st.sidebar.error(f"**{md_escape(name)}** was not loaded: {md_escape(error)}")
+    if not isinstance(corpus, WorkspaceCorpus):
+        st.sidebar.button("Reset to the starting documents", key=RESET_KEY)
 
 
 # --------------------------------------------------------------------------- time (geo.time, geo.aggregate.timeline)
@@ -219,40 +243,60 @@ def _options(values) -> list[str]:
     return [v for v, _ in sorted(Counter(v for v in values if v).items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def sidebar_filters(analysis: Analysis) -> dict[str, list[str] | None]:
-    """Multiselects for actor, relation, stance and document; empty means "all"."""
-    st.sidebar.header("Filters")
-    choices = {
+def _filter_choices(analysis: Analysis) -> dict[str, tuple[str, list[str]]]:
+    return {
         "actors": ("Actor", _options(c.actor for c in analysis.claims)),
         "relations": ("Relation", _options(c.relation for c in analysis.claims)),
         "stances": ("Stance", _options(c.stance for c in analysis.claims)),
         "docs": ("Source document", sorted({d.id for d in analysis.documents} | {c.doc for c in analysis.claims})),
     }
-    chosen: dict[str, list[str] | None] = {}
-    for field, (label, options) in choices.items():
+
+
+def chosen_filters(analysis: Analysis) -> dict[str, list[str] | float | None]:
+    """The filters chosen in the sidebar (read from their widgets' state: the sidebar is drawn
+    after the map, by :func:`sidebar_filters`); an empty choice means "all"."""
+    from geo.service import confidence_thresholds
+
+    chosen: dict[str, list[str] | float | None] = {}
+    for field, (_, options) in _filter_choices(analysis).items():
         key = FILTER_KEYS[field]
         if key in st.session_state:  # drop choices a corpus change made impossible
             st.session_state[key] = [v for v in st.session_state[key] if v in options]
-        picked = st.sidebar.multiselect(label, options, key=key, placeholder=f"All ({len(options)})")
+        picked = st.session_state.get(key) or []
         chosen[field] = None if set(picked) in (set(), set(options)) else list(picked)  # all = no filter
+    chosen["min_confidence"] = float(st.session_state.get("f_confidence", confidence_thresholds()[0]))
+    return chosen
+
+
+def sidebar_filters(analysis: Analysis) -> None:
+    """Multiselects for actor, relation, stance and document, and the confidence slider (their
+    values: :func:`chosen_filters`)."""
+    st.sidebar.header("Filters")
+    for field, (label, options) in _filter_choices(analysis).items():
+        st.sidebar.multiselect(label, options, key=FILTER_KEYS[field], placeholder=f"All ({len(options)})")
     from geo.service import confidence_thresholds
 
     default, suggested = confidence_thresholds()
-    chosen["min_confidence"] = st.sidebar.slider(
+    st.sidebar.slider(
         "Minimum confidence", 0.0, 1.0, float(default), 0.05, key="f_confidence",
         help="Claims below it are hidden. A long-form claim's confidence ranks it by the share of such claims "
              f"found right on the annotated articles developed on ({suggested:g} is the calibration's suggestion); "
              "it is not yet a share you can read across texts. Claims an analyst confirmed count as 1. "
              "0 shows every claim.")
-    return chosen
 
 
-def sidebar_exports(view: Analysis, export: bytes, day: dt.date | None = None) -> None:
-    """The downloads of what is shown (``view``: the state on ``day``, or every claim for None)."""
+def sidebar_exports(view: Analysis, day: dt.date | None = None, review=None) -> None:
+    """The downloads of what is shown (``view``: the state on ``day``, or every claim for None),
+    each written when its button is clicked (a GeoJSON written on every run cost a quarter of a
+    second at 5,000 claims, and its 5 MB were sent to the page each time). A workspace's GeoJSON
+    carries each claim's ``claim_id`` and ``review`` (``review``: its ReviewedAnalysis), as
+    ``geo export --workspace`` writes them."""
     st.sidebar.header("Export what is shown")
     n = len(view.places) + len(view.claims) + len(view.zones) + len(view.corridors)
-    st.sidebar.download_button(f"GeoJSON ({n} features)", data=export, file_name="conflict-map.geojson",
-                               mime=GEOJSON_MEDIA_TYPE, on_click="ignore", key="export_geojson")
+    columns = (lambda: review.claim_columns(view)) if review is not None else (lambda: None)
+    st.sidebar.download_button(f"GeoJSON ({n} features)", data=lambda: geojson_bytes(view, columns()),
+                               file_name="conflict-map.geojson", mime=GEOJSON_MEDIA_TYPE, on_click="ignore",
+                               key="export_geojson")
     st.sidebar.download_button("Standalone map (HTML)", data=lambda: map_html(view, day=day).encode("utf-8"),
                                file_name="conflict-map.html", mime="text/html", on_click="ignore",
                                key="export_html")

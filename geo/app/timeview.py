@@ -36,17 +36,16 @@ def keep_undated(undated: int) -> bool:
     return not undated or st.session_state.get("t_undated", True)
 
 
-def time_control(analysis: Analysis) -> dt.date | None:
-    """The day whose state the map shows, or None for every claim at once ("All dates").
+def time_state(analysis: Analysis) -> dt.date | None:
+    """The day whose state the map shows, or None for every claim at once ("All dates"), read
+    from the time control's widgets (drawn after the map by :func:`time_control`); a play step
+    moves it one day on.
 
     By default the latest day a claim is dated to: each source's latest word about each place,
-    as ``--as-of`` gives it, with the dates that state rests on said in a caption. The slider
-    spans the claims dated to a day or a week; those dated only to a month or a year do not
-    stretch it and are listed apart."""
-    claims = analysis.claims
-    days, coarse, undated, dated = _time_facts(id(analysis), analysis)
+    as ``--as-of`` gives it. The slider spans the claims dated to a day or a week; those dated only
+    to a month or a year do not stretch it."""
+    days, coarse, _, _ = _time_facts(id(analysis), analysis)
     if not days and not coarse:
-        st.caption("No claim carries a date: every claim is shown.")
         return None
     if len(days) > 1:
         if not days[0] <= st.session_state.get("t_day", days[-1]) <= days[-1]:
@@ -55,11 +54,24 @@ def time_control(analysis: Analysis) -> dt.date | None:
             st.session_state.t_day = _next_day(days, st.session_state.get("t_day", days[-1]))
         if st.session_state.get("t_playing") and st.session_state.get("t_day", days[-1]) >= days[-1]:
             st.session_state.t_playing = False  # the last day reached
+    if st.session_state.get("t_all", False):
+        st.session_state.t_playing = False
+        return None
+    if len(days) > 1:
+        return st.session_state.get("t_day", days[-1])
+    return days[0] if days else latest_day(analysis.claims)
+
+
+def time_control(analysis: Analysis, day: dt.date | None) -> None:
+    """The "All dates" switch, play/pause, the "As of" slider and the dates the state on ``day``
+    (:func:`time_state`) rests on."""
+    days, coarse, undated, dated = _time_facts(id(analysis), analysis)
+    if not days and not coarse:
+        st.caption("No claim carries a date: every claim is shown.")
+        return
     switch, play = st.columns([0.7, 0.3], vertical_alignment="center", gap="small")
     with switch:
         every = st.toggle("All dates (every claim at once)", key="t_all")
-    if every:
-        st.session_state.t_playing = False
     if len(days) > 1:
         playing = st.session_state.get("t_playing", False)
         with play:
@@ -69,12 +81,10 @@ def time_control(analysis: Analysis) -> dt.date | None:
     if every:
         st.caption(f"Every claim at once, dated {dated[0]} to {dated[-1]}"
                    + (f"; {undated} undated" if undated else "") + ": a place whose holder changed reads as disputed.")
-        return None
+        return
     if len(days) > 1:
-        day = st.slider("As of", min_value=days[0], max_value=days[-1], value=days[-1], step=dt.timedelta(days=1),
-                        format="YYYY-MM-DD", key="t_day")
-    else:
-        day = days[0] if days else latest_day(claims)
+        st.slider("As of", min_value=days[0], max_value=days[-1], value=days[-1], step=dt.timedelta(days=1),
+                  format="YYYY-MM-DD", key="t_day")
     window = _state_window(id(analysis), day, analysis)
     rests = f" (claims from {window[0]} to {window[1]})" if window and window[0] != window[1] else ""
     st.caption(f"State on **{day}**: each source's latest word{rests}"
@@ -84,12 +94,15 @@ def time_control(analysis: Analysis) -> dt.date | None:
         st.toggle(f"Undated claims count on every day ({undated})", value=True, key="t_undated",
                   help="Claims from documents with no date speak on any day; off, the state rests on dated claims only.")
     if coarse:
-        with st.expander(f"{len(coarse)} claim{'s' if len(coarse) != 1 else ''} dated only to a month or year"):
-            st.caption("Not on the slider; each counts from the first day of its month or year.")
-            st.html(html_table(["date", "actor", "relation", "place", "source"],
-                               [(c.date, c.actor, c.relation, c.place.name, c.doc)
-                                for c in sorted(coarse, key=lambda c: (c.date, c.doc))], "geo-coarse", 240))
-    return day
+        # drawn when opened: its table would be computed and rendered on every run, closed too
+        label = f"{len(coarse)} claim{'s' if len(coarse) != 1 else ''} dated only to a month or year"
+        box = st.expander(label, key="t_coarse_open", on_change="rerun")
+        if box.open:
+            with box:
+                st.caption("Not on the slider; each counts from the first day of its month or year.")
+                st.html(html_table(["date", "actor", "relation", "place", "source"],
+                                   [(c.date, c.actor, c.relation, c.place.name, c.doc)
+                                    for c in sorted(coarse, key=lambda c: (c.date, c.doc))], "geo-coarse", 240))
 
 
 PLAY_SECONDS = 1.5  # how long play shows each day (after the page is drawn)
@@ -100,6 +113,14 @@ def _next_day(days: list[dt.date], day: dt.date) -> dt.date:
     import bisect
 
     return days[min(bisect.bisect_right(days, day), len(days) - 1)]
+
+
+def next_play_day(analysis: Analysis, day: dt.date | None) -> dt.date | None:
+    """The day play shows after ``day`` (None when there is none)."""
+    days = _time_facts(id(analysis), analysis)[0]
+    if day is None or len(days) < 2 or day >= days[-1]:
+        return None
+    return _next_day(days, day)
 
 
 def _toggle_play(days: list[dt.date]) -> None:
@@ -174,7 +195,11 @@ def changes_view(key: str, filters: tuple, analysis: Analysis, day: dt.date | No
     days = _time_facts(id(analysis), analysis)[0]
     if len(days) < 2:
         return
-    with st.expander("Changes between two dates"):
+    # computed and drawn when opened (a closed expander's content would be on every run's page)
+    box = st.expander("Changes between two dates", key="ch_expanded", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         import bisect
 
         # the later end: the day shown, or the last slider day before it
