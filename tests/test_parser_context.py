@@ -94,11 +94,21 @@ def test_no_place_abroad_unless_the_text_points_there(geoparser):
     assert abroad["Gaziantep"].country == "TR" and abroad["Gaziantep"].role == "place"
 
 
-def test_countryside_of_a_city_is_near_the_city(geoparser):
-    for text in ("Shelling in the countryside of Hama.", "Shelling in Hama countryside.",
-                 "Shelling in the northern Hama countryside."):
+def test_a_part_of_the_countryside_is_near_the_city(geoparser):
+    for text in ("Shelling in the northern countryside of Hama.", "Shelling in the northern Hama countryside.",
+                 "Raids hit the south-western countryside of Hama."):
         [mention] = [m for m in parse(geoparser, text) if m.role == "place"]
         assert (mention.name, mention.kind, mention.precision) == ("Hama", "city", 2), text
+
+
+def test_the_countryside_of_a_governorate_seat_is_the_governorate(geoparser):
+    for text in ("Shelling in the countryside of Hama.", "Shelling in Hama countryside.",
+                 "Troops moved into the Idlib region.", "Saraqeb, a town in the Idlib countryside, was hit."):
+        found = by_surface(geoparser, text)
+        mention = found.get("Hama") or found["Idlib"]
+        assert (mention.kind, mention.precision) == ("governorate", 3), text
+    # a village in the countryside is still looked for inside the governorate
+    assert by_surface(geoparser, "Saraqeb, a town in the Idlib countryside, was hit.")["Saraqeb"].role == "place"
 
 
 def test_a_province_is_the_governorate(geoparser):
@@ -109,7 +119,7 @@ def test_a_province_is_the_governorate(geoparser):
 def test_a_name_head_before_an_unknown_name_is_no_place(geoparser):
     # 'Tal' of an unknown 'Tal Zarzur' is no al-Tall; 'Dabiq' after an unknown 'Kafr' is not taken alone
     text = "Shells hit Tal Zarzur village and Kafr Zarzur in Idlib countryside."
-    assert [m.name for m in parse(geoparser, text) if m.role == "place"] == ["Idlib"]
+    assert [m.name for m in parse(geoparser, text) if m.role == "place"] == ["Idlib Governorate"]
 
 
 # -- not places ------------------------------------------------------------------------------

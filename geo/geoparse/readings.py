@@ -212,9 +212,18 @@ _BETWEEN_PROVINCES_AFTER = re.compile(
 # 'the Southern Raqqa offensive', 'the northern Hama campaign': an operation over part of the governorate
 _PART_BEFORE = re.compile(rf"\b(?i:{bearing_pattern(ern=True)})[ \t]+$")
 _OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign)\b")
+# 'Hama countryside', 'the Idlib region', 'the countryside of Aleppo': the governorate around the seat
+# ('the northern countryside of Aleppo', 'Aleppo's western countryside' is a part of it near the city: the city)
+_PROVINCE_AFTER = re.compile(r"[ \t-]+(?i:" + place_noun_pattern("province_after") + r")\b")
+_PROVINCE_BEFORE = re.compile(r"(?<![\w-])(?!(?i:" + bearing_pattern(ern=True) + r")[ \t-])[\w-]+[ \t]+(?i:"
+                              + place_noun_pattern("province_before") + r")[ \t]+of[ \t]+(?:the[ \t]+)?$")
+PROVINCE_WORDS = place_nouns("province_after", "province_before")
 
 
 def _reads_as_governorate(text: str, start: int, end: int) -> bool:
+    if _PROVINCE_AFTER.match(text, end, end + 20) and not _PART_BEFORE.search(text, max(0, start - 20), start) \
+            or _PROVINCE_BEFORE.search(text, max(0, start - 50), start):
+        return True
     if _OPERATION_AFTER.match(text, end, end + 12) and _PART_BEFORE.search(text, max(0, start - 20), start):
         return True
     return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start)

@@ -24,7 +24,8 @@ from geo.geoparse.ranking import (_abroad_is_plausible, _acceptable, COMMON_AT_S
                                   _lower_case, _NAME_HEADS, _NEXT_NAME, _score, _SMALL_KINDS, _TOWN_KM, word_zipf)
 from geo.geoparse.readings import (_after_locative, _distance_window, _fit, _GENERIC_PARTS, _GOVERNORATE_WORDS,
                                    _names_no_place, _names_no_place_here, _on_bearing, _part_of_longer_name,
-                                   _qualified_parts, _reads_as_governorate, _TOWN_KINDS, _word_before)
+                                   _qualified_parts, _reads_as_governorate, _TOWN_KINDS, _word_before,
+                                   PROVINCE_WORDS)
 from geo.model import REGION_KINDS, Mention, Place
 
 
@@ -127,10 +128,10 @@ class Resolver:
 
     def _governorate_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A governorate's seat read as the governorate where the words ask for it: 'the province
-        of Kirkuk', 'Saladin and Kirkuk Governorates' ('Idlib countryside' stays near the city)."""
+        of Kirkuk', 'Saladin and Kirkuk Governorates', 'Idlib countryside', 'the countryside of Hama'."""
         low = lowered(text)
         if not any(word in low for word in _GOVERNORATE_WORDS) and "provincial" not in low and "offensive" not in low \
-                and "campaign" not in low:
+                and "campaign" not in low and not any(word in low for word in PROVINCE_WORDS):
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
         for m in mentions:
