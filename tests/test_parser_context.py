@@ -234,3 +234,10 @@ def test_a_governorate_the_document_names_chooses_among_namesakes(geoparser):
     # two villages named Tall Shihab, in Homs and in Daraa governorates
     found = by_surface(geoparser, "Gunmen were active in Daraa province; a fighter was killed in Tal Shihab town.")
     assert geoparser.index.admin_codes(found["Tal Shihab"].place_id)[0] == "SY12"
+
+
+def test_a_seats_possessive_before_a_town_of_its_governorate(geoparser):
+    found = by_surface(geoparser, "Fighters pulled out of Hama’s Kafr Zita overnight.")
+    assert (found["Hama"].kind, found["Kafr Zita"].role) == ("governorate", "place")
+    found = by_surface(geoparser, "A bomb hit Baghdad's Karrada district.")
+    assert found["Baghdad"].kind == "city"

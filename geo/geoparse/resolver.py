@@ -29,6 +29,9 @@ from geo.geoparse.readings import (_after_locative, _distance_window, _fit, _GEN
 from geo.model import REGION_KINDS, Mention, Place
 
 
+POSSESSED_TOWN_KM = 15.0  # "Idlib's Khan Sheikhoun": a town this far from the seat is in its governorate
+
+
 class Resolver:
     """Turns the hits of one document into :class:`Mention` objects."""
 
@@ -128,15 +131,18 @@ class Resolver:
 
     def _governorate_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A governorate's seat read as the governorate where the words ask for it: 'the province
-        of Kirkuk', 'Saladin and Kirkuk Governorates', 'Idlib countryside', 'the countryside of Hama'."""
+        of Kirkuk', 'Saladin and Kirkuk Governorates', 'Idlib countryside', 'the countryside of Hama',
+        "Idlib's Khan Sheikhoun" (a town of the governorate, away from the seat)."""
         low = lowered(text)
         if not any(word in low for word in _GOVERNORATE_WORDS) and "provincial" not in low and "offensive" not in low \
-                and "campaign" not in low and not any(word in low for word in PROVINCE_WORDS):
+                and "campaign" not in low and not any(word in low for word in PROVINCE_WORDS) \
+                and "'s " not in text and "’s " not in text:
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
-        for m in mentions:
+        for i, m in enumerate(mentions):
             if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
-                    and _reads_as_governorate(text, m.start, m.end):
+                    and (_reads_as_governorate(text, m.start, m.end)
+                         or _possessor_of_a_town(text, m, mentions[i + 1] if i + 1 < len(mentions) else None)):
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None:
                     m = dataclasses.replace(m, place_id=governorate.id, name=governorate.name, kind=governorate.kind,
@@ -307,3 +313,15 @@ class Resolver:
         runner_up = scored[1][0] if len(scored) > 1 else best_score - 4.0
         confidence = 1.0 / (1.0 + math.exp(-(best_score - runner_up)))
         return best, confidence * (0.95 if is_curated(best.id) else 0.8)
+
+
+def _possessor_of_a_town(text: str, seat: Mention, following: Mention | None) -> bool:
+    """"Idlib's Khan Sheikhoun": a seat's possessive before a town of its governorate that lies away
+    from the seat is the governorate ("Baghdad's Karrada", a part of the city, keeps the city)."""
+    if following is None or following.role != "place" or following.lat is None or seat.lat is None \
+            or following.kind in REGION_KINDS or following.country != seat.country:
+        return False
+    between = text[seat.end:following.start]
+    if between not in ("'s ", "’s "):
+        return False
+    return _km((seat.lat, seat.lon), (following.lat, following.lon)) > POSSESSED_TOWN_KM
