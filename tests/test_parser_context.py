@@ -241,3 +241,11 @@ def test_a_seats_possessive_before_a_town_of_its_governorate(geoparser):
     assert (found["Hama"].kind, found["Kafr Zita"].role) == ("governorate", "place")
     found = by_surface(geoparser, "A bomb hit Baghdad's Karrada district.")
     assert found["Baghdad"].kind == "city"
+
+
+def test_seats_listed_before_countryside_are_governorates(geoparser):
+    for text in ("Jets struck Idlib, Hama and Aleppo countryside.", "Funerals were held in the countryside of Raqqa and Aleppo."):
+        found = by_surface(geoparser, text)
+        assert {m.kind for m in found.values() if m.role == "place"} == {"governorate"}, text
+    found = by_surface(geoparser, "ERBIL, Kurdistan Region  Clashes went on.")
+    assert found["ERBIL"].kind == "city"

@@ -214,15 +214,21 @@ _PART_BEFORE = re.compile(rf"\b(?i:{bearing_pattern(ern=True)})[ \t]+$")
 _OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign)\b")
 # 'Hama countryside', 'the Idlib region', 'the countryside of Aleppo': the governorate around the seat
 # ('the northern countryside of Aleppo', 'Aleppo's western countryside' is a part of it near the city: the city)
-_PROVINCE_AFTER = re.compile(r"[ \t-]+(?i:" + place_noun_pattern("province_after") + r")\b")
+# (and the seats listed with one: 'Idlib, Hama and Aleppo countryside', 'the countryside of Raqqa and Aleppo')
+_LISTED_SEAT = r"[A-Z][\w'’-]*(?:[ -](?!(?i:" + bearing_pattern(ern=True) + r")\b)[A-Za-z][\w'’-]*){0,2}?"
+_LIST_LINK = r"(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)"
+# (a listed seat takes the word in lower case only: 'Erbil, Kurdistan Region' is no list)
+_PROVINCE_AFTER = re.compile(rf"(?:[ \t-]+(?i:{place_noun_pattern('province_after')})|(?:{_LIST_LINK}{_LISTED_SEAT})+"
+                             rf"[ \t-]+{place_noun_pattern('province_after')})\b")
 _PROVINCE_BEFORE = re.compile(r"(?<![\w-])(?!(?i:" + bearing_pattern(ern=True) + r")[ \t-])[\w-]+[ \t]+(?i:"
-                              + place_noun_pattern("province_before") + r")[ \t]+of[ \t]+(?:the[ \t]+)?$")
+                              + place_noun_pattern("province_before") + rf")[ \t]+of[ \t]+(?:the[ \t]+)?"
+                              rf"(?:{_LISTED_SEAT}{_LIST_LINK}){{0,3}}$")
 PROVINCE_WORDS = place_nouns("province_after", "province_before")
 
 
 def _reads_as_governorate(text: str, start: int, end: int) -> bool:
-    if _PROVINCE_AFTER.match(text, end, end + 20) and not _PART_BEFORE.search(text, max(0, start - 20), start) \
-            or _PROVINCE_BEFORE.search(text, max(0, start - 50), start):
+    if _PROVINCE_AFTER.match(text, end, end + 80) and not _PART_BEFORE.search(text, max(0, start - 20), start) \
+            or _PROVINCE_BEFORE.search(text, max(0, start - 90), start):
         return True
     if _OPERATION_AFTER.match(text, end, end + 12) and _PART_BEFORE.search(text, max(0, start - 20), start):
         return True
