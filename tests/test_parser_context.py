@@ -249,3 +249,12 @@ def test_seats_listed_before_countryside_are_governorates(geoparser):
         assert {m.kind for m in found.values() if m.role == "place"} == {"governorate"}, text
     found = by_surface(geoparser, "ERBIL, Kurdistan Region  Clashes went on.")
     assert found["ERBIL"].kind == "city"
+
+
+def test_namesakes_inside_a_seats_governorate_are_not_ranked_by_distance_to_the_seat(geoparser):
+    # 'X village, Aleppo', 'X village in Aleppo countryside': every Aziziyah of Aleppo governorate
+    # qualifies; the most prominent one (a settlement of the OpenStreetMap layer) is taken, not the
+    # one nearest the city
+    for text in ("Shells fell on Aziziyah village in Aleppo countryside.", "Shells fell on Aziziyah village, Aleppo."):
+        found = by_surface(geoparser, text)["Aziziyah"]
+        assert found.place_id.startswith("osm:") and geoparser.index.admin_codes(found.place_id)[0] == "SY02", text

@@ -29,6 +29,7 @@ from geo.geoparse.readings import (_after_locative, _distance_window, _fit, _GEN
 from geo.model import REGION_KINDS, Mention, Place
 
 
+SEAT_KM = 2.0  # an anchor this near a seat is the seat
 POSSESSED_TOWN_KM = 15.0  # "Idlib's Khan Sheikhoun": a town this far from the seat is in its governorate
 
 
@@ -205,11 +206,17 @@ class Resolver:
                     inside = (min(inside, key=lambda c: _fit(between, c, outer)),)
             else:
                 inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
-            if mention.place_id in {c.id for c in inside}:
+            # 'X village, Hasakeh', 'X town in Aleppo countryside': the namesakes inside the governorate are
+            # ranked by the document's other places and prominence, not by their distance to the seat
+            seat_only = wide and not direction and outer.kind not in _CONTAINER_KM and len(inside) > 1
+            if mention.place_id in {c.id for c in inside} and not seat_only:
                 continue
             if inside:
+                rank_ctx = _without_anchor(ctx, (outer.lat, outer.lon)) if seat_only else ctx
                 best, confidence = self._rank(inside, _lower_case(hit.surface) or hit.surface[:1].islower()
-                                              and any(is_curated(c.id) for c in inside), ctx, None)
+                                              and any(is_curated(c.id) for c in inside), rank_ctx, None)
+                if best is not None and best.id == mention.place_id:
+                    continue
                 if best is not None:
                     mentions[i] = dataclasses.replace(
                         mention, place_id=best.id, name=best.name, lat=round(best.lat, 5), lon=round(best.lon, 5),
@@ -325,3 +332,10 @@ def _possessor_of_a_town(text: str, seat: Mention, following: Mention | None) ->
     if between not in ("'s ", "’s "):
         return False
     return _km((seat.lat, seat.lon), (following.lat, following.lon)) > POSSESSED_TOWN_KM
+
+
+def _without_anchor(ctx: _Context, point: tuple[float, float]) -> _Context:
+    """``ctx`` without the anchors at ``point`` (a governorate's seat, when the text names its governorate)."""
+    anchors = [a for a in ctx.anchors if _km(a, point) > SEAT_KM]
+    return _Context(ctx.countries, anchors, by_key=ctx.by_key, governorates=ctx.governorates,
+                    admin_codes=ctx.admin_codes)
