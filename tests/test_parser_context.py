@@ -258,3 +258,8 @@ def test_namesakes_inside_a_seats_governorate_are_not_ranked_by_distance_to_the_
     for text in ("Shells fell on Aziziyah village in Aleppo countryside.", "Shells fell on Aziziyah village, Aleppo."):
         found = by_surface(geoparser, text)["Aziziyah"]
         assert found.place_id.startswith("osm:") and geoparser.index.admin_codes(found.place_id)[0] == "SY02", text
+
+
+def test_a_dateline_of_two_cities_places_both(geoparser):
+    found = by_surface(geoparser, "BAGHDAD/ERBIL (Reuters) - Talks went on.\nOfficials in Baghdad said so.")
+    assert found["BAGHDAD"].role == "place" and found["ERBIL"].role == "place"
