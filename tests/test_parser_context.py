@@ -263,3 +263,14 @@ def test_namesakes_inside_a_seats_governorate_are_not_ranked_by_distance_to_the_
 def test_a_dateline_of_two_cities_places_both(geoparser):
     found = by_surface(geoparser, "BAGHDAD/ERBIL (Reuters) - Talks went on.\nOfficials in Baghdad said so.")
     assert found["BAGHDAD"].role == "place" and found["ERBIL"].role == "place"
+
+
+def test_a_seat_that_is_the_region_of_a_place_stays_the_city(geoparser):
+    # the claim engine binds 'X village in Hama countryside' to the city standing for its countryside
+    for text in ("Shells hit Zorbaq village in Hama countryside.", "Tal Rifaat in Aleppo countryside was shelled.",
+                 "Shells hit Zorbaq town in the countryside of Hama."):
+        found = by_surface(geoparser, text)
+        mention = found.get("Hama") or found["Aleppo"]
+        assert mention.kind == "city", text
+    # a list of two ('Deir Ezzor and Hama countryside') may be the city and a countryside
+    assert by_surface(geoparser, "Troops took areas in Deir Ezzor and Hama countryside.")["Deir Ezzor"].kind == "city"

@@ -4,7 +4,8 @@
 The gazetteer holds few city quarters (OCHA's of Syria, GeoNames' of Baghdad). A name that the
 text calls a neighbourhood or quarter (or lists before 'districts'), that no stage placed, or
 placed on a village, quarter or district elsewhere (more than ``slots.TOWN_PART_KM`` from the city), is taken
-to be a part of the city the document names most (a city of Syria or Iraq), and is placed at that
+to be a part of the town named right after it ('the X neighbourhood of Fallujah') or else of the
+city the document names most (at least twice; a city of Syria or Iraq), and is placed at that
 city (precision 2). Once a name is a part of the city, its other mentions in the text are too
 ('It advanced in al-Ommal and Rasafa'). A name placed inside the city, or on a town, city or
 region, is left as it is.
@@ -37,6 +38,7 @@ _CITY_KINDS = frozenset({"city", "capital"})
 _TOWN_KINDS = frozenset({"city", "capital", "town"})
 _MOVABLE_KINDS = frozenset({"village", "hamlet", "neighbourhood", "district"})  # a namesake elsewhere may be the quarter
 QUARTER_CONFIDENCE = 0.5
+CITY_MENTIONS = 2  # how often a text names the city it is about
 _NOT_QUARTERS = frozenset({"the", "and", "in", "on", "at", "of"})
 
 
@@ -54,12 +56,14 @@ def _names(text: str, match: re.Match) -> list[tuple[int, int]]:
 
 
 def _city_of(mentions: list[Mention]) -> Mention | None:
-    """The city of Syria or Iraq the document names most (the first named, on a tie)."""
+    """The city of Syria or Iraq the document names most, at least twice (the first named, on a tie)."""
     cities = [m for m in mentions if m.role == "place" and m.kind in _CITY_KINDS and m.country in THEATRE_COUNTRIES]
     if not cities:
         return None
     counts = Counter(m.place_id for m in cities)
     best = max(counts.values())
+    if best < CITY_MENTIONS:
+        return None  # a city named once is no city the text is about
     return next(m for m in cities if counts[m.place_id] == best)
 
 

@@ -140,9 +140,10 @@ class Resolver:
                 and "'s " not in text and "’s " not in text:
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
+        placed = frozenset(m.start for m in mentions if m.role == "place")
         for i, m in enumerate(mentions):
             if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
-                    and (_reads_as_governorate(text, m.start, m.end)
+                    and (_reads_as_governorate(text, m.start, m.end, placed)
                          or _possessor_of_a_town(text, m, mentions[i + 1] if i + 1 < len(mentions) else None)):
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None:
