@@ -25,10 +25,13 @@ from geo.model import Mention
 _PART_WORDS = place_nouns("city_part")
 _WORDS = place_noun_pattern("city_part", space=r"[ \t]+")
 _LIST = rf"{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{_NAME})?"
-# 'the neighbourhoods of A, B and C'
-_PARTS_OF = re.compile(rf"\b(?i:{_WORDS})[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
-# 'A, B and C districts', 'the A neighbourhood'
-_PARTS_BEFORE = re.compile(rf"(?<![\w'’-])(?P<list>{_LIST})[ \t]+(?i:{_WORDS})\b")
+_PART_WORD = re.compile(rf"\b(?i:{_WORDS})\b")  # found first: the lists are read around each
+# 'the neighbourhoods of A, B and C' (after the word)
+_PARTS_OF = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
+# 'A, B and C districts', 'the A neighbourhood' (before it)
+_PARTS_BEFORE = re.compile(rf"(?<![\w'’-])(?P<list>{_LIST})[ \t]+$")
+_LONGEST_LIST = 250  # characters a list before the word may take
+_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)[- ]")
 _ONE_NAME = re.compile(_NAME)
 # a word that describes a quarter without naming it: 'Shiite al-Amil', 'Western neighbourhoods'
 _DESCRIBING = re.compile(rf"(?:(?:{alternation(community_adjectives())}|(?i:{bearing_pattern(ern=True)}))(?:[ \t]+|$))+")
@@ -84,15 +87,25 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
     city = _city_of(mentions)
     by_start = {m.start: m for m in mentions}
     towns: dict[str, Mention] = {}  # name key -> the town it is a quarter of
-    for pattern in (_PARTS_OF, _PARTS_BEFORE):
-        for match in pattern.finditer(text):
-            town = (_town_after(text, match.end(), by_start) if pattern is _PARTS_BEFORE else None) or city
-            if town is None:
-                continue
+    surfaces: set[str] = set()
+    for word in _PART_WORD.finditer(text):
+        listed = []
+        after = _PARTS_OF.match(text, word.end())
+        if after and city is not None:
+            listed.append((after, city))
+        before = _PARTS_BEFORE.search(text, max(0, word.start() - _LONGEST_LIST), word.start())
+        if before:
+            town = _town_after(text, word.end(), by_start) or city
+            if town is not None:
+                listed.append((before, town))
+        for match, town in listed:
             for start, end in _names(text, match):
-                key = name_key(text[start:end].rstrip("'’"))
+                surface = text[start:end].rstrip("'’")
+                key = name_key(surface)
                 if key and key not in towns:
                     towns[key] = town
+                    bare = _ARTICLE.sub("", surface)
+                    surfaces.update((surface, bare))
     if not towns:
         return mentions
     places = {}
@@ -105,15 +118,14 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
         town = towns.get(name_key(m.surface))
         if town is not None and places[town.place_id] is not None and _movable(m, town):
             found[m.start] = _placed(doc_id, m.start, m.surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
-    for match in _ONE_NAME.finditer(text):
+    names = re.compile(r"(?<![\w'’-])(?:(?:[Aa]l|[Ee]l)[- ])?(?:"
+                       + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)) + r")(?![\w'’-])")
+    for match in names.finditer(text):
         start, end = match.span()
-        describing = _DESCRIBING.match(text, start, end)
-        if describing:
-            start = describing.end()
-        surface = text[start:end].rstrip("'’")
-        town = towns.get(name_key(surface)) if surface else None
+        surface = text[start:end]
+        town = towns.get(name_key(surface))
         if town is None or places[town.place_id] is None or start in found \
-                or any(s < start + len(surface) and start < e for s, e in covered):
+                or any(s < end and start < e for s, e in covered):
             continue
         found[start] = _placed(doc_id, start, surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
     if not found:
