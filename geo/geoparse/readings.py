@@ -9,6 +9,7 @@ import dataclasses
 import math
 import re
 
+from geo.casefold import lowered
 from geo.geoparse import context
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
 from geo.geoparse.matcher import NameHit
@@ -229,22 +230,33 @@ _PROVINCE_BEFORE = re.compile(r"(?<![\w-])(?!(?i:" + bearing_pattern(ern=True) +
 PROVINCE_WORDS = place_nouns("province_after", "province_before")
 
 
-def _reads_as_governorate(text: str, start: int, end: int, placed: frozenset[int] = frozenset()) -> bool:
-    """``placed``: where the places found before lie (their starts)."""
-    after = _PROVINCE_AFTER.match(text, end, end + 80)
-    if after and after.group("list") and "," not in after.group("list") \
-            and not _LISTED_BEFORE.search(text, max(0, start - 40), start):
-        after = None
-    if (after and not _PART_BEFORE.search(text, max(0, start - 20), start)
-            or _PROVINCE_BEFORE.search(text, max(0, start - 90), start)) \
-            and not _region_of_a_place(text, start, placed):
-        return True
+def _reads_as_governorate(text: str, start: int, end: int, placed: frozenset[int] = frozenset(),
+                          governorate_words: bool = True) -> bool:
+    """``placed``: where the places found before lie (their starts); ``governorate_words``: whether
+    the text has a word for a governorate, or for an operation over one, at all."""
+    if _province_word_near(text, start, end):
+        after = _PROVINCE_AFTER.match(text, end, end + 80)
+        if after and after.group("list") and "," not in after.group("list") \
+                and not _LISTED_BEFORE.search(text, max(0, start - 40), start):
+            after = None
+        if (after and not _PART_BEFORE.search(text, max(0, start - 20), start)
+                or _PROVINCE_BEFORE.search(text, max(0, start - 90), start)) \
+                and not _region_of_a_place(text, start, placed):
+            return True
+    if not governorate_words:
+        return False
     if _OPERATION_AFTER.match(text, end, end + 12) and _PART_BEFORE.search(text, max(0, start - 20), start):
         return True
     return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start)
                 or "provincial" in text[max(0, start - 80):end + 80]
                 and (_BETWEEN_PROVINCES_BEFORE.search(text, max(0, start - 80), start)
                      or _BETWEEN_PROVINCES_AFTER.match(text, end, end + 60)))
+
+
+def _province_word_near(text: str, start: int, end: int) -> bool:
+    """A word of 'Hama countryside', 'the countryside of Hama' around the name (a cheap test first)."""
+    around = lowered(text[max(0, start - 90):end + 80])
+    return any(word in around for word in PROVINCE_WORDS)
 
 
 def _region_of_a_place(text: str, start: int, placed: frozenset[int]) -> bool:

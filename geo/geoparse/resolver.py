@@ -135,16 +135,18 @@ class Resolver:
         of Kirkuk', 'Saladin and Kirkuk Governorates', 'Idlib countryside', 'the countryside of Hama',
         "Idlib's Khan Sheikhoun" (a town of the governorate, away from the seat)."""
         low = lowered(text)
-        if not any(word in low for word in _GOVERNORATE_WORDS) and "provincial" not in low and "offensive" not in low \
-                and "campaign" not in low and not any(word in low for word in PROVINCE_WORDS) \
-                and "'s " not in text and "’s " not in text:
+        governorate_words = any(word in low for word in _GOVERNORATE_WORDS) or "provincial" in low \
+            or "offensive" in low or "campaign" in low
+        worded = governorate_words or any(word in low for word in PROVINCE_WORDS)
+        possessive = "'s " in text or "’s " in text
+        if not worded and not possessive:
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
-        placed = frozenset(m.start for m in mentions if m.role == "place")
+        placed = frozenset(m.start for m in mentions if m.role == "place") if worded else frozenset()
         for i, m in enumerate(mentions):
             if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
-                    and (_reads_as_governorate(text, m.start, m.end, placed)
-                         or _possessor_of_a_town(text, m, mentions[i + 1] if i + 1 < len(mentions) else None)):
+                    and (worded and _reads_as_governorate(text, m.start, m.end, placed, governorate_words)
+                         or possessive and i + 1 < len(mentions) and _possessor_of_a_town(text, m, mentions[i + 1])):
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None:
                     m = dataclasses.replace(m, place_id=governorate.id, name=governorate.name, kind=governorate.kind,
