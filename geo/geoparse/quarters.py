@@ -18,11 +18,12 @@ from collections import Counter
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import _NAME, _placed, _within_town
-from geo.knowledge import alternation, bearing_pattern, community_adjectives, place_noun_pattern
+from geo.knowledge import alternation, bearing_pattern, community_adjectives, place_noun_pattern, place_nouns
 from geo.model import Mention
 
 _WORDS = place_noun_pattern("city_part", space=r"[ \t]+")
 _LIST = rf"{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{_NAME})?"
+_PART_WORDS = tuple(f(w) for w in place_nouns("city_part") for f in (str.lower, str.capitalize))
 _PART_WORD = re.compile(rf"\b(?i:{_WORDS})\b")  # found first: the lists are read around each
 # 'the neighbourhoods of A, B and C' (after the word)
 _PARTS_OF = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
@@ -79,7 +80,7 @@ def _town_after(text: str, end: int, by_start: dict[int, Mention]) -> Mention | 
 
 def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
     """``mentions`` (sorted) with the quarters of the document's city placed at the city."""
-    if _PART_WORD.search(text) is None:
+    if not any(word in text for word in _PART_WORDS):  # (ten times faster than the pattern)
         return mentions
     city = _city_of(mentions)
     by_start = {m.start: m for m in mentions}

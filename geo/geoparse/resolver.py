@@ -25,7 +25,7 @@ from geo.geoparse.ranking import (_abroad_is_plausible, _acceptable, COMMON_AT_S
 from geo.geoparse.readings import (_after_locative, _distance_window, _fit, _GENERIC_PARTS, _GOVERNORATE_WORDS,
                                    _names_no_place, _names_no_place_here, _on_bearing, _part_of_longer_name,
                                    _qualified_parts, _reads_as_governorate, _TOWN_KINDS, _word_before,
-                                   PROVINCE_WORDS)
+                                   PROVINCE_WORDS, province_word_starts)
 from geo.model import REGION_KINDS, Mention, Place
 
 
@@ -143,9 +143,11 @@ class Resolver:
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
         placed = frozenset(m.start for m in mentions if m.role == "place") if worded else frozenset()
+        province_words = province_word_starts(text) if worded else []
         for i, m in enumerate(mentions):
             if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
-                    and (worded and _reads_as_governorate(text, m.start, m.end, placed, governorate_words)
+                    and (worded and _reads_as_governorate(text, m.start, m.end, placed, governorate_words,
+                                                           province_words)
                          or possessive and i + 1 < len(mentions) and _possessor_of_a_town(text, m, mentions[i + 1])):
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None:
@@ -212,13 +214,14 @@ class Resolver:
             # 'X village, Hasakeh', 'X town in Aleppo countryside': the namesakes inside the governorate are
             # ranked by the document's other places and prominence, not by their distance to the seat
             seat_only = wide and not direction and outer.kind not in _CONTAINER_KM and len(inside) > 1
-            if mention.place_id in {c.id for c in inside} and not seat_only:
+            already = mention.place_id in {c.id for c in inside}
+            if already and not seat_only:
                 continue
             if inside:
                 rank_ctx = _without_anchor(ctx, (outer.lat, outer.lon)) if seat_only else ctx
                 best, confidence = self._rank(inside, _lower_case(hit.surface) or hit.surface[:1].islower()
                                               and any(is_curated(c.id) for c in inside), rank_ctx, None)
-                if best is not None and best.id == mention.place_id:
+                if already and (best is None or best.id == mention.place_id):
                     continue
                 if best is not None:
                     mentions[i] = dataclasses.replace(
