@@ -18,13 +18,11 @@ from collections import Counter
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import _NAME, _placed, _within_town
-from geo.knowledge import alternation, bearing_pattern, community_adjectives, place_noun_pattern, place_nouns
+from geo.knowledge import alternation, bearing_pattern, community_adjectives, place_nouns
 from geo.model import Mention
 
-_WORDS = place_noun_pattern("city_part", space=r"[ \t]+")
 _LIST = rf"{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{_NAME})?"
 _PART_WORDS = tuple(f(w) for w in place_nouns("city_part") for f in (str.lower, str.capitalize))
-_PART_WORD = re.compile(rf"\b(?i:{_WORDS})\b")  # found first: the lists are read around each
 # 'the neighbourhoods of A, B and C' (after the word)
 _PARTS_OF = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
 # 'A, B and C districts', 'the A neighbourhood' (before it)
@@ -57,6 +55,20 @@ def _names(text: str, match: re.Match) -> list[tuple[int, int]]:
     return spans
 
 
+def _part_words(text: str) -> list[tuple[int, int]]:
+    """Where the quarter words lie (whole words; the longest at a start), by string search (the
+    lists are read around each)."""
+    found: dict[int, int] = {}
+    for word in _PART_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (not at or not text[at - 1].isalnum()) and not text[end:end + 1].isalnum():
+                found[at] = max(found.get(at, 0), end)
+            at = text.find(word, end)
+    return sorted(found.items())
+
+
 def _city_of(mentions: list[Mention]) -> Mention | None:
     """The city of Syria or Iraq the document names most, at least twice (the first named, on a tie)."""
     cities = [m for m in mentions if m.role == "place" and m.kind in _CITY_KINDS and m.country in THEATRE_COUNTRIES]
@@ -86,14 +98,14 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
     by_start = {m.start: m for m in mentions}
     towns: dict[str, Mention] = {}  # name key -> the town it is a quarter of
     surfaces: set[str] = set()
-    for word in _PART_WORD.finditer(text):
+    for word_start, word_end in _part_words(text):
         listed = []
-        after = _PARTS_OF.match(text, word.end())
+        after = _PARTS_OF.match(text, word_end)
         if after and city is not None:
             listed.append((after, city))
-        before = _PARTS_BEFORE.search(text, max(0, word.start() - _LONGEST_LIST), word.start())
+        before = _PARTS_BEFORE.search(text, max(0, word_start - _LONGEST_LIST), word_start)
         if before:
-            town = _town_after(text, word.end(), by_start) or city
+            town = _town_after(text, word_end, by_start) or city
             if town is not None:
                 listed.append((before, town))
         for match, town in listed:

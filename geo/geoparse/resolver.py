@@ -180,6 +180,7 @@ class Resolver:
                  ctx: _Context) -> list[Mention]:
         """'X in Y', 'X, Y': X is taken among its places inside Y, or left unresolved."""
         mentions = [m for _, _, m in resolved]
+        seats: dict[str, _Context] = {}  # a seat's id -> the context without it
         for i in range(len(resolved) - 2, -1, -1):  # right to left: Y is settled before X
             hit, candidates, mention = resolved[i]
             container = mentions[i + 1]
@@ -218,7 +219,11 @@ class Resolver:
             if already and not seat_only:
                 continue
             if inside:
-                rank_ctx = _without_anchor(ctx, (outer.lat, outer.lon)) if seat_only else ctx
+                rank_ctx = ctx
+                if seat_only:
+                    rank_ctx = seats.get(outer.id)
+                    if rank_ctx is None:
+                        rank_ctx = seats[outer.id] = _without_anchor(ctx, (outer.lat, outer.lon))
                 best, confidence = self._rank(inside, _lower_case(hit.surface) or hit.surface[:1].islower()
                                               and any(is_curated(c.id) for c in inside), rank_ctx, None)
                 if already and (best is None or best.id == mention.place_id):
