@@ -142,3 +142,11 @@ def test_a_build_reports_its_progress_through_a_callback(tmp_path):
     seen.clear()
     GazetteerIndex.load(tmp_path, progress=lambda share, step: seen.append((share, step)))
     assert seen == []  # built once: a warm start reports nothing
+
+
+def test_the_capital_of_the_one_country_the_text_names(geoparser):
+    found = {m.surface: m for m in geoparser.parse(Document("c", "Two bombs went off in Iraq on Monday; in the capital, "
+                                                               "police found three bodies."))}
+    assert found["the capital"].name == "Baghdad"
+    found = {m.surface: m for m in geoparser.parse(Document("c", "Ministers of Syria and Iraq met in the capital."))}
+    assert "the capital" not in found

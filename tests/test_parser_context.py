@@ -94,11 +94,21 @@ def test_no_place_abroad_unless_the_text_points_there(geoparser):
     assert abroad["Gaziantep"].country == "TR" and abroad["Gaziantep"].role == "place"
 
 
-def test_countryside_of_a_city_is_near_the_city(geoparser):
-    for text in ("Shelling in the countryside of Hama.", "Shelling in Hama countryside.",
-                 "Shelling in the northern Hama countryside."):
+def test_a_part_of_the_countryside_is_near_the_city(geoparser):
+    for text in ("Shelling in the northern countryside of Hama.", "Shelling in the northern Hama countryside.",
+                 "Raids hit the south-western countryside of Hama."):
         [mention] = [m for m in parse(geoparser, text) if m.role == "place"]
         assert (mention.name, mention.kind, mention.precision) == ("Hama", "city", 2), text
+
+
+def test_the_countryside_of_a_governorate_seat_is_the_governorate(geoparser):
+    for text in ("Shelling in the countryside of Hama.", "Shelling in Hama countryside.",
+                 "Troops moved into the Idlib region.", "Saraqeb, a town in the Idlib countryside, was hit."):
+        found = by_surface(geoparser, text)
+        mention = found.get("Hama") or found["Idlib"]
+        assert (mention.kind, mention.precision) == ("governorate", 3), text
+    # a village in the countryside is still looked for inside the governorate
+    assert by_surface(geoparser, "Saraqeb, a town in the Idlib countryside, was hit.")["Saraqeb"].role == "place"
 
 
 def test_a_province_is_the_governorate(geoparser):
@@ -109,7 +119,7 @@ def test_a_province_is_the_governorate(geoparser):
 def test_a_name_head_before_an_unknown_name_is_no_place(geoparser):
     # 'Tal' of an unknown 'Tal Zarzur' is no al-Tall; 'Dabiq' after an unknown 'Kafr' is not taken alone
     text = "Shells hit Tal Zarzur village and Kafr Zarzur in Idlib countryside."
-    assert [m.name for m in parse(geoparser, text) if m.role == "place"] == ["Idlib"]
+    assert [m.name for m in parse(geoparser, text) if m.role == "place"] == ["Idlib Governorate"]
 
 
 # -- not places ------------------------------------------------------------------------------
@@ -224,3 +234,43 @@ def test_a_governorate_the_document_names_chooses_among_namesakes(geoparser):
     # two villages named Tall Shihab, in Homs and in Daraa governorates
     found = by_surface(geoparser, "Gunmen were active in Daraa province; a fighter was killed in Tal Shihab town.")
     assert geoparser.index.admin_codes(found["Tal Shihab"].place_id)[0] == "SY12"
+
+
+def test_a_seats_possessive_before_a_town_of_its_governorate(geoparser):
+    found = by_surface(geoparser, "Fighters pulled out of Hama’s Kafr Zita overnight.")
+    assert (found["Hama"].kind, found["Kafr Zita"].role) == ("governorate", "place")
+    found = by_surface(geoparser, "A bomb hit Baghdad's Karrada district.")
+    assert found["Baghdad"].kind == "city"
+
+
+def test_seats_listed_before_countryside_are_governorates(geoparser):
+    for text in ("Jets struck Idlib, Hama and Aleppo countryside.", "Funerals were held in the countryside of Raqqa and Aleppo."):
+        found = by_surface(geoparser, text)
+        assert {m.kind for m in found.values() if m.role == "place"} == {"governorate"}, text
+    found = by_surface(geoparser, "ERBIL, Kurdistan Region  Clashes went on.")
+    assert found["ERBIL"].kind == "city"
+
+
+def test_namesakes_inside_a_seats_governorate_are_not_ranked_by_distance_to_the_seat(geoparser):
+    # 'X village, Aleppo', 'X village in Aleppo countryside': every Aziziyah of Aleppo governorate
+    # qualifies; the most prominent one (a settlement of the OpenStreetMap layer) is taken, not the
+    # one nearest the city
+    for text in ("Shells fell on Aziziyah village in Aleppo countryside.", "Shells fell on Aziziyah village, Aleppo."):
+        found = by_surface(geoparser, text)["Aziziyah"]
+        assert found.place_id.startswith("osm:") and geoparser.index.admin_codes(found.place_id)[0] == "SY02", text
+
+
+def test_a_dateline_of_two_cities_places_both(geoparser):
+    found = by_surface(geoparser, "BAGHDAD/ERBIL (Reuters) - Talks went on.\nOfficials in Baghdad said so.")
+    assert found["BAGHDAD"].role == "place" and found["ERBIL"].role == "place"
+
+
+def test_a_seat_that_is_the_region_of_a_place_stays_the_city(geoparser):
+    # the claim engine binds 'X village in Hama countryside' to the city standing for its countryside
+    for text in ("Shells hit Zorbaq village in Hama countryside.", "Tal Rifaat in Aleppo countryside was shelled.",
+                 "Shells hit Zorbaq town in the countryside of Hama."):
+        found = by_surface(geoparser, text)
+        mention = found.get("Hama") or found["Aleppo"]
+        assert mention.kind == "city", text
+    # a list of two ('Deir Ezzor and Hama countryside') may be the city and a countryside
+    assert by_surface(geoparser, "Troops took areas in Deir Ezzor and Hama countryside.")["Deir Ezzor"].kind == "city"

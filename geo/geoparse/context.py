@@ -97,7 +97,9 @@ def is_line_start(text: str, start: int) -> bool:
 
 
 # 'BEIRUT (Reuters) -', 'AMMAN —': the city a report is filed from, a place (in capitals, opening a line)
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][\w ]{0,20}[ \t]*)?(?:\(|—|–|-[ \t])")
+# ('AMMAN/ISTANBUL (Reuters) -': a report filed from two cities names both)
+_DATELINE_AFTER = re.compile(r"(?:[ \t]*/[ \t]*[A-Z][A-Z .'’-]*)*[ \t]*(?:,[ \t]*[A-Za-z][\w ]{0,20}[ \t]*)?(?:\(|—|–|-[ \t])")
+_DATELINE_BEFORE = re.compile(r"(?:[A-Z][A-Z .'’-]*[ \t]*/[ \t]*)+$")
 # 'the Turkey-Syria border': a country before another and a border is where that border runs
 _BORDER_AFTER = re.compile(r"[-‑–][A-Z][\w]+[ \t]+border\b")
 # 'on the border with Turkey', 'the crossing with Jordan', 'fighters escaped to enter Turkey':
@@ -114,7 +116,9 @@ def _border_before(text: str, start: int) -> bool:
 def is_dateline(text: str, start: int, end: int) -> bool:
     """A name in capitals opening a line before a dateline's punctuation ('BEIRUT (AFP) -')."""
     surface = text[start:end]
-    return surface.isupper() and is_line_start(text, start) and bool(_DATELINE_AFTER.match(text, end, end + 30))
+    if not surface.isupper() or not _DATELINE_AFTER.match(text, end, end + 60):
+        return False
+    return is_line_start(text, start) or bool(_DATELINE_BEFORE.match(text, text.rfind("\n", 0, start) + 1, start))
 
 
 @lru_cache(maxsize=1)

@@ -15,12 +15,15 @@ from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
-from geo.geoparse.gazetteer import GazetteerIndex
-from geo.geoparse.index_build import DATA_DIR
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
+from geo.geoparse.index_build import DATA_DIR, read_demonyms
+from geo.geoparse.normalize import name_key
+from geo.geoparse.slots import _placed
 from geo.knowledge.words import bearing_pattern, place_noun_pattern
 from geo.model import Mention
 
 GENERIC_CSV = DATA_DIR / "generic_names.csv"
+CAPITAL_CONFIDENCE = 0.7  # 'the capital' of the one country the text names
 SITE_NEAR_DEGREES = 0.2  # 'the airbase near Y': an airbase of the gazetteer this close to Y
 
 
@@ -117,7 +120,7 @@ def resolve_generic(doc_id: str, text: str, mentions: list[Mention], index: Gaze
             mention = _located(doc_id, match, generic, lazy["by_start"].get(link.end()), index)
         if mention is None:
             if generic.phrase not in named:
-                named[generic.phrase] = _named_once(generic, placed())
+                named[generic.phrase] = _named_once(generic, placed()) or _capital_of(doc_id, generic, placed(), index)
             if named[generic.phrase] is not None:
                 mention = _as(doc_id, match, named[generic.phrase], 1)
         if mention is not None:
@@ -165,6 +168,24 @@ def _site_near(index: GazetteerIndex, generic: GenericName, lat: float, lon: flo
     if not places:
         return None
     return min(places, key=lambda p: (p.lat - lat) ** 2 + (p.lon - lon) ** 2)
+
+
+def _capital_of(doc_id: str, generic: GenericName, placed: list[Mention], index: GazetteerIndex) -> Mention | None:
+    """'the capital' in a text that names one country of the theatre (and no other country):
+    the place the gazetteer calls '<demonym> capital' of that country ('Iraqi capital')."""
+    if generic.kinds != {"capital"}:
+        return None
+    countries = {m.country for m in placed if m.kind == "country"}
+    if len(countries) != 1 or not countries <= set(THEATRE_COUNTRIES):
+        return None
+    (country,) = countries
+    for demonym, code in sorted(read_demonyms().items()):
+        if code != country:
+            continue
+        for place in index.candidates(name_key(f"{demonym} capital")):
+            if place.country == country and place.kind in ("city", "capital"):
+                return _placed(doc_id, 0, place.name, place, 1, CAPITAL_CONFIDENCE)
+    return None
 
 
 def _start(mention: Mention) -> int:

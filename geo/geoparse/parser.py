@@ -17,6 +17,7 @@ from geo.geoparse.generic import resolve_generic
 from geo.geoparse.groups import GroupNames, read_group_names
 from geo.geoparse.matcher import KeyStream, find_names
 from geo.geoparse.nearby import NearbySettler
+from geo.geoparse.quarters import place_quarters
 from geo.geoparse.normalize import name_key
 from geo.model import Document, Mention
 from geo.geoparse.resolver import Resolver
@@ -76,6 +77,7 @@ class Geoparser:
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)
         mentions = self.nearby.settle(doc.id, doc.text, mentions)  # the villages of the text's own districts
+        mentions = place_quarters(doc.id, doc.text, mentions, self.index)  # 'the al-Ardi neighbourhood'
         generic = resolve_generic(doc.id, doc.text, mentions, self.index)  # 'the airbase', 'the silos'
         if generic:
             mentions = sorted(_outside([m for m in mentions], [(g.start, g.end) for g in generic]) + generic,

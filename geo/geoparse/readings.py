@@ -6,13 +6,16 @@ north of Y'). Used by :class:`geo.geoparse.resolver.Resolver`."""
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 import math
 import re
 
+from geo.casefold import lowered
 from geo.geoparse import context
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
 from geo.geoparse.matcher import NameHit
 from geo.geoparse.normalize import token_key
+from geo.geoparse.slots import _LONGEST_SLOT, _STARTS_WITH_PLACE_WORD, _slot_before
 from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, _DIRECTION_KM, _km, _LISTED_AFTER, _NAME_HEADS,
                                   _NEXT_WORD, word_zipf)
 from geo.knowledge import alternation, bearing_pattern, month_abbreviations, month_names
@@ -212,12 +215,75 @@ _BETWEEN_PROVINCES_AFTER = re.compile(
 # 'the Southern Raqqa offensive', 'the northern Hama campaign': an operation over part of the governorate
 _PART_BEFORE = re.compile(rf"\b(?i:{bearing_pattern(ern=True)})[ \t]+$")
 _OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign)\b")
+# 'Hama countryside', 'the Idlib region', 'the countryside of Aleppo': the governorate around the seat
+# ('the northern countryside of Aleppo', 'Aleppo's western countryside' is a part of it near the city: the city)
+# (and the seats listed with one: 'Idlib, Hama and Aleppo countryside', 'the countryside of Raqqa and Aleppo')
+_LISTED_SEAT = r"[A-Z][\w'’-]*(?:[ -](?!(?i:" + bearing_pattern(ern=True) + r")\b)[A-Za-z][\w'’-]*){0,2}?"
+_LIST_LINK = r"(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)"
+# (a listed seat takes the word in lower case only: 'Erbil, Kurdistan Region' is no list)
+_PROVINCE_AFTER = re.compile(rf"(?:[ \t-]+(?i:{place_noun_pattern('province_after')})|(?P<list>(?:{_LIST_LINK}{_LISTED_SEAT})+)"
+                             rf"[ \t-]+{place_noun_pattern('province_after')})\b")
+# ('Deir Ezzor and Hama countryside' may be the city and Hama's countryside: a list of two is not read so)
+_LISTED_BEFORE = re.compile(rf"{_LISTED_SEAT}[ \t]*,[ \t]*$")
+_PROVINCE_BEFORE = re.compile(r"(?<![\w-])(?!(?i:" + bearing_pattern(ern=True) + r")[ \t-])[\w-]+[ \t]+(?i:"
+                              + place_noun_pattern("province_before") + rf")[ \t]+of[ \t]+(?:the[ \t]+)?"
+                              rf"(?:{_LISTED_SEAT}{_LIST_LINK}){{0,3}}$")
+PROVINCE_WORDS = place_nouns("province_after", "province_before")
+_PROVINCE_WORD_FORMS = tuple(f(w) for w in PROVINCE_WORDS for f in (str.lower, str.capitalize))
 
 
-def _reads_as_governorate(text: str, start: int, end: int) -> bool:
+def _reads_as_governorate(text: str, start: int, end: int, placed: frozenset[int] = frozenset(),
+                          governorate_words: bool = True, province_words: list[int] | None = None) -> bool:
+    """``placed``: where the places found before lie (their starts); ``governorate_words``: whether
+    the text has a word for a governorate, or for an operation over one, at all; ``province_words``:
+    where the words of 'Hama countryside' lie in it (sorted; found here when not given)."""
+    if province_words is None:
+        province_words = province_word_starts(text)
+    k = bisect_left(province_words, start - 90)
+    if k < len(province_words) and province_words[k] <= end + 80:
+        after = _PROVINCE_AFTER.match(text, end, end + 80)
+        if after and after.group("list") and "," not in after.group("list") \
+                and not _LISTED_BEFORE.search(text, max(0, start - 40), start):
+            after = None
+        if (after and not _PART_BEFORE.search(text, max(0, start - 20), start)
+                or _PROVINCE_BEFORE.search(text, max(0, start - 90), start)) \
+                and not _region_of_a_place(text, start, placed):
+            return True
+    if not governorate_words:
+        return False
     if _OPERATION_AFTER.match(text, end, end + 12) and _PART_BEFORE.search(text, max(0, start - 20), start):
         return True
     return bool(_GOVERNORATES_AFTER.match(text, end, end + 90) or _GOVERNORATE_BEFORE.search(text, max(0, start - 40), start)
                 or "provincial" in text[max(0, start - 80):end + 80]
                 and (_BETWEEN_PROVINCES_BEFORE.search(text, max(0, start - 80), start)
                      or _BETWEEN_PROVINCES_AFTER.match(text, end, end + 60)))
+
+
+def province_word_starts(text: str) -> list[int]:
+    """Where the words of 'Hama countryside', 'the countryside of Hama' lie in ``text`` (sorted; a
+    string search, faster than a pattern)."""
+    found = []
+    for word in _PROVINCE_WORD_FORMS:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def _region_of_a_place(text: str, start: int, placed: frozenset[int]) -> bool:
+    """'Zorbaq village in Hama countryside', 'Tal Rifaat in Aleppo countryside': the seat stands for
+    its countryside as the region of a place (the claim engine binds to it so)."""
+    slot = _slot_before(text, max(0, start - _LONGEST_SLOT), _slot_end(text, start))
+    if slot is None or not slot.group("link").strip(" \t,("):
+        return False  # 'Idlib, Hama and Aleppo countryside' is a list
+    return slot.start("name") in placed or bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link")))
+
+
+def _slot_end(text: str, start: int) -> int:
+    """Where the link of a slot before a seat ends: before 'the countryside of' when the seat follows it."""
+    before = _PROVINCE_BEFORE.search(text, max(0, start - 90), start)
+    if before is None:
+        return start
+    at = text.rfind(" the ", before.start() - 5, before.start() + 1)
+    return at + 1 if at >= 0 else before.start()

@@ -24,8 +24,13 @@ from geo.geoparse.ranking import (_abroad_is_plausible, _acceptable, COMMON_AT_S
                                   _lower_case, _NAME_HEADS, _NEXT_NAME, _score, _SMALL_KINDS, _TOWN_KM, word_zipf)
 from geo.geoparse.readings import (_after_locative, _distance_window, _fit, _GENERIC_PARTS, _GOVERNORATE_WORDS,
                                    _names_no_place, _names_no_place_here, _on_bearing, _part_of_longer_name,
-                                   _qualified_parts, _reads_as_governorate, _TOWN_KINDS, _word_before)
+                                   _qualified_parts, _reads_as_governorate, _TOWN_KINDS, _word_before,
+                                   PROVINCE_WORDS, province_word_starts)
 from geo.model import REGION_KINDS, Mention, Place
+
+
+SEAT_KM = 2.0  # an anchor this near a seat is the seat
+POSSESSED_TOWN_KM = 15.0  # "Idlib's Khan Sheikhoun": a town this far from the seat is in its governorate
 
 
 class Resolver:
@@ -127,15 +132,23 @@ class Resolver:
 
     def _governorate_readings(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A governorate's seat read as the governorate where the words ask for it: 'the province
-        of Kirkuk', 'Saladin and Kirkuk Governorates' ('Idlib countryside' stays near the city)."""
+        of Kirkuk', 'Saladin and Kirkuk Governorates', 'Idlib countryside', 'the countryside of Hama',
+        "Idlib's Khan Sheikhoun" (a town of the governorate, away from the seat)."""
         low = lowered(text)
-        if not any(word in low for word in _GOVERNORATE_WORDS) and "provincial" not in low and "offensive" not in low \
-                and "campaign" not in low:
+        governorate_words = any(word in low for word in _GOVERNORATE_WORDS) or "provincial" in low \
+            or "offensive" in low or "campaign" in low
+        worded = governorate_words or any(word in low for word in PROVINCE_WORDS)
+        possessive = "'s " in text or "’s " in text
+        if not worded and not possessive:
             return mentions  # no 'province' nor 'governorate' in the text: nothing asks for one
         out = []
-        for m in mentions:
+        placed = frozenset(m.start for m in mentions if m.role == "place") if worded else frozenset()
+        province_words = province_word_starts(text) if worded else []
+        for i, m in enumerate(mentions):
             if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
-                    and _reads_as_governorate(text, m.start, m.end):
+                    and (worded and _reads_as_governorate(text, m.start, m.end, placed, governorate_words,
+                                                           province_words)
+                         or possessive and i + 1 < len(mentions) and _possessor_of_a_town(text, m, mentions[i + 1])):
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None:
                     m = dataclasses.replace(m, place=governorate, precision=3)
@@ -165,6 +178,7 @@ class Resolver:
                  ctx: _Context) -> list[Mention]:
         """'X in Y', 'X, Y': X is taken among its places inside Y, or left unresolved."""
         mentions = [m for _, _, m in resolved]
+        seats: dict[str, _Context] = {}  # a seat's id -> the context without it
         for i in range(len(resolved) - 2, -1, -1):  # right to left: Y is settled before X
             hit, candidates, mention = resolved[i]
             container = mentions[i + 1]
@@ -196,13 +210,26 @@ class Resolver:
                     inside = (min(inside, key=lambda c: _fit(between, c, outer)),)
             else:
                 inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
-            if mention.place_id in {c.id for c in inside}:
+            # 'X village, Hasakeh', 'X town in Aleppo countryside': the namesakes inside the governorate are
+            # ranked by the document's other places and prominence, not by their distance to the seat
+            seat_only = wide and not direction and outer.kind not in _CONTAINER_KM and len(inside) > 1
+            already = mention.place_id in {c.id for c in inside}
+            if already and not seat_only:
                 if mention.within is None:
                     mentions[i] = dataclasses.replace(mention, within=outer)
                 continue
             if inside:
+                rank_ctx = ctx
+                if seat_only:
+                    rank_ctx = seats.get(outer.id)
+                    if rank_ctx is None:
+                        rank_ctx = seats[outer.id] = _without_anchor(ctx, (outer.lat, outer.lon))
                 best, confidence = self._rank(inside, _lower_case(hit.surface) or hit.surface[:1].islower()
-                                              and any(is_curated(c.id) for c in inside), ctx, None)
+                                              and any(is_curated(c.id) for c in inside), rank_ctx, None)
+                if already and (best is None or best.id == mention.place_id):
+                    if mention.within is None:
+                        mentions[i] = dataclasses.replace(mention, within=outer)
+                    continue
                 if best is not None:
                     mentions[i] = dataclasses.replace(mention, place=best, within=outer, confidence=round(confidence, 3),
                                                       role="place", precision=mention.precision or 1)
@@ -303,3 +330,22 @@ class Resolver:
         runner_up = scored[1][0] if len(scored) > 1 else best_score - 4.0
         confidence = 1.0 / (1.0 + math.exp(-(best_score - runner_up)))
         return best, confidence * (0.95 if is_curated(best.id) else 0.8)
+
+
+def _possessor_of_a_town(text: str, seat: Mention, following: Mention | None) -> bool:
+    """"Idlib's Khan Sheikhoun": a seat's possessive before a town of its governorate that lies away
+    from the seat is the governorate ("Baghdad's Karrada", a part of the city, keeps the city)."""
+    if following is None or following.role != "place" or following.lat is None or seat.lat is None \
+            or following.kind in REGION_KINDS or following.country != seat.country:
+        return False
+    between = text[seat.end:following.start]
+    if between not in ("'s ", "’s "):
+        return False
+    return _km((seat.lat, seat.lon), (following.lat, following.lon)) > POSSESSED_TOWN_KM
+
+
+def _without_anchor(ctx: _Context, point: tuple[float, float]) -> _Context:
+    """``ctx`` without the anchors at ``point`` (a governorate's seat, when the text names its governorate)."""
+    anchors = [a for a in ctx.anchors if _km(a, point) > SEAT_KM]
+    return _Context(ctx.countries, anchors, by_key=ctx.by_key, governorates=ctx.governorates,
+                    admin_codes=ctx.admin_codes)

@@ -17,7 +17,7 @@ from geo.knowledge.records import (  # noqa: F401
     USER_DIR_VARIABLE, LexiconError, actor_records, check_choice, compile_pattern, load_table,
 )
 from geo.knowledge.words import (  # noqa: F401
-    alternation, bearing_pattern, bearings, compass_points, link_words, month_abbreviations, month_names, month_number,
+    alternation, bearing_pattern, bearings, community_adjectives, compass_points, link_words, month_abbreviations, month_names, month_number,
     months, name_heads, place_noun_pattern, place_nouns, roles, titles, weekdays,
 )
 from geo.knowledge.world import demonym_countries, demonym_records, theatre_countries, theatre_sql  # noqa: F401

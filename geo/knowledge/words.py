@@ -167,6 +167,11 @@ def roles() -> tuple[str, ...]:
     return _word_table("role")[""]
 
 
+def community_adjectives() -> tuple[str, ...]:
+    """Adjectives of a community or faith that describe a quarter without naming it ('Shiite')."""
+    return _word_table("community")[""]
+
+
 def name_heads(cls: str) -> tuple[str, ...]:
     """Heads of Arabic place names of a class ('part', 'village', 'feature')."""
     heads = _word_table("name_head").get(cls)

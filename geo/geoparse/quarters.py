@@ -1,0 +1,151 @@
+"""Parts of the city a text is about: 'the neighbourhoods of al-Ardi, al-Orfi and Kanamat',
+'clashes in al-Rasafa, al-Ommal and al-Jabilah districts', 'near the al-Sina'a neighbourhood'.
+
+The gazetteer holds few city quarters (OCHA's of Syria, GeoNames' of Baghdad). A name that the
+text calls a neighbourhood or quarter (or lists before 'districts'), that no stage placed, or
+placed on a village, quarter or district elsewhere (more than ``slots.TOWN_PART_KM`` from the city), is taken
+to be a part of the town named right after it ('the X neighbourhood of Fallujah') or else of the
+city the document names most (at least twice; a city of Syria or Iraq), and is placed at that
+city (precision 2). Once a name is a part of the city, its other mentions in the text are too
+('It advanced in al-Ommal and Rasafa'). A name placed inside the city, or on a town, city or
+region, is left as it is.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
+from geo.geoparse.normalize import name_key
+from geo.geoparse.slots import _NAME, _placed, _within_town
+from geo.knowledge import alternation, bearing_pattern, community_adjectives, place_nouns
+from geo.model import Mention
+
+_LIST = rf"{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{_NAME})?"
+_PART_WORDS = tuple(f(w) for w in place_nouns("city_part") for f in (str.lower, str.capitalize))
+# 'the neighbourhoods of A, B and C' (after the word)
+_PARTS_OF = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
+# 'A, B and C districts', 'the A neighbourhood' (before it)
+_PARTS_BEFORE = re.compile(rf"(?<![\w'’-])(?P<list>{_LIST})[ \t]+$")
+_LONGEST_LIST = 250  # characters a list before the word may take
+_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)[- ]")
+_ONE_NAME = re.compile(_NAME)
+# a word that describes a quarter without naming it: 'Shiite al-Amil', 'Western neighbourhoods'
+_DESCRIBING = re.compile(rf"(?:(?:{alternation(community_adjectives())}|(?i:{bearing_pattern(ern=True)}))(?:[ \t]+|$))+")
+# 'A neighbourhood of Fallujah city', 'A, B districts in Aleppo': the town named right after
+_OF_TOWN = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?")
+_CITY_KINDS = frozenset({"city", "capital"})
+_TOWN_KINDS = frozenset({"city", "capital", "town"})
+_MOVABLE_KINDS = frozenset({"village", "hamlet", "neighbourhood", "district"})  # a namesake elsewhere may be the quarter
+QUARTER_CONFIDENCE = 0.5
+CITY_MENTIONS = 2  # how often a text names the city it is about
+_NOT_QUARTERS = frozenset({"the", "and", "in", "on", "at", "of"})
+
+
+def _names(text: str, match: re.Match) -> list[tuple[int, int]]:
+    """The spans of the names a match lists, the words that only describe them left out."""
+    spans = []
+    for m in _ONE_NAME.finditer(text, match.start("list"), match.end("list")):
+        start, end = m.span()
+        describing = _DESCRIBING.match(text, start, end)
+        if describing:
+            start = describing.end()
+        if start < end and text[start:end].split()[0].lower() not in _NOT_QUARTERS:
+            spans.append((start, end))
+    return spans
+
+
+def _part_words(text: str) -> list[tuple[int, int]]:
+    """Where the quarter words lie (whole words; the longest at a start), by string search (the
+    lists are read around each)."""
+    found: dict[int, int] = {}
+    for word in _PART_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (not at or not text[at - 1].isalnum()) and not text[end:end + 1].isalnum():
+                found[at] = max(found.get(at, 0), end)
+            at = text.find(word, end)
+    return sorted(found.items())
+
+
+def _city_of(mentions: list[Mention]) -> Mention | None:
+    """The city of Syria or Iraq the document names most, at least twice (the first named, on a tie)."""
+    cities = [m for m in mentions if m.role == "place" and m.kind in _CITY_KINDS and m.country in THEATRE_COUNTRIES]
+    if not cities:
+        return None
+    counts = Counter(m.place_id for m in cities)
+    best = max(counts.values())
+    if best < CITY_MENTIONS:
+        return None  # a city named once is no city the text is about
+    return next(m for m in cities if counts[m.place_id] == best)
+
+
+def _town_after(text: str, end: int, by_start: dict[int, Mention]) -> Mention | None:
+    """The town of Syria or Iraq named right after a quarter word ('... neighbourhood of Fallujah')."""
+    link = _OF_TOWN.match(text, end)
+    town = by_start.get(link.end()) if link else None
+    if town is not None and town.role == "place" and town.kind in _TOWN_KINDS and town.country in THEATRE_COUNTRIES:
+        return town
+    return None
+
+
+def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
+    """``mentions`` (sorted) with the quarters of the document's city placed at the city."""
+    if not any(word in text for word in _PART_WORDS):  # (ten times faster than the pattern)
+        return mentions
+    city = _city_of(mentions)
+    by_start = {m.start: m for m in mentions}
+    towns: dict[str, Mention] = {}  # name key -> the town it is a quarter of
+    surfaces: set[str] = set()
+    for word_start, word_end in _part_words(text):
+        listed = []
+        after = _PARTS_OF.match(text, word_end)
+        if after and city is not None:
+            listed.append((after, city))
+        before = _PARTS_BEFORE.search(text, max(0, word_start - _LONGEST_LIST), word_start)
+        if before:
+            town = _town_after(text, word_end, by_start) or city
+            if town is not None:
+                listed.append((before, town))
+        for match, town in listed:
+            for start, end in _names(text, match):
+                surface = text[start:end].rstrip("'’")
+                key = name_key(surface)
+                if key and key not in towns:
+                    towns[key] = town
+                    bare = _ARTICLE.sub("", surface)
+                    surfaces.update((surface, bare))
+    if not towns:
+        return mentions
+    places = {}
+    for town in set(t.place_id for t in towns.values()):
+        places[town] = index.place(town or "")
+    # every mention of those names, and their occurrences no stage took ('It advanced in Rasafa')
+    found: dict[int, Mention] = {}
+    covered = [(m.start, m.end) for m in mentions]
+    for m in mentions:
+        town = towns.get(name_key(m.surface))
+        if town is not None and places[town.place_id] is not None and _movable(m, town):
+            found[m.start] = _placed(doc_id, m.start, m.surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
+    names = re.compile(r"(?<![\w'’-])(?:(?:[Aa]l|[Ee]l)[- ])?(?:"
+                       + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)) + r")(?![\w'’-])")
+    for match in names.finditer(text):
+        start, end = match.span()
+        surface = text[start:end]
+        town = towns.get(name_key(surface))
+        if town is None or places[town.place_id] is None or start in found \
+                or any(s < end and start < e for s, e in covered):
+            continue
+        found[start] = _placed(doc_id, start, surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
+    if not found:
+        return mentions
+    out = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found.values())]
+    return sorted(out + list(found.values()), key=lambda m: m.start)
+
+
+def _movable(mention: Mention, city: Mention) -> bool:
+    """Whether a mention may be read as a quarter of ``city``: unresolved, or a village or quarter elsewhere."""
+    if mention.role == "unresolved":
+        return True
+    return mention.role == "place" and mention.kind in _MOVABLE_KINDS and not _within_town(mention.lat, mention.lon, city)
