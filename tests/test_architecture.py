@@ -225,3 +225,15 @@ def test_no_module_imports_a_private_name_of_another_stage():
             if name.startswith("_") and name != "__version__" and stage_of(target)[1] != stage_of(module)[1]:
                 wrong.append(f"{module} imports {target}.{name}")
     assert not wrong, wrong
+
+
+# stages whose modules share only public names, within the stage too (a module's private names
+# are its own business; what another module needs is public)
+OWN_PRIVATE_NAMES = ("geo.geoparse",)
+
+
+def test_the_geoparser_modules_import_no_private_name_of_each_other():
+    wrong = [f"{module} imports {target}.{name}" for module, path in MODULES.items()
+             if module.startswith(OWN_PRIVATE_NAMES) for target, name in imported_names(path)
+             if name.startswith("_") and target.startswith(OWN_PRIVATE_NAMES)]
+    assert not wrong, wrong

@@ -129,7 +129,7 @@ def _institution_words() -> frozenset[str]:
     return frozenset(w.split()[-1].lower().rstrip("s") for w in (*nouns, *roles()))
 
 
-_NEXT_WORD = re.compile(r" ([\w-]+)")
+NEXT_WORD = re.compile(r" ([\w-]+)")
 
 
 def _institution_after(text: str, end: int) -> bool:
@@ -138,7 +138,7 @@ def _institution_after(text: str, end: int) -> bool:
     first = text[end:end + 1]
     words = _institution_words()
     if first == " ":  # 'Syria forces': the noun right after the name
-        following = _NEXT_WORD.match(text, end)
+        following = NEXT_WORD.match(text, end)
         return following is not None and following.group(1).lower().rstrip("s") in words
     if first == "'" or first == "’":  # "Iran's Quds Force": up to three words before the noun
         end += 2 if text[end + 1:end + 2] == "s" else 1

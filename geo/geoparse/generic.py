@@ -18,7 +18,7 @@ from pathlib import Path
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.index_build import DATA_DIR, read_demonyms
 from geo.geoparse.normalize import name_key
-from geo.geoparse.slots import _placed
+from geo.geoparse.slots import placed_mention
 from geo.knowledge.words import bearing_pattern, place_noun_pattern
 from geo.model import Mention
 
@@ -184,7 +184,7 @@ def _capital_of(doc_id: str, generic: GenericName, placed: list[Mention], index:
             continue
         for place in index.candidates(name_key(f"{demonym} capital")):
             if place.country == country and place.kind in ("city", "capital"):
-                return _placed(doc_id, 0, place.name, place, 1, CAPITAL_CONFIDENCE)
+                return placed_mention(doc_id, 0, place.name, place, 1, CAPITAL_CONFIDENCE)
     return None
 
 

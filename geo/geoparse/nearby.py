@@ -31,9 +31,9 @@ from rapidfuzz.distance import Indel
 
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.memo import BoundedMemo
-from geo.geoparse.ranking import _CONTAINED_IN, _LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
+from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
 from geo.geoparse.normalize import name_key
-from geo.geoparse.slots import _LINK, SAME_PLACE_DEGREES, SlotFiller, _placed
+from geo.geoparse.slots import LINK, SAME_PLACE_DEGREES, SlotFiller, placed_mention
 from geo.geoparse.spelling import allowed_edits, consonants
 from geo.model import Mention, Place
 
@@ -41,10 +41,10 @@ from geo.model import Mention, Place
 _POINT_KINDS = frozenset({"city", "town", "village", "hamlet", "neighbourhood", "capital", "facility",
                           "subdistrict", "camp"})
 # kinds of a placed name that may be a namesake of the document's village
-_SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
+SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 # ... and a town or city no curated entry holds, when it lies this far from the text's places
 # ('Bagheliya', a neighbourhood of Deir ez-Zor, is no city of 30,000 in Iraq)
-_TARGET_KINDS = _SMALL_KINDS | {"town", "city"}
+_TARGET_KINDS = SMALL_KINDS | {"town", "city"}
 FAR_TOWN_KM = 100.0
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
 NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
@@ -52,7 +52,7 @@ VOWEL_EDITS = 2  # one more vowel changed than the slots allow, when the consona
 LOOSE_NEAR_KM = 20.0  # ... and then nearer the text's certain places
 MARGIN = 2.0  # and how much nearer than the place another stage gave, or than another place so spelled
 _ARTICLES = ("al-", "el-", "al ", "el ")
-_LOCATED_BY = re.compile(_LINK)  # 'X town in Y countryside', 'X, south of Y': the text locates X itself
+_LOCATED_BY = re.compile(LINK)  # 'X town in Y countryside', 'X, south of Y': the text locates X itself
 _CONTAINER_KINDS = frozenset({"governorate", "district", "subdistrict", "city", "town", "capital"})
 NEARBY_CONFIDENCE = 0.55
 # a name of a list: 'A, B, C and D' (articles and two-word names: 'al-Bo Omar', 'Boqrous Tahtani')
@@ -63,7 +63,7 @@ _LINKED_BEFORE = re.compile(r"(?:,|[ \t]and)[ \t]*$")
 _ITEM_BEFORE = re.compile(rf"(?P<item>{_ITEM})(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     north = (a[0] - b[0]) * 111.2
     east = (a[1] - b[1]) * 111.2 * math.cos(math.radians(a[0]))
     return math.hypot(north, east)
@@ -73,9 +73,9 @@ def _located(text: str, mention: Mention, containers: list[Mention]) -> bool:
     """Whether the text locates a name itself ('X town in Y countryside', 'X, 120 km west of the
     city of Y', not a mere list 'X, Y'): what the slots and the containment rules made of it stays."""
     k = bisect_left(containers, mention.end, key=_start)
-    if k == len(containers) or containers[k].start - mention.end > _LONGEST_LINK:
+    if k == len(containers) or containers[k].start - mention.end > LONGEST_LINK:
         return False
-    link = _CONTAINED_IN.fullmatch(text, mention.end, containers[k].start) \
+    link = CONTAINED_IN.fullmatch(text, mention.end, containers[k].start) \
         or _LOCATED_BY.fullmatch(text, mention.end, containers[k].start)
     return link is not None and bool(re.sub(r"[\s,]|\band\b", "", link.group()))
 
@@ -87,11 +87,11 @@ def _start(mention: Mention) -> int:
 def _closeness(lat: float, lon: float, others: list[tuple[float, float, str, int]]) -> float:
     """The distance to the nearest of the text's other places, each divided by the root of the
     times the text names it (Tel Tamr named four times pulls harder than a town named once)."""
-    return min(_km((lat, lon), (o_lat, o_lon)) / math.sqrt(count) for o_lat, o_lon, _, count in others)
+    return min(km_between((lat, lon), (o_lat, o_lon)) / math.sqrt(count) for o_lat, o_lon, _, count in others)
 
 
 def _nearest_km(lat: float, lon: float, others: list[tuple[float, float, str, int]]) -> float:
-    return min(_km((lat, lon), (o_lat, o_lon)) for o_lat, o_lon, _, _ in others)
+    return min(km_between((lat, lon), (o_lat, o_lon)) for o_lat, o_lon, _, _ in others)
 
 
 class NearbySettler:
@@ -110,7 +110,7 @@ class NearbySettler:
             return mentions
         counts = Counter(m.place_id for m in points)
         where = {m.place_id: (m.lat, m.lon, self.index.admin_codes(m.place_id)[LEVEL]) for m in points}
-        trusted = {m.place_id for m in points if is_curated(m.place_id) or m.kind not in _SMALL_KINDS
+        trusted = {m.place_id for m in points if is_curated(m.place_id) or m.kind not in SMALL_KINDS
                    or counts[m.place_id] > 1}
         targets: list[tuple[int, int, Mention | None]] = []
         containers = [m for m in mentions if m.role == "place" and m.kind in _CONTAINER_KINDS]
@@ -137,24 +137,24 @@ class NearbySettler:
             # spelled by the slots' rules (and a town not at all)
             placed_near = current is not None and current.role == "place" \
                 and _nearest_km(current.lat, current.lon, near) <= FAR_TOWN_KM
-            if placed_near and current.kind not in _SMALL_KINDS:
+            if placed_near and current.kind not in SMALL_KINDS:
                 continue
             place, precision = self._look_up(text[start:end], {code for _, _, code, _ in others if code}, near,
                                              relaxed=not placed_near)
             if place is None and current is not None and current.role == "place" and not placed_near \
-                    and current.kind not in _SMALL_KINDS and len(near) >= 2:
+                    and current.kind not in SMALL_KINDS and len(near) >= 2:
                 # a town no curated entry holds, far from every place the text is sure of, and
                 # nothing so spelled near them: a namesake of a place the gazetteer lacks
                 replaced[id(current)] = Mention(doc=doc_id, start=current.start, end=current.end,
                                                 surface=current.surface, role="unresolved")
                 continue
             if place is None or own == place.id or place.id in where or current is not None \
-                    and current.role == "place" and place.kind not in _SMALL_KINDS:
+                    and current.role == "place" and place.kind not in SMALL_KINDS:
                 continue  # a spelling of a place the text names otherwise; a village is no town
             if current is not None and current.role == "place" \
                     and _closeness(place.lat, place.lon, near) * MARGIN > _closeness(current.lat, current.lon, near):
                 continue  # the place a stage gave it lies about as near the text's other places
-            mention = _placed(doc_id, start, text[start:end], place, precision, NEARBY_CONFIDENCE)
+            mention = placed_mention(doc_id, start, text[start:end], place, precision, NEARBY_CONFIDENCE)
             if current is not None:
                 replaced[id(current)] = mention
             else:
@@ -227,7 +227,7 @@ class NearbySettler:
         covers only in part: 'Omar' of 'al-Bo Omar')."""
         found = []
         for m in mentions:
-            if m.role not in ("place", "unresolved") or m.kind not in (None, *_SMALL_KINDS, "town") \
+            if m.role not in ("place", "unresolved") or m.kind not in (None, *SMALL_KINDS, "town") \
                     or m.role == "place" and m.country not in THEATRE_COUNTRIES:
                 continue
             # the names after it, then before it, while separators link them

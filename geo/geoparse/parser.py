@@ -29,7 +29,7 @@ from geo.geoparse.toponyms import find_unresolved
 _UNREAD_LETTER = re.compile(
     r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 UNREAD_MIN_LETTERS = 20
-_LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+(?:\([^\s()]*\)[^\s<>\"'()\[\]]*)*")  # a web address  # a stray foreign word is no document in another script
+LINK = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+(?:\([^\s()]*\)[^\s<>\"'()\[\]]*)*")  # a web address  # a stray foreign word is no document in another script
 
 
 class UnreadScriptWarning(UserWarning):
@@ -69,7 +69,7 @@ class Geoparser:
         if groups:  # 'Hamza Brigade': the place name inside a group's name is no place
             hits = _outside(hits, groups)
         if "://" in doc.text or "www." in doc.text:  # 'wiki/Battle_of_Abu_al-Duhur': a link, no mention
-            links = [m.span() for m in _LINK.finditer(doc.text)]
+            links = [m.span() for m in LINK.finditer(doc.text)]
             hits = _outside(hits, links)
             groups = sorted(groups + links)
         mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits), stream)

@@ -17,11 +17,11 @@ from collections import Counter
 
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.normalize import name_key
-from geo.geoparse.slots import _NAME, _placed, _within_town
+from geo.geoparse.slots import NAME, placed_mention, within_town
 from geo.knowledge import alternation, bearing_pattern, community_adjectives, place_nouns
 from geo.model import Mention
 
-_LIST = rf"{_NAME}(?:[ \t]*,[ \t]*{_NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{_NAME})?"
+_LIST = rf"{NAME}(?:[ \t]*,[ \t]*{NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{NAME})?"
 _PART_WORDS = tuple(f(w) for w in place_nouns("city_part") for f in (str.lower, str.capitalize))
 # 'the neighbourhoods of A, B and C' (after the word)
 _PARTS_OF = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
@@ -29,13 +29,13 @@ _PARTS_OF = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
 _PARTS_BEFORE = re.compile(rf"(?<![\w'’-])(?P<list>{_LIST})[ \t]+$")
 _LONGEST_LIST = 250  # characters a list before the word may take
 _ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l)[- ]")
-_ONE_NAME = re.compile(_NAME)
+_ONE_NAME = re.compile(NAME)
 # a word that describes a quarter without naming it: 'Shiite al-Amil', 'Western neighbourhoods'
 _DESCRIBING = re.compile(rf"(?:(?:{alternation(community_adjectives())}|(?i:{bearing_pattern(ern=True)}))(?:[ \t]+|$))+")
 # 'A neighbourhood of Fallujah city', 'A, B districts in Aleppo': the town named right after
 _OF_TOWN = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?")
 _CITY_KINDS = frozenset({"city", "capital"})
-_TOWN_KINDS = frozenset({"city", "capital", "town"})
+TOWN_KINDS = frozenset({"city", "capital", "town"})
 _MOVABLE_KINDS = frozenset({"village", "hamlet", "neighbourhood", "district"})  # a namesake elsewhere may be the quarter
 QUARTER_CONFIDENCE = 0.5
 CITY_MENTIONS = 2  # how often a text names the city it is about
@@ -85,7 +85,7 @@ def _town_after(text: str, end: int, by_start: dict[int, Mention]) -> Mention | 
     """The town of Syria or Iraq named right after a quarter word ('... neighbourhood of Fallujah')."""
     link = _OF_TOWN.match(text, end)
     town = by_start.get(link.end()) if link else None
-    if town is not None and town.role == "place" and town.kind in _TOWN_KINDS and town.country in THEATRE_COUNTRIES:
+    if town is not None and town.role == "place" and town.kind in TOWN_KINDS and town.country in THEATRE_COUNTRIES:
         return town
     return None
 
@@ -127,7 +127,7 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
     for m in mentions:
         town = towns.get(name_key(m.surface))
         if town is not None and places[town.place_id] is not None and _movable(m, town):
-            found[m.start] = _placed(doc_id, m.start, m.surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
+            found[m.start] = placed_mention(doc_id, m.start, m.surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
     names = re.compile(r"(?<![\w'’-])(?:(?:[Aa]l|[Ee]l)[- ])?(?:"
                        + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)) + r")(?![\w'’-])")
     for match in names.finditer(text):
@@ -137,7 +137,7 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
         if town is None or places[town.place_id] is None or start in found \
                 or any(s < end and start < e for s, e in covered):
             continue
-        found[start] = _placed(doc_id, start, surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
+        found[start] = placed_mention(doc_id, start, surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
     if not found:
         return mentions
     out = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found.values())]
@@ -148,4 +148,4 @@ def _movable(mention: Mention, city: Mention) -> bool:
     """Whether a mention may be read as a quarter of ``city``: unresolved, or a village or quarter elsewhere."""
     if mention.role == "unresolved":
         return True
-    return mention.role == "place" and mention.kind in _MOVABLE_KINDS and not _within_town(mention.lat, mention.lon, city)
+    return mention.role == "place" and mention.kind in _MOVABLE_KINDS and not within_town(mention.lat, mention.lon, city)

@@ -27,12 +27,12 @@ ABROAD_MIN_POPULATION = 1_000_000
 
 # Words that begin Arabic place names ('Tal Tuqan', 'Kafr Dael'): alone, next to another
 # capitalised word, they are part of a longer name the gazetteer lacks, not a place themselves.
-_NAME_HEADS = frozenset(token_key(w) for w in name_heads("part"))
-_NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|esh|as|ar|er|az|ad|ed|at|et|an|en|ez|es)[- ])?([A-Z][\w'’]*)")
+NAME_HEADS = frozenset(token_key(w) for w in name_heads("part"))
+NEXT_WORD = re.compile(r"[ \t]*[-‑–]?[ \t]*(?:(?:al|el|ash|esh|as|ar|er|az|ad|ed|at|et|an|en|ez|es)[- ])?([A-Z][\w'’]*)")
 
 # 'X in Y', 'X, Y', 'X village in the eastern countryside of Y', 'X town in Y countryside':
 # what may stand between a place and the region that contains it
-_CONTAINED_IN = re.compile(
+CONTAINED_IN = re.compile(
     r"(?:[ \t]+" + place_noun_pattern("contained") +
     # 'Abara, a majority-Sunni village in Diyala', 'Baybukh, a village north of the city of Mosul'
     r"|[ \t]*,[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,3}?" + place_noun_pattern("apposition") + ")?"
@@ -45,10 +45,10 @@ _CONTAINED_IN = re.compile(
     r"(?:" + place_noun_pattern("region_of") + r"[ \t]+of[ \t]+)?"
     r"(?:the[ \t]+)?(?:(?:[A-Z][a-z]+[ \t]+)?" + place_noun_pattern("city_of") + r"[ \t]+of[ \t]+)?$")
 # how far from a container of each kind a place it holds may lie, when P-codes do not say
-_CONTAINER_KM = {"governorate": 200.0, "district": 80.0, "subdistrict": 40.0, "region": 300.0}
-_TOWN_KM = 40.0
-_DIRECTION_KM = 300.0
-_LONGEST_LINK = 90  # characters 'X ... in the north-eastern countryside of Y' may put between X and Y
+CONTAINER_KM = {"governorate": 200.0, "district": 80.0, "subdistrict": 40.0, "region": 300.0}
+TOWN_KM = 40.0
+DIRECTION_KM = 300.0
+LONGEST_LINK = 90  # characters 'X ... in the north-eastern countryside of Y' may put between X and Y
 
 # A name found only in GeoNames whose surface is this common as an English word (wordfreq Zipf)
 # is not taken as a place anywhere ('This', 'June'), or at the start of a sentence ('But',
@@ -60,14 +60,14 @@ LOWERCASE_COMMON = 3.5
 # 'Ontario' is the province before the Californian city of 170,000
 PROVINCE_POPULATION = 1_000_000
 NAMED_GOVERNORATE_BONUS = 0.5  # a place inside a governorate the document names (breaks near-ties)
-_LISTED_AFTER = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # 'in Texas, Ohio and California'
+LISTED_AFTER = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # 'in Texas, Ohio and California'
 # Arabic place names are common words more often ('الطبقة' the layer, 'الباب' the door): an
 # Arabic word counts as common from Zipf 4.3 (compared after this offset with the thresholds above)
 ARABIC_ZIPF_OFFSET = 0.3
 
 
 @dataclass
-class _Context:
+class Context:
     countries: Counter
     anchors: list[tuple[float, float]]  # (lat, lon) of the places the document names unambiguously
     total: int = field(init=False)  # sum of ``countries``, asked for by every score
@@ -92,12 +92,12 @@ class _Context:
                 flat = (lat - anchor_lat) ** 2 + ((lon - anchor_lon) * cos_lat) ** 2
                 if flat < shortest:
                     nearest, shortest = anchor, flat
-            km = self.nearest[place.id] = _km((lat, lon), nearest)
+            km = self.nearest[place.id] = km_between((lat, lon), nearest)
         return km
 
 
 @lru_cache(maxsize=262_144)
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     """geopy's great-circle distance, memoised: a corpus names the same places again and again."""
     return great_circle(a, b).km
 
@@ -118,32 +118,32 @@ def word_zipf(word: str) -> float:
 
 
 
-def _is_common_word(surface: str) -> bool:
+def is_common_word(surface: str) -> bool:
     """'War', 'Hit': a one-word name that is mostly an English word (wordfreq Zipf >= 4.5)."""
     words = surface.replace("-", " ").split()
     return len(words) == 1 and not _is_arabic(surface) and word_zipf(words[0]) >= 4.5
 
 
-_COMPASS_WORDS = frozenset((*bearings(), *(b + "ern" for b in bearings()),  # 'north', 'north-eastern', ...
+COMPASS_WORDS = frozenset((*bearings(), *(b + "ern" for b in bearings()),  # 'north', 'north-eastern', ...
                             "central", "upper", "lower"))  # and the other words that qualify a region
 
 
 # first words of first-level divisions abroad that only describe ('North-West', 'Central', 'Capital')
-_GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*_COMPASS_WORDS, "capital", "coast", "lakes",
+_GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*COMPASS_WORDS, "capital", "coast", "lakes",
                                                          "centre", "center", "littoral", "islands", "plateau",
                                                          "mountains", "interior", "greater", "middle", "far"))
 
 
-_LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|ed|es|et|er|en|esh)[-‑][A-Z]")
+LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|ed|es|et|er|en|esh)[-‑][A-Z]")
 
 
-def _lower_case(surface: str) -> bool:
+def lower_case(surface: str) -> bool:
     """'said', 'raqqa': a name in lower case; 'al-Rai' is not (only its article is; when a curated
     place answers to such a name, it is taken among the curated ones as before)."""
-    return surface[:1].islower() and not _LOWER_ARTICLE_NAME.match(surface)
+    return surface[:1].islower() and not LOWER_ARTICLE_NAME.match(surface)
 
 
-def _acceptable(hit: NameHit, text: str) -> bool:
+def acceptable(hit: NameHit, text: str) -> bool:
     """Filters that need no candidates: capitalisation, acronyms and common English words."""
     surface = hit.surface
     if hit.flags & CURATED:
@@ -153,10 +153,10 @@ def _acceptable(hit: NameHit, text: str) -> bool:
         if surface[:4].lower() == "the " and not surface[4:5].islower():
             return True  # 'the Gulf', 'the Levant'
         words = surface.split()
-        if len(words) > 1 and words[-1][:1].isupper() and words[0].lower() not in _COMPASS_WORDS:
+        if len(words) > 1 and words[-1][:1].isupper() and words[0].lower() not in COMPASS_WORDS:
             return True  # 'rural Damascus': a phrase, not a common word ('northern Iraq' only describes)
         return word_zipf(surface) < LOWERCASE_COMMON
-    if surface[:1].islower() and not _LOWER_ARTICLE_NAME.match(surface) or (surface.isupper() and len(surface) <= 5):
+    if surface[:1].islower() and not LOWER_ARTICLE_NAME.match(surface) or (surface.isupper() and len(surface) <= 5):
         return False  # 'said', 'man'; but 'al-Rai' is a name whatever the case of its article
     if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
         forms = (surface, hit.key, "ال" + hit.key)
@@ -166,17 +166,17 @@ def _acceptable(hit: NameHit, text: str) -> bool:
         return False
     if commonness >= COMMON_AT_SENTENCE_START and starts_sentence(text, hit.start):
         return False
-    return not _inside_proper_name(text, hit)
+    return not inside_proper_name(text, hit)
 
 
-_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z\u00e0-\u024f]+)")  # 'Kobanî Canton' as well
+NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z\u00e0-\u024f]+)")  # 'Kobanî Canton' as well
 _PREVIOUS_NAME = re.compile(r"([A-Z][a-z\u00e0-\u024f]+)[ \t]+$")
 
 
-def _inside_proper_name(text: str, hit: NameHit) -> bool:
+def inside_proper_name(text: str, hit: NameHit) -> bool:
     """'Kamal Hassan', 'Talal Silo': a GeoNames-only name next to another capitalised name
     (not a function word like 'In' or 'The') is part of a person's or organisation's name."""
-    following = _NEXT_NAME.match(text, hit.end)
+    following = NEXT_NAME.match(text, hit.end)
     if following and word_zipf(following.group(1)) < 5.0:
         return True
     preceding = _PREVIOUS_NAME.search(text, max(0, hit.start - 30), hit.start)
@@ -190,7 +190,7 @@ def _prior(place_id: str, country: str, population: int) -> tuple[float, float]:
     return bonus, math.log10(population + 1) / 4.0
 
 
-def _score(place: Place, ctx: _Context, hint: str | None) -> float:
+def place_score(place: Place, ctx: Context, hint: str | None) -> float:
     population = place.population if place.kind != "province" else max(place.population, PROVINCE_POPULATION)
     score, population_term = _prior(place.id, place.country, population)
     if ctx.total and place.country:
@@ -211,7 +211,7 @@ def _score(place: Place, ctx: _Context, hint: str | None) -> float:
     return score
 
 
-def _evidence(candidates: tuple[Place, ...]) -> tuple[str | None, tuple[float, float] | None]:
+def evidence_of(candidates: tuple[Place, ...]) -> tuple[str | None, tuple[float, float] | None]:
     """What a name tells about the document whatever else it says: the country its places (the
     curated ones, if any) share, and its position when it is one curated place in the theatre."""
     curated = [c for c in candidates if is_curated(c.id)]
@@ -223,7 +223,7 @@ def _evidence(candidates: tuple[Place, ...]) -> tuple[str | None, tuple[float, f
     return best.country, None
 
 
-def _abroad_is_plausible(place: Place, ctx: _Context, key: str) -> bool:
+def abroad_is_plausible(place: Place, ctx: Context, key: str) -> bool:
     """A place outside the theatre, in a document about the theatre, needs the text to point
     abroad: its country named or evidenced by another name (not by this one), or a city of a
     million; a first-level division ('California', 'Hatay') is known well enough on its own,
@@ -247,10 +247,10 @@ def _main_key(name: str) -> str:
 # it names, is a namesake of one the gazetteer lacks more often than the place meant: unresolved
 FAR_VILLAGE_KM = 100.0
 FAR_VILLAGE_POPULATION = 20_000
-_SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood", "town"})
+SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood", "town"})
 
 
-def _far_namesake(place: Place, ctx: _Context) -> bool:
+def far_namesake(place: Place, ctx: Context) -> bool:
     """'Sejar' in a report on Fallujah is no village of Hama: a small place far from every anchor."""
-    return bool(ctx.anchors) and place.kind in _SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
+    return bool(ctx.anchors) and place.kind in SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
         and not is_curated(place.id) and ctx.nearest_km(place) > FAR_VILLAGE_KM

@@ -15,9 +15,9 @@ from geo.geoparse import context
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
 from geo.geoparse.matcher import NameHit
 from geo.geoparse.normalize import token_key
-from geo.geoparse.slots import _LONGEST_SLOT, _STARTS_WITH_PLACE_WORD, _slot_before
-from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, _DIRECTION_KM, _km, _LISTED_AFTER, _NAME_HEADS,
-                                  _NEXT_WORD, word_zipf)
+from geo.geoparse.slots import LONGEST_SLOT, STARTS_WITH_PLACE_WORD, slot_before
+from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, DIRECTION_KM, km_between, LISTED_AFTER, NAME_HEADS,
+                                  NEXT_WORD, word_zipf)
 from geo.knowledge import alternation, bearing_pattern, month_abbreviations, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, roles, titles
 from geo.model import Mention, Place
@@ -49,7 +49,7 @@ _ARTICLE_OPENINGS = frozenset({"al-", "Al-", "el-", "El-", "al ", "Al ", "el ", 
 _MAY_FOLLOW = re.compile(r"[A-Zaecbfhmorsu]")
 
 
-def _word_before(text: str, start: int) -> str:
+def word_before(text: str, start: int) -> str:
     """The word right before ``start`` (over spaces and hyphens), or ''."""
     end = start
     while end and text[end - 1] in " \t-‑–":
@@ -59,7 +59,7 @@ def _word_before(text: str, start: int) -> str:
     return text[max(begin, low):end]
 
 
-def _names_no_place(text: str, hit: NameHit, previous: str) -> bool:
+def names_no_place(text: str, hit: NameHit, previous: str) -> bool:
     """A person's family name after a role and a given name, or a news desk in capitals."""
     if (previous[:1].isupper() or previous[:3].lower() in ("al-", "el-", "al", "el", "abu", "bin", "ibn")) \
             and not _ROLE_WORDS.isdisjoint(text[max(0, hit.start - 60):hit.start].lower().replace(".", " ").split()) \
@@ -82,25 +82,25 @@ def _bearing_error(direction: str, place: Place, outer: Place) -> float:
     return abs((math.degrees(math.atan2(east, north)) - wanted + 180.0) % 360.0 - 180.0)
 
 
-def _on_bearing(direction: str, place: Place, outer: Place) -> bool:
+def on_bearing(direction: str, place: Place, outer: Place) -> bool:
     """'X, 140 km northeast of Y': X lies roughly in that direction from Y (north to east-south-east
     for 'northeast'), which tells apart namesakes at the same distance."""
     return _bearing_error(direction, place, outer) <= BEARING_TOLERANCE
 
 
-def _fit(link: re.Match, place: Place, outer: Place) -> float:
+def fit(link: re.Match, place: Place, outer: Place) -> float:
     """How far a place is from 'D km <direction> of Y': the relative distance error plus the
     direction's error (a right angle counting as much as the whole distance)."""
     km = float(link.group("distance")) * (1.609 if link.group("unit") == "miles" else 1.0)
-    off = abs(_km((place.lat, place.lon), (outer.lat, outer.lon)) - km) / max(km, 1.0)
+    off = abs(km_between((place.lat, place.lon), (outer.lat, outer.lon)) - km) / max(km, 1.0)
     return off + _bearing_error(link.group("direction"), place, outer) / 90.0
 
 
-def _distance_window(link: re.Match) -> tuple[float, float]:
+def distance_window(link: re.Match) -> tuple[float, float]:
     """How far from Y a place 'X, 15 km north of Y' may lie: about the distance given (reporters
-    round, and give road distances), or anywhere within ``_DIRECTION_KM`` when none is given."""
+    round, and give road distances), or anywhere within ``DIRECTION_KM`` when none is given."""
     if link.group("distance") is None:
-        return 0.0, _DIRECTION_KM
+        return 0.0, DIRECTION_KM
     km = float(link.group("distance")) * (1.609 if link.group("unit") == "miles" else 1.0)
     return max(0.0, 0.4 * km - 10.0), 1.3 * km + 10.0
 
@@ -110,7 +110,7 @@ _YEAR_AFTER = re.compile(r",?[ \t]+(?:1[89]|20)\d\d\b|[ \t]+\d{1,2}(?:st|nd|rd|t
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$")
 
 
-def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int],
+def names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int],
                          ends: set[int]) -> bool:
     """Whether the words around a hit make it something else than a place:
     - 'General Taie', 'the Mukhtar of Qujman': a title makes a person (a village head, not the
@@ -147,12 +147,12 @@ def _names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...],
         and not any(is_curated(c.id) for c in candidates)
 
 
-def _after_locative(text: str, hit: NameHit, before: list[tuple[NameHit, tuple[Place, ...]]]) -> bool:
+def follows_locative(text: str, hit: NameHit, before: list[tuple[NameHit, tuple[Place, ...]]]) -> bool:
     """'in Texas', and 'in Texas and California': a list shares the locative of its first name."""
     if context.after_locative(text, hit.start):
         return True
     for previous, _ in reversed(before):
-        if not _LISTED_AFTER.fullmatch(text, previous.end, hit.start):
+        if not LISTED_AFTER.fullmatch(text, previous.end, hit.start):
             return False
         if context.after_locative(text, previous.start):
             return True
@@ -160,43 +160,43 @@ def _after_locative(text: str, hit: NameHit, before: list[tuple[NameHit, tuple[P
     return False
 
 
-def _part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
+def part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
     """'Tal' of 'Tal Tuqan', 'Dael' of 'Kafr Dael': a one-word hit that only begins or ends an
     Arabic place name the gazetteer lacks (the toponym patterns report it unresolved)."""
     if " " in hit.key:
         return False
-    if hit.key in _NAME_HEADS and _NEXT_WORD.match(text, hit.end):
+    if hit.key in NAME_HEADS and NEXT_WORD.match(text, hit.end):
         return True
     last = previous.rpartition("-")[2]  # 'al-Bo' of 'al-Bo Omar': its head after the article
-    return last[:1].isupper() and token_key(last) in _NAME_HEADS
+    return last[:1].isupper() and token_key(last) in NAME_HEADS
 
 
 # names that every city has: in a document they are part of the city it is about
-_GENERIC_PARTS = frozenset({"old city", "city centre", "city center", "old town", "old market", "downtown",
+GENERIC_PARTS = frozenset({"old city", "city centre", "city center", "old town", "old market", "downtown",
                             "the old city", "the city centre", "the city center", "the old town"})
-_TOWN_KINDS = frozenset({"city", "town", "capital"})
+TOWN_KINDS = frozenset({"city", "town", "capital"})
 
 
-def _qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
+def qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     """'Deraa al-Balad': a place followed by an 'al-' word is a part of it (precision 2), not
     two places; 'the Old City' in a report about Mosul is part of Mosul."""
     out: list[Mention] = []
     last_town: Mention | None = None
     for m in mentions:
         previous = out[-1] if out else None
-        if previous is not None and previous.role == "place" and previous.kind in _TOWN_KINDS \
+        if previous is not None and previous.role == "place" and previous.kind in TOWN_KINDS \
                 and text[previous.end:m.start] == " " and m.surface[:3].lower() in ("al-", "el-", "ad-", "ar-", "as-"):
             out[-1] = dataclasses.replace(previous, end=m.end, surface=text[previous.start:m.end], precision=2)
             continue
-        if m.surface.lower() in _GENERIC_PARTS and last_town is not None:
+        if m.surface.lower() in GENERIC_PARTS and last_town is not None:
             m = dataclasses.replace(last_town, start=m.start, end=m.end, surface=m.surface, precision=2)
-        elif m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES:
+        elif m.role == "place" and m.kind in TOWN_KINDS and m.country in THEATRE_COUNTRIES:
             last_town = m
         out.append(m)
     return out
 
 
-_GOVERNORATE_WORDS = place_nouns("governorate")  # 'governorate', 'province'
+GOVERNORATE_WORDS = place_nouns("governorate")  # 'governorate', 'province'
 _GOVERNORATE_BEFORE = re.compile(rf"\b(?i:{place_noun_pattern('governorate')})\s+of\s+(?:the\s+)?$")
 # 'Saladin and Kirkuk Governorates', 'the Aleppo, Deir ez-Zor, and Raqqa Governorates'
 _GOVERNORATES_AFTER = re.compile(
@@ -232,7 +232,7 @@ PROVINCE_WORDS = place_nouns("province_after", "province_before")
 _PROVINCE_WORD_FORMS = tuple(f(w) for w in PROVINCE_WORDS for f in (str.lower, str.capitalize))
 
 
-def _reads_as_governorate(text: str, start: int, end: int, placed: frozenset[int] = frozenset(),
+def reads_as_governorate(text: str, start: int, end: int, placed: frozenset[int] = frozenset(),
                           governorate_words: bool = True, province_words: list[int] | None = None) -> bool:
     """``placed``: where the places found before lie (their starts); ``governorate_words``: whether
     the text has a word for a governorate, or for an operation over one, at all; ``province_words``:
@@ -274,10 +274,10 @@ def province_word_starts(text: str) -> list[int]:
 def _region_of_a_place(text: str, start: int, placed: frozenset[int]) -> bool:
     """'Zorbaq village in Hama countryside', 'Tal Rifaat in Aleppo countryside': the seat stands for
     its countryside as the region of a place (the claim engine binds to it so)."""
-    slot = _slot_before(text, max(0, start - _LONGEST_SLOT), _slot_end(text, start))
+    slot = slot_before(text, max(0, start - LONGEST_SLOT), _slot_end(text, start))
     if slot is None or not slot.group("link").strip(" \t,("):
         return False  # 'Idlib, Hama and Aleppo countryside' is a list
-    return slot.start("name") in placed or bool(_STARTS_WITH_PLACE_WORD.match(slot.group("link")))
+    return slot.start("name") in placed or bool(STARTS_WITH_PLACE_WORD.match(slot.group("link")))
 
 
 def _slot_end(text: str, start: int) -> int:

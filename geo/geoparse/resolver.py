@@ -18,13 +18,13 @@ from geo.geoparse.index_build import DEMONYM, STOP, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key
-from geo.geoparse.ranking import (_abroad_is_plausible, _acceptable, COMMON_AT_SENTENCE_START, _COMPASS_WORDS,
-                                  _CONTAINED_IN, _CONTAINER_KM, _Context, _evidence, _far_namesake,
-                                  _inside_proper_name, _is_common_word, _km, _LONGEST_LINK, _LOWER_ARTICLE_NAME,
-                                  _lower_case, _NAME_HEADS, _NEXT_NAME, _score, _SMALL_KINDS, _TOWN_KM, word_zipf)
-from geo.geoparse.readings import (_after_locative, _distance_window, _fit, _GENERIC_PARTS, _GOVERNORATE_WORDS,
-                                   _names_no_place, _names_no_place_here, _on_bearing, _part_of_longer_name,
-                                   _qualified_parts, _reads_as_governorate, _TOWN_KINDS, _word_before,
+from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SENTENCE_START, COMPASS_WORDS,
+                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake,
+                                  inside_proper_name, is_common_word, km_between, LONGEST_LINK, LOWER_ARTICLE_NAME,
+                                  lower_case, NAME_HEADS, NEXT_NAME, place_score, SMALL_KINDS, TOWN_KM, word_zipf)
+from geo.geoparse.readings import (follows_locative, distance_window, fit, GENERIC_PARTS, GOVERNORATE_WORDS,
+                                   names_no_place, names_no_place_here, on_bearing, part_of_longer_name,
+                                   qualified_parts, reads_as_governorate, TOWN_KINDS, word_before,
                                    PROVINCE_WORDS, province_word_starts)
 from geo.model import REGION_KINDS, Mention, Place
 
@@ -54,7 +54,7 @@ class Resolver:
         for h in hits:
             if h.is_stop:
                 continue
-            if _acceptable(h, text):
+            if acceptable(h, text):
                 usable.append((h, self.index.candidates(h.key)))
             elif " " in h.key and (parts := self._part_of_town_after_adjective(h, text)):
                 usable.append((h, parts))  # 'Shiite New Baghdad district'
@@ -67,7 +67,7 @@ class Resolver:
                 if provinces is None:
                     provinces = self._provinces[h.key] = tuple(
                         c for c in self.index.candidates(h.key) if c.kind == "province")
-                if provinces and _after_locative(text, h, usable) and not _inside_proper_name(text, h):
+                if provinces and follows_locative(text, h, usable) and not inside_proper_name(text, h):
                     usable.append((h, provinces))
         usable = [(h, c) for h, c in usable if c]
         ctx = self._context(usable)
@@ -82,24 +82,24 @@ class Resolver:
         def placed_word(hit: NameHit) -> bool:
             if not placed:
                 placed.append({h.key for j, (h, _) in enumerate(usable) if h.surface[:1].isupper()
-                               and _is_common_word(h.surface) and _after_locative(text, h, usable[:j])})
+                               and is_common_word(h.surface) and follows_locative(text, h, usable[:j])})
             return hit.key in placed[0] and not starts_sentence(text, hit.start)
         ends = {h.end for h, _ in usable}  # (a hit dropped as part of a name ends no place)
         for i, (hit, candidates) in enumerate(usable):
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
             begin = text.rfind(" ", start - 26 if start > 26 else 0, start - 1 if start else 0) + 1
-            previous = _word_before(text, start) if text[begin:begin + 1].isupper() \
+            previous = word_before(text, start) if text[begin:begin + 1].isupper() \
                 or text[begin:begin + 3] in ("al-", "el-") else ""
-            if (previous or hit.key in _NAME_HEADS) and _part_of_longer_name(text, hit, previous) \
-                    or (previous or hit.surface.isupper()) and _names_no_place(text, hit, previous):
+            if (previous or hit.key in NAME_HEADS) and part_of_longer_name(text, hit, previous) \
+                    or (previous or hit.surface.isupper()) and names_no_place(text, hit, previous):
                 continue
-            if _names_no_place_here(text, hit, candidates, starts, ends):
+            if names_no_place_here(text, hit, candidates, starts, ends):
                 continue
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i, placed_word)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
-        mentions = self._governorate_readings(text, _qualified_parts(text, self._contain(text, resolved, ctx)))
+        mentions = self._governorate_readings(text, qualified_parts(text, self._contain(text, resolved, ctx)))
         if demonyms:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
@@ -115,14 +115,14 @@ class Resolver:
                 and c.kind in ("neighbourhood", "district", "subdistrict"))
         if not parts or not hit.surface[:1].isupper():
             return ()
-        following = _NEXT_NAME.match(text, hit.end)
+        following = NEXT_NAME.match(text, hit.end)
         return () if following and word_zipf(following.group(1)) < 5.0 else parts
 
     def _named_after_direction(self, hit: NameHit) -> NameHit | None:
         """'northern Iraq', 'northwest Syria': a direction that only describes (the phrase is no
         place) before a capitalised name the gazetteer holds on its own: that name."""
         first, _, rest = hit.surface.partition(" ")
-        if first.lower() not in _COMPASS_WORDS or not rest[:1].isupper():
+        if first.lower() not in COMPASS_WORDS or not rest[:1].isupper():
             return None
         key = name_key(rest)
         info = self.index.automaton.get(f" {key} ", None)
@@ -135,7 +135,7 @@ class Resolver:
         of Kirkuk', 'Saladin and Kirkuk Governorates', 'Idlib countryside', 'the countryside of Hama',
         "Idlib's Khan Sheikhoun" (a town of the governorate, away from the seat)."""
         low = lowered(text)
-        governorate_words = any(word in low for word in _GOVERNORATE_WORDS) or "provincial" in low \
+        governorate_words = any(word in low for word in GOVERNORATE_WORDS) or "provincial" in low \
             or "offensive" in low or "campaign" in low
         worded = governorate_words or any(word in low for word in PROVINCE_WORDS)
         possessive = "'s " in text or "’s " in text
@@ -145,8 +145,8 @@ class Resolver:
         placed = frozenset(m.start for m in mentions if m.role == "place") if worded else frozenset()
         province_words = province_word_starts(text) if worded else []
         for i, m in enumerate(mentions):
-            if m.role == "place" and m.kind in _TOWN_KINDS and m.country in THEATRE_COUNTRIES \
-                    and (worded and _reads_as_governorate(text, m.start, m.end, placed, governorate_words,
+            if m.role == "place" and m.kind in TOWN_KINDS and m.country in THEATRE_COUNTRIES \
+                    and (worded and reads_as_governorate(text, m.start, m.end, placed, governorate_words,
                                                            province_words)
                          or possessive and i + 1 < len(mentions) and _possessor_of_a_town(text, m, mentions[i + 1])):
                 governorate = self._governorate_named(m.surface)
@@ -159,7 +159,7 @@ class Resolver:
         """The governorate of Syria or Iraq named after a town ('Kirkuk' -> Kirkuk Governorate)."""
         found = self._governorate_of.get(surface)
         if found is None:
-            found = next((c for word in _GOVERNORATE_WORDS for c in self.index.candidates(name_key(f"{surface} {word}"))
+            found = next((c for word in GOVERNORATE_WORDS for c in self.index.candidates(name_key(f"{surface} {word}"))
                           if c.kind == "governorate" and c.country in THEATRE_COUNTRIES), False)
             self._governorate_of[surface] = found
         return found or None
@@ -175,21 +175,21 @@ class Resolver:
                        place=country, confidence=0.9)
 
     def _contain(self, text: str, resolved: list[tuple[NameHit, tuple[Place, ...], Mention]],
-                 ctx: _Context) -> list[Mention]:
+                 ctx: Context) -> list[Mention]:
         """'X in Y', 'X, Y': X is taken among its places inside Y, or left unresolved."""
         mentions = [m for _, _, m in resolved]
-        seats: dict[str, _Context] = {}  # a seat's id -> the context without it
+        seats: dict[str, Context] = {}  # a seat's id -> the context without it
         for i in range(len(resolved) - 2, -1, -1):  # right to left: Y is settled before X
             hit, candidates, mention = resolved[i]
             container = mentions[i + 1]
-            if container.start - hit.end > _LONGEST_LINK:
+            if container.start - hit.end > LONGEST_LINK:
                 continue
-            between = _CONTAINED_IN.fullmatch(text, hit.end, container.start)
+            between = CONTAINED_IN.fullmatch(text, hit.end, container.start)
             if container.role != "place" or container.place_id is None or not between:
                 continue
             # 'X, Y' is also a list: it constrains X, but leaves X unresolved only when Y is a unit
             strict = "," not in between.group() or between.group("direction") is not None \
-                or container.kind in _CONTAINER_KM or container.kind == "country"
+                or container.kind in CONTAINER_KM or container.kind == "country"
             if mention.kind in ("country", "capital", "river", "region") or container.kind in ("river", "region"):
                 continue
             outer = self.index.place(container.place_id)
@@ -198,21 +198,21 @@ class Resolver:
             # 'X in Y countryside', 'X in the countryside of Y': anywhere in Y's governorate
             # (a town standing for its area too: 'X, Duhok' is X in Duhok governorate)
             direction = between.group("direction") is not None
-            wide = outer.kind not in _CONTAINER_KM or context.is_near_after(text, container.end) \
+            wide = outer.kind not in CONTAINER_KM or context.is_near_after(text, container.end) \
                 or "countryside" in text[hit.end:container.start]
             if direction:  # 'X, south of Y': near Y, not in it (journalists' 'north of Baghdad' is wide)
-                low_km, high_km = _distance_window(between)
+                low_km, high_km = distance_window(between)
                 inside = tuple(c for c in candidates if c.id != outer.id
-                               and low_km <= _km((c.lat, c.lon), (outer.lat, outer.lon)) <= high_km
-                               and _on_bearing(between.group("direction"), c, outer))
+                               and low_km <= km_between((c.lat, c.lon), (outer.lat, outer.lon)) <= high_km
+                               and on_bearing(between.group("direction"), c, outer))
                 if len(inside) > 1 and between.group("distance") is not None:
                     # namesakes in the window: the one nearest the distance and direction given
-                    inside = (min(inside, key=lambda c: _fit(between, c, outer)),)
+                    inside = (min(inside, key=lambda c: fit(between, c, outer)),)
             else:
                 inside = tuple(c for c in candidates if c.id != outer.id and self._inside(c, outer, wide))
             # 'X village, Hasakeh', 'X town in Aleppo countryside': the namesakes inside the governorate are
             # ranked by the document's other places and prominence, not by their distance to the seat
-            seat_only = wide and not direction and outer.kind not in _CONTAINER_KM and len(inside) > 1
+            seat_only = wide and not direction and outer.kind not in CONTAINER_KM and len(inside) > 1
             already = mention.place_id in {c.id for c in inside}
             if already and not seat_only:
                 if mention.within is None:
@@ -224,7 +224,7 @@ class Resolver:
                     rank_ctx = seats.get(outer.id)
                     if rank_ctx is None:
                         rank_ctx = seats[outer.id] = _without_anchor(ctx, (outer.lat, outer.lon))
-                best, confidence = self._rank(inside, _lower_case(hit.surface) or hit.surface[:1].islower()
+                best, confidence = self._rank(inside, lower_case(hit.surface) or hit.surface[:1].islower()
                                               and any(is_curated(c.id) for c in inside), rank_ctx, None)
                 if already and (best is None or best.id == mention.place_id):
                     if mention.within is None:
@@ -253,10 +253,10 @@ class Resolver:
                 if level == 0:  # a district of disputed governorate is in either ('Makhmour, Ninewa')
                     return theirs[0] in self.index.governorates(place.id)
                 return mine[level] == theirs[level]
-        limit = _CONTAINER_KM["governorate"] if wide else _CONTAINER_KM.get(outer.kind, _TOWN_KM)
-        return _km((place.lat, place.lon), (outer.lat, outer.lon)) <= limit
+        limit = CONTAINER_KM["governorate"] if wide else CONTAINER_KM.get(outer.kind, TOWN_KM)
+        return km_between((place.lat, place.lon), (outer.lat, outer.lon)) <= limit
 
-    def _context(self, usable: list[tuple[NameHit, tuple[Place, ...]]]) -> _Context:
+    def _context(self, usable: list[tuple[NameHit, tuple[Place, ...]]]) -> Context:
         countries: Counter = Counter()
         by_key: Counter = Counter()
         anchors = []
@@ -270,7 +270,7 @@ class Resolver:
                 governorates.add(code)
             evidence = self._evidence.get(hit.key)
             if evidence is None:
-                evidence = self._evidence[hit.key] = _evidence(candidates)
+                evidence = self._evidence[hit.key] = evidence_of(candidates)
             country, anchor = evidence
             if country is not None:
                 countries[country] += 1
@@ -278,16 +278,16 @@ class Resolver:
                 by_key[pair] = by_key.get(pair, 0) + 1
                 if anchor is not None:
                     anchors.append(anchor)
-        return _Context(countries, list(dict.fromkeys(anchors)), by_key=by_key,
+        return Context(countries, list(dict.fromkeys(anchors)), by_key=by_key,
                         governorates=frozenset(governorates), admin_codes=self.index.admin_codes)
 
     def _resolve_one(self, doc_id: str, text: str, hit: NameHit, candidates: tuple[Place, ...],
-                     ctx: _Context, ranked: dict[tuple, tuple[Place, float]],
+                     ctx: Context, ranked: dict[tuple, tuple[Place, float]],
                      usable: list[tuple[NameHit, tuple[Place, ...]]], i: int,
                      placed_word: Callable[[NameHit], bool]) -> Mention | None:
         """``usable[:i]``: the hits before this one (a list shares the locative of its first name);
         ``placed_word(hit)``: whether the hit is a common word the document places elsewhere."""
-        lower = hit.surface[:1].islower() and (not _LOWER_ARTICLE_NAME.match(hit.surface)
+        lower = hit.surface[:1].islower() and (not LOWER_ARTICLE_NAME.match(hit.surface)
                                                or any(is_curated(c.id) for c in candidates))
         hint = context.kind_hint(text, hit.start, hit.end) if len(candidates) > 1 else None
         decided = ranked.get((hit.key, lower, hint))
@@ -296,18 +296,18 @@ class Resolver:
         best, confidence = decided
         if best is None:
             return None
-        if best.kind not in ("country", "capital", "province") and _is_common_word(hit.surface) \
-                and not _after_locative(text, hit, usable[:i]) and not placed_word(hit):
+        if best.kind not in ("country", "capital", "province") and is_common_word(hit.surface) \
+                and not follows_locative(text, hit, usable[:i]) and not placed_word(hit):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place=best,
                     confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
-        if best.kind in _SMALL_KINDS and _far_namesake(best, ctx):
+        if best.kind in SMALL_KINDS and far_namesake(best, ctx):
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
-        if not _abroad_is_plausible(best, ctx, hit.key):
+        if not abroad_is_plausible(best, ctx, hit.key):
             if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
-                    and hit.surface.lower() not in _GENERIC_PARTS:
+                    and hit.surface.lower() not in GENERIC_PARTS:
                 return None  # 'North', 'Central': a word that only a place abroad answers to
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if best.kind in REGION_KINDS:
@@ -319,13 +319,13 @@ class Resolver:
         return Mention(role="place", precision=precision, **base)
 
     @staticmethod
-    def _rank(candidates: tuple[Place, ...], lower: bool, ctx: _Context, hint: str | None) -> tuple[Place | None, float]:
+    def _rank(candidates: tuple[Place, ...], lower: bool, ctx: Context, hint: str | None) -> tuple[Place | None, float]:
         """The best candidate and a confidence from its margin over the runner-up."""
         if lower:  # 'raqqa': only curated names are taken in lower case
             candidates = tuple(c for c in candidates if is_curated(c.id))
             if not candidates:
                 return None, 0.0
-        scored = sorted(((_score(c, ctx, hint), c) for c in candidates), key=lambda sc: sc[0], reverse=True)
+        scored = sorted(((place_score(c, ctx, hint), c) for c in candidates), key=lambda sc: sc[0], reverse=True)
         best_score, best = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else best_score - 4.0
         confidence = 1.0 / (1.0 + math.exp(-(best_score - runner_up)))
@@ -341,11 +341,11 @@ def _possessor_of_a_town(text: str, seat: Mention, following: Mention | None) ->
     between = text[seat.end:following.start]
     if between not in ("'s ", "’s "):
         return False
-    return _km((seat.lat, seat.lon), (following.lat, following.lon)) > POSSESSED_TOWN_KM
+    return km_between((seat.lat, seat.lon), (following.lat, following.lon)) > POSSESSED_TOWN_KM
 
 
-def _without_anchor(ctx: _Context, point: tuple[float, float]) -> _Context:
+def _without_anchor(ctx: Context, point: tuple[float, float]) -> Context:
     """``ctx`` without the anchors at ``point`` (a governorate's seat, when the text names its governorate)."""
-    anchors = [a for a in ctx.anchors if _km(a, point) > SEAT_KM]
-    return _Context(ctx.countries, anchors, by_key=ctx.by_key, governorates=ctx.governorates,
+    anchors = [a for a in ctx.anchors if km_between(a, point) > SEAT_KM]
+    return Context(ctx.countries, anchors, by_key=ctx.by_key, governorates=ctx.governorates,
                     admin_codes=ctx.admin_codes)

@@ -44,14 +44,14 @@ from geo.model import Mention, Place
 _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
 # a capitalised settlement word ends the name: 'Qaryat Shaykh Yunus Village in Ninewa'
 _SETTLEMENT_WORD = rf"(?=[A-Z])(?i:{place_noun_pattern('settlement_end')})\b"
-_NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}" \
+NAME = rf"(?:(?:[Aa]l|[Ee]l|[Aa]r|[Aa]s|[Aa]sh|[Aa]d|[Aa]z|[Ee]z)[- ])?{_WORD}" \
         rf"(?:[ \-‑](?:(?:al|el|Al|El|ar|as|ash|esh|es|ad|ed|az|ez|at|et|an|en|er)[- ])?(?!{_SETTLEMENT_WORD}){_WORD}){{0,3}}'?"
 # what a slot may put between the name and its region: a place word, then 'in', ',' or 'of'
 _PLACE_WORDS = place_noun_pattern("link")
 _IN = alternation(link_words("containment"))  # 'X in Y', 'X of Y'
 _BEARING_WORDS = bearing_pattern()  # 'north', 'north-east'
 _POINTS = alternation(compass_points())
-_LINK = (rf"(?:[ \t]+(?i:{_PLACE_WORDS}))?"
+LINK = (rf"(?:[ \t]+(?i:{_PLACE_WORDS}))?"
          rf"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+{_IN}[ \t]+"
          # 'X town east of Y', 'X, 20 km west of Y': near Y, taken to be in Y's governorate
          r"|(?:[ \t]*,)?[ \t]+(?:(?:some|about)[ \t]+)?(?:\d+[ \t]*(?:km|kilomet(?:re|er)s?|miles)[ \t]+)?"
@@ -61,20 +61,20 @@ _LINK = (rf"(?:[ \t]+(?i:{_PLACE_WORDS}))?"
          rf"(?:the[ \t]+)?(?:{place_noun_pattern('city_of')}[ \t]+of[ \t]+)?")
 # "Baghdad's western Qahira neighbourhood": a part of the town before a place word
 _POSSESSIVE_SLOT = re.compile(
-    rf"['’]s?[ \t]+(?:(?:[a-z]+-)?[a-z]+[ \t]+)?(?P<name>{_NAME})[ \t]+"
+    rf"['’]s?[ \t]+(?:(?:[a-z]+-)?[a-z]+[ \t]+)?(?P<name>{NAME})[ \t]+"
     rf"(?i:{place_noun_pattern('town_part_named')})\b")
 # a part of a town: what such a slot names lies within TOWN_PART_KM of the town
 _PART_OF_TOWN = re.compile(rf"[ \t]+(?i:{place_noun_pattern('town_part')})\b")
 TOWN_PART_KM = 12.0
 _PLURAL_PLACE_WORD = re.compile(rf"[ \t]+(?i:{place_noun_pattern('listed')})\b")
-_STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?i:{_PLACE_WORDS})\b")
-_SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?(?P<link>{_LINK})$")
+STARTS_WITH_PLACE_WORD = re.compile(rf"[ \t]+(?i:{_PLACE_WORDS})\b")
+_SLOT = re.compile(rf"(?<![\w'’-])(?P<name>{NAME})(?:[ \t]*\((?P<alt>{NAME})\))?(?P<link>{LINK})$")
 # a name right after a locative word: looked up in the whole theatre when nothing else took it
 _AFTER_LOCATIVE = re.compile(
     rf"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round|[Ii]nto|(?:{place_noun_pattern('before_of')}|{_POINTS})\s+of)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<name>{_NAME})(?![\w'’-])")
+    rf"(?P<name>{NAME})(?![\w'’-])")
 # 'Sfuhin and Fulaifil villages in Idleb countryside': the names listed before a slot share its region
-_LISTED_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)")
+_LISTED_BEFORE = re.compile(rf"(?P<name>{NAME})(?:[ \t]*,[ \t]*|[ \t]*,?[ \t]+and[ \t]+)")
 _LONGEST_LIST = 4
 _BEARING = re.compile(rf"{_BEARING_WORDS}[ \t]+of\b")
 _UNIT_AFTER = re.compile(rf"[ \t]+({place_noun_pattern('unit')})\b", re.IGNORECASE)
@@ -82,7 +82,7 @@ _LOCATIVE_TOKENS = frozenset({"in", "In", "near", "Near", "outside", "Outside", 
                               "Into", "of"})
 _PLACE_NOUNS_BEFORE_OF = frozenset(place_nouns("before_of") + compass_points())
 _BEFORE_NAME = frozenset({"the", "al", "el", "ar", "as", "ash", "ad", "az", "ez", "es", "esh", "ed", "et"})
-_LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
+LONGEST_SLOT = 110  # characters a name, its alternate and the link may take before the region
 # words a name may start with that say which part of the place is meant ('Upper Fulaifil')
 _QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", "lower", "old", "new",
                          "greater", "little", "big", "small", "north", "south", "east", "west"})
@@ -125,16 +125,16 @@ class SlotFiller:
             level = self._level(text, container)
             if level is None or id(container) in guessed:
                 continue
-            low = max(0, container.start - _LONGEST_SLOT)
+            low = max(0, container.start - LONGEST_SLOT)
             if i and mentions[i - 1].end > low and mentions[i - 1].role in ("place", "actor", "demonym") \
                     and mentions[i - 1].kind in ("country", "capital", "governorate"):
                 low = mentions[i - 1].end
-            slot = _slot_before(text, low, container.start)
+            slot = slot_before(text, low, container.start)
             if slot is None:
                 continue
             link = slot.group("link")
             bearing = _BEARING.search(link) is not None
-            named = bool(_STARTS_WITH_PLACE_WORD.match(link))
+            named = bool(STARTS_WITH_PLACE_WORD.match(link))
             if "," in link and container.kind not in _CONTAINER_LEVEL and not bearing and not named:
                 continue  # 'Tabqa, Raqqa, Hasakah' is a list; 'Amadiya district, Dohuk', 'X village, Duhok' are not
             if bearing:
@@ -221,7 +221,7 @@ class SlotFiller:
                 continue
             place = self._find_in_theatre(surface)
             if place is not None:
-                found.append(_placed(doc_id, start, surface, place, 1, THEATRE_CONFIDENCE))
+                found.append(placed_mention(doc_id, start, surface, place, 1, THEATRE_CONFIDENCE))
         return found
 
     def _find_in_theatre(self, surface: str) -> Place | None:
@@ -265,7 +265,7 @@ class SlotFiller:
         if town is None or placed is None or town.id == placed.id or town.kind not in ("city", "town", "capital") \
                 or town.population < max(DWARFING_CITY_POPULATION, DOMINANT_FACTOR * placed.population):
             return mention
-        return dataclasses.replace(_placed(mention.doc, mention.start, mention.surface, town,
+        return dataclasses.replace(placed_mention(mention.doc, mention.start, mention.surface, town,
                                            mention.precision or 1, THEATRE_CONFIDENCE), end=mention.end)
 
     def _curated_alike(self, key: str) -> Place | None:
@@ -310,7 +310,7 @@ class SlotFiller:
         for i, m in covering.items():
             if m.role == "place" and m.place_id and (self.index.admin_codes(m.place_id)[level] == code or
                                                      level == 0 and code in self.index.governorates(m.place_id)) \
-                    and _within_town(m.lat, m.lon, town):
+                    and within_town(m.lat, m.lon, town):
                 if region is not None and m.within is None and (m.start, m.end) == (start, end):
                     edits.remove({i: m})  # placed already: the text now also says what holds it
                     edits.add(dataclasses.replace(m, within=region))
@@ -322,7 +322,7 @@ class SlotFiller:
         if place is None and words[0].lower() in _QUALIFIERS and len(words) > 1:
             rest = surface.split(None, 1)[1] if " " in surface else surface.split("-", 1)[1]
             place, precision = self._find(rest, level, code)[0], 2  # 'Upper X': part of X
-        if place is not None and not _within_town(place.lat, place.lon, town):
+        if place is not None and not within_town(place.lat, place.lon, town):
             place = None  # 'Al Ghazal neighbourhood in Hasakah': not the village of Ghazalah 48 km away
         if place is None and not covering:
             return  # a name no stage took stays out: the claim it holds may still bind to its region
@@ -330,7 +330,7 @@ class SlotFiller:
         if place is None:
             edits.add(Mention(doc=doc_id, start=start, end=end, surface=surface, role="unresolved"))
             return
-        edits.add(_placed(doc_id, start, surface, place, precision, REGIONAL_CONFIDENCE, region))
+        edits.add(placed_mention(doc_id, start, surface, place, precision, REGIONAL_CONFIDENCE, region))
 
     def _find(self, surface: str, level: int, code: str) -> tuple[Place | None, int]:
         """The place inside the region whose name is spelled most like ``surface``, or like one
@@ -374,14 +374,14 @@ class SlotFiller:
         return best
 
 
-def _within_town(lat: float | None, lon: float | None, town: Mention | None) -> bool:
+def within_town(lat: float | None, lon: float | None, town: Mention | None) -> bool:
     """Whether a point lies within TOWN_PART_KM of ``town`` (always, when there is no town)."""
     if town is None or town.lat is None or lat is None:
         return True
     return great_circle((lat, lon), (town.lat, town.lon)).km <= TOWN_PART_KM
 
 
-def _placed(doc_id: str, start: int, surface: str, place: Place, precision: int, confidence: float,
+def placed_mention(doc_id: str, start: int, surface: str, place: Place, precision: int, confidence: float,
             within: Place | None = None) -> Mention:
     return Mention(doc=doc_id, start=start, end=start + len(surface), surface=surface, role="place", place=place,
                    within=within, precision=precision, confidence=confidence)
@@ -400,8 +400,8 @@ def _replace_unresolved(mentions: list[Mention], located: list[Mention]) -> list
 _WORD_START = re.compile(r"(?<![\w'’-])[A-Za-z]")
 # where a link may begin: after a word, before a place word, 'in', 'of', ',' or '('
 _LINK_START = re.compile(rf"(?<=[\w'’)])(?=[ \t]*[,(]|[ \t]+(?:(?i:{_PLACE_WORDS})|{_IN}|some|about|\d|{_POINTS})\b)")
-_LINK_ONLY = re.compile(_LINK)
-_NAME_ONLY = re.compile(rf"(?P<name>{_NAME})(?:[ \t]*\((?P<alt>{_NAME})\))?")
+_LINK_ONLY = re.compile(LINK)
+_NAME_ONLY = re.compile(rf"(?P<name>{NAME})(?:[ \t]*\((?P<alt>{NAME})\))?")
 _LONGEST_NAME = 70
 
 
@@ -442,7 +442,7 @@ def _listed_before(text: str, low: int, high: int) -> re.Match | None:
     return None
 
 
-def _slot_before(text: str, low: int, high: int) -> re.Match | None:
+def slot_before(text: str, low: int, high: int) -> re.Match | None:
     """A slot in ``text[low:high]`` that ends at ``high``. The link is found first, then the
     name before it, so the full pattern is tried once (``_SLOT.search`` would try it at every
     character of the window)."""

@@ -13,10 +13,10 @@ from typing import Iterable, Iterator
 from geo.knowledge import place_noun_pattern
 from geo.model import Mention
 
-_NAME = r"[A-Z][\w'’]+(?:[- ](?:(?:al|el|ar|as|ash|ad|ez|az)-)?[A-Z][\w'’]+){0,3}"
+NAME = r"[A-Z][\w'’]+(?:[- ](?:(?:al|el|ar|as|ash|ad|ez|az)-)?[A-Z][\w'’]+){0,3}"
 _PATTERNS = (
-    re.compile(rf"\b{place_noun_pattern('toponym')}\s+of\s+(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{_NAME})"),
-    re.compile(rf"\b(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{_NAME}\s+(?:junction|crossing|checkpoint|roundabout|airbase|air base))\b"),
+    re.compile(rf"\b{place_noun_pattern('toponym')}\s+of\s+(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{NAME})"),
+    re.compile(rf"\b(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{NAME}\s+(?:junction|crossing|checkpoint|roundabout|airbase|air base))\b"),
     # the look-ahead lets the regex engine skip to the letters an article starts with
     re.compile(r"(?=[AaEe])(?<![\w-])(?P<name>(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]z|[Ee]z|[Aa]d)-[A-Z][\w'’]+)"),
 )
