@@ -13,6 +13,11 @@ Relation = Literal["control", "lost", "contested", "presence", "advance", "strik
 Stance = Literal["asserted", "alleged", "denied", "disputed"]
 # Kinds of place that stand for an area rather than a spot: a claim or an anchor prefers a finer place.
 REGION_KINDS = frozenset({"country", "governorate", "province", "region", "river"})
+# Groups of the gazetteer's kinds of place that the stages ask about, each written once here.
+TOWN_KINDS = frozenset({"city", "town", "capital"})
+VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})  # small places: namesakes abound
+SMALL_KINDS = VILLAGE_KINDS | {"town"}  # places a far namesake or a nearby town may be mistaken for
+SETTLEMENT_KINDS = TOWN_KINDS | VILLAGE_KINDS | {"camp"}
 DatePrecision = Literal["day", "week", "month", "year"]
 DateSource = Literal["text", "document", "unknown"]
 

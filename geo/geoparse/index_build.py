@@ -22,7 +22,7 @@ import ahocorasick
 
 from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants, name_key
 from geo.knowledge import demonym_countries, theatre_countries, theatre_sql
-from geo.model import Place
+from geo.model import SETTLEMENT_KINDS, Place
 
 INDEX_VERSION = "24"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
@@ -55,8 +55,6 @@ THEATRE_COUNTRIES = theatre_countries()  # geo/data/lexicon/theatre.toml
 MERGED_LAYERS = frozenset({"sites.csv.gz", "villages_wof.csv.gz"})
 TWIN_DEGREES = 0.04  # about 4 km
 TOWN_POPULATION = 5_000  # a village of those layers below it is looked for in Arabic text without clitics
-_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "hamlet", "capital", "neighbourhood", "camp"})
-_SETTLEMENT_KINDS = frozenset({"city", "town", "village", "hamlet", "capital", "neighbourhood", "camp"})
 # GeoNames cities below this population are candidates for disambiguation but are not looked
 # for in running text unless they lie in the theatre; outside the theatre only a city's main
 # name is looked for, its alternate names too from this population up.
@@ -310,7 +308,7 @@ def build_index(db_path: Path, ac_path: Path, progress: "ProgressCallback | None
     theatre_at: dict[str, list[tuple[str, float, float, bool, set[str]]]] = {}
 
     def twin_of(place: Place, keys: list[tuple[str, str]]) -> tuple[str, float, float, bool, set[str]] | None:
-        settlement = place.kind in _SETTLEMENT_KINDS
+        settlement = place.kind in SETTLEMENT_KINDS
         return next((t for key, _ in keys for t in theatre_at.get(key, ()) if t[3] == settlement
                      and abs(t[1] - place.lat) < TWIN_DEGREES and abs(t[2] - place.lon) < TWIN_DEGREES), None)
 
@@ -348,7 +346,7 @@ def build_index(db_path: Path, ac_path: Path, progress: "ProgressCallback | None
             elif place.country in THEATRE_COUNTRIES and twin_of_curated(place, keys, codes):
                 continue
             if place.country in THEATRE_COUNTRIES and place.kind not in ("country", "governorate", "river"):
-                entry = (place.id, place.lat, place.lon, place.kind in _SETTLEMENT_KINDS, {key for key, _ in keys})
+                entry = (place.id, place.lat, place.lon, place.kind in SETTLEMENT_KINDS, {key for key, _ in keys})
                 for key in entry[4]:
                     theatre_at.setdefault(key, []).append(entry)
             place_rows.append((place.id, place.name, place.kind, place.lat, place.lon, place.country,

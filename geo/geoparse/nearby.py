@@ -35,16 +35,15 @@ from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import LINK, SAME_PLACE_DEGREES, SlotFiller, placed_mention
 from geo.geoparse.spelling import allowed_edits, consonants
-from geo.model import Mention, Place
+from geo.model import VILLAGE_KINDS, Mention, Place
 
 # kinds of place that locate a document's area (a governorate or a country is too wide)
 _POINT_KINDS = frozenset({"city", "town", "village", "hamlet", "neighbourhood", "capital", "facility",
                           "subdistrict", "camp"})
 # kinds of a placed name that may be a namesake of the document's village
-SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 # ... and a town or city no curated entry holds, when it lies this far from the text's places
 # ('Bagheliya', a neighbourhood of Deir ez-Zor, is no city of 30,000 in Iraq)
-_TARGET_KINDS = SMALL_KINDS | {"town", "city"}
+_TARGET_KINDS = VILLAGE_KINDS | {"town", "city"}
 FAR_TOWN_KM = 100.0
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
 NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
@@ -110,7 +109,7 @@ class NearbySettler:
             return mentions
         counts = Counter(m.place_id for m in points)
         where = {m.place_id: (m.lat, m.lon, self.index.admin_codes(m.place_id)[LEVEL]) for m in points}
-        trusted = {m.place_id for m in points if is_curated(m.place_id) or m.kind not in SMALL_KINDS
+        trusted = {m.place_id for m in points if is_curated(m.place_id) or m.kind not in VILLAGE_KINDS
                    or counts[m.place_id] > 1}
         targets: list[tuple[int, int, Mention | None]] = []
         containers = [m for m in mentions if m.role == "place" and m.kind in _CONTAINER_KINDS]
@@ -137,19 +136,19 @@ class NearbySettler:
             # spelled by the slots' rules (and a town not at all)
             placed_near = current is not None and current.role == "place" \
                 and _nearest_km(current.lat, current.lon, near) <= FAR_TOWN_KM
-            if placed_near and current.kind not in SMALL_KINDS:
+            if placed_near and current.kind not in VILLAGE_KINDS:
                 continue
             place, precision = self._look_up(text[start:end], {code for _, _, code, _ in others if code}, near,
                                              relaxed=not placed_near)
             if place is None and current is not None and current.role == "place" and not placed_near \
-                    and current.kind not in SMALL_KINDS and len(near) >= 2:
+                    and current.kind not in VILLAGE_KINDS and len(near) >= 2:
                 # a town no curated entry holds, far from every place the text is sure of, and
                 # nothing so spelled near them: a namesake of a place the gazetteer lacks
                 replaced[id(current)] = Mention(doc=doc_id, start=current.start, end=current.end,
                                                 surface=current.surface, role="unresolved")
                 continue
             if place is None or own == place.id or place.id in where or current is not None \
-                    and current.role == "place" and place.kind not in SMALL_KINDS:
+                    and current.role == "place" and place.kind not in VILLAGE_KINDS:
                 continue  # a spelling of a place the text names otherwise; a village is no town
             if current is not None and current.role == "place" \
                     and _closeness(place.lat, place.lon, near) * MARGIN > _closeness(current.lat, current.lon, near):
@@ -227,7 +226,7 @@ class NearbySettler:
         covers only in part: 'Omar' of 'al-Bo Omar')."""
         found = []
         for m in mentions:
-            if m.role not in ("place", "unresolved") or m.kind not in (None, *SMALL_KINDS, "town") \
+            if m.role not in ("place", "unresolved") or m.kind not in (None, *VILLAGE_KINDS, "town") \
                     or m.role == "place" and m.country not in THEATRE_COUNTRIES:
                 continue
             # the names after it, then before it, while separators link them

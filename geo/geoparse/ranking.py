@@ -19,7 +19,7 @@ from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.normalize import name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
-from geo.model import REGION_KINDS, Place
+from geo.model import REGION_KINDS, SMALL_KINDS, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
 # (or evidenced) elsewhere in the document, or it is a city this large.
@@ -247,7 +247,6 @@ def _main_key(name: str) -> str:
 # it names, is a namesake of one the gazetteer lacks more often than the place meant: unresolved
 FAR_VILLAGE_KM = 100.0
 FAR_VILLAGE_POPULATION = 20_000
-SMALL_KINDS = frozenset({"village", "hamlet", "neighbourhood", "town"})
 
 
 def far_namesake(place: Place, ctx: Context) -> bool:

@@ -20,7 +20,7 @@ from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, DIRECTION_KM, km_bet
                                   NEXT_WORD, word_zipf)
 from geo.knowledge import alternation, bearing_pattern, month_abbreviations, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, roles, titles
-from geo.model import Mention, Place
+from geo.model import TOWN_KINDS, VILLAGE_KINDS, Mention, Place
 
 
 # 'SDF adviser Nasser al-Hajj Mansour', 'YPG spokesperson Shiyar Hasakah': a role, then a
@@ -43,7 +43,6 @@ _AFTER_NAME = re.compile(
     r"street|bakery|church|university|stadium|clinic|court|minority|community|sect))\b"
     r"|(?:[A-Z][\w'’-]+[ \t]+){0,2}?(?P<unit>Brigades?|Division|Regiment|Battalion|Corps|Legion|Army|"
     r"Front|Forces|Council|Command)\b)")
-_VILLAGE_KINDS = frozenset({"village", "hamlet", "neighbourhood"})
 _ARTICLE_OPENINGS = frozenset({"al-", "Al-", "el-", "El-", "al ", "Al ", "el ", "El "})
 # the first letter of a word that may begin one of them: a quick test before the pattern
 _MAY_FOLLOW = re.compile(r"[A-Zaecbfhmorsu]")
@@ -141,7 +140,7 @@ def names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], 
     if after.lastgroup == "unit":
         return True
     if after.lastgroup == "building":
-        return all(c.kind in _VILLAGE_KINDS and not is_curated(c.id) for c in candidates
+        return all(c.kind in VILLAGE_KINDS and not is_curated(c.id) for c in candidates
                    if c.country in THEATRE_COUNTRIES)
     return " " not in hit.key and hit.surface[:1].isupper() and after.start("article") not in starts \
         and not any(is_curated(c.id) for c in candidates)
@@ -174,7 +173,6 @@ def part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
 # names that every city has: in a document they are part of the city it is about
 GENERIC_PARTS = frozenset({"old city", "city centre", "city center", "old town", "old market", "downtown",
                             "the old city", "the city centre", "the city center", "the old town"})
-TOWN_KINDS = frozenset({"city", "town", "capital"})
 
 
 def qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -38,7 +38,7 @@ from geo.geoparse.spelling import alike_consonants, allowed_edits, consonants, s
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, weekdays
-from geo.model import Mention, Place
+from geo.model import SMALL_KINDS, Mention, Place
 
 # a capitalised name of one to four words, Arabic articles and 'Abu'-like heads included
 _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
@@ -95,7 +95,6 @@ SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two la
 DOMINANT_POPULATION = 10_000
 DOMINANT_FACTOR = 10
 DWARFING_CITY_POPULATION = 100_000  # a curated city this large takes a village's spelling one letter off
-_MINOR_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood"})
 REGIONAL_CONFIDENCE = 0.6  # a spelling matched inside the region the text gives
 THEATRE_CONFIDENCE = 0.5  # a spelling matched in the whole theatre
 
@@ -256,7 +255,7 @@ class SlotFiller:
         the same consonants, dwarfs it: the city ('Nassriya city' is Nasiriyah, not the hamlet
         Nasriyeh 900 km away; 'Madain' stays al-Mada'in, Maadan being a town of 10,000). A
         slot's region, read afterwards, still has the last word."""
-        if mention.role != "place" or mention.kind not in _MINOR_KINDS or is_curated(mention.place_id):
+        if mention.role != "place" or mention.kind not in SMALL_KINDS or is_curated(mention.place_id):
             return mention
         town = self._curated.get(mention.surface, False)
         if town is False:
