@@ -88,7 +88,7 @@ def test_a_broken_record_is_named(text, message):
     ("last-actor", "The SDF entered Tabqa on Monday. They captured Mansoura a day later.", True,
      ("SDF", "control", "el-Mansour"), None),
     ("relative-after", "ISIS attacked the checkpoint, which lies outside Tikrit.", True, None, ("ISIS", "contested", "Tikrit")),
-    ("participle-clause", "Later the army captured the last villages, opening the road to Aleppo.", True,
+    ("participle-clause", "Later the army captured the last villages, relieving the pressure on Aleppo.", True,
      None, ("Syrian government", "control", "Aleppo")),
     ("held-adjective-place", "Turkish troops entered Jarabulus, and the villages nearby remained ISIS-held.", True,
      None, ("ISIS", "control", "Jarabulus")),
@@ -210,3 +210,44 @@ def test_referent_is_the_place_the_text_is_about():
     place.last_place = place.d.places[0]
     place.before, place.after = [], []
     assert bind_place.referent(place, rule("referent")) == [(place.d.places[0], None, True)]
+
+
+def corridors(text):
+    doc = Document("t", text)
+    return {(c.actor, c.place, c.to_place) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
+            if c.relation == "corridor"}
+
+
+def test_route_ends_are_the_names_joined_to_the_route_and_linked_after_it():
+    _, place = contexts("Iraqi forces retook Tikrit. The army then cut the Baghdad–Kirkuk road.")
+    ((first, second, fallback),) = bind_place.route_ends(place, rule("route-ends"))
+    assert (first.surface, second.surface, fallback) == ("Baghdad", "Kirkuk", False)
+    _, place = contexts("Government forces captured the last point on the Aleppo-Raqqa highway near Tabqa.")
+    ((first, second, _),) = bind_place.route_ends(place, rule("route-ends"))
+    assert (first.surface, second.surface) == ("Aleppo", "Raqqa")  # not Tabqa, which is only near it
+    _, place = contexts("The road linking Kirkuk to the city of Erbil was reopened on Friday.")
+    ((first, second, _),) = bind_place.route_ends(place, rule("route-ends"))
+    assert (first.surface, second.surface) == ("Kirkuk", "Erbil")
+
+
+def test_route_ends_the_city_is_the_place_the_text_is_about():
+    assert corridors("Iraqi forces retook Tikrit on Monday. ISIS later severed all land routes to the city.") == {
+        ("ISIS", "Tikrit", None)}
+
+
+def test_a_route_without_a_named_end_binds_no_place_near_it():
+    # the road has no end named: Mosul is where the fire was, not a route's end
+    assert corridors("Iraqi troops cleared the road of mines near Mosul.") == set()
+    # 'opened fire on the road' is a strike, not a route opened
+    assert corridors("The army opened fire on the road to Mosul.") == set()
+
+
+def test_a_route_cut_as_a_goal_is_no_claim():
+    assert corridors("ISIS attacked Kirkuk. The aim of the attack was to cut the road between Kirkuk and Erbil.") == set()
+    assert corridors("ISIS attacked Kirkuk and cut the road between Kirkuk and Erbil.") == {("ISIS", "Kirkuk", "Erbil")}
+
+
+def test_a_route_taken_is_a_corridor_beside_the_fight_at_its_end():
+    doc = Document("t", "The town was besieged by ISIS when ISIS severed all land routes to the town of Amirli.")
+    got = {(c.relation, c.place) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))}
+    assert {("corridor", "Amerli"), ("contested", "Amerli")} <= got

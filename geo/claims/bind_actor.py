@@ -227,8 +227,8 @@ def choose(ctx: ActorContext) -> tuple[str | None, bool]:
 
 def corridor_mover(ctx, rule):
     """'convoys carrying ISIS fighters left X': the armed group that goes (named before the word, else the nearest)."""
-    if ctx.trigger.relation != "corridor":
-        return None
+    if ctx.trigger.relation != "corridor" or ctx.trigger.route:
+        return None  # (a route cut or opened: whoever's clause it is, 'the army took X, opening the road')
     groups = armed_groups()
     armed = [a for a in ctx.in_actors if a.actor in groups
              and not _CARRIED_BEFORE.search(ctx.low, max(0, a.start - 40), a.start)]

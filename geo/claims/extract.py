@@ -128,11 +128,12 @@ class ClaimExtractor:
                                 for t in triggers_here[:k]):
                     continue  # 'shelled X and Y with artillery shells': the shells are the shelling's, no second deed
                 mood = parsed.mood(trigger.start, trigger.end) if parsed is not None else None
-                if relation in ("control", "lost"):
+                if relation in ("control", "lost") or trigger.route:
                     window = low[max(lo, trigger.start - 40):trigger.start]
                     if mood == "goal" or cue("goal").search(window):
-                        continue  # 'aim to seize', 'a capture would': not a capture
-                    if mood == "attempt" or cue("attempt").search(window) or constructions.attempt_before(low, trigger.start, lo):
+                        continue  # 'aim to seize', 'a capture would', 'sent to reopen the road': not yet done
+                    if not trigger.route and (mood == "attempt" or cue("attempt").search(window)
+                                              or constructions.attempt_before(low, trigger.start, lo)):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
                 silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
@@ -148,7 +149,8 @@ class ClaimExtractor:
                     continue
                 last_actor = actor
                 targets = bind_place.choose(bind_place.PlaceContext(d, sentence, trigger, in_places, in_unresolved,
-                                       discourse.referent(low, sentence, salience, last_place), desert))
+                                       discourse.referent(low, sentence, salience, last_place), desert,
+                                       salience=salience))
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
                 stance = "denied" if mood == "negated" or negated(low, sentence, trigger.start) else stance_of_body
@@ -296,10 +298,13 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     """One sentence, one claim per actor and place: a change of hands (lost, control, advance)
     before a fight or a strike, else the relation whose trigger is nearest the place. Changes of
     hands told one after the other ('regained control of X in March, lost it in December and
-    retook it') end in the last one; 'lost control of X' is one change, a loss."""
+    retook it') end in the last one; 'lost control of X' is one change, a loss. A route (a
+    corridor) is kept beside the other relation at its end."""
     best: dict[tuple, tuple] = {}
     for i, c in enumerate(claims):
-        key = (c.actor, c.place_id, c.to_place_id)
+        # (a route cut or opened is a claim of its own beside the fight for its end: 'besieged
+        # the city when ISIS severed all routes to the city')
+        key = (c.actor, c.place_id, c.to_place_id, c.relation == "corridor")
         change = c.relation in ("lost", "control", "advance")
         rank = (_PRIORITY[c.relation] if change else 9, distances[i], i)
         if key in best:
