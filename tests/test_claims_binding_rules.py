@@ -85,7 +85,7 @@ def test_a_broken_record_is_named(text, message):
     ("carried-trigger", "Regime forces pounded Saraqeb. Shelling also hit Binnish.", False,
      ("Syrian government", "strike", "Binnish"), ("Unidentified armed group", "strike", "Binnish")),
     ("unattributed", "An IED exploded in Kirkuk.", False, ("Unidentified armed group", "strike", "Kirkuk"), None),
-    ("last-actor", "The SDF entered Tabqa on Monday. They captured Mansoura a day later.", True,
+    ("last-actor", "The SDF entered Tabqa on Monday. Mansoura was captured a day later.", True,
      ("SDF", "control", "el-Mansour"), None),
     ("relative-after", "ISIS attacked the checkpoint, which lies outside Tikrit.", True, None, ("ISIS", "contested", "Tikrit")),
     ("participle-clause", "Later the army captured the last villages, relieving the pressure on Aleppo.", True,
@@ -251,3 +251,33 @@ def test_a_route_taken_is_a_corridor_beside_the_fight_at_its_end():
     doc = Document("t", "The town was besieged by ISIS when ISIS severed all land routes to the town of Amirli.")
     got = {(c.relation, c.place) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))}
     assert {("corridor", "Amerli"), ("contested", "Amerli")} <= got
+
+
+def test_anaphoric_subject_is_the_actor_the_text_follows_not_the_last_named():
+    text = ("ISIS continued its offensive and attacked checkpoints held by pro-government forces. "
+            "They then shelled Tikrit, capturing it after a day.")
+    got = triples(text, True)
+    assert ("ISIS", "control", "Tikrit") in got
+    assert not any(actor == "Iraqi forces" for actor, _, place in got if place == "Tikrit")
+    # without the rung, the last actor named (the holder of the checkpoints) took the town
+    constructions.disable("anaphoric-subject")
+    try:
+        assert ("Iraqi forces", "control", "Tikrit") in triples(text, True)
+    finally:
+        constructions.disable()
+
+
+def test_the_group_refers_back_to_an_armed_group_not_to_a_state():
+    text = "ISIS attacked Deir ez-Zor. The Syrian army repelled the attack. The group later captured Ayyash."
+    assert ("ISIS", "control", "Ayyash") in triples(text, True)
+    # 'it was reported' is no subject that refers back
+    actor, _ = contexts("ISIS attacked Kirkuk. It was reported that troops entered Hawija.")
+    assert bind_actor.anaphor_before(actor) is None
+
+
+def test_a_strike_by_its_means_is_kept_beside_the_capture_it_led_to():
+    got = triples("ISIS shelled Hawija, capturing the town after a day.")
+    assert {("ISIS", "strike", "Hawija"), ("ISIS", "control", "Hawija")} <= got
+    # a killing in a capture is no strike of its own
+    got = triples("Iraqi forces captured Hawija, killing dozens of militants.")
+    assert ("Iraqi forces", "strike", "Hawija") not in got

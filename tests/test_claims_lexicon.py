@@ -124,5 +124,6 @@ def test_the_actor_table_keeps_the_gold_names_and_has_colours():
 def test_records_carry_where_they_come_from():
     record = load_table("relations.toml", "relation", required={"relation": str, "pattern": str},
                         optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
-                                  "not_followed_by": str, "unattributed": str, "object": str, "carried": bool})[0]
+                                  "not_followed_by": str, "unattributed": str, "object": str, "carried": bool,
+                                  "means": bool})[0]
     assert record["_where"].startswith("geo/data/lexicon/relations.toml:")

@@ -14,6 +14,7 @@ from functools import cached_property
 
 from geo.claims import binding, constructions, discourse
 from geo.claims.actors import ActorMention, armed_groups, find_actors
+from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.clauses import _SHORT_NOTE, _clause_start
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
@@ -77,6 +78,10 @@ _AIRCRAFT = named("aircraft")
 
 
 _PRONOUN_SUBJECT = named("pronoun_subject")
+
+
+# 'They then shelled X', 'The group also captured Y': a subject that refers back
+_ANAPHORIC_SUBJECT = named("anaphoric_subject")
 
 
 _RESPONSIBILITY = named("responsibility")
@@ -189,6 +194,7 @@ class ActorContext:
     last_actor: str | None
     unattributed: bool = True  # an unnamed doer may be the trigger's default ('an IED exploded')
     claimant: str | None = None  # the group a short note says claimed the attack
+    centres: tuple[str, ...] = ()  # the subjects of the sentences so far, latest first ('they' refers back to them)
 
     @property
     def low(self) -> str:
@@ -335,6 +341,61 @@ def relative_subject(ctx, rule):
     return None
 
 
+def anaphor_before(ctx) -> re.Match | None:
+    """The subject of the trigger's clause when it refers back ('They then shelled X', 'The group
+    also captured Y', '..., reportedly capturing both' after such a subject): the last one before
+    the trigger with no subject named between it and the trigger."""
+    low, trigger, sentence = ctx.low, ctx.trigger, ctx.sentence
+    found = _last_anaphor(low, sentence.start, trigger.start)
+    if found is None or any(sentence.start + found.end() <= a.start < trigger.start for a in ctx.subjects):
+        return None
+    return found
+
+
+def _last_anaphor(low: str, start: int, end: int) -> re.Match | None:
+    """The last subject that refers back in ``low[start:end]`` (offsets from ``start``: the
+    pattern's '^' is the sentence's start)."""
+    found = None
+    for match in _ANAPHORIC_SUBJECT.finditer(low[start:end]):
+        found = match
+    return found
+
+
+def antecedent(centres: tuple[str, ...], group_word: bool) -> str | None:
+    """The actor a subject that refers back stands for: the latest subject the text followed
+    (for 'the group', 'the militants': the latest that is a non-state armed group)."""
+    if group_word:
+        kinds = actor_lexicon().actors
+        return next((c for c in centres if c in kinds and kinds[c].kind == "armed group"), None)
+    return centres[0] if centres else None
+
+
+def centre(low: str, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger],
+           centres: tuple[str, ...]) -> str | None:
+    """The actor a sentence is about, which 'they' in the next one refers back to: its first
+    subject before its first trigger (no modifier, object, helper or speaker), or the actor its own
+    subject refers back to ('They then shelled X' keeps the text on ISIS)."""
+    first = triggers[0].start if triggers else sentence.end
+    for a in in_actors:
+        if a.start >= first:
+            break
+        if not (_is_modifier(low, a) or _is_object(low, a, "control") or _is_helper(low, a)
+                or _SPEAKS_AFTER.match(low, a.end)):
+            return a.actor
+    found = _last_anaphor(low, sentence.start, first)
+    return antecedent(centres, found.group("group") is not None) if found is not None else None
+
+
+def anaphoric_subject(ctx, rule):
+    """'ISIL continued its offensive. They then shelled X, reportedly capturing it': the subject
+    the text has been following acts, not the actor it named last."""
+    found = anaphor_before(ctx)
+    if found is None:
+        return None
+    actor = antecedent(ctx.centres, found.group("group") is not None)
+    return (actor, True) if actor is not None else None
+
+
 def participle_subject(ctx, rule):
     """'..., regaining control over X': the main clause's subject (the sentence's first)."""
     if ctx.subjects and constructions.participle(ctx.low, ctx.sentence.start, ctx.trigger.start, ctx.trigger.end):
@@ -401,7 +462,7 @@ def last_actor(ctx, rule):
 STEPS = {"corridor-mover": corridor_mover, "found-dead": found_dead, "actor-after": actor_after,
          "fronted-subject": fronted_subject, "held-adjective": held_adjective, "holder-word": holder_word,
          "parse-roles": parse_roles, "agent-after": agent_after, "relative-subject": relative_subject,
-         "participle-subject": participle_subject, "clause-subject": clause_subject, "between-agent": between_agent,
+         "anaphoric-subject": anaphoric_subject, "participle-subject": participle_subject, "clause-subject": clause_subject, "between-agent": between_agent,
          "carried-trigger": carried_trigger, "unattributed": unattributed, "objects-only": objects_only,
          "last-actor": last_actor}
 NEEDS_PATTERN = {"agent-after", "relative-subject", "between-agent"}
