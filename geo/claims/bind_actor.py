@@ -341,24 +341,26 @@ def relative_subject(ctx, rule):
     return None
 
 
-def anaphor_before(ctx) -> re.Match | None:
+def anaphor_before(ctx) -> tuple[int, int, bool] | None:
     """The subject of the trigger's clause when it refers back ('They then shelled X', 'The group
     also captured Y', '..., reportedly capturing both' after such a subject): the last one before
-    the trigger with no subject named between it and the trigger."""
-    low, trigger, sentence = ctx.low, ctx.trigger, ctx.sentence
-    found = _last_anaphor(low, sentence.start, trigger.start)
-    if found is None or any(sentence.start + found.end() <= a.start < trigger.start for a in ctx.subjects):
+    the trigger with no subject named between it and the trigger, as (start, end, a group word)."""
+    trigger = ctx.trigger
+    found = _last_anaphor(ctx.d, ctx.sentence, trigger.start)
+    if found is None or any(found[1] <= a.start < trigger.start for a in ctx.subjects):
         return None
     return found
 
 
-def _last_anaphor(low: str, start: int, end: int) -> re.Match | None:
-    """The last subject that refers back in ``low[start:end]`` (offsets from ``start``: the
-    pattern's '^' is the sentence's start)."""
-    found = None
-    for match in _ANAPHORIC_SUBJECT.finditer(low[start:end]):
-        found = match
-    return found
+def _last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, int, bool] | None:
+    """The last subject that refers back in the sentence before ``end`` (the sentence's are found
+    once: the pattern's '^' is the sentence's start)."""
+    found = d.anaphors.get(sentence.start)
+    if found is None:
+        found = d.anaphors[sentence.start] = [
+            (sentence.start + m.start("anaphor"), sentence.start + m.end(), m.group("group") is not None)
+            for m in _ANAPHORIC_SUBJECT.finditer(d.low[sentence.start:sentence.end])]
+    return next((a for a in reversed(found) if a[1] <= end), None)
 
 
 def antecedent(centres: tuple[str, ...], group_word: bool) -> str | None:
@@ -370,11 +372,12 @@ def antecedent(centres: tuple[str, ...], group_word: bool) -> str | None:
     return centres[0] if centres else None
 
 
-def centre(low: str, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger],
+def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger],
            centres: tuple[str, ...]) -> str | None:
     """The actor a sentence is about, which 'they' in the next one refers back to: its first
     subject before its first trigger (no modifier, object, helper or speaker), or the actor its own
     subject refers back to ('They then shelled X' keeps the text on ISIS)."""
+    low = d.low
     first = triggers[0].start if triggers else sentence.end
     for a in in_actors:
         if a.start >= first:
@@ -382,8 +385,8 @@ def centre(low: str, sentence: Sentence, in_actors: list[ActorMention], triggers
         if not (_is_modifier(low, a) or _is_object(low, a, "control") or _is_helper(low, a)
                 or _SPEAKS_AFTER.match(low, a.end)):
             return a.actor
-    found = _last_anaphor(low, sentence.start, first)
-    return antecedent(centres, found.group("group") is not None) if found is not None else None
+    found = _last_anaphor(d, sentence, first)
+    return antecedent(centres, found[2]) if found is not None else None
 
 
 def anaphoric_subject(ctx, rule):
@@ -392,7 +395,7 @@ def anaphoric_subject(ctx, rule):
     found = anaphor_before(ctx)
     if found is None:
         return None
-    actor = antecedent(ctx.centres, found.group("group") is not None)
+    actor = antecedent(ctx.centres, found[2])
     return (actor, True) if actor is not None else None
 
 

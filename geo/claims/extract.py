@@ -234,7 +234,7 @@ class ClaimExtractor:
                                place_start=-1, place_end=-1) for c in previous]
             claims.extend(own)
             previous = own
-            if (about := bind_actor.centre(low, sentence, in_actors, triggers_here, centres)) is not None:
+            if (about := bind_actor.centre(d, sentence, in_actors, triggers_here, centres)) is not None:
                 centres = (about, *(c for c in centres if c != about))[:6]
             # what 'the town' refers to later: the place this sentence's claims are about ('stormed the
             # town of Hit, forcing families to flee toward Ramadi'), else the last one it names that is
