@@ -281,3 +281,10 @@ def test_a_strike_by_its_means_is_kept_beside_the_capture_it_led_to():
     # a killing in a capture is no strike of its own
     got = triples("Iraqi forces captured Hawija, killing dozens of militants.")
     assert ("Iraqi forces", "strike", "Hawija") not in got
+
+
+def test_a_place_after_a_later_goal_is_the_goals_not_the_first_triggers():
+    text = "The SDF said the advance was also meant to block any advance on Raqqa by the Syrian army."
+    assert not any(place == "Raqqa" for _, _, place in triples(text, True))
+    # without the goal, the first advance's place is Raqqa
+    assert ("Syrian government", "advance", "Raqqa") in triples("The advance on Raqqa by the Syrian army went on.", True)
