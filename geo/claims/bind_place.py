@@ -261,7 +261,7 @@ def choose(ctx: PlaceContext) -> list[tuple[Mention, Mention | None, bool]]:
 _ROUTE_JOIN = named("route_join")
 # ('linking X to Y', 'between X and Y': the words between one end and the next)
 _ROUTE_NEXT = named("route_next")
-_ROUTE_NAMED_AT = re.compile(r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_ROUTE_NAMED_AT = re.compile(r"(?:the\s+)?(?:(?:" + place_noun_pattern("settlement_of") + r")\s+of\s+)?")
 _ROUTE_NOUN = re.compile(r"\b(?:" + place_noun_pattern("route") + r")\b")
 
 
