@@ -82,6 +82,7 @@ _PRONOUN_SUBJECT = named("pronoun_subject")
 
 # 'They then shelled X', 'The group also captured Y': a subject that refers back
 _ANAPHORIC_SUBJECT = named("anaphoric_subject")
+_ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's start, a comma, 'and')
 
 
 _RESPONSIBILITY = named("responsibility")
@@ -194,7 +195,7 @@ class ActorContext:
     last_actor: str | None
     unattributed: bool = True  # an unnamed doer may be the trigger's default ('an IED exploded')
     claimant: str | None = None  # the group a short note says claimed the attack
-    centres: tuple[str, ...] = ()  # the subjects of the sentences so far, latest first ('they' refers back to them)
+    centres: "Centres | None" = None  # the subjects of the sentences so far ('they' refers back to them)
 
     @property
     def low(self) -> str:
@@ -357,9 +358,10 @@ def _last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, 
     once: the pattern's '^' is the sentence's start)."""
     found = d.anaphors.get(sentence.start)
     if found is None:
+        text = d.low[sentence.start:sentence.end]
         found = d.anaphors[sentence.start] = [
             (sentence.start + m.start("anaphor"), sentence.start + m.end(), m.group("group") is not None)
-            for m in _ANAPHORIC_SUBJECT.finditer(d.low[sentence.start:sentence.end])]
+            for m in _ANAPHORIC_SUBJECT.finditer(text) if _ANAPHOR_OPENS.search(text, max(0, m.start() - 8), m.start())]
     return next((a for a in reversed(found) if a[1] <= end), None)
 
 
@@ -389,13 +391,33 @@ def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], 
     return antecedent(centres, found[2]) if found is not None else None
 
 
+class Centres:
+    """The actors the sentences so far are about, latest first, worked out only when a subject
+    that refers back asks for them (most documents never do: the sentences wait in ``pending``)."""
+
+    def __init__(self, d: ClaimDocument) -> None:
+        self.d = d
+        self.pending: list[tuple[Sentence, list[ActorMention], list[Trigger]]] = []
+        self.known: tuple[str, ...] = ()
+
+    def add(self, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger]) -> None:
+        self.pending.append((sentence, in_actors, triggers))
+
+    def now(self) -> tuple[str, ...]:
+        for sentence, in_actors, triggers in self.pending:
+            if (about := centre(self.d, sentence, in_actors, triggers, self.known)) is not None:
+                self.known = (about, *(c for c in self.known if c != about))[:6]
+        self.pending.clear()
+        return self.known
+
+
 def anaphoric_subject(ctx, rule):
     """'ISIL continued its offensive. They then shelled X, reportedly capturing it': the subject
     the text has been following acts, not the actor it named last."""
     found = anaphor_before(ctx)
     if found is None:
         return None
-    actor = antecedent(ctx.centres, found[2])
+    actor = antecedent(ctx.centres.now() if ctx.centres is not None else (), found[2])
     return (actor, True) if actor is not None else None
 
 

@@ -72,7 +72,7 @@ class ClaimExtractor:
         last_place: Mention | None = dominant
         salience: dict[str, tuple[int, int, Mention]] = {}  # place id -> (mentions so far, last sentence, mention)
         previous: list[Claim] = []
-        centres: tuple[str, ...] = ()  # the actors the sentences so far are about, latest first ('they', 'the group')
+        centres = bind_actor.Centres(d)  # the actors the sentences so far are about ('they', 'the group')
         # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
         pending: list[tuple[Sentence, str, str, str, str, bool]] = []
@@ -234,8 +234,7 @@ class ClaimExtractor:
                                place_start=-1, place_end=-1) for c in previous]
             claims.extend(own)
             previous = own
-            if (about := bind_actor.centre(d, sentence, in_actors, triggers_here, centres)) is not None:
-                centres = (about, *(c for c in centres if c != about))[:6]
+            centres.add(sentence, in_actors, triggers_here)
             # what 'the town' refers to later: the place this sentence's claims are about ('stormed the
             # town of Hit, forcing families to flee toward Ramadi'), else the last one it names that is
             # neither a reference point nor in a relative clause ('the town, which lies on the
