@@ -11,13 +11,15 @@ matching rules are exactly the ones `score_articles.py` applies to `geo claims` 
 are split by ``geo.evaluate.held_back`` on the file stem: ``report`` (held back, about 30%, read
 only as an aggregate) and ``dev`` (the rest). Per part it prints place recall/precision, claim
 recall/precision with and without stance, then a calibration table (claims per confidence
-bucket and the share of them right) and a precision/recall curve over confidence thresholds.
+bucket, their mean confidence and the share of them right, and the log loss of the confidence as
+the chance a claim is right) and a precision/recall curve over confidence thresholds.
 ``--details`` lists misses only for the dev part. Skips with a message when the folder is missing.
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import math
 import sys
 import time
 from pathlib import Path
@@ -94,13 +96,23 @@ def _r(p) -> str:
     return f"{p[0] / p[1] if p[1] else 0.0:.3f} ({p[0]}/{p[1]})"
 
 
-def calibration(right: list[tuple[dict, bool]]) -> list[tuple[str, int, float]]:
-    """(bucket, claims, share right) per confidence bucket of width 0.1."""
-    buckets: dict[int, list[bool]] = {}
+def calibration(right: list[tuple[dict, bool]]) -> list[tuple[str, int, float, float]]:
+    """(bucket, claims, mean confidence, share right) per confidence bucket of width 0.1."""
+    buckets: dict[int, list[tuple[float, bool]]] = {}
     for c, ok in right:
-        b = min(9, int(round(float(c.get("confidence") or 0.0) * 100)) // 10)
-        buckets.setdefault(b, []).append(ok)
-    return [(f"[{b / 10:.1f},{(b + 1) / 10:.1f})", len(v), sum(v) / len(v)) for b, v in sorted(buckets.items())]
+        p = float(c.get("confidence") or 0.0)
+        buckets.setdefault(min(9, int(round(p * 100)) // 10), []).append((p, ok))
+    return [(f"[{b / 10:.1f},{(b + 1) / 10:.1f})", len(v), sum(p for p, _ in v) / len(v), sum(ok for _, ok in v) / len(v))
+            for b, v in sorted(buckets.items())]
+
+
+def log_loss(right: list[tuple[dict, bool]]) -> float:
+    """Mean log loss of the claims' confidence as the chance that each is right."""
+    if not right:
+        return 0.0
+    return -sum(math.log(min(1 - 1e-6, max(1e-6, float(c.get("confidence") or 0.0) if ok
+                                            else 1 - float(c.get("confidence") or 0.0))))
+                for c, ok in right) / len(right)
 
 
 def _stem(claim: dict) -> str:
@@ -194,9 +206,10 @@ def main(argv=None) -> int:
         print(f"  place recall {_r(t['rows'])}  place precision {_r(t['prec'])}")
         print(f"  claim recall {_r(t['rec'])}  precision {_r(t['cprec'])}  "
               f"| with stance: recall {_r(t['rec_st'])}  precision {_r(t['cprec_st'])}")
-        print("  calibration (all claims): bucket, claims, share right")
-        for bucket, n, share in calibration(result["right"]):
-            print(f"    {bucket:11s} {n:5d}  {share:.2f}")
+        print(f"  calibration (all claims): log loss {log_loss(result['right']):.3f}; "
+              "bucket, claims, mean confidence, share right")
+        for bucket, n, mean, share in calibration(result["right"]):
+            print(f"    {bucket:11s} {n:5d}  {mean:.2f}  {share:.2f}")
         print("  precision/recall over thresholds: min confidence, claims, precision, recall")
         for th, n, p, r in curve(result["right"], result["gold"], sa):
             print(f"    {th:4.2f} {n:5d}  {p:.3f}  {r:.3f}")

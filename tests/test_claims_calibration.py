@@ -72,3 +72,27 @@ def test_min_confidence_filters_the_command_line(tmp_path):
     kept = run()
     assert all(c["confidence"] >= DEFAULT_MIN_CONFIDENCE for c in kept)
     assert len(kept) == sum(1 for c in every if c["confidence"] >= DEFAULT_MIN_CONFIDENCE)
+
+
+def _trainer():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("train_calibration", ROOT / "tools" / "train_calibration.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_trainer_scores_each_text_by_a_model_trained_without_it():
+    tc = _trainer()
+    # text 'a': the feature 'good' marks right claims; text 'b' has no 'good' claim at all
+    data = [(["bias", "good"], True, {}, "a")] * 8 + [(["bias"], False, {}, "a")] * 8 + \
+           [(["bias"], False, {}, "b")] * 4 + [(["bias"], True, {}, "b")] * 4
+    held = tc.held_out(data, 1.0)
+    # b's claims are scored by a model that saw only a: 'bias' alone there was always wrong
+    assert all(p < 0.5 for p, (_, _, _, stem) in zip(held, data) if stem == "b")
+    # a's claims by a model that saw only b: no 'good' weight learnt, one share for all
+    assert len({round(p, 6) for p, (_, _, _, stem) in zip(held, data) if stem == "a"}) == 1
+    rows = tc.reliability(held, data)
+    assert sum(n for _, n, _, _ in rows) == len(data)
+    assert all(0.0 <= mean <= 1.0 and 0.0 <= share <= 1.0 for _, _, mean, share in rows)
+    assert tc.log_loss(held, data) > tc.log_loss([0.5] * len(data), data)  # out of sample it does worse than a coin

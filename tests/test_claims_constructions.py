@@ -296,3 +296,14 @@ def test_the_kurds_by_country_and_forces_loyal_to_assad():
     assert ("Peshmerga", "lost", "Kirkuk") in triples("Iraqi forces entered Kirkuk. The Kurds pulled out of Kirkuk.")
     assert ("SDF", "control", "Tell Abyad") in triples("Kurdish fighters captured Tell Abyad.")
     assert ("Syrian government", "control", "Saraqib") in triples("Forces loyal to President Bashar al-Assad captured Saraqeb.")
+
+
+def test_a_hypothetical_or_a_goal_is_no_claim_whatever_the_relation():
+    # 'would', 'could not', 'vowed to' before a strike, an advance or an attack: nothing happened yet
+    assert not any(relation == "strike" for _, relation, _ in
+                   triples("ISIS threatened to open the gates of Mosul Dam, which would destroy many villages near Mosul."))
+    assert triples("The SDF could not immediately advance on Tabqa for fear of floods.") == set()
+    assert triples("ISIS vowed to attack Kirkuk.") == set()
+    # the same verbs told as deeds are claims
+    assert ("SDF", "advance", "Tabqa") in triples("The SDF advanced on Tabqa despite fears of floods.")
+    assert ("ISIS", "contested", "Kirkuk") in triples("ISIS attacked Kirkuk.")

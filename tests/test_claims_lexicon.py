@@ -54,6 +54,8 @@ def test_a_new_actor_alias_in_the_user_folder_takes_effect(user_folder):
     ('[[relation]]\nrelation = "control"\npattern = "x"\nactor_afterr = true\n', "relations.toml:1: [[relation]] has an unknown field 'actor_afterr'"),
     ('[[relation]]\nrelation = "control"\npattern = "(?:x)?"\n', "relations.toml:1: pattern matches the empty string"),
     ('[[relation\nrelation = "control"\n', "relations.toml:1:"),
+    ('[[relation]]\nrelation = "control"\npattern = "cut"\nobject = "route"\n', "relations.toml:1: object \"route\" is a corridor's"),
+    ('[[relation]]\nrelation = "corridor"\npattern = "cut <<place_nouns:runway>>"\n', "relations.toml:1: unknown place-noun kind"),
 ])
 def test_a_broken_relation_record_names_file_and_line(user_folder, record, message):
     (user_folder / "relations.toml").write_text(record, encoding="utf-8")
@@ -80,6 +82,16 @@ def test_a_broken_actor_record_names_file_and_line(user_folder, record, message)
     with pytest.raises(LexiconError) as error:
         actors.lexicon()
     assert message in str(error.value)
+
+
+def test_a_relation_pattern_names_a_word_class_of_words_toml(user_folder):
+    (user_folder / "relations.toml").write_text(
+        '[[relation]]\nrelation = "corridor"\npattern = \'mined\\s+the\\s+(?:<<place_nouns:route>>)\'\nobject = "route"\n',
+        encoding="utf-8")
+    rules.lexicon.cache_clear()
+    (found,) = [t for t in rules.triggers("ISIS mined the highway and the roads.") if t.start == 5]
+    assert (found.relation, found.route) == ("corridor", True)
+    assert [t.start for t in rules.triggers("ISIS mined the roads.")] == [5]  # the class holds the plurals
 
 
 def test_the_air_record_names_a_known_actor(user_folder):
@@ -112,5 +124,6 @@ def test_the_actor_table_keeps_the_gold_names_and_has_colours():
 def test_records_carry_where_they_come_from():
     record = load_table("relations.toml", "relation", required={"relation": str, "pattern": str},
                         optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
-                                  "not_followed_by": str, "unattributed": str, "object": str, "carried": bool})[0]
+                                  "not_followed_by": str, "unattributed": str, "object": str, "carried": bool,
+                                  "means": bool})[0]
     assert record["_where"].startswith("geo/data/lexicon/relations.toml:")

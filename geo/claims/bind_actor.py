@@ -14,6 +14,7 @@ from functools import cached_property
 
 from geo.claims import binding, constructions, discourse
 from geo.claims.actors import ActorMention, armed_groups, find_actors
+from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.clauses import _SHORT_NOTE, _clause_start
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
@@ -77,6 +78,11 @@ _AIRCRAFT = named("aircraft")
 
 
 _PRONOUN_SUBJECT = named("pronoun_subject")
+
+
+# 'They then shelled X', 'The group also captured Y': a subject that refers back
+_ANAPHORIC_SUBJECT = named("anaphoric_subject")
+_ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's start, a comma, 'and')
 
 
 _RESPONSIBILITY = named("responsibility")
@@ -189,6 +195,7 @@ class ActorContext:
     last_actor: str | None
     unattributed: bool = True  # an unnamed doer may be the trigger's default ('an IED exploded')
     claimant: str | None = None  # the group a short note says claimed the attack
+    centres: "Centres | None" = None  # the subjects of the sentences so far ('they' refers back to them)
 
     @property
     def low(self) -> str:
@@ -227,8 +234,8 @@ def choose(ctx: ActorContext) -> tuple[str | None, bool]:
 
 def corridor_mover(ctx, rule):
     """'convoys carrying ISIS fighters left X': the armed group that goes (named before the word, else the nearest)."""
-    if ctx.trigger.relation != "corridor":
-        return None
+    if ctx.trigger.relation != "corridor" or ctx.trigger.route:
+        return None  # (a route cut or opened: whoever's clause it is, 'the army took X, opening the road')
     groups = armed_groups()
     armed = [a for a in ctx.in_actors if a.actor in groups
              and not _CARRIED_BEFORE.search(ctx.low, max(0, a.start - 40), a.start)]
@@ -335,6 +342,85 @@ def relative_subject(ctx, rule):
     return None
 
 
+def anaphor_before(ctx) -> tuple[int, int, bool] | None:
+    """The subject of the trigger's clause when it refers back ('They then shelled X', 'The group
+    also captured Y', '..., reportedly capturing both' after such a subject): the last one before
+    the trigger with no subject named between it and the trigger, as (start, end, a group word)."""
+    trigger = ctx.trigger
+    found = _last_anaphor(ctx.d, ctx.sentence, trigger.start)
+    if found is None or any(found[1] <= a.start < trigger.start for a in ctx.subjects):
+        return None
+    return found
+
+
+def _last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, int, bool] | None:
+    """The last subject that refers back in the sentence before ``end`` (the sentence's are found
+    once: the pattern's '^' is the sentence's start)."""
+    found = d.anaphors.get(sentence.start)
+    if found is None:
+        text = d.low[sentence.start:sentence.end]
+        found = d.anaphors[sentence.start] = [
+            (sentence.start + m.start("anaphor"), sentence.start + m.end(), m.group("group") is not None)
+            for m in _ANAPHORIC_SUBJECT.finditer(text) if _ANAPHOR_OPENS.search(text, max(0, m.start() - 8), m.start())]
+    return next((a for a in reversed(found) if a[1] <= end), None)
+
+
+def antecedent(centres: tuple[str, ...], group_word: bool) -> str | None:
+    """The actor a subject that refers back stands for: the latest subject the text followed
+    (for 'the group', 'the militants': the latest that is a non-state armed group)."""
+    if group_word:
+        kinds = actor_lexicon().actors
+        return next((c for c in centres if c in kinds and kinds[c].kind == "armed group"), None)
+    return centres[0] if centres else None
+
+
+def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger],
+           centres: tuple[str, ...]) -> str | None:
+    """The actor a sentence is about, which 'they' in the next one refers back to: its first
+    subject before its first trigger (no modifier, object, helper or speaker), or the actor its own
+    subject refers back to ('They then shelled X' keeps the text on ISIS)."""
+    low = d.low
+    first = triggers[0].start if triggers else sentence.end
+    for a in in_actors:
+        if a.start >= first:
+            break
+        if not (_is_modifier(low, a) or _is_object(low, a, "control") or _is_helper(low, a)
+                or _SPEAKS_AFTER.match(low, a.end)):
+            return a.actor
+    found = _last_anaphor(d, sentence, first)
+    return antecedent(centres, found[2]) if found is not None else None
+
+
+class Centres:
+    """The actors the sentences so far are about, latest first, worked out only when a subject
+    that refers back asks for them (most documents never do: the sentences wait in ``pending``)."""
+
+    def __init__(self, d: ClaimDocument) -> None:
+        self.d = d
+        self.pending: list[tuple[Sentence, list[ActorMention], list[Trigger]]] = []
+        self.known: tuple[str, ...] = ()
+
+    def add(self, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger]) -> None:
+        self.pending.append((sentence, in_actors, triggers))
+
+    def now(self) -> tuple[str, ...]:
+        for sentence, in_actors, triggers in self.pending:
+            if (about := centre(self.d, sentence, in_actors, triggers, self.known)) is not None:
+                self.known = (about, *(c for c in self.known if c != about))[:6]
+        self.pending.clear()
+        return self.known
+
+
+def anaphoric_subject(ctx, rule):
+    """'ISIL continued its offensive. They then shelled X, reportedly capturing it': the subject
+    the text has been following acts, not the actor it named last."""
+    found = anaphor_before(ctx)
+    if found is None:
+        return None
+    actor = antecedent(ctx.centres.now() if ctx.centres is not None else (), found[2])
+    return (actor, True) if actor is not None else None
+
+
 def participle_subject(ctx, rule):
     """'..., regaining control over X': the main clause's subject (the sentence's first)."""
     if ctx.subjects and constructions.participle(ctx.low, ctx.sentence.start, ctx.trigger.start, ctx.trigger.end):
@@ -401,7 +487,7 @@ def last_actor(ctx, rule):
 STEPS = {"corridor-mover": corridor_mover, "found-dead": found_dead, "actor-after": actor_after,
          "fronted-subject": fronted_subject, "held-adjective": held_adjective, "holder-word": holder_word,
          "parse-roles": parse_roles, "agent-after": agent_after, "relative-subject": relative_subject,
-         "participle-subject": participle_subject, "clause-subject": clause_subject, "between-agent": between_agent,
+         "anaphoric-subject": anaphoric_subject, "participle-subject": participle_subject, "clause-subject": clause_subject, "between-agent": between_agent,
          "carried-trigger": carried_trigger, "unattributed": unattributed, "objects-only": objects_only,
          "last-actor": last_actor}
 NEEDS_PATTERN = {"agent-after", "relative-subject", "between-agent"}

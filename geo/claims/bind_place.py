@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.claims import binding, constructions
+from geo.claims import binding, constructions, discourse
 from geo.claims.clauses import (_CITY_ANAPHORA, _CONTAINER_GAP, _LOCATED_AFTER, _ROUTE_GAP, _SHORT_NOTE, _UNKNOWN_PLACE,
                                 _in_relative_clause, _reference, _unknown_place, _unknown_place_ends)
 from geo.claims.cues import named
@@ -233,6 +233,7 @@ class PlaceContext:
     after: list[Mention] = field(default_factory=list)
     bearings: list[Mention] = field(default_factory=list)  # places named only as a bearing ('north of X')
     route: set = field(default_factory=set)  # ids of places named as a route's ends
+    salience: dict | None = None  # place id -> (mentions so far, last sentence, mention): what 'the city' refers to
 
     @property
     def low(self) -> str:
@@ -254,6 +255,71 @@ def choose(ctx: PlaceContext) -> list[tuple[Mention, Mention | None, bool]]:
         if found is not None:
             return found
     return []
+
+
+# ('the Khanasir-Aleppo Road was cut': the names joined to the route noun before it)
+_ROUTE_JOIN = named("route_join")
+# ('linking X to Y', 'between X and Y': the words between one end and the next)
+_ROUTE_NEXT = named("route_next")
+_ROUTE_NAMED_AT = re.compile(r"(?:the\s+)?(?:(?:" + place_noun_pattern("settlement_of") + r")\s+of\s+)?")
+_ROUTE_NOUN = re.compile(r"\b(?:" + place_noun_pattern("route") + r")\b")
+
+
+def route_ends(ctx, rule):
+    """A route cut, opened or taken binds its ends, not the places near it: the names joined to
+    the route noun ('cut the Baghdad–Amirli road') and those its link words name after it
+    (``rule.pattern``: 'the road linking the airbase to the city', 'a bridge between X and Y');
+    'the city' there stands for the place the text is about. No end named: no claim."""
+    trigger = ctx.trigger
+    if not trigger.route:
+        return None
+    text, low, sentence = ctx.d.text, ctx.low, ctx.sentence
+    noun = _ROUTE_NOUN.search(low, trigger.start, sentence.end)
+    if noun is None:
+        return []
+    ends: list[tuple[Mention, bool]] = []
+    joined_to = noun.start()
+    for m in reversed([m for m in ctx.in_places if m.end <= noun.start()]):
+        if not _ROUTE_JOIN.fullmatch(text, m.end, joined_to):
+            break
+        ends.insert(0, (m, False))
+        joined_to = m.start
+    link = rule.pattern.match(low, noun.end(), sentence.end)
+    pos = link.end() if link is not None else -1
+    after = [m for m in ctx.in_places if m.start >= noun.end()]
+    while link is not None and pos < sentence.end:
+        named_at = _ROUTE_NAMED_AT.match(low, pos)  # ('the', 'the city of' before a name)
+        here = next((m for m in after if m.start in (pos, named_at.end())), None)
+        if here is None and (anaphor := _CITY_ANAPHORA.match(low, pos)) is not None:
+            # 'to the city': the place the text is about (what that noun refers to from here on)
+            here = discourse.referent(low, _Span(pos, sentence.end), ctx.salience, ctx.last_place) \
+                if ctx.salience is not None else ctx.last_place
+            if here is None:
+                break
+            ends.append((here, True))
+            pos = anaphor.end()
+        elif here is not None:
+            ends.append((here, False))
+            pos = here.end
+        else:
+            break
+        link = _ROUTE_NEXT.match(low, pos, sentence.end)
+        pos = link.end() if link is not None else pos
+    named_ends = [(m, f) for m, f in ends if m.kind != "country"] or ends
+    unique: dict[str, tuple[Mention, bool]] = {}
+    for m, fallback in named_ends:
+        unique.setdefault(m.place_id, (m, fallback))
+    found = list(unique.values())
+    if not found:
+        return []
+    (first, fallback), second = found[0], (found[1][0] if len(found) > 1 else None)
+    return [(first, second, fallback)]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
 
 
 def corridor_ends(ctx, rule):
@@ -280,10 +346,12 @@ def relative_after(ctx, rule):
 
 def later_clause(ctx, rule):
     """A place after a later trigger of another clause is that trigger's ('seized X hill, while
-    advancing to the centre of Y')."""
+    advancing to the centre of Y'); so is a place after a later trigger that is a goal ('the
+    advance was meant to block any advance on Y': Y is the goal's, and no claim's)."""
     trigger, low = ctx.trigger, ctx.low
-    later = [t for t in ctx.d.triggers_in(ctx.sentence) if t.start >= trigger.end and t.relation != trigger.relation
-             and rule.pattern.search(low, trigger.end, t.start)]
+    later = [t for t in ctx.d.triggers_in(ctx.sentence) if t.start >= trigger.end and (
+        t.relation != trigger.relation and rule.pattern.search(low, trigger.end, t.start)
+        or constructions.goal_before(low, t.start, ctx.sentence.start))]
     if later:
         ctx.after = [m for m in ctx.after if m.start < later[0].start]
 
@@ -450,10 +518,10 @@ def head_and_list(ctx, rule):
     return [(m, destination, False) for m in group]
 
 
-STEPS = {"corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause,
+STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause,
          "participle-clause": participle_clause, "held-adjective": held_adjective, "object-relative": object_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
          "place-left": place_left, "attacked-from": attacked_from, "no-country": no_country,
          "victim-name": victim_name, "unknown-place": unknown_place, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"later-clause", "participle-clause", "place-left", "attacked-from"}
+NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "attacked-from"}

@@ -19,6 +19,18 @@ one constant share. Hiding claims by a number that does not yet mean what it say
 claims silently (on the five reference articles 25 of 80). ``--min-confidence`` and the app's
 control apply it on request.
 
+Measured again after the route, anaphora and goal rules (``tools/train_calibration.py``, which
+now chooses the L2 penalty and the threshold leave one text out, and ``benchmarks.articles``,
+which prints the log loss and each bucket's mean confidence): held out by text, the dev log loss
+is 0.628 at the shipped L2 10 (0.625 at the L2 30 the held-out loss picks) against one constant
+share's 0.631, and each bucket's share lies within 0.05 of its mean confidence; on the report
+part the shipped weights give 0.720 (0.717 before those rules; a constant at the dev share:
+0.752) and the shares right lie 0.1-0.15 below the mean confidence from 0.5 up (0.55 -> 0.43,
+0.65 -> 0.48, 0.74 -> 0.60). Retrained models (L2 30; or only the five feature groups that
+lowered the held-out loss) did no better there (0.742-0.746), so the weights stay. The gap is
+the base rate: 67% of the dev claims are right, 50% of the report part's, which nothing trained
+on the dev texts can see.
+
 >>> from geo.model import Claim, Place
 >>> saraqib = Place("th:x", "Saraqib", "town", 35.8, 36.8, "SY")
 >>> c = Claim("d", 0, 30, "Rebels captured Saraqeb on Friday.", "Rebels", "control", saraqib, "asserted",

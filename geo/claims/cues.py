@@ -48,10 +48,21 @@ def _expand(record: dict, fragments: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _fragments() -> dict[str, str]:
+    return {r["name"]: r["pattern"] for r in load_table(FILE, "fragment", required={"name": str, "pattern": str},
+                                                       optional={"note": str})}
+
+
+def expand(record: dict, field: str = "pattern") -> str:
+    """A record's pattern (of any lexicon file) with its placeholders filled in, so that the
+    relation triggers name a word class the way the cues do ('<<place_nouns:route>>')."""
+    return _expand({**record, "pattern": record[field]}, _fragments())
+
+
+@lru_cache(maxsize=1)
 def _compiled() -> dict[str, re.Pattern]:
     fields = {"name": str, "pattern": str}
-    fragments = {r["name"]: r["pattern"] for r in load_table(FILE, "fragment", required=fields,
-                                                            optional={"note": str})}
+    fragments = _fragments()
     patterns: dict[str, list[str]] = {}
     for record in load_table(FILE, "cue", required=fields, optional={"note": str, "used_by": str}):
         text = _expand(record, fragments)
@@ -76,6 +87,7 @@ def cues() -> dict[str, re.Pattern]:
 def _clear() -> None:
     """Read the files again at the next use (after the user's lexicon changed)."""
     _compiled.cache_clear()
+    _fragments.cache_clear()
     for cue in _TAKEN:
         cue.forget()
 

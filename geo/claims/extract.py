@@ -72,6 +72,7 @@ class ClaimExtractor:
         last_place: Mention | None = dominant
         salience: dict[str, tuple[int, int, Mention]] = {}  # place id -> (mentions so far, last sentence, mention)
         previous: list[Claim] = []
+        centres = bind_actor.Centres(d)  # the actors the sentences so far are about ('they', 'the group')
         # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
         pending: list[tuple[Sentence, str, str, str, str, bool]] = []
@@ -128,11 +129,12 @@ class ClaimExtractor:
                                 for t in triggers_here[:k]):
                     continue  # 'shelled X and Y with artillery shells': the shells are the shelling's, no second deed
                 mood = parsed.mood(trigger.start, trigger.end) if parsed is not None else None
-                if relation in ("control", "lost"):
+                if relation in ("control", "lost") or trigger.route:
                     window = low[max(lo, trigger.start - 40):trigger.start]
                     if mood == "goal" or cue("goal").search(window):
-                        continue  # 'aim to seize', 'a capture would': not a capture
-                    if mood == "attempt" or cue("attempt").search(window) or constructions.attempt_before(low, trigger.start, lo):
+                        continue  # 'aim to seize', 'a capture would', 'sent to reopen the road': not yet done
+                    if not trigger.route and (mood == "attempt" or cue("attempt").search(window)
+                                              or constructions.attempt_before(low, trigger.start, lo)):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
                 silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
@@ -140,7 +142,7 @@ class ClaimExtractor:
                 # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
                 clause_actor = next((c.actor for t, c in struck if t.start >= _clause_start(low, sentence, trigger.start)), None)
                 actor, carried = bind_actor.choose(bind_actor.ActorContext(
-                    d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant))
+                    d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant, centres))
                 if speaker is not None and (actor is None or carried or trigger.start < src_start and actor == speaker):
                     actor, carried = speaker, False
                 if actor is None:
@@ -148,7 +150,8 @@ class ClaimExtractor:
                     continue
                 last_actor = actor
                 targets = bind_place.choose(bind_place.PlaceContext(d, sentence, trigger, in_places, in_unresolved,
-                                       discourse.referent(low, sentence, salience, last_place), desert))
+                                       discourse.referent(low, sentence, salience, last_place), desert,
+                                       salience=salience))
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
                 stance = "denied" if mood == "negated" or negated(low, sentence, trigger.start) else stance_of_body
@@ -201,7 +204,8 @@ class ClaimExtractor:
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
                     at.append(trigger.start)
-            own = _one_per_place(own, distances, at, low)
+            own = _one_per_place(own, distances, at, low, frozenset(
+                t.start for t in triggers_here if t.means))
             if own and (back := constructions.reversal(low, lo, hi)) is not None:
                 # 'captured X and Y, before retreating back to the base': they took them, then left them
                 held = {(c.actor, c.place_id) for c in own if c.relation == "lost"}
@@ -230,6 +234,7 @@ class ClaimExtractor:
                                place_start=-1, place_end=-1) for c in previous]
             claims.extend(own)
             previous = own
+            centres.add(sentence, in_actors, triggers_here)
             # what 'the town' refers to later: the place this sentence's claims are about ('stormed the
             # town of Hit, forcing families to flee toward Ramadi'), else the last one it names that is
             # neither a reference point nor in a relative clause ('the town, which lies on the
@@ -292,14 +297,20 @@ _DATING = named("dating")
 _NOUN_BEFORE = named("noun_before")
 
 
-def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low: str) -> list[Claim]:
+def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low: str,
+                   means: frozenset[int] = frozenset()) -> list[Claim]:
     """One sentence, one claim per actor and place: a change of hands (lost, control, advance)
     before a fight or a strike, else the relation whose trigger is nearest the place. Changes of
     hands told one after the other ('regained control of X in March, lost it in December and
-    retook it') end in the last one; 'lost control of X' is one change, a loss."""
+    retook it') end in the last one; 'lost control of X' is one change, a loss. A route (a
+    corridor) is kept beside the other relation at its end, and so is a strike told by its means
+    (``means``: where such strike words start) beside the change of hands it led to ('shelled X,
+    capturing it': two deeds; 'killing scores' in a fight is no second one)."""
     best: dict[tuple, tuple] = {}
     for i, c in enumerate(claims):
-        key = (c.actor, c.place_id, c.to_place_id)
+        # (a route cut or opened is a claim of its own beside the fight for its end: 'besieged
+        # the city when ISIS severed all routes to the city')
+        key = (c.actor, c.place_id, c.to_place_id, c.relation == "corridor")
         change = c.relation in ("lost", "control", "advance")
         rank = (_PRIORITY[c.relation] if change else 9, distances[i], i)
         if key in best:
@@ -311,6 +322,13 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
         if key not in best or rank < best[key]:
             best[key] = rank
     kept = {rank[2] for rank in best.values()}
+    struck_too: dict[tuple, int] = {}
+    for i, c in enumerate(claims):
+        key = (c.actor, c.place_id, c.to_place_id, False)
+        if c.relation == "strike" and at[i] in means and key in best and i not in kept \
+                and claims[best[key][2]].relation in ("lost", "control", "advance"):
+            struck_too.setdefault(key, i)
+    kept |= set(struck_too.values())
     # one holder per place: two actors in control of one place in one sentence contradict each
     # other; the trigger nearest the place (its own clause before one behind it) keeps its claim
     holder: dict[str, int] = {}

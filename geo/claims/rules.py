@@ -17,6 +17,7 @@ from typing import get_args
 
 from geo.casefold import lowered
 from geo.claims.actors import lexicon as actor_lexicon
+from geo.claims.cues import expand
 from geo.knowledge import LexiconError, check_choice, compile_pattern, load_table, theatre_countries
 from geo.model import Relation
 
@@ -36,6 +37,8 @@ class Rule:
     victims: bool  # the verb's object is people
     found_dead: bool  # a body found: who found it did not kill
     carried: bool  # the document's last actor goes on before `unattributed`
+    route: bool = False  # the words after the verb name a route: the corridor binds its ends
+    means: bool = False  # a strike told by its means (fire, air): a deed beside the change of hands it led to
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class Trigger:
     victims: bool = False  # the words right after the verb are people, not a place
     found_dead: bool = False  # 'police found the body of a man': the killer is named after 'by', or unknown
     carried: bool = False  # 'Shelling also hit Y' after 'Regime forces pounded X': the last actor goes on
+    route: bool = False  # 'cut the Baghdad–Amirli road': a corridor between the route's ends
+    means: bool = False  # 'shelled X, capturing it': the shelling is a deed of its own
 
 
 @dataclass(frozen=True)
@@ -70,10 +75,13 @@ def lexicon() -> Lexicon:
     for record in load_table(FILE, "relation", required={"relation": str, "pattern": str},
                              optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
                                        "not_followed_by": str, "unattributed": str, "object": str,
-                                       "carried": bool}):
+                                       "carried": bool, "means": bool}):
         check_choice(record, "relation", set(get_args(Relation)))
         check_choice(record, "unattributed", set(actor_lexicon().actors))
-        check_choice(record, "object", {"victims", "place", "found dead"})
+        check_choice(record, "object", {"victims", "place", "found dead", "route"})
+        if record.get("object") == "route" and record["relation"] != "corridor":
+            raise LexiconError(f"{record['_where']}: object \"route\" is a corridor's")
+        record["pattern"] = expand(record)  # ('<<place_nouns:route>>': the word class of words.toml)
         pattern = compile_pattern(record)
         if pattern.match(""):
             raise LexiconError(f"{record['_where']}: pattern matches the empty string")
@@ -81,7 +89,8 @@ def lexicon() -> Lexicon:
                           record.get("place_before", False), record.get("needs_destination", False),
                           compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None,
                           record.get("unattributed"), record.get("object") == "victims",
-                          record.get("object") == "found dead", record.get("carried", False)))
+                          record.get("object") == "found dead", record.get("carried", False),
+                          record.get("object") == "route", record.get("means", False)))
     if not rules:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
     # (only where a word starts: the look-ahead spares the alternation every word's end)
@@ -135,6 +144,7 @@ def triggers(text: str, start: int = 0, end: int | None = None, low: str | None 
         if rule.relation == "strike" and not_strike.search(low, max(start, pos - 30), pos):
             continue
         found.append(Trigger(rule.relation, pos, stop, rule.actor_after, rule.place_before, rule.needs_destination,
-                             rule.unattributed, rule.victims, rule.found_dead, rule.carried))
+                             rule.unattributed, rule.victims, rule.found_dead, rule.carried, rule.route,
+                             rule.means))
         taken_until = stop
     return found
