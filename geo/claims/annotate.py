@@ -12,7 +12,7 @@ from geo.casefold import lowered
 from geo.claims import discourse
 from geo.claims import syntax as syntax_parse
 from geo.claims.actors import ActorMention, find_actors
-from geo.claims.clauses import _CITY_ANAPHORA, _CONTAINER_GAP
+from geo.claims.clauses import CITY_ANAPHORA, CONTAINER_GAP
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, triggers
@@ -67,7 +67,7 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     if syntax:
         # only the sentences that can hold a claim: a trigger, and a place or an anaphor ('the town')
         d.parses = syntax_parse.parse(d, [s for s in d.sentences if d.triggers_in(s) and (
-            d.places_in(s) or d.unresolved_in(s) or _CITY_ANAPHORA.search(d.low, s.start, s.end))])
+            d.places_in(s) or d.unresolved_in(s) or CITY_ANAPHORA.search(d.low, s.start, s.end))])
     return d
 
 
@@ -127,7 +127,7 @@ def _far_from_container(text: str, places: list[Mention]) -> set[int]:
     'X (Y)') that the gazetteer put far from it: a name read as a namesake elsewhere."""
     far: set[int] = set()
     for a, b in reversed(list(zip(places, places[1:]))):
-        if b.start - a.end > 80 or a.kind in REGION_KINDS or not _CONTAINER_GAP.fullmatch(text, a.end, b.start):
+        if b.start - a.end > 80 or a.kind in REGION_KINDS or not CONTAINER_GAP.fullmatch(text, a.end, b.start):
             continue
         if id(b) in far and re.fullmatch(r"\s*\(", text[a.end:b.start]):
             far.add(id(a))  # 'Edine (Edin)': one place under two spellings, both misread
@@ -165,7 +165,7 @@ def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
         if b.start - a.end <= 3 and _POSSESSIVE.fullmatch(text, a.end, b.start) and b.kind not in REGION_KINDS | {"country"}:
             held[id(a)] = b  # "Idlib's Khan Sheikhoun", "Syria's Raqqa": the first holds the second
             continue
-        gap = _CONTAINER_GAP.fullmatch(text, a.end, b.start)
+        gap = CONTAINER_GAP.fullmatch(text, a.end, b.start)
         if gap is None:
             continue
         if "," in gap.group() and "(" not in gap.group():

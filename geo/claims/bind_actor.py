@@ -15,7 +15,7 @@ from functools import cached_property
 from geo.claims import binding, constructions, discourse
 from geo.claims.actors import ActorMention, armed_groups, find_actors
 from geo.claims.actors import lexicon as actor_lexicon
-from geo.claims.clauses import _SHORT_NOTE, _clause_start
+from geo.claims.clauses import SHORT_NOTE, start_of_clause
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger
@@ -88,7 +88,7 @@ _ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's
 _RESPONSIBILITY = named("responsibility")
 
 
-def _claimant(low: str, actors: list[ActorMention]) -> str | None:
+def claimant_of(low: str, actors: list[ActorMention]) -> str | None:
     """The actor a text says claimed an attack: named just before 'claimed responsibility', or
     after 'claimed by'. None when no such claim is made or it names none of the known actors."""
     for match in _RESPONSIBILITY.finditer(low):
@@ -114,7 +114,7 @@ _AND_BETWEEN = named("and_between")
 _AND_VERB = named("and_verb")
 
 
-def _coordinated(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
+def coordinated_actors(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
     """The other actors of a subject that joins several with 'and' right before the trigger
     ('Turkish forces and the SNA shelled X', 'regime forces, Hezbollah and Iranian militias
     stormed X'): each of them acts too."""
@@ -139,7 +139,7 @@ _WITH_AFTER = named("with_after")
 _AND_NEXT = named("and_next")
 
 
-def _opponents(low: str, actors: list[ActorMention], trigger: Trigger) -> list[str]:
+def opponents_of(low: str, actors: list[ActorMention], trigger: Trigger) -> list[str]:
     """The sides a fight word names after it ('clashed with the SDF', 'clashes between ISIS and
     the SDF', 'fought against ISIS and HTS'): each of them fights at the place too."""
     after = [a for a in actors if a.start >= trigger.end]
@@ -153,7 +153,7 @@ def _opponents(low: str, actors: list[ActorMention], trigger: Trigger) -> list[s
     return list(dict.fromkeys(sides))
 
 
-def _is_modifier(low: str, actor: ActorMention) -> bool:
+def is_modifier(low: str, actor: ActorMention) -> bool:
     """'US-led', 'backed by the coalition': an actor that qualifies another one ('Turkish troops
     held drills': a plural noun before 'held' is its subject, not a modifier)."""
     after = _MODIFIER_AFTER.match(low, actor.end, actor.end + 24)
@@ -177,7 +177,7 @@ def _victims_then_agent(low: str, trigger: Trigger, actor: ActorMention) -> bool
     return gap is not None and (gap.group("word") == "by" or _WEAPON_END.search(low, actor.start, actor.end) is not None)
 
 
-def _is_object(low: str, actor: ActorMention, relation: str) -> bool:
+def is_object(low: str, actor: ActorMention, relation: str) -> bool:
     """'expel the ISIS militants', 'fighting Isis', 'two policemen were killed (in a blast)': an
     actor acted upon. (Those killed in clashes still fought in them: a side of the fight.)"""
     return bool(_OBJECT_BEFORE.search(low, max(0, actor.start - 40), actor.start)) or \
@@ -203,7 +203,7 @@ class ActorContext:
 
     @cached_property
     def clause_start(self) -> int:
-        return _clause_start(self.low, self.sentence, self.trigger.start)
+        return start_of_clause(self.low, self.sentence, self.trigger.start)
 
     @cached_property
     def before(self) -> list[ActorMention]:
@@ -218,7 +218,7 @@ class ActorContext:
         """The actors before the trigger that may be its subject: no modifier, object or speaker
         ('Turkey condemned the attack on X' did not attack), helpers only when nobody else is."""
         low = self.low
-        subjects = [a for a in self.before if not _is_modifier(low, a) and not _is_object(low, a, self.trigger.relation)
+        subjects = [a for a in self.before if not is_modifier(low, a) and not is_object(low, a, self.trigger.relation)
                     and not _SPEAKS_AFTER.match(low, a.end)]
         return [a for a in subjects if not _is_helper(low, a)] or subjects
 
@@ -260,7 +260,7 @@ def actor_after(ctx, rule):
     if not trigger.actor_after:
         return None
     after = [a for a in ctx.in_actors if a.start >= trigger.end]
-    after = [a for a in after if not _is_modifier(ctx.low, a)] or after  # ('falls to US-backed SDF': the SDF)
+    after = [a for a in after if not is_modifier(ctx.low, a)] or after  # ('falls to US-backed SDF': the SDF)
     if after:
         return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
     if ctx.low.endswith("by", trigger.start, trigger.end):
@@ -384,7 +384,7 @@ def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], 
     for a in in_actors:
         if a.start >= first:
             break
-        if not (_is_modifier(low, a) or _is_object(low, a, "control") or _is_helper(low, a)
+        if not (is_modifier(low, a) or is_object(low, a, "control") or _is_helper(low, a)
                 or _SPEAKS_AFTER.match(low, a.end)):
             return a.actor
     found = _last_anaphor(d, sentence, first)
@@ -465,7 +465,7 @@ def unattributed(ctx, rule):
         return None
     if ctx.claimant is None and trigger.relation == "strike" and _AIRCRAFT.search(
             low, clause_start, min(sentence.end, trigger.end + 40)):
-        if len(d.text) > _SHORT_NOTE and ctx.last_actor is not None and discourse.flies(ctx.last_actor):
+        if len(d.text) > SHORT_NOTE and ctx.last_actor is not None and discourse.flies(ctx.last_actor):
             return ctx.last_actor, True
         if rules_lexicon().air is not None:
             return rules_lexicon().air, False

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from geo.claims import binding, constructions, discourse
-from geo.claims.clauses import (_CITY_ANAPHORA, _CONTAINER_GAP, _LOCATED_AFTER, _ROUTE_GAP, _SHORT_NOTE, _UNKNOWN_PLACE,
-                                _in_relative_clause, _reference, _unknown_place, _unknown_place_ends)
+from geo.claims.clauses import (CITY_ANAPHORA, CONTAINER_GAP, LOCATED_AFTER, ROUTE_GAP, SHORT_NOTE, UNKNOWN_PLACE,
+                                in_relative_clause, reference_kind, names_unknown_place, unknown_place_ends)
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
@@ -56,7 +56,7 @@ _PROVINCE_BEFORE = named("province_before")
 
 
 # the kind of name a coded event is placed at: a place of this kind inside a province is not the province
-_UNKNOWN_BEFORE = re.compile("(?:" + _UNKNOWN_PLACE.pattern + ")(?:" + _CONTAINER_GAP.pattern + ")$")
+_UNKNOWN_BEFORE = re.compile("(?:" + UNKNOWN_PLACE.pattern + ")(?:" + CONTAINER_GAP.pattern + ")$")
 
 
 _FINE_KINDS = frozenset({"village", "hamlet", "town", "neighbourhood", "facility", "hill", "camp"})
@@ -84,7 +84,7 @@ def _holds_unknown_place(text: str, low: str, sentence: Sentence, head: Mention,
         return False
     window_start = max(sentence.start, head.start - 120)
     for u in in_unresolved:
-        if window_start <= u.start and u.end <= head.start and _CONTAINER_GAP.fullmatch(text, u.end, head.start):
+        if window_start <= u.start and u.end <= head.start and CONTAINER_GAP.fullmatch(text, u.end, head.start):
             return True
     return (_UNKNOWN_BEFORE.search(text, window_start, head.start) is not None
             or _UNNAMED_BEFORE.search(low, max(window_start, head.start - 60), head.start) is not None)
@@ -290,7 +290,7 @@ def route_ends(ctx, rule):
     while link is not None and pos < sentence.end:
         named_at = _ROUTE_NAMED_AT.match(low, pos)  # ('the', 'the city of' before a name)
         here = next((m for m in after if m.start in (pos, named_at.end())), None)
-        if here is None and (anaphor := _CITY_ANAPHORA.match(low, pos)) is not None:
+        if here is None and (anaphor := CITY_ANAPHORA.match(low, pos)) is not None:
             # 'to the city': the place the text is about (what that noun refers to from here on)
             here = discourse.referent(low, _Span(pos, sentence.end), ctx.salience, ctx.last_place) \
                 if ctx.salience is not None else ctx.last_place
@@ -386,8 +386,8 @@ def object_relative(ctx, rule):
 def relative_before(ctx, rule):
     """Behind the trigger, a place in a relative clause the trigger is not in says where something
     else is ('the town, which lies on the road to Aleppo, after days of fighting')."""
-    if ctx.before and not _in_relative_clause(ctx.low, ctx.sentence, ctx.trigger):
-        ctx.before = [m for m in ctx.before if not _in_relative_clause(ctx.low, ctx.sentence, m)]
+    if ctx.before and not in_relative_clause(ctx.low, ctx.sentence, ctx.trigger):
+        ctx.before = [m for m in ctx.before if not in_relative_clause(ctx.low, ctx.sentence, m)]
 
 
 def reference_points(ctx, rule):
@@ -396,7 +396,7 @@ def reference_points(ctx, rule):
     if ctx.trigger.relation == "advance":
         return None
     low, sentence = ctx.low, ctx.sentence
-    refs = {id(m): kind for m in ctx.before + ctx.after if (kind := _reference(low, sentence, m))}
+    refs = {id(m): kind for m in ctx.before + ctx.after if (kind := reference_kind(low, sentence, m))}
     ctx.bearings = [m for m in (ctx.before[::-1] + ctx.after if ctx.trigger.place_before else ctx.after + ctx.before[::-1])
                     if refs.get(id(m)) == "bearing"]
     ctx.route = {key for key, kind in refs.items() if kind == "route"}
@@ -462,7 +462,7 @@ def unknown_place(ctx, rule):
                 and (_CONTAINED_IN.fullmatch(low, u.end, limit) or first.kind in ("district", "subdistrict")
                      and _DISTRICT_GAP.fullmatch(low, u.end, limit))):
             return []
-    if (first is None or first.kind in REGION_KINDS) and _unknown_place(text, trigger.start, limit, ctx.in_places):
+    if (first is None or first.kind in REGION_KINDS) and names_unknown_place(text, trigger.start, limit, ctx.in_places):
         return []
     if first is not None and first.end <= trigger.start:
         for u in ctx.in_unresolved:
@@ -470,7 +470,7 @@ def unknown_place(ctx, rule):
                     and _elsewhere_in_region(low, u.end, first):
                 return []
     if first is not None and first.start > trigger.end and any(
-            _ROUTE_GAP.search(low, end, first.start) for end in _unknown_place_ends(text, trigger.end, first.start, ctx.in_places)):
+            ROUTE_GAP.search(low, end, first.start) for end in unknown_place_ends(text, trigger.end, first.start, ctx.in_places)):
         return []
     return None
 
@@ -481,7 +481,7 @@ def referent(ctx, rule):
         return None
     low, sentence, trigger, last_place = ctx.low, ctx.sentence, ctx.trigger, ctx.last_place
     # ('the main bridge east of Tell Abyad' is a new thing, placed by the words after it)
-    anaphor = any(not _LOCATED_AFTER.match(low, m.end()) for m in _CITY_ANAPHORA.finditer(low, sentence.start, sentence.end))
+    anaphor = any(not LOCATED_AFTER.match(low, m.end()) for m in CITY_ANAPHORA.finditer(low, sentence.start, sentence.end))
     if last_place is not None and (anaphor or constructions.pronoun_object(low, trigger.end, sentence.end)
                                    or constructions.place_subject(low, sentence.start, trigger.start)):
         return [(last_place, None, True)]
@@ -494,7 +494,7 @@ def bearing(ctx, rule):
     part of al-Rai)."""
     if ctx.side:
         return None
-    if ctx.bearings and (ctx.trigger.relation not in ("control", "lost") or len(ctx.d.text) <= _SHORT_NOTE):
+    if ctx.bearings and (ctx.trigger.relation not in ("control", "lost") or len(ctx.d.text) <= SHORT_NOTE):
         return [(ctx.bearings[0], None, True)]
     return []
 
@@ -509,7 +509,7 @@ def head_and_list(ctx, rule):
     if ctx.route:
         specific.sort(key=lambda m: (1, m.start) if id(m) in ctx.route else (0 if m.kind in _FINE_KINDS else 2, 0))
     head = (specific or side)[0]
-    if head.kind == "country" and _CITY_ANAPHORA.search(low, trigger.end, head.start):
+    if head.kind == "country" and CITY_ANAPHORA.search(low, trigger.end, head.start):
         return [(ctx.last_place, None, True)] if ctx.last_place is not None else []
     if _holds_unknown_place(ctx.d.text, low, sentence, head, ctx.in_unresolved):
         return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province

@@ -14,8 +14,8 @@ from geo.claims.rules import Trigger
 # ('there' as a place, not the 'there is' that opens a sentence)
 # ('the town of X' names X; 'the airbase', 'the dam' refer back too)
 # after a noun that could refer back: it is placed anew ('the main bridge east of Tell Abyad')
-_LOCATED_AFTER = named("located_after")
-_CITY_ANAPHORA = named("city_anaphora")
+LOCATED_AFTER = named("located_after")
+CITY_ANAPHORA = named("city_anaphora")
 
 
 # 'in Zur Maghar town in Aleppo countryside': a place name the gazetteer does not know, then the
@@ -23,7 +23,7 @@ _CITY_ANAPHORA = named("city_anaphora")
 _NAME = r"[A-Z][\w'’-]*(?:\s+\([^)]{1,30}\))?"
 
 
-_UNKNOWN_PLACE = re.compile(
+UNKNOWN_PLACE = re.compile(
     r"\b(?:in|at|on|near|of|from|targeting|shelled|struck|hit)\s+(?:the\s+)?" + _NAME
     + r"(?:[\s-]+(?:(?:al|el|ad|as|ash|ar|az|at|an|bin|bani|abu|um|umm|of)[\s-]+)?" + _NAME + r"){0,4}\s+"
     + place_noun_pattern("unknown_head") + r"\b")
@@ -62,34 +62,34 @@ _CLAUSE_BREAK = named("clause_break")
 _PLACE_NOUN = place_noun_pattern("gap")
 
 
-_CONTAINER_GAP = re.compile(
+CONTAINER_GAP = re.compile(
     r"\)?\s*(?:\([^)]{0,40}\)\s*)?(?:" + _PLACE_NOUN + r"\s*)?(?:\([^)]{0,40}\)\s*)?(?:,|\(|\b" + alternation(link_words("container_gap")) + r"\b)\s*(?:the\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?" + place_noun_pattern("gap_region_of") + r"\s+of\s+(?:the\s+)?)?")
 
 
-_SHORT_NOTE = 1500  # characters: a coded event's note or a wire brief, not an article
+SHORT_NOTE = 1500  # characters: a coded event's note or a wire brief, not an article
 
 
 # between an unknown place and a known one: the known one names a road or an end of a route
-_ROUTE_GAP = named("route_gap")
+ROUTE_GAP = named("route_gap")
 
 
-def _unknown_place_ends(text: str, start: int, end: int, known: list[Mention]) -> list[int]:
+def unknown_place_ends(text: str, start: int, end: int, known: list[Mention]) -> list[int]:
     """Where each unknown name with a place noun in ``text[start:end]`` ends."""
-    return [match.end() for match in _UNKNOWN_PLACE.finditer(text, start, end)
+    return [match.end() for match in UNKNOWN_PLACE.finditer(text, start, end)
             if not any(match.start() < m.end and m.start < match.end() for m in known)]
 
 
-def _unknown_place(text: str, start: int, end: int, known: list[Mention]) -> bool:
+def names_unknown_place(text: str, start: int, end: int, known: list[Mention]) -> bool:
     """A name and a place noun in ``text[start:end]`` ('in Zur Maghar town') that is not a place
     the gazetteer found ('west of Raqqa city' is Raqqa)."""
-    for match in _UNKNOWN_PLACE.finditer(text, start, end):
+    for match in UNKNOWN_PLACE.finditer(text, start, end):
         if not any(match.start() < m.end and m.start < match.end() for m in known):
             return True
     return False
 
 
-def _reference(low: str, sentence: Sentence, m: Mention) -> str | None:
+def reference_kind(low: str, sentence: Sentence, m: Mention) -> str | None:
     """How ``m`` is only a reference point: 'distance' ('60 km south of Baghdad': the event is
     elsewhere), 'bearing' ('north of Baghdad': near it), 'route' (an end of 'the Baghdad - Kut
     road', a corner of 'the Hama-Aleppo-Raqqa triangle': somewhere along it), or None (a place of
@@ -106,7 +106,7 @@ def _reference(low: str, sentence: Sentence, m: Mention) -> str | None:
     return "distance" if far else "bearing"
 
 
-def _in_relative_clause(low: str, sentence: Sentence, m: Mention | Trigger) -> bool:
+def in_relative_clause(low: str, sentence: Sentence, m: Mention | Trigger) -> bool:
     """Whether ``m`` (a mention or a trigger) stands in a relative clause (', which ...' up to the
     next comma)."""
     opened = None
@@ -115,7 +115,7 @@ def _in_relative_clause(low: str, sentence: Sentence, m: Mention | Trigger) -> b
     return opened is not None and "," not in low[opened.end():m.start]
 
 
-def _clause_start(low: str, sentence: Sentence, at: int) -> int:
+def start_of_clause(low: str, sentence: Sentence, at: int) -> int:
     """Where the clause holding offset ``at`` starts (after the last ';', dash or ', while')."""
     start = sentence.start
     for match in _CLAUSE_BREAK.finditer(low, sentence.start, at):

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from geo.claims import constructions
 from geo.claims.actors import ActorMention
-from geo.claims.clauses import _LOCATED_AFTER, _reference
+from geo.claims.clauses import LOCATED_AFTER, reference_kind
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import named
 from geo.claims.rules import Trigger
@@ -76,7 +76,7 @@ def lead_bindings(sentence: Sentence, low: str, opening: re.Match, in_actors: li
         if m.kind != "country" and m.place_id not in seen:
             seen.add(m.place_id)
             places.append(m)
-    places = [m for m in places if _reference(low, sentence, m) is None] or places  # ('located north of Aleppo')
+    places = [m for m in places if reference_kind(low, sentence, m) is None] or places  # ('located north of Aleppo')
     places = [m for m in places if m.kind not in REGION_KINDS] or places  # 'in the Aleppo Governorate' holds them
     return [(actor, m) for actor in actors for m in places]
 
@@ -116,7 +116,7 @@ def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, M
         return last_place
     if _BEARING_BEFORE.search(low, max(sentence.start, found.start() - 30), found.start()):
         return None  # 'al-Khashir checkpoint (north east of the airport)': a reference point, not the place
-    if _LOCATED_AFTER.match(low, found.end()):
+    if LOCATED_AFTER.match(low, found.end()):
         return None  # 'the main bridge east of Tell Abyad': a new thing, placed by the words after it
     noun = found.group("noun").replace(" ", "")
     kinds = next((k for word, k in _ANAPHOR_KINDS if noun.endswith(word)), None)

@@ -25,9 +25,9 @@ from geo.claims import bind_actor, bind_place, constructions, discourse
 from geo.claims import syntax as syntax_parse
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.annotate import annotate
-from geo.claims.bind_actor import _claimant, _coordinated, _is_modifier, _is_object, _opponents
+from geo.claims.bind_actor import claimant_of, coordinated_actors, is_modifier, is_object, opponents_of
 from geo.claims.calibration import calibrate
-from geo.claims.clauses import _SHORT_NOTE, _clause_start, _in_relative_clause, _reference, _unknown_place
+from geo.claims.clauses import SHORT_NOTE, start_of_clause, in_relative_clause, reference_kind, names_unknown_place
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
@@ -76,10 +76,10 @@ class ClaimExtractor:
         # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
         pending: list[tuple[Sentence, str, str, str, str, bool]] = []
-        short_note = len(text) <= _SHORT_NOTE
+        short_note = len(text) <= SHORT_NOTE
         # 'ISIS claimed responsibility for the attack': in a short note, the group that claims the
         # attack is the actor of the blasts and killings no other words attribute
-        claimant = _claimant(low, d.actors) if short_note else None
+        claimant = claimant_of(low, d.actors) if short_note else None
         for sentence in d.sentences:
             lo, hi = sentence.start, sentence.end
             in_places = d.places_in(sentence)
@@ -125,7 +125,7 @@ class ClaimExtractor:
                 if discourse.in_description(low, sentence, trigger, in_places, triggers_here[:k]):
                     continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
-                        and any(t.relation == "strike" and t.start >= _clause_start(low, sentence, trigger.start)
+                        and any(t.relation == "strike" and t.start >= start_of_clause(low, sentence, trigger.start)
                                 for t in triggers_here[:k]):
                     continue  # 'shelled X and Y with artillery shells': the shells are the shelling's, no second deed
                 mood = parsed.mood(trigger.start, trigger.end) if parsed is not None else None
@@ -137,10 +137,10 @@ class ClaimExtractor:
                                               or constructions.attempt_before(low, trigger.start, lo)):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
-                silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= _clause_start(low, sentence, trigger.start)
+                silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= start_of_clause(low, sentence, trigger.start)
                              for t in unclaimed)
                 # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
-                clause_actor = next((c.actor for t, c in struck if t.start >= _clause_start(low, sentence, trigger.start)), None)
+                clause_actor = next((c.actor for t, c in struck if t.start >= start_of_clause(low, sentence, trigger.start)), None)
                 actor, carried = bind_actor.choose(bind_actor.ActorContext(
                     d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant, centres))
                 if speaker is not None and (actor is None or carried or trigger.start < src_start and actor == speaker):
@@ -156,17 +156,17 @@ class ClaimExtractor:
                     stance_of_body = body_stance(low, sentence)
                 stance = "denied" if mood == "negated" or negated(low, sentence, trigger.start) else stance_of_body
                 if not targets and short_note and relation in ("strike", "contested", "presence") and not in_unresolved \
-                        and all(m.kind in REGION_KINDS for m in in_places) and not _unknown_place(text, lo, hi, in_places):
+                        and all(m.kind in REGION_KINDS for m in in_places) and not names_unknown_place(text, lo, hi, in_places):
                     pending.append((sentence, relation, actor, stance, attribution, carried))
-                partners = [] if carried else _coordinated(low, in_actors, actor, trigger)
+                partners = [] if carried else coordinated_actors(low, in_actors, actor, trigger)
                 if relation == "contested":  # 'X clashed with Y', 'clashes between X and Y': both fight there
-                    partners += [a for a in _opponents(low, in_actors, trigger) if a != actor and a not in partners]
+                    partners += [a for a in opponents_of(low, in_actors, trigger) if a != actor and a not in partners]
                 # 'took half of X and Y': the words before the first place of a list say it for all
                 partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0]) \
                     and not (not short_note and discourse.in_province(low, targets[0][0]))
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
                 partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
-                    and _reference(low, sentence, targets[0][0]) == "bearing"
+                    and reference_kind(low, sentence, targets[0][0]) == "bearing"
                 # 'seized the western part of the base' (the base named before): part of it
                 partitive = partitive or relation == "control" and len(targets) == 1 and targets[0][2] \
                     and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
@@ -219,7 +219,7 @@ class ClaimExtractor:
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
                 place = next((m for m in in_places if m.kind not in REGION_KINDS and id(m) not in containers
-                              and _reference(low, sentence, m) != "distance"), None)
+                              and reference_kind(low, sentence, m) != "distance"), None)
                 if place is not None and waiting[-1][0].end + 2 >= sentence.start - 2:
                     seen = set()
                     for earlier, relation, actor, stance, attribution_then, carried in waiting:
@@ -242,12 +242,12 @@ class ClaimExtractor:
             bound = {c.place_start for c in own if c.place_start >= 0}
             about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS]
             for m in about[:1] or reversed(in_places):
-                if m.kind not in REGION_KINDS and id(m) not in containers and _reference(low, sentence, m) is None \
-                        and not _in_relative_clause(low, sentence, m):
+                if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
+                        and not in_relative_clause(low, sentence, m):
                     last_place = m
                     break
             for m in in_places:
-                if m.kind not in REGION_KINDS and id(m) not in containers and _reference(low, sentence, m) is None:
+                if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None:
                     count = salience.get(m.place_id, (0, 0, m))[0]
                     salience[m.place_id] = (count + 1, sentence.start, m)
         if short_note and not claims:
@@ -401,7 +401,7 @@ def _activity(d: ClaimDocument) -> Claim | None:
             continue  # the lexicon's verbs found no claim here: an unknown place, an actor we lack
         src_start, src_end, attribution = attribution_span(sentence, d.low)
         actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end)
-                  and not _is_modifier(d.low, a) and not _is_object(d.low, a, "presence")]
+                  and not is_modifier(d.low, a) and not is_object(d.low, a, "presence")]
         if not actors:
             continue
         actor = actors[0]
@@ -410,7 +410,7 @@ def _activity(d: ClaimDocument) -> Claim | None:
             continue
         places = [m for m in d.places_in(sentence) if m.start >= verb.end() and m.kind != "country"
                   and _LOCATIVE.search(d.low, max(sentence.start, m.start - 30), m.start)
-                  and not src_start <= m.start < src_end and _reference(d.low, sentence, m) is None]
+                  and not src_start <= m.start < src_end and reference_kind(d.low, sentence, m) is None]
         if not places or any(verb.end() <= u.start < places[0].start for u in d.unresolved_in(sentence)):
             return None
         place = next((m for m in places if id(m) not in d.containers), places[0])
