@@ -35,11 +35,10 @@ from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import LINK, SAME_PLACE_DEGREES, SlotFiller, placed_mention
 from geo.geoparse.spelling import allowed_edits, consonants
-from geo.model import VILLAGE_KINDS, Mention, Place
+from geo.model import SETTLEMENT_KINDS, VILLAGE_KINDS, Mention, Place
 
 # kinds of place that locate a document's area (a governorate or a country is too wide)
-_POINT_KINDS = frozenset({"city", "town", "village", "hamlet", "neighbourhood", "capital", "facility",
-                          "subdistrict", "camp"})
+_POINT_KINDS = SETTLEMENT_KINDS | {"facility", "subdistrict"}
 # kinds of a placed name that may be a namesake of the document's village
 # ... and a town or city no curated entry holds, when it lies this far from the text's places
 # ('Bagheliya', a neighbourhood of Deir ez-Zor, is no city of 30,000 in Iraq)

@@ -19,7 +19,7 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import NAME, placed_mention, within_town
 from geo.knowledge import alternation, bearing_pattern, community_adjectives, place_nouns
-from geo.model import TOWN_KINDS, Mention
+from geo.model import TOWN_KINDS, VILLAGE_KINDS, Mention
 
 _LIST = rf"{NAME}(?:[ \t]*,[ \t]*{NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{NAME})?"
 _PART_WORDS = tuple(f(w) for w in place_nouns("city_part") for f in (str.lower, str.capitalize))
@@ -35,7 +35,7 @@ _DESCRIBING = re.compile(rf"(?:(?:{alternation(community_adjectives())}|(?i:{bea
 # 'A neighbourhood of Fallujah city', 'A, B districts in Aleppo': the town named right after
 _OF_TOWN = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?")
 _CITY_KINDS = frozenset({"city", "capital"})
-_MOVABLE_KINDS = frozenset({"village", "hamlet", "neighbourhood", "district"})  # a namesake elsewhere may be the quarter
+_MOVABLE_KINDS = VILLAGE_KINDS | {"district"}  # a namesake elsewhere may be the quarter
 QUARTER_CONFIDENCE = 0.5
 CITY_MENTIONS = 2  # how often a text names the city it is about
 _NOT_QUARTERS = frozenset({"the", "and", "in", "on", "at", "of"})

@@ -214,11 +214,8 @@ class Resolver:
             # ranked by the document's other places and prominence, not by their distance to the seat
             seat_only = wide and not direction and outer.kind not in CONTAINER_KM and len(inside) > 1
             already = mention.place_id in {c.id for c in inside}
-            if already and not seat_only:
-                if mention.within is None:
-                    mentions[i] = dataclasses.replace(mention, within=outer)
-                continue
-            if inside:
+            best = None
+            if inside and (seat_only or not already):
                 rank_ctx = ctx
                 if seat_only:
                     rank_ctx = seats.get(outer.id)
@@ -226,14 +223,14 @@ class Resolver:
                         rank_ctx = seats[outer.id] = _without_anchor(ctx, (outer.lat, outer.lon))
                 best, confidence = self._rank(inside, lower_case(hit.surface) or hit.surface[:1].islower()
                                               and any(is_curated(c.id) for c in inside), rank_ctx, None)
-                if already and (best is None or best.id == mention.place_id):
-                    if mention.within is None:
-                        mentions[i] = dataclasses.replace(mention, within=outer)
-                    continue
-                if best is not None:
-                    mentions[i] = dataclasses.replace(mention, place=best, within=outer, confidence=round(confidence, 3),
-                                                      role="place", precision=mention.precision or 1)
-                    continue
+            if already and (best is None or best.id == mention.place_id):  # placed inside already
+                if mention.within is None:
+                    mentions[i] = dataclasses.replace(mention, within=outer)
+                continue
+            if best is not None:
+                mentions[i] = dataclasses.replace(mention, place=best, within=outer, confidence=round(confidence, 3),
+                                                  role="place", precision=mention.precision or 1)
+                continue
             if strict:
                 mentions[i] = Mention(doc=mention.doc, start=mention.start, end=mention.end,
                                       surface=mention.surface, role="unresolved")

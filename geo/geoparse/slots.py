@@ -38,7 +38,7 @@ from geo.geoparse.spelling import alike_consonants, allowed_edits, consonants, s
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, weekdays
-from geo.model import SMALL_KINDS, Mention, Place
+from geo.model import SMALL_KINDS, TOWN_KINDS, Mention, Place
 
 # a capitalised name of one to four words, Arabic articles and 'Abu'-like heads included
 _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
@@ -144,7 +144,7 @@ class SlotFiller:
             code = codes[level] if level < len(codes) else ""
             if not code:
                 continue
-            town = container if container.kind in ("city", "town", "capital") and _PART_OF_TOWN.match(link) else None
+            town = container if container.kind in TOWN_KINDS and _PART_OF_TOWN.match(link) else None
             for group in ("name", "alt"):
                 start, end = slot.span(group)
                 if start < 0:
@@ -176,7 +176,7 @@ class SlotFiller:
         """"Baghdad's Qahira neighbourhood": the part a town's possessive names lies in the town's
         governorate, or is unresolved (not a namesake 700 km away)."""
         for container in mentions:
-            if container.kind not in ("city", "town", "capital") or id(container) in guessed \
+            if container.kind not in TOWN_KINDS or id(container) in guessed \
                     or text[container.end:container.end + 1] not in ("'", "’") or self._level(text, container) is None:
                 continue
             slot = _POSSESSIVE_SLOT.match(text, container.end)
@@ -261,7 +261,7 @@ class SlotFiller:
         if town is False:
             town = self._curated[mention.surface] = self._curated_alike(name_key(mention.surface))
         placed = self.index.place(mention.place_id or "")
-        if town is None or placed is None or town.id == placed.id or town.kind not in ("city", "town", "capital") \
+        if town is None or placed is None or town.id == placed.id or town.kind not in TOWN_KINDS \
                 or town.population < max(DWARFING_CITY_POPULATION, DOMINANT_FACTOR * placed.population):
             return mention
         return dataclasses.replace(placed_mention(mention.doc, mention.start, mention.surface, town,
@@ -282,7 +282,7 @@ class SlotFiller:
             return None
         if container.kind in _CONTAINER_LEVEL:
             return _CONTAINER_LEVEL[container.kind]
-        if container.kind in ("city", "town", "capital"):
+        if container.kind in TOWN_KINDS:
             unit = _UNIT_AFTER.match(text, container.end)
             if unit:  # 'X village, Atarib district': the district the town gives its name to
                 return 2 if unit.group(1)[0] in "sSnN" else 1
