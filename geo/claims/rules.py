@@ -19,9 +19,11 @@ from geo.casefold import lowered
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import expand
 from geo.knowledge import LexiconError, check_choice, compile_pattern, load_table, theatre_countries
+from geo.knowledge.pattern_start import start_strings, trie_pattern
 from geo.model import Relation
 
 FILE = "relations.toml"
+START_LENGTH = 4  # characters of a rule's start the finder checks
 CUE_KINDS = ("denied", "disputed", "alleged", "negation", "not_strike", "goal", "attempt", "partitive", "relative")
 
 
@@ -60,7 +62,9 @@ class Trigger:
 @dataclass(frozen=True)
 class Lexicon:
     rules: tuple[Rule, ...]
-    finder: re.Pattern  # any rule's start
+    finder: re.Pattern  # where some rule may start: a trie of the rules' first characters
+    by_start: dict[str, tuple[Rule, ...]]  # the longest start string found -> the rules to try there, in order
+    anywhere: tuple[Rule, ...]  # rules whose start is not known: tried wherever a word starts
     cues: dict[str, re.Pattern]
     sources: tuple[tuple[str, re.Pattern], ...]
     not_sources: frozenset[str]
@@ -93,8 +97,7 @@ def lexicon() -> Lexicon:
                           record.get("object") == "route", record.get("means", False)))
     if not rules:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
-    # (only where a word starts: the look-ahead spares the alternation every word's end)
-    finder = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?:{r.pattern.pattern})" for r in rules) + ")")
+    finder, by_start, anywhere = _finder(rules)
     cues: dict[str, list[str]] = {}
     for record in load_table(FILE, "cue", required={"kind": str, "pattern": str}):
         check_choice(record, "kind", set(CUE_KINDS))
@@ -110,7 +113,32 @@ def lexicon() -> Lexicon:
     for record in load_table(FILE, "air", required={"actor": str}):
         check_choice(record, "actor", set(actor_lexicon().actors))
         air = record["actor"]  # the user's record, read last, wins
-    return Lexicon(tuple(rules), finder, compiled, sources, not_sources, theatre, air)
+    return Lexicon(tuple(rules), finder, by_start, anywhere, compiled, sources, not_sources, theatre, air)
+
+
+def _finder(rules: list[Rule]) -> tuple[re.Pattern, dict[str, tuple[Rule, ...]], tuple[Rule, ...]]:
+    """Where the rules may start (only where a word starts), and which rules each start allows.
+
+    One alternation of every rule would be tried branch by branch at every word; a trie of the few
+    characters each rule's matches begin with fails fast, and leaves one or two rules to try. The
+    trie takes the longest start present; the rules of each shorter start are tried there too."""
+    by_start: dict[str, set[int]] = {}
+    anywhere: set[int] = set()
+    for index, rule in enumerate(rules):
+        starts = start_strings(rule.pattern.pattern, START_LENGTH, rule.pattern.flags)
+        if starts is None:
+            anywhere.add(index)
+            continue
+        for string in starts:
+            by_start.setdefault(string, set()).add(index)
+    if not by_start:
+        return re.compile(r"\b(?=\w)()"), {"": tuple(rules)}, tuple(rules)
+    allowed = {string: tuple(rules[i] for i in sorted(anywhere.union(*(by_start.get(string[:n], ())
+                                                                      for n in range(1, len(string) + 1)))))
+               for string in by_start}
+    optional = "?" if anywhere else ""  # rules of unknown start are tried at every word
+    finder = re.compile(r"\b(?=\w)(?=(" + trie_pattern(by_start) + ")" + optional + ")")
+    return finder, allowed, tuple(rules[i] for i in sorted(anywhere))
 
 
 def cue(kind: str) -> re.Pattern:
@@ -131,7 +159,7 @@ def triggers(text: str, start: int = 0, end: int | None = None, low: str | None 
         if pos < taken_until:
             continue
         best = None
-        for rule in lex.rules:
+        for rule in lex.by_start.get(candidate.group(1), lex.anywhere):
             match = rule.pattern.match(low, pos, end)
             if not match or match.end() <= pos or (best is not None and match.end() <= best[1]):
                 continue
