@@ -27,7 +27,7 @@ from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.annotate import annotate
 from geo.claims.bind_actor import claimant_of, coordinated_actors, is_modifier, is_object, opponents_of
 from geo.claims.calibration import calibrate
-from geo.claims.clauses import SHORT_NOTE, start_of_clause, in_relative_clause, reference_kind, names_unknown_place
+from geo.claims.clauses import SHORT_NOTE, start_of_clause, in_relative_clause, reference_kind, names_unknown_place, part_of_city
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
@@ -232,8 +232,12 @@ class ClaimExtractor:
                 own = [replace(c, start=sentence.start, end=sentence.end, text=sentence.text, stance="denied",
                                attribution=denier, confidence=round(c.confidence * 0.8, 2),
                                place_start=-1, place_end=-1) for c in previous]
-            claims.extend(own)
-            previous = own
+            # long-form: 'clashes in the al-Rasafa district' are a claim on the district, which the
+            # gazetteer lacks, not on the city it lies in (the city still is what 'the city' means next)
+            parts = set() if short_note else {m.start for m in in_places if part_of_city(m)}
+            kept = [c for c in own if c.place_start not in parts] if parts else own
+            claims.extend(kept)
+            previous = kept
             centres.add(sentence, in_actors, triggers_here)
             # what 'the town' refers to later: the place this sentence's claims are about ('stormed the
             # town of Hit, forcing families to flee toward Ramadi'), else the last one it names that is

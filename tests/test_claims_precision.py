@@ -1,0 +1,38 @@
+"""Precision on long-form reporting, on sentences written for these tests: claims that name a
+part of a place the gazetteer lacks are not claims on the place around it."""
+from geo.claims import ClaimExtractor
+from geo.claims.clauses import part_of_city
+from geo.model import Document, Mention, Place
+from geo.pipeline import default_geoparser
+
+FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
+
+
+def triples(text, long_form=True):
+    doc = Document("t", text + ("\n\n" + FILLER if long_form else ""))
+    return {(c.actor, c.relation, c.place.name)
+            for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc)) if c.start < len(text)}
+
+
+QUARTERS = ("Government forces held most of Raqqa in the spring, and the siege of Raqqa went on. "
+            "ISIS fighters clashed with the army in al-Qarawiya, al-Zuhaylat and al-Mafarik districts on Monday.")
+
+
+# a city's quarter the gazetteer lacks, placed at the city: the fight is in the quarter, not for the city
+def test_a_fight_in_an_unknown_quarter_is_no_claim_on_its_city():
+    got = triples(QUARTERS)
+    assert not any(place == "Raqqa" and relation in ("contested", "strike") for _, relation, place in got)
+
+
+# a short note keeps the city (a coded event is placed at the city it names)
+def test_a_short_note_keeps_the_quarter_at_its_city():
+    got = triples(QUARTERS, long_form=False)
+    assert any(place == "Raqqa" and relation in ("contested", "strike") for _, relation, place in got)
+
+
+def test_part_of_city_reads_the_mention_not_its_place():
+    raqqa = Place("th:raqqa", "Raqqa", "city", 35.95, 39.01, "SY")
+    quarter = Mention("d", 0, 8, "Qarawiya", "place", raqqa, precision=2)
+    near = Mention("d", 0, 10, "Raqqa city", "place", raqqa, precision=2)
+    itself = Mention("d", 0, 5, "Raqqa", "place", raqqa, precision=1)
+    assert part_of_city(quarter) and not part_of_city(near) and not part_of_city(itself)
