@@ -1,5 +1,6 @@
 """Precision on long-form reporting, on sentences written for these tests: claims that name a
-part of a place the gazetteer lacks are not claims on the place around it."""
+part of a place the gazetteer lacks are not claims on the place around it; a generic territory
+taken or lost is no named place; a route's ends are not what was taken or fought for on it."""
 from geo.claims import ClaimExtractor
 from geo.claims.clauses import part_of_city
 from geo.model import Document, Mention, Place
@@ -36,3 +37,22 @@ def test_part_of_city_reads_the_mention_not_its_place():
     near = Mention("d", 0, 10, "Raqqa city", "place", raqqa, precision=2)
     itself = Mention("d", 0, 5, "Raqqa", "place", raqqa, precision=1)
     assert part_of_city(quarter) and not part_of_city(near) and not part_of_city(itself)
+
+
+# feature-taken, territory-lost: 'recaptured all of the territory lost' names no place; 'the area' before
+# it is where the reinforcements went, not what was taken or lost
+def test_territory_taken_or_lost_is_no_claim_on_the_place_before():
+    got = triples("ISIS captured Khanasir on Monday. On Wednesday, army reinforcements were sent to the area, "
+                  "and by the evening they recaptured all of the territory lost.")
+    assert got == {("ISIS", "control", "Khanasir")}
+
+
+# reference-points: the ends of 'the X-Y road' are where it runs; a point taken or attacked on it is
+# neither end (a corridor on the route still binds them)
+def test_a_routes_ends_are_not_taken_or_fought_for():
+    got = triples("Government forces entered Khanasir on Monday. Elsewhere, the army captured the last point "
+                  "on the Sheikh Hilal-Ithriya road that was held by ISIS.")
+    assert ("ISIS", "control", "Ash-Sheikh Hilal") not in got
+    assert ("Syrian government", "corridor", "Ash-Sheikh Hilal") in got
+    got = triples("Government forces entered Khanasir on Monday. ISIS fighters later attacked the Sheikh Hilal-Ithriya road.")
+    assert not any(place == "Ash-Sheikh Hilal" for _, _, place in got)
