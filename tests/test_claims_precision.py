@@ -56,3 +56,12 @@ def test_a_routes_ends_are_not_taken_or_fought_for():
     assert ("Syrian government", "corridor", "Ash-Sheikh Hilal") in got
     got = triples("Government forces entered Khanasir on Monday. ISIS fighters later attacked the Sheikh Hilal-Ithriya road.")
     assert not any(place == "Ash-Sheikh Hilal" for _, _, place in got)
+
+
+# a country's possessive before a province holds the province ("Syria's Idlib region"), with either
+# apostrophe a text may use
+def test_a_country_possessive_holds_the_province_after_it():
+    for text in ("Turkey has sent thousands of troops into Syria’s Idlib region.",
+                 "Turkey has sent thousands of troops into Syria‘s Idlib region."):
+        got = triples(text, long_form=False)
+        assert ("Turkey", "presence", "Idlib Governorate") in got and ("Turkey", "presence", "Syria") not in got
