@@ -65,3 +65,9 @@ def test_a_country_possessive_holds_the_province_after_it():
                  "Turkey has sent thousands of troops into Syria‘s Idlib region."):
         got = triples(text, long_form=False)
         assert ("Turkey", "presence", "Idlib Governorate") in got and ("Turkey", "presence", "Syria") not in got
+
+
+# territory-lost: a place after the participle says where the territory lies
+def test_territory_seized_in_a_place_is_still_there():
+    got = triples("The army shelled areas seized by ISIS in Anbar province.")
+    assert ("ISIS", "control", "Anbar") in got

@@ -244,11 +244,13 @@ def object_relative(ctx, rule):
 
 def reduced_relative(ctx, rule):
     """'recaptured all of the territory lost', 'ground seized by ISIS': the participle describes
-    the noun before it; no place (named or referred to) is what was taken or lost."""
+    the noun before it; no place before it or referred to is what was taken or lost (one after it
+    may say where the territory lies: 'areas seized by ISIS in Anbar')."""
     trigger = ctx.trigger
     if trigger.relation in ("control", "lost") and \
             constructions.reduced_relative(ctx.low, max(ctx.sentence.start, trigger.start - 40), trigger.start):
-        return []
+        ctx.before = []
+        return None if ctx.after else []
     return None
 
 
