@@ -71,3 +71,11 @@ def test_a_country_possessive_holds_the_province_after_it():
 def test_territory_seized_in_a_place_is_still_there():
     got = triples("The army shelled areas seized by ISIS in Anbar province.")
     assert ("ISIS", "control", "Anbar") in got
+
+
+# counted villages near a town, told in the passive, are not the town (as 'took two villages near X')
+def test_villages_near_a_town_recaptured_in_the_passive_are_not_the_town():
+    text = "Iraqi forces said that 11 villages near Fallujah were recaptured."
+    assert ("Iraqi forces", "control", "Fallujah") not in triples(text)
+    assert ("Iraqi forces", "control", "Fallujah") in triples(text, long_form=False)  # a coded note keeps the town
+    assert ("Iraqi forces", "control", "Fallujah") in triples("Fallujah was recaptured by Iraqi forces.")

@@ -175,6 +175,8 @@ class ClaimExtractor:
                 if (partitive or targets and constructions.counted(low, trigger.end, targets[0][0].start)) and not short_note \
                         and relation == "control" and targets and _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
                     continue  # long-form: 'took two villages near al-Rai', 'the hilltop near X': not X (granularity)
+                if targets and not short_note and relation == "control" and _counted_near_before(low, lo, trigger, targets[0][0]):
+                    continue  # long-form: '11 villages near Fallujah were recaptured': not Fallujah
                 if relation == "control" and trigger.place_before and _HELD_FEATURE.search(low, max(lo, trigger.start - 30), trigger.start):
                     place_relation = "presence"  # 'two points controlled by the army at Tal Salmo': posts there, not the village
                 for place, destination, fallback in targets:
@@ -264,6 +266,18 @@ class ClaimExtractor:
                          Counter(m.place_id for m in d.places), Counter(a.actor for a in d.actors))
 
 
+
+
+_PASSIVE_GAP = named("passive_gap")
+
+
+def _counted_near_before(low: str, sentence_start: int, trigger: Trigger, place: Mention) -> bool:
+    """'11 villages near Fallujah were recaptured': the place is named, before a passive control
+    word, only as what a count of unnamed places lay near."""
+    if place.start >= trigger.start or not _PASSIVE_GAP.fullmatch(low, place.end, trigger.start):
+        return False
+    start = max(sentence_start, place.start - 60)
+    return constructions.counted(low, start, place.start) is not None and _NEAR_ONLY.search(low, start, place.start) is not None
 
 
 # ('the villages of A, B and C': the naming word before the whole list)
