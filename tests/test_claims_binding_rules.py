@@ -95,6 +95,8 @@ def test_a_broken_record_is_named(text, message):
      None, ("ISIS", "control", "Jarabulus")),
     ("object-relative", "The army captured the villages that ISIS held before reaching Aleppo.", True,
      None, ("ISIS", "control", "Aleppo")),
+    ("reduced-relative", "The operation in Tikrit was the first attempt by the army to recapture ground seized by ISIS.", True,
+     None, ("ISIS", "control", "Tikrit")),
     ("relative-before", "Khanasir, which lies on the road to Aleppo, was captured by the army.", True,
      ("Syrian government", "control", "Khanasir"), ("Syrian government", "control", "Aleppo")),
     ("reference-points", "ISIS fighters attacked a checkpoint 60 km south of Baghdad.", True, None, ("ISIS", "contested", "Baghdad")),

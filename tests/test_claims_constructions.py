@@ -307,3 +307,20 @@ def test_a_hypothetical_or_a_goal_is_no_claim_whatever_the_relation():
     # the same verbs told as deeds are claims
     assert ("SDF", "advance", "Tabqa") in triples("The SDF advanced on Tabqa despite fears of floods.")
     assert ("ISIS", "contested", "Kirkuk") in triples("ISIS attacked Kirkuk.")
+
+
+# background-event, ordered-to, hypothetical: an event told as another's time or purpose, an order and
+# a fear are no claims of their own (the sentence's own deed still is)
+@pytest.mark.parametrize("text, kept", [
+    ("Many of the villages were used as bases by ISIS for their attack on Amirli.", set()),
+    ("The prime minister ordered the army not to enter Erbil.", set()),
+    ("Residents left Tikrit out of fear both of ISIS and of attacks by militias.", set()),
+])
+def test_background_events_orders_and_fears_are_no_claims(text, kept):
+    assert triples(text, long_form=True) == kept
+
+
+def test_an_offensive_told_as_a_time_is_no_new_contest():
+    got = triples("Rebels withdrew from Manbij on Monday. In the aftermath of the offensive on Manbij, aid groups arrived.",
+                  long_form=True)
+    assert ("Rebels", "lost", "Manbij") in got and ("Rebels", "contested", "Manbij") not in got

@@ -160,6 +160,9 @@ def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
         # a named area inside a town's countryside ('Jabal al-Akrad in Latakia countryside') is the finer
         # place; a wide one a town qualifies is not ('the Badia of Al-Mayadin' is the town's desert)
         finer_region = a.kind == "region" and b.kind not in REGION_KINDS and not _OF_TOWN.fullmatch(text, a.end, b.start)
+        if a.kind == "country" and b.kind != "country" and b.start - a.end <= 3 and _POSSESSIVE.fullmatch(text, a.end, b.start):
+            held[id(a)] = b  # "Syria's Idlib region", "Iraq's Anbar province": the country holds the province
+            continue
         if (a.kind in REGION_KINDS and not finer_region) or b.start - a.end > 80 or b.place_id == a.place_id:
             continue
         if b.start - a.end <= 3 and _POSSESSIVE.fullmatch(text, a.end, b.start) and b.kind not in REGION_KINDS | {"country"}:

@@ -242,6 +242,18 @@ def object_relative(ctx, rule):
         ctx.after = []
 
 
+def reduced_relative(ctx, rule):
+    """'recaptured all of the territory lost', 'ground seized by ISIS': the participle describes
+    the noun before it; no place before it or referred to is what was taken or lost (one after it
+    may say where the territory lies: 'areas seized by ISIS in Anbar')."""
+    trigger = ctx.trigger
+    if trigger.relation in ("control", "lost") and \
+            constructions.reduced_relative(ctx.low, max(ctx.sentence.start, trigger.start - 40), trigger.start):
+        ctx.before = []
+        return None if ctx.after else []
+    return None
+
+
 def relative_before(ctx, rule):
     """Behind the trigger, a place in a relative clause the trigger is not in says where something
     else is ('the town, which lies on the road to Aleppo, after days of fighting')."""
@@ -258,7 +270,10 @@ def reference_points(ctx, rule):
     refs = {id(m): kind for m in ctx.before + ctx.after if (kind := reference_kind(low, sentence, m))}
     ctx.bearings = [m for m in (ctx.before[::-1] + ctx.after if ctx.trigger.place_before else ctx.after + ctx.before[::-1])
                     if refs.get(id(m)) == "bearing"]
-    ctx.route = {key for key, kind in refs.items() if kind == "route"}
+    # (a route's ends are where it runs, not what was taken, lost or fought for there: 'captured the
+    # last point on the X-Y road', 'the road linking the airbase to the city')
+    ctx.route = {key for key, kind in refs.items() if kind == "route"} \
+        if ctx.trigger.relation not in ("control", "lost", "contested", "presence") else set()
     ctx.before = [m for m in ctx.before if id(m) not in refs or id(m) in ctx.route]
     ctx.after = [m for m in ctx.after if id(m) not in refs or id(m) in ctx.route]
 
@@ -379,6 +394,7 @@ def head_and_list(ctx, rule):
 
 STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause,
          "participle-clause": participle_clause, "held-adjective": held_adjective, "object-relative": object_relative,
+         "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
          "place-left": place_left, "attacked-from": attacked_from, "no-country": no_country,
          "victim-name": victim_name, "unknown-place": unknown_place, "referent": referent, "bearing": bearing,

@@ -6,8 +6,9 @@ import re
 
 from geo.claims.cues import named
 from geo.claims.rules import cue
+from geo.geoparse.normalize import name_key
 from geo.knowledge import alternation, bearings, link_words, place_noun_pattern
-from geo.model import Mention, Sentence
+from geo.model import TOWN_KINDS, Mention, Sentence
 from geo.claims.rules import Trigger
 
 
@@ -87,6 +88,16 @@ def names_unknown_place(text: str, start: int, end: int, known: list[Mention]) -
         if not any(match.start() < m.end and m.start < match.end() for m in known):
             return True
     return False
+
+
+def part_of_city(m: Mention) -> bool:
+    """A name the geoparser placed at the city it is a part of ('clashes in the al-Rasafa
+    district', 'the neighbourhoods of al-Ardi and Kanamat'): a precision-2 mention of a city
+    whose words share none with the city's name ('near Raqqa city' names Raqqa itself)."""
+    if m.precision != 2 or m.kind not in TOWN_KINDS or not m.name:
+        return False
+    city = set(name_key(m.name).split()) - {"~"}
+    return not city & set(name_key(m.surface).split())
 
 
 def reference_kind(low: str, sentence: Sentence, m: Mention) -> str | None:

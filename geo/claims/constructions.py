@@ -20,7 +20,7 @@ from geo.knowledge.records import LexiconError, Source, check_choice, check_uniq
 from geo.settings import current
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "counted", "reversal", "ally")
+KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "reduced_relative", "counted", "reversal", "ally")
 REQUIRED = {"name": str, "kind": str, "pattern": str}
 OPTIONAL = {"note": str}
 # how far before a trigger a goal record looks, and after a place an appositive one
@@ -161,6 +161,13 @@ def object_relative(low: str, start: int, trigger_start: int) -> str | None:
     """The name of the record that says a control word ends a relative clause whose object is its
     antecedent ('the villages that ISIL held'): no place after it is what was held."""
     hit = _first("object_relative", low, start, trigger_start)
+    return hit[0] if hit else None
+
+
+def reduced_relative(low: str, start: int, trigger_start: int) -> str | None:
+    """The name of the record that says a control word is a participle describing a generic noun
+    right before it ('the territory lost', 'ground seized by ISIS'): no place is what was taken."""
+    hit = _first("reduced_relative", low, start, trigger_start)
     return hit[0] if hit else None
 
 

@@ -27,7 +27,7 @@ from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.annotate import annotate
 from geo.claims.bind_actor import claimant_of, coordinated_actors, is_modifier, is_object, opponents_of
 from geo.claims.calibration import calibrate
-from geo.claims.clauses import SHORT_NOTE, start_of_clause, in_relative_clause, reference_kind, names_unknown_place
+from geo.claims.clauses import SHORT_NOTE, start_of_clause, in_relative_clause, reference_kind, names_unknown_place, part_of_city
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
@@ -175,6 +175,8 @@ class ClaimExtractor:
                 if (partitive or targets and constructions.counted(low, trigger.end, targets[0][0].start)) and not short_note \
                         and relation == "control" and targets and _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
                     continue  # long-form: 'took two villages near al-Rai', 'the hilltop near X': not X (granularity)
+                if targets and not short_note and relation == "control" and _counted_near_before(low, lo, trigger, targets[0][0]):
+                    continue  # long-form: '11 villages near Fallujah were recaptured': not Fallujah
                 if relation == "control" and trigger.place_before and _HELD_FEATURE.search(low, max(lo, trigger.start - 30), trigger.start):
                     place_relation = "presence"  # 'two points controlled by the army at Tal Salmo': posts there, not the village
                 for place, destination, fallback in targets:
@@ -232,8 +234,12 @@ class ClaimExtractor:
                 own = [replace(c, start=sentence.start, end=sentence.end, text=sentence.text, stance="denied",
                                attribution=denier, confidence=round(c.confidence * 0.8, 2),
                                place_start=-1, place_end=-1) for c in previous]
-            claims.extend(own)
-            previous = own
+            # long-form: 'clashes in the al-Rasafa district' are a claim on the district, which the
+            # gazetteer lacks, not on the city it lies in (the city still is what 'the city' means next)
+            parts = set() if short_note else {m.start for m in in_places if part_of_city(m)}
+            kept = [c for c in own if c.place_start not in parts] if parts else own
+            claims.extend(kept)
+            previous = kept
             centres.add(sentence, in_actors, triggers_here)
             # what 'the town' refers to later: the place this sentence's claims are about ('stormed the
             # town of Hit, forcing families to flee toward Ramadi'), else the last one it names that is
@@ -260,6 +266,18 @@ class ClaimExtractor:
                          Counter(m.place_id for m in d.places), Counter(a.actor for a in d.actors))
 
 
+
+
+_PASSIVE_GAP = named("passive_gap")
+
+
+def _counted_near_before(low: str, sentence_start: int, trigger: Trigger, place: Mention) -> bool:
+    """'11 villages near Fallujah were recaptured': the place is named, before a passive control
+    word, only as what a count of unnamed places lay near."""
+    if place.start >= trigger.start or not _PASSIVE_GAP.fullmatch(low, place.end, trigger.start):
+        return False
+    start = max(sentence_start, place.start - 60)
+    return constructions.counted(low, start, place.start) is not None and _NEAR_ONLY.search(low, start, place.start) is not None
 
 
 # ('the villages of A, B and C': the naming word before the whole list)
