@@ -136,12 +136,6 @@ def map_payload(key: str, filters: tuple, base: str | None, _view: Analysis) -> 
         return None
 
 
-def map_script_bytes(key: str, filters: tuple, view: Analysis, base: str | None) -> int:
-    """The size of the map's script (what its frame parses and runs before the map shows)."""
-    payload = map_payload(key, filters, base, view)
-    return len(payload["script"]) if payload is not None else 0
-
-
 def show_map(key: str, filters: tuple, view: Analysis, base: str | None, height: int = 0) -> dict | None:
     """Draw the map (cached per corpus, filters and day); st_folium's click value, or None."""
     height = height or MAP_HEIGHT
