@@ -11,10 +11,11 @@ browser set-up. The browser window is 1400x900; the map's share of it is reporte
 ``map_width_frac`` and ``map_height_frac``.
 
 Each corpus is served by ``streamlit run app.py`` on 127.0.0.1 and driven by Debian's
-Chromium through Playwright. The generated corpus skips the geoparser: its documents are
-written here, and ``synthetic_analyse`` reads the claims back from their fixed sentence pattern
-and assembles the Analysis with the pipeline's own aggregation; the app gets it (``--analyser``)
-through a small module that also gives each claim a day, so the corpus has a timeline to play. Results are also written to ``benchmarks/results/bench_map.json``.
+Chromium through Playwright. The generated corpus skips the geoparser (``bench_map_corpus``):
+its documents are written here, and the claims, each with a day, are read back from their fixed
+sentence pattern and assembled with the pipeline's own aggregation; both apps get it
+(``--analyser``) from a copy of that module, each with its own model, so a checkout from before
+a model change loads it too. Results are also written to ``benchmarks/results/bench_map.json``.
 
 "warm" is a page load in a new browser context (the server's caches warm, the browser's empty:
 streamlit's own scripts are fetched again); "reload" is a reload of the same tab (the browser's
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import socket
 import statistics
@@ -39,7 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from geo.model import Analysis, Claim, Document, Mention, Place  # noqa: E402
+from benchmarks.bench_map_corpus import write_corpus  # noqa: E402
+from geo.model import Analysis  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 DEMO = ROOT / "data" / "demo"  # the built-in demo corpus (a link to geo/app/demo)
@@ -51,106 +52,10 @@ RUNS = re.compile(r"debug: script runs = (\d+)")
 VIEWPORT = {"width": 1400, "height": 900}
 
 # --------------------------------------------------------------------------- generated corpus
-
-ACTORS = ["ISIS", "SDF", "Syrian government", "United States", "Russia", "Turkey", "Iran", "Hezbollah",
-          "Iraqi forces", "Rebels"]
-RELATIONS = {"control": "controls", "lost": "lost", "contested": "is fighting for", "presence": "has units in",
-             "advance": "advanced on", "strike": "struck", "corridor": "opened a corridor from"}
-STANCES = ["asserted", "asserted", "asserted", "alleged", "alleged", "denied", "disputed"]
-SOURCES = ["Valley Monitor", "Tigris Herald", "Meridian Wire", "Eastern Vector"]
-ANCHORS = {"Raqqa": (35.9528, 39.0079), "Deir ez-Zor": (35.3359, 40.1408), "Mosul": (36.34, 43.13),
-           "Palmyra": (34.5601, 38.28), "Tabqa": (35.8363, 38.5483)}
-SENTENCE = re.compile(
-    r"(?P<actor>[A-Z][\w ]*?) (?P<verb>" + "|".join(map(re.escape, RELATIONS.values())) + r") "
-    r"(?P<place>[A-Z][\w -]*?\w)(?: to (?P<to>[A-Z][\w -]*?\w))? on day \d+ \((?P<stance>\w+), per (?P<source>[^)]+)\)\."
-)
-
-
-def synthetic_places(n: int = 400, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Place name -> (lat, lon): a few real anchors and ``n`` invented sites over Syria and Iraq."""
-    rng = random.Random(seed)
-    places = dict(ANCHORS)
-    for i in range(n):
-        places[f"Site {i:03d}"] = (round(rng.uniform(32.5, 37.0), 4), round(rng.uniform(36.0, 45.5), 4))
-    return places
-
-
-def write_corpus(folder: Path, claims: int, per_doc: int = 20, seed: int = 11) -> list[Path]:
-    """Write ``claims`` one-claim sentences into ``claims / per_doc`` text files."""
-    rng = random.Random(seed)
-    places = list(synthetic_places())
-    weights = [40 if p == "Raqqa" else 8 if p in ANCHORS else 1 for p in places]
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for d in range(0, claims, per_doc):
-        lines = []
-        for i in range(min(per_doc, claims - d)):
-            relation = rng.choice(list(RELATIONS))
-            place = rng.choices(places, weights)[0]
-            to = f" to {rng.choice(places[:5])}" if relation == "corridor" else ""
-            lines.append(f"{rng.choice(ACTORS)} {RELATIONS[relation]} {place}{to} on day {d + i} "
-                         f"({rng.choice(STANCES)}, per {rng.choice(SOURCES)}).")
-        path = folder / f"gen_{d // per_doc:04d}.txt"
-        path.write_text(" ".join(lines), encoding="utf-8")
-        paths.append(path)
-    return paths
-
-
-def synthetic_analyse(documents: list[Document]) -> Analysis:
-    """The Analysis of a generated corpus, read from its fixed sentence pattern (no geoparser)."""
-    from geo.aggregate import assemble
-
-    gazetteer = synthetic_places()
-    relation_of = {v: k for k, v in RELATIONS.items()}
-    mentions: list[Mention] = []
-    claims: list[Claim] = []
-    for doc in documents:
-        for m in SENTENCE.finditer(doc.text):
-            name = m.group("place")
-            if name not in gazetteer:
-                continue
-            lat, lon = gazetteer[name]
-            pid = "syn:" + name.lower().replace(" ", "_")
-            place = Place(pid, name, "city" if name in ANCHORS else "village", lat, lon, "SY")
-            mentions.append(Mention(doc.id, m.start("place"), m.end("place"), name, "place", place,
-                                    precision=1, confidence=0.9))
-            destination = None
-            to = m.group("to")
-            if to and to in gazetteer:
-                tlat, tlon = gazetteer[to]
-                destination = Place("syn:" + to.lower().replace(" ", "_"), to, "city", tlat, tlon, "SY")
-                mentions.append(Mention(doc.id, m.start("to"), m.end("to"), to, "place", destination,
-                                        precision=1, confidence=0.9))
-            claims.append(Claim(doc.id, m.start(), m.end(), m.group(0), m.group("actor"),
-                                relation_of[m.group("verb")], place, m.group("stance"),
-                                m.group("source"), 0.9, destination, place_start=m.start("place"),
-                                place_end=m.end("place")))
-    return assemble(documents, mentions, claims)
-
-
-# The generated corpus's claims each get a day from their sentence ("on day N": 50 a day from
-# 2017-06-01), so the app has a timeline to play. A module of its own, written beside the corpus and
-# put on both apps' path: with --compare the other checkout reads the claims with its own
-# synthetic_analyse and dates them the same way.
+# Written and read back by bench_map_corpus (self-contained): with --compare it is copied beside the
+# corpus as DATED_MODULE and both apps load it, each building the claims with its own model.
 DATED_MODULE = "bench_map_dated"
-DATED_SOURCE = '''"""bench_map's generated corpus with a day per claim (written by benchmarks/bench_map.py)."""
-import dataclasses
-import datetime as dt
-import re
-
-from benchmarks.bench_map import synthetic_analyse
-from geo.aggregate import assemble
-
-DAY = re.compile(r"on day (\\d+)")
-FIRST = dt.date(2017, 6, 1)
-
-
-def analyse(documents):
-    analysis = synthetic_analyse(documents)
-    claims = [dataclasses.replace(c, date=(FIRST + dt.timedelta(days=int(DAY.search(c.text).group(1)) // 50)).isoformat(),
-                                  date_precision="day", date_source="text") for c in analysis.claims]
-    return assemble(analysis.documents, analysis.mentions, claims)
-'''
+CORPUS_MODULE = Path(__file__).resolve().parent / "bench_map_corpus.py"
 
 
 # --------------------------------------------------------------------------- server and browser
@@ -248,8 +153,8 @@ def make_clickable(page, target) -> None:
 
 
 # In the page, from the start of each document: every frame, whether the map's frame holds a new
-# document with a place drawn, or for a later one its map made (its time, from navigation start, and
-# the "As of" day then), when the
+# document with a place drawn, or for a later one its map made, or the same map refilled with a new
+# day's data (its time, from navigation start, and the "As of" day then), when the
 # first place name shows, and when the page sent a message to the server (a click, a play tick).
 # Playwright's own waits poll at growing intervals (up to 0.5 s here): timed this way instead.
 PAGE_PROBE = """
@@ -258,11 +163,21 @@ PAGE_PROBE = """
   const geo = window.__geo = {sends: [], draws: [], names: null};
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) { geo.sends.push(performance.now()); return send.call(this, data); };
-  let seen = null;
+  let seen = null, updates = 0;
+  const day = () => {
+    const slider = [...document.querySelectorAll('[data-testid="stSlider"]')].find(e => e.innerText.includes('As of'));
+    const found = slider && slider.innerText.match(/\\d{4}-\\d{2}-\\d{2}/);
+    return found ? found[0] : null;
+  };
   const tick = () => {
     const frame = document.querySelector('iframe[title*="streamlit_folium"]');
     let doc = null;
     try { doc = frame && frame.contentDocument; } catch (e) { doc = null; }
+    const refilled = doc && doc === seen && doc.defaultView && (doc.defaultView.geoUpdates || 0) > updates;
+    if (refilled) {  // the same map refilled in place with a new day's data (geo.mapview.live)
+      updates = doc.defaultView.geoUpdates;
+      geo.draws.push({t: performance.now(), day: day()});
+    }
     if (doc && doc !== seen) {
       // the first map: a place drawn; a later one (play): its script has run (a day may have no
       // place inside a view zoomed in before, and Leaflet leaves the paths outside it empty)
@@ -270,9 +185,8 @@ PAGE_PROBE = """
       if ((place && place.getBoundingClientRect().width > 0)
           || (geo.draws.length > 0 && win && win.map && win.map._loaded)) {
         seen = doc;
-        const slider = [...document.querySelectorAll('[data-testid="stSlider"]')].find(e => e.innerText.includes('As of'));
-        const day = slider && slider.innerText.match(/\\d{4}-\\d{2}-\\d{2}/);
-        geo.draws.push({t: performance.now(), day: day ? day[0] : null});
+        updates = (win && win.geoUpdates) || 0;
+        geo.draws.push({t: performance.now(), day: day()});
       }
     }
     if (doc && geo.names === null) {
@@ -433,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         folders = {label: serving_folder(root, Path(tmp)) for label, root in roots.items()}
         generated = Path(tmp) / "generated"
         write_corpus(generated, args.claims)
-        (Path(tmp) / f"{DATED_MODULE}.py").write_text(DATED_SOURCE, encoding="utf-8")
+        (Path(tmp) / f"{DATED_MODULE}.py").write_text(CORPUS_MODULE.read_text(encoding="utf-8"), encoding="utf-8")
         sys.path.append(tmp)
         corpora = {"demo": (DEMO, None), "seeds": (SEEDS, None),
                    f"generated_{args.claims}": (generated, f"{DATED_MODULE}:analyse")}

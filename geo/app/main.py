@@ -23,13 +23,15 @@ import streamlit as st
 
 from geo.app.corpus import (DEFAULT_ANALYSER, AppConfig, WorkspaceCorpus, analyse_cached, fingerprint, md_escape,
                             open_corpus, parse_args, prepare_gazetteer, workspace_analysis)
-from geo.app.panels import (RunCounter, asset_base, chosen_filters, contradictions_cached, contradictions_table,
-                            document_reader, map_payload, map_script_bytes, selection_panel, show_map, sidebar_exports, sidebar_filters,
+from geo.app.mapframe import asset_base, map_update, show_map
+from geo.app.panels import (RunCounter, chosen_filters, contradictions_cached, contradictions_table,
+                            document_reader, selection_panel, sidebar_exports, sidebar_filters,
                             sidebar_uploads, take_uploads, unresolved_table, update_selection, view_cached)
 from geo.app.review import (claim_review_panel, invalid_corrections, mention_review_panel,
                             sidebar_workspace)
-from geo.app.timeview import changes_view, next_play_day, play_next, time_control, time_state
+from geo.app.timeview import changes_view, frame_day, next_play_day, play_next, time_control, time_state
 from geo.assets import assets_present
+from geo.mapview.behaviour import MAP_DRAWN_KEY
 from geo.mapview.selection import FeatureIndex
 from geo.service import ReviewedAnalysis
 from geo.settings import Settings, install
@@ -46,9 +48,13 @@ PAGE_CSS = """<style>
 [data-testid="stMetricLabel"] { min-height: 0 !important; }
 </style>"""
 MAP_SHARE = 0.74  # of the page's width; the claims panel docks in the rest
-# how long a session's first run leaves the browser to draw the map alone: about what its frame takes
-# here (0.5 s for the demo's 0.3 MB map script, 1.1 s for a 5,000-claim corpus's 1.7 MB), at most 2 s
-FIRST_RUN_PAUSE = (0.45, 0.4, 2.0)  # s, s per MB of the map's script, most s
+# A session's first run draws the map alone and ends: the map's frame says when the map is drawn
+# (MapBehaviour: a value of the map component), which runs the script again for the rest of the
+# page, the map left as it is. Nothing waits in the script, so a page closed meanwhile costs the
+# server nothing. A map that never says so (no map assets, another streamlit-folium) gets the rest
+# of the page from a timer the browser runs after FIRST_RUN_MOST seconds.
+FIRST_RUN_MOST = 2.0  # s
+REST_MARK = '<style id="geo-page-rest"></style>'  # (no room taken) the map's frame reports only to a page without it
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -62,27 +68,37 @@ def main(argv: list[str] | None = None) -> None:
         counter.done()
 
 
-def pause_for_the_browser(seconds: float, step: float = 0.05) -> None:
-    """Wait ``seconds``, giving streamlit a point to stop or rerun the script every ``step`` (an
-    empty placeholder redrawn): a click meanwhile is taken at once, and a page closed meanwhile ends
-    the run (its session lives on a while: the run for the rest of the page held the server up when
-    the next page came)."""
-    slot = st.empty()
-    end = time.monotonic() + seconds
-    while (left := end - time.monotonic()) > 0:
-        time.sleep(min(step, left))
-        slot.empty()
-        if not _page_open():  # closed: no run for the rest of a page nobody sees
-            st.stop()
+def map_only_first(click: dict | None) -> bool:
+    """Whether this run draws the map alone: a session's first run, in a browser, until the map's
+    frame reports the map drawn (then, and from then on, the whole page)."""
+    if st.session_state.get("page_drawn"):
+        return False
+    if _browser_page() and not (click or {}).get(MAP_DRAWN_KEY):
+        st.session_state.rest_armed = True
+        _rest_timer()
+        return True
+    st.session_state.page_drawn = True  # (headless, as in AppTest: no browser to wait for)
+    return False
 
 
-def _page_open() -> bool:
-    """Whether this session's page is still connected (a session outlives its page for a while)."""
+def _browser_page() -> bool:
+    """Whether a browser page is connected to this session (not so under AppTest)."""
     from streamlit import runtime
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     ctx = get_script_run_ctx()
-    return ctx is None or not runtime.exists() or runtime.get_instance().is_active_session(ctx.session_id)
+    return (ctx is not None and runtime.exists()
+            and runtime.get_instance().is_active_session(ctx.session_id) is True)
+
+
+@st.fragment(run_every=FIRST_RUN_MOST)
+def _rest_timer() -> None:
+    """The rest of the page after FIRST_RUN_MOST s, when the map's frame has not reported (run by
+    the browser: a closed page runs nothing)."""
+    if st.session_state.pop("rest_armed", False):
+        return  # run with the page
+    st.session_state.page_drawn = True
+    st.rerun()
 
 
 def counters(full, view) -> None:
@@ -130,6 +146,10 @@ def run_page(config: AppConfig) -> None:
     filter_key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.items())
     filter_key += (("as_of", day),) + ((("undated", False),) if day and not st.session_state.get("t_undated", True) else ())
     view = view_cached(corpus_key, filter_key, full)
+    # the map's frame: the same for every day of the slider (the latest day's view), so a new day
+    # only refills it
+    frame_key = tuple((k, frame_day(full, day) if k == "as_of" else v) for k, v in filter_key)
+    frame = (frame_key, view if frame_key == filter_key else view_cached(corpus_key, frame_key, full))
 
     offline_ok = assets_present()
     left, right = st.columns([MAP_SHARE, 1 - MAP_SHARE], gap="small")
@@ -138,16 +158,10 @@ def run_page(config: AppConfig) -> None:
             st.warning("Map assets are missing, so the map needs the internet. "
                        "Run `python -m geo.assets` once to work offline.")
         base = asset_base() if offline_ok else None
-        click = show_map(corpus_key, filter_key, view, base)
-    if not st.session_state.get("page_drawn"):
-        # a session's first run draws the map alone and leaves the browser a moment to draw it (its
-        # frame, Leaflet and the map's script share the page's one thread with the drawing of every
-        # other element, each kind of which loads its own script first), then runs again for the
-        # rest of the page; the map is the same element then and stays as it is
-        st.session_state.page_drawn = True
-        least, per_mb, most = FIRST_RUN_PAUSE
-        pause_for_the_browser(min(most, least + per_mb * map_script_bytes(corpus_key, filter_key, view, base) / 1e6))
-        st.rerun()
+        click = show_map(corpus_key, filter_key, view, base, frame)
+    if map_only_first(click):
+        return
+    st.html(REST_MARK)
     with right:
         time_control(full, day)
     table = contradictions_cached(corpus_key, filter_key, full)
@@ -174,14 +188,14 @@ def run_page(config: AppConfig) -> None:
     play_next()
     st.session_state.pop("recovery_note", None)  # said once, on the whole page (not only the map's first run)
     if st.session_state.get("t_playing"):
-        prefetch_day(next_play_day(full, day), corpus_key, filter_key, full, base)
+        prefetch_day(next_play_day(full, day), corpus_key, filter_key, full)
 
 
 PREFETCH_DELAY = 0.8  # s: first the browser fetches this day's map frame from this same process (the GIL)
 
 
-def prefetch_day(day, corpus_key: str, filter_key: tuple, full, base: str | None) -> None:
-    """While playing: the view, map and sources side by side of ``day`` (the next one), computed in
+def prefetch_day(day, corpus_key: str, filter_key: tuple, full) -> None:
+    """While playing: the view, map update and sources side by side of ``day`` (the next one), computed in
     the background while the browser draws this one; the play timer asks for it PLAY_SECONDS
     later and finds it cached (at 5,000 claims, 0.3 to 0.6 s of a step's run)."""
     if day is None:
@@ -192,7 +206,7 @@ def prefetch_day(day, corpus_key: str, filter_key: tuple, full, base: str | None
         time.sleep(PREFETCH_DELAY)
         try:
             view = view_cached(corpus_key, key, full)
-            map_payload(corpus_key, key, base, view)
+            map_update(corpus_key, key, view)
             contradictions_cached(corpus_key, key, full)
         except Exception:  # noqa: BLE001 - only a head start: the run computes it when asked
             pass

@@ -7,6 +7,9 @@ from folium.template import Template
 
 from geo.mapview.base import safe_json
 
+# The value the map's frame gives the app's map component once the map is drawn, when the page has
+# nothing else yet (a session's first run draws the map alone: geo.app.main.map_only_first)
+MAP_DRAWN_KEY = "geo_drawn"
 
 class MapBehaviour(MacroElement):
     """The first view fits ``fit`` (``{"bounds": [[s, w], [n, e]], "room": [px, px], "maxZoom": z}``,
@@ -18,7 +21,8 @@ class MapBehaviour(MacroElement):
     which scales with the pixels scrolled, is off); a touchpad's small steps add up to a level
     per 100 px. With a ``view_key``, the map keeps its centre and zoom in the tab's sessionStorage, so a
     map rebuilt for new filters opens where the user left it (no script rerun is involved: the
-    view never travels back to Python). A popup hides every tooltip while it is open."""
+    view never travels back to Python). A popup hides every tooltip while it is open. In the app's
+    frame, once the map is drawn on a page that has nothing else yet, it says so (``MAP_DRAWN_KEY``)."""
 
     _template = Template(
         """
@@ -106,6 +110,18 @@ class MapBehaviour(MacroElement):
                                                value: value, dataType: "json"}, "*");
                 }, 0);
             }, true);
+            // the app's first run draws the map alone: once it is on the screen, ask for the rest
+            // of the page (only a page without the rest: a later map, e.g. of new filters, says nothing)
+            window.requestAnimationFrame(function() { window.requestAnimationFrame(function() {
+                var g = window.__GLOBAL_DATA__, rest = true;
+                try { rest = !!window.parent.document.getElementById("geo-page-rest"); } catch (e) { rest = true; }
+                if (!g || !g.returned_objects || window.parent === window || rest) { return; }
+                var value = {};
+                g.returned_objects.forEach(function(k) { value[k] = null; });
+                value[{{ this.drawn_json }}] = true;
+                window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue",
+                                           value: value, dataType: "json"}, "*");
+            }); });
             // the frame may be resized right after the map is drawn: fit again until the user moves it
             ["mousedown", "wheel", "touchstart", "keydown"].forEach(function(type) {
                 map.getContainer().addEventListener(type, function() { touched = true; }, {passive: true});
@@ -140,3 +156,41 @@ class MapBehaviour(MacroElement):
         self._name = "MapBehaviour"
         self.fit_json = safe_json(fit)
         self.key_json = safe_json(f"geo-view:{view_key}" if view_key else "")
+        self.drawn_json = safe_json(MAP_DRAWN_KEY)
+
+
+class LiveUpdate(MacroElement):
+    """Defines ``window.geoUpdate(layers, rows, legend, patterns)``: each layer named in ``layers``
+    (``window.geoLayers``) emptied and given its new GeoJSON, the stripe patterns added, the legend's
+    HTML replaced (folded if it was), the names placed again; ``window.geoUpdates`` counts the updates."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            window.geoUpdates = 0;
+            window.geoUpdate = function(layers, rows, legend, patterns) {
+                if (window.geoHatch) { window.geoHatch(patterns); }
+                Object.keys(layers).forEach(function(name) {
+                    var layer = (window.geoLayers || {})[name];
+                    if (layer) { layer.clearLayers(); layer.addData(layers[name]); }
+                });
+                var box = map.getContainer().querySelector(".geo-legend");
+                if (box) {
+                    var was = box.querySelector("details"), open = !was || was.open;
+                    box.innerHTML = legend;
+                    var now = box.querySelector("details");
+                    if (now && !open) { now.open = false; }
+                }
+                if (window.geoRelabel) { window.geoRelabel(rows); }
+                window.geoUpdates += 1;
+            };
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "LiveUpdate"
