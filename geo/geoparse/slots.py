@@ -360,16 +360,15 @@ class SlotFiller:
         if not found:
             return None
         best_distance = found[0][1]
-        best = self.index.place(ids[found[0][2]])
-        if best is None:
+        tied = [self.index.place(ids[position]) for _, distance, position in found if distance == best_distance]
+        tied = [p for p in tied if p is not None]
+        if not tied:
             return None
-        for _, distance, position in found[1:]:
-            if distance > best_distance:
-                break
-            other = self.index.place(ids[position])
-            if other is not None and (abs(other.lat - best.lat) > SAME_PLACE_DEGREES
-                                      or abs(other.lon - best.lon) > SAME_PLACE_DEGREES):
-                return None  # two villages of that spelling in the region: not ours to pick
+        best = max(tied, key=lambda p: p.population)  # the most prominent (a town over a village)
+        rivals = [p.population for p in tied if abs(p.lat - best.lat) > SAME_PLACE_DEGREES
+                  or abs(p.lon - best.lon) > SAME_PLACE_DEGREES]
+        if rivals and best.population <= max(rivals):
+            return None  # two villages of that spelling in the region, neither more prominent: not ours to pick
         return best
 
 
