@@ -205,3 +205,10 @@ def test_a_spelling_two_villages_of_the_region_answer_goes_to_the_more_prominent
                                                                     "Deir ez Zor countryside on Monday."))}
     village = found["Shiheil"]
     assert village.role == "place" and abs(village.lat - 35.09) < 0.05 and abs(village.lon - 40.45) < 0.05
+
+
+def test_a_consonant_said_twice_is_not_a_double_one(geoparser):
+    # 'Shanan' is not the village Shana: the two n's are two letters, not one doubled
+    found = by_surface(geoparser, "Artillery hit Tal Shanan town in Al Hasakeh countryside at night.")
+    shanan = found.get("Tal Shanan")
+    assert shanan is None or shanan.role != "place" or shanan.name != "Shana"

@@ -65,7 +65,8 @@ _DIGRAPHS = re.compile(r"[sktgd]h")
 
 
 def consonants(key: str) -> str:
-    """A key's consonants, doubled ones once: spellings of one name differ in their vowels.
+    """A key's consonants, a doubled one once (before the vowels go: 'Shanan' keeps both n's):
+    spellings of one name differ in their vowels.
     Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl).
 
     >>> from geo.geoparse.normalize import name_key
@@ -75,9 +76,11 @@ def consonants(key: str) -> str:
     False
     >>> consonants(name_key("Shuheil")) == consonants(name_key("Suhayl"))
     False
+    >>> consonants(name_key("Shanan")) == consonants(name_key("Shana"))  # a letter said twice is no double
+    False
     """
     letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh"))
-    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", letters))
+    return _VOWELS.sub("", re.sub(r"(.)\1+", r"\1", letters))
 
 
 def alike_consonants(a: str, b: str) -> bool:
