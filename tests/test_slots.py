@@ -212,3 +212,11 @@ def test_a_consonant_said_twice_is_not_a_double_one(geoparser):
     found = by_surface(geoparser, "Artillery hit Tal Shanan town in Al Hasakeh countryside at night.")
     shanan = found.get("Tal Shanan")
     assert shanan is None or shanan.role != "place" or shanan.name != "Shana"
+
+
+def test_a_qualified_name_is_found_by_its_consonants_when_only_its_vowels_differ_more(geoparser):
+    # 'Baqras' for the village the war map spells Buqrus: two vowels apart, the consonants the same
+    found = by_surface(geoparser, "Gunmen fired a rocket at a post in Lower Baqras town in Deir ez Zor countryside.")
+    village = found["Lower Baqras"]
+    assert village.role == "place" and village.precision == 2
+    assert abs(village.lat - 35.05) < 0.05 and abs(village.lon - 40.45) < 0.05
