@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> None:
             tally[4] += reachable
         if not hit and part == args.part and len(misses[source]) < args.misses:
             got = "; ".join(f"{m.surface}->{m.name}/{m.country}" for m in placed) or "-"
-            misses[source].append(f"{event_id} [{precision}] want {coded} ({lat:.3f},{lon:.3f}); got {got}"
+            mark = " [held]" if reachable else ""  # the gazetteer holds the coded place: the geoparser's miss
+            misses[source].append(f"{event_id} [{precision}]{mark} want {coded} ({lat:.3f},{lon:.3f}); got {got}"
                                   f"\n      {text[:300]}")
     print(f"# within {RADIUS_KM:.0f} km of the coded place, {time.perf_counter() - started:.1f} s")
     print(f"# stray: share of placed points (regions aside) farther than {STRAY_KM:.0f} km from the coded "

@@ -150,3 +150,21 @@ def test_the_capital_of_the_one_country_the_text_names(geoparser):
     assert found["the capital"].name == "Baghdad"
     found = {m.surface: m for m in geoparser.parse(Document("c", "Ministers of Syria and Iraq met in the capital."))}
     assert "the capital" not in found
+
+
+def test_a_feature_with_an_arabic_head_answers_to_its_english_name(geoparser):
+    # the war map names it 'Jabal Makhoul'; English reporting says 'Makhoul Mountain' or 'Mount Makhoul'
+    for text, surface in (("Troops advanced to seize Makhoul Mountain from the militants.", "Makhoul Mountain"),
+                          ("Jets struck positions on Mount Makhoul north of Baiji.", "Mount Makhoul")):
+        found = {m.surface: m for m in geoparser.parse(Document("t", text))}
+        hill = found[surface]
+        assert hill.kind == "hill" and hill.country == "IQ"
+        assert abs(hill.lat - 35.2) < 0.05 and abs(hill.lon - 43.34) < 0.05
+
+
+def test_english_feature_names_are_made_for_heads_the_data_file_lists():
+    from geo.geoparse.index_build import english_feature_names
+
+    assert english_feature_names("Jabal Makhoul") == ["Makhoul Mountain", "Mount Makhoul"]
+    assert english_feature_names("Wadi Hauran") == ["Hauran Valley"]
+    assert english_feature_names("Makhoul") == [] and english_feature_names("Qaryat Makhoul") == []

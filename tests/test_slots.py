@@ -196,3 +196,27 @@ def test_a_neighbourhood_of_a_town_lies_within_the_town(geoparser):
         assert (found.role, found.name, found.precision) == ("place", "Hasakah", 2), text
     found = by_surface(geoparser, "A car bomb exploded in the Karrada neighbourhood of Baghdad.")
     assert found["Karrada"].role == "place" and found["Karrada"].country == "IQ"
+
+
+def test_a_spelling_two_villages_of_the_region_answer_goes_to_the_more_prominent(geoparser):
+    # 'Shiheil' is as near to al-Shahil on the war map (known there also as Shuhayl) as to a smaller
+    # Shahil 56 km north: prominence decides, where before the name was left unplaced
+    found = {m.surface: m for m in geoparser.parse(Document("t", "Gunmen fired on a patrol in Shiheil town in "
+                                                                    "Deir ez Zor countryside on Monday."))}
+    village = found["Shiheil"]
+    assert village.role == "place" and abs(village.lat - 35.09) < 0.05 and abs(village.lon - 40.45) < 0.05
+
+
+def test_a_consonant_said_twice_is_not_a_double_one(geoparser):
+    # 'Shanan' is not the village Shana: the two n's are two letters, not one doubled
+    found = by_surface(geoparser, "Artillery hit Tal Shanan town in Al Hasakeh countryside at night.")
+    shanan = found.get("Tal Shanan")
+    assert shanan is None or shanan.role != "place" or shanan.name != "Shana"
+
+
+def test_a_qualified_name_is_found_by_its_consonants_when_only_its_vowels_differ_more(geoparser):
+    # 'Baqras' for the village the war map spells Buqrus: two vowels apart, the consonants the same
+    found = by_surface(geoparser, "Gunmen fired a rocket at a post in Lower Baqras town in Deir ez Zor countryside.")
+    village = found["Lower Baqras"]
+    assert village.role == "place" and village.precision == 2
+    assert abs(village.lat - 35.05) < 0.05 and abs(village.lon - 40.45) < 0.05

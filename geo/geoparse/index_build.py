@@ -24,11 +24,13 @@ from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants
 from geo.knowledge import demonym_countries, theatre_countries, theatre_sql
 from geo.model import SETTLEMENT_KINDS, Place
 
-INDEX_VERSION = "24"
+INDEX_VERSION = "25"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
 NOT_PLACES_TXT = DATA_DIR / "not_places.txt"
+FEATURE_WORDS_CSV = DATA_DIR / "feature_words.csv"  # 'Jabal Makhoul' is 'Makhoul Mountain'
+FEATURE_KINDS = frozenset({"hill", "facility", "region"})  # the kinds of place named so
 WORLD_CSV = DATA_DIR / "world.csv"  # continents, seas, the EU: curated like the theatre, second layer
 # compiled by tools/build_gazetteer.py from ../shared/sources, in the order they are layered
 SOURCE_LAYERS = ("admin.csv.gz", "settlements_osm.csv.gz", "conflict_map.csv.gz", "sites.csv.gz",
@@ -115,7 +117,7 @@ def index_fingerprint() -> str:
     """A hash of what the compiled index is built from (its data files, the theatre, the demonyms,
     the libraries' versions): it changes exactly when the index is rebuilt."""
     digest = hashlib.sha256(INDEX_VERSION.encode())
-    for path in (THEATRE_CSV, WORLD_CSV, NOT_PLACES_TXT, *(DATA_DIR / name for name in SOURCE_LAYERS)):
+    for path in (THEATRE_CSV, WORLD_CSV, NOT_PLACES_TXT, FEATURE_WORDS_CSV, *(DATA_DIR / name for name in SOURCE_LAYERS)):
         if path.exists():
             digest.update(path.read_bytes())
     digest.update(repr((sorted(theatre_countries()), sorted(read_demonyms().items()))).encode())
@@ -226,10 +228,38 @@ def _keys_of(place: Place, curated: bool, clitics: bool = True) -> Iterator[tupl
                 yield key, name
     for name in place.names:
         spellings = [name, *fused_variants(name)] if curated else [name, *_unassimilated(name)]
+        if place.kind in FEATURE_KINDS:
+            spellings += english_feature_names(name)
         for spelling in spellings:
             key = name_key(spelling)
             if len(key.replace(" ", "")) >= 2:
                 yield key, name
+
+
+@lru_cache(maxsize=1)
+def _feature_words(path: Path | None = None) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Arabic head (lower case) -> its English words and where each goes (``feature_words.csv``)."""
+    path = path or FEATURE_WORDS_CSV
+    found: dict[str, list[tuple[str, str]]] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        for line, row in enumerate(rows, start=2):
+            if not (row.get("head") or "").strip() or not (row.get("english") or "").strip() \
+                    or row.get("position") not in ("after", "before"):
+                raise ValueError(f"{path}, line {line}: head, english and position (after|before) are needed")
+            found.setdefault(row["head"].strip().lower(), []).append((row["english"].strip(), row["position"]))
+    return {head: tuple(words) for head, words in found.items()}
+
+
+def english_feature_names(name: str) -> list[str]:
+    """'Jabal Makhoul' -> ['Makhoul Mountain', 'Mount Makhoul']; [] for a name without such a head.
+
+    >>> english_feature_names("Tall Alloush"), english_feature_names("Raqqa")
+    (['Alloush Hill'], [])
+    """
+    head, _, rest = name.partition(" ")
+    words = _feature_words().get(head.lower()) if rest else None
+    return [f"{rest} {english}" if where == "after" else f"{english} {rest}" for english, where in words or ()]
 
 
 # 'As Sikhah', 'An Nabk', 'Ad Dana': an article written as its sun letter sounds, which name_key

@@ -26,15 +26,12 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
-
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
 from geo.geoparse.normalize import name_key
-from geo.geoparse.slots import LINK, SAME_PLACE_DEGREES, SlotFiller, placed_mention
-from geo.geoparse.spelling import allowed_edits, consonants
+from geo.geoparse.slots import LINK, SlotFiller, placed_mention
+from geo.geoparse.spelling import SAME_PLACE_DEGREES, alike_in_region
 from geo.model import SETTLEMENT_KINDS, VILLAGE_KINDS, Mention, Place
 
 # kinds of place that locate a document's area (a governorate or a country is too wide)
@@ -46,7 +43,6 @@ _TARGET_KINDS = VILLAGE_KINDS | {"town", "city"}
 FAR_TOWN_KM = 100.0
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
 NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
-VOWEL_EDITS = 2  # one more vowel changed than the slots allow, when the consonants are the same
 LOOSE_NEAR_KM = 20.0  # ... and then nearer the text's certain places
 MARGIN = 2.0  # and how much nearer than the place another stage gave, or than another place so spelled
 _ARTICLES = ("al-", "el-", "al ", "el ")
@@ -199,25 +195,8 @@ class NearbySettler:
             return place, precision, False
         key = name_key(surface)
         if (key, code) not in self._alike:
-            self._alike[(key, code)] = self._alike_in(key, code)
+            self._alike[(key, code)] = alike_in_region(self.index, key, LEVEL, code)
         return self._alike[(key, code)], 1, True
-
-    def _alike_in(self, key: str, code: str) -> Place | None:
-        letters = len(key.replace(" ", ""))
-        if letters < 5:
-            return None
-        keys, ids = self.index.names_inside(LEVEL, code)
-        skeleton = consonants(key)
-        if len(skeleton) < 3:
-            return None  # 'Muraiyia' and 'Maariya' share two consonants: too little to go by
-        found = [ids[i] for k, _, i in process.extract(key, keys, scorer=Indel.distance,
-                                                        score_cutoff=allowed_edits(letters) + VOWEL_EDITS, limit=8)
-                 if k[:1] == key[:1] and consonants(k) == skeleton]
-        places = [p for p in map(self.index.place, dict.fromkeys(found)) if p is not None]
-        if not places or any(abs(p.lat - places[0].lat) > SAME_PLACE_DEGREES
-                             or abs(p.lon - places[0].lon) > SAME_PLACE_DEGREES for p in places[1:]):
-            return None
-        return places[0]
 
     @staticmethod
     def _list_items(text: str, mentions: list[Mention]) -> list[tuple[int, int, Mention | None]]:

@@ -22,6 +22,7 @@ from geo.geoparse.normalize import name_key
 from geo.model import Document, Mention
 from geo.geoparse.resolver import Resolver
 from geo.geoparse.slots import SlotFiller
+from geo.geoparse.units import read_listed_units
 from geo.geoparse.toponyms import find_unresolved
 
 
@@ -73,6 +74,7 @@ class Geoparser:
             hits = _outside(hits, links)
             groups = sorted(groups + links)
         mentions = self.slots.fill(doc.id, doc.text, self.resolver.resolve(doc.id, doc.text, hits), stream)
+        mentions = read_listed_units(doc.id, doc.text, mentions, self.index)  # 'the Afrin and Kobani cantons'
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop] + groups
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)

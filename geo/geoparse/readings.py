@@ -230,6 +230,11 @@ PROVINCE_WORDS = place_nouns("province_after", "province_before")
 _PROVINCE_WORD_FORMS = tuple(f(w) for w in PROVINCE_WORDS for f in (str.lower, str.capitalize))
 
 
+def part_before(text: str, start: int) -> bool:
+    """A bearing adjective before the name: 'southern Idlib', 'the northern Hama campaign'."""
+    return _PART_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
 def reads_as_governorate(text: str, start: int, end: int, placed: frozenset[int] = frozenset(),
                           governorate_words: bool = True, province_words: list[int] | None = None) -> bool:
     """``placed``: where the places found before lie (their starts); ``governorate_words``: whether

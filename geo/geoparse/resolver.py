@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -24,11 +25,14 @@ from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SEN
                                   lower_case, NAME_HEADS, NEXT_NAME, place_score, SMALL_KINDS, TOWN_KM, word_zipf)
 from geo.geoparse.readings import (follows_locative, distance_window, fit, GENERIC_PARTS, GOVERNORATE_WORDS,
                                    names_no_place, names_no_place_here, on_bearing, part_of_longer_name,
-                                   qualified_parts, reads_as_governorate, TOWN_KINDS, word_before,
+                                   part_before, qualified_parts, reads_as_governorate, TOWN_KINDS, word_before,
                                    PROVINCE_WORDS, province_word_starts)
+from geo.knowledge import place_noun_pattern
 from geo.model import REGION_KINDS, Mention, Place
 
 
+# 'Idlib city' matched whole: the text calls the seat a city
+_CITY_WORD = re.compile(rf"\s(?i:{place_noun_pattern('hint_city')})$")
 SEAT_KM = 2.0  # an anchor this near a seat is the seat
 POSSESSED_TOWN_KM = 15.0  # "Idlib's Khan Sheikhoun": a town this far from the seat is in its governorate
 
@@ -151,6 +155,27 @@ class Resolver:
                          or possessive and i + 1 < len(mentions) and _possessor_of_a_town(text, m, mentions[i + 1])):
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None:
+                    m = dataclasses.replace(m, place=governorate, precision=3)
+            out.append(m)
+        return self._one_sense_of_seats(text, out) if worded else out
+
+    def _one_sense_of_seats(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A text that names a governorate ('Idlib province', 'the Idlib countryside') means it by a
+        part of the seat's bare name too ('southern Idlib'), unless it calls the seat a city anywhere
+        ('Idlib city', 'the city of Idlib': then 'eastern Idlib' is a part of the city)."""
+        named = {m.place_id for m in mentions if m.role == "place" and m.kind == "governorate"}
+        # a text that calls the seat a city anywhere ('Raqqa city', 'the city of Kirkuk') means the city
+        named -= {g.id for m in mentions if m.role == "place" and m.kind in TOWN_KINDS
+                  and (context.kind_hint(text, m.start, m.end) == "city" or _CITY_WORD.search(m.surface))
+                  and (g := self._governorate_named(m.name or "")) is not None}
+        if not named:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.role == "place" and m.kind in TOWN_KINDS and m.country in THEATRE_COUNTRIES \
+                    and part_before(text, m.start) and context.kind_hint(text, m.start, m.end) is None:
+                governorate = self._governorate_named(m.surface)
+                if governorate is not None and governorate.id in named:
                     m = dataclasses.replace(m, place=governorate, precision=3)
             out.append(m)
         return out

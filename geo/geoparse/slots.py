@@ -34,7 +34,8 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key
-from geo.geoparse.spelling import alike_consonants, allowed_edits, consonants, same_onset, spelling_alternates
+from geo.geoparse.spelling import (SAME_PLACE_DEGREES, alike_consonants, alike_in_region, allowed_edits,
+                                   consonants, same_onset, spelling_alternates)
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, weekdays
@@ -90,7 +91,6 @@ _QUALIFIERS = frozenset({"western", "eastern", "northern", "southern", "upper", 
 _NOT_NAMES = frozenset({"on", "in", "at", "the", "a", "an", "and", "or", "but", "since", "after", "before",
                         "during", "while", "when"} | {w.lower() for w in month_names() + weekdays()})
 _CONTAINER_LEVEL = {"governorate": 0, "district": 1, "subdistrict": 2}
-SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two layers
 # outside a region, a spelling that fits several places is taken only for a town that dwarfs them
 DOMINANT_POPULATION = 10_000
 DOMINANT_FACTOR = 10
@@ -106,7 +106,7 @@ class SlotFiller:
         self.index = index
         # look-ups memoised per name key (a corpus names the same villages again and again)
         self._theatre: dict[str, Place | None] = BoundedMemo()
-        self._regional: dict[tuple[str, int, str], tuple[Place | None, int]] = BoundedMemo()
+        self._regional: dict[tuple[str, int, str, bool], tuple[Place | None, int]] = BoundedMemo()
         self._curated: dict[str, Place | None] = BoundedMemo()  # by surface: the curated city a village's name is
 
     def fill(self, doc_id: str, text: str, mentions: list[Mention], stream: KeyStream | None = None) -> list[Mention]:
@@ -321,6 +321,10 @@ class SlotFiller:
         if place is None and words[0].lower() in _QUALIFIERS and len(words) > 1:
             rest = surface.split(None, 1)[1] if " " in surface else surface.split("-", 1)[1]
             place, precision = self._find(rest, level, code)[0], 2  # 'Upper X': part of X
+            if place is None:
+                place = self._find(rest, level, code, alike=True)[0]
+        if place is None:
+            place, precision = self._find(surface, level, code, alike=True)
         if place is not None and not within_town(place.lat, place.lon, town):
             place = None  # 'Al Ghazal neighbourhood in Hasakah': not the village of Ghazalah 48 km away
         if place is None and not covering:
@@ -331,20 +335,22 @@ class SlotFiller:
             return
         edits.add(placed_mention(doc_id, start, surface, place, precision, REGIONAL_CONFIDENCE, region))
 
-    def _find(self, surface: str, level: int, code: str) -> tuple[Place | None, int]:
+    def _find(self, surface: str, level: int, code: str, alike: bool = False) -> tuple[Place | None, int]:
         """The place inside the region whose name is spelled most like ``surface``, or like one
         of its other spellings (``spelling_alternates``), and the precision it is found at:
-        'Tal al-X', the hill named after the village X, is found at X with precision 2."""
+        'Tal al-X', the hill named after the village X, is found at X with precision 2.
+        ``alike``: the one place with the same consonants, the vowels differing a little more."""
         key = name_key(surface)
-        if (key, level, code) not in self._regional:
+        if (key, level, code, alike) not in self._regional:
             found = None, 1
             for spelling, precision in ((key, 1), *spelling_alternates(key)):
-                place = self._best_in_region(spelling, level, code)
+                place = alike_in_region(self.index, spelling, level, code) if alike \
+                    else self._best_in_region(spelling, level, code)
                 if place is not None:
                     found = place, precision
                     break
-            self._regional[(key, level, code)] = found
-        return self._regional[(key, level, code)]
+            self._regional[(key, level, code, alike)] = found
+        return self._regional[(key, level, code, alike)]
 
     def _best_in_region(self, key: str, level: int, code: str) -> Place | None:
         letters = len(key.replace(" ", ""))
@@ -360,16 +366,15 @@ class SlotFiller:
         if not found:
             return None
         best_distance = found[0][1]
-        best = self.index.place(ids[found[0][2]])
-        if best is None:
+        tied = [self.index.place(ids[position]) for _, distance, position in found if distance == best_distance]
+        tied = [p for p in tied if p is not None]
+        if not tied:
             return None
-        for _, distance, position in found[1:]:
-            if distance > best_distance:
-                break
-            other = self.index.place(ids[position])
-            if other is not None and (abs(other.lat - best.lat) > SAME_PLACE_DEGREES
-                                      or abs(other.lon - best.lon) > SAME_PLACE_DEGREES):
-                return None  # two villages of that spelling in the region: not ours to pick
+        best = max(tied, key=lambda p: p.population)  # the most prominent (a town over a village)
+        rivals = [p.population for p in tied if abs(p.lat - best.lat) > SAME_PLACE_DEGREES
+                  or abs(p.lon - best.lon) > SAME_PLACE_DEGREES]
+        if rivals and best.population <= max(rivals):
+            return None  # two villages of that spelling in the region, neither more prominent: not ours to pick
         return best
 
 

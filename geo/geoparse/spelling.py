@@ -11,11 +11,20 @@ True
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from geo.geoparse.normalize import token_key
 from geo.knowledge import name_heads
+
+if TYPE_CHECKING:
+    from geo.geoparse.gazetteer import GazetteerIndex
+    from geo.model import Place
+
+SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two layers
+VOWEL_EDITS = 2  # one more vowel changed than a spelling may differ by, when the consonants are the same
 
 # heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
 _VILLAGE_HEADS = frozenset(token_key(w) for w in name_heads("village"))
@@ -65,7 +74,8 @@ _DIGRAPHS = re.compile(r"[sktgd]h")
 
 
 def consonants(key: str) -> str:
-    """A key's consonants, doubled ones once: spellings of one name differ in their vowels.
+    """A key's consonants, a doubled one once (before the vowels go: 'Shanan' keeps both n's):
+    spellings of one name differ in their vowels.
     Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl).
 
     >>> from geo.geoparse.normalize import name_key
@@ -75,9 +85,11 @@ def consonants(key: str) -> str:
     False
     >>> consonants(name_key("Shuheil")) == consonants(name_key("Suhayl"))
     False
+    >>> consonants(name_key("Shanan")) == consonants(name_key("Shana"))  # a letter said twice is no double
+    False
     """
     letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh"))
-    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", letters))
+    return _VOWELS.sub("", re.sub(r"(.)\1+", r"\1", letters))
 
 
 def alike_consonants(a: str, b: str) -> bool:
@@ -90,3 +102,24 @@ def same_onset(a: str, b: str) -> bool:
     """Spellings of one name start alike: the same first consonant, or both with a vowel."""
     vowels = "aeiou"
     return a[:1] == b[:1] or (a[:1] in vowels and b[:1] in vowels)
+
+
+def alike_in_region(index: "GazetteerIndex", key: str, level: int, code: str) -> "Place | None":
+    """The one place of the region (admin ``level``, P-code ``code``) spelled with the first letter
+    and the consonants of ``key``, its vowels differing a little more than a spelling may
+    ('Sejar' / 'Sajar', 'Baqras' / 'Buqrus', 'Bagheliya' / 'Bougailia')."""
+    letters = len(key.replace(" ", ""))
+    if letters < 5:
+        return None
+    keys, ids = index.names_inside(level, code)
+    skeleton = consonants(key)
+    if len(skeleton) < 3:
+        return None  # 'Muraiyia' and 'Maariya' share two consonants: too little to go by
+    found = [ids[i] for k, _, i in process.extract(key, keys, scorer=Indel.distance,
+                                                   score_cutoff=allowed_edits(letters) + VOWEL_EDITS, limit=8)
+             if k[:1] == key[:1] and consonants(k) == skeleton]
+    places = [p for p in map(index.place, dict.fromkeys(found)) if p is not None]
+    if not places or any(abs(p.lat - places[0].lat) > SAME_PLACE_DEGREES
+                         or abs(p.lon - places[0].lon) > SAME_PLACE_DEGREES for p in places[1:]):
+        return None
+    return places[0]

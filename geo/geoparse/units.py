@@ -1,0 +1,79 @@
+"""Names listed before a plural unit word: 'the Afrin and Kobani cantons', 'the Mosul and Tal Afar
+districts'. Each listed name is the unit named after it ('Kobani Canton'), not the town, when the
+gazetteer knows such a unit in Syria or Iraq; a name it does not know as one is left as it was.
+The unit words are the place nouns of class ``unit_listed`` (``geo/data/lexicon/words.toml``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
+from geo.geoparse.normalize import name_key
+from geo.geoparse.slots import placed_mention
+from geo.geoparse.spelling import consonants
+from geo.knowledge import alternation, place_nouns
+from geo.model import TOWN_KINDS, Mention, Place
+
+UNIT_KINDS = frozenset({"region", "district", "subdistrict", "governorate"})
+UNIT_CONFIDENCE = 0.85
+_NAME = r"[A-Z][\w'’-]*(?:[ \t](?:al-|el-|ar-|as-|ad-)?[A-Z][\w'’-]*){0,2}"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    units = alternation(place_nouns("unit_listed"))
+    return re.compile(rf"(?<![\w'’-])(?P<list>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*,?[ \t]+and[ \t]+{_NAME})"
+                      rf"[ \t]+(?P<unit>(?i:{units}))\b")
+
+
+_PART = re.compile(rf"{_NAME}")
+
+
+def _singular(unit: str) -> str:
+    """The singular unit word of a written plural ('Cantons' -> 'canton'); a singular as written."""
+    low = unit.lower()
+    return max((w for w in place_nouns("unit_listed") if low.startswith(w.lower()) and low != w.lower()),
+               key=len, default=low)
+
+
+def read_listed_units(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
+    """``mentions`` (sorted) with the names listed before a plural unit word read as those units."""
+    if " and " not in text:
+        return mentions
+    found: list[Mention] = []
+    for match in _pattern().finditer(text):
+        unit = _singular(match.group("unit"))
+        if unit == match.group("unit").lower():
+            continue  # 'Afrin and Kobani canton' is no list of units
+        offset = match.start("list")
+        placed = {m.start: m for m in mentions if m.role == "place" and m.kind in TOWN_KINDS}
+        for part in _PART.finditer(match.group("list")):
+            place = _unit_named(index, part.group(), unit) or _unit_of(index, placed.get(offset + part.start()), unit)
+            if place is not None:
+                found.append(placed_mention(doc_id, offset + part.start(), part.group(), place, 3, UNIT_CONFIDENCE))
+    if not found:
+        return mentions
+    spans = [(m.start, m.end) for m in found]
+    kept = [m for m in mentions if not any(m.start < end and start < m.end for start, end in spans)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+def _unit_of(index: GazetteerIndex, town: Mention | None, unit: str) -> Place | None:
+    """The district (sub-district) named after the town: the one that holds it, its name spelled
+    with the town's consonants ('Tal Afar' and Telafar District)."""
+    level = {"d": 1, "s": 2}.get(unit[:1])
+    if town is None or level is None:
+        return None
+    code = index.admin_codes(town.place_id or "")[level]
+    place = index.place(f"oc:{code}") if code else None
+    if place is None or consonants(name_key(town.surface)) not in consonants(name_key(place.name)):
+        return None
+    return place
+
+
+def _unit_named(index: GazetteerIndex, name: str, unit: str) -> Place | None:
+    for place in index.candidates(name_key(f"{name} {unit}")):
+        if place.kind in UNIT_KINDS and place.country in THEATRE_COUNTRIES:
+            return place
+    return None

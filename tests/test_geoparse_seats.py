@@ -1,0 +1,26 @@
+"""A governorate seat's bare name with a bearing adjective ('southern Idlib') in a text that names
+the governorate is the governorate, not the city (geo/geoparse/resolver.py). Sentences written for
+these tests."""
+from geo.model import Document
+
+
+def parse(geoparser, text):
+    return geoparser.parse(Document("t", text))
+
+
+def test_a_part_of_the_seat_is_the_governorate_the_text_names(geoparser):
+    found = parse(geoparser, "Shelling was reported across Idlib province on Monday. Jets struck southern "
+                             "Idlib again at dawn.")
+    southern = [m for m in found if m.surface == "Idlib"]
+    assert southern and southern[0].kind == "governorate" and southern[0].precision == 3
+
+
+def test_a_text_that_calls_the_seat_a_city_keeps_the_city(geoparser):
+    found = parse(geoparser, "Shelling was reported across Idlib province on Monday. Jets struck eastern "
+                             "Idlib, and residents of Idlib city fled.")
+    assert all(m.kind == "city" for m in found if m.surface == "Idlib")
+
+
+def test_without_the_governorate_named_the_seat_stays_the_city(geoparser):
+    found = parse(geoparser, "Jets struck southern Idlib again at dawn.")
+    assert [m.kind for m in found if m.surface == "Idlib"] == ["city"]

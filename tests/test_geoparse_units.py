@@ -1,0 +1,32 @@
+"""Names listed before a plural unit word (geo/geoparse/units.py): 'the Afrin and Kobani cantons'
+names two cantons, not two towns. Sentences written for these tests."""
+from geo.model import Document
+
+
+def mentions(geoparser, text):
+    return {m.surface: m for m in geoparser.parse(Document("t", text))}
+
+
+def test_towns_listed_before_cantons_are_the_cantons(geoparser):
+    found = mentions(geoparser, "The YPG wanted to link the Afrin and Kobani cantons before winter.")
+    assert found["Afrin"].name == "Afrin Canton" and found["Afrin"].kind == "region"
+    assert found["Kobani"].name == "Kobani Canton" and found["Kobani"].precision == 3
+
+
+def test_a_name_the_text_alone_would_not_place_is_read_as_its_canton(geoparser):
+    found = mentions(geoparser, "By spring the SDF held the Kobane and Jazira Cantons.")
+    assert found["Kobane"].name == "Kobani Canton"
+    assert found["Jazira"].name == "Jazira Canton"
+
+
+def test_towns_listed_before_districts_are_the_districts_named_after_them(geoparser):
+    found = mentions(geoparser, "Airstrikes hit the Mosul and Tal Afar districts overnight.")
+    assert found["Mosul"].kind == "district" and found["Mosul"].country == "IQ"
+    assert found["Tal Afar"].kind == "district" and "afar" in found["Tal Afar"].name.lower()
+
+
+def test_a_singular_unit_word_or_no_list_leaves_the_towns(geoparser):
+    found = mentions(geoparser, "Shelling hit Afrin and the Kobani canton, then Kobani itself.")
+    assert found["Afrin"].name == "Afrin" and found["Afrin"].kind == "city"
+    found = mentions(geoparser, "Kurdish units withdrew from Afrin to the cantons further east.")
+    assert found["Afrin"].name == "Afrin"
