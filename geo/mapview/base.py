@@ -12,9 +12,6 @@ thousands of folium elements:
 ``_tip``    tooltip HTML, already escaped
 ``_popup``  popup HTML, already escaped (bound as a DOM element so st_folium can read its text)
 
-Each layer is also registered by its name in ``window.geoLayers``, so a map already drawn can be
-refilled in place (:mod:`geo.mapview.live`).
-
 All text from documents is escaped in Python before it reaches these properties; the
 JavaScript only ever inserts these prepared strings.
 
@@ -113,7 +110,6 @@ class FeatureLayer(Layer):
                 }
             }
         });
-        (window.geoLayers = window.geoLayers || {})[{{ this.name_json }}] = {{ this.get_name() }};
         {% endmacro %}
         """
     )
@@ -132,10 +128,6 @@ class FeatureLayer(Layer):
     def data_json(self) -> str:
         """The layer's data, serialised once (folium and st_folium render a map several times)."""
         return safe_json(self.data)
-
-    @property
-    def name_json(self) -> str:
-        return safe_json(self.layer_name)
 
     @property
     def attribution_json(self) -> str:
