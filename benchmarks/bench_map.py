@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_map_corpus import synthetic_analyse, synthetic_places, write_corpus  # noqa: E402,F401
+from benchmarks.bench_map_corpus import write_corpus  # noqa: E402
 from geo.model import Analysis  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -153,8 +153,8 @@ def make_clickable(page, target) -> None:
 
 
 # In the page, from the start of each document: every frame, whether the map's frame holds a new
-# document with a place drawn, or for a later one its map made (its time, from navigation start, and
-# the "As of" day then), when the
+# document with a place drawn, or for a later one its map made, or the same map refilled with a new
+# day's data (its time, from navigation start, and the "As of" day then), when the
 # first place name shows, and when the page sent a message to the server (a click, a play tick).
 # Playwright's own waits poll at growing intervals (up to 0.5 s here): timed this way instead.
 PAGE_PROBE = """
@@ -163,11 +163,21 @@ PAGE_PROBE = """
   const geo = window.__geo = {sends: [], draws: [], names: null};
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) { geo.sends.push(performance.now()); return send.call(this, data); };
-  let seen = null;
+  let seen = null, updates = 0;
+  const day = () => {
+    const slider = [...document.querySelectorAll('[data-testid="stSlider"]')].find(e => e.innerText.includes('As of'));
+    const found = slider && slider.innerText.match(/\\d{4}-\\d{2}-\\d{2}/);
+    return found ? found[0] : null;
+  };
   const tick = () => {
     const frame = document.querySelector('iframe[title*="streamlit_folium"]');
     let doc = null;
     try { doc = frame && frame.contentDocument; } catch (e) { doc = null; }
+    const refilled = doc && doc === seen && doc.defaultView && (doc.defaultView.geoUpdates || 0) > updates;
+    if (refilled) {  // the same map refilled in place with a new day's data (geo.mapview.live)
+      updates = doc.defaultView.geoUpdates;
+      geo.draws.push({t: performance.now(), day: day()});
+    }
     if (doc && doc !== seen) {
       // the first map: a place drawn; a later one (play): its script has run (a day may have no
       // place inside a view zoomed in before, and Leaflet leaves the paths outside it empty)
@@ -175,9 +185,8 @@ PAGE_PROBE = """
       if ((place && place.getBoundingClientRect().width > 0)
           || (geo.draws.length > 0 && win && win.map && win.map._loaded)) {
         seen = doc;
-        const slider = [...document.querySelectorAll('[data-testid="stSlider"]')].find(e => e.innerText.includes('As of'));
-        const day = slider && slider.innerText.match(/\\d{4}-\\d{2}-\\d{2}/);
-        geo.draws.push({t: performance.now(), day: day ? day[0] : null});
+        updates = (win && win.geoUpdates) || 0;
+        geo.draws.push({t: performance.now(), day: day()});
       }
     }
     if (doc && geo.names === null) {

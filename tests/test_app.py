@@ -68,13 +68,19 @@ def map_args(at: AppTest) -> dict:
 
 
 def map_features(at: AppTest) -> list[dict]:
-    """Every feature of every L.geoJSON layer in the script sent to the map component."""
-    script = map_args(at)["script"]
+    """Every feature of every L.geoJSON layer in the script sent to the map component (its frame),
+    and of every layer its update fills (the day's data: geo.mapview.live)."""
+    args = map_args(at)
+    script = args["script"]
     decoder = json.JSONDecoder()
     features: list[dict] = []
     for match in re.finditer(r"L\.geoJSON\(", script):
         data, _ = decoder.raw_decode(script, match.end())
         features.extend(data["features"])
+    update = args.get("feature_group") or ""
+    if update.startswith("window.geoUpdate("):
+        layers, _ = decoder.raw_decode(update, len("window.geoUpdate("))
+        features.extend(f for layer in layers.values() for f in layer["features"])
     return features
 
 

@@ -107,6 +107,7 @@ def test_a_later_map_does_not_ask_for_the_page_again(logged_server, browser_page
     runs = _script_runs(page)
     page.get_by_text("All dates (every claim at once)").click()  # another map
     page.get_by_text("Every claim at once").first.wait_for(timeout=20_000)
+    page.wait_for_function(f"() => document.querySelectorAll('{MAP_IFRAME}').length === 1", timeout=20_000)
     page.frame_locator(MAP_IFRAME).locator(".geo-place").first.wait_for(state="visible", timeout=60_000)
     page.wait_for_timeout(1500)
     assert _script_runs(page) == runs + 1

@@ -7,7 +7,7 @@ import csv
 import io
 import sys
 
-from tests.test_app import click, downloads, map_args, metric, panel_html, start  # noqa: F401 (downloads: a fixture)
+from tests.test_app import click, downloads, map_args, map_component, metric, panel_html, start  # noqa: F401 (downloads: a fixture)
 
 
 def _download(at, key: str, seen: dict[str, bytes]) -> bytes:
@@ -36,19 +36,34 @@ def test_where_sources_disagree_in_two_clicks_and_as_csv(monkeypatch, downloads)
 
 
 def test_a_click_does_not_rebuild_the_map(monkeypatch):
-    import geo.app.panels as panels
+    import geo.app.mapframe as mapframe
 
     built = []
-    real = panels.build_map
-    monkeypatch.setattr(panels, "build_map", lambda *a, **k: built.append(1) or real(*a, **k))
+    for name in ("build_map", "update_script"):
+        real = getattr(mapframe, name)
+        monkeypatch.setattr(mapframe, name, lambda *a, _real=real, **k: built.append(1) or _real(*a, **k))
     at = start(monkeypatch)
-    script = map_args(at)["script"]
+    args = map_args(at)
     before = len(built)
     click(at, "Raqqa")
     assert at.subheader[0].value == "Raqqa"
-    assert len(built) == before and map_args(at)["script"] == script  # the same map, not built again
+    assert len(built) == before and map_args(at) == args  # the same map and data, not built again
     at.toggle(key="t_all").set_value(True).run()  # another day (all of them): another map
-    assert map_args(at)["script"] != script
+    assert map_args(at)["script"] != args["script"]
+
+
+def test_another_day_refills_the_same_map_frame(monkeypatch):
+    """The slider's days share one map frame (the same script and component key): a day sends only
+    its data, which the frame runs in place."""
+    at = start(monkeypatch)
+    args, key = map_args(at), map_component(at).key
+    import datetime as dt
+
+    at.slider(key="t_day").set_value(at.slider(key="t_day").value - dt.timedelta(days=60)).run()  # a day before
+    assert map_args(at)["script"] == args["script"] and map_component(at).key == key
+    assert map_args(at)["feature_group"] != args["feature_group"]
+    assert map_args(at)["feature_group"].startswith("window.geoUpdate(")
+    assert len(map_args(at)["feature_group"]) < len(args["feature_group"])  # fewer claims then
 
 
 def test_the_page_is_wide_with_the_sidebar_folded_and_small_counters(monkeypatch):

@@ -23,12 +23,13 @@ import streamlit as st
 
 from geo.app.corpus import (DEFAULT_ANALYSER, AppConfig, WorkspaceCorpus, analyse_cached, fingerprint, md_escape,
                             open_corpus, parse_args, prepare_gazetteer, workspace_analysis)
-from geo.app.panels import (RunCounter, asset_base, chosen_filters, contradictions_cached, contradictions_table,
-                            document_reader, map_payload, selection_panel, show_map, sidebar_exports, sidebar_filters,
+from geo.app.mapframe import asset_base, map_update, show_map
+from geo.app.panels import (RunCounter, chosen_filters, contradictions_cached, contradictions_table,
+                            document_reader, selection_panel, sidebar_exports, sidebar_filters,
                             sidebar_uploads, take_uploads, unresolved_table, update_selection, view_cached)
 from geo.app.review import (claim_review_panel, invalid_corrections, mention_review_panel,
                             sidebar_workspace)
-from geo.app.timeview import changes_view, next_play_day, play_next, time_control, time_state
+from geo.app.timeview import changes_view, frame_day, next_play_day, play_next, time_control, time_state
 from geo.assets import assets_present
 from geo.mapview.behaviour import MAP_DRAWN_KEY
 from geo.mapview.selection import FeatureIndex
@@ -145,6 +146,10 @@ def run_page(config: AppConfig) -> None:
     filter_key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.items())
     filter_key += (("as_of", day),) + ((("undated", False),) if day and not st.session_state.get("t_undated", True) else ())
     view = view_cached(corpus_key, filter_key, full)
+    # the map's frame: the same for every day of the slider (the latest day's view), so a new day
+    # only refills it
+    frame_key = tuple((k, frame_day(full, day) if k == "as_of" else v) for k, v in filter_key)
+    frame = (frame_key, view if frame_key == filter_key else view_cached(corpus_key, frame_key, full))
 
     offline_ok = assets_present()
     left, right = st.columns([MAP_SHARE, 1 - MAP_SHARE], gap="small")
@@ -153,7 +158,7 @@ def run_page(config: AppConfig) -> None:
             st.warning("Map assets are missing, so the map needs the internet. "
                        "Run `python -m geo.assets` once to work offline.")
         base = asset_base() if offline_ok else None
-        click = show_map(corpus_key, filter_key, view, base)
+        click = show_map(corpus_key, filter_key, view, base, frame)
     if map_only_first(click):
         return
     st.html(REST_MARK)
@@ -183,14 +188,14 @@ def run_page(config: AppConfig) -> None:
     play_next()
     st.session_state.pop("recovery_note", None)  # said once, on the whole page (not only the map's first run)
     if st.session_state.get("t_playing"):
-        prefetch_day(next_play_day(full, day), corpus_key, filter_key, full, base)
+        prefetch_day(next_play_day(full, day), corpus_key, filter_key, full)
 
 
 PREFETCH_DELAY = 0.8  # s: first the browser fetches this day's map frame from this same process (the GIL)
 
 
-def prefetch_day(day, corpus_key: str, filter_key: tuple, full, base: str | None) -> None:
-    """While playing: the view, map and sources side by side of ``day`` (the next one), computed in
+def prefetch_day(day, corpus_key: str, filter_key: tuple, full) -> None:
+    """While playing: the view, map update and sources side by side of ``day`` (the next one), computed in
     the background while the browser draws this one; the play timer asks for it PLAY_SECONDS
     later and finds it cached (at 5,000 claims, 0.3 to 0.6 s of a step's run)."""
     if day is None:
@@ -201,7 +206,7 @@ def prefetch_day(day, corpus_key: str, filter_key: tuple, full, base: str | None
         time.sleep(PREFETCH_DELAY)
         try:
             view = view_cached(corpus_key, key, full)
-            map_payload(corpus_key, key, base, view)
+            map_update(corpus_key, key, view)
             contradictions_cached(corpus_key, key, full)
         except Exception:  # noqa: BLE001 - only a head start: the run computes it when asked
             pass

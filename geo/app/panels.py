@@ -1,10 +1,9 @@
-"""The parts of the page: the sidebar (documents, filters, exports), the map, the claims panel, the
-sources side by side, the document reader and the unresolved names (the time control and the
-changes between two dates: :mod:`geo.app.timeview`)."""
+"""The parts of the page: the sidebar (documents, filters, exports), the claims panel, the sources
+side by side, the document reader and the unresolved names (the map: :mod:`geo.app.mapframe`; the
+time control and the changes between two dates: :mod:`geo.app.timeview`)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -19,28 +18,20 @@ from geo.aggregate.contradictions import contradiction_rows
 from geo.aggregate.filtering import ClaimFilter
 from geo.aggregate.timeline import as_of
 from geo.io.geojson import GEOJSON_MEDIA_TYPE, geojson_bytes
-from geo.mapview import build_map, map_html
+from geo.mapview import map_html
 from geo.mapview.panel import claim_order, claims_html, document_html
 from geo.mapview.keys import place_key
-from geo.mapview.selection import CLICK_KEYS, FeatureIndex, Selection, click_signature
+from geo.mapview.selection import FeatureIndex, Selection, click_signature
 from geo.mapview.places import ranked_holders
 from geo.mapview.text import esc
 from geo.model import Analysis, Document, PlaceSummary
 
-MAP_KEY = "map"
-MAP_HEIGHT = 700  # px: 78% of a 900 px high window
 # What the panel renders before a "show all": a place named in 400 claims by 200 sources made 70 KB
 # of HTML, which the browser sanitises and lays out on every click (half a second at 5,000 claims)
 PANEL_LIMIT = 30  # claims
 SOURCES_LIMIT = 12  # sources' accounts side by side
 MAX_DOC_BUTTONS = 6  # beyond this many source documents, one selectbox instead of buttons
 FILTER_KEYS = {"actors": "f_actor", "relations": "f_relation", "stances": "f_stance", "docs": "f_doc"}
-
-
-def asset_base() -> str:
-    """Where streamlit serves ``static/vendor`` (absolute, so it also resolves inside the map iframe)."""
-    prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
-    return f"/{prefix}/app/static/vendor" if prefix else "/app/static/vendor"
 
 
 # --------------------------------------------------------------------------- cached work
@@ -84,80 +75,6 @@ class Contradictions:
     disputed_rows: list[dict]
     rows: int
     csv: bytes
-
-
-# --------------------------------------------------------------------------- the map
-# st_folium renders and serialises the whole map on every script run (0.6 s at 5,000 claims, on
-# every click); the same arguments are built here once per corpus, filters and day and handed to
-# st_folium's component as they are, so a click reruns the script without touching the map.
-
-
-_UNUSED_ASSET = re.compile(r"/(jquery|bootstrap|leaflet-awesome-markers|fontawesome-free|folium/leaflet\.awesome)|"
-                           r"(jquery|bootstrap|awesome)[^/]*\.(js|css)$")
-
-
-def _folium_payload(fmap) -> dict:
-    """What st_folium sends to its component for ``fmap`` (streamlit-folium 0.2x internals)."""
-    import branca
-    import folium.elements
-    from streamlit_folium import _get_header, _get_html, _get_map_string, generate_js_hash, get_full_id
-
-    fmap.render()
-    html, header = _get_html(fmap), _get_header(fmap)
-    leaflet = _get_map_string(fmap)  # (alters the folium structure: after the two above)
-    css: list[str] = []
-    js: list[str] = []
-
-    def walk(element):
-        if isinstance(element, (branca.colormap.ColorMap, folium.elements.JSCSSMixin)):
-            yield element
-        for child in getattr(element, "_children", {}).values():
-            yield from walk(child)
-
-    for element in walk(fmap):
-        css.extend(href for _, href in getattr(element, "default_css", []))
-        js.extend(src for _, src in getattr(element, "default_js", []))
-    # the map draws with Leaflet alone (no folium.Icon): jQuery, Bootstrap, Font Awesome and the
-    # awesome-markers plugin, folium's defaults, would only delay its first appearance
-    css = [u for u in css if not _UNUSED_ASSET.search(u)]
-    js = [u for u in js if not _UNUSED_ASSET.search(u)]
-    return {"script": leaflet, "header": header, "html": html, "id": get_full_id(fmap),
-            "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)),
-            "hash": generate_js_hash(leaflet, MAP_KEY, False)}
-
-
-@st.cache_resource(max_entries=24)
-def map_payload(key: str, filters: tuple, base: str | None, _view: Analysis) -> dict | None:
-    """The map's component arguments, once per corpus, filters, day and asset location (None when
-    this streamlit-folium has other internals: the map is then drawn by st_folium each run)."""
-    try:
-        return _folium_payload(build_map(_view, asset_base=base, view_key=key[:16], popups=False))
-    except ImportError:
-        return None
-
-
-def show_map(key: str, filters: tuple, view: Analysis, base: str | None, height: int = 0) -> dict | None:
-    """Draw the map (cached per corpus, filters and day); st_folium's click value, or None."""
-    height = height or MAP_HEIGHT
-    payload = map_payload(key, filters, base, view)
-    if payload is None:
-        from streamlit_folium import st_folium
-
-        fmap = build_map(view, asset_base=base, view_key=key[:16], popups=False)
-        return st_folium(fmap, key=MAP_KEY, height=height, use_container_width=True,
-                         returned_objects=list(CLICK_KEYS), render=False)
-    from streamlit_folium import _component_func
-
-    hash_key = payload["hash"]
-
-    def on_change() -> None:
-        st.session_state[MAP_KEY] = st.session_state.get(hash_key, {})
-
-    return _component_func(
-        script=payload["script"], header=payload["header"], html=payload["html"], id=payload["id"], key=hash_key,
-        height=height, width=None, returned_objects=list(CLICK_KEYS), default={k: None for k in CLICK_KEYS},
-        zoom=None, center=None, feature_group=None, return_on_hover=False, layer_control=None, pixelated=False,
-        css_links=payload["css_links"], js_links=payload["js_links"], on_change=on_change, wrap_longitude=False)
 
 
 RESET_KEY = "reset_corpus"

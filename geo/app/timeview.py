@@ -62,6 +62,13 @@ def time_state(analysis: Analysis) -> dt.date | None:
     return days[0] if days else latest_day(analysis.claims)
 
 
+def frame_day(analysis: Analysis, day: dt.date | None) -> dt.date | None:
+    """The day whose view frames the map for every day of the slider (its last day; ``day`` itself
+    when there is no slider, or None for "All dates")."""
+    days = _time_facts(id(analysis), analysis)[0]
+    return days[-1] if day is not None and len(days) > 1 else day
+
+
 def time_control(analysis: Analysis, day: dt.date | None) -> None:
     """The "All dates" switch, play/pause, the "As of" slider and the dates the state on ``day``
     (:func:`time_state`) rests on."""

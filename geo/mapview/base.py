@@ -12,6 +12,9 @@ thousands of folium elements:
 ``_tip``    tooltip HTML, already escaped
 ``_popup``  popup HTML, already escaped (bound as a DOM element so st_folium can read its text)
 
+Each layer is also registered by its name in ``window.geoLayers``, so a map already drawn can be
+refilled in place (:mod:`geo.mapview.live`).
+
 All text from documents is escaped in Python before it reaches these properties; the
 JavaScript only ever inserts these prepared strings.
 
@@ -110,6 +113,7 @@ class FeatureLayer(Layer):
                 }
             }
         });
+        (window.geoLayers = window.geoLayers || {})[{{ this.name_json }}] = {{ this.get_name() }};
         {% endmacro %}
         """
     )
@@ -128,6 +132,10 @@ class FeatureLayer(Layer):
     def data_json(self) -> str:
         """The layer's data, serialised once (folium and st_folium render a map several times)."""
         return safe_json(self.data)
+
+    @property
+    def name_json(self) -> str:
+        return safe_json(self.layer_name)
 
     @property
     def attribution_json(self) -> str:

@@ -157,3 +157,40 @@ class MapBehaviour(MacroElement):
         self.fit_json = safe_json(fit)
         self.key_json = safe_json(f"geo-view:{view_key}" if view_key else "")
         self.drawn_json = safe_json(MAP_DRAWN_KEY)
+
+
+class LiveUpdate(MacroElement):
+    """Defines ``window.geoUpdate(layers, rows, legend, patterns)``: each layer named in ``layers``
+    (``window.geoLayers``) emptied and given its new GeoJSON, the stripe patterns added, the legend's
+    HTML replaced (folded if it was), the names placed again; ``window.geoUpdates`` counts the updates."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            window.geoUpdates = 0;
+            window.geoUpdate = function(layers, rows, legend, patterns) {
+                if (window.geoHatch) { window.geoHatch(patterns); }
+                Object.keys(layers).forEach(function(name) {
+                    var layer = (window.geoLayers || {})[name];
+                    if (layer) { layer.clearLayers(); layer.addData(layers[name]); }
+                });
+                var box = map.getContainer().querySelector(".geo-legend");
+                if (box) {
+                    var was = box.querySelector("details"), open = !was || was.open;
+                    box.innerHTML = legend;
+                    var now = box.querySelector("details");
+                    if (now && !open) { now.open = false; }
+                }
+                if (window.geoRelabel) { window.geoRelabel(rows); }
+                window.geoUpdates += 1;
+            };
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "LiveUpdate"

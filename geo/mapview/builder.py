@@ -10,7 +10,7 @@ from geo.assets import asset_urls, image_path
 from geo.geometry import corridor_geometry, valid_lonlat, zone_geometry
 from geo.mapview.base import FeatureLayer, IconImagePath, MapStyle
 from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer, reference_layers
-from geo.mapview.behaviour import MapBehaviour
+from geo.mapview.behaviour import LiveUpdate, MapBehaviour
 from geo.mapview.corridors import CorridorLayer
 from geo.mapview.labels import LABEL_PANE, PlaceLabels
 from geo.mapview.legend import Legend, legend_room
@@ -117,6 +117,7 @@ def build_map(
     palette: ActorPalette = PALETTE,
     view_key: str | None = None,
     popups: bool = True,
+    live: bool = False,
 ) -> folium.Map:
     """The folium map of ``analysis``: zones, corridors, places, legend and a layer control.
 
@@ -125,6 +126,8 @@ def build_map(
     map is the Natural Earth borders layer, and OpenStreetMap tiles are an optional layer that
     is off until the user ticks it. With ``view_key`` the browser keeps the user's centre and
     zoom for that key across redraws (e.g. the app passes the corpus, so filters keep the view).
+    With ``live`` the map is a frame without data: zones, corridors, places, their names and the
+    legend come with an update (:func:`geo.mapview.live.update_script`), and again for each day.
     """
     bounds = data_bounds(analysis)
     focus = focus_bounds(analysis)
@@ -145,17 +148,12 @@ def build_map(
             layer.add_to(fmap)
     if osm:
         folium.TileLayer("OpenStreetMap", name=OSM_NAME, overlay=True, show=False, control=True).add_to(fmap)
-    ZoneLayer(analysis.zones, palette).add_to(fmap)
-    disputed = DisputedLayer(analysis, palette)
-    HatchPatterns(disputed.colour_sets).add_to(fmap)
-    disputed.add_to(fmap)
-    CorridorLayer(analysis.corridors, palette).add_to(fmap)
+    layers = data_layers(analysis, palette, every=live)
+    HatchPatterns(layers[1].colour_sets).add_to(fmap)
+    for layer in layers:
+        layer.add_to(fmap)
+    place_layer = layers[-1]
     claimed = [p for p in analysis.places if p.claims]
-    unclaimed = [p for p in analysis.places if not p.claims]
-    if unclaimed:
-        PlaceLayer(unclaimed, palette, name="Places mentioned without claims", show=False).add_to(fmap)
-    place_layer = PlaceLayer(claimed, palette)
-    place_layer.add_to(fmap)
     folium.map.CustomPane(LABEL_PANE, z_index=650, pointer_events=False).add_to(fmap)
     names = folium.FeatureGroup(name="Place names", control=True)
     names.add_to(fmap)
@@ -177,8 +175,30 @@ def build_map(
                 for feature in layer.features:
                     feature["properties"].pop("_popup", None)
     MapBehaviour(view_key, fit).add_to(fmap)
+    if live:  # the frame of a map the app refills in place: its data come with each update
+        for layer in layers:
+            layer.data = {"type": "FeatureCollection", "features": []}
+        claimed = []
+        LiveUpdate().add_to(fmap)
     PlaceLabels(place_layer, names, claimed, palette).add_to(fmap)
     return fmap
+
+
+UNCLAIMED_LAYER = "Places mentioned without claims"
+
+
+def data_layers(analysis: Analysis, palette: ActorPalette = PALETTE, every: bool = False) -> list[FeatureLayer]:
+    """The layers that show what the claims say, in drawing order: zones, disputed ground (second),
+    corridors, the places without claims (when there are any, or with ``every``), the places with
+    claims (last)."""
+    claimed = [p for p in analysis.places if p.claims]
+    unclaimed = [p for p in analysis.places if not p.claims]
+    layers: list[FeatureLayer] = [ZoneLayer(analysis.zones, palette), DisputedLayer(analysis, palette),
+                                  CorridorLayer(analysis.corridors, palette)]
+    if unclaimed or every:
+        layers.append(PlaceLayer(unclaimed, palette, name=UNCLAIMED_LAYER, show=False))
+    layers.append(PlaceLayer(claimed, palette))
+    return layers
 
 
 def map_layers(fmap: folium.Map) -> dict[str, object]:

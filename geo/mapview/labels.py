@@ -52,31 +52,37 @@ def label_rows(places: list[PlaceSummary], palette: ActorPalette = PALETTE) -> l
 
 
 class PlaceLabels(MacroElement):
-    """Declutters the places layer and draws ranked, non-overlapping place names into ``group``."""
+    """Declutters the places layer and draws ranked, non-overlapping place names into ``group``
+    (again for new rows after the layer is refilled: ``window.geoRelabel(rows)``)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function() {
             var map = {{ this._parent.get_name() }}, places = {{ this.places_layer.get_name() }};
-            var group = {{ this.group.get_name() }}, rows = {{ this.rows_json }}, pane = {{ this.pane|tojson }};
+            var group = {{ this.group.get_name() }}, rows = [], pane = {{ this.pane|tojson }};
             var leaders = L.layerGroup().addTo(group);
             var byKey = {}, markers = [], labels = [], CELL = 64;
-            places.eachLayer(function(layer) {
-                var p = layer.feature && layer.feature.properties;
-                if (!p) { return; }
-                var r = layer.options.radius;
-                if (r === undefined && p._icon) { r = p._icon.iconSize[0] / 2; }
-                var m = {layer: layer, home: layer.getLatLng(), r: r || 6, n: p.claims || 0, key: p.key};
-                markers.push(m);
-                byKey[p.key] = m;
-            });
-            markers.sort(function(a, b) { return b.r - a.r || b.n - a.n; });
             var canvas = document.createElement("canvas").getContext("2d");
             canvas.font = "600 12px system-ui, -apple-system, 'Segoe UI', sans-serif";
-            rows.forEach(function(row) {
-                row.w = Math.ceil(canvas.measureText(row.name).width) + 6 + 14 * row.glyphs.length;
-            });
+            function collect(given) {  // the names to place and the markers of the places layer
+                rows = given;
+                rows.forEach(function(row) {
+                    row.w = Math.ceil(canvas.measureText(row.name).width) + 6 + 14 * row.glyphs.length;
+                });
+                byKey = {}; markers = [];
+                places.eachLayer(function(layer) {
+                    var p = layer.feature && layer.feature.properties;
+                    if (!p) { return; }
+                    var r = layer.options.radius;
+                    if (r === undefined && p._icon) { r = p._icon.iconSize[0] / 2; }
+                    var m = {layer: layer, home: layer.getLatLng(), r: r || 6, n: p.claims || 0, key: p.key};
+                    markers.push(m);
+                    byKey[p.key] = m;
+                });
+                markers.sort(function(a, b) { return b.r - a.r || b.n - a.n; });
+            }
+            collect({{ this.rows_json }});
             // boxes in layer pixels, bucketed by CELL-sized squares so a test looks at neighbours only
             function Grid() { this.cells = {}; }
             Grid.prototype.each = function(b, fn) {
@@ -180,6 +186,8 @@ class PlaceLabels(MacroElement):
             map.on("moveend", relabel);
             group.on("add", relabel);
             relabel();
+            // the places layer refilled in place (geo.mapview.live): its names placed again
+            window.geoRelabel = function(given) { collect(given); relabel(); };
         })();
         {% endmacro %}
         """

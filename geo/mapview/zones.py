@@ -34,13 +34,15 @@ def hatch_id(colours: list[str]) -> str:
 
 
 class HatchPatterns(MacroElement):
-    """SVG stripe patterns (one per set of colours), added once to the page for paths to fill with."""
+    """SVG stripe patterns (one per set of colours), added once to the page for paths to fill with;
+    ``window.geoHatch(patterns)`` adds more (a map refilled in place)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function() {
-            var ns = "http://www.w3.org/2000/svg", patterns = {{ this.patterns_json }};
+            window.geoHatch = function(patterns) {
+            var ns = "http://www.w3.org/2000/svg";
             var svg = document.getElementById("geo-hatch-defs");
             if (!svg) {
                 svg = document.createElementNS(ns, "svg");
@@ -68,6 +70,8 @@ class HatchPatterns(MacroElement):
                 });
                 defs.appendChild(pat);
             });
+            };
+            window.geoHatch({{ this.patterns_json }});
         })();
         {% endmacro %}
         """
@@ -76,8 +80,13 @@ class HatchPatterns(MacroElement):
     def __init__(self, colour_sets: list[list[str]]) -> None:
         super().__init__()
         self._name = "HatchPatterns"
-        unique = {hatch_id(cs): cs for cs in colour_sets}
-        self.patterns_json = safe_json([{"id": k, "colours": v, "w": STRIPE_PX} for k, v in sorted(unique.items())])
+        self.patterns_json = safe_json(hatch_patterns(colour_sets))
+
+
+def hatch_patterns(colour_sets: list[list[str]]) -> list[dict]:
+    """One stripe pattern per set of colours (``window.geoHatch`` adds the ones not yet on the page)."""
+    unique = {hatch_id(cs): cs for cs in colour_sets}
+    return [{"id": k, "colours": v, "w": STRIPE_PX} for k, v in sorted(unique.items())]
 
 
 class ZoneLayer(FeatureLayer):
