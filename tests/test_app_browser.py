@@ -41,7 +41,7 @@ def test_the_map_is_drawn_first_and_the_rest_of_the_page_leaves_it_as_it_is(demo
     again."""
     _, page = browser_page
     page.goto(demo_server)
-    page.frame_locator(MAP_IFRAME).locator(".geo-place").first.wait_for(state="visible", timeout=60_000)
+    page.locator(MAP_IFRAME).first.content_frame.locator(".geo-place").first.wait_for(state="visible", timeout=60_000)
     _map_frame(page).evaluate("() => { window.geoFirstDocument = true; }")
     page.get_by_role("heading", name="Read a document").wait_for(timeout=60_000)
     page.get_by_text(re.compile(r"State on 2017-11-18")).wait_for(timeout=10_000)

@@ -53,7 +53,8 @@ MAP_SHARE = 0.74  # of the page's width; the claims panel docks in the rest
 # page, the map left as it is. Nothing waits in the script, so a page closed meanwhile costs the
 # server nothing. A map that never says so (no map assets, another streamlit-folium) gets the rest
 # of the page from a timer the browser runs after FIRST_RUN_MOST seconds.
-FIRST_RUN_MOST = 2.0  # s
+FIRST_RUN_MOST = 8.0  # s: a cold first load draws the map in up to 7-10 s on a busy machine; the rest
+# of the page run meanwhile would be drawn beside a map still loading (two map frames for a moment)
 REST_MARK = '<style id="geo-page-rest"></style>'  # (no room taken) the map's frame reports only to a page without it
 
 
