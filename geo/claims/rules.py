@@ -131,8 +131,6 @@ def _finder(rules: list[Rule]) -> tuple[re.Pattern, dict[str, tuple[Rule, ...]],
             continue
         for string in starts:
             by_start.setdefault(string, set()).add(index)
-    if not by_start:
-        return re.compile(r"\b(?=\w)()"), {"": tuple(rules)}, tuple(rules)
     allowed = {string: tuple(rules[i] for i in sorted(anywhere.union(*(by_start.get(string[:n], ())
                                                                       for n in range(1, len(string) + 1)))))
                for string in by_start}
