@@ -92,7 +92,33 @@ def _records(kind: str) -> tuple[Construction, ...]:
     return tuple(r for r in _all() if r.kind == kind and r.name not in off)
 
 
+def _gate(kind: str) -> re.Pattern | None:
+    """One pattern that matches wherever some record of ``kind`` does (their alternation, group
+    names dropped), so that the usual answer, none, costs one search; None for a single record."""
+    chosen = records(kind)
+    known = _GATES.get(kind)
+    if known is not None and known[0] is chosen:
+        return known[1]
+    patterns = [r.pattern.pattern for r in chosen]
+    gate = None
+    if len(patterns) > 1 and not any(_BACK_REFERENCE.search(p) for p in patterns):
+        try:
+            gate = re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns))
+        except re.error:  # a record's inline global flag: no gate, each record is tried
+            gate = None
+    _GATES[kind] = (chosen, gate)
+    return gate
+
+
+_GATES: dict[str, tuple[tuple[Construction, ...], re.Pattern | None]] = {}  # kind -> (its records, their gate)
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")  # numbers and names that an alternation would shift
+
+
 def _first(kind: str, low: str, start: int, end: int, how: str = "search") -> tuple[str, re.Match] | None:
+    gate = _gate(kind)
+    if gate is not None and getattr(gate, how)(low, start, end) is None:
+        return None
     for r in records(kind):
         m = getattr(r.pattern, how)(low, start, end)
         if m is not None:

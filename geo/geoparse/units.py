@@ -27,6 +27,13 @@ def _pattern() -> re.Pattern:
                       rf"[ \t]+(?P<unit>(?i:{units}))\b")
 
 
+@lru_cache(maxsize=1)
+def _unit_word() -> re.Pattern:
+    """A unit word after 'and' and a name: what every list of units has, found without trying the
+    list at each capital (the list pattern then runs only on a text that has one)."""
+    return re.compile(rf"\band[ \t]+{_NAME}[ \t]+(?i:{alternation(place_nouns('unit_listed'))})\b")
+
+
 _PART = re.compile(rf"{_NAME}")
 
 
@@ -39,7 +46,7 @@ def _singular(unit: str) -> str:
 
 def read_listed_units(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
     """``mentions`` (sorted) with the names listed before a plural unit word read as those units."""
-    if " and " not in text:
+    if " and " not in text or not _unit_word().search(text):
         return mentions
     found: list[Mention] = []
     for match in _pattern().finditer(text):
