@@ -255,8 +255,11 @@ def found_dead(ctx, rule):
 
 
 def actor_after(ctx, rule):
-    """'controlled by ISIL', 'pockets of ISIL': the trigger's actor follows it."""
+    """'controlled by ISIL', 'pockets of ISIL': the trigger's actor follows it; after a verb of
+    verb-subject order ('قصفت القوات التركية قرية ...'): the actor right after it is its subject."""
     trigger = ctx.trigger
+    if trigger.subject_after:
+        return verb_subject(ctx)
     if not trigger.actor_after:
         return None
     after = [a for a in ctx.in_actors if a.start >= trigger.end]
@@ -266,6 +269,21 @@ def actor_after(ctx, rule):
     if ctx.low.endswith("by", trigger.start, trigger.end):
         return None, False  # 'held by anti-government fighters': a holder we cannot name
     return None
+
+
+def verb_subject(ctx):
+    """The subject after a verb of verb-subject order: the first actor after it in its sentence
+    when only a few words stand between ('سيطرت يوم الأحد قوات ...') and no preposition
+    (binding_cues 'verb_subject_gap'); else the subject before it (a sentence in subject-verb
+    order), or None for the rungs below."""
+    trigger = ctx.trigger
+    first = next((a for a in ctx.in_actors if a.start >= trigger.end), None)
+    if first is not None and _VERB_SUBJECT_GAP.fullmatch(ctx.low, trigger.end, first.start):
+        return first.actor, False
+    return None
+
+
+_VERB_SUBJECT_GAP = named("verb_subject_gap")
 
 
 def fronted_subject(ctx, rule):
