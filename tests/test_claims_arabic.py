@@ -102,6 +102,22 @@ def test_clashes_between_two_sides_give_both(geoparser):
     assert {("SDF", "contested", "Manbij"), ("Syrian National Army", "contested", "Manbij")} <= found
 
 
+def test_a_group_backed_by_a_state_acts_not_the_state(geoparser):
+    found = triples(geoparser, "أحكمت فصائل الجيش الوطني المدعومة من الجيش التركي سيطرتها على مدينة الباب.")
+    assert ("Syrian National Army", "control", "al-Bab") in found
+    assert ("Turkey", "control", "al-Bab") not in found
+
+
+def test_the_one_expelled_from_a_place_lost_it(geoparser):
+    found = triples(geoparser, "دخلت قوات سوريا الديمقراطية مدينة منبج بعد طرد عناصر داعش منها.")
+    assert {("SDF", "advance", "Manbij"), ("ISIS", "lost", "Manbij")} <= found
+
+
+def test_the_owner_after_a_noun_acts(geoparser):
+    assert triples(geoparser, "وصلت تعزيزات عسكرية لقوات النظام إلى مدينة درعا.") == {("Syrian government", "presence", "Daraa")}
+    assert ("United States", "strike", "Raqqa") in triples(geoparser, "وواصل طيران التحالف الدولي غاراته على مدينة الرقة.")
+
+
 # ---- sources, stance, goals
 @pytest.mark.parametrize("text, source", [
     ("قصفت الطائرات الروسية بلدة كفرنبل، بحسب المرصد السوري لحقوق الإنسان.", "SOHR"),
