@@ -74,6 +74,9 @@ def test_arabic_sentences_end_at_arabic_stops():
     ("دخلت القوات التركية مدينة عفرين.", ("Turkey", "advance", "Afrin")),
     ("انتشرت قوات البيشمركة في مدينة كركوك.", ("Peshmerga", "presence", "Kirkuk")),
     ("انفجرت سيارة مفخخة في مدينة أعزاز.", ("Unidentified armed group", "strike", "Azaz")),
+    ("قصفت طائرات حربية مجهولة مواقع في مدينة البوكمال.", ("Unidentified military forces", "strike", "Abu Kamal")),
+    ("وتخضع مدينة جرابلس لسيطرة فصائل الجيش الوطني.", ("Syrian National Army", "control", "Jarabulus")),
+    ("سقطت مدينة الموصل بيد تنظيم داعش.", ("ISIS", "control", "Mosul")),
 ])
 def test_each_relation_from_an_arabic_sentence(geoparser, text, expected):
     assert expected in triples(geoparser, text)

@@ -73,8 +73,7 @@ def _companions(filename: str, folder: str) -> list[Source]:
 def sources(filename: str, folder: str = "lexicon") -> list[Source]:
     """The packaged file (``geo/data/<folder>/``), its language companions
     (``geo/data/<folder>/<language>/``), then the user's file of the same name (if any)."""
-    packaged = _packaged(filename, folder)
-    return [s for s in (packaged, *_companions(filename, folder), _user(filename)) if s is not None]
+    return [s for s in (_packaged(filename, folder), *_companions(filename, folder), _user(filename)) if s is not None]
 
 
 def _header_lines(text: str, table: str) -> list[int]:
