@@ -121,6 +121,17 @@ def test_the_owner_after_a_noun_acts(geoparser):
     assert ("United States", "strike", "Raqqa") in triples(geoparser, "وواصل طيران التحالف الدولي غاراته على مدينة الرقة.")
 
 
+def test_strikes_told_after_the_victims_are_the_strikers_deed(geoparser):
+    # the noun comes first: 'غارات جوية مجهولة' holds the trigger word; the militiamen killed are victims
+    found = triples(geoparser, "قتل ثمانية عناصر من الميليشيات الإيرانية جراء غارات جوية مجهولة في مدينة البوكمال.")
+    assert found == {("Unidentified military forces", "strike", "Abu Kamal")}
+
+
+def test_a_part_of_the_place_named_before_is_that_place(geoparser):
+    found = triples(geoparser, "دخلت قوات النظام مدينة دوما. وانتشرت الشرطة العسكرية الروسية في أحيائها.")
+    assert ("Russia", "presence", "Douma") in found
+
+
 # ---- sources, stance, goals
 @pytest.mark.parametrize("text, source", [
     ("قصفت الطائرات الروسية بلدة كفرنبل، بحسب المرصد السوري لحقوق الإنسان.", "SOHR"),

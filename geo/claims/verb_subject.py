@@ -16,7 +16,11 @@ _AND_BETWEEN = named("and_between")
 def verb_subject(low: str, actors: list[ActorMention], trigger: Trigger) -> tuple[str, bool] | None:
     """``(actor, False)`` for the first actor after the verb when only the gap's words stand
     between ('سيطرت يوم الأحد قوات ...'); else None: the rungs below find a subject before it
-    ('قوات النظام تقصف ريف إدلب')."""
+    ('قوات النظام تقصف ريف إدلب'). A name that opens with the trigger word holds it: the noun comes
+    first in Arabic ('غارات جوية روسية', 'طائرات مسيرة تركية')."""
+    holder = next((a for a in actors if a.start == trigger.start and a.end >= trigger.end), None)
+    if holder is not None:
+        return holder.actor, False
     first = next((a for a in actors if a.start >= trigger.end), None)
     if first is not None and _GAP.fullmatch(low, trigger.end, first.start):
         return first.actor, False
