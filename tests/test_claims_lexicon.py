@@ -126,5 +126,5 @@ def test_records_carry_where_they_come_from():
     record = load_table("relations.toml", "relation", required={"relation": str, "pattern": str},
                         optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
                                   "not_followed_by": str, "unattributed": str, "object": str, "carried": bool,
-                                  "means": bool})[0]
+                                  "means": bool, "subject_after": bool})[0]
     assert record["_where"].startswith("geo/data/lexicon/relations.toml:")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.casefold import lowered
+from geo.claims.cues import named
 from geo.knowledge import LexiconError, actor_records, compile_pattern, demonym_records, load_table
 
 _GENERIC = "\x00generic"  # the actor of a generic word until resolved
@@ -72,7 +73,10 @@ def lexicon() -> ActorLexicon:
     for record in actor_records():
         if record["kind"] not in KINDS:
             raise LexiconError(f"{record['_where']}: unknown kind '{record['kind']}' (known: {', '.join(sorted(KINDS))})")
-        colour = record.get("colour", "")
+        known = actors.get(record["name"])  # a language companion's record adds aliases to a known actor
+        if known is not None and known.kind != record["kind"]:
+            raise LexiconError(f"{record['_where']}: actor '{record['name']}' is of kind '{known.kind}', not '{record['kind']}'")
+        colour = record.get("colour", "") or (known.colour if known is not None else "")
         if colour and not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
             raise LexiconError(f"{record['_where']}: colour must be #rrggbb, not {colour!r}")
         actors[record["name"]] = ActorInfo(record["name"], record["kind"], colour)
@@ -175,6 +179,10 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# a one-letter proclitic glued to the name ('والجيش', 'لتنظيم'): the name still starts there
+_PROCLITIC_BEFORE = named("proclitic_before")
+
+
 def _alias_spans(text: str, low: str, start: int, end: int):
     """(start, end, key) of the longest alias at each position, leftmost first, not overlapping."""
     lex = lexicon()
@@ -187,7 +195,8 @@ def _alias_spans(text: str, low: str, start: int, end: int):
             found.setdefault(last - length + 1, []).append((length, is_exact))
     scanned = start
     for pos in sorted(found):
-        if pos < scanned or (pos > 0 and _is_word(text[pos - 1])):
+        if pos < scanned or (pos > 0 and _is_word(text[pos - 1])
+                             and not _PROCLITIC_BEFORE.search(low, max(0, pos - 3), pos)):
             continue
         best = None
         for length, is_exact in found[pos]:

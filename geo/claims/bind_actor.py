@@ -20,6 +20,7 @@ from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger
 from geo.claims.rules import lexicon as rules_lexicon
+from geo.claims.verb_subject import subjects_after, verb_subject
 from geo.model import Sentence
 
 
@@ -118,6 +119,8 @@ def coordinated_actors(low: str, actors: list[ActorMention], actor: str, trigger
     """The other actors of a subject that joins several with 'and' right before the trigger
     ('Turkish forces and the SNA shelled X', 'regime forces, Hezbollah and Iranian militias
     stormed X'): each of them acts too."""
+    if trigger.subject_after and (after := subjects_after(low, actors, actor, trigger)):
+        return after
     before = [a for a in actors if a.end <= trigger.start]
     if len(before) < 2 or before[-1].actor != actor or not _AND_VERB.match(low, before[-1].end, trigger.start):
         return []
@@ -255,8 +258,11 @@ def found_dead(ctx, rule):
 
 
 def actor_after(ctx, rule):
-    """'controlled by ISIL', 'pockets of ISIL': the trigger's actor follows it."""
+    """'controlled by ISIL', 'pockets of ISIL': the trigger's actor follows it; after a verb of
+    verb-subject order ('قصفت القوات التركية قرية ...'): the actor right after it is its subject."""
     trigger = ctx.trigger
+    if trigger.subject_after:
+        return verb_subject(ctx.low, ctx.in_actors, trigger)
     if not trigger.actor_after:
         return None
     after = [a for a in ctx.in_actors if a.start >= trigger.end]

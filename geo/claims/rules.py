@@ -41,6 +41,7 @@ class Rule:
     carried: bool  # the document's last actor goes on before `unattributed`
     route: bool = False  # the words after the verb name a route: the corridor binds its ends
     means: bool = False  # a strike told by its means (fire, air): a deed beside the change of hands it led to
+    subject_after: bool = False  # verb-subject order: the subject follows the verb ('سيطرت قسد على ...')
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Trigger:
     carried: bool = False  # 'Shelling also hit Y' after 'Regime forces pounded X': the last actor goes on
     route: bool = False  # 'cut the Baghdad–Amirli road': a corridor between the route's ends
     means: bool = False  # 'shelled X, capturing it': the shelling is a deed of its own
+    subject_after: bool = False  # verb-subject order (Arabic): the actor named right after the verb acts
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def lexicon() -> Lexicon:
     for record in load_table(FILE, "relation", required={"relation": str, "pattern": str},
                              optional={"actor_after": bool, "place_before": bool, "needs_destination": bool,
                                        "not_followed_by": str, "unattributed": str, "object": str,
-                                       "carried": bool, "means": bool}):
+                                       "carried": bool, "means": bool, "subject_after": bool}):
         check_choice(record, "relation", set(get_args(Relation)))
         check_choice(record, "unattributed", set(actor_lexicon().actors))
         check_choice(record, "object", {"victims", "place", "found dead", "route"})
@@ -94,7 +96,8 @@ def lexicon() -> Lexicon:
                           compile_pattern(record, "not_followed_by") if "not_followed_by" in record else None,
                           record.get("unattributed"), record.get("object") == "victims",
                           record.get("object") == "found dead", record.get("carried", False),
-                          record.get("object") == "route", record.get("means", False)))
+                          record.get("object") == "route", record.get("means", False),
+                          record.get("subject_after", False)))
     if not rules:
         raise LexiconError(f"geo/data/lexicon/{FILE}: no [[relation]] records")
     finder, by_start, anywhere = _finder(rules)
@@ -171,6 +174,6 @@ def triggers(text: str, start: int = 0, end: int | None = None, low: str | None 
             continue
         found.append(Trigger(rule.relation, pos, stop, rule.actor_after, rule.place_before, rule.needs_destination,
                              rule.unattributed, rule.victims, rule.found_dead, rule.carried, rule.route,
-                             rule.means))
+                             rule.means, rule.subject_after))
         taken_until = stop
     return found

@@ -2,6 +2,8 @@
 
 >>> [s.text for s in split_sentences("d", "The SDF took Raqqa. ISIS denies it!\\nA new line;Shells hit Afrin")]
 ['The SDF took Raqqa.', 'ISIS denies it!', 'A new line;', 'Shells hit Afrin']
+>>> [s.text for s in split_sentences("d", "سيطرت قسد على الرقة. وقصفت الطائرات إدلب؛ هل انتهت المعركة؟ نعم")]
+['سيطرت قسد على الرقة.', 'وقصفت الطائرات إدلب؛', 'هل انتهت المعركة؟', 'نعم']
 """
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from geo.model import Sentence
 # quote or a dash; a line break always ends one; so does a semicolon before a capital or a digit
 # (headlines joined into one field: 'Shelling hits X;Clashes in Y' are two reports).
 # The match starts on the stop itself (a look-behind would be tried at every character).
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\-–—•])|;\s*(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
+# Arabic has no capitals: there an Arabic letter opens the next sentence ('؟' and '؛' are its
+# question mark and semicolon).
+_BOUNDARY = re.compile(r"[.!?؟][\"'”’)\]»]*\s+(?=[\"“‘'(\[«]?[A-Z0-9\-–—•\u0621-\u064A])|[;؛]\s*(?=[\"“‘'(\[]?[A-Z0-9\u0621-\u064A])|\n+")
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Col|Gen|Lt|Maj|Capt|Sgt|St|No|U\.S|U\.K|approx|ed|vs|e\.g|i\.e)\.$")
 
 

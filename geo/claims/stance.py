@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from geo.casefold import fold
+from geo.claims.cues import named
 from geo.claims.rules import cue, lexicon
 from geo.model import Sentence
 
@@ -34,6 +35,9 @@ _APPOSED_NAME = re.compile(r",\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},$")
 # a headline's source before a colon: 'Iraqi police official: Bomb in Baghdad kills 13'
 _HEADER_SOURCE = re.compile(r"\s*(?P<src>[A-Z][^:.;]{2,50}?\b(?:officials?|sources?|police|ministry|spokes(?:man|woman|person)|"
                             r"media|monitor|command|army|military|government))\s*:\s")
+# the source phrases of another language's reporting, as data ('بحسب المرصد السوري', 'أفادت سانا
+# بأن'): tried when the English patterns find none; group `src` is the source
+_SOURCE_PHRASE = named("source_phrase")
 # a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
 _ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated|documented|recorded)\b")
 
@@ -72,6 +76,10 @@ def attribution_span(sentence: Sentence, low: str | None = None) -> tuple[int, i
             source = _APPOSED_NAME.sub("", source)  # ('The speaker of the army, Qasim Atta,': the army's speaker)
             if _no_source(source, lex.not_sources):
                 continue
+            return sentence.start + match.start("src"), sentence.start + match.end("src"), short_source(source)
+    for match in _SOURCE_PHRASE.finditer(folded):
+        source = " ".join(body[match.start("src"):match.end("src")].split())
+        if not _no_source(source, lex.not_sources):
             return sentence.start + match.start("src"), sentence.start + match.end("src"), short_source(source)
     return -1, -1, ""
 

@@ -5,6 +5,9 @@ checked against the fields its table needs; a broken record raises :class:`Lexic
 the file and the line of its table header. A user adds records without touching the package:
 a file of the same name in the folder named by ``GEO_LEXICON_DIR`` is read after the packaged
 one and its records are appended (for actors: a user alias wins over a packaged one).
+Between the two come the packaged language companions: a file of the same name in a language
+folder beside it (``geo/data/lexicon/ar/relations.toml``: the Arabic relation verbs), read with the
+same validation, so that a language's words are added without editing the English file.
 
 >>> records = load_table("demonyms.toml", "demonym", required={"word": str}, optional={"country": str, "actor": str, "home": dict})
 >>> next(r for r in records if r["word"] == "Turkish")["actor"], records[0]["_where"].split(":")[0]
@@ -36,7 +39,7 @@ class Source:
 
 
 def _packaged(filename: str, folder: str = "lexicon") -> Source | None:
-    ref = resources.files("geo").joinpath("data", folder, filename)
+    ref = resources.files("geo").joinpath("data", *folder.split("/"), filename)
     if not ref.is_file():
         return None
     return Source(f"geo/data/{folder}/{filename}", ref.read_text(encoding="utf-8"))
@@ -59,9 +62,18 @@ def user_files() -> list[Path]:
     return sorted(folder.glob("*.toml")) if folder and folder.is_dir() else []
 
 
+def _companions(filename: str, folder: str) -> list[Source]:
+    """The packaged language companions of a file: ``geo/data/<folder>/<language>/<filename>``
+    for each language folder (a two-letter code), in the order of their codes."""
+    base = resources.files("geo").joinpath("data", folder)
+    languages = sorted(d.name for d in base.iterdir() if d.is_dir() and re.fullmatch(r"[a-z]{2}", d.name))
+    return [s for s in (_packaged(filename, f"{folder}/{code}") for code in languages) if s is not None]
+
+
 def sources(filename: str, folder: str = "lexicon") -> list[Source]:
-    """The packaged file (``geo/data/<folder>/``), then the user's file of the same name (if any)."""
-    return [s for s in (_packaged(filename, folder), _user(filename)) if s is not None]
+    """The packaged file (``geo/data/<folder>/``), its language companions
+    (``geo/data/<folder>/<language>/``), then the user's file of the same name (if any)."""
+    return [s for s in (_packaged(filename, folder), *_companions(filename, folder), _user(filename)) if s is not None]
 
 
 def _header_lines(text: str, table: str) -> list[int]:
