@@ -104,6 +104,7 @@ class Resolver:
             if mention is not None:
                 resolved.append((hit, candidates, mention))
         mentions = self._governorate_readings(text, qualified_parts(text, self._contain(text, resolved, ctx)))
+        mentions = context.listed_with_actors(text, mentions)
         if demonyms:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
