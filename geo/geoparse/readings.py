@@ -230,9 +230,13 @@ PROVINCE_WORDS = place_nouns("province_after", "province_before")
 _PROVINCE_WORD_FORMS = tuple(f(w) for w in PROVINCE_WORDS for f in (str.lower, str.capitalize))
 
 
-def part_before(text: str, start: int) -> bool:
-    """A bearing adjective before the name: 'southern Idlib', 'the northern Hama campaign'."""
-    return _PART_BEFORE.search(text, max(0, start - 20), start) is not None
+def names_seat_as_area(text: str, start: int, end: int) -> bool:
+    """'southern Idlib', 'the Idlib offensive': words that may mean a governorate by its seat's bare
+    name, when the text names that governorate elsewhere ('positions in Daraa' is left as it is:
+    on event notes the bare seat after 'in' is the city more often)."""
+    window = max(0, start - 20)
+    return _PART_BEFORE.search(text, window, start) is not None \
+        or _OPERATION_AFTER.match(text, end, end + 12) is not None
 
 
 def reads_as_governorate(text: str, start: int, end: int, placed: frozenset[int] = frozenset(),
