@@ -46,7 +46,7 @@ _WORD_FORMS = {
     **dict.fromkeys(("tal", "tall", "tell", "tel", "til"), "tal"),  # hill
     **dict.fromkeys(("kafr", "kfar", "kfr", "kafar", "kefr", "kufr", "kfer"), "kafr"),  # village
     **dict.fromkeys(("deir", "dayr", "der", "dair", "deyr", "dier", "dir"), "dir"),  # monastery
-    **dict.fromkeys(("abu", "abou", "albu", "bu", "bou"), "abu"),  # Abu Kamal = Albu Kamal = Al Bu Kamal
+    **dict.fromkeys(("abu", "abou", "albu", "bu", "bou", "bo"), "abu"),  # Abu Kamal = Albu Kamal = Al Bu Kamal = al-Bo X
 }
 _REWRITES = (
     ("qua", "qa"),  # Quamishli
