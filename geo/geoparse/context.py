@@ -202,34 +202,38 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
     return False
 
 
-_BETWEEN_BEFORE = re.compile(r"\b(?i:(?:border|frontier|boundary|crossings?)\s+between)\s+(?:the\s+)?$")  # 'the border between Syria and Turkey'
+# 'the border between Syria and Turkey'
+_BETWEEN_BEFORE = re.compile(r"\b(?i:(?:border|frontier|boundary|crossings?)\s+between)\s+(?:the\s+)?$")
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")  # 'the United States, France and Australia'
 
 
 def listed_with_actors(text: str, mentions: list) -> list:
-    """Countries named in one list are read alike: after a preposition of place (or 'the border between') all
-    are places ('fled to Turkey, Jordan and Lebanon'), else, when one stands for its government, all do
-    ('the United States, France, Britain and Australia began aid drops'; Syria and Iraq, where
-    the war is, stay places). Sorted ``mentions`` in,
-    the same list with the listed countries' roles made alike out."""
-    out = list(mentions)
-    i = 0
-    while i < len(out):
-        run = [i]
-        while run[-1] + 1 < len(out) and out[run[-1]].kind == "country" and out[run[-1] + 1].kind == "country" \
-                and out[run[-1]].role in ("place", "actor") and out[run[-1] + 1].role in ("place", "actor") \
-                and _LIST_JOIN.fullmatch(text, out[run[-1]].end, out[run[-1] + 1].start):
-            run.append(run[-1] + 1)
-        if len(run) > 1:
-            roles = {out[k].role for k in run}
-            if after_locative(text, out[run[0]].start) or _BETWEEN_BEFORE.search(text, max(0, out[run[0]].start - 40),
-                                                                                 out[run[0]].start):
-                role, precision = "place", 3
+    """Countries named in one list are read alike: after a preposition of place (or 'the border
+    between') all are places ('fled to Turkey, Jordan and Lebanon'), else, when one stands for its
+    government, all do ('the United States, France, Britain and Australia began aid drops'; Syria
+    and Iraq, where the war is, stay places). Sorted ``mentions`` in, the same list with the listed
+    countries' roles made alike out."""
+    countries = [i for i, m in enumerate(mentions) if m.role in ("place", "actor") and m.place is not None
+                 and m.place.kind == "country"]
+    runs: list[list[int]] = []
+    for previous, i in zip(countries, countries[1:]):
+        if i == previous + 1 and _LIST_JOIN.fullmatch(text, mentions[previous].end, mentions[i].start):
+            if runs and runs[-1][-1] == previous:
+                runs[-1].append(i)
             else:
-                role, precision = "actor", None
-            if len(roles) > 1:
-                for k in run:  # (Syria and Iraq, where the war is, stay places in a list of powers)
-                    if role == "place" or out[k].country not in THEATRE_COUNTRIES:
-                        out[k] = dataclasses.replace(out[k], role=role, precision=precision)
-        i = run[-1] + 1
+                runs.append([previous, i])
+    if not runs:
+        return mentions  # (most texts: no list of countries)
+    out = list(mentions)
+    for run in runs:
+        if len({out[k].role for k in run}) == 1:
+            continue
+        first = out[run[0]].start
+        if after_locative(text, first) or _BETWEEN_BEFORE.search(text, max(0, first - 40), first):
+            role, precision = "place", 3
+        else:
+            role, precision = "actor", None
+        for k in run:  # (Syria and Iraq, where the war is, stay places in a list of powers)
+            if role == "place" or out[k].country not in THEATRE_COUNTRIES:
+                out[k] = dataclasses.replace(out[k], role=role, precision=precision)
     return out

@@ -95,7 +95,8 @@ class Resolver:
             begin = text.rfind(" ", start - 26 if start > 26 else 0, start - 1 if start else 0) + 1
             previous = word_before(text, start) if text[begin:begin + 1].isupper() \
                 or text[begin:begin + 3] in ("al-", "el-") else ""
-            if (previous or hit.key in NAME_HEADS or text[hit.end:hit.end + 1] == " ") \
+            if (previous or hit.key in NAME_HEADS
+                    or text[hit.end:hit.end + 1] == " " and text[hit.end + 1:hit.end + 2].isupper()) \
                     and part_of_longer_name(text, hit, previous) \
                     or (previous or hit.surface.isupper()) and names_no_place(text, hit, previous):
                 continue
