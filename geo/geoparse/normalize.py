@@ -49,6 +49,7 @@ _WORD_FORMS = {
     **dict.fromkeys(("abu", "abou", "albu", "bu", "bou", "bo"), "abu"),  # Abu Kamal = Albu Kamal = Al Bu Kamal = al-Bo X
 }
 _REWRITES = (
+    ("x", "kh"),  # Latin-script Kurdish and Turkish: Baybux = Baybukh, Xakurke = Khakurke
     ("qua", "qa"),  # Quamishli
     ("q", "k"),
     ("aikh", "ikh"),
