@@ -25,3 +25,9 @@ def test_a_head_after_a_possessive_or_a_bearing_is_the_place(geoparser):
 def test_names_listed_with_commas_stay_places(geoparser):
     found = placed(geoparser, "Fighting spread to Raqqa, Tal Abyad and Kobani.")
     assert {"Raqqa", "Tal Abyad", "Kobani"} <= set(found)
+
+
+def test_a_sites_bare_name_inside_a_persons_name_is_no_place(geoparser):
+    found = placed(geoparser, "Smoke rises over Khan Sheikhoun after the raid [Omar Haj Kadour/AFP]")
+    assert "Omar" not in found and found.get("Khan Sheikhoun")
+    assert placed(geoparser, "Clashes erupted near al-Omar Oil Field.").get("al-Omar Oil Field") == "al-Omar oil field"

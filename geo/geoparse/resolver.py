@@ -326,6 +326,8 @@ class Resolver:
         if best.kind not in ("country", "capital", "province") and is_common_word(hit.surface) \
                 and not follows_locative(text, hit, usable[:i]) and not placed_word(hit):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
+        if best.kind == "facility" and " " not in hit.key and inside_proper_name(text, hit):
+            return None  # '[Omar Haj Kadour/AFP]': a site's bare name inside a person's name
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place=best,
                     confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
