@@ -24,3 +24,15 @@ def test_a_text_that_calls_the_seat_a_city_keeps_the_city(geoparser):
 def test_without_the_governorate_named_the_seat_stays_the_city(geoparser):
     found = parse(geoparser, "Jets struck southern Idlib again at dawn.")
     assert [m.kind for m in found if m.surface == "Idlib"] == ["city"]
+
+
+def test_an_offensive_named_after_the_seat_is_the_governorate_the_text_names(geoparser):
+    found = parse(geoparser, "Rebels pulled back from Idlib's Saraqib as the army pressed the Idlib offensive. "
+                             "Thousands fled across Idlib province.")
+    offensive = [m for m in found if m.surface == "Idlib" and m.start > 40]
+    assert offensive and offensive[0].kind == "governorate" and offensive[0].precision == 3
+
+
+def test_the_seat_after_in_stays_the_city(geoparser):
+    found = parse(geoparser, "Shelling was reported across Idlib province. A car bomb went off in Idlib on Monday.")
+    assert [m.kind for m in found if m.surface == "Idlib"] == ["city"]

@@ -64,6 +64,8 @@ WORD_FORM_VARIANTS = [
     ("Dayr Hafir", "Deir Hafer", "Der Hafir", "Dair Hafir"),  # dayr = monastery
     ("Ayn Issa", "Ain Issa", "Ein Issa", "Ayn 'Isa"),  # ayn = spring
     ("Abu Kamal", "Albu Kamal", "Al Bu Kamal", "Abou Kamal"),  # the Reuters/AFP form 'Albu'
+    ("Albu Hardan", "al-Bo Hardan", "Al Bu Hardan"),  # the tribal 'Al Bu' as SANA writes it: 'al-Bo'
+    ("Baybukh", "Baybux"),  # Latin-script Kurdish x is kh
     ("Qamishli", "Quamishli", "Kamishli", "Qamishlee"),  # q / k / qu
     ("Qalamoun", "Qualamoun", "Kalamoun"),
     ("Hasakah", "Hasaka", "Hasakeh", "al-Hasakah"),  # ta marbuta: -ah / -a / -eh

@@ -5,15 +5,17 @@ Each function looks at a short window of the document around a span and returns 
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
 from geo.casefold import lowered
-from geo.knowledge import bearing_pattern, load_table, place_noun_pattern, roles
+from geo.knowledge import bearing_pattern, load_table, place_noun_pattern, roles, theatre_countries
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
 # government taking part, not for a battlefield: mapped as actors, never as locations.
 POWERS = frozenset({"US", "RU", "IR", "TR", "IL", "JO", "GB", "FR", "SA", "QA", "AE", "DE", "CN", "EG", "KW", "EU"})
+THEATRE_COUNTRIES = theatre_countries()
 THEATRE_CAPITALS = frozenset({("SY", "Damascus"), ("IQ", "Baghdad")})
 
 # 'the village of X', 'the town of the X', 'the X' (a river): the kind a name's left side asks for
@@ -154,6 +156,18 @@ def _institution_after(text: str, end: int) -> bool:
     return False
 
 
+# 'in Syria forces', 'across Iraq troops': a preposition that puts the noun inside the country
+_CONTAINED_BEFORE = re.compile(r"\b(?:in|into|inside|within|across|throughout)\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r"([\w-]+)\s+from\s+(?:the\s+)?$")
+
+
+def _from_institution(low: str, start: int) -> bool:
+    """'leaders from Iran', 'troops from Turkey': a force noun or a role word, then 'from' and the
+    power: the people it sends, an actor (on the lowered text)."""
+    before = _FROM_BEFORE.search(low, max(0, start - 40), start)
+    return before is not None and before.group(1).rstrip("s") in _institution_words()
+
+
 _DATELINE_KINDS = frozenset({"capital", "country", "city"})
 
 
@@ -162,8 +176,10 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
     if (not start or text[start - 1] == "\n") and kind in _DATELINE_KINDS and is_dateline(text, start, end):
         return False  # where the report is filed from (a dateline opens its line)
     if kind == "country":
-        if _institution_after(text, end) and (text[end:end + 1] in ("'", "’") or not after_locative(text, start)):
-            return True  # "Iraq's Prime Minister", "from Iran's Quds Force", 'Syria forces' (not 'in Syria forces')
+        if _institution_after(text, end) and (text[end:end + 1] in ("'", "’") or not _CONTAINED_BEFORE.search(
+                lowered(text), max(0, start - 30), start)):
+            return True  # "Iraq's Prime Minister", "from Iran's Quds Force", 'Syria forces', 'units from
+            # the United States Marines' (not 'in Syria forces')
     if kind == "capital":
         return True
     if kind == "country" and country in POWERS:
@@ -171,7 +187,9 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
             return False  # 'the Turkey-Syria border', 'the border with Turkey'
         if text[end:end + 1] in ("-", "‑", "–"):
             return True  # 'US-led', 'US-Russia friction': a modifier naming the power
-        return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(lowered(text), max(0, start - 30), start))
+        low = lowered(text)
+        return not after_locative(text, start) or bool(_ACTOR_BEFORE.search(low, max(0, start - 30), start)) \
+            or _from_institution(low, start)
     if (country, name) in THEATRE_CAPITALS:
         low = lowered(text)
         if _ACTOR_BEFORE.search(low, max(0, start - 30), start):
@@ -182,3 +200,40 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
             return True
         return is_line_start(text, start) and bool(_DATELINE.match(low, end, end + 30))
     return False
+
+
+# 'the border between Syria and Turkey'
+_BETWEEN_BEFORE = re.compile(r"\b(?i:(?:border|frontier|boundary|crossings?)\s+between)\s+(?:the\s+)?$")
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")  # 'the United States, France and Australia'
+
+
+def listed_with_actors(text: str, mentions: list) -> list:
+    """Countries named in one list are read alike: after a preposition of place (or 'the border
+    between') all are places ('fled to Turkey, Jordan and Lebanon'), else, when one stands for its
+    government, all do ('the United States, France, Britain and Australia began aid drops'; Syria
+    and Iraq, where the war is, stay places). Sorted ``mentions`` in, the same list with the listed
+    countries' roles made alike out."""
+    countries = [i for i, m in enumerate(mentions) if m.role in ("place", "actor") and m.place is not None
+                 and m.place.kind == "country"]
+    runs: list[list[int]] = []
+    for previous, i in zip(countries, countries[1:]):
+        if i == previous + 1 and _LIST_JOIN.fullmatch(text, mentions[previous].end, mentions[i].start):
+            if runs and runs[-1][-1] == previous:
+                runs[-1].append(i)
+            else:
+                runs.append([previous, i])
+    if not runs:
+        return mentions  # (most texts: no list of countries)
+    out = list(mentions)
+    for run in runs:
+        if len({out[k].role for k in run}) == 1:
+            continue
+        first = out[run[0]].start
+        if after_locative(text, first) or _BETWEEN_BEFORE.search(text, max(0, first - 40), first):
+            role, precision = "place", 3
+        else:
+            role, precision = "actor", None
+        for k in run:  # (Syria and Iraq, where the war is, stay places in a list of powers)
+            if role == "place" or out[k].country not in THEATRE_COUNTRIES:
+                out[k] = dataclasses.replace(out[k], role=role, precision=precision)
+    return out

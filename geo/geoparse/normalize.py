@@ -46,9 +46,10 @@ _WORD_FORMS = {
     **dict.fromkeys(("tal", "tall", "tell", "tel", "til"), "tal"),  # hill
     **dict.fromkeys(("kafr", "kfar", "kfr", "kafar", "kefr", "kufr", "kfer"), "kafr"),  # village
     **dict.fromkeys(("deir", "dayr", "der", "dair", "deyr", "dier", "dir"), "dir"),  # monastery
-    **dict.fromkeys(("abu", "abou", "albu", "bu", "bou"), "abu"),  # Abu Kamal = Albu Kamal = Al Bu Kamal
+    **dict.fromkeys(("abu", "abou", "albu", "bu", "bou", "bo"), "abu"),  # Abu Kamal = Albu Kamal = Al Bu Kamal = al-Bo X
 }
 _REWRITES = (
+    ("x", "kh"),  # Latin-script Kurdish and Turkish: Baybux = Baybukh, Xakurke = Khakurke
     ("qua", "qa"),  # Quamishli
     ("q", "k"),
     ("aikh", "ikh"),

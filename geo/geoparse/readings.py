@@ -16,8 +16,8 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
 from geo.geoparse.matcher import NameHit
 from geo.geoparse.normalize import token_key
 from geo.geoparse.slots import LONGEST_SLOT, STARTS_WITH_PLACE_WORD, slot_before
-from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, DIRECTION_KM, km_between, LISTED_AFTER, NAME_HEADS,
-                                  NEXT_WORD, word_zipf)
+from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, COMPASS_WORDS, DIRECTION_KM, km_between, LISTED_AFTER,
+                                  NAME_HEADS, NEXT_WORD, word_zipf)
 from geo.knowledge import alternation, bearing_pattern, month_abbreviations, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, roles, titles
 from geo.model import TOWN_KINDS, VILLAGE_KINDS, Mention, Place
@@ -159,14 +159,24 @@ def follows_locative(text: str, hit: NameHit, before: list[tuple[NameHit, tuple[
     return False
 
 
+_HEAD_AFTER = re.compile(r" ([A-Z][a-z]+)(?= [A-Z])")  # 'Syria Tel Hill': one space, a capitalised word, another
+
+
 def part_of_longer_name(text: str, hit: NameHit, previous: str) -> bool:
-    """'Tal' of 'Tal Tuqan', 'Dael' of 'Kafr Dael': a one-word hit that only begins or ends an
-    Arabic place name the gazetteer lacks (the toponym patterns report it unresolved)."""
+    """'Tal' of 'Tal Tuqan', 'Dael' of 'Kafr Dael', 'Syria' of 'Syria Tel Hill': a one-word hit that
+    only begins or ends an Arabic place name the gazetteer lacks (the toponym patterns report it
+    unresolved)."""
     if " " in hit.key:
         return False
     if hit.key in NAME_HEADS and NEXT_WORD.match(text, hit.end):
         return True
+    head_after = _HEAD_AFTER.match(text, hit.end) if hit.surface[:1].isascii() else None
+    if head_after and token_key(head_after.group(1)) in NAME_HEADS:
+        return True  # 'Syria' of 'Syria Tel Hill': a name right before a head begins a longer one
     last = previous.rpartition("-")[2]  # 'al-Bo' of 'al-Bo Omar': its head after the article
+    if hit.key in NAME_HEADS and last[:1].isupper() and last[-2:] not in ("'s", "’s") \
+            and last.lower() not in COMPASS_WORDS and word_zipf(last) < 5.0:
+        return True  # 'Tel' of 'Tal Syria Tel': a head right after a name ends a longer one
     return last[:1].isupper() and token_key(last) in NAME_HEADS
 
 
@@ -230,9 +240,13 @@ PROVINCE_WORDS = place_nouns("province_after", "province_before")
 _PROVINCE_WORD_FORMS = tuple(f(w) for w in PROVINCE_WORDS for f in (str.lower, str.capitalize))
 
 
-def part_before(text: str, start: int) -> bool:
-    """A bearing adjective before the name: 'southern Idlib', 'the northern Hama campaign'."""
-    return _PART_BEFORE.search(text, max(0, start - 20), start) is not None
+def names_seat_as_area(text: str, start: int, end: int) -> bool:
+    """'southern Idlib', 'the Idlib offensive': words that may mean a governorate by its seat's bare
+    name, when the text names that governorate elsewhere ('positions in Daraa' is left as it is:
+    on event notes the bare seat after 'in' is the city more often)."""
+    window = max(0, start - 20)
+    return _PART_BEFORE.search(text, window, start) is not None \
+        or _OPERATION_AFTER.match(text, end, end + 12) is not None
 
 
 def reads_as_governorate(text: str, start: int, end: int, placed: frozenset[int] = frozenset(),

@@ -25,7 +25,7 @@ from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SEN
                                   lower_case, NAME_HEADS, NEXT_NAME, place_score, SMALL_KINDS, TOWN_KM, word_zipf)
 from geo.geoparse.readings import (follows_locative, distance_window, fit, GENERIC_PARTS, GOVERNORATE_WORDS,
                                    names_no_place, names_no_place_here, on_bearing, part_of_longer_name,
-                                   part_before, qualified_parts, reads_as_governorate, TOWN_KINDS, word_before,
+                                   names_seat_as_area, qualified_parts, reads_as_governorate, TOWN_KINDS, word_before,
                                    PROVINCE_WORDS, province_word_starts)
 from geo.knowledge import place_noun_pattern
 from geo.model import REGION_KINDS, Mention, Place
@@ -95,7 +95,9 @@ class Resolver:
             begin = text.rfind(" ", start - 26 if start > 26 else 0, start - 1 if start else 0) + 1
             previous = word_before(text, start) if text[begin:begin + 1].isupper() \
                 or text[begin:begin + 3] in ("al-", "el-") else ""
-            if (previous or hit.key in NAME_HEADS) and part_of_longer_name(text, hit, previous) \
+            if (previous or hit.key in NAME_HEADS
+                    or text[hit.end:hit.end + 1] == " " and text[hit.end + 1:hit.end + 2].isupper()) \
+                    and part_of_longer_name(text, hit, previous) \
                     or (previous or hit.surface.isupper()) and names_no_place(text, hit, previous):
                 continue
             if names_no_place_here(text, hit, candidates, starts, ends):
@@ -104,6 +106,7 @@ class Resolver:
             if mention is not None:
                 resolved.append((hit, candidates, mention))
         mentions = self._governorate_readings(text, qualified_parts(text, self._contain(text, resolved, ctx)))
+        mentions = context.listed_with_actors(text, mentions)
         if demonyms:
             mentions = sorted(mentions + demonyms, key=lambda m: m.start)
         return mentions
@@ -160,9 +163,10 @@ class Resolver:
         return self._one_sense_of_seats(text, out) if worded else out
 
     def _one_sense_of_seats(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """A text that names a governorate ('Idlib province', 'the Idlib countryside') means it by a
-        part of the seat's bare name too ('southern Idlib'), unless it calls the seat a city anywhere
-        ('Idlib city', 'the city of Idlib': then 'eastern Idlib' is a part of the city)."""
+        """A text that names a governorate ('Idlib province', 'the Idlib countryside') means it by the
+        seat's bare name too with a bearing or an operation word ('southern Idlib', 'the Idlib
+        offensive'), unless it calls the seat a city anywhere ('Idlib city', 'the city of Idlib': then
+        'eastern Idlib' is a part of the city)."""
         named = {m.place_id for m in mentions if m.role == "place" and m.kind == "governorate"}
         # a text that calls the seat a city anywhere ('Raqqa city', 'the city of Kirkuk') means the city
         named -= {g.id for m in mentions if m.role == "place" and m.kind in TOWN_KINDS
@@ -173,7 +177,8 @@ class Resolver:
         out = []
         for m in mentions:
             if m.role == "place" and m.kind in TOWN_KINDS and m.country in THEATRE_COUNTRIES \
-                    and part_before(text, m.start) and context.kind_hint(text, m.start, m.end) is None:
+                    and names_seat_as_area(text, m.start, m.end) \
+                    and context.kind_hint(text, m.start, m.end) in (None, "river"):  # ('the Idlib offensive')
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None and governorate.id in named:
                     m = dataclasses.replace(m, place=governorate, precision=3)
@@ -321,6 +326,8 @@ class Resolver:
         if best.kind not in ("country", "capital", "province") and is_common_word(hit.surface) \
                 and not follows_locative(text, hit, usable[:i]) and not placed_word(hit):
             return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
+        if best.kind == "facility" and " " not in hit.key and inside_proper_name(text, hit):
+            return None  # '[Omar Haj Kadour/AFP]': a site's bare name inside a person's name
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place=best,
                     confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
