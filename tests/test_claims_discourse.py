@@ -248,3 +248,9 @@ def test_a_place_that_falls_to_a_group_is_its():
 def test_dug_in_and_combing_are_presence():
     assert ("ISIS", "presence", "Tabqa Dam") in triples("The SDF encountered ISIS forces dug in around the Tabqa Dam.")
     assert ("Iraqi forces", "presence", "Tikrit") in triples("Government forces continued combing Tikrit for hidden explosives.")
+
+
+# lists: 'A, B and C' names three places; A lying far from B is no sign that A was misread
+def test_a_list_of_far_apart_towns_keeps_its_first_town():
+    got = triples("Iraqi forces seized Karmah, Rutba and Baiji on Monday.")
+    assert {("Iraqi forces", "control", name) for name in ("Karmah", "Rutba", "Baiji")} <= got
