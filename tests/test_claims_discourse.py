@@ -254,3 +254,16 @@ def test_dug_in_and_combing_are_presence():
 def test_a_list_of_far_apart_towns_keeps_its_first_town():
     got = triples("Iraqi forces seized Karmah, Rutba and Baiji on Monday.")
     assert {("Iraqi forces", "control", name) for name in ("Karmah", "Rutba", "Baiji")} <= got
+
+
+# sources: a party that declares, a correspondent set off by a participle, a party's own words under its full name
+def test_a_party_that_declares_is_the_source_under_its_actor_name():
+    got = sources("The Iraqi army declared that Tikrit was finally free of all ISIS fighters.")
+    assert ("ISIS", "lost", "Tikrit", "Iraqi forces") in got
+    got = sources("The Popular Mobilization Forces declared on 23 May that they had captured Karmah.")
+    assert got == {("Iraqi forces", "control", "Karmah", "Iraqi forces")}
+
+
+def test_a_correspondent_reporting_from_somewhere_is_the_source():
+    got = sources("The station's Jane Doe, reporting from near Erbil, said Iraqi forces moved towards Altun Kupri.")
+    assert got and all("Jane Doe" in source for _, _, _, source in got)

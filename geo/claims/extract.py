@@ -89,6 +89,10 @@ class ClaimExtractor:
                 triggers_here = []  # a heading, an image line: a topic, not an event
             # attribution is needed only by claims of this sentence or a denial of the previous ones
             src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
+            if src_end > src_start and attribution not in _KNOWN_SOURCES():
+                # 'The Popular Mobilization Forces declared', 'Government forces said': the party speaks, under
+                # its actor's name ('Iraqi police officials said' keeps its words: the officials speak)
+                attribution = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end <= a.end), attribution)
             if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
                 attribution = quoted  # 'SOHR said ... . It said 20 civilians were killed': still SOHR
             elif not attribution and quoted and "\n\n" not in text[previous_end:sentence.start] and (
@@ -103,7 +107,8 @@ class ClaimExtractor:
             # '"We have entered X," said a spokesman for Y': Y speaks of itself, and acts
             we_speak = src_end > src_start and _QUOTE_OPENS.match(text, lo) is not None \
                 and _FIRST_PERSON.search(low, lo, src_start) is not None
-            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, src_end) is not None or we_speak)
+            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, src_end) is not None or we_speak
+                                                        or _SELF_CLAIM.match(low, src_end) is not None)
             speaker = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end), None) if we_speak else None
             in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end) or speaks_of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
@@ -370,6 +375,11 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
 
 # a sentence that opens with the previous source speaking again
 _SAYS_AGAIN = named("says_again")
+
+
+def _KNOWN_SOURCES() -> frozenset[str]:
+    """The short names of the sources the lexicon knows ('SOHR', 'SANA'): kept as they are."""
+    return frozenset(name for name, _ in rules_lexicon().sources)
 # the same speaker goes on: a sentence that opens a quotation, or '..., he added'
 _FIRST_PERSON = named("first_person")
 _QUOTE_OPENS = named("quote_opens")
