@@ -1,0 +1,30 @@
+"""Presence (ANNOTATION: forces stationed, holding out in part of a place, massed there), on
+sentences written for these tests."""
+from geo.claims import ClaimExtractor
+from geo.model import Document
+from geo.pipeline import default_geoparser
+
+FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
+
+
+def triples(text):
+    doc = Document("t", text + "\n\n" + FILLER)
+    return {(c.actor, c.relation, c.place.name)
+            for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc)) if c.start < len(text)}
+
+
+def test_falling_back_to_a_place_is_being_there():
+    assert ("Rebels", "presence", "Khan Shaykhun") in triples(
+        "Rebel fighters withdrew to the southern part of Khan Sheikhoun on Monday.")
+    assert ("ISIS", "presence", "Tabqa") in triples("Heavy shelling forced ISIS fighters to retreat into Tabqa.")
+
+
+def test_massing_forces_at_a_place_is_being_there():
+    assert ("Rebels", "presence", "Kweires airbase") in triples(
+        "The rebels gathered about 1,000 fighters around Kuweires airbase.")
+    assert ("Turkey", "presence", "Manbij") in triples("Turkish troops massed north of Manbij.")
+
+
+def test_a_place_defended_by_a_side_holds_that_side():
+    assert ("Syrian government", "presence", "Kweires airbase") in triples(
+        "The rebels besieged Kuweires airbase, defended by about 700 Syrian soldiers.")
