@@ -97,6 +97,17 @@ def test_villages_east_of_a_town_are_no_claim_on_it_in_long_form():
     assert not any(place in ("Suluk", "Manbij") and rel in ("control", "contested") for _, rel, place in got)
 
 
+# advance-to: a move toward a place to take it is an advance on it, not yet a capture
+@pytest.mark.parametrize("text, actor, place", [
+    ("The army advanced to retake Mayadin on Sunday.", "Syrian government", "al-Mayadin"),
+    ("Iraqi troops are advancing to seize Makhoul Mountain near the Tigris River.", "Iraqi forces", "Jabal Makhoul"),
+])
+def test_a_move_to_take_a_place_is_an_advance(text, actor, place):
+    got = triples(text, long_form=True)
+    assert (actor, "advance", place) in got
+    assert not any(rel == "control" for _, rel, _ in got)
+
+
 # assault-to, failed-to: an attempt to take a place is a fight for it
 @pytest.mark.parametrize("text, place", [
     ("On 22 March, the SDF began an assault to capture Tabqa.", "Tabqa"),

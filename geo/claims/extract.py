@@ -138,7 +138,9 @@ class ClaimExtractor:
                     window = low[max(lo, trigger.start - 40):trigger.start]
                     if mood == "goal" or cue("goal").search(window):
                         continue  # 'aim to seize', 'a capture would', 'sent to reopen the road': not yet done
-                    if not trigger.route and (mood == "attempt" or cue("attempt").search(window)
+                    if not trigger.route and relation == "control" and constructions.approach_before(low, trigger.start, lo):
+                        relation = "advance"  # 'advancing to seize X': a move on the place, not yet a capture
+                    elif not trigger.route and (mood == "attempt" or cue("attempt").search(window)
                                               or constructions.attempt_before(low, trigger.start, lo)):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
