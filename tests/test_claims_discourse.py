@@ -267,3 +267,12 @@ def test_a_party_that_declares_is_the_source_under_its_actor_name():
 def test_a_correspondent_reporting_from_somewhere_is_the_source():
     got = sources("The station's Jane Doe, reporting from near Erbil, said Iraqi forces moved towards Altun Kupri.")
     assert got and all("Jane Doe" in source for _, _, _, source in got)
+
+
+# sources: the side that speaks is the one a backer's name follows ('rebels backed by the Turkish
+# military said'), and a side set off by a backer in commas still speaks of itself
+def test_the_backed_side_speaks_not_its_backer():
+    got = sources("Syrian rebels backed by the Turkish military said on Thursday they had recaptured the town of Saraqeb.")
+    assert got == {("Rebels", "control", "Saraqib", "Rebels")}
+    got = sources("The Syrian Democratic Forces, backed by the US-led coalition, said they had captured Tabqa.")
+    assert got == {("SDF", "control", "Tabqa", "SDF")}

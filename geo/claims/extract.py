@@ -17,6 +17,7 @@ any agreement') denies the claims of the sentence before it. The document's laye
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Iterable
@@ -89,7 +90,12 @@ class ClaimExtractor:
                 triggers_here = []  # a heading, an image line: a topic, not an event
             # attribution is needed only by claims of this sentence or a denial of the previous ones
             src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
-            if src_end > src_start and attribution not in _KNOWN_SOURCES():
+            backer = _BACKER_BEFORE.search(low, max(lo, src_start - 20), src_start) if src_end > src_start else None
+            backed = next((a for a in reversed(d.actors_in(sentence)) if a.end <= backer.start()), None) if backer else None
+            if backed is not None:
+                # 'Syrian rebels backed by the Turkish military said ...': the backed side speaks
+                src_start, attribution = backed.start, backed.actor
+            elif src_end > src_start and attribution not in _KNOWN_SOURCES():
                 # 'The Popular Mobilization Forces declared', 'Government forces said': the party speaks, under
                 # its actor's name ('Iraqi police officials said' keeps its words: the officials speak)
                 attribution = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end <= a.end), attribution)
@@ -107,8 +113,10 @@ class ClaimExtractor:
             # '"We have entered X," said a spokesman for Y': Y speaks of itself, and acts
             we_speak = src_end > src_start and _QUOTE_OPENS.match(text, lo) is not None \
                 and _FIRST_PERSON.search(low, lo, src_start) is not None
-            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, src_end) is not None or we_speak
-                                                        or _SELF_CLAIM.match(low, src_end) is not None)
+            # ('The SDF, backed by the coalition, said they had ...': the words after the apposition)
+            said_at = (_APPOSED.match(low, src_end) or _EMPTY.match(low, src_end)).end() if src_end > src_start else src_end
+            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, said_at) is not None or we_speak
+                                                        or _SELF_CLAIM.match(low, said_at) is not None)
             speaker = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end), None) if we_speak else None
             in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end) or speaks_of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
@@ -377,6 +385,9 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
 
 # a sentence that opens with the previous source speaking again
 _SAYS_AGAIN = named("says_again")
+_BACKER_BEFORE = named("backer_before")
+_APPOSED = re.compile(r",\s+[^,.;]{2,60},")
+_EMPTY = re.compile(r"")
 
 
 def _KNOWN_SOURCES() -> frozenset[str]:
