@@ -28,3 +28,9 @@ def test_massing_forces_at_a_place_is_being_there():
 def test_a_place_defended_by_a_side_holds_that_side():
     assert ("Syrian government", "presence", "Kweires airbase") in triples(
         "The rebels besieged Kuweires airbase, defended by about 700 Syrian soldiers.")
+
+
+def test_hiding_in_a_place_and_resistance_there_are_being_there():
+    assert ("ISIS", "presence", "Tabqa Dam") in triples("ISIS militants were hiding inside the Tabqa Dam.")
+    assert ("ISIS", "presence", "Tikrit") in triples("The army faced continued resistance by 500 ISIS fighters in Tikrit.")
+    assert triples("Civilians were hiding in basements in Raqqa.") == set()
