@@ -34,3 +34,9 @@ def test_hiding_in_a_place_and_resistance_there_are_being_there():
     assert ("ISIS", "presence", "Tabqa Dam") in triples("ISIS militants were hiding inside the Tabqa Dam.")
     assert ("ISIS", "presence", "Tikrit") in triples("The army faced continued resistance by 500 ISIS fighters in Tikrit.")
     assert triples("Civilians were hiding in basements in Raqqa.") == set()
+
+
+def test_the_approaches_to_a_town_are_a_noun_not_an_advance():
+    got = triples("ISIS was reinforcing the approaches to Tell Abyad.")
+    assert ("ISIS", "presence", "Tell Abyad") in got and not any(rel == "advance" for _, rel, _ in got)
+    assert ("Syrian government", "advance", "Palmyra") in triples("Government troops approached Palmyra on Sunday.")
