@@ -335,3 +335,9 @@ def test_an_offensive_told_as_a_time_is_no_new_contest():
     got = triples("Rebels withdrew from Manbij on Monday. In the aftermath of the offensive on Manbij, aid groups arrived.",
                   long_form=True)
     assert ("Rebels", "lost", "Manbij") in got and ("Rebels", "contested", "Manbij") not in got
+
+
+# relations.toml 'fall of': the nominal of 'X fell to Y' (issue 21, item 2); 'ousted from', 'routed from': a loss
+def test_the_fall_of_a_place_to_a_side_and_a_side_routed_from_it():
+    assert ("ISIS", "control", "Palmyra") in triples("The fall of Palmyra to ISIS shocked the world.", long_form=True)
+    assert ("ISIS", "lost", "Kobani") in triples("ISIS militants were routed from Kobani.", long_form=True)
