@@ -341,3 +341,14 @@ def test_an_offensive_told_as_a_time_is_no_new_contest():
 def test_the_fall_of_a_place_to_a_side_and_a_side_routed_from_it():
     assert ("ISIS", "control", "Palmyra") in triples("The fall of Palmyra to ISIS shocked the world.", long_form=True)
     assert ("ISIS", "lost", "Kobani") in triples("ISIS militants were routed from Kobani.", long_form=True)
+
+
+# relations.toml 'to take': the bare infinitive, read with the words before it (an offensive to take X is
+# a fight for X; 'managed to take X' took it); an army announcing the start of its operation acts in it
+def test_the_bare_infinitive_take():
+    assert ("Iraqi forces", "contested", "Fallujah") in triples("Iraqi forces launched an offensive to take Fallujah.", long_form=True)
+    assert ("Rebels", "control", "Saraqib") in triples("Rebels managed to take the town of Saraqeb.", long_form=True)
+    assert ("Iraqi forces", "contested", "Fallujah") in triples(
+        "The Iraqi army announced the start of an operation to take Fallujah.", long_form=True)
+    assert triples("The talks are due to take place in Astana. Ambulances waited to take the wounded to Erbil.",
+                   long_form=True) == set()
