@@ -352,3 +352,15 @@ def test_the_bare_infinitive_take():
         "The Iraqi army announced the start of an operation to take Fallujah.", long_form=True)
     assert triples("The talks are due to take place in Astana. Ambulances waited to take the wounded to Erbil.",
                    long_form=True) == set()
+
+
+# relations.toml sieges and regains: 'laid siege to X' is a fight for X, 'broke the siege of X' an advance on
+# it by the relief force (not by the besieger named after 'by'), 'regained the town of X' a capture
+def test_sieges_laid_and_broken_and_places_regained():
+    assert ("Syrian government", "contested", "Palmyra") in triples("The army laid siege to Palmyra.", long_form=True)
+    assert ("Iraqi forces", "advance", "Amerli") in triples("Iraqi forces broke the siege of Amirli.", long_form=True)
+    got = triples("Iraqi forces attacked Tuz Khurmatu. They called on the army to break the siege by ISIS on Amirli.",
+                  long_form=True)
+    assert ("ISIS", "advance", "Amerli") not in got
+    assert ("Syrian government", "control", "Palmyra") in triples("Government forces regained the town of Palmyra.",
+                                                                  long_form=True)
