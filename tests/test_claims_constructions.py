@@ -364,3 +364,11 @@ def test_sieges_laid_and_broken_and_places_regained():
     assert ("ISIS", "advance", "Amerli") not in got
     assert ("Syrian government", "control", "Palmyra") in triples("Government forces regained the town of Palmyra.",
                                                                   long_form=True)
+
+
+# ordered-to (and every goal, approach and attempt record): a trigger that opens with its own 'to' ('to
+# surrender') is read with that 'to' in the words before it
+def test_an_appeal_to_surrender_is_no_handover():
+    assert triples("The SDF called on ISIS fighters in Raqqa to surrender.", long_form=True) == set()
+    assert ("SDF", "control", "Raqqa") in triples("ISIS fighters in Raqqa agreed to surrender the city to the SDF.",
+                                                  long_form=True)

@@ -106,21 +106,27 @@ def says_nothing(low: str, start: int, end: int) -> str | None:
     return hit[0] if hit else None
 
 
+def _after_to(low: str, trigger_start: int) -> int:
+    """Where the words before a trigger end: after its own 'to' when it opens with one ('called on
+    the fighters to surrender': the window reads '... to ')."""
+    return trigger_start + 3 if low.startswith("to ", trigger_start) else trigger_start
+
+
 def goal_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
     """The name of the goal record that the words before a trigger match."""
-    hit = _first("goal", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
+    hit = _first("goal", low, max(sentence_start, trigger_start - GOAL_WINDOW), _after_to(low, trigger_start))
     return hit[0] if hit else None
 
 
 def approach_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
     """The name of the approach record that the words before a control word match."""
-    hit = _first("approach", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
+    hit = _first("approach", low, max(sentence_start, trigger_start - GOAL_WINDOW), _after_to(low, trigger_start))
     return hit[0] if hit else None
 
 
 def attempt_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
     """The name of the attempt record that the words before a control word match."""
-    hit = _first("attempt", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
+    hit = _first("attempt", low, max(sentence_start, trigger_start - GOAL_WINDOW), _after_to(low, trigger_start))
     return hit[0] if hit else None
 
 
