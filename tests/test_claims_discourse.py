@@ -276,3 +276,13 @@ def test_the_backed_side_speaks_not_its_backer():
     assert got == {("Rebels", "control", "Saraqib", "Rebels")}
     got = sources("The Syrian Democratic Forces, backed by the US-led coalition, said they had captured Tabqa.")
     assert got == {("SDF", "control", "Tabqa", "SDF")}
+
+
+# reference: 'the village' after 'a village near X' is that unnamed village, neither X nor the town named before
+def test_the_village_after_an_unnamed_village_is_no_named_place():
+    text = ("The army recaptured Khanasir. ISIS then took control of a village near Tadif. "
+            "Government forces recaptured the village the following day.")
+    last = [c for c in claims(text) if c.text.startswith("Government forces recaptured")]
+    assert last == []
+    text = "ISIS took Khanasir. The army recaptured the town on Monday."
+    assert ("Syrian government", "control", "Khanasir") in triples(text)
