@@ -372,3 +372,11 @@ def test_an_appeal_to_surrender_is_no_handover():
     assert triples("The SDF called on ISIS fighters in Raqqa to surrender.", long_form=True) == set()
     assert ("SDF", "control", "Raqqa") in triples("ISIS fighters in Raqqa agreed to surrender the city to the SDF.",
                                                   long_form=True)
+
+
+# relations.toml strikes by their means: 'a suicide car-bomb attack on X', 'a mortar attack on X' is a strike
+# (ANNOTATION: suicide attacks, IEDs, shelling), not a fight for X; a plain 'attacked X' stays a fight
+def test_an_attack_named_by_its_means_is_a_strike():
+    assert triples("ISIS carried out a suicide car-bomb attack on Tal Tamr.", long_form=True) == {("ISIS", "strike", "Tal Tamr")}
+    assert ("ISIS", "strike", "Tal Tamr") in triples("ISIS launched a mortar attack on Tal Tamr.", long_form=True)
+    assert triples("ISIS attacked Tal Tamr.", long_form=True) == {("ISIS", "contested", "Tal Tamr")}
