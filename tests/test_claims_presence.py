@@ -40,3 +40,10 @@ def test_the_approaches_to_a_town_are_a_noun_not_an_advance():
     got = triples("ISIS was reinforcing the approaches to Tell Abyad.")
     assert ("ISIS", "presence", "Tell Abyad") in got and not any(rel == "advance" for _, rel, _ in got)
     assert ("Syrian government", "advance", "Palmyra") in triples("Government troops approached Palmyra on Sunday.")
+
+
+def test_explosives_found_in_hundreds_are_no_blast():
+    assert triples("Iraqi forces discovered hundreds of IEDs in Fallujah.") == {("Iraqi forces", "presence", "Fallujah")}
+    got = triples("Iraqi forces attacked Fallujah. The advance slowed after the discovery of dozens of "
+                  "improvised explosive devices in Fallujah.")
+    assert not any(rel == "strike" for _, rel, _ in got)
