@@ -127,8 +127,9 @@ def _far_from_container(text: str, places: list[Mention]) -> set[int]:
     'X (Y)') that the gazetteer put far from it: a name read as a namesake elsewhere."""
     far: set[int] = set()
     for a, b in reversed(list(zip(places, places[1:]))):
-        if b.start - a.end > 80 or a.kind in REGION_KINDS or not CONTAINER_GAP.fullmatch(text, a.end, b.start):
-            continue
+        gap = CONTAINER_GAP.fullmatch(text, a.end, b.start) if b.start - a.end <= 80 and a.kind not in REGION_KINDS else None
+        if gap is None or _in_a_list(text, a, b, gap.group()):
+            continue  # ('seized Karmah, Rutba and Baiji': three places, none inside the next)
         if id(b) in far and re.fullmatch(r"\s*\(", text[a.end:b.start]):
             far.add(id(a))  # 'Edine (Edin)': one place under two spellings, both misread
         elif b.kind in ("town", "village", "district", "subdistrict") and _km(a.lat, a.lon, b.lat, b.lon) > _CONTAINER_REACH_KM:
@@ -171,13 +172,18 @@ def _containers(text: str, places: list[Mention]) -> dict[int, Mention]:
         gap = CONTAINER_GAP.fullmatch(text, a.end, b.start)
         if gap is None:
             continue
-        if "," in gap.group() and "(" not in gap.group():
-            # 'Tabqa, Raqqa and Deir ez-Zor' lists places; 'Sheladiz town, Duhok' places one
-            if (_LIST_GOES_ON.match(text, b.end)
-                    or re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, a.start - 6):a.start])):
-                continue
+        if _in_a_list(text, a, b, gap.group()):
+            continue
         held[id(b)] = a
     return held
+
+
+def _in_a_list(text: str, a: Mention, b: Mention, gap: str) -> bool:
+    """Whether the comma between ``a`` and ``b`` lists places ('Tabqa, Raqqa and Deir ez-Zor')
+    rather than places the first in the second ('Sheladiz town, Duhok')."""
+    return "," in gap and "(" not in gap and (
+        _LIST_GOES_ON.match(text, b.end) is not None
+        or re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, a.start - 6):a.start]) is not None)
 
 
 def _piece_of_a_name(text: str, m: Mention) -> bool:

@@ -20,7 +20,7 @@ from geo.knowledge.records import LexiconError, Source, check_choice, check_uniq
 from geo.settings import current
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "reduced_relative", "counted", "reversal", "ally")
+KINDS = ("no_claims", "goal", "approach", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "reduced_relative", "counted", "reversal", "ally")
 REQUIRED = {"name": str, "kind": str, "pattern": str}
 OPTIONAL = {"note": str}
 # how far before a trigger a goal record looks, and after a place an appositive one
@@ -132,15 +132,27 @@ def says_nothing(low: str, start: int, end: int) -> str | None:
     return hit[0] if hit else None
 
 
+def _after_to(low: str, trigger_start: int) -> int:
+    """Where the words before a trigger end: after its own 'to' when it opens with one ('called on
+    the fighters to surrender': the window reads '... to ')."""
+    return trigger_start + 3 if low.startswith("to ", trigger_start) else trigger_start
+
+
 def goal_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
     """The name of the goal record that the words before a trigger match."""
-    hit = _first("goal", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
+    hit = _first("goal", low, max(sentence_start, trigger_start - GOAL_WINDOW), _after_to(low, trigger_start))
+    return hit[0] if hit else None
+
+
+def approach_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
+    """The name of the approach record that the words before a control word match."""
+    hit = _first("approach", low, max(sentence_start, trigger_start - GOAL_WINDOW), _after_to(low, trigger_start))
     return hit[0] if hit else None
 
 
 def attempt_before(low: str, trigger_start: int, sentence_start: int = 0) -> str | None:
     """The name of the attempt record that the words before a control word match."""
-    hit = _first("attempt", low, max(sentence_start, trigger_start - GOAL_WINDOW), trigger_start)
+    hit = _first("attempt", low, max(sentence_start, trigger_start - GOAL_WINDOW), _after_to(low, trigger_start))
     return hit[0] if hit else None
 
 

@@ -122,6 +122,11 @@ def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, M
     kinds = next((k for word, k in _ANAPHOR_KINDS if noun.endswith(word)), None)
     if kinds is None:
         return last_place
+    unnamed = _unnamed_antecedent(low, noun, sentence.start)
+    # (a place named right after it locates it: 'a town near Idlib')
+    if unnamed is not None and all(v[2].start < unnamed or v[2].start < unnamed + 60
+                                   for v in salience.values() if v[2].kind in kinds):
+        return None  # 'ISIS took a village near X. The army re-secured the village': that village, not X
     if last_place is not None and last_place.kind in kinds and noun not in ("city",) and \
             salience.get(last_place.place_id, (0, 0, None))[1] >= sentence.start - 400:
         return last_place  # a town just named: 'captured X. The town had ...'
@@ -131,6 +136,15 @@ def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, M
     if not fitting:
         return last_place if last_place is not None and last_place.kind in kinds else None
     return max(fitting, key=lambda v: (v[0], v[1]))[2]
+
+
+def _unnamed_antecedent(low: str, noun: str, sentence_start: int) -> int | None:
+    """Where the sentence before introduces an unnamed one of the noun ('a village near X'), if it does."""
+    last = None
+    for m in re.finditer(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+)?" + re.escape(noun) + r"\b(?!\s+(?:of|called|named|known)\b)",
+                         low[max(0, sentence_start - 300):sentence_start]):
+        last = max(0, sentence_start - 300) + m.start()
+    return last
 
 
 def flies(actor: str) -> bool:

@@ -17,6 +17,7 @@ any agreement') denies the claims of the sentence before it. The document's laye
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Iterable
@@ -89,6 +90,15 @@ class ClaimExtractor:
                 triggers_here = []  # a heading, an image line: a topic, not an event
             # attribution is needed only by claims of this sentence or a denial of the previous ones
             src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
+            backer = _BACKER_BEFORE.search(low, max(lo, src_start - 20), src_start) if src_end > src_start else None
+            backed = next((a for a in reversed(d.actors_in(sentence)) if a.end <= backer.start()), None) if backer else None
+            if backed is not None:
+                # 'Syrian rebels backed by the Turkish military said ...': the backed side speaks
+                src_start, attribution = backed.start, backed.actor
+            elif src_end > src_start and attribution not in _KNOWN_SOURCES():
+                # 'The Popular Mobilization Forces declared', 'Government forces said': the party speaks, under
+                # its actor's name ('Iraqi police officials said' keeps its words: the officials speak)
+                attribution = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end <= a.end), attribution)
             if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
                 attribution = quoted  # 'SOHR said ... . It said 20 civilians were killed': still SOHR
             elif not attribution and quoted and "\n\n" not in text[previous_end:sentence.start] and (
@@ -103,7 +113,10 @@ class ClaimExtractor:
             # '"We have entered X," said a spokesman for Y': Y speaks of itself, and acts
             we_speak = src_end > src_start and _QUOTE_OPENS.match(text, lo) is not None \
                 and _FIRST_PERSON.search(low, lo, src_start) is not None
-            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, src_end) is not None or we_speak)
+            # ('The SDF, backed by the coalition, said they had ...': the words after the apposition)
+            said_at = (_APPOSED.match(low, src_end) or _EMPTY.match(low, src_end)).end() if src_end > src_start else src_end
+            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, said_at) is not None or we_speak
+                                                        or _SELF_CLAIM.match(low, said_at) is not None)
             speaker = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end), None) if we_speak else None
             in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end) or speaks_of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
@@ -128,12 +141,17 @@ class ClaimExtractor:
                         and any(t.relation == "strike" and t.start >= start_of_clause(low, sentence, trigger.start)
                                 for t in triggers_here[:k]):
                     continue  # 'shelled X and Y with artillery shells': the shells are the shelling's, no second deed
+                if relation == "strike" and not short_note and any(
+                        m.end() == trigger.end for m in _TOLL_KILLED.finditer(low, max(lo, trigger.start - 20), min(hi, trigger.end + 60))):
+                    continue  # long-form: 'had been killed in Raqqa', nobody named: a casualty toll, no strike
                 mood = parsed.mood(trigger.start, trigger.end) if parsed is not None else None
                 if relation in ("control", "lost") or trigger.route:
                     window = low[max(lo, trigger.start - 40):trigger.start]
                     if mood == "goal" or cue("goal").search(window):
                         continue  # 'aim to seize', 'a capture would', 'sent to reopen the road': not yet done
-                    if not trigger.route and (mood == "attempt" or cue("attempt").search(window)
+                    if not trigger.route and relation == "control" and constructions.approach_before(low, trigger.start, lo):
+                        relation = "advance"  # 'advancing to seize X': a move on the place, not yet a capture
+                    elif not trigger.route and (mood == "attempt" or cue("attempt").search(window)
                                               or constructions.attempt_before(low, trigger.start, lo)):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
@@ -370,6 +388,15 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
 
 # a sentence that opens with the previous source speaking again
 _SAYS_AGAIN = named("says_again")
+_BACKER_BEFORE = named("backer_before")
+_TOLL_KILLED = named("toll_killed")
+_APPOSED = re.compile(r",\s+[^,.;]{2,60},")
+_EMPTY = re.compile(r"")
+
+
+def _KNOWN_SOURCES() -> frozenset[str]:
+    """The short names of the sources the lexicon knows ('SOHR', 'SANA'): kept as they are."""
+    return frozenset(name for name, _ in rules_lexicon().sources)
 # the same speaker goes on: a sentence that opens a quotation, or '..., he added'
 _FIRST_PERSON = named("first_person")
 _QUOTE_OPENS = named("quote_opens")

@@ -25,7 +25,8 @@ _ATTRIBUTION = (
                r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w ]{2,40}?)?(?:,\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3},)?"
                r"|(?:state|official|local|government|opposition|pro-government|regime)\s+(?:media|television|tv|news\s+agenc(?:y|ies)))"
                # ('The Syrian Observatory for Human Rights, a Britain-based war monitor, said')
-               r"(?:,\s+(?:an?|the|who|which)\s+[^,.;]{2,60},)?\s+(?:(?:has|have|had|also|later|subsequently|meanwhile|then|further|again)\s+)*(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated|documented|recorded)\b"),
+               # ('Al Jazeera's correspondent, reporting from near Kirkuk, said', 'The SDF, backed by the coalition, said')
+               r"(?:,\s+(?:an?|the|who|which|\w+ing|\w+ed\s+by)\s+[^,.;]{2,60},)?\s+(?:(?:has|have|had|also|later|subsequently|meanwhile|then|further|again)\s+)*(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)\b"),
     # ('..., said Naji Mustafa, spokesman for the National Liberation Front': the organisation speaks)
     re.compile(r"[,.!?]?[\"”’]?\s*(?<=[,\"”’])\s*(?:said|says|reported|announced|added|stated)\s+(?:[A-Z][^,.;:]{2,60}?,\s+(?:an?\s+|the\s+)?"
                r"(?:spokes(?:man|woman|person)|commander|official|head|leader|member)\s+(?:for|of)\s+)?"
@@ -39,7 +40,7 @@ _HEADER_SOURCE = re.compile(r"\s*(?P<src>[A-Z][^:.;]{2,50}?\b(?:officials?|sourc
 # بأن'): tried when the English patterns find none; group `src` is the source
 _SOURCE_PHRASE = named("source_phrase")
 # a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
-_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|told|denie[sd]|confirmed|stated|documented|recorded)\b")
+_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)\b")
 
 
 def body_stance(low: str, sentence: Sentence) -> str:
