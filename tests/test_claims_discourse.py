@@ -286,12 +286,3 @@ def test_the_village_after_an_unnamed_village_is_no_named_place():
     assert last == []
     text = "ISIS took Khanasir. The army recaptured the town on Monday."
     assert ("Syrian government", "control", "Khanasir") in triples(text)
-
-
-
-# casualty tolls (ANNOTATION: left out): in long-form, 'had been killed in X' with nobody named who killed is
-# no strike; 'killed by Turkish shelling in X' and a coded note keep theirs
-def test_a_casualty_toll_with_no_killer_is_no_strike_in_long_form():
-    assert triples("The SDF said 25 of its fighters had been killed in Raqqa.") == set()
-    assert ("Turkey", "strike", "Afrin") in triples("Ten civilians were killed by Turkish shelling in Afrin.")
-    assert any(rel == "strike" for _, rel, _ in triples("A man was killed in Raqqa on Friday.", long_form=False))

@@ -141,9 +141,6 @@ class ClaimExtractor:
                         and any(t.relation == "strike" and t.start >= start_of_clause(low, sentence, trigger.start)
                                 for t in triggers_here[:k]):
                     continue  # 'shelled X and Y with artillery shells': the shells are the shelling's, no second deed
-                if relation == "strike" and not short_note and any(
-                        m.end() == trigger.end for m in _TOLL_KILLED.finditer(low, max(lo, trigger.start - 20), min(hi, trigger.end + 60))):
-                    continue  # long-form: 'had been killed in Raqqa', nobody named: a casualty toll, no strike
                 mood = parsed.mood(trigger.start, trigger.end) if parsed is not None else None
                 if relation in ("control", "lost") or trigger.route:
                     window = low[max(lo, trigger.start - 40):trigger.start]
@@ -389,7 +386,6 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
 # a sentence that opens with the previous source speaking again
 _SAYS_AGAIN = named("says_again")
 _BACKER_BEFORE = named("backer_before")
-_TOLL_KILLED = named("toll_killed")
 _APPOSED = re.compile(r",\s+[^,.;]{2,60},")
 _EMPTY = re.compile(r"")
 
