@@ -105,6 +105,10 @@ def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(an
     angle = arrow["properties"]["_arrow"]["a"]
     assert 90 < angle < 180
     assert arrow["properties"]["_z"] <= -100000  # under every place marker, never hiding one
+    assert arrow["properties"]["_pane"] == "geo-arrows"  # ... nor a circle (overlay pane): a pane under theirs
+    page = build_map(analysis).get_root().render()
+    made = re.search(r'(\w+) = \w+\.createPane\(\s*"geo-arrows"\);\s*\1\.style\.zIndex = (\d+)', page)
+    assert made and int(made.group(2)) < 400 and made.start() < page.index('"_pane":"geo-arrows"')
     assert round(screen_bearing((40, 35), (41, 35))) == 0 and round(screen_bearing((40, 35), (40, 34))) == 90
 
 
