@@ -296,6 +296,14 @@ def test_each_symbol_says_one_thing():
                                          holders=["ISIS", "SDF"], disputed=True))["properties"]
     assert disputed["symbol"] == "disputed" and "repeating-linear-gradient" in disputed["_icon"]["html"]
     assert actor_colour("SDF") in disputed["_icon"]["html"] and actor_colour("ISIS") in disputed["_icon"]["html"]
+    # the SDF's capture reported and called bogus by another party: nobody holds it uncontested, but
+    # the stripes and the tooltip say whose hold is contested (not grey, as for a fight nobody holds)
+    contested = PlaceLayer.feature(_place("Raqqa", [_c("SDF", "control", stance="disputed"), _c("ISIS", "presence")],
+                                          disputed=True))["properties"]
+    assert contested["symbol"] == "disputed" and actor_colour("SDF") in contested["_icon"]["html"]
+    assert actor_colour("ISIS") not in contested["_icon"]["html"] and "SDF's hold contested" in contested["_tip"]
+    fight = PlaceLayer.feature(_place("Raqqa", [_c("SDF", "contested")], disputed=True))["properties"]
+    assert actor_colour("SDF") not in fight["_icon"]["html"]
     strike = PlaceLayer.feature(_place("Raqqa", [_c("Russia", "strike")] * 2))["properties"]
     assert strike["symbol"] == "event" and "\u2738" in strike["_icon"]["html"]
     assert actor_colour("Russia") in strike["_icon"]["html"] and "geo-event-strike" in strike["_icon"]["className"]
