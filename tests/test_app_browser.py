@@ -111,7 +111,11 @@ READ_OFF = """() => {
   }
   const labels = [...document.querySelectorAll('.geo-label')].filter(e => e.getBoundingClientRect().width > 0)
     .map(e => e.firstChild.textContent);
-  return {actors, places, labels, keys: document.querySelector('.geo-legend .geo-keys').innerText};
+  const outside = [...document.querySelectorAll('.geo-place')].filter(e => {
+    const b = e.getBoundingClientRect(), x = b.left + b.width / 2, y = b.top + b.height / 2;
+    return !(x > 0 && y > 0 && x < innerWidth && y < innerHeight);
+  }).map(e => e.getAttribute('class'));
+  return {actors, places, labels, outside, keys: document.querySelector('.geo-legend .geo-keys').innerText};
 }"""
 
 
@@ -127,6 +131,7 @@ def test_the_holders_of_raqqa_tabqa_and_abu_kamal_read_off_the_default_view(demo
     assert {"Raqqa", "Tabqa", "Abu Kamal"} <= set(seen["labels"])
     for name, place in places.items():
         assert place["inside"] and place["onTop"], f"{name}'s symbol is off screen or covered ({place['over']})"
+    assert seen["outside"] == []  # the whole theatre: every place that carries a claim is on screen
     for name, holder in (("tabqa", "SDF"), ("abu-kamal", "ISIS")):
         place = places[name]
         assert "geo-is-held" in place["cls"] and float(place["opacity"]) > 0.8  # filled: held
