@@ -322,6 +322,10 @@ def after_loads(page, play: bool = True) -> dict:
     # a reload in the same tab: the browser has the page's scripts (what a returning user sees);
     # each load in measure_apps is a new browser context, with nothing cached
     out["reload_visible_s"] = []
+    # first the servers idle: the last interleaved load may be the other app's, whose run for the rest of
+    # its page (1-2 s at 5,000 claims) took the CPU from this app's first reload (2.3-3.3 s against
+    # 1.1-1.7 s for the app measured second, 0.9-1.2 s alone)
+    page.wait_for_timeout(4000)
     for _ in range(2):
         page.wait_for_timeout(500)
         out["reload_visible_s"].append(_load(page, page.reload)[0])
