@@ -6,8 +6,9 @@ panning or zooming reruns the script. Prints numbers; it is not a test.
     .venv/bin/python benchmarks/bench_map.py --compare /tmp/geo-main   # and another checkout, same run
 
 With ``--compare DIR`` each corpus is also served from DIR (its app.py and geo/, e.g. today's
-``main`` from ``git archive main | tar -x -C DIR``), the two apps one after the other, in the same
-browser set-up. The browser window is 1400x900; the map's share of it is reported as
+``main`` from ``git archive main | tar -x -C DIR``): both apps are up at once and their page loads
+alternate A B B A A B ... in one browser, the same number each (``--loads``), so that neither side
+is always the one measured first; the summary gives each side's median warm load and its spread. The browser window is 1400x900; the map's share of it is reported as
 ``map_width_frac`` and ``map_height_frac``.
 
 Each corpus is served by ``streamlit run app.py`` on 127.0.0.1 and driven by Debian's
@@ -24,6 +25,7 @@ cache warm too, as for a returning user).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import socket
@@ -160,9 +162,18 @@ def make_clickable(page, target) -> None:
 PAGE_PROBE = """
 (() => {
   if (window !== window.top) { return; }
-  const geo = window.__geo = {sends: [], draws: [], names: null};
+  const geo = window.__geo = {sends: [], draws: [], names: null, received: []};
   const send = WebSocket.prototype.send;
-  WebSocket.prototype.send = function (data) { geo.sends.push(performance.now()); return send.call(this, data); };
+  WebSocket.prototype.send = function (data) {
+    geo.sends.push(performance.now());
+    if (!this.__geoHeard) {  // the messages the page receives, until the map is drawn: [time, bytes]
+      this.__geoHeard = true;
+      this.addEventListener('message', e => {
+        if (geo.draws.length === 0) { geo.received.push([performance.now(), e.data.size || e.data.byteLength || e.data.length || 0]); }
+      });
+    }
+    return send.call(this, data);
+  };
   let seen = null, updates = 0;
   const day = () => {
     const slider = [...document.querySelectorAll('[data-testid="stSlider"]')].find(e => e.innerText.includes('As of'));
@@ -202,16 +213,33 @@ MAP_DRAWN = "() => window.__geo && window.__geo.draws.length > 0"
 PLAY_STEPS = 4
 
 
-def _load(page, go) -> tuple[float, float, float]:
+def _load(page, go) -> tuple[float, float, float, dict]:
     """(wall s from the request to the first frame with the map drawn, the same from the page's
-    navigation start, the first place name from navigation start)."""
+    navigation start, the first place name from navigation start, where that time went: see
+    :func:`load_phases`)."""
     t0 = time.perf_counter()
     go()
     page.wait_for_function(MAP_DRAWN, polling="raf", timeout=120_000)
     wall = time.perf_counter() - t0
     page.wait_for_function("() => window.__geo.names !== null", polling="raf", timeout=120_000)
     geo = page.evaluate("window.__geo")
-    return round(wall, 2), round(geo["draws"][0]["t"] / 1000, 2), round(geo["names"] / 1000, 2)
+    return round(wall, 2), round(geo["draws"][0]["t"] / 1000, 2), round(geo["names"] / 1000, 2), load_phases(geo)
+
+
+def load_phases(geo: dict) -> dict:
+    """A load's time to the map, in three parts (s, in the page): ``boot``, from navigation start to
+    the first message from the server (streamlit's own page and scripts, the session opened);
+    ``script``, from there to the message that carries the map (the biggest before the map is
+    drawn: the script's first run up to the map element); ``frame``, from there to the map drawn
+    (the component's frame, its scripts, Leaflet, the map script and the first day's data)."""
+    received = geo["received"]
+    if not received:
+        return {}
+    drawn = geo["draws"][0]["t"]
+    first = received[0][0]
+    at, size = max(received, key=lambda r: r[1])
+    return {"boot": round(first / 1000, 2), "script": round((at - first) / 1000, 2),
+            "frame": round((drawn - at) / 1000, 2), "map_message_kb": size // 1024}
 
 
 def measure_play(page, steps: int = PLAY_STEPS) -> dict:
@@ -242,62 +270,89 @@ def measure_play(page, steps: int = PLAY_STEPS) -> dict:
             "play_interval_s": [round(x, 2) for x in gaps]}
 
 
-def measure(app: App, loads: int = 3, play: bool = True) -> dict:
-    """Map-drawn times over ``loads`` page loads (each in a new browser context) and two reloads,
-    then the pan/zoom check, click-to-panel and a few steps of Play."""
+def load_order(labels: list[str], loads: int) -> list[str]:
+    """The apps' page loads interleaved, ABBA: A B B A A B ... (each app ``loads`` times), so neither
+    side is always measured first after the other (with one app first, then the other, the side
+    measured first came out ~0.5 s slower with identical code)."""
+    order: list[str] = []
+    for i in range(loads):
+        order += labels if i % 2 == 0 else labels[::-1]
+    return order
+
+
+def measure_apps(apps: dict[str, App], loads: int = 3, play: bool = True) -> dict[str, dict]:
+    """Per app: map-drawn times over ``loads`` page loads (each in a new browser context, the apps'
+    loads interleaved by :func:`load_order`, one browser for all), then on each app's last page two
+    reloads, the pan/zoom check, click-to-panel and a few steps of Play (the apps in turn)."""
     from playwright.sync_api import sync_playwright
 
-    out: dict = {"map_visible_s": [], "map_visible_in_page_s": [], "names_visible_s": []}
+    outs = {label: {"map_visible_s": [], "map_visible_in_page_s": [], "names_visible_s": []} for label in apps}
+    pages: dict = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        for _ in range(loads):
+        for label in load_order(list(apps), loads):
+            out = outs[label]
             context = browser.new_context(viewport=VIEWPORT)
             context.add_init_script(PAGE_PROBE)
             page = context.new_page()
-            wall, in_page, names = _load(page, lambda: page.goto(app.url))
+            wall, in_page, names, phases = _load(page, lambda: page.goto(apps[label].url))
+            for part, value in phases.items():
+                out.setdefault(f"load_{part}", []).append(value)
             out["map_visible_s"].append(wall)
             out["map_visible_in_page_s"].append(in_page)
             out["names_visible_s"].append(names)
-            frame = page.frame_locator(MAP_IFRAME)
-            out["features_drawn"] = frame.locator(".geo-place").count()
-            # the page complete before the next load: that one finds the server idle, as a new user's
+            out["features_drawn"] = page.frame_locator(MAP_IFRAME).locator(".geo-place").count()
+            # the page complete before the next load: that one finds the servers idle, as a new user's
             # would (closed at once, a page can leave its session's last run to the next load)
             page.get_by_role("heading", name="Read a document").wait_for(timeout=120_000)
-            last = page
-            if len(out["map_visible_s"]) < loads:
-                context.close()
-        page = last
-        # a reload in the same tab: the browser has the page's scripts (what a returning user sees);
-        # each load above is a new browser context, with nothing cached
-        out["reload_visible_s"] = []
-        for _ in range(2):
-            page.wait_for_timeout(500)
-            out["reload_visible_s"].append(_load(page, page.reload)[0])
-        frame = page.frame_locator(MAP_IFRAME)
-        page.wait_for_timeout(1000)
-        box = page.locator(MAP_IFRAME).bounding_box()
-        out["map_width_frac"] = round(box["width"] / VIEWPORT["width"], 3)
-        out["map_height_frac"] = round(box["height"] / VIEWPORT["height"], 3)
-        runs = script_runs(page)
-        raqqa = frame.locator(".geo-place.geo-name-raqqa").first
-        make_clickable(page, raqqa)  # wheel zooms
-        box = frame.locator(".leaflet-container").bounding_box()
-        page.mouse.move(box["x"] + 60, box["y"] + box["height"] - 60)
-        page.mouse.down()
-        page.mouse.move(box["x"] + 100, box["y"] + box["height"] - 90, steps=5)
-        page.mouse.up()
-        page.wait_for_timeout(1200)
-        out["reruns_on_pan_zoom"] = script_runs(page) - runs
-        make_clickable(page, raqqa)
-        t0 = time.perf_counter()
-        raqqa.click()
-        page.get_by_role("heading", name="Raqqa").wait_for(timeout=60_000)
-        page.locator("blockquote").first.wait_for(timeout=60_000)
-        out["click_to_panel_s"] = round(time.perf_counter() - t0, 2)
-        out["reruns_on_click"] = script_runs(page) - runs - out["reruns_on_pan_zoom"]
-        if play:
-            out.update(measure_play(page))
+            if label in pages:
+                pages[label].context.close()
+            pages[label] = page
+        for label in apps:
+            outs[label].update(after_loads(pages[label], play))
+            pages[label].context.close()
         browser.close()
+    return outs
+
+
+def after_loads(page, play: bool = True) -> dict:
+    """On a loaded page: two reloads, the map's share of the window, the pan/zoom check,
+    click-to-panel and (``play``) a few steps of Play."""
+    out: dict = {}
+    # a reload in the same tab: the browser has the page's scripts (what a returning user sees);
+    # each load in measure_apps is a new browser context, with nothing cached
+    out["reload_visible_s"] = []
+    # first the servers idle: the last interleaved load may be the other app's, whose run for the rest of
+    # its page (1-2 s at 5,000 claims) took the CPU from this app's first reload (2.3-3.3 s against
+    # 1.1-1.7 s for the app measured second, 0.9-1.2 s alone)
+    page.wait_for_timeout(4000)
+    for _ in range(2):
+        page.wait_for_timeout(500)
+        out["reload_visible_s"].append(_load(page, page.reload)[0])
+    frame = page.frame_locator(MAP_IFRAME)
+    page.wait_for_timeout(1000)
+    box = page.locator(MAP_IFRAME).bounding_box()
+    out["map_width_frac"] = round(box["width"] / VIEWPORT["width"], 3)
+    out["map_height_frac"] = round(box["height"] / VIEWPORT["height"], 3)
+    runs = script_runs(page)
+    raqqa = frame.locator(".geo-place.geo-name-raqqa").first
+    make_clickable(page, raqqa)  # wheel zooms
+    box = frame.locator(".leaflet-container").bounding_box()
+    page.mouse.move(box["x"] + 60, box["y"] + box["height"] - 60)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 100, box["y"] + box["height"] - 90, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(1200)
+    out["reruns_on_pan_zoom"] = script_runs(page) - runs
+    make_clickable(page, raqqa)
+    t0 = time.perf_counter()
+    raqqa.click()
+    page.get_by_role("heading", name="Raqqa").wait_for(timeout=60_000)
+    page.locator("blockquote").first.wait_for(timeout=60_000)
+    out["click_to_panel_s"] = round(time.perf_counter() - t0, 2)
+    out["reruns_on_click"] = script_runs(page) - runs - out["reruns_on_pan_zoom"]
+    if play:
+        out.update(measure_play(page))
     return out
 
 
@@ -325,7 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loads", type=int, default=3, help="page loads per corpus")
     parser.add_argument("--compare", type=Path, default=None,
                         help="another checkout (its app.py and geo/) measured in the same run, e.g. today's main")
-    parser.add_argument("--skip-seeds", action="store_true", help="only the generated corpus")
+    parser.add_argument("--skip-seeds", action="store_true", help="without the seeds")
+    parser.add_argument("--only", default="", help="comma-separated corpora to measure: demo, seeds, generated")
     args = parser.parse_args(argv)
 
     from benchmarks import use_environment
@@ -353,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
                    f"generated_{args.claims}": (generated, f"{DATED_MODULE}:analyse")}
         if args.skip_seeds:
             corpora.pop("seeds")
+        if args.only:
+            wanted = set(args.only.split(","))
+            corpora = {k: v for k, v in corpora.items() if k.split("_")[0] in wanted}
         for name, (folder, analyser) in corpora.items():
             if not folder.is_dir():
                 print(f"{name}: {folder} is missing, skipped")
@@ -369,14 +428,15 @@ def main(argv: list[str] | None = None) -> int:
             shared = {"documents": len(docs), "claims": len(analysis.claims), "places": len(analysis.places),
                       "zones": len(analysis.zones), "corridors": len(analysis.corridors),
                       "analyse_s": round(time.perf_counter() - t0, 2), **server_side(analysis)}
+            with contextlib.ExitStack() as stack:  # both apps up: their loads interleaved
+                apps = {label: stack.enter_context(App(folder, analyser, root, folders[label], (tmp,)))
+                        for label, root in roots.items()}
+                measured = measure_apps(apps, args.loads)
             for label, root in roots.items():
-                info = dict(shared, root=str(root))
-                with App(folder, analyser, root, folders[label], (tmp,)) as app:
-                    info.update(measure(app, args.loads))
                 key = name if label == "this" else f"{name} [{label}]"
-                results[key] = info
+                results[key] = dict(shared, root=str(root), **measured[label])
                 print(f"\n== {key}")
-                for k, value in info.items():
+                for k, value in results[key].items():
                     print(f"  {k:24} {value}")
     for name, info in results.items():
         visible = info["map_visible_s"]
@@ -385,13 +445,20 @@ def main(argv: list[str] | None = None) -> int:
         play = (f"; play step {statistics.median(info['play_step_s'][1:] or info['play_step_s']):.2f} s (tick to the "
                 f"next day's map, median of {len(info['play_step_s'][1:] or info['play_step_s'])}), a day every "
                 f"{statistics.median(info['play_interval_s']):.2f} s" if info.get("play_interval_s") else "")
-        print(f"\n{name}: map visible {visible[0]} s cold, {statistics.median(visible[1:] or visible):.2f} s warm "
-              f"(median; {statistics.median(in_page[1:] or in_page):.2f} s from navigation start in the page), names "
+        warm = visible[1:] or visible
+        print(f"\n{name}: map visible {visible[0]} s cold, {statistics.median(warm):.2f} s warm (median of "
+              f"{len(warm)}, {min(warm):.2f}-{max(warm):.2f}; {statistics.median(in_page[1:] or in_page):.2f} s from "
+              "navigation start in the page), names "
               f"on it {statistics.median(names[1:] or names):.2f} s; reload (browser cache warm) "
               f"{statistics.median(info['reload_visible_s']):.2f} s; click->panel "
               f"{info['click_to_panel_s']} s; reruns on pan/zoom {info['reruns_on_pan_zoom']}, on click "
               f"{info['reruns_on_click']}{play}; map {info['map_width_frac']:.0%} x {info['map_height_frac']:.0%} "
               "of 1400x900")
+        if info.get("load_frame"):
+            parts = ", ".join(f"{part} {statistics.median(info['load_' + part][1:] or info['load_' + part]):.2f} s"
+                              for part in ("boot", "script", "frame"))
+            print(f"  warm load by part (medians, see load_phases): {parts}; the map's message "
+                  f"{statistics.median(info['load_map_message_kb'])} KB")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "bench_map.json").write_text(json.dumps(results, indent=2))
     return 0

@@ -87,6 +87,67 @@ def test_the_map_is_the_page_with_the_panel_beside_it(demo_server, browser_page)
     _shot(page, "app-main-screen")
 
 
+# What a person reads off the default view without clicking: the legend's actors by colour, and
+# each place's symbol (its classes, its fill or its stripes, its name on screen)
+READ_OFF = """() => {
+  const actors = {};
+  for (const li of document.querySelectorAll('.geo-legend ul.geo-actors li')) {
+    const swatch = li.querySelector('.geo-swatch');
+    const colour = swatch && (swatch.getAttribute('style').match(/#[0-9a-fA-F]{6}/) || [])[0];
+    if (colour) { actors[colour.toLowerCase()] = li.innerText.trim(); }
+  }
+  const places = {};
+  for (const name of ['raqqa', 'tabqa', 'abu-kamal']) {
+    const el = document.querySelector('.geo-place.geo-name-' + name);
+    const box = el.getBoundingClientRect();
+    const paint = el.tagName === 'path' ? el.getAttribute('fill') : el.firstChild.getAttribute('style');
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    const top = document.elementFromPoint(x, y);
+    places[name] = {cls: el.getAttribute('class'), paint: paint,
+                    colours: (paint.match(/#[0-9a-fA-F]{6}/g) || []).map(c => c.toLowerCase()),
+                    opacity: el.getAttribute('fill-opacity'), inside: x > 0 && y > 0 && x < innerWidth && y < innerHeight,
+                    onTop: top === el || el.contains(top),
+                    over: top ? top.tagName + '.' + (top.getAttribute('class') || '') : null};
+  }
+  const labels = [...document.querySelectorAll('.geo-label')].filter(e => e.getBoundingClientRect().width > 0)
+    .map(e => e.firstChild.textContent);
+  const outside = [...document.querySelectorAll('.geo-place')].filter(e => {
+    const b = e.getBoundingClientRect(), x = b.left + b.width / 2, y = b.top + b.height / 2;
+    return !(x > 0 && y > 0 && x < innerWidth && y < innerHeight);
+  }).map(e => e.getAttribute('class'));
+  return {actors, places, labels, outside, keys: document.querySelector('.geo-legend .geo-keys').innerText};
+}"""
+
+
+def test_the_holders_of_raqqa_tabqa_and_abu_kamal_read_off_the_default_view(demo_server, browser_page):
+    """The issue's "done when", without a click: Tabqa held by the SDF, Abu Kamal by ISIS (filled
+    in the colour the legend gives them), Raqqa the SDF's but contested (striped in SDF colour and
+    white, the legend's "disputed"); held told from claimed-by-nobody by fill against outline."""
+    _, page = browser_page
+    page.goto(demo_server)
+    _ready(page)
+    seen = _map_frame(page).evaluate(READ_OFF)
+    actors, places = seen["actors"], seen["places"]
+    assert {"Raqqa", "Tabqa", "Abu Kamal"} <= set(seen["labels"])
+    for name, place in places.items():
+        assert place["inside"] and place["onTop"], f"{name}'s symbol is off screen or covered ({place['over']})"
+    assert seen["outside"] == []  # the whole theatre: every place that carries a claim is on screen
+    for name, holder in (("tabqa", "SDF"), ("abu-kamal", "ISIS")):
+        place = places[name]
+        assert "geo-is-held" in place["cls"] and float(place["opacity"]) > 0.8  # filled: held
+        assert actors[place["colours"][0]] == holder, (name, place, actors)
+    raqqa = places["raqqa"]
+    assert "geo-is-disputed" in raqqa["cls"] and "repeating-linear-gradient" in raqqa["paint"]
+    assert [actors.get(c) for c in raqqa["colours"] if c != "#ffffff"] == ["SDF"]
+    for words in ("held: the holder's colour", "claimed, held by nobody", "disputed: sources disagree"):
+        assert words in seen["keys"]
+    claimed = _map_frame(page).evaluate(
+        "() => [...document.querySelectorAll('path.geo-is-claimed')].map(p => [p.getAttribute('fill'), "
+        "+p.getAttribute('fill-opacity')])")
+    assert claimed and all(fill == "#ffffff" and opacity < 0.5 for fill, opacity in claimed)  # an outline
+    _shot(page, "app-holders-at-a-glance")
+
+
 def test_where_sources_disagree_in_two_clicks_and_a_click_fills_the_panel_fast(demo_server, browser_page):
     _, page = browser_page
     page.goto(demo_server)

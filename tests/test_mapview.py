@@ -105,6 +105,10 @@ def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(an
     angle = arrow["properties"]["_arrow"]["a"]
     assert 90 < angle < 180
     assert arrow["properties"]["_z"] <= -100000  # under every place marker, never hiding one
+    assert arrow["properties"]["_pane"] == "geo-arrows"  # ... nor a circle (overlay pane): a pane under theirs
+    page = build_map(analysis).get_root().render()
+    made = re.search(r'(\w+) = \w+\.createPane\(\s*"geo-arrows"\);\s*\1\.style\.zIndex = (\d+)', page)
+    assert made and int(made.group(2)) < 400 and made.start() < page.index('"_pane":"geo-arrows"')
     assert round(screen_bearing((40, 35), (41, 35))) == 0 and round(screen_bearing((40, 35), (40, 34))) == 90
 
 
@@ -292,6 +296,14 @@ def test_each_symbol_says_one_thing():
                                          holders=["ISIS", "SDF"], disputed=True))["properties"]
     assert disputed["symbol"] == "disputed" and "repeating-linear-gradient" in disputed["_icon"]["html"]
     assert actor_colour("SDF") in disputed["_icon"]["html"] and actor_colour("ISIS") in disputed["_icon"]["html"]
+    # the SDF's capture reported and called bogus by another party: nobody holds it uncontested, but
+    # the stripes and the tooltip say whose hold is contested (not grey, as for a fight nobody holds)
+    contested = PlaceLayer.feature(_place("Raqqa", [_c("SDF", "control", stance="disputed"), _c("ISIS", "presence")],
+                                          disputed=True))["properties"]
+    assert contested["symbol"] == "disputed" and actor_colour("SDF") in contested["_icon"]["html"]
+    assert actor_colour("ISIS") not in contested["_icon"]["html"] and "SDF's hold contested" in contested["_tip"]
+    fight = PlaceLayer.feature(_place("Raqqa", [_c("SDF", "contested")], disputed=True))["properties"]
+    assert actor_colour("SDF") not in fight["_icon"]["html"]
     strike = PlaceLayer.feature(_place("Raqqa", [_c("Russia", "strike")] * 2))["properties"]
     assert strike["symbol"] == "event" and "\u2738" in strike["_icon"]["html"]
     assert actor_colour("Russia") in strike["_icon"]["html"] and "geo-event-strike" in strike["_icon"]["className"]

@@ -121,42 +121,61 @@ def _wait_day(page, day: str, seconds: float = 20) -> None:
     raise AssertionError(f"the page does not show the state on {day} (it shows {_shown_day(page)})")
 
 
+# In the page: each day the caption shows, in order, and whether the map drew ISIS's zone while it
+# was shown (a Python loop polling the page could miss a day on a busy machine)
+DAY_RECORDER = """
+(() => {
+  if (window !== window.top) { return; }
+  const days = window.__days = [];
+  setInterval(() => {
+    const found = document.body && document.body.innerText.match(/State on (\\d{4}-\\d\\d-\\d\\d)/);
+    if (!found) { return; }
+    if (!days.length || days[days.length - 1].day !== found[1]) { days.push({day: found[1], isis: false}); }
+    const frames = document.querySelectorAll('iframe[title*="streamlit_folium"]');
+    let doc = null;
+    try { doc = frames.length === 1 ? frames[0].contentDocument : null; } catch (e) { doc = null; }
+    if (doc && doc.querySelector('.leaflet-overlay-pane path.geo-zone.geo-actor-isis')) { days[days.length - 1].isis = true; }
+  }, 40);
+})();
+"""
+PLAY_BUTTON = "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('\u25b6 Play'))"
+
+
 def test_play_steps_through_the_days_and_pause_stops(reversal_server, browser_page):
     context, page = browser_page
+    page.add_init_script(DAY_RECORDER)
     page.goto(reversal_server)
     page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
     _wait_day(page, "2017-11-10")
     _zones_show(page, "syrian-government", "isis")
     page.get_by_role("button", name="▶ Play").click()  # at the last day: plays from the first
-    days: list[str] = []  # the days shown, in order, and the holders' zones the map drew meanwhile
-    zones: set[str] = set()
-    frame = page.frame_locator(MAP_IFRAME)
-    for _ in range(300):
-        try:
-            day = _shown_day(page)
-        except Exception:  # noqa: BLE001 - the caption is being redrawn
-            continue
-        if not days or days[-1] != day:
-            days.append(day)
-        if page.locator(MAP_IFRAME).count() == 1 and frame.locator(ZONE.format("isis")).count():
-            zones.add("isis")
-        if len(days) > 1 and page.get_by_role("button", name="▶ Play").count():
-            break  # stopped at the end
-        page.wait_for_timeout(100)
-    _wait_day(page, "2017-11-10")  # (the button is drawn above the caption)
-    days += ["2017-11-10"] if days[-1] != "2017-11-10" else []
-    assert days == ["2017-11-10", "2017-11-01", "2017-11-03", "2017-11-10"]  # the days on which claims begin
-    assert zones == {"isis"}  # ISIS's zone while its retaking of the 3rd was the latest word
+    # played to the end: the Play button back, the last day shown (however long the steps take)
+    page.wait_for_function(f"() => window.__days.length > 1 && window.__days[window.__days.length - 1].day "
+                           f"=== '2017-11-10' && ({PLAY_BUTTON})()", timeout=120_000)
+    shown = page.evaluate("window.__days")
+    assert [d["day"] for d in shown] == ["2017-11-10", "2017-11-01", "2017-11-03", "2017-11-10"]  # claim days
+    isis = [d["day"] for d in shown if d["isis"]]
+    assert "2017-11-03" in isis and "2017-11-01" not in isis  # ISIS's zone while its retaking was the latest word
     page.wait_for_timeout(2500)
-    assert _shown_day(page) == "2017-11-10"
+    assert page.evaluate("window.__days.length") == len(shown) and _shown_day(page) == "2017-11-10"
 
-    page.get_by_role("button", name="▶ Play").click()
-    _wait_day(page, "2017-11-01")
-    page.get_by_role("button", name="⏸ Pause").click()
-    page.get_by_role("button", name="▶ Play").wait_for(timeout=10_000)
-    paused = _shown_day(page)
+    for _ in range(3):  # pause during play (on a busy machine play may reach the end first: again)
+        page.get_by_role("button", name="▶ Play").click()
+        try:
+            page.get_by_role("button", name="⏸ Pause").click(timeout=10_000)
+        except Exception:  # noqa: BLE001 - play ended before the click
+            continue
+        page.wait_for_function(PLAY_BUTTON, timeout=30_000)
+        _wait_day(page, page.evaluate("window.__days[window.__days.length - 1].day"))
+        paused = _shown_day(page)
+        if paused != "2017-11-10":
+            break
+    else:
+        raise AssertionError("play reached the last day before Pause three times")
+    seen = page.evaluate("window.__days.length")
     page.wait_for_timeout(4000)  # more than two steps of play
-    assert _shown_day(page) == paused and paused != "2017-11-10"
+    assert page.evaluate("window.__days.length") == seen and _shown_day(page) == paused
+    assert page.get_by_role("button", name="▶ Play").count() == 1
     page.screenshot(path=str(ARTIFACTS / "time-paused.png"))
 
 

@@ -25,7 +25,7 @@ main()
 '''
 # the settings of the checkout's .streamlit/config.toml, for a launch from anywhere
 STREAMLIT_OPTIONS = ["--server.enableStaticServing", "true", "--browser.gatherUsageStats", "false",
-                     "--server.maxUploadSize", "32", "--client.toolbarMode", "minimal"]
+                     "--server.maxUploadSize", "32", "--client.toolbarMode", "minimal", "--server.fileWatcherType", "none"]
 
 
 def _files(folder: Path) -> list[tuple[str, int]]:

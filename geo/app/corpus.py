@@ -15,6 +15,7 @@ from typing import Callable
 
 import streamlit as st
 
+from geo.app.memory import kept
 from geo.documents import MAX_BYTES, SUFFIXES, decode, load_paths
 from geo.model import Analysis, Document
 from geo.service import ReviewedAnalysis, analyse_workspace, layers_stale
@@ -82,7 +83,7 @@ def fingerprint(documents: list[Document]) -> str:
 @st.cache_resource(show_spinner="Finding places and claims…", max_entries=16)
 def analyse_cached(key: str, analyser_spec: str, _documents: tuple[Document, ...]) -> Analysis:
     """The analysis of a corpus, computed once per corpus content and analyser."""
-    return load_analyser(analyser_spec)(list(_documents))
+    return kept(load_analyser(analyser_spec)(list(_documents)))
 
 
 # the first build of the gazetteer index, shared by the sessions of this server: its lock and how
@@ -104,7 +105,7 @@ def _load_index(loader: Callable | None = None) -> None:
             return
         (loader or GazetteerIndex.load)(progress=_report_build)
         if loader is None:
-            default_index()
+            kept(default_index())
 
 
 def prepare_gazetteer(loader: Callable | None = None) -> None:
@@ -327,7 +328,7 @@ def app_author() -> str:
 @st.cache_resource(show_spinner="Finding places and claims…", max_entries=8)
 def workspace_analysis_cached(path: str, revision: int, _workspace) -> ReviewedAnalysis:
     """The corrected analysis of a workspace, once per workspace change (by any session or process)."""
-    return analyse_workspace(_workspace, update=False, write_layers=layers_stale(_workspace))
+    return kept(analyse_workspace(_workspace, update=False, write_layers=layers_stale(_workspace)))
 
 
 def workspace_analysis(corpus: WorkspaceCorpus) -> tuple[str, Analysis, ReviewedAnalysis]:

@@ -6,6 +6,7 @@ import re
 
 import streamlit as st
 
+from geo.app.memory import kept
 from geo.mapview import build_map
 from geo.mapview.live import update_script
 from geo.mapview.selection import CLICK_KEYS
@@ -70,7 +71,7 @@ def map_payload(key: str, filters: tuple, base: str | None, _frame: Analysis) ->
     data come from :func:`map_update`. None when this streamlit-folium has other internals (the
     map is then drawn whole by st_folium each run)."""
     try:
-        return _folium_payload(build_map(_frame, asset_base=base, view_key=key[:16], popups=False, live=True))
+        return kept(_folium_payload(build_map(_frame, asset_base=base, view_key=key[:16], popups=False, live=True)))
     except ImportError:
         return None
 
@@ -78,7 +79,7 @@ def map_payload(key: str, filters: tuple, base: str | None, _frame: Analysis) ->
 @st.cache_resource(max_entries=32)
 def map_update(key: str, filters: tuple, _view: Analysis) -> str:
     """The script that fills the map's frame with ``_view`` (once per corpus, filters and day)."""
-    return update_script(_view)
+    return kept(update_script(_view))
 
 
 def show_map(key: str, filters: tuple, view: Analysis, base: str | None, frame: tuple[tuple, Analysis],

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.app.memory import kept
 from geo.app.corpus import Corpus, WorkspaceCorpus, md_escape
 from geo.documents import MAX_BYTES, SUFFIXES
 from geo.aggregate import PlaceAccounts, contradictions, contradictions_csv, filter_analysis, unresolved
@@ -44,7 +45,7 @@ def view_cached(key: str, filters: tuple, _analysis: Analysis) -> Analysis:
     chosen = dict(filters)
     day = chosen.pop("as_of", None)
     keep_undated = chosen.pop("undated", True)
-    return filter_analysis(as_of(_analysis, day, keep_undated) if day else _analysis, **chosen)
+    return kept(filter_analysis(as_of(_analysis, day, keep_undated) if day else _analysis, **chosen))
 
 
 @st.cache_resource(max_entries=16)
@@ -63,7 +64,7 @@ def contradictions_cached(key: str, filters: tuple, _analysis: Analysis) -> Cont
     rows = contradiction_rows(accounts)
     shown = [{k: r[k] for k in ("place", "why", "source", "date", "account", "stance", "sentence")}
              for r in rows if r["disagree"]]
-    return Contradictions(accounts, shown, len(rows), contradictions_csv(accounts).encode("utf-8"))
+    return kept(Contradictions(accounts, shown, len(rows), contradictions_csv(accounts).encode("utf-8")))
 
 
 @dataclass(frozen=True)

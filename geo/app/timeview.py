@@ -9,6 +9,7 @@ import streamlit as st
 
 from geo.aggregate.timeline import (PlaceChange, changes, claim_period, coarse_claims, latest_day, slider_days,
                                     state_window)
+from geo.app.memory import kept
 from geo.app.panels import select_place, html_table
 from geo.aggregate.filtering import ClaimFilter
 from geo.mapview.keys import place_key
@@ -165,7 +166,7 @@ def changes_cached(key: str, filters: tuple, start: dt.date, end: dt.date, _anal
     least = chosen.pop("min_confidence", 0.0)
     rule = ClaimFilter.of(**chosen)
     claims = [c for c in _analysis.claims if c.confidence >= least]
-    return changes(rule.claims(claims) if rule.active else claims, start, end, keep_undated)
+    return kept(changes(rule.claims(claims) if rule.active else claims, start, end, keep_undated))
 
 
 CHANGE_ROWS = 200

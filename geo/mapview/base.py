@@ -8,6 +8,7 @@ thousands of folium elements:
 ``_icon``   ``L.divIcon`` options; the point becomes a marker with that icon
 ``_arrow``  ``{a: degrees, c: "#rrggbb", cls: classes}``: an arrow marker drawn in the browser
 ``_z``      the marker's z-index offset (bigger places lower, so small ones stay clickable)
+``_pane``   the pane of that marker (default: the layer's, else the marker pane)
 ``_cls``    extra CSS classes for the SVG path (how tests and users find a feature)
 ``_tip``    tooltip HTML, already escaped
 ``_popup``  popup HTML, already escaped (bound as a DOM element so st_folium can read its text)
@@ -90,7 +91,7 @@ class FeatureLayer(Layer):
                 }
                 if (p._icon) {
                     return L.marker(latlng, {icon: L.divIcon(p._icon), keyboard: false, zIndexOffset: p._z || 0,
-                                             {%- if this.pane %} pane: {{ this.pane|tojson }},{% endif %}
+                                             pane: typeof p._pane === "string" ? p._pane : {{ (this.pane or "markerPane")|tojson }},
                                              interactive: {{ this.interactive|tojson }}});
                 }
                 return L.circleMarker(latlng, L.Util.extend(

@@ -11,7 +11,7 @@ from geo.geometry import corridor_geometry, valid_lonlat, zone_geometry
 from geo.mapview.base import FeatureLayer, IconImagePath, MapStyle
 from geo.mapview.basemap import BASE_PANE, THEATRE, BordersLayer, reference_layers
 from geo.mapview.behaviour import LiveUpdate, MapBehaviour
-from geo.mapview.corridors import CorridorLayer
+from geo.mapview.corridors import ARROW_PANE, ARROW_PANE_Z, CorridorLayer
 from geo.mapview.labels import LABEL_PANE, PlaceLabels
 from geo.mapview.legend import Legend, legend_room
 from geo.mapview.palette import PALETTE, ActorPalette
@@ -148,6 +148,7 @@ def build_map(
             layer.add_to(fmap)
     if osm:
         folium.TileLayer("OpenStreetMap", name=OSM_NAME, overlay=True, show=False, control=True).add_to(fmap)
+    folium.map.CustomPane(ARROW_PANE, z_index=ARROW_PANE_Z).add_to(fmap)  # before the corridors' arrows
     layers = data_layers(analysis, palette, every=live)
     HatchPatterns(layers[1].colour_sets).add_to(fmap)
     for layer in layers:

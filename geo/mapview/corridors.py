@@ -13,6 +13,11 @@ from geo.model import Corridor
 DASHES = {"asserted": "10 6", "alleged": "3 6", "disputed": "10 4 2 4", "denied": "2 8"}
 ARROW_AT = 0.5  # fraction of the way along the line where the arrow sits (midway: clear of both ends' markers)
 ARROW_Z = -100000  # arrows under every place marker: they never hide a place
+# ... including the circles, which Leaflet draws in the overlay pane (400), under the marker pane
+# (600) where icons go: the arrows get a pane of their own just under the overlay pane (on a short
+# corridor, Abu Kamal to al-Qaim at the first view, the arrow had covered the circle of its end)
+ARROW_PANE = "geo-arrows"
+ARROW_PANE_Z = 390
 
 
 def mercator(lon: float, lat: float) -> tuple[float, float]:
@@ -86,6 +91,6 @@ class CorridorLayer(FeatureLayer):
         angle = round(screen_bearing(start, end), 1)
         arrow = {"type": "Feature",
                  "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-                 "properties": {"key": key, "_tip": shared["_tip"], "_z": ARROW_Z,
+                 "properties": {"key": key, "_tip": shared["_tip"], "_z": ARROW_Z, "_pane": ARROW_PANE,
                                 "_arrow": {"a": angle, "c": colour, "cls": f"geo-arrow {classes}"}}}
         return [line, arrow]

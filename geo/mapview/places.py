@@ -36,6 +36,14 @@ def ranked_holders(place: PlaceSummary) -> list[str]:
     return sorted(weight, key=lambda h: (-weight[h], h))
 
 
+def contested_holders(place: PlaceSummary) -> list[str]:
+    """Those whose hold of the place a source reports and calls into question (control claims of
+    stance ``disputed``: "Damascus called the SDF's capture of Raqqa bogus"), most claims first."""
+    named = Counter(c.actor for c in place.claims
+                    if c.relation == "control" and c.place_id == place.place_id and c.stance == "disputed" and c.actor)
+    return sorted(named, key=lambda a: (-named[a], a))
+
+
 def place_radius(n_claims: int) -> float:
     """Marker radius in pixels: grows with the square root of the claim count, capped."""
     return 3.5 if n_claims == 0 else round(4.5 + min(8.0, 1.6 * math.sqrt(n_claims)), 1)
@@ -68,8 +76,10 @@ class PlaceLayer(FeatureLayer):
 
     @staticmethod
     def colours(place: PlaceSummary, palette: ActorPalette) -> list[str]:
-        """The holders' colours, the one most claims name first (none when nobody holds it)."""
-        return list(dict.fromkeys(palette.colour(a) for a in ranked_holders(place)))
+        """The holders' colours, the one most claims name first; for a disputed place nobody holds
+        uncontested, the colours of those whose hold is claimed and called into question (none
+        when there is nobody)."""
+        return list(dict.fromkeys(palette.colour(a) for a in ranked_holders(place) or contested_holders(place)))
 
     @staticmethod
     def symbol(place: PlaceSummary) -> str:
@@ -100,7 +110,9 @@ class PlaceLayer(FeatureLayer):
     def tooltip(cls, place: PlaceSummary, key: str) -> str:
         symbol = cls.symbol(place)
         if symbol == "disputed":
-            extra = " · disputed" + (f": {short_list(ranked_holders(place), 3)}" if place.holders else "")
+            contested = [] if place.holders else contested_holders(place)
+            extra = " · disputed" + (f": {short_list(ranked_holders(place), 3)}" if place.holders else
+                                     f": {short_list(contested, 3)}'s hold contested" if contested else "")
         elif symbol == "held":
             extra = f" · held by {short_list(ranked_holders(place), 3)}"
         elif symbol == "claimed":
@@ -119,6 +131,8 @@ class PlaceLayer(FeatureLayer):
             lines.append('<p><span class="geo-badge">disputed</span> sources disagree</p>')
         if place.holders:
             lines.append(f"<p>Held by: {short_list(ranked_holders(place), 4)}</p>")
+        elif place.disputed and contested_holders(place):
+            lines.append(f"<p>Hold claimed and contested: {short_list(contested_holders(place), 4)}</p>")
         if place.claims:
             lines.append(f"<p>{count_phrase(c.relation for c in place.claims)}</p>")
             lines.append("<p><i>Claims are listed beside the map.</i></p>")
