@@ -104,6 +104,15 @@ def test_a_party_that_claims_its_own_deed_is_its_source():
     assert got and all(actor == "Iraqi forces" and source == "Iraqi forces" for actor, _, _, source in got)
 
 
+def test_a_party_that_declares_a_place_liberated_speaks_of_its_own_deed():
+    # 'had declared': the side that declares a place liberated took it; the last actor named
+    # before (ISIS) is not the one that took it
+    got = sources("Iraqi troops spent a month pushing ISIS out of Tikrit. "
+                  "The Iraqi government had declared the city liberated on 1 April.")
+    assert ("Iraqi forces", "control", "Tikrit", "Iraqi forces") in got
+    assert not any(actor == "ISIS" and relation == "control" for actor, relation, _, _ in got)
+
+
 def test_the_speaker_of_a_party_speaks_of_its_troops():
     got = sources("The spokesman of the Iraqi army, Yahya Rasool, stated that the troops had entered Amirli.")
     assert got and all(actor == "Iraqi forces" for actor, _, _, _ in got)
