@@ -119,6 +119,15 @@ def test_the_kind_noun_picks_the_namesake(geoparser):
         "Az-Zahraa", "neighbourhood")
 
 
+def test_a_neighbourhood_the_gazetteer_lacks_is_part_of_the_town_named_after_it(geoparser):
+    assert places(geoparser, "وصلت القوات إلى حي التأميم في مدينة الرمادي.") == [
+        ("التأميم", "Ramadi", 2), ("الرمادي", "Ramadi", 1)]
+    assert places(geoparser, "تقدمت القوات في حي الزهراء على الضفة اليسرى لمدينة الموصل.") == [
+        ("الزهراء", "Mosul", 2), ("الموصل", "Mosul", 1)]
+    # one the gazetteer holds in that town stays itself
+    assert places(geoparser, "قصف على حي الزهراء في مدينة حلب.")[0][1] == "Az-Zahraa"
+
+
 def test_arabic_place_nouns_are_validated(tmp_path, use_settings):
     from geo.geoparse.context import arabic_place_nouns
 
