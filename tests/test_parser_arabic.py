@@ -128,6 +128,13 @@ def test_a_neighbourhood_the_gazetteer_lacks_is_part_of_the_town_named_after_it(
     assert places(geoparser, "قصف على حي الزهراء في مدينة حلب.")[0][1] == "Az-Zahraa"
 
 
+def test_ta_marbuta_written_as_ha_in_running_text(geoparser):
+    # the nouns and the common words are known in that spelling too ('ناحيه' is no village An Nahiyah)
+    assert [m.name for m in parse(geoparser, "قصف في محافظه ادلب وناحيه كبيسه.") if m.role == "place"] == [
+        "Idlib Governorate", "Kubaisa Subdistrict"]
+    assert [m.name for m in parse(geoparser, "معارك عنيفه في الرقه.") if m.role in ("place", "unresolved")] == ["Raqqa"]
+
+
 def test_arabic_place_nouns_are_validated(tmp_path, use_settings):
     from geo.geoparse.context import arabic_place_nouns
 

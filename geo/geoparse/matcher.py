@@ -167,19 +167,23 @@ def read_arabic_place_nouns(text: str, hits: list[NameHit], index: GazetteerInde
     """Hits with the Arabic place noun before them read (``context.arabic_noun_before``): 'سد الفرات'
     is the place the gazetteer calls 'Furat Dam' (Tabqa Dam), 'مصفاة بيجي' the Baiji refinery,
     'ريف إدلب' and 'محافظة إدلب' the Idlib Governorate: the English noun after one of the name's
-    gazetteer names (after 'محافظة', a gazetteer name alone may be the governorate's: 'محافظة التأميم'). A site the gazetteer lacks leaves the name (near it: precision 2); a hit that
-    is the site word itself ('جزيرة' of 'جزيرة سامراء') is dropped."""
+    gazetteer names (after 'محافظة', a gazetteer name alone may be the governorate's). A site the
+    gazetteer lacks leaves the name (near it: precision 2). A hit that is the noun itself is no
+    name ('جزيرة' of 'جزيرة سامراء' is no Jazira, 'ناحيه' of 'ناحيه كبيسه' no village An Nahiyah)."""
     if not any("\u0600" <= h.surface[:1] <= "\u06ff" for h in hits):
         return hits  # no Arabic name: nothing to read
     out: list[NameHit] = []
     for hit in hits:
         noun = arabic_noun_before(text, hit.start) if "\u0600" <= hit.surface[:1] <= "\u06ff" else None
-        if noun is None or noun[0] not in ("site", *_ENGLISH_NOUNS):
+        if noun is None:
             out.append(hit)
             continue
         reads, sites, noun_start = noun
-        if reads == "site" and out and out[-1].start >= noun_start:
-            out.pop()  # the site word was a name of its own ('جزيرة' = the Jazira)
+        if out and out[-1].start >= noun_start:
+            out.pop()  # the noun was taken for a name of its own
+        if reads not in ("site", *_ENGLISH_NOUNS):
+            out.append(hit)
+            continue
         english = sites if reads == "site" else _ENGLISH_NOUNS[reads]
         kind = "facility" if reads == "site" else "governorate"
         key = _named_with_noun(hit.key, english, kind, index)

@@ -143,14 +143,17 @@ def arabic_word_forms(word: str) -> tuple[str, ...]:
     with a one-letter clitic ('بجروح') is counted as written: stripping a letter would turn names
     ('بقرص') into words ('قرص').
 
-    >>> arabic_word_forms("والكردية"), arabic_word_forms("عنيفة")
-    (('والكردية', 'كردية', 'الكردية'), ('عنيفة', 'العنيفة'))
+    >>> arabic_word_forms("والكردية"), arabic_word_forms("عنيفه")
+    (('والكردية', 'كردية', 'الكردية'), ('عنيفه', 'العنيفه', 'عنيفة', 'العنيفة'))
     """
     word = word.translate(_ARABIC_MARKS)
     folded = word.translate(_ARABIC_FOLD)
     article = next((a for a in _ARABIC_ARTICLES if folded.startswith(a) and len(word) - len(a) >= 2), None)
     stem = word[len(article):] if article is not None else word
-    return tuple(dict.fromkeys((word, stem, "ال" + stem)))
+    forms = (word, stem, "ال" + stem)
+    if word.endswith("ه"):  # ta marbuta written as ha ('عنيفه'): counted as the word it stands for
+        forms += tuple(form[:-1] + "ة" for form in forms)
+    return tuple(dict.fromkeys(forms))
 
 
 def arabic_variants(name: str) -> list[str]:
