@@ -128,6 +128,16 @@ def test_a_neighbourhood_the_gazetteer_lacks_is_part_of_the_town_named_after_it(
     assert places(geoparser, "قصف على حي الزهراء في مدينة حلب.")[0][1] == "Az-Zahraa"
 
 
+def test_a_name_after_a_place_noun_that_the_gazetteer_lacks_is_unresolved(geoparser):
+    assert [(m.surface, m.role) for m in parse(geoparser, "وقالت قسد إنها صدت هجوما على قرية أم الكيف.")] == [
+        ("أم الكيف", "unresolved")]
+    # and a quarter of that kind is a part of the town named after it
+    assert places(geoparser, "دخل المسلحون حي المعلمين في مدينة الرمادي.") == [
+        ("المعلمين", "Ramadi", 2), ("الرمادي", "Ramadi", 1)]
+    # a noun with the article, or an adjective without it, describes: no name
+    assert parse(geoparser, "وقصفت الطائرات القرية المجاورة ومدينة كبيرة بعشرات الغارات.") == []
+
+
 def test_ta_marbuta_written_as_ha_in_running_text(geoparser):
     # the nouns and the common words are known in that spelling too ('ناحيه' is no village An Nahiyah)
     assert [m.name for m in parse(geoparser, "قصف في محافظه ادلب وناحيه كبيسه.") if m.role == "place"] == [

@@ -92,6 +92,13 @@ def arabic_place_nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def arabic_name_heads() -> frozenset[str]:
+    """Keys of the words that open an Arabic place name ('أم', 'تل', 'كفر'; ar/words.toml)."""
+    return frozenset(arabic_token_key(w) for r in load_table("words.toml", "arabic_name_head", required={"words": list})
+                     for w in r["words"])
+
+
 _ARABIC_WORD_BEFORE = re.compile(r"([\u0600-\u06ff]+)[^\S\n]+$")
 
 
