@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from geo.casefold import lowered
+from geo.geoparse.normalize import ARABIC_CLITICS, arabic_token_key
 from geo.knowledge import bearing_pattern, load_table, place_noun_pattern, roles, theatre_countries
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
@@ -62,21 +63,75 @@ _DATELINE = re.compile(r"\s*(?:by\b|\(|—|–|-\s)")
 
 def kind_hint(text: str, start: int, end: int) -> str | None:
     """The kind of place the words around a name ask for, if any ('the village of X' -> village)."""
+    if "\u0600" <= text[start:start + 1] <= "\u06ff":  # 'مدينة الرقة': the noun before the name
+        noun = arabic_noun_before(text, start)
+        if noun is None and " " in text[start:end]:  # or the name's own first word ('محافظة إدلب')
+            noun = arabic_noun_before(text, text.index(" ", start, end) + 1)
+        return noun[0] if noun is not None and noun[0] in _ARABIC_KINDS else None
     low = lowered(text)
     cue = _KIND_AFTER.match(low, end, end + 20) or _KIND_BEFORE.search(low, max(0, start - 30), start)
     return cue.lastgroup if cue else None
 
 
-# the same in Arabic: 'ريف حلب' (Aleppo countryside), 'بالقرب من', 'شمال الرقة', 'أطراف', 'محيط'
-_NEAR_ARABIC = re.compile(
-    r"(?<![\u0600-\u06ff])[وف]?[بل]?(?:ريف|محيط|أطراف|اطراف|ضواحي|قرب|بالقرب\s+من|شمال|جنوب|شرق|غرب|"
-    r"شمالي|جنوبي|شرقي|غربي)\s+(?:مدينة\s+|بلدة\s+)?$")
+ARABIC_READINGS = frozenset({"governorate", "countryside", "city", "village", "district", "subdistrict",
+                             "neighbourhood", "site", "near"})
+
+
+@lru_cache(maxsize=1)
+def arabic_place_nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The key of each Arabic place noun (geo/data/lexicon/ar/words.toml) -> (what it reads a name
+    after it as, its English site words)."""
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for record in load_table("words.toml", "arabic_place_noun", required={"words": list, "reads": str},
+                             optional={"sites": list}):
+        reads, sites = record["reads"], tuple(record.get("sites", ()))
+        if reads not in ARABIC_READINGS:
+            raise ValueError(f"{record['_where']}: reads must be one of {sorted(ARABIC_READINGS)}, not {reads!r}")
+        if (reads == "site") != bool(sites):
+            raise ValueError(f"{record['_where']}: sites are given with reads = \"site\" and only then")
+        for word in record["words"]:
+            found[arabic_token_key(word)] = (reads, sites)
+    return found
+
+
+@lru_cache(maxsize=1)
+def arabic_name_heads() -> frozenset[str]:
+    """Keys of the words that open an Arabic place name ('أم', 'تل', 'كفر'; ar/words.toml)."""
+    return frozenset(arabic_token_key(w) for r in load_table("words.toml", "arabic_name_head", required={"words": list})
+                     for w in r["words"])
+
+
+_ARABIC_WORD_BEFORE = re.compile(r"([\u0600-\u06ff]+)[^\S\n]+$")
+
+
+def arabic_noun_before(text: str, start: int) -> tuple[str, tuple[str, ...], int] | None:
+    """The Arabic place noun right before a name ('محافظة إدلب', 'بريف حلب', 'سد الفرات'):
+    (what it reads the name as, its English site words, where the noun starts), or None."""
+    word = _ARABIC_WORD_BEFORE.search(text, max(0, start - 24), start)
+    if word is None:
+        return None
+    nouns = arabic_place_nouns()
+    token = word.group(1)
+    for clitic in ("", *ARABIC_CLITICS):
+        if token.startswith(clitic) and len(token) - len(clitic) >= 2:
+            found = nouns.get(arabic_token_key(token[len(clitic):]))
+            if found is not None:
+                return (*found, word.start(1))
+    return None
+
+
+_ARABIC_NEAR = frozenset({"near", "countryside", "site"})
+_ARABIC_KINDS = frozenset({"governorate", "city", "village", "district", "subdistrict", "neighbourhood"})
+ARABIC_NAMING = _ARABIC_KINDS  # the nouns that call the word after them a place ('قرية عنيفة')
 
 
 def is_near(text: str, start: int) -> bool:
     """'the northern countryside of Raqqa', '25 kilometres from Raqqa': near or part of it."""
-    if "\u0600" <= text[start:start + 1] <= "\u06ff" and _NEAR_ARABIC.search(text, max(0, start - 30), start):
-        return True
+    if "\u0600" <= text[start:start + 1] <= "\u06ff":
+        noun = arabic_noun_before(text, start)
+        if noun is not None and noun[0] in _ARABIC_KINDS:  # 'محيط مدينة منبج': the word before the kind
+            noun = arabic_noun_before(text, noun[2])
+        return noun is not None and noun[0] in _ARABIC_NEAR
     return bool(_NEAR.search(lowered(text), max(0, start - 60), start))
 
 

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
+from geo.geoparse.context import arabic_noun_before
 from geo.geoparse.index_build import CURATED, STOP
-from geo.geoparse.normalize import AMBIGUOUS_ARTICLES, ARTICLE_KEY, ARTICLES, HAS_MARKS, PLAIN_TOKEN_RE, TOKEN_RE, token_key
+from geo.geoparse.normalize import AMBIGUOUS_ARTICLES, ARTICLE_KEY, ARTICLES, HAS_MARKS, PLAIN_TOKEN_RE, TOKEN_RE, name_key, token_key
+
+if TYPE_CHECKING:
+    from geo.geoparse.gazetteer import GazetteerIndex
 
 _SPLIT_RE = re.compile(f"({PLAIN_TOKEN_RE.pattern})")
 _SPLIT_MARKED_RE = re.compile(f"({TOKEN_RE.pattern})")  # for text with combining marks (harakat)
@@ -153,3 +157,50 @@ def _extend_over_article(stream: KeyStream, first: int, start: int) -> int:
     if word.lower() in ARTICLES and separator in ("-", "‑", " ") and (separator != " " or stream.keys[previous] == ARTICLE_KEY):
         return stream.token_span(previous)[0]
     return start
+
+
+# what an Arabic place noun before a name makes of it, by English nouns the gazetteer's names end in
+_ENGLISH_NOUNS = {"governorate": ("governorate", "province", ""), "countryside": ("countryside", "governorate", "province")}
+
+
+def read_arabic_place_nouns(text: str, hits: list[NameHit], index: GazetteerIndex) -> list[NameHit]:
+    """Hits with the Arabic place noun before them read (``context.arabic_noun_before``): 'سد الفرات'
+    is the place the gazetteer calls 'Furat Dam' (Tabqa Dam), 'مصفاة بيجي' the Baiji refinery,
+    'ريف إدلب' and 'محافظة إدلب' the Idlib Governorate: the English noun after one of the name's
+    gazetteer names (after 'محافظة', a gazetteer name alone may be the governorate's). A site the
+    gazetteer lacks leaves the name (near it: precision 2). A hit that is the noun itself is no
+    name ('جزيرة' of 'جزيرة سامراء' is no Jazira, 'ناحيه' of 'ناحيه كبيسه' no village An Nahiyah)."""
+    if not any("\u0600" <= h.surface[:1] <= "\u06ff" for h in hits):
+        return hits  # no Arabic name: nothing to read
+    out: list[NameHit] = []
+    for hit in hits:
+        noun = arabic_noun_before(text, hit.start) if "\u0600" <= hit.surface[:1] <= "\u06ff" else None
+        if noun is None:
+            out.append(hit)
+            continue
+        reads, sites, noun_start = noun
+        if out and out[-1].start >= noun_start:
+            out.pop()  # the noun was taken for a name of its own
+        if reads not in ("site", *_ENGLISH_NOUNS):
+            out.append(hit)
+            continue
+        english = sites if reads == "site" else _ENGLISH_NOUNS[reads]
+        kind = "facility" if reads == "site" else "governorate"
+        key = _named_with_noun(hit.key, english, kind, index)
+        if key is None:
+            out.append(hit)
+        elif reads == "site":
+            out.append(NameHit(noun_start, hit.end, text[noun_start:hit.end], key, index.automaton.get(f" {key} ")[2]))
+        else:
+            out.append(hit._replace(key=key, flags=index.automaton.get(f" {key} ")[2]))
+    return out
+
+
+def _named_with_noun(key: str, nouns: tuple[str, ...], kind: str, index: GazetteerIndex) -> str | None:
+    """The key of '<a gazetteer name of the places of ``key``> <noun>' that names a place of ``kind``."""
+    for place in index.candidates(key):
+        for noun in nouns:
+            named = name_key(f"{place.name} {noun}".strip())  # '': the name itself ('At Tamim' = Tameem, Kirkuk)
+            if any(c.kind == kind for c in index.candidates(named)):
+                return named
+    return None

@@ -113,10 +113,9 @@ def token_key(token: str) -> str:
 
 # Arabic script: one letter for the alef forms and hamza carriers, ha for ta marbuta, ya for
 # alef maqsura; tatweel, lone hamza and diacritics (harakat, shadda, sukun, dagger alef) dropped.
+_ARABIC_MARKS_OFF = {"ـ": None, **dict.fromkeys(map(chr, [*range(0x064B, 0x0660), 0x0670]), None)}
 _ARABIC_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ة": "ه", "ى": "ي", "ـ": None, "ء": None,
-    **dict.fromkeys(map(chr, [*range(0x064B, 0x0660), 0x0670]), None),
-})
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ي", "ة": "ه", "ى": "ي", "ء": None, **_ARABIC_MARKS_OFF})
 # the article with the clitics that join it (wa-, bi-, li-, fa-, ka-): 'والرقة', 'بالرقة', 'للرقة'
 _ARABIC_ARTICLES = ("وبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "ال")
 ARABIC_CLITICS = ("و", "ب", "ل", "ف", "ك", "وب", "ول")
@@ -134,6 +133,28 @@ def arabic_token_key(token: str) -> str:
         if key.startswith(article) and len(key) - len(article) >= 2:
             return key[len(article):]
     return key
+
+
+_ARABIC_MARKS = str.maketrans(_ARABIC_MARKS_OFF)
+
+
+def arabic_word_forms(word: str) -> tuple[str, ...]:
+    """The forms of one Arabic word a word list counts, as written (marks off, letters unfolded):
+    the word, without its article (and the clitics joined to it), and with the article. A word
+    with a one-letter clitic ('بجروح') is counted as written: stripping a letter would turn names
+    ('بقرص') into words ('قرص').
+
+    >>> arabic_word_forms("والكردية"), arabic_word_forms("عنيفه")
+    (('والكردية', 'كردية', 'الكردية'), ('عنيفه', 'العنيفه', 'عنيفة', 'العنيفة'))
+    """
+    word = word.translate(_ARABIC_MARKS)
+    folded = word.translate(_ARABIC_FOLD)
+    article = next((a for a in _ARABIC_ARTICLES if folded.startswith(a) and len(word) - len(a) >= 2), None)
+    stem = word[len(article):] if article is not None else word
+    forms = (word, stem, "ال" + stem)
+    if word.endswith("ه"):  # ta marbuta written as ha ('عنيفه'): counted as the word it stands for
+        forms += tuple(form[:-1] + "ة" for form in forms)
+    return tuple(dict.fromkeys(forms))
 
 
 def arabic_variants(name: str) -> list[str]:

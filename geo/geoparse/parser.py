@@ -15,7 +15,7 @@ from geo.geoparse.gazetteer import GazetteerIndex, default_index
 from geo.geoparse.index_build import read_demonyms
 from geo.geoparse.generic import resolve_generic
 from geo.geoparse.groups import GroupNames, read_group_names
-from geo.geoparse.matcher import KeyStream, find_names
+from geo.geoparse.matcher import KeyStream, find_names, read_arabic_place_nouns
 from geo.geoparse.nearby import NearbySettler
 from geo.geoparse.quarters import place_quarters
 from geo.geoparse.normalize import name_key
@@ -66,6 +66,7 @@ class Geoparser:
         warn_unread_script(doc)
         stream = KeyStream(doc.text)
         hits = find_names(doc.text, self.index.automaton, stream, lowercase=False)
+        hits = read_arabic_place_nouns(doc.text, hits, self.index)  # 'سد الفرات', 'ريف إدلب'
         groups = self.groups.spans(stream)
         if groups:  # 'Hamza Brigade': the place name inside a group's name is no place
             hits = _outside(hits, groups)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from geo.geoparse.context import arabic_noun_before
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import NAME, placed_mention, within_town
@@ -91,6 +92,8 @@ def _town_after(text: str, end: int, by_start: dict[int, Mention]) -> Mention | 
 
 def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
     """``mentions`` (sorted) with the quarters of the document's city placed at the city."""
+    if _ARABIC_LETTER.search(text):
+        mentions = _arabic_quarters(doc_id, text, mentions, index)
     if not any(word in text for word in _PART_WORDS):  # (ten times faster than the pattern)
         return mentions
     city = _city_of(mentions)
@@ -141,6 +144,35 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
         return mentions
     out = [m for m in mentions if not any(f.start < m.end and m.start < f.end for f in found.values())]
     return sorted(out + list(found.values()), key=lambda m: m.start)
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_WORDS = re.compile(r"[\s\u0600-\u06ff]+")
+ARABIC_TOWN_WINDOW = 50  # characters between a quarter's name and the town it is said to lie in
+
+
+def _arabic_quarters(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
+    """'حي الزهراء في الساحل الأيسر لمدينة الموصل': a name after a neighbourhood noun (ar/words.toml)
+    that no stage placed inside a town is a part of the town named in the next few words (or of the
+    city the text is about), placed at that town (precision 2), as 'the X neighbourhood of Mosul'."""
+    out = list(mentions)
+    city: list[Mention | None] = []
+    for i, m in enumerate(mentions):
+        if m.role not in ("place", "unresolved") or not "\u0600" <= m.surface[:1] <= "\u06ff":
+            continue
+        noun = arabic_noun_before(text, m.start)
+        if noun is None or noun[0] != "neighbourhood":
+            continue
+        town = next((t for t in mentions[i + 1:] if t.start - m.end <= ARABIC_TOWN_WINDOW and t.role == "place"
+                     and t.kind in TOWN_KINDS and t.country in THEATRE_COUNTRIES
+                     and _ARABIC_WORDS.fullmatch(text, m.end, t.end)), None)  # (not a gloss in Latin letters)
+        if town is None:
+            city = city or [_city_of(mentions)]
+            town = city[0]
+        place = index.place(town.place_id) if town is not None else None
+        if place is not None and _movable(m, town):
+            out[i] = placed_mention(doc_id, m.start, m.surface, place, 2, QUARTER_CONFIDENCE)
+    return out
 
 
 def _movable(mention: Mention, city: Mention) -> bool:

@@ -16,7 +16,8 @@ from geopy.distance import great_circle
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
 from geo.geoparse.index_build import CURATED
 from geo.geoparse.matcher import NameHit, starts_sentence
-from geo.geoparse.normalize import name_key, token_key
+from geo.geoparse.context import ARABIC_NAMING, arabic_noun_before
+from geo.geoparse.normalize import arabic_word_forms, name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
 from geo.model import REGION_KINDS, SMALL_KINDS, Place
@@ -158,9 +159,9 @@ def acceptable(hit: NameHit, text: str) -> bool:
         return word_zipf(surface) < LOWERCASE_COMMON
     if surface[:1].islower() and not LOWER_ARTICLE_NAME.match(surface) or (surface.isupper() and len(surface) <= 5):
         return False  # 'said', 'man'; but 'al-Rai' is a name whatever the case of its article
-    if _is_arabic(surface):  # no capitals to go by: the word itself, clitics off
-        forms = (surface, hit.key, "ال" + hit.key)
-        return " " in hit.key or max(map(word_zipf, forms)) < COMMON_ANYWHERE
+    if _is_arabic(surface):  # no capitals to go by: a common word needs a place noun before it ('قرية عنيفة')
+        return " " in hit.key or max(map(word_zipf, arabic_word_forms(surface))) < COMMON_AT_SENTENCE_START \
+            or (arabic_noun_before(text, hit.start) or ("",))[0] in ARABIC_NAMING
     commonness = word_zipf(surface) if " " not in surface else 0.0
     if commonness >= COMMON_ANYWHERE:
         return False

@@ -1,7 +1,8 @@
 """Names that look like places but are not in the gazetteer: reported as unresolved mentions.
 
 Toponym patterns: 'the village of X', 'X junction', and Arabic article names ('al-X') that no
-gazetteer entry, person or organisation accounts for. They are shown, never guessed at.
+gazetteer entry, person or organisation accounts for; in Arabic script, a name after a place noun
+('قرية أم الكيف', 'حي المعلمين'). They are shown, never guessed at.
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Iterable, Iterator
 
+from geo.geoparse.context import ARABIC_NAMING, arabic_name_heads, arabic_noun_before
+from geo.geoparse.normalize import arabic_token_key
 from geo.knowledge import place_noun_pattern
 from geo.model import Mention
 
@@ -64,5 +67,38 @@ def find_unresolved(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) ->
             new.append((start, end))
             found.append(Mention(doc=doc_id, start=start, end=end, surface=text[start:end], role="unresolved"))
         spans.extend(new)
+    if _ARABIC_WORD.search(text):
+        spans.sort()
+        for start, end in _arabic_names(text):
+            if not any(s < end and start < e for s, e in spans):
+                found.append(Mention(doc=doc_id, start=start, end=end, surface=text[start:end], role="unresolved"))
     found.sort(key=lambda m: m.start)
     return found
+
+
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+_SPACE = re.compile(r"[^\S\n]+")
+_DEFINITE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")  # the article, with the clitics before it
+_COMMON_NAME_WORD = 3.3  # wordfreq Zipf of an Arabic word from which 'ال' + it after a noun is no name
+
+
+def _arabic_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the names after an Arabic place noun in the construct state (the noun without
+    the article): a name head and the word after it ('قرية أم الكيف', 'بلدة تل جمعة'), or one
+    uncommon word with the article ('حي المعلمين'); 'القرية المجاورة' and 'مدينة كبيرة' describe."""
+    from wordfreq import zipf_frequency
+
+    words = list(_ARABIC_WORD.finditer(text))
+    for i in range(len(words) - 1):
+        word, following = words[i], words[i + 1]
+        if not _SPACE.fullmatch(text, word.end(), following.start()) or _DEFINITE.match(word.group()):
+            continue
+        noun = arabic_noun_before(text, following.start())
+        if noun is None or noun[0] not in ARABIC_NAMING:
+            continue
+        name = following.group()
+        if arabic_token_key(name) in arabic_name_heads() and i + 2 < len(words) \
+                and _SPACE.fullmatch(text, following.end(), words[i + 2].start()):
+            yield following.start(), words[i + 2].end()
+        elif name.startswith("ال") and zipf_frequency(name, "ar") < _COMMON_NAME_WORD:
+            yield following.span()
