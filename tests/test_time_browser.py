@@ -138,6 +138,11 @@ DAY_RECORDER = """
   }, 40);
 })();
 """
+ISIS_ZONE_NOW = """() => {
+  const frames = document.querySelectorAll('iframe[title*="streamlit_folium"]');
+  const doc = frames.length === 1 ? frames[0].contentDocument : null;
+  return !!(doc && doc.querySelector('.leaflet-overlay-pane path.geo-zone.geo-actor-isis'));
+}"""
 PLAY_BUTTON = "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('\u25b6 Play'))"
 
 
@@ -154,10 +159,12 @@ def test_play_steps_through_the_days_and_pause_stops(reversal_server, browser_pa
                            f"=== '2017-11-10' && ({PLAY_BUTTON})()", timeout=120_000)
     shown = page.evaluate("window.__days")
     assert [d["day"] for d in shown] == ["2017-11-10", "2017-11-01", "2017-11-03", "2017-11-10"]  # claim days
-    isis = [d["day"] for d in shown if d["isis"]]
-    assert "2017-11-03" in isis and "2017-11-01" not in isis  # ISIS's zone while its retaking was the latest word
+    # ISIS's zone while its retaking was the latest word (the caption and the map are drawn apart,
+    # so a sample may pair one day's caption with a neighbour's map: only 11-03 is certain)
+    assert "2017-11-03" in [d["day"] for d in shown if d["isis"]]
     page.wait_for_timeout(2500)
     assert page.evaluate("window.__days.length") == len(shown) and _shown_day(page) == "2017-11-10"
+    assert not page.evaluate(ISIS_ZONE_NOW)  # settled on 11-10: the zone went with the day (no sum of days)
 
     for _ in range(3):  # pause during play (on a busy machine play may reach the end first: again)
         page.get_by_role("button", name="▶ Play").click()
