@@ -31,6 +31,11 @@ _KIND_AFTER = re.compile(
     rf"|\s*(?:(?P<city>{place_noun_pattern('hint_city')})|(?P<governorate>{place_noun_pattern('governorate')})"
     r"|(?P<facility>dam|junction|crossing|airport|air\s?base|base|border post))\b"
 )
+# 'the villages of A, B, C and X': each listed name is of the kind the plural noun before the list asks for
+_LISTED_KIND_BEFORE = re.compile(
+    rf"\b(?i:(?P<village>{place_noun_pattern('hint_village')}))"
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:[ -](?:al-|el-)?[A-Z][\w'’-]*){0,2}(?:\s*,\s*|,?\s+and\s+)){1,9}$")
+LISTED_KIND_SPAN = 200  # characters a list of names after 'the villages of' may take before the name
 _NEAR = re.compile(
     rf"(?:{place_noun_pattern('near_before')}|outside|near|nearby|around|close to|"
     rf"{bearing_pattern(ern=True)}(?:\s+(?:part|side|edge|bank))?|"
@@ -69,7 +74,8 @@ def kind_hint(text: str, start: int, end: int) -> str | None:
             noun = arabic_noun_before(text, text.index(" ", start, end) + 1)
         return noun[0] if noun is not None and noun[0] in _ARABIC_KINDS else None
     low = lowered(text)
-    cue = _KIND_AFTER.match(low, end, end + 20) or _KIND_BEFORE.search(low, max(0, start - 30), start)
+    cue = _KIND_AFTER.match(low, end, end + 20) or _KIND_BEFORE.search(low, max(0, start - 30), start) \
+        or _LISTED_KIND_BEFORE.search(text, max(0, start - LISTED_KIND_SPAN), start)
     return cue.lastgroup if cue else None
 
 

@@ -20,7 +20,7 @@ from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key
 from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SENTENCE_START, COMPASS_WORDS,
-                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake,
+                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake, not_the_village_meant,
                                   inside_proper_name, is_common_word, km_between, LONGEST_LINK, LOWER_ARTICLE_NAME,
                                   lower_case, NAME_HEADS, NEXT_NAME, place_score, SMALL_KINDS, TOWN_KM, word_zipf)
 from geo.geoparse.readings import (follows_locative, distance_window, fit, GENERIC_PARTS, GOVERNORATE_WORDS,
@@ -332,7 +332,8 @@ class Resolver:
                     confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
-        if best.kind in SMALL_KINDS and far_namesake(best, ctx):
+        if best.kind in SMALL_KINDS and far_namesake(best, ctx) \
+                or hint == "village" and not_the_village_meant(best, _without_anchor(ctx, (best.lat, best.lon))):
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if not abroad_is_plausible(best, ctx, hit.key):
             if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
