@@ -222,7 +222,7 @@ _BETWEEN_PROVINCES_AFTER = re.compile(
 
 # 'the Southern Raqqa offensive', 'the northern Hama campaign': an operation over part of the governorate
 _PART_BEFORE = re.compile(rf"\b(?i:{bearing_pattern(ern=True)})[ \t]+$")
-_OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign)\b")
+_OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign|front)\b")
 # 'Hama countryside', 'the Idlib region', 'the countryside of Aleppo': the governorate around the seat
 # ('the northern countryside of Aleppo', 'Aleppo's western countryside' is a part of it near the city: the city)
 # (and the seats listed with one: 'Idlib, Hama and Aleppo countryside', 'the countryside of Raqqa and Aleppo')
