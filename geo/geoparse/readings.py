@@ -40,12 +40,13 @@ _TITLES = frozenset(titles())
 _AFTER_NAME = re.compile(
     r"[ \t]+(?:(?P<article>(?:al|el|Al|El)[- ])[A-Z]"
     r"|(?i:(?P<building>cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
+    r"(?:residential[ \t]+|housing[ \t]+)?project|"
     r"street|bakery|church|university|stadium|clinic|court|minority|community|sect))\b"
     r"|(?:[A-Z][\w'’-]+[ \t]+){0,2}?(?P<unit>Brigades?|Division|Regiment|Battalion|Corps|Legion|Army|"
     r"Front|Forces|Council|Command)\b)")
 _ARTICLE_OPENINGS = frozenset({"al-", "Al-", "el-", "El-", "al ", "Al ", "el ", "El "})
 # the first letter of a word that may begin one of them: a quick test before the pattern
-_MAY_FOLLOW = re.compile(r"[A-Zaecbfhmorsu]")
+_MAY_FOLLOW = re.compile(r"[A-Zaecbfhmoprsu]")
 
 
 def word_before(text: str, start: int) -> str:
