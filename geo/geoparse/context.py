@@ -57,6 +57,9 @@ _ACTOR_BEFORE = re.compile(
     r"agreement with|deal with|pressure from|(?:government|regime|authorities|"
     r"officials?) in|banned in|outlawed in|pro-|anti-)\s*$"
 )
+# 'a visit to Washington', 'flew to Moscow', 'arrived in Ankara': a journey's end is the city itself
+_JOURNEY_BEFORE = re.compile(r"\b(?:visits?|trips?|journey|travel(?:l?ed|s)?|flew|flies|fly|flying|arrived|arrives?|"
+                             r"arriving|landed)\s+(?:to|in|at)\s+$")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:(?:in|into|to|from|across|inside|within|throughout|via|towards?|at|near|outside|around)\s+"
     rf"(?:the\s+)?(?:{place_noun_pattern('settlement_of')}\s+of\s+)?|{place_noun_pattern('settlement_of')}\s+of\s+)$")
@@ -241,8 +244,8 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
                 lowered(text), max(0, start - 30), start)):
             return True  # "Iraq's Prime Minister", "from Iran's Quds Force", 'Syria forces', 'units from
             # the United States Marines' (not 'in Syria forces')
-    if kind == "capital":
-        return True
+    if kind == "capital":  # 'Moscow insists', 'support in Washington'; but 'a visit to Washington' is the city
+        return not _JOURNEY_BEFORE.search(lowered(text), max(0, start - 30), start)
     if kind == "country" and country in POWERS:
         if text[end:end + 1] in ("-", "‑", "–") and _BORDER_AFTER.match(text, end, end + 40) or _border_before(text, start):
             return False  # 'the Turkey-Syria border', 'the border with Turkey'
