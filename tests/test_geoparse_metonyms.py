@@ -40,3 +40,17 @@ def test_a_list_after_a_preposition_of_place_is_all_places(geoparser):
 
 def test_syria_listed_with_powers_stays_a_place(geoparser):
     assert roles(geoparser, "The allied forces of Iran, Syria, Russia and Hezbollah advanced on Palmyra.")["Syria"] == "place"
+
+
+def test_a_foreign_capital_at_a_journeys_end_is_the_city(geoparser):
+    from geo.model import Document
+    found = {m.surface: m for m in geoparser.parse(Document(
+        "t", "Fighting flared as the minister began a visit to Washington D.C. to discuss the truce."))}
+    assert found["Washington D.C"].role == "place"
+
+
+def test_a_foreign_capital_that_acts_stays_an_actor(geoparser):
+    from geo.model import Document
+    found = {m.surface: m for m in geoparser.parse(Document(
+        "t", "The plan has broad support in Washington, and Moscow insists on talks."))}
+    assert found["Washington"].role == "actor" and found["Moscow"].role == "actor"

@@ -36,3 +36,21 @@ def test_an_offensive_named_after_the_seat_is_the_governorate_the_text_names(geo
 def test_the_seat_after_in_stays_the_city(geoparser):
     found = parse(geoparser, "Shelling was reported across Idlib province. A car bomb went off in Idlib on Monday.")
     assert [m.kind for m in found if m.surface == "Idlib"] == ["city"]
+
+
+def test_an_offensive_named_after_a_canton_seat_is_the_canton_the_text_names(geoparser):
+    found = parse(geoparser, "Units from the Kobani Canton pushed east on Monday. The Kobani offensive "
+                             "stalled, and fighters held the Kobani front.")
+    bare = [m for m in found if m.surface == "Kobani"]
+    assert len(bare) == 2 and all(m.kind == "region" and m.precision == 3 for m in bare)
+
+
+def test_without_the_canton_named_the_seat_of_an_offensive_stays_the_town(geoparser):
+    found = parse(geoparser, "The Kobani offensive stalled, and fighters held the Kobani front.")
+    assert [m.kind for m in found if m.surface == "Kobani"] == ["town", "town"]
+
+
+def test_a_front_named_after_the_seat_is_the_governorate_the_text_names(geoparser):
+    found = parse(geoparser, "Thousands fled across Idlib province. Rebels held the Idlib front at dawn.")
+    front = [m for m in found if m.surface == "Idlib"]
+    assert front and front[0].kind == "governorate" and front[0].precision == 3

@@ -31,6 +31,11 @@ _KIND_AFTER = re.compile(
     rf"|\s*(?:(?P<city>{place_noun_pattern('hint_city')})|(?P<governorate>{place_noun_pattern('governorate')})"
     r"|(?P<facility>dam|junction|crossing|airport|air\s?base|base|border post))\b"
 )
+# 'the villages of A, B, C and X': each listed name is of the kind the plural noun before the list asks for
+_LISTED_KIND_BEFORE = re.compile(
+    rf"\b(?i:(?P<village>{place_noun_pattern('hint_village')}))"
+    r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:[ -](?:al-|el-)?[A-Z][\w'’-]*){0,2}(?:\s*,\s*|,?\s+and\s+)){1,9}$")
+LISTED_KIND_SPAN = 200  # characters a list of names after 'the villages of' may take before the name
 _NEAR = re.compile(
     rf"(?:{place_noun_pattern('near_before')}|outside|near|nearby|around|close to|"
     rf"{bearing_pattern(ern=True)}(?:\s+(?:part|side|edge|bank))?|"
@@ -52,6 +57,9 @@ _ACTOR_BEFORE = re.compile(
     r"agreement with|deal with|pressure from|(?:government|regime|authorities|"
     r"officials?) in|banned in|outlawed in|pro-|anti-)\s*$"
 )
+# 'a visit to Washington', 'flew to Moscow', 'arrived in Ankara': a journey's end is the city itself
+_JOURNEY_BEFORE = re.compile(r"\b(?:visits?|trips?|journey|travel(?:l?ed|s)?|flew|flies|fly|flying|arrived|arrives?|"
+                             r"arriving|landed)\s+(?:to|in|at)\s+$")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:(?:in|into|to|from|across|inside|within|throughout|via|towards?|at|near|outside|around)\s+"
     rf"(?:the\s+)?(?:{place_noun_pattern('settlement_of')}\s+of\s+)?|{place_noun_pattern('settlement_of')}\s+of\s+)$")
@@ -69,7 +77,8 @@ def kind_hint(text: str, start: int, end: int) -> str | None:
             noun = arabic_noun_before(text, text.index(" ", start, end) + 1)
         return noun[0] if noun is not None and noun[0] in _ARABIC_KINDS else None
     low = lowered(text)
-    cue = _KIND_AFTER.match(low, end, end + 20) or _KIND_BEFORE.search(low, max(0, start - 30), start)
+    cue = _KIND_AFTER.match(low, end, end + 20) or _KIND_BEFORE.search(low, max(0, start - 30), start) \
+        or _LISTED_KIND_BEFORE.search(text, max(0, start - LISTED_KIND_SPAN), start)
     return cue.lastgroup if cue else None
 
 
@@ -235,8 +244,8 @@ def names_actor(text: str, start: int, end: int, country: str, kind: str, name: 
                 lowered(text), max(0, start - 30), start)):
             return True  # "Iraq's Prime Minister", "from Iran's Quds Force", 'Syria forces', 'units from
             # the United States Marines' (not 'in Syria forces')
-    if kind == "capital":
-        return True
+    if kind == "capital":  # 'Moscow insists', 'support in Washington'; but 'a visit to Washington' is the city
+        return not _JOURNEY_BEFORE.search(lowered(text), max(0, start - 30), start)
     if kind == "country" and country in POWERS:
         if text[end:end + 1] in ("-", "‑", "–") and _BORDER_AFTER.match(text, end, end + 40) or _border_before(text, start):
             return False  # 'the Turkey-Syria border', 'the border with Turkey'

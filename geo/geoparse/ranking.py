@@ -20,7 +20,7 @@ from geo.geoparse.context import ARABIC_NAMING, arabic_noun_before
 from geo.geoparse.normalize import arabic_word_forms, name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
-from geo.model import REGION_KINDS, SMALL_KINDS, Place
+from geo.model import REGION_KINDS, SMALL_KINDS, VILLAGE_KINDS, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
 # (or evidenced) elsewhere in the document, or it is a city this large.
@@ -254,3 +254,11 @@ def far_namesake(place: Place, ctx: Context) -> bool:
     """'Sejar' in a report on Fallujah is no village of Hama: a small place far from every anchor."""
     return bool(ctx.anchors) and place.kind in SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
         and not is_curated(place.id) and ctx.nearest_km(place) > FAR_VILLAGE_KM
+
+
+def not_the_village_meant(place: Place, ctx: Context) -> bool:
+    """'the villages of Amriyah and Mahmudiyah' in a report on Tal Tamr: the text calls the name a
+    village, and the town or city of that name lies far from every place it names (the village
+    meant is one the gazetteer lacks)."""
+    return bool(ctx.anchors) and place.kind not in VILLAGE_KINDS and place.kind in SMALL_KINDS | {"city"} \
+        and ctx.nearest_km(place) > FAR_VILLAGE_KM

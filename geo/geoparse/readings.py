@@ -40,12 +40,13 @@ _TITLES = frozenset(titles())
 _AFTER_NAME = re.compile(
     r"[ \t]+(?:(?P<article>(?:al|el|Al|El)[- ])[A-Z]"
     r"|(?i:(?P<building>cent(?:er|re)|headquarters|hospital|school|mosque|hotel|company|factory|building|office|"
+    r"(?:residential[ \t]+|housing[ \t]+)?project|"
     r"street|bakery|church|university|stadium|clinic|court|minority|community|sect))\b"
     r"|(?:[A-Z][\w'’-]+[ \t]+){0,2}?(?P<unit>Brigades?|Division|Regiment|Battalion|Corps|Legion|Army|"
     r"Front|Forces|Council|Command)\b)")
 _ARTICLE_OPENINGS = frozenset({"al-", "Al-", "el-", "El-", "al ", "Al ", "el ", "El "})
 # the first letter of a word that may begin one of them: a quick test before the pattern
-_MAY_FOLLOW = re.compile(r"[A-Zaecbfhmorsu]")
+_MAY_FOLLOW = re.compile(r"[A-Zaecbfhmoprsu]")
 
 
 def word_before(text: str, start: int) -> str:
@@ -222,7 +223,7 @@ _BETWEEN_PROVINCES_AFTER = re.compile(
 
 # 'the Southern Raqqa offensive', 'the northern Hama campaign': an operation over part of the governorate
 _PART_BEFORE = re.compile(rf"\b(?i:{bearing_pattern(ern=True)})[ \t]+$")
-_OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign)\b")
+_OPERATION_AFTER = re.compile(r"[ \t]+(?i:offensive|campaign|front)\b")
 # 'Hama countryside', 'the Idlib region', 'the countryside of Aleppo': the governorate around the seat
 # ('the northern countryside of Aleppo', 'Aleppo's western countryside' is a part of it near the city: the city)
 # (and the seats listed with one: 'Idlib, Hama and Aleppo countryside', 'the countryside of Raqqa and Aleppo')

@@ -20,18 +20,19 @@ from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key
 from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SENTENCE_START, COMPASS_WORDS,
-                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake,
+                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake, not_the_village_meant,
                                   inside_proper_name, is_common_word, km_between, LONGEST_LINK, LOWER_ARTICLE_NAME,
                                   lower_case, NAME_HEADS, NEXT_NAME, place_score, SMALL_KINDS, TOWN_KM, word_zipf)
 from geo.geoparse.readings import (follows_locative, distance_window, fit, GENERIC_PARTS, GOVERNORATE_WORDS,
                                    names_no_place, names_no_place_here, on_bearing, part_of_longer_name,
                                    names_seat_as_area, qualified_parts, reads_as_governorate, TOWN_KINDS, word_before,
                                    PROVINCE_WORDS, province_word_starts)
-from geo.knowledge import place_noun_pattern
+from geo.knowledge import place_noun_pattern, place_nouns
 from geo.model import REGION_KINDS, Mention, Place
 
 
 # 'Idlib city' matched whole: the text calls the seat a city
+_SEAT_UNITS = frozenset(place_nouns("unit_listed"))  # 'canton': a region named after its seat ('Kobani Canton')
 _CITY_WORD = re.compile(rf"\s(?i:{place_noun_pattern('hint_city')})$")
 SEAT_KM = 2.0  # an anchor this near a seat is the seat
 POSSESSED_TOWN_KM = 15.0  # "Idlib's Khan Sheikhoun": a town this far from the seat is in its governorate
@@ -166,13 +167,17 @@ class Resolver:
         """A text that names a governorate ('Idlib province', 'the Idlib countryside') means it by the
         seat's bare name too with a bearing or an operation word ('southern Idlib', 'the Idlib
         offensive'), unless it calls the seat a city anywhere ('Idlib city', 'the city of Idlib': then
-        'eastern Idlib' is a part of the city)."""
+        'eastern Idlib' is a part of the city). So too a region named after its seat that the text
+        names ('the Kobani Canton' ... 'the Kobani offensive', 'the Kobani front')."""
         named = {m.place_id for m in mentions if m.role == "place" and m.kind == "governorate"}
+        units = {m.place.name.rsplit(" ", 1)[0]: m.place for m in mentions
+                 if m.role == "place" and m.kind == "region"
+                 and m.place.name.rsplit(" ", 1)[-1].lower() in _SEAT_UNITS}
         # a text that calls the seat a city anywhere ('Raqqa city', 'the city of Kirkuk') means the city
         named -= {g.id for m in mentions if m.role == "place" and m.kind in TOWN_KINDS
                   and (context.kind_hint(text, m.start, m.end) == "city" or _CITY_WORD.search(m.surface))
                   and (g := self._governorate_named(m.name or "")) is not None}
-        if not named:
+        if not named and not units:
             return mentions
         out = []
         for m in mentions:
@@ -182,6 +187,8 @@ class Resolver:
                 governorate = self._governorate_named(m.surface)
                 if governorate is not None and governorate.id in named:
                     m = dataclasses.replace(m, place=governorate, precision=3)
+                elif (unit := units.get(m.name or "")) is not None:
+                    m = dataclasses.replace(m, place=unit, precision=3)
             out.append(m)
         return out
 
@@ -332,7 +339,8 @@ class Resolver:
                     confidence=round(confidence, 3))
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
-        if best.kind in SMALL_KINDS and far_namesake(best, ctx):
+        if best.kind in SMALL_KINDS and far_namesake(best, ctx) \
+                or hint == "village" and not_the_village_meant(best, _without_anchor(ctx, (best.lat, best.lon))):
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if not abroad_is_plausible(best, ctx, hit.key):
             if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \
