@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geo.knowledge.pattern_start import led_by_first_characters
 from geo.knowledge.records import LexiconError, Source, check_choice, check_unique, compile_pattern, parse_records, sources
 from geo.settings import current
 
@@ -52,7 +53,8 @@ def _constructions(records: list[dict]) -> tuple[Construction, ...]:
             raise LexiconError(f"{where}: pattern matches the empty string")
         if record["kind"] == "lead" and "verb" not in pattern.groupindex:
             raise LexiconError(f"{where}: a lead pattern needs a group named 'verb'")
-        out.append(Construction(record["name"], record["kind"], pattern, record.get("note", "")))
+        # (led by its first characters where the regex engine cannot see them: the same matches, sooner)
+        out.append(Construction(record["name"], record["kind"], led_by_first_characters(pattern), record.get("note", "")))
     return tuple(out)
 
 
@@ -103,7 +105,7 @@ def _gate(kind: str) -> re.Pattern | None:
     gate = None
     if len(patterns) > 1 and not any(_BACK_REFERENCE.search(p) for p in patterns):
         try:
-            gate = re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns))
+            gate = led_by_first_characters(re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns)))
         except re.error:  # a record's inline global flag: no gate, each record is tried
             gate = None
     _GATES[kind] = (chosen, gate)
