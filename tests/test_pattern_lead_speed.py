@@ -63,3 +63,17 @@ def test_the_cues_that_open_with_a_boundary_are_led_and_answer_as_before():
             for start in range(0, len(low), 9):
                 a, b = plain.search(low, start), led.search(low, start)
                 assert (a and a.span()) == (b and b.span()), (kind, text, start)
+
+
+def test_a_search_tries_the_gate_only_where_a_record_may_start_and_answers_as_each_record():
+    gate, finder = constructions._gate_and_starts("goal")
+    assert gate is not None and finder is not None
+    windows = ["the rebels said their aim was to take ", "forces were massing for an ", "the army would ",
+               "residents fear that militants may soon ", "troops entered and cleared the ", ""]
+    for low in windows:
+        for start in range(0, len(low) + 1, 3):
+            expected = next(((r.name, m.span()) for r in constructions.records("goal")
+                             if (m := r.pattern.search(low, start, len(low))) is not None), None)
+            found = constructions._first("goal", low, start, len(low))
+            assert (found and (found[0], found[1].span())) == expected, (low, start)
+    assert constructions.goal_before("the rebels said their aim was to take ", 38) == "goal-of"
