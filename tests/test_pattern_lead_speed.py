@@ -77,3 +77,19 @@ def test_a_search_tries_the_gate_only_where_a_record_may_start_and_answers_as_ea
             found = constructions._first("goal", low, start, len(low))
             assert (found and (found[0], found[1].span())) == expected, (low, start)
     assert constructions.goal_before("the rebels said their aim was to take ", 38) == "goal-of"
+
+
+def test_places_inside_actor_names_are_found_by_offset_as_by_checking_every_pair():
+    import random
+
+    from geo.claims.actors import ActorMention
+    from geo.claims.annotate import _inside_actors
+    from geo.model import Mention
+
+    rng = random.Random(7)
+    for _ in range(200):
+        places = [Mention("d", s, s + rng.randint(1, 12), "x", "place") for s in sorted(rng.sample(range(200), 8))]
+        actors = [ActorMention("A", s, s + rng.randint(1, 30), "y") for s in rng.sample(range(200), 6)]
+        brute = {id(m) for m in places for a in actors if a.start < m.end and m.start < a.end
+                 and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
+        assert _inside_actors(places, actors) == brute
