@@ -166,23 +166,15 @@ def is_modifier(low: str, actor: ActorMention) -> bool:
 
 
 def modifier(d: ClaimDocument, actor: ActorMention) -> bool:
-    """:func:`is_modifier` of an actor of the document, worked out once (every trigger of a
-    sentence asks it of the same actors)."""
+    """:func:`is_modifier`, worked out once per actor of the document (every trigger asks it)."""
     key = ("modifier", actor.start, actor.end)
-    known = d.roles.get(key)
-    if known is None:
-        known = d.roles[key] = is_modifier(d.low, actor)
-    return known
+    return d.roles[key] if key in d.roles else d.roles.setdefault(key, is_modifier(d.low, actor))
 
 
 def acted_upon(d: ClaimDocument, actor: ActorMention, relation: str) -> bool:
-    """:func:`is_object` of an actor of the document, worked out once per actor (and whether the
-    relation is a fight, the only one that reads it otherwise)."""
+    """:func:`is_object`, worked out once per actor (and whether the relation is a fight)."""
     key = ("object", actor.start, actor.end, relation == "contested")
-    known = d.roles.get(key)
-    if known is None:
-        known = d.roles[key] = is_object(d.low, actor, relation)
-    return known
+    return d.roles[key] if key in d.roles else d.roles.setdefault(key, is_object(d.low, actor, relation))
 
 
 def _is_helper(low: str, actor: ActorMention) -> bool:
