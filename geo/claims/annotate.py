@@ -45,8 +45,7 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
     d.sentences = split_sentences(doc.id, text)
     places, unresolved = _candidate_places(text, mentions)
     found_actors = find_actors(text, low=d.low, country=_home_country(places))
-    inside = {id(m) for m in places for a in found_actors  # ('the Levant' of 'the Levant Front')
-              if a.start < m.end and m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start)}
+    inside = _inside_actors(places, found_actors)  # ('the Levant' of 'the Levant Front')
     d.places = [m for m in places if id(m) not in inside]
     # a capital's name the geoparser read as a place or as a name it could not place ('the New Baghdad
     # area') is no government: only its 'actor' mentions are ('Baghdad insists')
@@ -69,6 +68,21 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
         d.parses = syntax_parse.parse(d, [s for s in d.sentences if d.triggers_in(s) and (
             d.places_in(s) or d.unresolved_in(s) or CITY_ANAPHORA.search(d.low, s.start, s.end))])
     return d
+
+
+def _inside_actors(places: list[Mention], actors: list[ActorMention]) -> set[int]:
+    """Ids of the places that lie inside a longer actor's name ending with or after them; each
+    place is checked against the actors that reach into it only (found by offset, not all)."""
+    by_start = sorted(actors, key=lambda a: a.start)
+    starts = [a.start for a in by_start]
+    reach = list(accumulate((a.end for a in by_start), max))  # the furthest end of the actors up to each one
+    inside = set()
+    for m in places:
+        for a in by_start[bisect_right(reach, m.start):bisect_left(starts, m.end)]:
+            if m.start < a.end and a.end >= m.end and (a.end - a.start) > (m.end - m.start):
+                inside.add(id(m))
+                break
+    return inside
 
 
 def _read_as_place(named: list[Mention], starts: list[int], actor: ActorMention) -> bool:

@@ -165,6 +165,18 @@ def is_modifier(low: str, actor: ActorMention) -> bool:
     return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
 
 
+def modifier(d: ClaimDocument, actor: ActorMention) -> bool:
+    """:func:`is_modifier`, worked out once per actor of the document (every trigger asks it)."""
+    key = ("modifier", actor.start, actor.end)
+    return d.roles[key] if key in d.roles else d.roles.setdefault(key, is_modifier(d.low, actor))
+
+
+def acted_upon(d: ClaimDocument, actor: ActorMention, relation: str) -> bool:
+    """:func:`is_object`, worked out once per actor (and whether the relation is a fight)."""
+    key = ("object", actor.start, actor.end, relation == "contested")
+    return d.roles[key] if key in d.roles else d.roles.setdefault(key, is_object(d.low, actor, relation))
+
+
 def _is_helper(low: str, actor: ActorMention) -> bool:
     """'with the International Coalition's support', 'with support from Russian artillery': an actor
     that helps the one that acts (when the clause names that one too)."""
@@ -221,7 +233,7 @@ class ActorContext:
         """The actors before the trigger that may be its subject: no modifier, object or speaker
         ('Turkey condemned the attack on X' did not attack), helpers only when nobody else is."""
         low = self.low
-        subjects = [a for a in self.before if not is_modifier(low, a) and not is_object(low, a, self.trigger.relation)
+        subjects = [a for a in self.before if not modifier(self.d, a) and not acted_upon(self.d, a, self.trigger.relation)
                     and not _SPEAKS_AFTER.match(low, a.end)]
         return [a for a in subjects if not _is_helper(low, a)] or subjects
 
@@ -266,7 +278,7 @@ def actor_after(ctx, rule):
     if not trigger.actor_after:
         return None
     after = [a for a in ctx.in_actors if a.start >= trigger.end]
-    after = [a for a in after if not is_modifier(ctx.low, a)] or after  # ('falls to US-backed SDF': the SDF)
+    after = [a for a in after if not modifier(ctx.d, a)] or after  # ('falls to US-backed SDF': the SDF)
     if after:
         return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
     if ctx.low.endswith("by", trigger.start, trigger.end):
@@ -390,7 +402,7 @@ def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], 
     for a in in_actors:
         if a.start >= first:
             break
-        if not (is_modifier(low, a) or is_object(low, a, "control") or _is_helper(low, a)
+        if not (modifier(d, a) or acted_upon(d, a, "control") or _is_helper(low, a)
                 or _SPEAKS_AFTER.match(low, a.end)):
             return a.actor
     found = _last_anaphor(d, sentence, first)

@@ -75,6 +75,21 @@ def features(claim: Claim, kinds: dict[str, str], in_sentence: int,
              places: dict[str, int] | None = None, actors: dict[str, int] | None = None) -> list[str]:
     """The names of the features a claim has (each weighs one; absent ones weigh nothing).
     ``places``/``actors``: how often the document names each place id and actor."""
+    return _features(claim, kinds, in_sentence, places, _main_floor(places), actors, max(actors.values()) if actors else 0)
+
+
+def _main_floor(places: dict[str, int] | None) -> int | None:
+    """How often the document's second most named place is named (its most named, if only one):
+    a place named as often is a main one. None without counts."""
+    if not places:
+        return None
+    return sorted(places.values(), reverse=True)[:2][-1]
+
+
+def _features(claim: Claim, kinds: dict[str, str], in_sentence: int, places: dict[str, int] | None,
+              place_floor: int | None, actors: dict[str, int] | None, actor_top: int) -> list[str]:
+    """:func:`features` with the document's counts read once (``place_floor``: :func:`_main_floor`,
+    ``actor_top``: how often its most named actor is named)."""
     raw = claim.confidence
     out = ["bias", f"rel:{claim.relation}"]
     if raw >= 0.75 - 1e-9:
@@ -105,11 +120,10 @@ def features(claim: Claim, kinds: dict[str, str], in_sentence: int,
         out.append("headline")
     if places:
         n = places.get(claim.place_id, 0)
-        top = sorted(places.values(), reverse=True)[:2]
-        out.append("place_main" if top and n >= top[-1] else "place_once" if n <= 1 else "place_some")
+        out.append("place_main" if n >= place_floor else "place_once" if n <= 1 else "place_some")
     if actors:
         n = actors.get(claim.actor, 0)
-        out.append("actor_main" if n == max(actors.values()) else "actor_rare" if n <= 1 else "actor_some")
+        out.append("actor_main" if n == actor_top else "actor_rare" if n <= 1 else "actor_some")
     return sorted(set(out))
 
 
@@ -129,5 +143,6 @@ def calibrate(claims: list[Claim], kinds: dict[str, str], text_length: int,
     per_sentence: dict[int, int] = {}
     for c in claims:
         per_sentence[c.start] = per_sentence.get(c.start, 0) + 1
-    return [replace(c, confidence=round(confidence(features(c, kinds, per_sentence[c.start], places, actors)), 2))
+    floor, top = _main_floor(places), max(actors.values()) if actors else 0  # the document's counts, read once
+    return [replace(c, confidence=round(confidence(_features(c, kinds, per_sentence[c.start], places, floor, actors, top)), 2))
             for c in claims]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geo.knowledge.pattern_start import led_by_first_characters, start_strings, trie_pattern
 from geo.knowledge.records import LexiconError, Source, check_choice, check_unique, compile_pattern, parse_records, sources
 from geo.settings import current
 
@@ -52,7 +53,8 @@ def _constructions(records: list[dict]) -> tuple[Construction, ...]:
             raise LexiconError(f"{where}: pattern matches the empty string")
         if record["kind"] == "lead" and "verb" not in pattern.groupindex:
             raise LexiconError(f"{where}: a lead pattern needs a group named 'verb'")
-        out.append(Construction(record["name"], record["kind"], pattern, record.get("note", "")))
+        # (led by its first characters where the regex engine cannot see them: the same matches, sooner)
+        out.append(Construction(record["name"], record["kind"], led_by_first_characters(pattern), record.get("note", "")))
     return tuple(out)
 
 
@@ -95,29 +97,48 @@ def _records(kind: str) -> tuple[Construction, ...]:
 def _gate(kind: str) -> re.Pattern | None:
     """One pattern that matches wherever some record of ``kind`` does (their alternation, group
     names dropped), so that the usual answer, none, costs one search; None for a single record."""
+    return _gate_and_starts(kind)[0]
+
+
+def _gate_and_starts(kind: str) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The gate of ``kind`` (:func:`_gate`) and a finder of where one of its matches may start
+    (the few characters every record's matches begin with, as a trie; None when some record's
+    start is unknown): the gate is then tried only there, not at every position of a window."""
     chosen = records(kind)
     known = _GATES.get(kind)
     if known is not None and known[0] is chosen:
-        return known[1]
+        return known[1], known[2]
     patterns = [r.pattern.pattern for r in chosen]
     gate = None
     if len(patterns) > 1 and not any(_BACK_REFERENCE.search(p) for p in patterns):
         try:
-            gate = re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns))
+            gate = led_by_first_characters(re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns)))
         except re.error:  # a record's inline global flag: no gate, each record is tried
             gate = None
-    _GATES[kind] = (chosen, gate)
-    return gate
+    starts = [start_strings(r.pattern.pattern, START_LENGTH, r.pattern.flags) for r in chosen]
+    finder = None
+    if gate is not None and starts and None not in starts and not any(_INLINE_FLAGS.search(p) for p in patterns):
+        finder = re.compile("(?=" + trie_pattern(set().union(*starts)) + ")")  # every position, overlapping
+    _GATES[kind] = (chosen, gate, finder)
+    return gate, finder
 
 
-_GATES: dict[str, tuple[tuple[Construction, ...], re.Pattern | None]] = {}  # kind -> (its records, their gate)
+_GATES: dict[str, tuple[tuple[Construction, ...], re.Pattern | None, re.Pattern | None]] = {}  # kind -> (its records, gate, finder)
+START_LENGTH = 4  # characters of a record's start the finder checks
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")  # ('(?i:...)': the starts would not say the case)
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")  # numbers and names that an alternation would shift
 
 
 def _first(kind: str, low: str, start: int, end: int, how: str = "search") -> tuple[str, re.Match] | None:
-    gate = _gate(kind)
-    if gate is not None and getattr(gate, how)(low, start, end) is None:
+    gate, finder = _gate_and_starts(kind)
+    if gate is None:
+        pass
+    elif how == "search" and finder is not None:
+        # (a search tries the gate at every position; a match can start only where the finder says)
+        if not any(gate.match(low, at.start(), end) for at in finder.finditer(low, start, end)):
+            return None
+    elif getattr(gate, how)(low, start, end) is None:
         return None
     for r in records(kind):
         m = getattr(r.pattern, how)(low, start, end)

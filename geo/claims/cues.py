@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from geo.knowledge import alternation, compass_points, place_noun_pattern
+from geo.knowledge.pattern_start import led_by_first_characters
 from geo.knowledge.records import LexiconError, load_table
 
 FILE = "binding_cues.toml"
@@ -71,7 +72,8 @@ def _compiled() -> dict[str, re.Pattern]:
         except re.error as error:
             raise LexiconError(f"{record['_where']}: pattern does not compile: {error}") from None
         patterns.setdefault(record["name"], []).append(text)
-    compiled = {name: re.compile(texts[0] if len(texts) == 1 else "|".join(f"(?:{t})" for t in texts))
+    # (each led by its first characters where the regex engine cannot see them: the same matches, sooner)
+    compiled = {name: led_by_first_characters(re.compile(texts[0] if len(texts) == 1 else "|".join(f"(?:{t})" for t in texts)))
                 for name, texts in patterns.items()}
     missing = sorted(used_names() - set(compiled))
     if missing:

@@ -30,6 +30,7 @@ class ClaimDocument:
     containers: dict[int, Mention] = field(default_factory=dict)  # id(place) -> the finer place it holds
     parses: dict = field(default_factory=dict)  # sentence start -> geo.claims.syntax.SentenceParse (optional)
     anaphors: dict = field(default_factory=dict)  # sentence start -> its subjects that refer back (geo.claims.bind_actor)
+    roles: dict = field(default_factory=dict)  # (question, actor span) -> whether the actor is a modifier, an object (geo.claims.bind_actor)
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def _within(self, layer: str, sentence: Sentence) -> list:

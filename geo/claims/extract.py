@@ -85,26 +85,27 @@ class ClaimExtractor:
             lo, hi = sentence.start, sentence.end
             in_places = d.places_in(sentence)
             in_unresolved = d.unresolved_in(sentence)
+            actors_here = d.actors_in(sentence)
             triggers_here = d.triggers_in(sentence)
             if triggers_here and constructions.says_nothing(low, lo, hi):
                 triggers_here = []  # a heading, an image line: a topic, not an event
             # attribution is needed only by claims of this sentence or a denial of the previous ones
             src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
             backer = _BACKER_BEFORE.search(low, max(lo, src_start - 20), src_start) if src_end > src_start else None
-            backed = next((a for a in reversed(d.actors_in(sentence)) if a.end <= backer.start()), None) if backer else None
+            backed = next((a for a in reversed(actors_here) if a.end <= backer.start()), None) if backer else None
             if backed is not None:
                 # 'Syrian rebels backed by the Turkish military said ...': the backed side speaks
                 src_start, attribution = backed.start, backed.actor
             elif src_end > src_start and attribution not in _KNOWN_SOURCES():
                 # 'The Popular Mobilization Forces declared', 'Government forces said': the party speaks, under
                 # its actor's name ('Iraqi police officials said' keeps its words: the officials speak)
-                attribution = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end <= a.end), attribution)
+                attribution = next((a.actor for a in actors_here if src_start <= a.start < src_end <= a.end), attribution)
             if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
                 attribution = quoted  # 'SOHR said ... . It said 20 civilians were killed': still SOHR
             elif not attribution and quoted and "\n\n" not in text[previous_end:sentence.start] and (
                     _QUOTE_OPENS.match(text, sentence.start) or _HE_ADDED.search(low, sentence.start, sentence.end)):
                 attribution = quoted  # the same paragraph goes on quoting: '"They fled," he added.'
-            if not attribution and (own_word := next((a for a in d.actors_in(sentence) if _SELF_CLAIM.match(low, a.end)), None)):
+            if not attribution and (own_word := next((a for a in actors_here if _SELF_CLAIM.match(low, a.end)), None)):
                 attribution = short_source(text[own_word.start:own_word.end])  # 'Iraqi forces have claimed control of X'
             quoted = attribution
             previous_end = sentence.end
@@ -117,8 +118,8 @@ class ClaimExtractor:
             said_at = (_APPOSED.match(low, src_end) or _EMPTY.match(low, src_end)).end() if src_end > src_start else src_end
             speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, said_at) is not None or we_speak
                                                         or _SELF_CLAIM.match(low, said_at) is not None)
-            speaker = next((a.actor for a in d.actors_in(sentence) if src_start <= a.start < src_end), None) if we_speak else None
-            in_actors = [a for a in d.actors_in(sentence) if not (src_start <= a.start < src_end) or speaks_of_itself]
+            speaker = next((a.actor for a in actors_here if src_start <= a.start < src_end), None) if we_speak else None
+            in_actors = [a for a in actors_here if not (src_start <= a.start < src_end) or speaks_of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
                 in_places = [m for m in in_places if not src_start <= m.start < src_end]
                 in_unresolved = [u for u in in_unresolved if not src_start <= u.start < src_end]
@@ -128,7 +129,9 @@ class ClaimExtractor:
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
             struck: list[tuple[Trigger, Claim]] = []  # strike triggers of this sentence and their first claim
             stance_of_body = None
+            antecedent = _UNREAD  # what 'the town' of this sentence stands for, read at its first bound trigger
             parsed = d.parses.get(sentence.start)
+            clause_start = _clause_starts(low, sentence)
             for k, trigger in enumerate(triggers_here):
                 relation = trigger.relation
                 if constructions.goal_before(low, trigger.start, lo):
@@ -138,7 +141,7 @@ class ClaimExtractor:
                 if discourse.in_description(low, sentence, trigger, in_places, triggers_here[:k]):
                     continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
-                        and any(t.relation == "strike" and t.start >= start_of_clause(low, sentence, trigger.start)
+                        and any(t.relation == "strike" and t.start >= clause_start(trigger.start)
                                 for t in triggers_here[:k]):
                     continue  # 'shelled X and Y with artillery shells': the shells are the shelling's, no second deed
                 mood = parsed.mood(trigger.start, trigger.end) if parsed is not None else None
@@ -152,10 +155,11 @@ class ClaimExtractor:
                                               or constructions.attempt_before(low, trigger.start, lo)):
                         relation = "contested"  # 'fight to retake': a fight for the place
                 # 'Airstrikes hit X': the strike word before says whose 'hit' it is (a state's, unnamed)
-                silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= start_of_clause(low, sentence, trigger.start)
+                opens = clause_start(trigger.start) if unclaimed or struck else lo
+                silent = any(t.relation == "strike" and t.start < trigger.start and t.start >= opens
                              for t in unclaimed)
                 # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
-                clause_actor = next((c.actor for t, c in struck if t.start >= start_of_clause(low, sentence, trigger.start)), None)
+                clause_actor = next((c.actor for t, c in struck if t.start >= opens), None)
                 actor, carried = bind_actor.choose(bind_actor.ActorContext(
                     d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant, centres))
                 if speaker is not None and (actor is None or carried or trigger.start < src_start and actor == speaker):
@@ -164,9 +168,10 @@ class ClaimExtractor:
                     unclaimed.append(trigger)
                     continue
                 last_actor = actor
+                if antecedent is _UNREAD:  # (the same for every trigger of the sentence)
+                    antecedent = discourse.referent(low, sentence, salience, last_place)
                 targets = bind_place.choose(bind_place.PlaceContext(d, sentence, trigger, in_places, in_unresolved,
-                                       discourse.referent(low, sentence, salience, last_place), desert,
-                                       salience=salience))
+                                                                    antecedent, desert, salience=salience))
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
                 stance = "denied" if mood == "negated" or negated(low, sentence, trigger.start) else stance_of_body
@@ -283,6 +288,7 @@ class ClaimExtractor:
 
 
 
+_UNREAD = object()  # a sentence's value not worked out yet
 _PASSIVE_GAP = named("passive_gap")
 
 
@@ -391,8 +397,29 @@ _EMPTY = re.compile(r"")
 
 
 def _KNOWN_SOURCES() -> frozenset[str]:
-    """The short names of the sources the lexicon knows ('SOHR', 'SANA'): kept as they are."""
-    return frozenset(name for name, _ in rules_lexicon().sources)
+    """The short names of the sources the lexicon knows ('SOHR', 'SANA'): kept as they are (read
+    once per lexicon)."""
+    lex = rules_lexicon()
+    if _SOURCE_NAMES[0] is not lex:
+        _SOURCE_NAMES[:] = [lex, frozenset(name for name, _ in lex.sources)]
+    return _SOURCE_NAMES[1]
+
+
+_SOURCE_NAMES: list = [None, frozenset()]  # [the relation lexicon, its sources' short names]
+
+
+def _clause_starts(low: str, sentence: Sentence):
+    """:func:`start_of_clause` of one sentence, each offset's answer worked out once (a sentence's
+    triggers ask it of their own start again and again)."""
+    known: dict[int, int] = {}
+
+    def clause_start(at: int) -> int:
+        if at not in known:
+            known[at] = start_of_clause(low, sentence, at)
+        return known[at]
+    return clause_start
+
+
 # the same speaker goes on: a sentence that opens a quotation, or '..., he added'
 _FIRST_PERSON = named("first_person")
 _QUOTE_OPENS = named("quote_opens")

@@ -19,7 +19,7 @@ from geo.casefold import lowered
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import expand
 from geo.knowledge import LexiconError, check_choice, compile_pattern, load_table, theatre_countries
-from geo.knowledge.pattern_start import start_strings, trie_pattern
+from geo.knowledge.pattern_start import led_by_first_characters, start_strings, trie_pattern
 from geo.model import Relation
 
 FILE = "relations.toml"
@@ -105,7 +105,7 @@ def lexicon() -> Lexicon:
     for record in load_table(FILE, "cue", required={"kind": str, "pattern": str}):
         check_choice(record, "kind", set(CUE_KINDS))
         cues.setdefault(record["kind"], []).append(compile_pattern(record).pattern)
-    compiled = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in cues.items()}
+    compiled = {k: led_by_first_characters(re.compile("|".join(f"(?:{p})" for p in v))) for k, v in cues.items()}
     for kind in CUE_KINDS:
         compiled.setdefault(kind, re.compile(r"(?!)"))
     sources = tuple((r["name"], compile_pattern(r, flags=re.IGNORECASE))

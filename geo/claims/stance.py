@@ -12,6 +12,7 @@ import re
 from geo.casefold import fold
 from geo.claims.cues import named
 from geo.claims.rules import cue, lexicon
+from geo.knowledge.pattern_start import led_by_first_characters
 from geo.model import Sentence
 
 # (A look-ahead on the first letters lets the regex engine skip to where a match can start.)
@@ -40,7 +41,8 @@ _HEADER_SOURCE = re.compile(r"\s*(?P<src>[A-Z][^:.;]{2,50}?\b(?:officials?|sourc
 # بأن'): tried when the English patterns find none; group `src` is the source
 _SOURCE_PHRASE = named("source_phrase")
 # a necessary condition of _ATTRIBUTION[1] and [2] (case-sensitive, like them)
-_ATTRIBUTION_VERB = re.compile(r"\b(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)\b")
+_ATTRIBUTION_VERB = led_by_first_characters(re.compile(
+    r"\b(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)\b"))
 
 
 def body_stance(low: str, sentence: Sentence) -> str:

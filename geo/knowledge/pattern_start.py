@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import re._constants as sre
+import re._compiler as sre_compile
 import re._parser as sre_parse
 
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
@@ -114,3 +115,33 @@ def trie_pattern(strings) -> str:
         return body + ("?" if ends else "")
 
     return alternation(trie)
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+
+
+def led_by_first_characters(pattern: re.Pattern) -> re.Pattern:
+    """The same pattern (the same matches, groups and names) opened by a look-ahead on the
+    characters its matches can start with, when the regex engine cannot see them itself (a
+    pattern that opens with ``\\b`` or a look-behind): a search then skips in C to where a match
+    may start instead of trying every branch at every position. The pattern itself when its
+    start is unknown, the engine already knows it, or flags are in play.
+
+    >>> led_by_first_characters(re.compile(r"\\b(?:denied|refuted)\\b")).pattern
+    '(?=[dr])(?:\\\\b(?:denied|refuted)\\\\b)'
+    >>> led_by_first_characters(re.compile(r"denied|refuted")).pattern  # the engine sees 'd', 'r'
+    'denied|refuted'
+    """
+    text = pattern.pattern
+    if not isinstance(text, str) or pattern.flags & ~re.UNICODE or _INLINE_FLAGS.search(text):
+        return pattern
+    starts = start_strings(text, 1)
+    if not starts:
+        return pattern
+    try:
+        tree = sre_parse.parse(text)
+        if sre_compile._get_literal_prefix(tree, 0)[0] or sre_compile._get_charset_prefix(tree, 0):
+            return pattern
+    except (AttributeError, TypeError, re.error):  # another Python's engine: leave the pattern as it is
+        return pattern
+    return re.compile("(?=[" + "".join(sorted(re.escape(c) for c in starts)) + "])(?:" + text + ")")
