@@ -220,3 +220,34 @@ def test_a_click_reaches_the_app_without_st_folium_debounce(demo_server, browser
     page.get_by_role("heading", name="Tabqa").wait_for(timeout=20_000)
     page.wait_for_timeout(1500)  # st_folium's own call has come and gone
     assert _script_runs(page) == runs + 1
+
+
+PANEL_COLUMN = "[data-testid='stColumn']"
+OVERFLOW = """table => {
+    const panel = table.closest("[data-testid='stColumn']"), box = panel.getBoundingClientRect();
+    const cells = Array.from(table.querySelectorAll("td, th")).map(c => c.getBoundingClientRect());
+    return {scroll: panel.scrollWidth, client: panel.clientWidth, right: box.right,
+            table: table.getBoundingClientRect().right, cells: Math.max(...cells.map(c => c.right))};
+}"""
+
+
+def test_the_sources_side_by_side_fit_the_panel(demo_server, browser_page):
+    """At 1400x900 the panel beside the map is narrow: each source's account keeps its source, date
+    and what it says in view and its sentence wraps under them, nothing past the panel's edge."""
+    _, page = browser_page
+    page.goto(demo_server)
+    _ready(page)
+    page.get_by_role("button", name=re.compile(r"^Abu Kamal · \d+ sources")).click()
+    table = page.locator("table.geo-sources").first
+    table.wait_for(timeout=20_000)
+    page.wait_for_timeout(500)
+    fit = table.evaluate(OVERFLOW)
+    assert fit["scroll"] <= fit["client"], fit  # the panel does not scroll sideways
+    assert fit["table"] <= fit["right"] + 0.5 and fit["cells"] <= fit["right"] + 0.5, fit
+    sentence = table.locator(".geo-sent").first
+    assert sentence.bounding_box()["height"] > 20  # wrapped over lines, not cut
+    for header in ("source", "date", "says"):
+        assert table.get_by_role("cell", name=header).count() + table.locator(f"th:text-is('{header}')").count() >= 1
+    table.scroll_into_view_if_needed()
+    _shot(page, "app-sources-fit-the-panel")
+
