@@ -11,6 +11,8 @@ thousands of folium elements:
 ``_pane``   the pane of that marker (default: the layer's, else the marker pane)
 ``_cls``    extra CSS classes for the SVG path (how tests and users find a feature)
 ``_tip``    tooltip HTML, already escaped
+``_tip_of`` the ``key`` of a feature before it in the layer whose tooltip it shares (sent once: a
+           corridor's arrow takes its line's)
 ``_popup``  popup HTML, already escaped (bound as a DOM element so st_folium can read its text)
 
 Each layer is also registered by its name in ``window.geoLayers``, so a map already drawn can be
@@ -72,6 +74,7 @@ class FeatureLayer(Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        var {{ this.get_name() }}_tips = Object.create(null);  // tooltips by key, for `_tip_of`
         var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
             attribution: {{ this.attribution_json }},
             interactive: {{ this.interactive|tojson }},
@@ -103,8 +106,10 @@ class FeatureLayer(Layer):
                 if (p._cls && layer.options && !p._icon) {
                     layer.options.className = ((layer.options.className || "") + " " + p._cls).trim();
                 }
-                if (p._tip) {
-                    layer.bindTooltip(p._tip, {sticky: true, direction: "top", opacity: 0.95});
+                var tip = p._tip || (typeof p._tip_of === "string" ? {{ this.get_name() }}_tips[p._tip_of] : null);
+                if (p._tip && typeof p.key === "string") { {{ this.get_name() }}_tips[p.key] = p._tip; }
+                if (typeof tip === "string") {
+                    layer.bindTooltip(tip, {sticky: true, direction: "top", opacity: 0.95});
                 }
                 if (p._popup && {{ this.popups|tojson }}) {
                     var el = document.createElement("div");

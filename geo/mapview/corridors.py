@@ -91,6 +91,6 @@ class CorridorLayer(FeatureLayer):
         angle = round(screen_bearing(start, end), 1)
         arrow = {"type": "Feature",
                  "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-                 "properties": {"key": key, "_tip": shared["_tip"], "_z": ARROW_Z, "_pane": ARROW_PANE,
+                 "properties": {"key": key, "_tip_of": key, "_z": ARROW_Z, "_pane": ARROW_PANE,
                                 "_arrow": {"a": angle, "c": colour, "cls": f"geo-arrow {classes}"}}}
         return [line, arrow]
