@@ -74,7 +74,7 @@ def map_features(at: AppTest) -> list[dict]:
     script = args["script"]
     decoder = json.JSONDecoder()
     features: list[dict] = []
-    for match in re.finditer(r"L\.geoJSON\(", script):
+    for match in re.finditer(r"feature_layer_\w+\.addData\(", script):  # each layer's data, filled in
         data, _ = decoder.raw_decode(script, match.end())
         features.extend(data["features"])
     update = args.get("feature_group") or ""

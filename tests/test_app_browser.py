@@ -15,7 +15,7 @@ from typing import Iterator
 import pytest
 
 from tests.test_browser import (  # noqa: F401 (browser_page: a fixture)
-    ARTIFACTS, MAP_IFRAME, ROOT, _boxes, _map_frame, _overlap, _script_runs, browser_page, running_app,
+    ARTIFACTS, MAP_IFRAME, ROOT, _boxes, _make_clickable, _map_frame, _overlap, _script_runs, browser_page, running_app,
 )
 
 pytestmark = pytest.mark.browser
@@ -220,3 +220,72 @@ def test_a_click_reaches_the_app_without_st_folium_debounce(demo_server, browser
     page.get_by_role("heading", name="Tabqa").wait_for(timeout=20_000)
     page.wait_for_timeout(1500)  # st_folium's own call has come and gone
     assert _script_runs(page) == runs + 1
+
+
+PANEL_COLUMN = "[data-testid='stColumn']"
+OVERFLOW = """table => {
+    const panel = table.closest("[data-testid='stColumn']"), box = panel.getBoundingClientRect();
+    const cells = Array.from(table.querySelectorAll("td, th")).map(c => c.getBoundingClientRect());
+    return {scroll: panel.scrollWidth, client: panel.clientWidth, right: box.right,
+            table: table.getBoundingClientRect().right, cells: Math.max(...cells.map(c => c.right))};
+}"""
+
+
+def test_the_sources_side_by_side_fit_the_panel(demo_server, browser_page):
+    """At 1400x900 the panel beside the map is narrow: each source's account keeps its source, date
+    and what it says in view and its sentence wraps under them, nothing past the panel's edge."""
+    _, page = browser_page
+    page.goto(demo_server)
+    _ready(page)
+    page.get_by_role("button", name=re.compile(r"^Abu Kamal · \d+ sources")).click()
+    table = page.locator("table.geo-sources").first
+    table.wait_for(timeout=20_000)
+    page.wait_for_timeout(500)
+    fit = table.evaluate(OVERFLOW)
+    assert fit["scroll"] <= fit["client"], fit  # the panel does not scroll sideways
+    assert fit["table"] <= fit["right"] + 0.5 and fit["cells"] <= fit["right"] + 0.5, fit
+    sentence = table.locator(".geo-sent").first
+    assert sentence.bounding_box()["height"] > 20  # wrapped over lines, not cut
+    for header in ("source", "date", "says"):
+        assert table.get_by_role("cell", name=header).count() + table.locator(f"th:text-is('{header}')").count() >= 1
+    table.scroll_into_view_if_needed()
+    _shot(page, "app-sources-fit-the-panel")
+
+
+ARROW_SPOT = """arrow => {  // a point of the arrow itself (its middle is under the line it marks)
+    const box = arrow.getBoundingClientRect();
+    for (let dy = 1; dy < box.height; dy += 1) for (let dx = 1; dx < box.width; dx += 1) {
+        const x = box.left + dx, y = box.top + dy, hit = document.elementFromPoint(x, y);
+        if (hit && arrow.contains(hit) && !document.elementsFromPoint(x, y).some(e => e.matches("path.geo-corridor"))) {
+            return {x, y};
+        }
+    }
+    return null;
+}"""
+
+
+def test_a_corridor_arrow_and_its_line_open_the_corridor(demo_server, browser_page):
+    """The arrow carries no tooltip of its own in the map's data: it shows its line's, and a click
+    on it, as on the line, opens the corridor in the panel."""
+    _, page = browser_page
+    page.goto(demo_server)
+    frame = _ready(page)
+    arrow = frame.locator(".geo-arrow").first
+    token = next(c for c in arrow.get_attribute("class").split() if c.startswith("geo-key-"))
+    spot = arrow.evaluate(ARROW_SPOT)
+    assert spot, "no point of the arrow is free of its line"
+    origin = page.locator(MAP_IFRAME).bounding_box()
+    page.mouse.move(origin["x"] + spot["x"], origin["y"] + spot["y"])
+    tip = frame.locator(".leaflet-tooltip").first
+    tip.wait_for(state="visible", timeout=5_000)
+    assert "→" in tip.inner_text()
+    page.mouse.click(origin["x"] + spot["x"], origin["y"] + spot["y"])
+    heading = page.get_by_role("heading", name=re.compile(r"^Corridor .+ → "))
+    heading.wait_for(timeout=20_000)
+    title = heading.inner_text()
+    page.get_by_role("button", name="Clear selection").click()
+    page.get_by_text("Click a place, zone or corridor").wait_for(timeout=20_000)
+    line = frame.locator(f"path.geo-corridor.{token}").first
+    _make_clickable(page, line)
+    line.click()
+    page.get_by_role("heading", name=title).wait_for(timeout=20_000)

@@ -97,18 +97,21 @@ def test_places_are_sized_by_claims_and_disputed_ones_are_diamonds(analysis):
 
 
 def test_corridor_is_dashed_with_an_arrow_pointing_from_origin_to_destination(analysis):
-    features = map_layers(build_map(analysis))["Corridors"].features
-    line = next(f for f in features if f["geometry"]["type"] == "LineString")
-    arrow = next(f for f in features if f["geometry"]["type"] == "Point")
-    assert line["properties"]["_style"]["dashArray"]
+    layer = map_layers(build_map(analysis))["Corridors"]
+    (line,) = layer.features  # one feature per corridor: the arrow is drawn from the line's
+    assert line["geometry"]["type"] == "LineString" and line["properties"]["_style"]["dashArray"]
     # Raqqa -> Palmyra heads south-west: on screen, down and to the left (between 90 and 180 degrees)
-    angle = arrow["properties"]["_arrow"]["a"]
-    assert 90 < angle < 180
-    assert arrow["properties"]["_z"] <= -100000  # under every place marker, never hiding one
-    assert arrow["properties"]["_pane"] == "geo-arrows"  # ... nor a circle (overlay pane): a pane under theirs
+    arrow = line["properties"]["_arrow"]
+    assert 90 < arrow["a"] < 180
+    lon, lat = arrow["at"]  # midway, clear of both ends' markers
+    assert 38.28 < lon < 39.0079 and 34.5601 < lat < 35.9528
+    assert layer.arrows["z"] <= -100000  # under every place marker, never hiding one
+    assert layer.arrows["pane"] == "geo-arrows"  # ... nor a circle (overlay pane): a pane under theirs
     page = build_map(analysis).get_root().render()
     made = re.search(r'(\w+) = \w+\.createPane\(\s*"geo-arrows"\);\s*\1\.style\.zIndex = (\d+)', page)
-    assert made and int(made.group(2)) < 400 and made.start() < page.index('"_pane":"geo-arrows"')
+    assert made and int(made.group(2)) < 400 and made.start() < page.index('pane: "geo-arrows"')
+    # the corridor's tooltip travels once, on the line (the arrow had carried a copy)
+    assert page.count(r"Raqqa → Palmyra\u003c/b\u003e") == 1
     assert round(screen_bearing((40, 35), (41, 35))) == 0 and round(screen_bearing((40, 35), (40, 34))) == 90
 
 

@@ -42,7 +42,7 @@ def _place(page: str) -> dict:
     import re
 
     decoder = json.JSONDecoder()
-    for match in re.finditer(r"L\.geoJSON\(", page):
+    for match in re.finditer(r"feature_layer_\w+\.addData\(", page):  # each layer's data, filled in
         data, _ = decoder.raw_decode(page, match.end())
         for f in data["features"]:
             if f["properties"].get("name") == "Abu Kamal" and f["geometry"]["type"] == "Point" \

@@ -244,27 +244,30 @@ def select_place(key: str) -> None:
 
 
 SOURCES_CSS = """<style>
-.geo-sources { width: 100%; border-collapse: collapse; font-size: 0.82em; margin: 2px 0 10px; }
+.geo-sources { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 0.82em; margin: 2px 0 10px; }
 .geo-sources th { text-align: left; color: #555; font-weight: 600; border-bottom: 1px solid #ccc; padding: 2px 4px; }
-.geo-sources td { vertical-align: top; border-bottom: 1px solid #eee; padding: 3px 4px; }
+.geo-sources td { vertical-align: top; padding: 3px 4px 0; overflow-wrap: anywhere; }
 .geo-sources tr.geo-old td { color: #888; }
-.geo-sources .geo-acc { font-weight: 600; white-space: nowrap; }
-.geo-sources .geo-sent { font-size: 0.92em; color: #333; }
+.geo-sources .geo-acc { font-weight: 600; }
+.geo-sources td.geo-sent { font-size: 0.92em; color: #333; padding: 1px 4px 4px 12px; border-bottom: 1px solid #eee; }
 .geo-why { font-size: 0.85em; color: #8a0f3d; margin: 0 0 2px; }
 </style>"""
+SOURCES_COLUMNS = (("source", "36%"), ("date", "24%"), ("says", "40%"))  # the sentence: a row under them
 
 
 def sources_html(row: PlaceAccounts, limit: int | None = None) -> str:
     """Each source's latest account of one place, side by side (every text escaped); the first
-    ``limit`` of them (all for None)."""
+    ``limit`` of them (all for None). The panel beside the map is narrow: each account is a row of
+    source, date and what it says, with its sentence wrapped in a row of its own under them."""
     lines = []
     for a in row.accounts[:limit]:
         old = "" if a.current else ' class="geo-old" title="much older than the newest account: history"'
         lines.append(f"<tr{old}><td><code>{esc(a.source)}</code></td><td>{esc(a.date or 'undated')}</td>"
-                     f'<td class="geo-acc">{esc(a.summary)}</td><td class="geo-sent">{esc(a.sentence[:300])}</td></tr>')
+                     f'<td class="geo-acc">{esc(a.summary)}</td></tr>'
+                     f'<tr{old}><td class="geo-sent" colspan="{len(SOURCES_COLUMNS)}">{esc(a.sentence[:300])}</td></tr>')
     why = f'<p class="geo-why">Sources disagree: {esc(row.why)}</p>' if row.disagree else ""
-    return (SOURCES_CSS + why + '<table class="geo-sources"><tr><th>source</th><th>date</th><th>says</th>'
-            f"<th>sentence</th></tr>{''.join(lines)}</table>")
+    head = "".join(f'<th style="width:{width}">{name}</th>' for name, width in SOURCES_COLUMNS)
+    return f'{SOURCES_CSS}{why}<table class="geo-sources"><tr>{head}</tr>{"".join(lines)}</table>'
 
 
 def selection_panel(view: Analysis, full: Analysis, documents: dict[str, Document],

@@ -6,7 +6,10 @@ thousands of folium elements:
 
 ``_style``  Leaflet path options (colour, weight, radius, dash array, ...)
 ``_icon``   ``L.divIcon`` options; the point becomes a marker with that icon
-``_arrow``  ``{a: degrees, c: "#rrggbb", cls: classes}``: an arrow marker drawn in the browser
+``_arrow``  on a line, ``{a: degrees, at: [lon, lat]}``: an arrow marker drawn in the browser at that
+           point, in the line's colour, with its classes (plus ``geo-arrow``) and its tooltip, in the
+           pane of the layer's ``arrows`` (a layer without them draws none): a line and its arrow
+           are one feature, sent once
 ``_z``      the marker's z-index offset (bigger places lower, so small ones stay clickable)
 ``_pane``   the pane of that marker (default: the layer's, else the marker pane)
 ``_cls``    extra CSS classes for the SVG path (how tests and users find a feature)
@@ -72,7 +75,7 @@ class FeatureLayer(Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJSON({{ this.data_json }}, {
+        var {{ this.get_name() }} = L.geoJSON(null, {
             attribution: {{ this.attribution_json }},
             interactive: {{ this.interactive|tojson }},
             {%- if this.pane %}
@@ -81,14 +84,6 @@ class FeatureLayer(Layer):
             style: function(feature) { return feature.properties._style || {}; },
             pointToLayer: function(feature, latlng) {
                 var p = feature.properties;
-                if (p._arrow) {
-                    var colour = /^#[0-9a-fA-F]{6}$/.test(p._arrow.c) ? p._arrow.c : "#333333";
-                    p._icon = {className: p._arrow.cls, iconSize: [28, 28], iconAnchor: [14, 14],
-                        html: '<div style="transform:rotate(' + Number(p._arrow.a) + 'deg)">' +
-                              '<svg viewBox="0 0 28 28" width="28" height="28"><path d="M3 6 L26 14 L3 22 L9 14 Z" ' +
-                              'fill="' + colour + '" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round" ' +
-                              'paint-order="stroke"/></svg></div>'};
-                }
                 if (p._icon) {
                     return L.marker(latlng, {icon: L.divIcon(p._icon), keyboard: false, zIndexOffset: p._z || 0,
                                              pane: typeof p._pane === "string" ? p._pane : {{ (this.pane or "markerPane")|tojson }},
@@ -106,6 +101,22 @@ class FeatureLayer(Layer):
                 if (p._tip) {
                     layer.bindTooltip(p._tip, {sticky: true, direction: "top", opacity: 0.95});
                 }
+                {%- if this.arrows %}
+                if (p._arrow && Array.isArray(p._arrow.at) && p._arrow.at.length === 2) {
+                    var colour = p._style && /^#[0-9a-fA-F]{6}$/.test(p._style.color) ? p._style.color : "#333333";
+                    var arrow = L.marker([Number(p._arrow.at[1]), Number(p._arrow.at[0])], {
+                        keyboard: false, interactive: {{ this.interactive|tojson }},
+                        zIndexOffset: {{ this.arrows.z|tojson }}, pane: {{ this.arrows.pane|tojson }},
+                        icon: L.divIcon({className: ("geo-arrow " + (p._cls || "")).trim(), iconSize: [28, 28], iconAnchor: [14, 14],
+                            html: '<div style="transform:rotate(' + Number(p._arrow.a) + 'deg)">' +
+                                  '<svg viewBox="0 0 28 28" width="28" height="28"><path d="M3 6 L26 14 L3 22 L9 14 Z" ' +
+                                  'fill="' + colour + '" stroke="#ffffff" stroke-width="2.5" stroke-linejoin="round" ' +
+                                  'paint-order="stroke"/></svg></div>'})});
+                    arrow.feature = feature;  // the line's: a click on either is the same object
+                    if (p._tip) { arrow.bindTooltip(p._tip, {sticky: true, direction: "top", opacity: 0.95}); }
+                    {{ this.get_name() }}.addLayer(arrow);
+                }
+                {%- endif %}
                 if (p._popup && {{ this.popups|tojson }}) {
                     var el = document.createElement("div");
                     el.className = "geo-popup";
@@ -114,6 +125,7 @@ class FeatureLayer(Layer):
                 }
             }
         });
+        {{ this.get_name() }}.addData({{ this.data_json }});
         (window.geoLayers = window.geoLayers || {})[{{ this.name_json }}] = {{ this.get_name() }};
         {% endmacro %}
         """
@@ -128,6 +140,7 @@ class FeatureLayer(Layer):
         self.attribution = attribution
         self.pane = pane
         self.popups = True  # False: clicks are read by the app (st_folium), the panel shows the rest
+        self.arrows: dict | None = None  # {"pane": ..., "z": ...}: the lines' arrows (``_arrow``) drawn there
 
     @cached_property
     def data_json(self) -> str:

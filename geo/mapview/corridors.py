@@ -48,13 +48,15 @@ def point_along(start: tuple[float, float], end: tuple[float, float], t: float) 
 
 
 class CorridorLayer(FeatureLayer):
-    """Corridors as one GeoJSON layer: a dashed line plus an arrow marker per corridor."""
+    """Corridors as one GeoJSON layer: a dashed line per corridor with its arrow (``_arrow``: the
+    browser draws the arrow from the line's feature, its tooltip and classes sent once)."""
 
     def __init__(self, corridors: list[Corridor], palette: ActorPalette = PALETTE, name: str = "Corridors") -> None:
         features: list[dict] = []
         for corridor in sorted(corridors, key=corridor_key):
             features.extend(self.features_for(corridor, palette))
         super().__init__(name, features)
+        self.arrows = {"pane": ARROW_PANE, "z": ARROW_Z}
 
     @staticmethod
     def tooltip(corridor: Corridor, key: str) -> str:
@@ -72,25 +74,17 @@ class CorridorLayer(FeatureLayer):
 
     @classmethod
     def features_for(cls, corridor: Corridor, palette: ActorPalette = PALETTE) -> list[dict]:
-        """The line feature and its arrow (none when the corridor has no usable end points)."""
+        """The line feature with its arrow (none when the corridor has no usable end points)."""
         geometry = geometry_json(corridor_geometry(corridor))
         if geometry is None or geometry["type"] != "LineString":
             return []
         key = corridor_key(corridor)
-        colour = palette.colour(corridor.actor)
-        classes = f"geo-corridor geo-key-{css_token(key)}"
-        shared = {"key": key, "actor": corridor.actor, "_tip": cls.tooltip(corridor, key),
-                  "_popup": cls.popup(corridor, key)}
-        line = {"type": "Feature", "geometry": geometry, "properties": {
-            **shared, "_cls": classes,
-            "_style": {"color": colour, "weight": 3, "opacity": 0.9,
-                       "dashArray": DASHES.get(corridor.status, "10 6")},
-        }}
         start, end = tuple(corridor.from_lonlat), tuple(corridor.to_lonlat)
         lon, lat = point_along(start, end, ARROW_AT)
-        angle = round(screen_bearing(start, end), 1)
-        arrow = {"type": "Feature",
-                 "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-                 "properties": {"key": key, "_tip": shared["_tip"], "_z": ARROW_Z, "_pane": ARROW_PANE,
-                                "_arrow": {"a": angle, "c": colour, "cls": f"geo-arrow {classes}"}}}
-        return [line, arrow]
+        return [{"type": "Feature", "geometry": geometry, "properties": {
+            "key": key, "actor": corridor.actor, "_tip": cls.tooltip(corridor, key), "_popup": cls.popup(corridor, key),
+            "_cls": f"geo-corridor geo-key-{css_token(key)}",
+            "_style": {"color": palette.colour(corridor.actor), "weight": 3, "opacity": 0.9,
+                       "dashArray": DASHES.get(corridor.status, "10 6")},
+            "_arrow": {"a": round(screen_bearing(start, end), 1), "at": [round(lon, 5), round(lat, 5)]},
+        }}]
