@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geo.knowledge.pattern_start import led_by_first_characters, start_strings, trie_pattern
+from geo.knowledge.pattern_start import INLINE_FLAGS, led_by_first_characters, start_strings, trie_pattern
 from geo.knowledge.records import LexiconError, Source, check_choice, check_unique, compile_pattern, parse_records, sources
 from geo.settings import current
 
@@ -117,7 +117,7 @@ def _gate_and_starts(kind: str) -> tuple[re.Pattern | None, re.Pattern | None]:
             gate = None
     starts = [start_strings(r.pattern.pattern, START_LENGTH, r.pattern.flags) for r in chosen]
     finder = None
-    if gate is not None and starts and None not in starts and not any(_INLINE_FLAGS.search(p) for p in patterns):
+    if gate is not None and starts and None not in starts and not any(INLINE_FLAGS.search(p) for p in patterns):
         finder = re.compile("(?=" + trie_pattern(set().union(*starts)) + ")")  # every position, overlapping
     _GATES[kind] = (chosen, gate, finder)
     return gate, finder
@@ -125,21 +125,20 @@ def _gate_and_starts(kind: str) -> tuple[re.Pattern | None, re.Pattern | None]:
 
 _GATES: dict[str, tuple[tuple[Construction, ...], re.Pattern | None, re.Pattern | None]] = {}  # kind -> (its records, gate, finder)
 START_LENGTH = 4  # characters of a record's start the finder checks
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")  # ('(?i:...)': the starts would not say the case)
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")  # numbers and names that an alternation would shift
 
 
 def _first(kind: str, low: str, start: int, end: int, how: str = "search") -> tuple[str, re.Match] | None:
     gate, finder = _gate_and_starts(kind)
-    if gate is None:
-        pass
-    elif how == "search" and finder is not None:
-        # (a search tries the gate at every position; a match can start only where the finder says)
-        if not any(gate.match(low, at.start(), end) for at in finder.finditer(low, start, end)):
+    if gate is not None:
+        if how == "search" and finder is not None:
+            # (a search tries the gate at every position; a match can start only where the finder says)
+            some = any(gate.match(low, at.start(), end) for at in finder.finditer(low, start, end))
+        else:
+            some = getattr(gate, how)(low, start, end) is not None
+        if not some:
             return None
-    elif getattr(gate, how)(low, start, end) is None:
-        return None
     for r in records(kind):
         m = getattr(r.pattern, how)(low, start, end)
         if m is not None:

@@ -96,7 +96,7 @@ class ClaimExtractor:
             if backed is not None:
                 # 'Syrian rebels backed by the Turkish military said ...': the backed side speaks
                 src_start, attribution = backed.start, backed.actor
-            elif src_end > src_start and attribution not in _KNOWN_SOURCES():
+            elif src_end > src_start and attribution not in rules_lexicon().source_names:
                 # 'The Popular Mobilization Forces declared', 'Government forces said': the party speaks, under
                 # its actor's name ('Iraqi police officials said' keeps its words: the officials speak)
                 attribution = next((a.actor for a in actors_here if src_start <= a.start < src_end <= a.end), attribution)
@@ -115,7 +115,8 @@ class ClaimExtractor:
             we_speak = src_end > src_start and _QUOTE_OPENS.match(text, lo) is not None \
                 and _FIRST_PERSON.search(low, lo, src_start) is not None
             # ('The SDF, backed by the coalition, said they had ...': the words after the apposition)
-            said_at = (_APPOSED.match(low, src_end) or _EMPTY.match(low, src_end)).end() if src_end > src_start else src_end
+            apposed = _APPOSED.match(low, src_end) if src_end > src_start else None
+            said_at = apposed.end() if apposed else src_end
             speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, said_at) is not None or we_speak
                                                         or _SELF_CLAIM.match(low, said_at) is not None)
             speaker = next((a.actor for a in actors_here if src_start <= a.start < src_end), None) if we_speak else None
@@ -393,19 +394,6 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
 _SAYS_AGAIN = named("says_again")
 _BACKER_BEFORE = named("backer_before")
 _APPOSED = re.compile(r",\s+[^,.;]{2,60},")
-_EMPTY = re.compile(r"")
-
-
-def _KNOWN_SOURCES() -> frozenset[str]:
-    """The short names of the sources the lexicon knows ('SOHR', 'SANA'): kept as they are (read
-    once per lexicon)."""
-    lex = rules_lexicon()
-    if _SOURCE_NAMES[0] is not lex:
-        _SOURCE_NAMES[:] = [lex, frozenset(name for name, _ in lex.sources)]
-    return _SOURCE_NAMES[1]
-
-
-_SOURCE_NAMES: list = [None, frozenset()]  # [the relation lexicon, its sources' short names]
 
 
 def _clause_starts(low: str, sentence: Sentence):

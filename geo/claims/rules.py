@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import get_args
 
 from geo.casefold import lowered
@@ -72,6 +72,11 @@ class Lexicon:
     not_sources: frozenset[str]
     theatre: frozenset[str]  # country codes where claims may lie without the document naming the country
     air: str | None  # the actor of a strike from the air whose clause names no state
+
+    @cached_property
+    def source_names(self) -> frozenset[str]:
+        """The short names of the sources the lexicon knows ('SOHR', 'SANA')."""
+        return frozenset(name for name, _ in self.sources)
 
 
 @lru_cache(maxsize=1)

@@ -11,12 +11,11 @@ from functools import lru_cache
 
 from geo.casefold import lowered
 from geo.geoparse.normalize import ARABIC_CLITICS, arabic_token_key
-from geo.knowledge import bearing_pattern, load_table, place_noun_pattern, roles, theatre_countries
+from geo.knowledge import LexiconError, bearing_pattern, check_choice, load_table, place_noun_pattern, roles, theatre_countries
 
 # Countries whose name (and capital) in conflict reporting from Syria and Iraq stands for a
 # government taking part, not for a battlefield: mapped as actors, never as locations.
 POWERS = frozenset({"US", "RU", "IR", "TR", "IL", "JO", "GB", "FR", "SA", "QA", "AE", "DE", "CN", "EG", "KW", "EU"})
-THEATRE_COUNTRIES = theatre_countries()
 THEATRE_CAPITALS = frozenset({("SY", "Damascus"), ("IQ", "Baghdad")})
 
 # 'the village of X', 'the town of the X', 'the X' (a river): the kind a name's left side asks for
@@ -75,7 +74,7 @@ def kind_hint(text: str, start: int, end: int) -> str | None:
         noun = arabic_noun_before(text, start)
         if noun is None and " " in text[start:end]:  # or the name's own first word ('محافظة إدلب')
             noun = arabic_noun_before(text, text.index(" ", start, end) + 1)
-        return noun[0] if noun is not None and noun[0] in _ARABIC_KINDS else None
+        return noun[0] if noun is not None and noun[0] in ARABIC_NAMING else None
     low = lowered(text)
     cue = _KIND_AFTER.match(low, end, end + 20) or _KIND_BEFORE.search(low, max(0, start - 30), start) \
         or _LISTED_KIND_BEFORE.search(text, max(0, start - LISTED_KIND_SPAN), start)
@@ -94,10 +93,9 @@ def arabic_place_nouns() -> dict[str, tuple[str, tuple[str, ...]]]:
     for record in load_table("words.toml", "arabic_place_noun", required={"words": list, "reads": str},
                              optional={"sites": list}):
         reads, sites = record["reads"], tuple(record.get("sites", ()))
-        if reads not in ARABIC_READINGS:
-            raise ValueError(f"{record['_where']}: reads must be one of {sorted(ARABIC_READINGS)}, not {reads!r}")
+        check_choice(record, "reads", ARABIC_READINGS)
         if (reads == "site") != bool(sites):
-            raise ValueError(f"{record['_where']}: sites are given with reads = \"site\" and only then")
+            raise LexiconError(f"{record['_where']}: sites are given with reads = \"site\" and only then")
         for word in record["words"]:
             found[arabic_token_key(word)] = (reads, sites)
     return found
@@ -130,15 +128,15 @@ def arabic_noun_before(text: str, start: int) -> tuple[str, tuple[str, ...], int
 
 
 _ARABIC_NEAR = frozenset({"near", "countryside", "site"})
-_ARABIC_KINDS = frozenset({"governorate", "city", "village", "district", "subdistrict", "neighbourhood"})
-ARABIC_NAMING = _ARABIC_KINDS  # the nouns that call the word after them a place ('قرية عنيفة')
+ARABIC_NAMING = frozenset({"governorate", "city", "village", "district", "subdistrict", "neighbourhood"})  # the nouns that
+# call the word after them a place ('قرية عنيفة') and say its kind
 
 
 def is_near(text: str, start: int) -> bool:
     """'the northern countryside of Raqqa', '25 kilometres from Raqqa': near or part of it."""
     if "\u0600" <= text[start:start + 1] <= "\u06ff":
         noun = arabic_noun_before(text, start)
-        if noun is not None and noun[0] in _ARABIC_KINDS:  # 'محيط مدينة منبج': the word before the kind
+        if noun is not None and noun[0] in ARABIC_NAMING:  # 'محيط مدينة منبج': the word before the kind
             noun = arabic_noun_before(text, noun[2])
         return noun is not None and noun[0] in _ARABIC_NEAR
     return bool(_NEAR.search(lowered(text), max(0, start - 60), start))
@@ -298,6 +296,6 @@ def listed_with_actors(text: str, mentions: list) -> list:
         else:
             role, precision = "actor", None
         for k in run:  # (Syria and Iraq, where the war is, stay places in a list of powers)
-            if role == "place" or out[k].country not in THEATRE_COUNTRIES:
+            if role == "place" or out[k].country not in theatre_countries():
                 out[k] = dataclasses.replace(out[k], role=role, precision=precision)
     return out

@@ -117,8 +117,6 @@ def word_zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "en")
 
 
-
-
 def is_common_word(surface: str) -> bool:
     """'War', 'Hit': a one-word name that is mostly an English word (wordfreq Zipf >= 4.5)."""
     words = surface.replace("-", " ").split()

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from geo.geoparse.context import ARABIC_NAMING, arabic_name_heads, arabic_noun_before
 from geo.geoparse.normalize import arabic_token_key
+from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
 from geo.knowledge import place_noun_pattern
 from geo.model import Mention
 
@@ -79,15 +80,12 @@ def find_unresolved(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) ->
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 _SPACE = re.compile(r"[^\S\n]+")
 _DEFINITE = re.compile(r"[وف]?(?:[بكل]?ال|لل)")  # the article, with the clitics before it
-_COMMON_NAME_WORD = 3.3  # wordfreq Zipf of an Arabic word from which 'ال' + it after a noun is no name
 
 
 def _arabic_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the names after an Arabic place noun in the construct state (the noun without
     the article): a name head and the word after it ('قرية أم الكيف', 'بلدة تل جمعة'), or one
     uncommon word with the article ('حي المعلمين'); 'القرية المجاورة' and 'مدينة كبيرة' describe."""
-    from wordfreq import zipf_frequency
-
     words = list(_ARABIC_WORD.finditer(text))
     for i in range(len(words) - 1):
         word, following = words[i], words[i + 1]
@@ -100,5 +98,5 @@ def _arabic_names(text: str) -> Iterator[tuple[int, int]]:
         if arabic_token_key(name) in arabic_name_heads() and i + 2 < len(words) \
                 and _SPACE.fullmatch(text, following.end(), words[i + 2].start()):
             yield following.start(), words[i + 2].end()
-        elif name.startswith("ال") and zipf_frequency(name, "ar") < _COMMON_NAME_WORD:
+        elif name.startswith("ال") and word_zipf(name) < COMMON_AT_SENTENCE_START:  # (as common as the geoparser allows)
             yield following.span()

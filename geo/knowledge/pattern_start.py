@@ -117,7 +117,7 @@ def trie_pattern(strings) -> str:
     return alternation(trie)
 
 
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")  # '(?i:...)': a start string would not say the case
 
 
 def led_by_first_characters(pattern: re.Pattern) -> re.Pattern:
@@ -133,7 +133,7 @@ def led_by_first_characters(pattern: re.Pattern) -> re.Pattern:
     'denied|refuted'
     """
     text = pattern.pattern
-    if not isinstance(text, str) or pattern.flags & ~re.UNICODE or _INLINE_FLAGS.search(text):
+    if not isinstance(text, str) or pattern.flags & ~re.UNICODE or INLINE_FLAGS.search(text):
         return pattern
     starts = start_strings(text, 1)
     if not starts:
