@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks.own_texts                    # every set
     .venv/bin/python -m benchmarks.own_texts --set english      # one set
     .venv/bin/python -m benchmarks.own_texts --set english --details   # every miss and wrong claim
+    .venv/bin/python -m benchmarks.own_texts --min-confidence 0.5       # claims below 0.5 dropped first
 
 The English set was written for issue #21 as a check nobody changing the claims code develops
 against: read its figures, do not fit the code to its paragraphs.
@@ -85,9 +86,11 @@ def read_gold(folder: Path) -> list[GoldRow]:
     return rows
 
 
-def extract_units(folder: Path, geoparser, placed: dict[str, set[str]] | None = None) -> list[Unit]:
-    """Run the claims stage on every paragraph of the folder and group its claims into units
-    (``placed``, when given, receives the names of the places the geoparser found per document)."""
+def extract_units(folder: Path, geoparser, placed: dict[str, set[str]] | None = None,
+                  min_confidence: float = 0.0) -> list[Unit]:
+    """Run the claims stage on every paragraph of the folder and group its claims of at least
+    ``min_confidence`` into units (``placed``, when given, receives the names of the places the
+    geoparser found per document)."""
     from geo.claims import ClaimExtractor
     from geo.model import Document
 
@@ -98,6 +101,8 @@ def extract_units(folder: Path, geoparser, placed: dict[str, set[str]] | None = 
         if placed is not None:
             placed[doc.id] = {m.name for m in mentions if m.name}
         for c in ClaimExtractor().extract(doc, mentions):
+            if c.confidence < min_confidence:
+                continue
             key = (c.doc, c.actor, c.relation, c.place.name)
             unit = units.setdefault(key, Unit(*key, ends={c.place.name}, text=c.text))
             if c.to_place is not None:
@@ -201,16 +206,17 @@ def wrong_class(unit: Unit, gold: list[GoldRow]) -> str:
     return "actor and relation in no row"
 
 
-def report(name: str, folder: Path, geoparser, details: bool = False) -> dict[str, Score]:
+def report(name: str, folder: Path, geoparser, details: bool = False, min_confidence: float = 0.0) -> dict[str, Score]:
     """Print and return the set's figures (key "all" and one per style)."""
     placed: dict[str, set[str]] = {}
-    gold, units = read_gold(folder), extract_units(folder, geoparser, placed)
+    gold, units = read_gold(folder), extract_units(folder, geoparser, placed, min_confidence)
     docs = {p.stem for p in folder.glob("*.txt")}
     figures = {"all": score(gold, units)}
     styles = sorted({style_of(d) for d in docs} - {"all"})
     for style in styles:
         figures[style] = score(gold, units, {d for d in docs if style_of(d) == style})
-    print(f"{name}: {len(docs)} paragraphs, {figures['all'].required} required gold rows")
+    print(f"{name}: {len(docs)} paragraphs, {figures['all'].required} required gold rows, "
+          f"claims of confidence >= {min_confidence:g}")
     for label, figure in figures.items():
         print("  " + figure.line(label))
     misses = Counter(c for g in gold if not g.optional and (c := miss_class(g, units, placed)))
@@ -238,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), action="append", help="a set to score (default: every set)")
     parser.add_argument("--details", action="store_true", help="list every miss and wrong claim")
+    parser.add_argument("--min-confidence", type=float, default=0.0,
+                        help="drop claims below this confidence first (default 0: every claim)")
     args = parser.parse_args(argv)
     from geo import settings
     from geo.geoparse import Geoparser
@@ -245,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.install(settings.Settings.from_environment())
     geoparser = Geoparser()
     for name in args.set or sorted(SETS):
-        report(name, SETS[name], geoparser, args.details)
+        report(name, SETS[name], geoparser, args.details, args.min_confidence)
     return 0
 
 

@@ -37,6 +37,12 @@ def test_alternatives_optional_rows_and_corridor_ends_are_scored_as_documented()
     assert (figure.sourced_right, figure.sourced) == (1, 1)
 
 
+def test_a_confidence_floor_drops_claims_before_they_are_grouped(geoparser, tmp_path):
+    (tmp_path / "d.txt").write_text("Syrian government forces captured the town of Khan Shaykhun on Tuesday.", encoding="utf-8")
+    assert extract_units(tmp_path, geoparser) != []
+    assert extract_units(tmp_path, geoparser, min_confidence=1.01) == []
+
+
 def test_the_style_is_the_file_name_s_first_letter():
     assert [style_of(d) for d in ("e01_manbij", "n04_qaim", "01_raqqa")] == ["encyclopedia", "news", "all"]
 
