@@ -1,7 +1,6 @@
 """Claims from Arabic reporting: the Arabic companions of the packaged lexicon
 (``geo/data/lexicon/ar``, ``geo/data/claims/ar``), verb-subject order, proclitics, Arabic sources,
 stance and goals. Every sentence and paragraph here was written for these tests."""
-import csv
 from pathlib import Path
 
 import pytest
@@ -176,16 +175,10 @@ def test_an_attempt_to_take_a_place_is_a_fight_for_it(geoparser):
 
 # ---- our own small evaluation: paragraphs in the shapes of Arabic news, with the claims a careful reader takes
 def test_claims_of_our_arabic_paragraphs(geoparser, capsys):
-    gold = list(csv.DictReader((DATA / "claims.csv").open(encoding="utf-8")))
-    required = {(r["doc"], r["actor"], r["relation"], r["place"]) for r in gold if not r["optional"]}
-    allowed = required | {(r["doc"], r["actor"], r["relation"], r["place"]) for r in gold if r["optional"]}
-    found = set()
-    for path in sorted(DATA.glob("*.txt")):
-        doc = Document(path.stem, path.read_text(encoding="utf-8"))
-        found |= {(c.doc, c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, geoparser.parse(doc))}
-    recall = len(required & found) / len(required)
-    precision = len(found & allowed) / len(found)
+    from benchmarks.own_texts import extract_units, read_gold, score
+
+    figure = score(read_gold(DATA), extract_units(DATA, geoparser))
     with capsys.disabled():
-        print(f"\nArabic paragraphs: claim recall {recall:.2f} ({len(required & found)}/{len(required)}), "
-              f"precision {precision:.2f} ({len(found & allowed)}/{len(found)})")
-    assert recall >= 0.70 and precision >= 0.75
+        print(f"\nArabic paragraphs: claim recall {figure.recall:.2f} ({figure.found}/{figure.required}), "
+              f"precision {figure.precision:.2f} ({figure.correct}/{figure.units})")
+    assert figure.recall >= 0.70 and figure.precision >= 0.75
