@@ -1,6 +1,7 @@
 """Names that look like places but are not in the gazetteer: reported as unresolved mentions.
 
-Toponym patterns: 'the village of X', 'X junction', and Arabic article names ('al-X') that no
+Toponym patterns: 'the village of X', 'X junction', a feature's English name ('Lake X', 'Mount X',
+'X Mountain', 'X Hill'; ``feature_words.csv``), and Arabic article names ('al-X') that no
 gazetteer entry, person or organisation accounts for; in Arabic script, a name after a place noun
 ('قرية أم الكيف', 'حي المعلمين'). They are shown, never guessed at.
 """
@@ -12,22 +13,27 @@ from itertools import accumulate
 from typing import Iterable, Iterator
 
 from geo.geoparse.context import ARABIC_NAMING, arabic_name_heads, arabic_noun_before
+from geo.geoparse.index_build import english_feature_words
 from geo.geoparse.normalize import arabic_token_key
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
-from geo.knowledge import place_noun_pattern
+from geo.knowledge import alternation, place_noun_pattern
 from geo.model import Mention
 
 NAME = r"[A-Z][\w'’]+(?:[- ](?:(?:al|el|ar|as|ash|ad|ez|az)-)?[A-Z][\w'’]+){0,3}"
+# words after a name that make it a facility or a feature: 'X junction', 'X Mountain', 'X hill'
+_FACILITY_WORDS = rf"junction|crossing|checkpoint|roundabout|airbase|air base|(?i:{alternation(english_feature_words('after'))})"
 _PATTERNS = (
     re.compile(rf"\b{place_noun_pattern('toponym')}\s+of\s+(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{NAME})"),
-    re.compile(rf"\b(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{NAME}\s+(?:junction|crossing|checkpoint|roundabout|airbase|air base))\b"),
+    re.compile(rf"\b(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{NAME}\s+(?:{_FACILITY_WORDS}))\b"),
+    # 'Lake Jabbul', 'Mount Tharda': the English word before the name is part of it
+    re.compile(rf"\b(?P<name>(?:{alternation(english_feature_words('before'))})\s+(?:(?:al|el|ash|ar|as)-)?{NAME})"),
     # the look-ahead lets the regex engine skip to the letters an article starts with
     re.compile(r"(?=[AaEe])(?<![\w-])(?P<name>(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]z|[Ee]z|[Aa]d)-[A-Z][\w'’]+)"),
 )
 _DEMONYM = re.compile(r"^(?:\w+(?:ian|ean|ese|ish|i)|American|Arab|Kurd)(?:\s|$)")
 _PERSON_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # 'Haider al-Abadi', 'Bashar al-Assad'
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|said|says|told)\b")
-_FACILITY_WORD = re.compile(r"\s(?:junction|crossing|checkpoint|roundabout|airbase|air base)\b")
+_FACILITY_WORD = re.compile(rf"\s(?:{_FACILITY_WORDS})\b")
 _LONGEST_NAME = 160  # characters a facility name may take before its facility word
 
 
@@ -62,7 +68,7 @@ def find_unresolved(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) ->
             i = bisect_left(starts, end)
             if (i and reach[i - 1] > start) or _DEMONYM.match(text[start:end]):
                 continue
-            if index == 2:  # bare al-X: skip persons and the start of a longer proper name
+            if index == 3:  # bare al-X: skip persons and the start of a longer proper name
                 if _PERSON_BEFORE.search(text[max(0, start - 20):start]) or _NOT_PLACE_AFTER.match(text[end:end + 12]):
                     continue
             new.append((start, end))
