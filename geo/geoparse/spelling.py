@@ -87,7 +87,8 @@ _DIGRAPHS = re.compile(r"[sktgd]h")
 def consonants(key: str) -> str:
     """A key's consonants, a doubled one once (before the vowels go: 'Shanan' keeps both n's):
     spellings of one name differ in their vowels.
-    Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl).
+    Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl); a ghayn is 'gh' or 'g'
+    ('Zaghareed' / 'Zigareid').
 
     >>> from geo.geoparse.normalize import name_key
     >>> consonants(name_key("Iskanderiyah")) == consonants(name_key("Iskandariya"))
@@ -98,8 +99,10 @@ def consonants(key: str) -> str:
     False
     >>> consonants(name_key("Shanan")) == consonants(name_key("Shana"))  # a letter said twice is no double
     False
+    >>> consonants(name_key("Zaghareed")) == consonants(name_key("Zigareid"))
+    True
     """
-    letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh"))
+    letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh").replace("gh", "g"))
     return _VOWELS.sub("", re.sub(r"(.)\1+", r"\1", letters))
 
 
