@@ -9,7 +9,7 @@ A report on one front names its villages the reporter's way ('al-Bo Leil', 'Boqr
   neighbourhood of Baghdad),
 - a town no curated entry holds, over FAR_TOWN_KM from every place the text is sure of, and
 - a name of a list whose other members are places ('the villages of A, B, C and D'), that no
-  stage took,
+  stage took, and a name an Arabic qualifier ends ('Shilallah al-Kabeera') that none took,
 are looked up by spelling in each district where the document's other places lie
 (``SlotFiller._find``: the edit and consonant rules of a slot's region; for a name no stage
 placed near the text, also the same consonants with a vowel more changed). The find nearest the
@@ -32,6 +32,7 @@ from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import LINK, SlotFiller, placed_mention
 from geo.geoparse.spelling import SAME_PLACE_DEGREES, alike_in_region
+from geo.geoparse.toponyms import qualified_names
 from geo.model import SETTLEMENT_KINDS, VILLAGE_KINDS, Mention, Place
 
 # kinds of place that locate a document's area (a governorate or a country is too wide)
@@ -55,6 +56,12 @@ _NEXT_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<it
 _LINKED_AFTER = re.compile(r"[ \t]*,|[ \t]+and[ \t]")  # a quick test before the item patterns
 _LINKED_BEFORE = re.compile(r"(?:,|[ \t]and)[ \t]*$")
 _ITEM_BEFORE = re.compile(rf"(?P<item>{_ITEM})(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+
+
+def _untaken(spans, mentions: list[Mention], targets: list) -> list[tuple[int, int, None]]:
+    """The ``spans`` that no mention and no target overlaps, as targets without a mention."""
+    taken = [(m.start, m.end) for m in mentions] + [(start, end) for start, end, _ in targets]
+    return [(start, end, None) for start, end in spans if not any(s < end and start < e for s, e in taken)]
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -115,6 +122,7 @@ class NearbySettler:
                 targets.append((m.start, m.end, m))
         if "," in text or " and " in text:
             targets += self._list_items(text, mentions)
+        targets += _untaken(qualified_names(text), mentions, targets)
         if not targets:
             return mentions
         replaced: dict[int, Mention] = {}  # id of a mention -> what it becomes
