@@ -48,12 +48,13 @@ def qualifier_words(path: Path | None = None) -> tuple[str, ...]:
 # words a sentence or a phrase starts with, never the first word of a qualified name
 _FUNCTION_WORDS = r"(?:In|On|At|The|And|From|Near|To|Of|By|For|With|Into|Around|Outside|Between)\b"
 # words after a name that make it a facility or a feature: 'X junction', 'X Mountain', 'X hill'
-_FACILITY_WORDS = rf"junction|crossing|checkpoint|roundabout|airbase|air base|(?i:{alternation(english_feature_words('after'))})"
+_FACILITY_WORDS = "junction|crossing|checkpoint|roundabout|airbase|air base|" + alternation(
+    [form for word in english_feature_words("after") for form in (word, word.lower())])
 _PATTERNS = (
     re.compile(rf"\b{place_noun_pattern('toponym')}\s+of\s+(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{NAME})"),
     re.compile(rf"\b(?P<name>(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]s)[- ])?{NAME}\s+(?:{_FACILITY_WORDS}))\b"),
     # 'Lake Jabbul', 'Mount Tharda': the English word before the name is part of it
-    re.compile(rf"\b(?P<name>(?:{alternation(english_feature_words('before'))})\s+(?:(?:al|el|ash|ar|as)-)?{NAME})"),
+    re.compile(rf"(?<![\w'’-])(?P<name>(?:{alternation(english_feature_words('before'))})\s+(?:(?:al|el|ash|ar|as)-)?{NAME})"),
     # the look-ahead lets the regex engine skip to the letters an article starts with
     re.compile(r"(?=[AaEe])(?<![\w-])(?P<name>(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]z|[Ee]z|[Aa]d)-[A-Z][\w'’]+)"),
 )
@@ -67,7 +68,8 @@ _PERSON_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # 'Haider al-Abadi', 'Bashar 
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|said|says|told)\b")
 _FACILITY_WORD = re.compile(rf"\s(?:{_FACILITY_WORDS})\b")
 _LONGEST_NAME = 160  # characters a facility name may take before its facility word
-_QUALIFIER = re.compile(rf"\b(?:{alternation(qualifier_words())})\b")
+# a qualifier, found with a look-ahead for its first letter (lets the regex engine skip to it)
+_QUALIFIER = re.compile("(?=[" + "".join(sorted({w[0] for w in qualifier_words()})) + rf"])\b(?:{alternation(qualifier_words())})\b")
 _LONGEST_QUALIFIED = 60  # characters a qualified name may take before its qualifier
 
 
@@ -97,8 +99,24 @@ def qualified_names(text: str) -> Iterator[tuple[int, int]]:
         scanned = word.end()
 
 
+def _feature_names(text: str) -> Iterator[re.Match]:
+    """The matches of 'Lake X', 'Mount X', tried where the English word stands (a string search)."""
+    starts = []
+    for word in english_feature_words("before"):
+        at = text.find(word + " ")
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word + " ", at + 1)
+    for start in sorted(starts):
+        match = _PATTERNS[2].match(text, start)
+        if match:
+            yield match
+
+
 def _matches(index: int, text: str) -> Iterator[re.Match]:
-    return _facility_names(text) if index == 1 else _PATTERNS[index].finditer(text)
+    if index in (1, 2):
+        return _facility_names(text) if index == 1 else _feature_names(text)
+    return _PATTERNS[index].finditer(text)
 
 
 def find_unresolved(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
