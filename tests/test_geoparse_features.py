@@ -35,3 +35,11 @@ def test_a_mountain_named_after_a_village_of_the_texts_district_is_placed_near_i
 def test_a_feature_named_after_a_village_far_from_the_text_stays_unresolved(geoparser):
     found = mentions(geoparser, "Police in Basra said gunmen fired from the reeds of al-Hamam Mountain.")
     assert found["al-Hamam Mountain"].role == "unresolved"
+
+
+def test_a_lake_named_after_a_village_of_another_district_of_the_texts_governorate(geoparser):
+    # Jabbul lies in another district than Khanasir, 33 km off: a lake reaches past a district
+    found = mentions(geoparser, "Army units closed the pocket south of Lake Jabbul, north of Khanasir.")
+    lake = found["Lake Jabbul"]
+    assert lake.role == "place" and lake.precision == 2
+    assert abs(lake.lat - 36.08) < 0.05 and abs(lake.lon - 37.51) < 0.05

@@ -31,7 +31,7 @@ from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import LINK, SlotFiller, placed_mention
-from geo.geoparse.spelling import SAME_PLACE_DEGREES, alike_in_region
+from geo.geoparse.spelling import SAME_PLACE_DEGREES, alike_in_region, named_after_place
 from geo.geoparse.toponyms import qualified_names
 from geo.model import SETTLEMENT_KINDS, VILLAGE_KINDS, Mention, Place
 
@@ -43,6 +43,7 @@ _POINT_KINDS = SETTLEMENT_KINDS | {"facility", "subdistrict"}
 _TARGET_KINDS = VILLAGE_KINDS | {"town", "city"}
 FAR_TOWN_KM = 100.0
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
+FEATURE_LEVEL = 0  # ... and for a feature named after a place ('Lake Jabbul'), when its districts hold none: their governorates
 NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
 LOOSE_NEAR_KM = 20.0  # ... and then nearer the text's certain places
 MARGIN = 2.0  # and how much nearer than the place another stage gave, or than another place so spelled
@@ -111,6 +112,7 @@ class NearbySettler:
             return mentions
         counts = Counter(m.place_id for m in points)
         where = {m.place_id: (m.lat, m.lon, self.index.admin_codes(m.place_id)[LEVEL]) for m in points}
+        governorates = {self.index.admin_codes(m.place_id)[FEATURE_LEVEL] for m in points} - {""}
         trusted = {m.place_id for m in points if is_curated(m.place_id) or m.kind not in VILLAGE_KINDS
                    or counts[m.place_id] > 1}
         targets: list[tuple[int, int, Mention | None]] = []
@@ -143,6 +145,10 @@ class NearbySettler:
                 continue
             place, precision = self._look_up(text[start:end], {code for _, _, code, _ in others if code}, near,
                                              relaxed=not placed_near)
+            if place is None and current is not None and current.role == "unresolved" \
+                    and named_after_place(name_key(current.surface)):
+                # a lake or a mountain named after a place reaches past the districts of the text's places
+                place, precision = self._look_up(current.surface, governorates, near, level=FEATURE_LEVEL)
             if place is None and current is not None and current.role == "place" and not placed_near \
                     and current.kind not in VILLAGE_KINDS and len(near) >= 2:
                 # a town no curated entry holds, far from every place the text is sure of, and
@@ -169,7 +175,7 @@ class NearbySettler:
         return sorted(out + added, key=lambda m: m.start)
 
     def _look_up(self, surface: str, districts: set[str], near: list[tuple[float, float, str, int]],
-                 relaxed: bool = True):
+                 relaxed: bool = True, level: int = LEVEL):
         """The place spelled like ``surface`` in ``districts`` (those of the text's other places)
         that lies nearest the places ``near`` (a place named often counts as nearer), when it is
         within NEAR_KM and clearly nearer than any other place so spelled."""
@@ -179,7 +185,7 @@ class NearbySettler:
             return None, 1
         found = {}
         for code in sorted(districts):
-            place, precision, loose = self._find(surface, code, relaxed)
+            place, precision, loose = self._find(surface, code, relaxed, level)
             if place is not None:
                 found[place.id] = (_closeness(place.lat, place.lon, near), place, precision, loose)
         if not found:
@@ -194,16 +200,16 @@ class NearbySettler:
                 return None, 1  # two places so spelled about as near: not ours to pick
         return best[1], best[2]
 
-    def _find(self, surface: str, code: str, relaxed: bool = True) -> tuple[Place | None, int, bool]:
+    def _find(self, surface: str, code: str, relaxed: bool = True, level: int = LEVEL) -> tuple[Place | None, int, bool]:
         """The place of the district spelled like ``surface`` by the slots' rules, else one
         whose consonants are the same and whose vowels differ a little more ('Sejar' / 'Sajar',
         'Bagheliya' / 'Bougailia'): the district's own places, where a namesake is rare."""
-        place, precision = self.slots._find(surface, LEVEL, code)
+        place, precision = self.slots._find(surface, level, code)
         if place is not None or not relaxed:
             return place, precision, False
         key = name_key(surface)
         if (key, code) not in self._alike:
-            self._alike[(key, code)] = alike_in_region(self.index, key, LEVEL, code)
+            self._alike[(key, code)] = alike_in_region(self.index, key, level, code)
         return self._alike[(key, code)], 1, True
 
     @staticmethod

@@ -53,7 +53,7 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
     ([('jabul', 2)], [('hamam', 2)])
     """
     words = key.split()
-    if len(words) > 1 and (words[0] in _ENGLISH_HEADS or words[-1] in _ENGLISH_TAILS):
+    if named_after_place(key):
         rest = words[1:] if words[0] in _ENGLISH_HEADS else words[:-1]
         rest = rest[1:] if rest[:1] == ["~"] else rest
         return [(" ".join(rest), 2)] if rest else []
@@ -68,6 +68,16 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
         i = fused[0]
         found.append((" ".join(words[:i] + (["~"] if i else []) + [words[i][2:]] + words[i + 1:]), 1))
     return found
+
+
+def named_after_place(key: str) -> bool:
+    """Whether a name is a feature's English name after the place beside it ('Lake Jabbul', 'X Hill').
+
+    >>> named_after_place(name_key("Lake Jabbul")), named_after_place(name_key("Tal Abyad"))
+    (True, False)
+    """
+    words = key.split()
+    return len(words) > 1 and (words[0] in _ENGLISH_HEADS or words[-1] in _ENGLISH_TAILS)
 
 
 def allowed_edits(letters: int) -> int:
