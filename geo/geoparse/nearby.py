@@ -63,6 +63,9 @@ _ITEM_BEFORE = re.compile(rf"(?P<item>{_ITEM})(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \
 
 def _untaken(spans, mentions: list[Mention], targets: list) -> list[tuple[int, int, None]]:
     """The ``spans`` that no mention and no target overlaps, as targets without a mention."""
+    spans = list(spans)
+    if not spans:
+        return []
     taken = [(m.start, m.end) for m in mentions] + [(start, end) for start, end, _ in targets]
     return [(start, end, None) for start, end in spans if not any(s < end and start < e for s, e in taken)]
 

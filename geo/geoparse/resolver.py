@@ -51,7 +51,7 @@ def alternate_names_agree(text: str, resolved: list[tuple[NameHit, tuple[Place, 
     out = list(resolved)
     for i in range(len(out) - 1):
         (name, names, first), (alternate, alternates, second) = out[i], out[i + 1]
-        if text[name.end:alternate.start].strip() != "(" or text[alternate.end:alternate.end + 1] != ")" \
+        if text[alternate.end:alternate.end + 1] != ")" or text[name.end:alternate.start].strip() != "(" \
                 or first.role != "place" or second.role != "place" or first.lat is None or second.lat is None \
                 or any(m.kind == "country" or m.country in THEATRE_COUNTRIES and m.kind in _UNITS for m in (first, second)) \
                 or km_between((first.lat, first.lon), (second.lat, second.lon)) <= ALTERNATE_KM:
@@ -133,7 +133,8 @@ class Resolver:
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i, placed_word)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
-        resolved = alternate_names_agree(text, resolved)
+        if "(" in text:
+            resolved = alternate_names_agree(text, resolved)
         mentions = self._governorate_readings(text, qualified_parts(text, self._contain(text, resolved, ctx)))
         mentions = context.listed_with_actors(text, mentions)
         if demonyms:
