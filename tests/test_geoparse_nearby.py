@@ -61,11 +61,3 @@ def test_a_listed_village_spelled_with_g_for_gh_is_found_beside_the_town_the_tex
     village = found["Zaghareed"]
     assert village.role == "place"
     assert abs(village.lat - 33.43) < 0.05 and abs(village.lon - 43.72) < 0.05  # Zigareid, by Saqlawiyah
-
-
-def test_a_village_far_from_every_place_the_text_is_sure_of_is_a_namesake_left_unresolved(geoparser):
-    found = mentions(geoparser, "Jets struck Saraqeb and Maarat al-Numan overnight; residents of Bersaya "
-                                "counted the dead.")
-    # the village of that name lies near al-Bab, over 80 km from both towns: not the place meant
-    assert found["Bersaya"].role == "unresolved"
-    assert found["Saraqeb"].role == "place" and found["Maarat al-Numan"].role == "place"

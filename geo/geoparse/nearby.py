@@ -14,8 +14,7 @@ are looked up by spelling in each district where the document's other places lie
 (``SlotFiller._find``: the edit and consonant rules of a slot's region; for a name no stage
 placed near the text, also the same consonants with a vowel more changed). The find nearest the
 text's certain places (curated ones, towns, places named twice), within NEAR_KM and clearly nearer
-than any other so spelled, is taken; a far town nothing near answers to becomes unresolved, and so
-does a village over FAR_VILLAGE_KM from every place the text is sure of (two or more); else
+than any other so spelled, is taken; a far town nothing near answers to becomes unresolved; else
 the name stays as it was. A name the text locates itself ('X town in Y', 'X, 20 km west of Y') is
 left to the slots and the containment rules. Document context before prominence: the village of
 the text's own area before a namesake of any size elsewhere.
@@ -43,7 +42,6 @@ _POINT_KINDS = SETTLEMENT_KINDS | {"facility", "subdistrict"}
 # ('Bagheliya', a neighbourhood of Deir ez-Zor, is no city of 30,000 in Iraq)
 _TARGET_KINDS = VILLAGE_KINDS | {"town", "city"}
 FAR_TOWN_KM = 100.0
-FAR_VILLAGE_KM = 80.0  # ... and a village this far from them
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
 FEATURE_LEVEL = 0  # ... and for a feature named after a place ('Lake Jabbul'), when its districts hold none: their governorates
 NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
@@ -154,11 +152,10 @@ class NearbySettler:
                     and named_after_place(name_key(current.surface)):
                 # a lake or a mountain named after a place reaches past the districts of the text's places
                 place, precision = self._look_up(current.surface, governorates, near, level=FEATURE_LEVEL)
-            if place is None and current is not None and current.role == "place" and len(near) >= 2 \
-                    and (not placed_near and current.kind not in VILLAGE_KINDS
-                         or current.kind in VILLAGE_KINDS and _nearest_km(current.lat, current.lon, near) > FAR_VILLAGE_KM):
-                # a town no curated entry holds (or a village) far from every place the text is sure
-                # of, and nothing so spelled near them: a namesake of a place the gazetteer lacks
+            if place is None and current is not None and current.role == "place" and not placed_near \
+                    and current.kind not in VILLAGE_KINDS and len(near) >= 2:
+                # a town no curated entry holds, far from every place the text is sure of, and
+                # nothing so spelled near them: a namesake of a place the gazetteer lacks
                 replaced[id(current)] = Mention(doc=doc_id, start=current.start, end=current.end,
                                                 surface=current.surface, role="unresolved")
                 continue
