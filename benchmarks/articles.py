@@ -13,7 +13,8 @@ only as an aggregate) and ``dev`` (the rest). Per part it prints place recall/pr
 recall/precision with and without stance, then a calibration table (claims per confidence
 bucket, their mean confidence and the share of them right, and the log loss of the confidence as
 the chance a claim is right) and a precision/recall curve over confidence thresholds.
-``--details`` lists misses only for the dev part. Skips with a message when the folder is missing.
+``--details`` lists misses only for the dev part (missed claims, wrong claims, missed gold place
+rows and wrong placements). Skips with a message when the folder is missing.
 """
 from __future__ import annotations
 
@@ -216,6 +217,10 @@ def main(argv=None) -> int:
         if args.details and part == "dev":
             for stem, (vals, p, c) in at["per_doc"].items():
                 print(f"  {stem}: claims {vals['rec'][0]}/{vals['rec'][1]} found, {vals['cprec'][0]}/{vals['cprec'][1]} right")
+                for row in p.get("missed_rows", ()):  # the gold place rows no correct mention hits
+                    print(f"     place missed: {row}")
+                for placed in p.get("wrong", ()):  # placed mentions that hit no gold place within tolerance
+                    print(f"     place wrong: {placed}")
                 for g in c["missed"]:
                     r = g["row"]
                     print(f"     missed: {r['relation']} {r['actor']} {r['place']}"

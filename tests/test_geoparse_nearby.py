@@ -54,3 +54,10 @@ def test_a_town_far_from_everything_the_text_is_sure_of_is_unresolved(geoparser)
     # a text about Rural Damascus keeps it
     found = mentions(geoparser, "Shelling hit Irbin and Douma in the Eastern Ghouta.")
     assert found["Irbin"].role == "place" and abs(found["Irbin"].lat - 33.54) < 0.05
+
+
+def test_a_listed_village_spelled_with_g_for_gh_is_found_beside_the_town_the_text_names(geoparser):
+    found = mentions(geoparser, "Engineers rebuilt the bridge between Zaghareed and Saqlawiyah on Monday.")
+    village = found["Zaghareed"]
+    assert village.role == "place"
+    assert abs(village.lat - 33.43) < 0.05 and abs(village.lon - 43.72) < 0.05  # Zigareid, by Saqlawiyah

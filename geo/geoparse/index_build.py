@@ -251,6 +251,17 @@ def _feature_words(path: Path | None = None) -> dict[str, tuple[tuple[str, str],
     return {head: tuple(words) for head, words in found.items()}
 
 
+def english_feature_words(position: str) -> tuple[str, ...]:
+    """The English words ``feature_words.csv`` puts ``position`` ('before' or 'after') the rest
+    of a feature's name ('Mount', 'Lake'; 'Mountain', 'Hill', 'Valley'), each once.
+
+    >>> english_feature_words("before")
+    ('Mount', 'Lake')
+    """
+    return tuple(dict.fromkeys(english for words in _feature_words().values()
+                               for english, where in words if where == position))
+
+
 def english_feature_names(name: str) -> list[str]:
     """'Jabal Makhoul' -> ['Makhoul Mountain', 'Mount Makhoul']; [] for a name without such a head.
 

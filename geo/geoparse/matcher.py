@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 _SPLIT_RE = re.compile(f"({PLAIN_TOKEN_RE.pattern})")
 _SPLIT_MARKED_RE = re.compile(f"({TOKEN_RE.pattern})")  # for text with combining marks (harakat)
-_INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–_]?[^\S\n]*")  # also "al_Sham": an underscore typed for a hyphen
+# also "al_Sham" (an underscore typed for a hyphen) and "al-'Ayd", "Ras al ‘Ayn" (the mark of an
+# ʿayn or hamza that opens the next word: a letter of the name, not a quotation mark)
+_INNER_SEPARATOR = re.compile(r"[^\S\n]*[-‑–_]?[^\S\n]*['’‘ʼʾʿ`]?")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”(\[]|\s[-–—•*]\s*)\s*$")
 
 

@@ -9,7 +9,7 @@ A report on one front names its villages the reporter's way ('al-Bo Leil', 'Boqr
   neighbourhood of Baghdad),
 - a town no curated entry holds, over FAR_TOWN_KM from every place the text is sure of, and
 - a name of a list whose other members are places ('the villages of A, B, C and D'), that no
-  stage took,
+  stage took, and a name an Arabic qualifier ends ('Shilallah al-Kabeera') that none took,
 are looked up by spelling in each district where the document's other places lie
 (``SlotFiller._find``: the edit and consonant rules of a slot's region; for a name no stage
 placed near the text, also the same consonants with a vowel more changed). The find nearest the
@@ -31,7 +31,8 @@ from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import LINK, SlotFiller, placed_mention
-from geo.geoparse.spelling import SAME_PLACE_DEGREES, alike_in_region
+from geo.geoparse.spelling import SAME_PLACE_DEGREES, alike_in_region, named_after_place
+from geo.geoparse.toponyms import qualified_names
 from geo.model import SETTLEMENT_KINDS, VILLAGE_KINDS, Mention, Place
 
 # kinds of place that locate a document's area (a governorate or a country is too wide)
@@ -42,6 +43,7 @@ _POINT_KINDS = SETTLEMENT_KINDS | {"facility", "subdistrict"}
 _TARGET_KINDS = VILLAGE_KINDS | {"town", "city"}
 FAR_TOWN_KM = 100.0
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
+FEATURE_LEVEL = 0  # ... and for a feature named after a place ('Lake Jabbul'), when its districts hold none: their governorates
 NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
 LOOSE_NEAR_KM = 20.0  # ... and then nearer the text's certain places
 MARGIN = 2.0  # and how much nearer than the place another stage gave, or than another place so spelled
@@ -55,6 +57,15 @@ _NEXT_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<it
 _LINKED_AFTER = re.compile(r"[ \t]*,|[ \t]+and[ \t]")  # a quick test before the item patterns
 _LINKED_BEFORE = re.compile(r"(?:,|[ \t]and)[ \t]*$")
 _ITEM_BEFORE = re.compile(rf"(?P<item>{_ITEM})(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+
+
+def _untaken(spans, mentions: list[Mention], targets: list) -> list[tuple[int, int, None]]:
+    """The ``spans`` that no mention and no target overlaps, as targets without a mention."""
+    spans = list(spans)
+    if not spans:
+        return []
+    taken = [(m.start, m.end) for m in mentions] + [(start, end) for start, end, _ in targets]
+    return [(start, end, None) for start, end in spans if not any(s < end and start < e for s, e in taken)]
 
 
 def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -104,6 +115,7 @@ class NearbySettler:
             return mentions
         counts = Counter(m.place_id for m in points)
         where = {m.place_id: (m.lat, m.lon, self.index.admin_codes(m.place_id)[LEVEL]) for m in points}
+        governorates = {self.index.admin_codes(m.place_id)[FEATURE_LEVEL] for m in points} - {""}
         trusted = {m.place_id for m in points if is_curated(m.place_id) or m.kind not in VILLAGE_KINDS
                    or counts[m.place_id] > 1}
         targets: list[tuple[int, int, Mention | None]] = []
@@ -115,6 +127,7 @@ class NearbySettler:
                 targets.append((m.start, m.end, m))
         if "," in text or " and " in text:
             targets += self._list_items(text, mentions)
+        targets += _untaken(qualified_names(text), mentions, targets)
         if not targets:
             return mentions
         replaced: dict[int, Mention] = {}  # id of a mention -> what it becomes
@@ -135,6 +148,10 @@ class NearbySettler:
                 continue
             place, precision = self._look_up(text[start:end], {code for _, _, code, _ in others if code}, near,
                                              relaxed=not placed_near)
+            if place is None and current is not None and current.role == "unresolved" \
+                    and named_after_place(name_key(current.surface)):
+                # a lake or a mountain named after a place reaches past the districts of the text's places
+                place, precision = self._look_up(current.surface, governorates, near, level=FEATURE_LEVEL)
             if place is None and current is not None and current.role == "place" and not placed_near \
                     and current.kind not in VILLAGE_KINDS and len(near) >= 2:
                 # a town no curated entry holds, far from every place the text is sure of, and
@@ -161,7 +178,7 @@ class NearbySettler:
         return sorted(out + added, key=lambda m: m.start)
 
     def _look_up(self, surface: str, districts: set[str], near: list[tuple[float, float, str, int]],
-                 relaxed: bool = True):
+                 relaxed: bool = True, level: int = LEVEL):
         """The place spelled like ``surface`` in ``districts`` (those of the text's other places)
         that lies nearest the places ``near`` (a place named often counts as nearer), when it is
         within NEAR_KM and clearly nearer than any other place so spelled."""
@@ -171,7 +188,7 @@ class NearbySettler:
             return None, 1
         found = {}
         for code in sorted(districts):
-            place, precision, loose = self._find(surface, code, relaxed)
+            place, precision, loose = self._find(surface, code, relaxed, level)
             if place is not None:
                 found[place.id] = (_closeness(place.lat, place.lon, near), place, precision, loose)
         if not found:
@@ -186,16 +203,16 @@ class NearbySettler:
                 return None, 1  # two places so spelled about as near: not ours to pick
         return best[1], best[2]
 
-    def _find(self, surface: str, code: str, relaxed: bool = True) -> tuple[Place | None, int, bool]:
+    def _find(self, surface: str, code: str, relaxed: bool = True, level: int = LEVEL) -> tuple[Place | None, int, bool]:
         """The place of the district spelled like ``surface`` by the slots' rules, else one
         whose consonants are the same and whose vowels differ a little more ('Sejar' / 'Sajar',
         'Bagheliya' / 'Bougailia'): the district's own places, where a namesake is rare."""
-        place, precision = self.slots._find(surface, LEVEL, code)
+        place, precision = self.slots._find(surface, level, code)
         if place is not None or not relaxed:
             return place, precision, False
         key = name_key(surface)
         if (key, code) not in self._alike:
-            self._alike[(key, code)] = alike_in_region(self.index, key, LEVEL, code)
+            self._alike[(key, code)] = alike_in_region(self.index, key, level, code)
         return self._alike[(key, code)], 1, True
 
     @staticmethod

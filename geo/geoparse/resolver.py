@@ -38,6 +38,33 @@ SEAT_KM = 2.0  # an anchor this near a seat is the seat
 POSSESSED_TOWN_KM = 15.0  # "Idlib's Khan Sheikhoun": a town this far from the seat is in its governorate
 
 
+ALTERNATE_KM = 5.0  # a name and its bracketed alternate placed this far apart name two places
+_UNITS = REGION_KINDS | {"district", "subdistrict"}  # 'Amara district (Maysan)': a container in brackets
+
+
+def alternate_names_agree(text: str, resolved: list[tuple[NameHit, tuple[Place, ...], Mention]]) \
+        -> list[tuple[NameHit, tuple[Place, ...], Mention]]:
+    """'Edine (Edin) village': a name and its alternate in brackets name one place. When they were
+    placed apart (Adana and Aydin, each ranked alone) and the places of Syria and Iraq either
+    answers to are one place (the village Edin), both are that place. A country or an admin unit
+    of the theatre in brackets is the container ('Amara district (Maysan)'), no alternate."""
+    out = list(resolved)
+    for i in range(len(out) - 1):
+        (name, names, first), (alternate, alternates, second) = out[i], out[i + 1]
+        if text[alternate.end:alternate.end + 1] != ")" or text[name.end:alternate.start].strip() != "(" \
+                or first.role != "place" or second.role != "place" or first.lat is None or second.lat is None \
+                or any(m.kind == "country" or m.country in THEATRE_COUNTRIES and m.kind in _UNITS for m in (first, second)) \
+                or km_between((first.lat, first.lon), (second.lat, second.lon)) <= ALTERNATE_KM:
+            continue
+        theatre = [c for c in (*names, *alternates) if c.country in THEATRE_COUNTRIES and c.kind not in REGION_KINDS]
+        if not theatre or any(km_between((c.lat, c.lon), (theatre[0].lat, theatre[0].lon)) > ALTERNATE_KM
+                              for c in theatre[1:]):
+            continue  # none, or several places of the theatre: not ours to pick
+        out[i] = (name, names, dataclasses.replace(first, place=theatre[0]))
+        out[i + 1] = (alternate, alternates, dataclasses.replace(second, place=theatre[0]))
+    return out
+
+
 class Resolver:
     """Turns the hits of one document into :class:`Mention` objects."""
 
@@ -106,6 +133,8 @@ class Resolver:
             mention = self._resolve_one(doc_id, text, hit, candidates, ctx, ranked, usable, i, placed_word)
             if mention is not None:
                 resolved.append((hit, candidates, mention))
+        if "(" in text:
+            resolved = alternate_names_agree(text, resolved)
         mentions = self._governorate_readings(text, qualified_parts(text, self._contain(text, resolved, ctx)))
         mentions = context.listed_with_actors(text, mentions)
         if demonyms:

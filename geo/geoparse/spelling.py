@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from geo.geoparse.normalize import token_key
+from geo.geoparse.index_build import english_feature_words
+from geo.geoparse.normalize import name_key, token_key
 from geo.knowledge import name_heads
 
 if TYPE_CHECKING:
@@ -30,12 +31,16 @@ VOWEL_EDITS = 2  # one more vowel changed than a spelling may differ by, when th
 _VILLAGE_HEADS = frozenset(token_key(w) for w in name_heads("village"))
 # heads of a feature named after the village beside it: 'Tal al-Hamamiyat' (the hill of Hamamiyat)
 _FEATURE_HEADS = frozenset(token_key(w) for w in name_heads("feature"))
+# ... and the English words of such a feature: 'Lake Jabbul', 'Mount X' before; 'X Mountain', 'X Hill' after
+_ENGLISH_HEADS = frozenset(name_key(w) for w in english_feature_words("before"))
+_ENGLISH_TAILS = frozenset(name_key(w) for w in english_feature_words("after"))
 
 
 def spelling_alternates(key: str) -> list[tuple[str, int]]:
     """Other keys a reporter's spelling may stand for, each with the precision it gives: without
     a 'Qaryat' head (the village itself), without a 'Tal' or 'Wadi' head (the village the hill
-    or valley is named after: near it, precision 2), with or without a final vowel (the ta
+    or valley is named after: near it, precision 2; so too 'Lake X', 'X Mountain', 'X Hill'), with
+    or without a final vowel (the ta
     marbuta and final alef that romanisations keep or drop), and with an article written into
     the word set apart ('Elmayadin').
 
@@ -44,8 +49,14 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
     ([('shikh yunus', 1)], [('hamamiat', 2)])
     >>> spelling_alternates("ibin"), spelling_alternates("nafia"), spelling_alternates("um ilmiadin")
     ([('ibina', 1)], [('nafi', 1)], [('um ilmiadina', 1), ('um ~ miadin', 1)])
+    >>> spelling_alternates(name_key("Lake Jabbul")), spelling_alternates(name_key("al-Hamam Mountain"))
+    ([('jabul', 2)], [('hamam', 2)])
     """
     words = key.split()
+    if named_after_place(key):
+        rest = words[1:] if words[0] in _ENGLISH_HEADS else words[:-1]
+        rest = rest[1:] if rest[:1] == ["~"] else rest
+        return [(" ".join(rest), 2)] if rest else []
     if len(words) > 1 and (words[0] in _VILLAGE_HEADS or words[0] in _FEATURE_HEADS):
         rest = words[1:] if words[1] != "~" else words[2:]
         return [(" ".join(rest), 1 if words[0] in _VILLAGE_HEADS else 2)] if rest else []
@@ -57,6 +68,16 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
         i = fused[0]
         found.append((" ".join(words[:i] + (["~"] if i else []) + [words[i][2:]] + words[i + 1:]), 1))
     return found
+
+
+def named_after_place(key: str) -> bool:
+    """Whether a name is a feature's English name after the place beside it ('Lake Jabbul', 'X Hill').
+
+    >>> named_after_place(name_key("Lake Jabbul")), named_after_place(name_key("Tal Abyad"))
+    (True, False)
+    """
+    words = key.split()
+    return len(words) > 1 and (words[0] in _ENGLISH_HEADS or words[-1] in _ENGLISH_TAILS)
 
 
 def allowed_edits(letters: int) -> int:
@@ -76,7 +97,8 @@ _DIGRAPHS = re.compile(r"[sktgd]h")
 def consonants(key: str) -> str:
     """A key's consonants, a doubled one once (before the vowels go: 'Shanan' keeps both n's):
     spellings of one name differ in their vowels.
-    Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl).
+    Digraphs are one letter ('sh' in Shuhayl is not the 's' of Suhayl); a ghayn is 'gh' or 'g'
+    ('Zaghareed' / 'Zigareid').
 
     >>> from geo.geoparse.normalize import name_key
     >>> consonants(name_key("Iskanderiyah")) == consonants(name_key("Iskandariya"))
@@ -87,8 +109,10 @@ def consonants(key: str) -> str:
     False
     >>> consonants(name_key("Shanan")) == consonants(name_key("Shana"))  # a letter said twice is no double
     False
+    >>> consonants(name_key("Zaghareed")) == consonants(name_key("Zigareid"))
+    True
     """
-    letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh"))
+    letters = _DIGRAPHS.sub(lambda d: d.group().upper(), key.replace("x", "kh").replace("gh", "g"))
     return _VOWELS.sub("", re.sub(r"(.)\1+", r"\1", letters))
 
 
