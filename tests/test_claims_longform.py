@@ -12,6 +12,49 @@ from geo.model import Document
 DATA = Path(__file__).parent / "data" / "longform"
 
 
+def triples(geoparser, text):
+    doc = Document("t", text)
+    return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, geoparser.parse(doc))}
+
+
+# ---- mechanisms these paragraphs showed missing (each sentence here is ours, not from the set)
+def test_a_party_that_reports_an_agentless_capture_made_it(geoparser):
+    # 'X declared that Y had been captured': the speaker speaks of its own deed
+    assert ("SDF", "control", "Manbij") in triples(geoparser, "On Friday the SDF announced that the city of Manbij had been liberated.")
+    assert ("Iraqi forces", "control", "Baiji") in triples(geoparser, "The Iraqi army said that Baiji had been fully retaken.")
+    # an agent after 'by' still acts, and a monitor is no party
+    assert ("Rebels", "control", "Saraqib") not in triples(geoparser, "Rebels said Saraqib had been captured by government forces.")
+    assert triples(geoparser, "SOHR said Saraqib had been captured.") == set()
+
+
+def test_two_holders_of_one_place_at_two_times_are_both_kept(geoparser):
+    found = triples(geoparser, "ISIL seized Baiji in 2014. The town stayed under ISIL control until October 2015, "
+                               "when Iraqi troops retook it.")
+    assert {("ISIS", "control", "Baiji"), ("Iraqi forces", "control", "Baiji")} <= found
+
+
+def test_a_fronted_helper_is_no_partner_of_the_subject(geoparser):
+    assert triples(geoparser, "Backed by coalition jets, Peshmerga fighters took Zummar.") == {("Peshmerga", "control", "Zumar")}
+    assert triples(geoparser, "With the support of coalition aircraft, the Peshmerga captured Zummar.") == {("Peshmerga", "control", "Zumar")}
+    # each helper of a list after the support word helps
+    assert triples(geoparser, "With the support of US aircraft and Iraqi artillery, the Peshmerga took Zummar.") == {
+        ("Peshmerga", "control", "Zumar")}
+
+
+def test_an_apposition_names_the_town_it_describes(geoparser):
+    # 'X, a town in ...' is X: 'the town' of the next sentence is X, not an unnamed town
+    found = triples(geoparser, "In May 2015 ISIL captured al-Sukhnah, a town in the desert north-east of Palmyra. "
+                               "The army retook the town in August 2017.")
+    assert ("Syrian government", "control", "al-Sukhnah") in found
+
+
+def test_a_lead_names_its_doer_after_a_date_and_keeps_the_holder_it_names(geoparser):
+    found = triples(geoparser, "The Baiji offensive was a military operation launched in October 2015 by the Iraqi Army "
+                               "to recapture the ISIL-held town of Baiji.")
+    assert {("Iraqi forces", "contested", "Baiji"), ("ISIS", "control", "Baiji")} <= found
+    assert ("Iraqi forces", "control", "Baiji") not in found
+
+
 def gold_rows():
     return list(csv.DictReader((DATA / "claims.csv").open(encoding="utf-8")))
 

@@ -118,7 +118,7 @@ _AND_VERB = named("and_verb")
 def coordinated_actors(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
     """The other actors of a subject that joins several with 'and' right before the trigger
     ('Turkish forces and the SNA shelled X', 'regime forces, Hezbollah and Iranian militias
-    stormed X'): each of them acts too."""
+    stormed X'): each of them acts too; a helper or backer before a comma does not."""
     if trigger.subject_after and (after := subjects_after(low, actors, actor, trigger)):
         return after
     before = [a for a in actors if a.end <= trigger.start]
@@ -126,8 +126,8 @@ def coordinated_actors(low: str, actors: list[ActorMention], actor: str, trigger
         return []
     partners: list[str] = []
     for left, right in zip(before[-2::-1], before[::-1]):
-        if not _AND_BETWEEN.fullmatch(low, left.end, right.start):
-            break
+        if not _AND_BETWEEN.fullmatch(low, left.end, right.start) or _is_helper(low, left) or is_modifier(low, left):
+            break  # ('Backed by coalition aircraft, the Peshmerga took X': a fronted helper is no partner)
         if left.actor != actor and left.actor not in partners:
             partners.append(left.actor)
     return partners
@@ -180,7 +180,7 @@ def acted_upon(d: ClaimDocument, actor: ActorMention, relation: str) -> bool:
 def _is_helper(low: str, actor: ActorMention) -> bool:
     """'with the International Coalition's support', 'with support from Russian artillery': an actor
     that helps the one that acts (when the clause names that one too)."""
-    return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 40), actor.start)
+    return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 64), actor.start)
                 or (_SUPPORTING_AFTER.match(low, actor.end)
                     and re.search(r"\bwith\s+(?:the\s+)?\S*\s*$", low[max(0, actor.start - 16):actor.start])))
 

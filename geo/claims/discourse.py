@@ -139,11 +139,14 @@ def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, M
 
 
 def _unnamed_antecedent(low: str, noun: str, sentence_start: int) -> int | None:
-    """Where the sentence before introduces an unnamed one of the noun ('a village near X'), if it does."""
+    """Where the sentence before introduces an unnamed one of the noun ('a village near X'), if it
+    does; an apposition names it ('overran X, a town in the desert': the town is X)."""
     last = None
+    window = low[max(0, sentence_start - 300):sentence_start]
     for m in re.finditer(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+)?" + re.escape(noun) + r"\b(?!\s+(?:of|called|named|known)\b)",
-                         low[max(0, sentence_start - 300):sentence_start]):
-        last = max(0, sentence_start - 300) + m.start()
+                         window):
+        if not window[:m.start()].rstrip().endswith(","):
+            last = max(0, sentence_start - 300) + m.start()
     return last
 
 

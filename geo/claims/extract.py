@@ -236,8 +236,12 @@ class ClaimExtractor:
                         and (c.actor, c.place_id) not in held]
             if triggers_here and (opening := constructions.lead(low, lo, hi)) is not None:
                 # 'The X offensive was a military operation launched by Y against Z': Y contests X
-                own = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
-                       for actor, m in discourse.lead_bindings(sentence, low, opening, in_actors, in_places)] or own
+                # (the holder it names keeps its claim: '... launched by Y to capture the ISIS-held city of X')
+                lead = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
+                        for actor, m in discourse.lead_bindings(sentence, low, opening, in_actors, in_places)]
+                held = [t.end for t in triggers_here if t.relation == "control" and low[t.start - 1:t.start] == "-"]
+                own = lead + [c for c in own if c.relation == "control" and c.actor not in {x.actor for x in lead}
+                              and any(0 <= c.place_start - end <= 40 for end in held)] if lead else own
             waiting = [p for p in pending if p[0].end <= sentence.start]
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
@@ -371,14 +375,18 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     kept |= set(struck_too.values())
     # one holder per place: two actors in control of one place in one sentence contradict each
     # other; the trigger nearest the place (its own clause before one behind it) keeps its claim
+    # ('remained under ISIS control until May, when the army recaptured it': two times, two holders)
     holder: dict[str, int] = {}
+    in_turn: set[int] = set()
     for i in sorted(kept):
         c = claims[i]
         if c.relation == "control":
             j = holder.get(c.place_id)
-            if j is None or distances[i] < distances[j]:
+            if j is not None and _DATING.search(low, min(at[i], at[j]), max(at[i], at[j])):
+                in_turn |= {i, j}
+            elif j is None or distances[i] < distances[j]:
                 holder[c.place_id] = i
-    kept = {i for i in kept if claims[i].relation != "control" or holder[claims[i].place_id] == i}
+    kept = {i for i in kept if claims[i].relation != "control" or holder[claims[i].place_id] == i or i in in_turn}
     # a strike the sentence gives a named actor is not also an unidentified one's ('soldiers were
     # killed ... by shelling whose source is the Kurdish Units')
     strikes = [i for i in kept if claims[i].relation == "strike"]
