@@ -55,6 +55,35 @@ def test_a_lead_names_its_doer_after_a_date_and_keeps_the_holder_it_names(geopar
     assert ("Iraqi forces", "control", "Baiji") not in found
 
 
+def test_reaching_a_place_is_an_advance_on_it(geoparser):
+    assert triples(geoparser, "On 2 May Iraqi troops reached the town of Baiji.") == {("Iraqi forces", "advance", "Baiji")}
+    assert triples(geoparser, "The SDF reached the eastern outskirts of Manbij.") == {("SDF", "advance", "Manbij")}
+    # an agreement, a toll, reinforcements kept from reaching: no move
+    assert triples(geoparser, "The SDF and the army reached a deal over Manbij.") == set()
+    assert triples(geoparser, "The rebels kept army reinforcements from reaching Baiji.") == set()
+
+
+def test_turning_or_pushing_towards_a_place_is_an_advance(geoparser):
+    assert triples(geoparser, "The army then turned north towards Tadef.") == {("Syrian government", "advance", "Tādif")}
+    assert triples(geoparser, "Iraqi troops pushed west along the highway to Rutba.") == {("Iraqi forces", "advance", "Rutba")}
+    # a push to take it is a fight for it, as before
+    assert ("Iraqi forces", "advance", "Rutba") not in triples(geoparser, "Iraqi troops pushed west to retake Rutba.")
+
+
+def test_after_taking_a_place_the_subject_holds_it(geoparser):
+    assert ("SDF", "control", "Tabqa") in triples(geoparser, "After taking Tabqa, the SDF turned east.")
+
+
+def test_two_demonyms_share_one_force_noun(geoparser):
+    found = triples(geoparser, "Iraqi and American jets bombed Qaim.")
+    assert {("Iraqi forces", "strike", "al-Qaim"), ("United States", "strike", "al-Qaim")} <= found
+
+
+def test_a_clause_whose_subject_is_civilians_takes_no_earlier_actor(geoparser):
+    found = triples(geoparser, "The SDF shelled a hill east of Tabqa, while hundreds of families from the area reached Raqqa.")
+    assert not any(place == "Raqqa" for _, _, place in found)
+
+
 def gold_rows():
     return list(csv.DictReader((DATA / "claims.csv").open(encoding="utf-8")))
 

@@ -34,6 +34,7 @@ _MODIFIER_BEFORE = named("modifier_before")
 
 
 _HELPER_BEFORE = named("helper_before")
+_CIVILIAN_SUBJECT = named("civilian_subject")
 
 
 # 'with the International Coalition's support': the actor helps the one that acts
@@ -447,9 +448,13 @@ def participle_subject(ctx, rule):
 
 
 def clause_subject(ctx, rule):
-    """The nearest subject before the trigger, in its clause first."""
+    """The nearest subject before the trigger, in its clause first; nobody when its own clause's
+    subject is civilians ('..., while displaced people from the town reached X')."""
     subjects = ctx.subjects
     in_clause = [a for a in subjects if a.start >= ctx.clause_start]
+    if not in_clause and ctx.clause_start > ctx.sentence.start \
+            and _CIVILIAN_SUBJECT.search(ctx.low, ctx.clause_start, ctx.trigger.start):
+        return None, False
     if in_clause or subjects:
         return (in_clause or subjects)[-1].actor, False
     return None
