@@ -93,6 +93,8 @@ def test_a_broken_record_is_named(text, message):
      None, ("Syrian government", "control", "Aleppo")),
     ("held-adjective-place", "Turkish troops entered Jarabulus, and the villages nearby remained ISIS-held.", True,
      None, ("ISIS", "control", "Jarabulus")),
+    ("described-place", "The SDF moved on Tabqa, the last ISIS stronghold in the west of Raqqa Governorate.", True,
+     ("ISIS", "control", "Tabqa"), ("ISIS", "control", "Raqqa Governorate")),
     ("object-relative", "The army captured the villages that ISIS held before nightfall in Aleppo.", True,
      None, ("ISIS", "control", "Aleppo")),
     ("reduced-relative", "The operation in Tikrit was the first attempt by the army to recapture ground seized by ISIS.", True,

@@ -6,6 +6,8 @@ counted for recall. Run with ``-s`` to see the figures."""
 import csv
 from pathlib import Path
 
+import pytest
+
 from geo.claims import ClaimExtractor
 from geo.model import Document
 
@@ -82,6 +84,23 @@ def test_two_demonyms_share_one_force_noun(geoparser):
 def test_a_clause_whose_subject_is_civilians_takes_no_earlier_actor(geoparser):
     found = triples(geoparser, "The SDF shelled a hill east of Tabqa, while hundreds of families from the area reached Raqqa.")
     assert not any(place == "Raqqa" for _, _, place in found)
+
+
+def test_a_description_of_a_place_names_its_holder_and_lends_nothing_to_the_main_verbs(geoparser):
+    found = triples(geoparser, "Iraqi troops reached Rawa, one of the last ISIL strongholds near the Syrian border, "
+                               "and stormed it from the south.")
+    assert {("Iraqi forces", "advance", "Rawa"), ("ISIS", "control", "Rawa")} <= found
+    assert not any(actor == "ISIS" and relation != "control" for actor, relation, _ in found)
+    found = triples(geoparser, "The army took Deir Hafer, the last town held by ISIL in the east of Aleppo Governorate.")
+    assert ("ISIS", "control", "Aleppo Governorate") not in found
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Army of Conquest stormed Ariha.", "Rebels"),
+    ("Rebel fighters withdrew from Ariha.", "Rebels"),
+])
+def test_rebel_coalitions_and_rebel_fighters_are_rebels(geoparser, text, actor):
+    assert {a for a, _, _ in triples(geoparser, "HTS fighters captured Saraqib on Monday. " + text) if a != "HTS"} == {actor}
 
 
 def gold_rows():

@@ -234,6 +234,20 @@ def held_adjective(ctx, rule):
     return [] if not ctx.after and not ctx.before else None
 
 
+def described_place(ctx, rule):
+    """'al-Bab, the last ISIL stronghold in the Aleppo countryside', 'Maskanah, the last town held by
+    ISIL in the governorate': a holder's word in a description of the place named right before it
+    binds that place; the places inside the description only locate it."""
+    trigger = ctx.trigger
+    if trigger.relation != "control" or not ctx.before:
+        return None
+    head = ctx.before[-1]
+    found = constructions.appositive_after(ctx.low, head.end, ctx.sentence.end)
+    if found is None or not head.end <= trigger.start < found.end():
+        return None
+    return [(head, None, False)]
+
+
 def object_relative(ctx, rule):
     """'the villages that ISIL held, clearing the road to Aleppo': what was held is before 'that'."""
     trigger = ctx.trigger
@@ -393,7 +407,8 @@ def head_and_list(ctx, rule):
 
 
 STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause,
-         "participle-clause": participle_clause, "held-adjective": held_adjective, "object-relative": object_relative,
+         "participle-clause": participle_clause, "held-adjective": held_adjective, "described-place": described_place,
+         "object-relative": object_relative,
          "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
          "place-left": place_left, "attacked-from": attacked_from, "no-country": no_country,

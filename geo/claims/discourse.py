@@ -51,6 +51,25 @@ def in_description(low: str, sentence: Sentence, trigger: Trigger, in_places: li
     return False
 
 
+def descriptions(low: str, sentence: Sentence, in_places: list[Mention]) -> list[tuple[int, int]]:
+    """The spans of the descriptions of places in the sentence ('al-Sukhnah, one of the last ISIL
+    strongholds before Deir ez-Zor,'): from the place's end to the next comma or the sentence's end."""
+    spans = []
+    for m in in_places:
+        found = constructions.appositive_after(low, m.end, sentence.end)
+        if found is not None:
+            comma = low.find(",", found.end(), sentence.end)
+            spans.append((m.end, comma if comma >= 0 else sentence.end))
+    return spans
+
+
+def outside_descriptions(spans: list[tuple[int, int]], at: int):
+    """For a trigger at ``at``: a filter that drops the mentions inside a description the trigger is not in."""
+    if not spans or any(start <= at < end for start, end in spans):
+        return lambda mentions: mentions
+    return lambda mentions: [m for m in mentions if not any(start <= m.start < end for start, end in spans)]
+
+
 _DOER_BY = named("doer_by")
 _AGAINST = named("against")
 

@@ -133,6 +133,7 @@ class ClaimExtractor:
             antecedent = _UNREAD  # what 'the town' of this sentence stands for, read at its first bound trigger
             parsed = d.parses.get(sentence.start)
             clause_start = _clause_starts(low, sentence)
+            descriptions = discourse.descriptions(low, sentence, in_places) if triggers_here else []
             for k, trigger in enumerate(triggers_here):
                 relation = trigger.relation
                 if constructions.goal_before(low, trigger.start, lo):
@@ -161,8 +162,12 @@ class ClaimExtractor:
                              for t in unclaimed)
                 # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
                 clause_actor = next((c.actor for t, c in struck if t.start >= opens), None)
+                # ('reached X, one of the last ISIS strongholds before Y, and stormed it': the description's
+                # actors and places are not the main verbs')
+                outside = discourse.outside_descriptions(descriptions, trigger.start)
+                actors_for, places_for = outside(in_actors), outside(in_places)
                 actor, carried = bind_actor.choose(bind_actor.ActorContext(
-                    d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant, centres))
+                    d, sentence, trigger, actors_for, last_actor, not silent, clause_actor or claimant, centres))
                 if speaker is not None and (actor is None or carried or trigger.start < src_start and actor == speaker):
                     actor, carried = speaker, False
                 if actor is None:
@@ -171,7 +176,7 @@ class ClaimExtractor:
                 last_actor = actor
                 if antecedent is _UNREAD:  # (the same for every trigger of the sentence)
                     antecedent = discourse.referent(low, sentence, salience, last_place)
-                targets = bind_place.choose(bind_place.PlaceContext(d, sentence, trigger, in_places, in_unresolved,
+                targets = bind_place.choose(bind_place.PlaceContext(d, sentence, trigger, places_for, in_unresolved,
                                                                     antecedent, desert, salience=salience))
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
