@@ -103,6 +103,23 @@ def test_rebel_coalitions_and_rebel_fighters_are_rebels(geoparser, text, actor):
     assert {a for a, _, _ in triples(geoparser, "HTS fighters captured Saraqib on Monday. " + text) if a != "HTS"} == {actor}
 
 
+def test_a_list_goes_on_past_the_date_of_its_first_item(geoparser):
+    found = triples(geoparser, "The SDF captured Ajaja on 17 February and Markada on the next day.")
+    assert {("SDF", "control", "Aajaja"), ("SDF", "control", "Markadah")} <= found
+
+
+def test_subjects_that_began_an_offensive_together_both_fight(geoparser):
+    found = triples(geoparser, "Iraqi troops and the Peshmerga launched a joint offensive on Bashiqa.")
+    assert {("Iraqi forces", "contested", "Bashiqa"), ("Peshmerga", "contested", "Bashiqa")} <= found
+
+
+def test_who_holds_a_part_of_a_place_is_there(geoparser):
+    # 'the rebels held a pocket': a verb (a determiner follows), not 'rebel-held'
+    assert triples(geoparser, "By May the rebels held only a small pocket in the north of Homs.") == {("Rebels", "presence", "Homs")}
+    # taking a part of a place is still a fight for it
+    assert triples(geoparser, "The army captured parts of Homs.") == {("Syrian government", "contested", "Homs")}
+
+
 def gold_rows():
     return list(csv.DictReader((DATA / "claims.csv").open(encoding="utf-8")))
 

@@ -18,7 +18,7 @@ from geo.claims.corridor_places import corridor_ends, from_to_destination, route
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
-from geo.knowledge import place_noun_pattern
+from geo.knowledge import month_names, place_noun_pattern, weekdays
 from geo.model import REGION_KINDS, Mention, Sentence
 
 
@@ -103,7 +103,10 @@ _DISTRICT_GAP = named("district_gap")
 
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
 # ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
-_LIST_GAP = re.compile(r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+# ('captured Rajo on 8 March and Jindires': the date of the first item does not end the list)
+_DATE_AFTER = r"(?:\s+(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + "|".join(
+    (*month_names(), *weekdays())) + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
+_LIST_GAP = re.compile(_DATE_AFTER + r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
                        r"(?:(?:wide|large|most|much|some|several|parts?|areas?)\s+(?:parts?\s+|areas?\s+)?of\s+)?"
                        r"(?:the\s+(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?", re.IGNORECASE)
 

@@ -42,6 +42,7 @@ __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
 # between a control word and its place: things near it were taken, not the place or a part of it
 _NEAR_ONLY = named("near_only")
 _HELD_FEATURE = named("held_feature")
+_HOLDS = named("holds")
 
 
 # when one clause gives one actor several relations to one place, the one that says most
@@ -197,7 +198,8 @@ class ClaimExtractor:
                 partitive = partitive or relation == "control" and len(targets) == 1 and targets[0][2] \
                     and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
                 # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
-                place_relation = "contested" if partitive else relation
+                # ('still held parts of X', 'held a pocket in X': holding out in part of it)
+                place_relation = ("presence" if _HOLDS.match(low, trigger.start) else "contested") if partitive else relation
                 if (partitive or targets and constructions.counted(low, trigger.end, targets[0][0].start)) and not short_note \
                         and relation == "control" and targets and _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
                     continue  # long-form: 'took two villages near al-Rai', 'the hilltop near X': not X (granularity)
