@@ -120,6 +120,24 @@ def test_who_holds_a_part_of_a_place_is_there(geoparser):
     assert triples(geoparser, "The army captured parts of Homs.") == {("Syrian government", "contested", "Homs")}
 
 
+def test_a_description_after_a_place_an_earlier_clause_took_still_names_its_holder(geoparser):
+    found = triples(geoparser, "After taking Tadef, the rebels turned east towards Manbij, the last ISIL stronghold west of the Euphrates.")
+    assert {("Rebels", "control", "Tādif"), ("ISIS", "control", "Manbij")} <= found
+    # the place the main verb took: the description's holder held it before, no second holder now
+    assert ("ISIS", "control", "Baghuz") not in triples(geoparser, "The SDF captured Baghouz, the last pocket held by ISIS.")
+
+
+def test_a_verb_after_and_takes_the_main_subject_past_a_subordinate_clause(geoparser):
+    found = triples(geoparser, "Iraqi troops took Karmah after ISIL fighters withdrew, and then pushed west towards Fallujah.")
+    assert ("Iraqi forces", "advance", "Fallujah") in found
+    assert ("ISIS", "advance", "Fallujah") not in found
+
+
+def test_the_holder_right_after_held_by_holds(geoparser):
+    found = triples(geoparser, "The town of Sinjar was held by ISIL, which had taken it from the Peshmerga in August.")
+    assert found == {("ISIS", "control", "Sinjar")}
+
+
 def gold_rows():
     return list(csv.DictReader((DATA / "claims.csv").open(encoding="utf-8")))
 

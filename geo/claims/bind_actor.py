@@ -35,6 +35,9 @@ _MODIFIER_BEFORE = named("modifier_before")
 
 _HELPER_BEFORE = named("helper_before")
 _CIVILIAN_SUBJECT = named("civilian_subject")
+_AND_THEN_VERB = named("and_then_verb")
+_RIGHT_AFTER = re.compile(r"\s*(?:the\s+)?")
+_SUBORDINATE = named("dating")
 
 
 # 'with the International Coalition's support': the actor helps the one that acts
@@ -279,7 +282,10 @@ def actor_after(ctx, rule):
     if not trigger.actor_after:
         return None
     after = [a for a in ctx.in_actors if a.start >= trigger.end]
-    after = [a for a in after if not modifier(ctx.d, a)] or after  # ('falls to US-backed SDF': the SDF)
+    # ('falls to US-backed SDF': the SDF; 'held by ISIL, which had taken it from rebel groups': ISIL,
+    # the name right after the trigger, though 'held by' before it reads as a modifier's words)
+    after = [a for a in after if not modifier(ctx.d, a) or _RIGHT_AFTER.fullmatch(ctx.low, trigger.end, a.start)
+             and not _MODIFIER_AFTER.match(ctx.low, a.end, a.end + 24)] or after
     if after:
         return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
     if ctx.low.endswith("by", trigger.start, trigger.end):
@@ -441,9 +447,15 @@ def anaphoric_subject(ctx, rule):
 
 
 def participle_subject(ctx, rule):
-    """'..., regaining control over X': the main clause's subject (the sentence's first)."""
-    if ctx.subjects and constructions.participle(ctx.low, ctx.sentence.start, ctx.trigger.start, ctx.trigger.end):
-        return ctx.subjects[0].actor, False
+    """'..., regaining control over X', 'took X after ISIL withdrew, and then pushed on to Y': the
+    main clause's subject (the sentence's first) for a participle or a verb whose subject is left out."""
+    low, trigger, subjects = ctx.low, ctx.trigger, ctx.subjects
+    if subjects and constructions.participle(low, ctx.sentence.start, trigger.start, trigger.end):
+        return subjects[0].actor, False
+    # ('... after ISIL withdrew, and then pushed on': the nearest subject is a subordinate clause's)
+    if len(subjects) > 1 and _AND_THEN_VERB.search(low, max(ctx.sentence.start, trigger.start - 30), trigger.start) \
+            and _SUBORDINATE.search(low, subjects[0].end, subjects[-1].start):
+        return subjects[0].actor, False
     return None
 
 

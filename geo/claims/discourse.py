@@ -38,13 +38,15 @@ def allies(low: str, actors: list[ActorMention]) -> list[ActorMention]:
 
 
 def in_description(low: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
-                    earlier: list[Trigger]) -> bool:
-    """Whether a control word lies in a description of a place that an earlier trigger of the
-    sentence binds ('captured Baghouz, the last pocket held by Islamic State')."""
-    if trigger.relation != "control" or not earlier:
+                    bound: set[int]) -> bool:
+    """Whether a control word lies in a description of a place that an earlier change of hands of
+    the sentence binds ('captured Baghouz, the last pocket held by Islamic State'; ``bound``: where
+    the places those claims bind start), not one an earlier clause names ('After taking Dabiq, the
+    rebels turned towards al-Bab, the last ISIL stronghold': ISIS holds al-Bab)."""
+    if trigger.relation != "control" or not bound:
         return False
     for m in in_places:
-        if m.end <= trigger.start and any(t.end <= m.start and t.relation in ("control", "lost") for t in earlier):
+        if m.end <= trigger.start and m.start in bound:
             found = constructions.appositive_after(low, m.end, sentence.end)
             if found is not None and m.end <= trigger.start < found.end():
                 return True

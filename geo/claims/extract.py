@@ -141,7 +141,8 @@ class ClaimExtractor:
                     continue  # 'their goal of capturing X', 'preparing an assault on X', 'if X is attacked': no event yet
                 if relation in ("control", "lost") and constructions.feature_object(low, trigger.end, hi, in_places):
                     continue  # 'seized a key bridge between X and Y', 'captured hills near the town': not the town
-                if discourse.in_description(low, sentence, trigger, in_places, triggers_here[:k]):
+                if discourse.in_description(low, sentence, trigger, in_places,
+                                            {c.place_start for c in own if c.relation in ("control", "lost")}):
                     continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
                         and any(t.relation == "strike" and t.start >= clause_start(trigger.start)
