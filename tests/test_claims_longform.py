@@ -138,6 +138,12 @@ def test_the_holder_right_after_held_by_holds(geoparser):
     assert found == {("ISIS", "control", "Sinjar")}
 
 
+def test_they_in_a_subordinate_clause_is_the_main_subject(geoparser):
+    found = triples(geoparser, "Government troops shelled Daraa. The rebels dug in at Tafas two days after they withdrew from Inkhil.")
+    assert ("Rebels", "lost", "Inkhil") in found
+    assert ("Syrian government", "lost", "Inkhil") not in found
+
+
 def gold_rows():
     return list(csv.DictReader((DATA / "claims.csv").open(encoding="utf-8")))
 

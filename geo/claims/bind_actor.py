@@ -37,6 +37,7 @@ _HELPER_BEFORE = named("helper_before")
 _CIVILIAN_SUBJECT = named("civilian_subject")
 _AND_THEN_VERB = named("and_then_verb")
 _RIGHT_AFTER = re.compile(r"\s*(?:the\s+)?")
+_SUBORDINATOR_BEFORE = named("subordinator_before")
 _SUBORDINATE = named("dating")
 
 
@@ -442,6 +443,13 @@ def anaphoric_subject(ctx, rule):
     found = anaphor_before(ctx)
     if found is None:
         return None
+    # ('The Kurds took up new positions after they pulled out of X': the main clause's subject)
+    if _SUBORDINATOR_BEFORE.search(ctx.low, max(ctx.sentence.start, found[0] - 12), found[0]):
+        main = [a.actor for a in ctx.subjects if a.end <= found[0]]
+        kinds = actor_lexicon().actors
+        main = [a for a in main if not found[2] or a in kinds and kinds[a].kind == "armed group"]
+        if main:
+            return main[0], False
     actor = antecedent(ctx.centres.now() if ctx.centres is not None else (), found[2])
     return (actor, True) if actor is not None else None
 
