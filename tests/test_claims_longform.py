@@ -144,6 +144,27 @@ def test_they_in_a_subordinate_clause_is_the_main_subject(geoparser):
     assert ("Syrian government", "lost", "Inkhil") not in found
 
 
+def test_an_offensive_from_one_side_towards_a_place_is_an_advance_on_it(geoparser):
+    assert ("ISIS", "advance", "Ramadi") in triples(geoparser, "ISIL launched an offensive from the north towards Ramadi.")
+
+
+def test_control_of_a_road_is_a_claim_on_the_route(geoparser):
+    found = claims_of(geoparser, "In May ISIL took control of the road from Palmyra to Deir ez-Zor.")
+    assert any(c.relation == "corridor" and {c.place.name, c.to_place.name if c.to_place else ""} == {"Palmyra", "Deir ez-Zor"}
+               for c in found)
+
+
+def test_the_refinery_refers_back_to_the_refinery_named_before(geoparser):
+    found = triples(geoparser, "ISIL fighters attacked the Baiji oil refinery in June. In April they besieged the refinery again.")
+    assert ("ISIS", "contested", "Baiji refinery") in found
+    assert len(claims_of(geoparser, "ISIL fighters attacked the Baiji oil refinery in June. In April they besieged the refinery again.")) == 2
+
+
+def claims_of(geoparser, text):
+    doc = Document("t", text)
+    return ClaimExtractor().extract(doc, geoparser.parse(doc))
+
+
 def gold_rows():
     return list(csv.DictReader((DATA / "claims.csv").open(encoding="utf-8")))
 
