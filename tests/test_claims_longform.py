@@ -160,6 +160,12 @@ def test_the_refinery_refers_back_to_the_refinery_named_before(geoparser):
     assert len(claims_of(geoparser, "ISIL fighters attacked the Baiji oil refinery in June. In April they besieged the refinery again.")) == 2
 
 
+def test_the_object_of_a_preposition_before_a_comma_is_no_partner(geoparser):
+    found = triples(geoparser, "Army units entered Manbij under a deal with the SDF, and Russian military police patrolled the town.")
+    assert ("Russia", "presence", "Manbij") in found
+    assert ("SDF", "presence", "Manbij") not in found
+
+
 def claims_of(geoparser, text):
     doc = Document("t", text)
     return ClaimExtractor().extract(doc, geoparser.parse(doc))

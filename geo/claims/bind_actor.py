@@ -38,6 +38,7 @@ _CIVILIAN_SUBJECT = named("civilian_subject")
 _AND_THEN_VERB = named("and_then_verb")
 _RIGHT_AFTER = re.compile(r"\s*(?:the\s+)?")
 _SUBORDINATOR_BEFORE = named("subordinator_before")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|by|to|from|against|for|on|at|in|into)\s+(?:the\s+)?$")
 _SUBORDINATE = named("dating")
 
 
@@ -131,8 +132,10 @@ def coordinated_actors(low: str, actors: list[ActorMention], actor: str, trigger
         return []
     partners: list[str] = []
     for left, right in zip(before[-2::-1], before[::-1]):
-        if not _AND_BETWEEN.fullmatch(low, left.end, right.start) or _is_helper(low, left) or is_modifier(low, left):
-            break  # ('Backed by coalition aircraft, the Peshmerga took X': a fronted helper is no partner)
+        if not _AND_BETWEEN.fullmatch(low, left.end, right.start) or _is_helper(low, left) or is_modifier(low, left) \
+                or _PREPOSITION_BEFORE.search(low, max(0, left.start - 12), left.start):
+            break  # ('Backed by coalition aircraft, the Peshmerga took X', 'under an agreement with the SDF, and
+            # Russian police patrolled X': a helper, or the object of a preposition, is no partner)
         if left.actor != actor and left.actor not in partners:
             partners.append(left.actor)
     return partners

@@ -313,6 +313,13 @@ def place_left(ctx, rule):
         ctx.after = [m for m in ctx.after if m not in away]
 
 
+def flight_destination(ctx, rule):
+    """'the fighting forced residents to flee south towards Raqqa': where civilians fled to, after
+    the trigger, is not where the fighting was ('fled to the mountain, where they were besieged' is)."""
+    low, start = ctx.low, ctx.sentence.start
+    ctx.after = [m for m in ctx.after if rule.pattern.search(low, max(start, m.start - 40), m.start) is None]
+
+
 def attacked_from(ctx, rule):
     """'the army attacked from the south of Amirli in Adhaim': where they attacked from is no target."""
     trigger = ctx.trigger
@@ -414,7 +421,7 @@ STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-aft
          "object-relative": object_relative,
          "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
-         "place-left": place_left, "attacked-from": attacked_from, "no-country": no_country,
+         "place-left": place_left, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
          "victim-name": victim_name, "unknown-place": unknown_place, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "attacked-from"}
+NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "flight-destination", "attacked-from"}
