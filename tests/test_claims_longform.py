@@ -2,7 +2,13 @@
 and Iraq (``tests/data/longform``), written for these tests, annotated by the rules of the dev
 articles' ANNOTATION.md before the engine was run on them. Gold rows may list alternatives with
 ``|`` (two acting sides, a corridor's two ends); ``optional`` rows are right when found but not
-counted for recall. Run with ``-s`` to see the figures."""
+counted for recall. Run with ``-s`` to see the figures.
+
+The set was written in four batches, each scored once before any change made for it (the honest
+estimate of how the engine does on unseen text of this kind), claim recall / precision:
+a (12 paragraphs) 0.755 / 0.922; b (12, denser) 0.582 / 0.769; c (10, after the first round of
+changes) 0.508 / 0.745; d (6 article-shaped texts with background and aftermath) 0.727 / 0.794.
+The mechanisms tested below were then added for the classes these batches and the dev articles share."""
 import csv
 from pathlib import Path
 
@@ -208,4 +214,4 @@ def test_claims_of_our_encyclopedia_paragraphs(geoparser, capsys):
     with capsys.disabled():
         print(f"\nLong-form paragraphs: claim recall {recall:.2f} ({hit}/{required}), "
               f"precision {precision:.2f} ({right}/{total})")
-    assert recall >= 0.0 and precision >= 0.0
+    assert recall >= 0.72 and precision >= 0.84
