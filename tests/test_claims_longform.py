@@ -172,6 +172,22 @@ def test_the_object_of_a_preposition_before_a_comma_is_no_partner(geoparser):
     assert ("SDF", "presence", "Manbij") not in found
 
 
+def test_a_place_handed_over_to_a_side_is_its(geoparser):
+    assert ("Syrian government", "control", "A'rima") in triples(
+        geoparser, "The SDF later handed the village of Arima over to the Syrian government.")
+
+
+def test_an_offensive_aimed_at_a_capture_takes_nothing_yet(geoparser):
+    # (intent-or-modal)
+    assert triples(geoparser, "The SDF began the second phase of the offensive, aimed at capturing Tabqa.") == set()
+
+
+def test_a_place_declared_free_of_a_group_is_lost_to_it(geoparser):
+    assert ("ISIS", "lost", "Anbar") in triples(geoparser, "The Iraqi army declared Anbar province free of ISIS.")
+    assert ("ISIS", "lost", "Nineveh Governorate") in triples(
+        geoparser, "In August the prime minister declared the whole of Nineveh province free of ISIL.")
+
+
 def claims_of(geoparser, text):
     doc = Document("t", text)
     return ClaimExtractor().extract(doc, geoparser.parse(doc))
