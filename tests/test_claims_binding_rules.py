@@ -106,6 +106,8 @@ def test_a_broken_record_is_named(text, message):
      ("Turkey", "strike", "Tal Rifaat"), ("Turkey", "strike", "Aleppo")),
     ("place-left", "Government troops deployed from Damascus to Albu Kamal.", False,
      ("Syrian government", "presence", "Abu Kamal"), ("Syrian government", "presence", "Damascus")),
+    ("operation-name", "Rebels said they had taken Saraqeb, a reverse for the army in a Russian-backed offensive.", True,
+     None, ("Syrian government", "contested", "Saraqib")),
     ("flight-destination", "Rebels attacked Morek, and the shelling forced hundreds of families to flee north towards Idlib.", True,
      None, ("Rebels", "strike", "Idlib")),
     ("attacked-from", "The army attacked from the south of Amirli in Adhaim.", True,

@@ -103,6 +103,9 @@ _DISTRICT_GAP = named("district_gap")
 
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
 # ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
+# between a place and the operation it names ('the Idlib offensive', 'the Raqqa countryside campaign')
+_NAMES_OPERATION = re.compile(r"[\s'’-]*(?:s\s+)?(?:(?:[\w-]+)\s+){0,2}?")
+
 # ('captured Rajo on 8 March and Jindires': the date of the first item does not end the list)
 _DATE_AFTER = r"(?:\s+(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + "|".join(
     (*month_names(), *weekdays())) + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
@@ -313,6 +316,16 @@ def place_left(ctx, rule):
         ctx.after = [m for m in ctx.after if m not in away]
 
 
+def operation_name(ctx, rule):
+    """'the Idlib offensive', 'the Raqqa campaign': the place that names the operation stands right
+    before the word ('a reverse for the army in Saraqeb ... in a Russian-backed offensive' names none)."""
+    trigger = ctx.trigger
+    if not (trigger.place_before and trigger.relation == "contested" and rule.pattern.fullmatch(ctx.low, trigger.start, trigger.end)):
+        return None
+    ctx.before = [m for m in ctx.before if _NAMES_OPERATION.fullmatch(ctx.low, m.end, trigger.start)]
+    return None if ctx.before else []
+
+
 def flight_destination(ctx, rule):
     """'the fighting forced residents to flee south towards Raqqa': where civilians fled to, after
     the trigger, is not where the fighting was ('fled to the mountain, where they were besieged' is)."""
@@ -421,7 +434,8 @@ STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-aft
          "object-relative": object_relative,
          "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
-         "place-left": place_left, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
+         "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
          "victim-name": victim_name, "unknown-place": unknown_place, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "flight-destination", "attacked-from"}
+NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
+                 "attacked-from"}
