@@ -188,6 +188,16 @@ def test_a_place_declared_free_of_a_group_is_lost_to_it(geoparser):
         geoparser, "In August the prime minister declared the whole of Nineveh province free of ISIL.")
 
 
+def test_a_capture_in_an_offensive_to_free_another_place_does_not_bind_it(geoparser):
+    # (later-clause: the place after an attempt is the attempt's)
+    found = triples(geoparser, "Iraqi troops seized two villages during an operation to recapture Hawija.")
+    assert found == {("Iraqi forces", "contested", "Hawija")}
+
+
+def test_reaching_a_place_in_the_future_is_no_deed(geoparser):
+    assert triples(geoparser, "The FSA vowed to fight on until they reach the Kuweires airbase.") == set()
+
+
 def claims_of(geoparser, text):
     doc = Document("t", text)
     return ClaimExtractor().extract(doc, geoparser.parse(doc))

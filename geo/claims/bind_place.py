@@ -212,11 +212,13 @@ def relative_after(ctx, rule):
 def later_clause(ctx, rule):
     """A place after a later trigger of another clause is that trigger's ('seized X hill, while
     advancing to the centre of Y'); so is a place after a later trigger that is a goal ('the
-    advance was meant to block any advance on Y': Y is the goal's, and no claim's)."""
+    advance was meant to block any advance on Y': Y is the goal's, and no claim's), or an attempt
+    ('recapture a town in the offensive to free Y': Y is the offensive's)."""
     trigger, low = ctx.trigger, ctx.low
     later = [t for t in ctx.d.triggers_in(ctx.sentence) if t.start >= trigger.end and (
         t.relation != trigger.relation and rule.pattern.search(low, trigger.end, t.start)
-        or constructions.goal_before(low, t.start, ctx.sentence.start))]
+        or constructions.goal_before(low, t.start, ctx.sentence.start)
+        or t.relation in ("control", "lost") and constructions.attempt_before(low, t.start, ctx.sentence.start))]
     if later:
         ctx.after = [m for m in ctx.after if m.start < later[0].start]
 
