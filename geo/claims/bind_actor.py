@@ -20,7 +20,7 @@ from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger
 from geo.claims.rules import lexicon as rules_lexicon
-from geo.claims.verb_subject import subjects_after, verb_subject
+from geo.claims.verb_subject import verb_subject
 from geo.model import Sentence
 
 
@@ -38,7 +38,6 @@ _CIVILIAN_SUBJECT = named("civilian_subject")
 _AND_THEN_VERB = named("and_then_verb")
 _RIGHT_AFTER = re.compile(r"\s*(?:the\s+)?")
 _SUBORDINATOR_BEFORE = named("subordinator_before")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:with|of|by|to|from|against|for|on|at|in|into)\s+(?:the\s+)?$")
 _SUBORDINATE = named("dating")
 
 
@@ -92,76 +91,7 @@ _ANAPHORIC_SUBJECT = named("anaphoric_subject")
 _ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's start, a comma, 'and')
 
 
-_RESPONSIBILITY = named("responsibility")
-
-
-def claimant_of(low: str, actors: list[ActorMention]) -> str | None:
-    """The actor a text says claimed an attack: named just before 'claimed responsibility', or
-    after 'claimed by'. None when no such claim is made or it names none of the known actors."""
-    for match in _RESPONSIBILITY.finditer(low):
-        if match.group().endswith("by "):
-            after = [a for a in actors if match.end() <= a.start < match.end() + 20]
-            if after:
-                return after[0].actor
-        else:
-            before = [a for a in actors if match.start() - 40 <= a.end <= match.start()]
-            if before and _claim_subject(low, before[-1], match.start()):
-                return before[-1].actor
-    return None
-
-
-def _claim_subject(low: str, actor: ActorMention, at: int) -> bool:
-    """Nothing but a few words ('later', 'has') between the actor and its claim of responsibility."""
-    return re.fullmatch(r"[\s)”\"'’]*(?:\([^)]*\)\s*)?(?:(?:\w+\s+){0,2})?", low[actor.end:at]) is not None
-
-
-_AND_BETWEEN = named("and_between")
-
-
-_AND_VERB = named("and_verb")
-
-
-def coordinated_actors(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
-    """The other actors of a subject that joins several with 'and' right before the trigger
-    ('Turkish forces and the SNA shelled X', 'regime forces, Hezbollah and Iranian militias
-    stormed X'): each of them acts too; a helper or backer before a comma does not."""
-    if trigger.subject_after and (after := subjects_after(low, actors, actor, trigger)):
-        return after
-    before = [a for a in actors if a.end <= trigger.start]
-    if len(before) < 2 or before[-1].actor != actor or not _AND_VERB.match(low, before[-1].end, trigger.start):
-        return []
-    partners: list[str] = []
-    for left, right in zip(before[-2::-1], before[::-1]):
-        if not _AND_BETWEEN.fullmatch(low, left.end, right.start) or _is_helper(low, left) or is_modifier(low, left) \
-                or _PREPOSITION_BEFORE.search(low, max(0, left.start - 12), left.start):
-            break  # ('Backed by coalition aircraft, the Peshmerga took X', 'under an agreement with the SDF, and
-            # Russian police patrolled X': a helper, or the object of a preposition, is no partner)
-        if left.actor != actor and left.actor not in partners:
-            partners.append(left.actor)
-    return partners
-
-
 _SPEAKS_AFTER = named("speaks_after")
-
-
-_WITH_AFTER = named("with_after")
-
-
-_AND_NEXT = named("and_next")
-
-
-def opponents_of(low: str, actors: list[ActorMention], trigger: Trigger) -> list[str]:
-    """The sides a fight word names after it ('clashed with the SDF', 'clashes between ISIS and
-    the SDF', 'fought against ISIS and HTS'): each of them fights at the place too."""
-    after = [a for a in actors if a.start >= trigger.end]
-    if not after or not _WITH_AFTER.fullmatch(low, trigger.end, after[0].start):
-        return []
-    sides = [after[0].actor]
-    for left, right in zip(after, after[1:]):
-        if not _AND_NEXT.fullmatch(low, left.end, right.start):
-            break
-        sides.append(right.actor)
-    return list(dict.fromkeys(sides))
 
 
 def is_modifier(low: str, actor: ActorMention) -> bool:
@@ -185,7 +115,7 @@ def acted_upon(d: ClaimDocument, actor: ActorMention, relation: str) -> bool:
     return d.roles[key] if key in d.roles else d.roles.setdefault(key, is_object(d.low, actor, relation))
 
 
-def _is_helper(low: str, actor: ActorMention) -> bool:
+def is_helper(low: str, actor: ActorMention) -> bool:
     """'with the International Coalition's support', 'with support from Russian artillery': an actor
     that helps the one that acts (when the clause names that one too)."""
     return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 64), actor.start)
@@ -243,7 +173,7 @@ class ActorContext:
         low = self.low
         subjects = [a for a in self.before if not modifier(self.d, a) and not acted_upon(self.d, a, self.trigger.relation)
                     and not _SPEAKS_AFTER.match(low, a.end)]
-        return [a for a in subjects if not _is_helper(low, a)] or subjects
+        return [a for a in subjects if not is_helper(low, a)] or subjects
 
 
 def choose(ctx: ActorContext) -> tuple[str | None, bool]:
@@ -413,7 +343,7 @@ def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], 
     for a in in_actors:
         if a.start >= first:
             break
-        if not (modifier(d, a) or acted_upon(d, a, "control") or _is_helper(low, a)
+        if not (modifier(d, a) or acted_upon(d, a, "control") or is_helper(low, a)
                 or _SPEAKS_AFTER.match(low, a.end)):
             return a.actor
     found = _last_anaphor(d, sentence, first)

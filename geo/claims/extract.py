@@ -26,7 +26,8 @@ from geo.claims import bind_actor, bind_place, constructions, discourse
 from geo.claims import syntax as syntax_parse
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.annotate import annotate
-from geo.claims.bind_actor import claimant_of, coordinated_actors, is_modifier, is_object, opponents_of
+from geo.claims.bind_actor import is_modifier, is_object
+from geo.claims.sides import claimant_of, coordinated_actors, opponents_of
 from geo.claims.calibration import calibrate
 from geo.claims.clauses import SHORT_NOTE, start_of_clause, in_relative_clause, reference_kind, names_unknown_place, part_of_city
 from geo.claims.cues import named
