@@ -198,6 +198,13 @@ def test_reaching_a_place_in_the_future_is_no_deed(geoparser):
     assert triples(geoparser, "The FSA vowed to fight on until they reach the Kuweires airbase.") == set()
 
 
+def test_clearing_or_securing_a_place_is_taking_it(geoparser):
+    found = triples(geoparser, "Iraqi troops first cleared the surrounding villages, including Saqlawiyah and Albu Shajal.")
+    assert ("Iraqi forces", "control", "Saqlawiyah") in found
+    assert ("Iraqi forces", "control", "Baiji") in triples(geoparser, "On 20 October the army secured Baiji.")
+    assert triples(geoparser, "Engineers cleared mines in Baiji.") == set()
+
+
 def claims_of(geoparser, text):
     doc = Document("t", text)
     return ClaimExtractor().extract(doc, geoparser.parse(doc))
