@@ -205,6 +205,12 @@ def test_clearing_or_securing_a_place_is_taking_it(geoparser):
     assert triples(geoparser, "Engineers cleared mines in Baiji.") == set()
 
 
+def test_deaths_in_a_fight_are_no_unnamed_strike(geoparser):
+    found = triples(geoparser, "The SDF said that 400 ISIL fighters were killed in the battle for Manbij.")
+    assert ("ISIS", "contested", "Manbij") in found
+    assert not any(actor == "Unidentified armed group" for actor, _, _ in found)
+
+
 def claims_of(geoparser, text):
     doc = Document("t", text)
     return ClaimExtractor().extract(doc, geoparser.parse(doc))

@@ -398,11 +398,12 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     kept = {i for i in kept if claims[i].relation != "control" or holder[claims[i].place_id] == i or i in in_turn}
     # a strike the sentence gives a named actor is not also an unidentified one's ('soldiers were
     # killed ... by shelling whose source is the Kurdish Units')
+    # ('ISIL fighters were killed in the battle for X': the deaths are the fight's, no unnamed strike)
     strikes = [i for i in kept if claims[i].relation == "strike"]
-    if len(strikes) > 1:
+    if strikes:
         known = actor_lexicon().actors
         unnamed = {i for i in strikes if claims[i].actor in known and known[claims[i].actor].kind == "unidentified"}
-        named = {claims[i].place_id for i in strikes if i not in unnamed}
+        named = {claims[i].place_id for i in kept if i not in unnamed and claims[i].relation in ("strike", "contested")}
         kept = {i for i in kept if not (i in unnamed and claims[i].place_id in named)}
     return [c for i, c in enumerate(claims) if i in kept]
 
