@@ -103,6 +103,8 @@ _DISTRICT_GAP = named("district_gap")
 
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
 # ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
+_FLIGHT_WORD = re.compile(r"\b(?:fle[ed]|escap|displaced)")
+
 # between a place and the operation it names ('the Idlib offensive', 'the Raqqa countryside campaign')
 _NAMES_OPERATION = re.compile(r"[\s'’-]*(?:s\s+)?(?:(?:[\w-]+)\s+){0,2}?")
 
@@ -217,10 +219,19 @@ def later_clause(ctx, rule):
     trigger, low = ctx.trigger, ctx.low
     later = [t for t in ctx.d.triggers_in(ctx.sentence) if t.start >= trigger.end and (
         t.relation != trigger.relation and rule.pattern.search(low, trigger.end, t.start)
-        or constructions.goal_before(low, t.start, ctx.sentence.start)
-        or t.relation in ("control", "lost") and constructions.attempt_before(low, t.start, ctx.sentence.start))]
+        or _not_yet(ctx.d, ctx.sentence, t))]
     if later:
         ctx.after = [m for m in ctx.after if m.start < later[0].start]
+
+
+def _not_yet(d: ClaimDocument, sentence: Sentence, t: Trigger) -> bool:
+    """Whether a trigger is a goal or an attempt, worked out once per trigger (every earlier
+    trigger of the sentence asks it)."""
+    key = ("not_yet", t.start)
+    if key not in d.roles:
+        d.roles[key] = bool(constructions.goal_before(d.low, t.start, sentence.start)
+                            or t.relation in ("control", "lost") and constructions.attempt_before(d.low, t.start, sentence.start))
+    return d.roles[key]
 
 
 def participle_clause(ctx, rule):
@@ -331,8 +342,11 @@ def operation_name(ctx, rule):
 def flight_destination(ctx, rule):
     """'the fighting forced residents to flee south towards Raqqa': where civilians fled to, after
     the trigger, is not where the fighting was ('fled to the mountain, where they were besieged' is)."""
-    low, start = ctx.low, ctx.sentence.start
-    ctx.after = [m for m in ctx.after if rule.pattern.search(low, max(start, m.start - 40), m.start) is None]
+    low, start, key = ctx.low, ctx.sentence.start, ("flight", ctx.sentence.start)
+    if key not in ctx.d.roles:  # (asked once per sentence: most name no flight)
+        ctx.d.roles[key] = _FLIGHT_WORD.search(low, start, ctx.sentence.end) is not None
+    if ctx.d.roles[key]:
+        ctx.after = [m for m in ctx.after if rule.pattern.search(low, max(start, m.start - 40), m.start) is None]
 
 
 def attacked_from(ctx, rule):

@@ -58,6 +58,8 @@ def descriptions(low: str, sentence: Sentence, in_places: list[Mention]) -> list
     strongholds before Deir ez-Zor,'): from the place's end to the next comma or the sentence's end."""
     spans = []
     for m in in_places:
+        if low[m.end:m.end + 2].lstrip()[:1] != ",":
+            continue  # (a description follows its place after a comma)
         found = constructions.appositive_after(low, m.end, sentence.end)
         if found is not None:
             comma = low.find(",", found.end(), sentence.end)

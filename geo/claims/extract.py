@@ -29,7 +29,8 @@ from geo.claims.annotate import annotate
 from geo.claims.bind_actor import is_modifier, is_object
 from geo.claims.sides import claimant_of, coordinated_actors, opponents_of
 from geo.claims.calibration import calibrate
-from geo.claims.clauses import SHORT_NOTE, start_of_clause, in_relative_clause, reference_kind, names_unknown_place, part_of_city
+from geo.claims.clauses import (SHORT_NOTE, in_relative_clause, names_unknown_place, part_of_city, partitive_of,
+                                reference_kind, start_of_clause)
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
@@ -142,8 +143,8 @@ class ClaimExtractor:
                     continue  # 'their goal of capturing X', 'preparing an assault on X', 'if X is attacked': no event yet
                 if relation in ("control", "lost") and constructions.feature_object(low, trigger.end, hi, in_places):
                     continue  # 'seized a key bridge between X and Y', 'captured hills near the town': not the town
-                if discourse.in_description(low, sentence, trigger, in_places,
-                                            {c.place_start for c in own if c.relation in ("control", "lost")}):
+                if relation == "control" and own and discourse.in_description(
+                        low, sentence, trigger, in_places, {c.place_start for c in own if c.relation in ("control", "lost")}):
                     continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
                         and any(t.relation == "strike" and t.start >= clause_start(trigger.start)
@@ -167,8 +168,10 @@ class ClaimExtractor:
                 clause_actor = next((c.actor for t, c in struck if t.start >= opens), None)
                 # ('reached X, one of the last ISIS strongholds before Y, and stormed it': the description's
                 # actors and places are not the main verbs')
-                outside = discourse.outside_descriptions(descriptions, trigger.start)
-                actors_for, places_for = outside(in_actors), outside(in_places)
+                actors_for, places_for = in_actors, in_places
+                if descriptions:
+                    outside = discourse.outside_descriptions(descriptions, trigger.start)
+                    actors_for, places_for = outside(in_actors), outside(in_places)
                 actor, carried = bind_actor.choose(bind_actor.ActorContext(
                     d, sentence, trigger, actors_for, last_actor, not silent, clause_actor or claimant, centres))
                 if speaker is not None and (actor is None or carried or trigger.start < src_start and actor == speaker):
@@ -191,7 +194,7 @@ class ClaimExtractor:
                 if relation == "contested":  # 'X clashed with Y', 'clashes between X and Y': both fight there
                     partners += [a for a in opponents_of(low, in_actors, trigger) if a != actor and a not in partners]
                 # 'took half of X and Y': the words before the first place of a list say it for all
-                partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0]) \
+                partitive = relation == "control" and bool(targets) and partitive_of(low, trigger, targets[0][0]) \
                     and not (not short_note and discourse.in_province(low, targets[0][0]))
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
                 partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
@@ -313,24 +316,6 @@ def _counted_near_before(low: str, sentence_start: int, trigger: Trigger, place:
         return False
     start = max(sentence_start, place.start - 60)
     return constructions.counted(low, start, place.start) is not None and _NEAR_ONLY.search(low, start, place.start) is not None
-
-
-# ('the villages of A, B and C': the naming word before the whole list)
-_NAMING_WORD_BEFORE = named("naming_word_before")
-# the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
-_NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
-                "town": {"town", "village"}, "city": {"city", "town"}}
-
-
-def _partitive(low: str, trigger: Trigger, place: Mention) -> bool:
-    """'took half of X', 'seized three districts of eastern X': part of the place, not all of it."""
-    if place.start < trigger.end or place.start - trigger.end > 60:
-        return False
-    end = place.start
-    naming = _NAMING_WORD_BEFORE.search(low, trigger.end, end)
-    if naming is not None and place.kind in _NAMED_KINDS[naming.group("word")]:
-        end = naming.start()  # 'took the villages of X and Y': the words name the villages, all of them
-    return cue("partitive").search(low, trigger.end, end) is not None
 
 
 _SEQUENCE_GAP = 20  # characters between two changes of hands that are two events ('lost it ... and retook it')
