@@ -8,7 +8,8 @@ The set was written in four batches, each scored once before any change made for
 estimate of how the engine does on unseen text of this kind), claim recall / precision:
 a (12 paragraphs) 0.755 / 0.922; b (12, denser) 0.582 / 0.769; c (10, after the first round of
 changes) 0.508 / 0.745; d (6 article-shaped texts with background and aftermath) 0.727 / 0.794.
-The mechanisms tested below were then added for the classes these batches and the dev articles share."""
+The mechanisms tested below were then added for the classes these batches and the dev articles share;
+the whole set now scores recall 0.77 (155/202), precision 0.89 (181/204)."""
 import csv
 from pathlib import Path
 
@@ -253,4 +254,4 @@ def test_claims_of_our_encyclopedia_paragraphs(geoparser, capsys):
     with capsys.disabled():
         print(f"\nLong-form paragraphs: claim recall {recall:.2f} ({hit}/{required}), "
               f"precision {precision:.2f} ({right}/{total})")
-    assert recall >= 0.72 and precision >= 0.84
+    assert recall >= 0.74 and precision >= 0.86
