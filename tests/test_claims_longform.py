@@ -212,6 +212,11 @@ def test_deaths_in_a_fight_are_no_unnamed_strike(geoparser):
     assert not any(actor == "Unidentified armed group" for actor, _, _ in found)
 
 
+def test_the_kurdish_parties_forces_are_the_peshmerga_not_a_place(geoparser):
+    found = triples(geoparser, "Units of the Patriotic Union of Kurdistan withdrew from Kirkuk on Monday.")
+    assert found == {("Peshmerga", "lost", "Kirkuk")}
+
+
 def claims_of(geoparser, text):
     doc = Document("t", text)
     return ClaimExtractor().extract(doc, geoparser.parse(doc))
