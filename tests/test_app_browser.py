@@ -75,7 +75,7 @@ def test_the_map_is_the_page_with_the_panel_beside_it(demo_server, browser_page)
     # the fighting framed: Raqqa, Tabqa and Abu Kamal named, their symbols on screen
     labels = set(_map_frame(page).evaluate(
         "() => Array.from(document.querySelectorAll('.geo-label')).map(e => e.firstChild.textContent)"))
-    assert {"Raqqa", "Tabqa", "Abu Kamal"} <= labels
+    assert {"Raqqa", "Tabqa", "Abu Kamal"} <= labels, " ".join(sorted(labels))
     for name in ("raqqa", "tabqa", "abu-kamal"):
         marker = frame.locator(f".geo-place.geo-name-{name}").first.bounding_box()
         assert marker and 0 <= marker["x"] and marker["x"] + marker["width"] <= box["width"] + box["x"]

@@ -255,6 +255,10 @@ def test_place_names_rank_held_places_then_claim_counts(analysis):
     assert rows[-1]["area"] is True
     page = build_map(analysis).get_root().render()
     assert '"key":"th:raqqa","name":"Raqqa"' in page and "geo-label" in page
+    # a place the sources dispute (held by nobody they agree on) ranks with the held ones
+    disputed = dataclasses.replace(unheld, disputed=True, holders=[])
+    quarter = dataclasses.replace(analysis.places[0], name="Raqqa Old City", claims=analysis.places[0].claims[:1])
+    assert [r["name"] for r in label_rows([quarter, disputed])] == ["Palmyra", "Raqqa Old City"]
 
 
 def test_legend_names_every_symbol_and_actor_folds_and_never_scrolls(analysis):

@@ -43,10 +43,11 @@ def _glyphs(place: PlaceSummary, palette: ActorPalette) -> list[dict]:
 
 def label_rows(places: list[PlaceSummary], palette: ActorPalette = PALETTE) -> list[dict]:
     """The places that get a name on the map (those with claims): places on the ground before
-    countries, regions and rivers, places someone is claimed to hold before the rest, then most
-    claims first. Each row carries the glyphs of the strikes and advances reported there."""
+    countries, regions and rivers, places someone is claimed to hold or the sources dispute
+    before the rest, then most claims first. Each row carries the glyphs of the strikes and
+    advances reported there."""
     ranked = sorted((p for p in places if p.claims),
-                    key=lambda p: (p.kind in AREA_KINDS, not p.holders, -len(p.claims), p.name))
+                    key=lambda p: (p.kind in AREA_KINDS, not (p.holders or p.disputed), -len(p.claims), p.name))
     return [{"key": place_key(p), "name": p.name, "n": len(p.claims), "area": p.kind in AREA_KINDS,
              "glyphs": _glyphs(p, palette)} for p in ranked]
 
