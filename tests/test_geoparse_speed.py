@@ -50,3 +50,20 @@ def test_region_look_ups_answer_as_before():
 def test_a_listed_name_keeps_the_kind_of_its_list(text, name, kind):
     start = text.index(name)
     assert kind_hint(text, start, start + len(name)) == kind
+
+
+def test_the_spelling_search_finds_what_a_scan_of_every_key_finds():
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    from geo.geoparse.spelling import SpellingSearch
+
+    keys = ["raka", "rakka", "raqa", "halab", "hims", "idlib", "idlibi", "dir izur", "dir iz zur",
+            "tal abiad", "tal abyad", "til abiad", "manbij", "minbij", "mambij", "raka"]
+    search = SpellingSearch(keys)
+    for key in ("rakah", "idleb", "dir izzur", "tal abiyad", "manbej", "raka", "x"):
+        for edits in (1, 2, 3, 4):
+            for limit in (1, 3, 12):
+                expected = [tuple(found) for found in process.extract(key, keys, scorer=Indel.distance,
+                                                                      score_cutoff=edits, limit=limit)]
+                assert search.extract(key, edits, limit) == expected, (key, edits, limit)
