@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -167,13 +168,16 @@ class SpellingSearch:
     LETTERS = 8  # letters of the signature: 256 parts at most per length
 
     def __init__(self, keys: list[str]) -> None:
-        holding = Counter(letter for key in keys for letter in set(key))
+        holding = Counter(chain.from_iterable(map(set, keys)))
         half = len(keys) / 2  # the letters nearest half the keys part them best
         letters = sorted(holding, key=lambda letter: (abs(holding[letter] - half), letter))[:self.LETTERS]
         self._bits = {letter: 1 << i for i, letter in enumerate(letters)}
+        signatures = [0] * len(keys)
+        for letter, bit in self._bits.items():  # a pass per letter: the loops stay in comprehensions
+            signatures = [s | bit if letter in key else s for s, key in zip(signatures, keys)]
         parts: dict[int, dict[int, tuple[list[str], list[int]]]] = {}
-        for position, key in enumerate(keys):
-            keys_, positions = parts.setdefault(len(key), {}).setdefault(self._signature(key), ([], []))
+        for position, (key, signature) in enumerate(zip(keys, signatures)):
+            keys_, positions = parts.setdefault(len(key), {}).setdefault(signature, ([], []))
             keys_.append(key)
             positions.append(position)
         self._parts = {length: list(by_signature.items()) for length, by_signature in parts.items()}
