@@ -104,7 +104,7 @@ def lexicon() -> ActorLexicon:
             home_of[word] = record["home"]
     nouns = "|".join(re.escape(n) for n in sorted(force_nouns, key=len, reverse=True))
     # up to two words between ('Russian long-range bombers'), not a phrase ('Israeli aggression by shelling')
-    between = r"(?!(?:by|of|in|on|at|to|the|a|an|with|from|for|against)\b)[\w-]+\s+"
+    between = r"(?!(?:by|of|in|on|at|to|the|a|an|with|from|for|against|and|or)\b)[\w-]+\s+"
     force_noun_after = re.compile(rf"[\"”’']?[ -](?:{between}){{0,2}}?(?:{nouns})\b", re.IGNORECASE)  # “Russian” warplanes
     generic: dict[str, tuple[bool, str | None, frozenset[str] | None, dict[str, str]]] = {}
     not_followed: dict[str, re.Pattern] = {}
@@ -210,6 +210,7 @@ def _alias_spans(text: str, low: str, start: int, end: int):
 
 
 _JOIN = re.compile(r"[\s-]*(?:\(\w+\)\s*)?")
+_AND_DEMONYM = re.compile(r"(?:\s+and|,)\s+[A-Z][\w-]+")  # ('Russian' and 'Syrian jets')
 
 
 def find_actors(text: str, start: int = 0, end: int | None = None, low: str | None = None,
@@ -232,8 +233,13 @@ def find_actors(text: str, start: int = 0, end: int | None = None, low: str | No
         if actor == _DEMONYM:  # 'Russian long-range bombers' is an actor, 'Iranian pilgrims' is not
             noun = lex.force_noun_after.match(text, m_end)
             if noun is None:
-                continue
-            actor, m_end = lex.demonyms[key], noun.end()
+                # 'Russian and Syrian jets': the next demonym's force noun is this one's too
+                shared = _AND_DEMONYM.match(text, m_end)
+                if shared is None or lex.force_noun_after.match(text, shared.end()) is None:
+                    continue
+                actor = lex.demonyms[key]
+            else:
+                actor, m_end = lex.demonyms[key], noun.end()
         if country is not None and key in lex.home_of:  # 'government forces' in a report on Iraq
             actor = lex.home_of[key].get(country, actor)
         last = named[-1] if named else None

@@ -18,6 +18,7 @@ from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
+from geo.geoparse.context import is_dateline
 from geo.model import REGION_KINDS, Document, Mention
 
 
@@ -120,6 +121,8 @@ def _candidate_places(text: str, mentions: list[Mention]) -> tuple[list[Mention]
         if m.role == "unresolved":
             unresolved.append(m)
         elif m.role == "place" and m.lat is not None:
+            if is_dateline(text, m.start, m.end):
+                continue  # 'WASHINGTON -', 'BEIRUT (Reuters) -': where the report was filed, no place of its claims
             if (m.country and m.country not in theatre) or _piece_of_a_name(text, m):
                 unresolved.append(m)
             else:

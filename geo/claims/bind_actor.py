@@ -20,7 +20,7 @@ from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger
 from geo.claims.rules import lexicon as rules_lexicon
-from geo.claims.verb_subject import subjects_after, verb_subject
+from geo.claims.verb_subject import verb_subject
 from geo.model import Sentence
 
 
@@ -34,6 +34,11 @@ _MODIFIER_BEFORE = named("modifier_before")
 
 
 _HELPER_BEFORE = named("helper_before")
+_CIVILIAN_SUBJECT = named("civilian_subject")
+_AND_THEN_VERB = named("and_then_verb")
+_RIGHT_AFTER = re.compile(r"\s*(?:the\s+)?")
+_SUBORDINATOR_BEFORE = named("subordinator_before")
+_SUBORDINATE = named("dating")
 
 
 # 'with the International Coalition's support': the actor helps the one that acts
@@ -86,74 +91,7 @@ _ANAPHORIC_SUBJECT = named("anaphoric_subject")
 _ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's start, a comma, 'and')
 
 
-_RESPONSIBILITY = named("responsibility")
-
-
-def claimant_of(low: str, actors: list[ActorMention]) -> str | None:
-    """The actor a text says claimed an attack: named just before 'claimed responsibility', or
-    after 'claimed by'. None when no such claim is made or it names none of the known actors."""
-    for match in _RESPONSIBILITY.finditer(low):
-        if match.group().endswith("by "):
-            after = [a for a in actors if match.end() <= a.start < match.end() + 20]
-            if after:
-                return after[0].actor
-        else:
-            before = [a for a in actors if match.start() - 40 <= a.end <= match.start()]
-            if before and _claim_subject(low, before[-1], match.start()):
-                return before[-1].actor
-    return None
-
-
-def _claim_subject(low: str, actor: ActorMention, at: int) -> bool:
-    """Nothing but a few words ('later', 'has') between the actor and its claim of responsibility."""
-    return re.fullmatch(r"[\s)”\"'’]*(?:\([^)]*\)\s*)?(?:(?:\w+\s+){0,2})?", low[actor.end:at]) is not None
-
-
-_AND_BETWEEN = named("and_between")
-
-
-_AND_VERB = named("and_verb")
-
-
-def coordinated_actors(low: str, actors: list[ActorMention], actor: str, trigger: Trigger) -> list[str]:
-    """The other actors of a subject that joins several with 'and' right before the trigger
-    ('Turkish forces and the SNA shelled X', 'regime forces, Hezbollah and Iranian militias
-    stormed X'): each of them acts too."""
-    if trigger.subject_after and (after := subjects_after(low, actors, actor, trigger)):
-        return after
-    before = [a for a in actors if a.end <= trigger.start]
-    if len(before) < 2 or before[-1].actor != actor or not _AND_VERB.match(low, before[-1].end, trigger.start):
-        return []
-    partners: list[str] = []
-    for left, right in zip(before[-2::-1], before[::-1]):
-        if not _AND_BETWEEN.fullmatch(low, left.end, right.start):
-            break
-        if left.actor != actor and left.actor not in partners:
-            partners.append(left.actor)
-    return partners
-
-
 _SPEAKS_AFTER = named("speaks_after")
-
-
-_WITH_AFTER = named("with_after")
-
-
-_AND_NEXT = named("and_next")
-
-
-def opponents_of(low: str, actors: list[ActorMention], trigger: Trigger) -> list[str]:
-    """The sides a fight word names after it ('clashed with the SDF', 'clashes between ISIS and
-    the SDF', 'fought against ISIS and HTS'): each of them fights at the place too."""
-    after = [a for a in actors if a.start >= trigger.end]
-    if not after or not _WITH_AFTER.fullmatch(low, trigger.end, after[0].start):
-        return []
-    sides = [after[0].actor]
-    for left, right in zip(after, after[1:]):
-        if not _AND_NEXT.fullmatch(low, left.end, right.start):
-            break
-        sides.append(right.actor)
-    return list(dict.fromkeys(sides))
 
 
 def is_modifier(low: str, actor: ActorMention) -> bool:
@@ -177,10 +115,10 @@ def acted_upon(d: ClaimDocument, actor: ActorMention, relation: str) -> bool:
     return d.roles[key] if key in d.roles else d.roles.setdefault(key, is_object(d.low, actor, relation))
 
 
-def _is_helper(low: str, actor: ActorMention) -> bool:
+def is_helper(low: str, actor: ActorMention) -> bool:
     """'with the International Coalition's support', 'with support from Russian artillery': an actor
     that helps the one that acts (when the clause names that one too)."""
-    return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 40), actor.start)
+    return bool(_HELPER_BEFORE.search(low, max(0, actor.start - 64), actor.start)
                 or (_SUPPORTING_AFTER.match(low, actor.end)
                     and re.search(r"\bwith\s+(?:the\s+)?\S*\s*$", low[max(0, actor.start - 16):actor.start])))
 
@@ -235,7 +173,7 @@ class ActorContext:
         low = self.low
         subjects = [a for a in self.before if not modifier(self.d, a) and not acted_upon(self.d, a, self.trigger.relation)
                     and not _SPEAKS_AFTER.match(low, a.end)]
-        return [a for a in subjects if not _is_helper(low, a)] or subjects
+        return [a for a in subjects if not is_helper(low, a)] or subjects
 
 
 def choose(ctx: ActorContext) -> tuple[str | None, bool]:
@@ -278,7 +216,10 @@ def actor_after(ctx, rule):
     if not trigger.actor_after:
         return None
     after = [a for a in ctx.in_actors if a.start >= trigger.end]
-    after = [a for a in after if not modifier(ctx.d, a)] or after  # ('falls to US-backed SDF': the SDF)
+    # ('falls to US-backed SDF': the SDF; 'held by ISIL, which had taken it from rebel groups': ISIL,
+    # the name right after the trigger, though 'held by' before it reads as a modifier's words)
+    after = [a for a in after if not modifier(ctx.d, a) or _RIGHT_AFTER.fullmatch(ctx.low, trigger.end, a.start)
+             and not _MODIFIER_AFTER.match(ctx.low, a.end, a.end + 24)] or after
     if after:
         return (after[-1] if trigger.relation == "control" and not trigger.place_before else after[0]).actor, False
     if ctx.low.endswith("by", trigger.start, trigger.end):
@@ -402,7 +343,7 @@ def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], 
     for a in in_actors:
         if a.start >= first:
             break
-        if not (modifier(d, a) or acted_upon(d, a, "control") or _is_helper(low, a)
+        if not (modifier(d, a) or acted_upon(d, a, "control") or is_helper(low, a)
                 or _SPEAKS_AFTER.match(low, a.end)):
             return a.actor
     found = _last_anaphor(d, sentence, first)
@@ -435,21 +376,38 @@ def anaphoric_subject(ctx, rule):
     found = anaphor_before(ctx)
     if found is None:
         return None
+    # ('The Kurds took up new positions after they pulled out of X': the main clause's subject)
+    if _SUBORDINATOR_BEFORE.search(ctx.low, max(ctx.sentence.start, found[0] - 12), found[0]):
+        main = [a.actor for a in ctx.subjects if a.end <= found[0]]
+        kinds = actor_lexicon().actors
+        main = [a for a in main if not found[2] or a in kinds and kinds[a].kind == "armed group"]
+        if main:
+            return main[0], False
     actor = antecedent(ctx.centres.now() if ctx.centres is not None else (), found[2])
     return (actor, True) if actor is not None else None
 
 
 def participle_subject(ctx, rule):
-    """'..., regaining control over X': the main clause's subject (the sentence's first)."""
-    if ctx.subjects and constructions.participle(ctx.low, ctx.sentence.start, ctx.trigger.start, ctx.trigger.end):
-        return ctx.subjects[0].actor, False
+    """'..., regaining control over X', 'took X after ISIL withdrew, and then pushed on to Y': the
+    main clause's subject (the sentence's first) for a participle or a verb whose subject is left out."""
+    low, trigger, subjects = ctx.low, ctx.trigger, ctx.subjects
+    if subjects and constructions.participle(low, ctx.sentence.start, trigger.start, trigger.end):
+        return subjects[0].actor, False
+    # ('... after ISIL withdrew, and then pushed on': the nearest subject is a subordinate clause's)
+    if len(subjects) > 1 and _AND_THEN_VERB.search(low, max(ctx.sentence.start, trigger.start - 30), trigger.start) \
+            and _SUBORDINATE.search(low, subjects[0].end, subjects[-1].start):
+        return subjects[0].actor, False
     return None
 
 
 def clause_subject(ctx, rule):
-    """The nearest subject before the trigger, in its clause first."""
+    """The nearest subject before the trigger, in its clause first; nobody when its own clause's
+    subject is civilians ('..., while displaced people from the town reached X')."""
     subjects = ctx.subjects
     in_clause = [a for a in subjects if a.start >= ctx.clause_start]
+    if not in_clause and ctx.clause_start > ctx.sentence.start \
+            and _CIVILIAN_SUBJECT.search(ctx.low, ctx.clause_start, ctx.trigger.start):
+        return None, False
     if in_clause or subjects:
         return (in_clause or subjects)[-1].actor, False
     return None

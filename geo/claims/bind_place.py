@@ -18,7 +18,7 @@ from geo.claims.corridor_places import corridor_ends, from_to_destination, route
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
-from geo.knowledge import place_noun_pattern
+from geo.knowledge import month_names, place_noun_pattern, weekdays
 from geo.model import REGION_KINDS, Mention, Sentence
 
 
@@ -103,7 +103,15 @@ _DISTRICT_GAP = named("district_gap")
 
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
 # ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
-_LIST_GAP = re.compile(r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+_FLIGHT_WORD = re.compile(r"\b(?:fle[ed]|escap|displaced)")
+
+# between a place and the operation it names ('the Idlib offensive', 'the Raqqa countryside campaign')
+_NAMES_OPERATION = re.compile(r"[\s'’-]*(?:s\s+)?(?:(?:[\w-]+)\s+){0,2}?")
+
+# ('captured Rajo on 8 March and Jindires': the date of the first item does not end the list)
+_DATE_AFTER = r"(?:\s+(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + "|".join(
+    (*month_names(), *weekdays())) + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
+_LIST_GAP = re.compile(_DATE_AFTER + r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
                        r"(?:(?:wide|large|most|much|some|several|parts?|areas?)\s+(?:parts?\s+|areas?\s+)?of\s+)?"
                        r"(?:the\s+(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?", re.IGNORECASE)
 
@@ -206,13 +214,24 @@ def relative_after(ctx, rule):
 def later_clause(ctx, rule):
     """A place after a later trigger of another clause is that trigger's ('seized X hill, while
     advancing to the centre of Y'); so is a place after a later trigger that is a goal ('the
-    advance was meant to block any advance on Y': Y is the goal's, and no claim's)."""
+    advance was meant to block any advance on Y': Y is the goal's, and no claim's), or an attempt
+    ('recapture a town in the offensive to free Y': Y is the offensive's)."""
     trigger, low = ctx.trigger, ctx.low
     later = [t for t in ctx.d.triggers_in(ctx.sentence) if t.start >= trigger.end and (
         t.relation != trigger.relation and rule.pattern.search(low, trigger.end, t.start)
-        or constructions.goal_before(low, t.start, ctx.sentence.start))]
+        or _not_yet(ctx.d, ctx.sentence, t))]
     if later:
         ctx.after = [m for m in ctx.after if m.start < later[0].start]
+
+
+def _not_yet(d: ClaimDocument, sentence: Sentence, t: Trigger) -> bool:
+    """Whether a trigger is a goal or an attempt, worked out once per trigger (every earlier
+    trigger of the sentence asks it)."""
+    key = ("not_yet", t.start)
+    if key not in d.roles:
+        d.roles[key] = bool(constructions.goal_before(d.low, t.start, sentence.start)
+                            or t.relation in ("control", "lost") and constructions.attempt_before(d.low, t.start, sentence.start))
+    return d.roles[key]
 
 
 def participle_clause(ctx, rule):
@@ -232,6 +251,20 @@ def held_adjective(ctx, rule):
     ctx.before = [m for m in ctx.before[-1:] if (found := constructions.appositive_after(low, m.end, ctx.sentence.end))
                   is not None and found.end() >= trigger.end]
     return [] if not ctx.after and not ctx.before else None
+
+
+def described_place(ctx, rule):
+    """'al-Bab, the last ISIL stronghold in the Aleppo countryside', 'Maskanah, the last town held by
+    ISIL in the governorate': a holder's word in a description of the place named right before it
+    binds that place; the places inside the description only locate it."""
+    trigger = ctx.trigger
+    if trigger.relation != "control" or not ctx.before:
+        return None
+    head = ctx.before[-1]
+    found = constructions.appositive_after(ctx.low, head.end, ctx.sentence.end)
+    if found is None or not head.end <= trigger.start < found.end():
+        return None
+    return [(head, None, False)]
 
 
 def object_relative(ctx, rule):
@@ -294,6 +327,26 @@ def place_left(ctx, rule):
     away = [m for m in ctx.after if rule.pattern.search(ctx.low, max(ctx.sentence.start, m.start - 20), m.start)]
     if away and len(away) < len(ctx.after):
         ctx.after = [m for m in ctx.after if m not in away]
+
+
+def operation_name(ctx, rule):
+    """'the Idlib offensive', 'the Raqqa campaign': the place that names the operation stands right
+    before the word ('a reverse for the army in Saraqeb ... in a Russian-backed offensive' names none)."""
+    trigger = ctx.trigger
+    if not (trigger.place_before and trigger.relation == "contested" and rule.pattern.fullmatch(ctx.low, trigger.start, trigger.end)):
+        return None
+    ctx.before = [m for m in ctx.before if _NAMES_OPERATION.fullmatch(ctx.low, m.end, trigger.start)]
+    return None if ctx.before else []
+
+
+def flight_destination(ctx, rule):
+    """'the fighting forced residents to flee south towards Raqqa': where civilians fled to, after
+    the trigger, is not where the fighting was ('fled to the mountain, where they were besieged' is)."""
+    low, start, key = ctx.low, ctx.sentence.start, ("flight", ctx.sentence.start)
+    if key not in ctx.d.roles:  # (asked once per sentence: most name no flight)
+        ctx.d.roles[key] = _FLIGHT_WORD.search(low, start, ctx.sentence.end) is not None
+    if ctx.d.roles[key]:
+        ctx.after = [m for m in ctx.after if rule.pattern.search(low, max(start, m.start - 40), m.start) is None]
 
 
 def attacked_from(ctx, rule):
@@ -393,10 +446,12 @@ def head_and_list(ctx, rule):
 
 
 STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause,
-         "participle-clause": participle_clause, "held-adjective": held_adjective, "object-relative": object_relative,
+         "participle-clause": participle_clause, "held-adjective": held_adjective, "described-place": described_place,
+         "object-relative": object_relative,
          "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
-         "place-left": place_left, "attacked-from": attacked_from, "no-country": no_country,
+         "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
          "victim-name": victim_name, "unknown-place": unknown_place, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "attacked-from"}
+NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
+                 "attacked-from"}

@@ -132,3 +132,21 @@ def start_of_clause(low: str, sentence: Sentence, at: int) -> int:
     for match in _CLAUSE_BREAK.finditer(low, sentence.start, at):
         start = match.end()
     return start
+
+
+# ('the villages of A, B and C': the naming word before the whole list)
+_NAMING_WORD_BEFORE = named("naming_word_before")
+# the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
+_NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
+                "town": {"town", "village"}, "city": {"city", "town"}}
+
+
+def partitive_of(low: str, trigger: Trigger, place: Mention) -> bool:
+    """'took half of X', 'seized three districts of eastern X': part of the place, not all of it."""
+    if place.start < trigger.end or place.start - trigger.end > 60:
+        return False
+    end = place.start
+    naming = _NAMING_WORD_BEFORE.search(low, trigger.end, end)
+    if naming is not None and place.kind in _NAMED_KINDS[naming.group("word")]:
+        end = naming.start()  # 'took the villages of X and Y': the words name the villages, all of them
+    return cue("partitive").search(low, trigger.end, end) is not None

@@ -38,17 +38,40 @@ def allies(low: str, actors: list[ActorMention]) -> list[ActorMention]:
 
 
 def in_description(low: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention],
-                    earlier: list[Trigger]) -> bool:
-    """Whether a control word lies in a description of a place that an earlier trigger of the
-    sentence binds ('captured Baghouz, the last pocket held by Islamic State')."""
-    if trigger.relation != "control" or not earlier:
+                    bound: set[int]) -> bool:
+    """Whether a control word lies in a description of a place that an earlier change of hands of
+    the sentence binds ('captured Baghouz, the last pocket held by Islamic State'; ``bound``: where
+    the places those claims bind start), not one an earlier clause names ('After taking Dabiq, the
+    rebels turned towards al-Bab, the last ISIL stronghold': ISIS holds al-Bab)."""
+    if trigger.relation != "control" or not bound:
         return False
     for m in in_places:
-        if m.end <= trigger.start and any(t.end <= m.start and t.relation in ("control", "lost") for t in earlier):
+        if m.end <= trigger.start and m.start in bound:
             found = constructions.appositive_after(low, m.end, sentence.end)
             if found is not None and m.end <= trigger.start < found.end():
                 return True
     return False
+
+
+def descriptions(low: str, sentence: Sentence, in_places: list[Mention]) -> list[tuple[int, int]]:
+    """The spans of the descriptions of places in the sentence ('al-Sukhnah, one of the last ISIL
+    strongholds before Deir ez-Zor,'): from the place's end to the next comma or the sentence's end."""
+    spans = []
+    for m in in_places:
+        if low[m.end:m.end + 2].lstrip()[:1] != ",":
+            continue  # (a description follows its place after a comma)
+        found = constructions.appositive_after(low, m.end, sentence.end)
+        if found is not None:
+            comma = low.find(",", found.end(), sentence.end)
+            spans.append((m.end, comma if comma >= 0 else sentence.end))
+    return spans
+
+
+def outside_descriptions(spans: list[tuple[int, int]], at: int):
+    """For a trigger at ``at``: a filter that drops the mentions inside a description the trigger is not in."""
+    if not spans or any(start <= at < end for start, end in spans):
+        return lambda mentions: mentions
+    return lambda mentions: [m for m in mentions if not any(start <= m.start < end for start, end in spans)]
 
 
 _DOER_BY = named("doer_by")
@@ -97,7 +120,8 @@ def in_province(low: str, place: Mention) -> bool:
 
 # the kinds of place a noun that refers back can name ('the city' a city, 'the airbase' a facility)
 _ANAPHOR_KINDS = (("city", {"city"}), ("town", {"town", "city"}), ("village", {"village", "town"}),
-                  ("base", {"facility"}), ("airport", {"facility"}), ("dam", {"facility"}), ("field", {"facility"}))
+                  ("base", {"facility"}), ("airport", {"facility"}), ("dam", {"facility"}), ("field", {"facility"}),
+                  ("refinery", {"facility"}))
 _ANAPHOR_NOUN = named("anaphor_noun")
 
 
@@ -139,11 +163,14 @@ def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, M
 
 
 def _unnamed_antecedent(low: str, noun: str, sentence_start: int) -> int | None:
-    """Where the sentence before introduces an unnamed one of the noun ('a village near X'), if it does."""
+    """Where the sentence before introduces an unnamed one of the noun ('a village near X'), if it
+    does; an apposition names it ('overran X, a town in the desert': the town is X)."""
     last = None
+    window = low[max(0, sentence_start - 300):sentence_start]
     for m in re.finditer(r"\b(?:a|an|another|one)\s+(?:[\w-]+\s+)?" + re.escape(noun) + r"\b(?!\s+(?:of|called|named|known)\b)",
-                         low[max(0, sentence_start - 300):sentence_start]):
-        last = max(0, sentence_start - 300) + m.start()
+                         window):
+        if not window[:m.start()].rstrip().endswith(","):
+            last = max(0, sentence_start - 300) + m.start()
     return last
 
 

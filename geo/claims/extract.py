@@ -26,9 +26,11 @@ from geo.claims import bind_actor, bind_place, constructions, discourse
 from geo.claims import syntax as syntax_parse
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.annotate import annotate
-from geo.claims.bind_actor import claimant_of, coordinated_actors, is_modifier, is_object, opponents_of
+from geo.claims.bind_actor import is_modifier, is_object
+from geo.claims.sides import claimant_of, coordinated_actors, opponents_of
 from geo.claims.calibration import calibrate
-from geo.claims.clauses import SHORT_NOTE, start_of_clause, in_relative_clause, reference_kind, names_unknown_place, part_of_city
+from geo.claims.clauses import (SHORT_NOTE, in_relative_clause, names_unknown_place, part_of_city, partitive_of,
+                                reference_kind, start_of_clause)
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
@@ -42,6 +44,7 @@ __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
 # between a control word and its place: things near it were taken, not the place or a part of it
 _NEAR_ONLY = named("near_only")
 _HELD_FEATURE = named("held_feature")
+_HOLDS = named("holds")
 
 
 # when one clause gives one actor several relations to one place, the one that says most
@@ -133,13 +136,15 @@ class ClaimExtractor:
             antecedent = _UNREAD  # what 'the town' of this sentence stands for, read at its first bound trigger
             parsed = d.parses.get(sentence.start)
             clause_start = _clause_starts(low, sentence)
+            descriptions = discourse.descriptions(low, sentence, in_places) if triggers_here else []
             for k, trigger in enumerate(triggers_here):
                 relation = trigger.relation
                 if constructions.goal_before(low, trigger.start, lo):
                     continue  # 'their goal of capturing X', 'preparing an assault on X', 'if X is attacked': no event yet
                 if relation in ("control", "lost") and constructions.feature_object(low, trigger.end, hi, in_places):
                     continue  # 'seized a key bridge between X and Y', 'captured hills near the town': not the town
-                if discourse.in_description(low, sentence, trigger, in_places, triggers_here[:k]):
+                if relation == "control" and own and discourse.in_description(
+                        low, sentence, trigger, in_places, {c.place_start for c in own if c.relation in ("control", "lost")}):
                     continue  # 'captured Baghouz, the last pocket held by ISIS': the main verb binds Baghouz
                 if relation == "strike" and _INSTRUMENT_BEFORE.search(low, max(lo, trigger.start - 30), trigger.start) \
                         and any(t.relation == "strike" and t.start >= clause_start(trigger.start)
@@ -161,8 +166,14 @@ class ClaimExtractor:
                              for t in unclaimed)
                 # 'Shelling by Turkish forces also hit X': the strike word before in the clause says whose 'hit' it is
                 clause_actor = next((c.actor for t, c in struck if t.start >= opens), None)
+                # ('reached X, one of the last ISIS strongholds before Y, and stormed it': the description's
+                # actors and places are not the main verbs')
+                actors_for, places_for = in_actors, in_places
+                if descriptions:
+                    outside = discourse.outside_descriptions(descriptions, trigger.start)
+                    actors_for, places_for = outside(in_actors), outside(in_places)
                 actor, carried = bind_actor.choose(bind_actor.ActorContext(
-                    d, sentence, trigger, in_actors, last_actor, not silent, clause_actor or claimant, centres))
+                    d, sentence, trigger, actors_for, last_actor, not silent, clause_actor or claimant, centres))
                 if speaker is not None and (actor is None or carried or trigger.start < src_start and actor == speaker):
                     actor, carried = speaker, False
                 if actor is None:
@@ -171,7 +182,7 @@ class ClaimExtractor:
                 last_actor = actor
                 if antecedent is _UNREAD:  # (the same for every trigger of the sentence)
                     antecedent = discourse.referent(low, sentence, salience, last_place)
-                targets = bind_place.choose(bind_place.PlaceContext(d, sentence, trigger, in_places, in_unresolved,
+                targets = bind_place.choose(bind_place.PlaceContext(d, sentence, trigger, places_for, in_unresolved,
                                                                     antecedent, desert, salience=salience))
                 if stance_of_body is None:
                     stance_of_body = body_stance(low, sentence)
@@ -183,7 +194,7 @@ class ClaimExtractor:
                 if relation == "contested":  # 'X clashed with Y', 'clashes between X and Y': both fight there
                     partners += [a for a in opponents_of(low, in_actors, trigger) if a != actor and a not in partners]
                 # 'took half of X and Y': the words before the first place of a list say it for all
-                partitive = relation == "control" and bool(targets) and _partitive(low, trigger, targets[0][0]) \
+                partitive = relation == "control" and bool(targets) and partitive_of(low, trigger, targets[0][0]) \
                     and not (not short_note and discourse.in_province(low, targets[0][0]))
                 # 'overran villages south of Kirkuk': a place named only as a bearing was fought near, not taken
                 partitive = partitive or relation in ("control", "lost") and len(targets) == 1 and targets[0][2] \
@@ -192,7 +203,8 @@ class ClaimExtractor:
                 partitive = partitive or relation == "control" and len(targets) == 1 and targets[0][2] \
                     and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
                 # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
-                place_relation = "contested" if partitive else relation
+                # ('still held parts of X', 'held a pocket in X': holding out in part of it)
+                place_relation = ("presence" if _HOLDS.match(low, trigger.start) else "contested") if partitive else relation
                 if (partitive or targets and constructions.counted(low, trigger.end, targets[0][0].start)) and not short_note \
                         and relation == "control" and targets and _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
                     continue  # long-form: 'took two villages near al-Rai', 'the hilltop near X': not X (granularity)
@@ -236,8 +248,12 @@ class ClaimExtractor:
                         and (c.actor, c.place_id) not in held]
             if triggers_here and (opening := constructions.lead(low, lo, hi)) is not None:
                 # 'The X offensive was a military operation launched by Y against Z': Y contests X
-                own = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
-                       for actor, m in discourse.lead_bindings(sentence, low, opening, in_actors, in_places)] or own
+                # (the holder it names keeps its claim: '... launched by Y to capture the ISIS-held city of X')
+                lead = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
+                        for actor, m in discourse.lead_bindings(sentence, low, opening, in_actors, in_places)]
+                held = [t.end for t in triggers_here if t.relation == "control" and low[t.start - 1:t.start] == "-"]
+                own = lead + [c for c in own if c.relation == "control" and c.actor not in {x.actor for x in lead}
+                              and any(0 <= c.place_start - end <= 40 for end in held)] if lead else own
             waiting = [p for p in pending if p[0].end <= sentence.start]
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
@@ -302,24 +318,6 @@ def _counted_near_before(low: str, sentence_start: int, trigger: Trigger, place:
     return constructions.counted(low, start, place.start) is not None and _NEAR_ONLY.search(low, start, place.start) is not None
 
 
-# ('the villages of A, B and C': the naming word before the whole list)
-_NAMING_WORD_BEFORE = named("naming_word_before")
-# the kinds of place each naming word names ('the villages of X' are X, 'three villages of Mosul' part of it)
-_NAMED_KINDS = {"village": {"village", "hamlet", "town"}, "hamlet": {"village", "hamlet"},
-                "town": {"town", "village"}, "city": {"city", "town"}}
-
-
-def _partitive(low: str, trigger: Trigger, place: Mention) -> bool:
-    """'took half of X', 'seized three districts of eastern X': part of the place, not all of it."""
-    if place.start < trigger.end or place.start - trigger.end > 60:
-        return False
-    end = place.start
-    naming = _NAMING_WORD_BEFORE.search(low, trigger.end, end)
-    if naming is not None and place.kind in _NAMED_KINDS[naming.group("word")]:
-        end = naming.start()  # 'took the villages of X and Y': the words name the villages, all of them
-    return cue("partitive").search(low, trigger.end, end) is not None
-
-
 _SEQUENCE_GAP = 20  # characters between two changes of hands that are two events ('lost it ... and retook it')
 
 
@@ -371,21 +369,26 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     kept |= set(struck_too.values())
     # one holder per place: two actors in control of one place in one sentence contradict each
     # other; the trigger nearest the place (its own clause before one behind it) keeps its claim
+    # ('remained under ISIS control until May, when the army recaptured it': two times, two holders)
     holder: dict[str, int] = {}
+    in_turn: set[int] = set()
     for i in sorted(kept):
         c = claims[i]
         if c.relation == "control":
             j = holder.get(c.place_id)
-            if j is None or distances[i] < distances[j]:
+            if j is not None and _DATING.search(low, min(at[i], at[j]), max(at[i], at[j])):
+                in_turn |= {i, j}
+            elif j is None or distances[i] < distances[j]:
                 holder[c.place_id] = i
-    kept = {i for i in kept if claims[i].relation != "control" or holder[claims[i].place_id] == i}
+    kept = {i for i in kept if claims[i].relation != "control" or holder[claims[i].place_id] == i or i in in_turn}
     # a strike the sentence gives a named actor is not also an unidentified one's ('soldiers were
     # killed ... by shelling whose source is the Kurdish Units')
+    # ('ISIL fighters were killed in the battle for X': the deaths are the fight's, no unnamed strike)
     strikes = [i for i in kept if claims[i].relation == "strike"]
-    if len(strikes) > 1:
+    if strikes:
         known = actor_lexicon().actors
         unnamed = {i for i in strikes if claims[i].actor in known and known[claims[i].actor].kind == "unidentified"}
-        named = {claims[i].place_id for i in strikes if i not in unnamed}
+        named = {claims[i].place_id for i in kept if i not in unnamed and claims[i].relation in ("strike", "contested")}
         kept = {i for i in kept if not (i in unnamed and claims[i].place_id in named)}
     return [c for i, c in enumerate(claims) if i in kept]
 

@@ -31,7 +31,7 @@ from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import LINK, SlotFiller, placed_mention
-from geo.geoparse.spelling import SAME_PLACE_DEGREES, alike_in_region, named_after_place
+from geo.geoparse.spelling import NEAR_KM, SAME_PLACE_DEGREES, alike_in_region, named_after_place
 from geo.geoparse.toponyms import qualified_names
 from geo.model import SETTLEMENT_KINDS, VILLAGE_KINDS, Mention, Place
 
@@ -44,7 +44,6 @@ _TARGET_KINDS = VILLAGE_KINDS | {"town", "city"}
 FAR_TOWN_KM = 100.0
 LEVEL = 1  # the admin level searched: the districts of the text's places (a governorate holds too many namesakes)
 FEATURE_LEVEL = 0  # ... and for a feature named after a place ('Lake Jabbul'), when its districts hold none: their governorates
-NEAR_KM = 40.0  # how near the text's other places (km) a find must lie
 LOOSE_NEAR_KM = 20.0  # ... and then nearer the text's certain places
 MARGIN = 2.0  # and how much nearer than the place another stage gave, or than another place so spelled
 _ARTICLES = ("al-", "el-", "al ", "el ")

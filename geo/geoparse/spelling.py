@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from geo.model import Place
 
 SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two layers
+NEAR_KM = 40.0  # how near the text's other places (km) a place found by its spelling alone must lie
 VOWEL_EDITS = 2  # one more vowel changed than a spelling may differ by, when the consonants are the same
 
 # heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
