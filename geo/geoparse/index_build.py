@@ -24,7 +24,7 @@ from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants
 from geo.knowledge import demonym_countries, theatre_countries, theatre_sql
 from geo.model import SETTLEMENT_KINDS, Place
 
-INDEX_VERSION = "27"
+INDEX_VERSION = "28"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"
@@ -424,6 +424,11 @@ def build_index(db_path: Path, ac_path: Path, progress: "ProgressCallback | None
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.execute("CREATE INDEX names_place ON names(place_id)")
     _place_units_at_seats(conn)
+    # the places of one governorate, district or sub-district (a spelling-tolerant look-up's region), and
+    # a country's own place: without them each of those look-ups scanned every place (tens of ms each)
+    for column in ("adm1", "adm2", "adm3"):
+        conn.execute(f"CREATE INDEX places_{column} ON places({column})")
+    conn.execute("CREATE INDEX places_kind_country ON places(kind, country)")
     conn.commit()
     conn.close()
 

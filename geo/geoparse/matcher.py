@@ -96,19 +96,19 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
     knows, written in lower case ('said', 'man', 'of'). They still block overlapping hits.
     """
     stream = stream or KeyStream(text)
-    raw = []
-    for end, (key, n_tokens, flags) in automaton.iter(stream.stream):
-        raw.append((end - len(key) - 1, n_tokens, key, flags))
+    # (start, -tokens, key, flags): one span gives one key, so (start, -tokens) orders them all
+    raw = [(end - len(key) - 1, -n_tokens, key, flags) for end, (key, n_tokens, flags) in automaton.iter(stream.stream)]
     if not raw:
         return []
-    raw.sort(key=lambda r: (r[0], -r[1]))
+    raw.sort()
     hits: list[NameHit] = []
     spaces_seen, scanned_to = 0, 0
     taken_until = -1
     s = stream.stream
     parts = stream.parts
     offsets = stream.offsets
-    for pos, n_tokens, key, flags in raw:
+    for pos, minus_tokens, key, flags in raw:
+        n_tokens = -minus_tokens
         spaces_seen += s.count(" ", scanned_to, pos)
         scanned_to = pos
         first = spaces_seen  # tokens before this one = spaces before its leading space

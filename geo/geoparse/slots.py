@@ -34,8 +34,8 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key
-from geo.geoparse.spelling import (NEAR_KM, SAME_PLACE_DEGREES, alike_consonants, alike_in_region, allowed_edits,
-                                   consonants, same_onset, spelling_alternates)
+from geo.geoparse.spelling import (NEAR_KM, SAME_PLACE_DEGREES, SpellingSearch, alike_consonants, alike_in_region,
+                                   allowed_edits, consonants, same_onset, spelling_alternates)
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, km_between, word_zipf
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, weekdays
@@ -126,6 +126,7 @@ class SlotFiller:
         self._theatre: dict[str, Place | None] = BoundedMemo()
         self._regional: dict[tuple[str, int, str, bool], tuple[Place | None, int]] = BoundedMemo()
         self._curated: dict[str, Place | None] = BoundedMemo()  # by surface: the curated city a village's name is
+        self._theatre_search: tuple[list[str], SpellingSearch] | None = None  # (the theatre's keys, their search)
 
     def fill(self, doc_id: str, text: str, mentions: list[Mention], stream: KeyStream | None = None) -> list[Mention]:
         """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
@@ -256,8 +257,10 @@ class SlotFiller:
         if letters < 6:
             return None
         keys, ids = self.index.names_in_theatre()
+        if self._theatre_search is None or self._theatre_search[0] is not keys:
+            self._theatre_search = keys, SpellingSearch(keys)  # (built on the first look-up that needs it)
         skeleton = consonants(key)
-        found = process.extract(key, keys, scorer=Indel.distance, score_cutoff=allowed_edits(letters), limit=12)
+        found = self._theatre_search[1].extract(key, allowed_edits(letters), 12)
         places = [self.index.place(ids[i]) for k, _, i in found if consonants(k) == skeleton]
         places = [p for p in places if p is not None]
         if not places:

@@ -11,6 +11,8 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -148,3 +150,52 @@ def alike_in_region(index: "GazetteerIndex", key: str, level: int, code: str) ->
                          or abs(p.lon - places[0].lon) > SAME_PLACE_DEGREES for p in places[1:]):
         return None
     return places[0]
+
+
+class SpellingSearch:
+    """A long list of keys (every name of the theatre) searched for the keys a few edits from a
+    spelling: what ``process.extract(key, keys, scorer=Indel.distance, score_cutoff=edits,
+    limit=limit)`` gives, in its order, reading only the parts of the list that can hold one.
+
+    The keys are parted by length and by which of a few letters they hold: two keys differ by
+    at least the difference of their lengths, and by at least one edit for each of those letters
+    one holds and the other lacks.
+
+    >>> search = SpellingSearch(["raka", "rakka", "halab", "hims", "idlib", "raqa"])
+    >>> search.extract("rakah", 2, 3)
+    [('raka', 1, 0), ('rakka', 2, 1)]
+    """
+
+    LETTERS = 8  # letters of the signature: 256 parts at most per length
+
+    def __init__(self, keys: list[str]) -> None:
+        holding = Counter(chain.from_iterable(map(set, keys)))
+        half = len(keys) / 2  # the letters nearest half the keys part them best
+        letters = sorted(holding, key=lambda letter: (abs(holding[letter] - half), letter))[:self.LETTERS]
+        self._bits = {letter: 1 << i for i, letter in enumerate(letters)}
+        signatures = [0] * len(keys)
+        for letter, bit in self._bits.items():  # a pass per letter: the loops stay in comprehensions
+            signatures = [s | bit if letter in key else s for s, key in zip(signatures, keys)]
+        parts: dict[int, dict[int, tuple[list[str], list[int]]]] = {}
+        for position, (key, signature) in enumerate(zip(keys, signatures)):
+            keys_, positions = parts.setdefault(len(key), {}).setdefault(signature, ([], []))
+            keys_.append(key)
+            positions.append(position)
+        self._parts = {length: list(by_signature.items()) for length, by_signature in parts.items()}
+
+    def _signature(self, key: str) -> int:
+        bits = self._bits
+        return sum(bits[letter] for letter in set(key) if letter in bits)
+
+    def extract(self, key: str, edits: int, limit: int) -> list[tuple[str, int, int]]:
+        """(key, distance, position in the list) of the nearest keys, at most ``edits`` away:
+        the nearest first, then by position."""
+        signature = self._signature(key)
+        found: list[tuple[str, int, int]] = []
+        for length in range(len(key) - edits, len(key) + edits + 1):
+            for part_signature, (keys, positions) in self._parts.get(length, ()):
+                if (part_signature ^ signature).bit_count() <= edits:
+                    found.extend((k, distance, positions[i]) for k, distance, i in process.extract(
+                        key, keys, scorer=Indel.distance, score_cutoff=edits, limit=limit))
+        found.sort(key=lambda kdi: (kdi[1], kdi[2]))
+        return found[:limit]

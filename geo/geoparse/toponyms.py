@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -127,8 +128,8 @@ def find_unresolved(doc_id: str, text: str, taken: Iterable[tuple[int, int]]) ->
         # matches of one pattern never overlap one another, so each is checked only against the
         # spans known before this pattern: sorted, with a running maximum of their ends
         spans.sort()
-        starts = [s for s, _ in spans]
-        reach = list(accumulate((e for _, e in spans), max))
+        starts = list(map(itemgetter(0), spans))
+        reach = list(accumulate(map(itemgetter(1), spans), max))
         new: list[tuple[int, int]] = []
         for match in _matches(index, text):
             start, end = match.span("name")
