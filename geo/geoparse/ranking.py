@@ -20,7 +20,8 @@ from geo.geoparse.context import ARABIC_NAMING, arabic_noun_before
 from geo.geoparse.normalize import arabic_word_forms, name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
-from geo.model import REGION_KINDS, SMALL_KINDS, VILLAGE_KINDS, Place
+from geo.geoparse.spelling import NEAR_KM
+from geo.model import REGION_KINDS, SMALL_KINDS, VILLAGE_KINDS, Mention, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
 # (or evidenced) elsewhere in the document, or it is a city this large.
@@ -260,3 +261,21 @@ def not_the_village_meant(place: Place, ctx: Context) -> bool:
     meant is one the gazetteer lacks)."""
     return bool(ctx.anchors) and place.kind not in VILLAGE_KINDS and place.kind in SMALL_KINDS | {"city"} \
         and ctx.nearest_km(place) > FAR_VILLAGE_KM
+
+
+def near_the_text(located: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The names found after a locative by their spelling anywhere in the theatre, less the villages
+    among them that lie farther than NEAR_KM from every place the text names: the text says the
+    name is elsewhere ('the Qarachogh area near Makhmour' is no hamlet 110 km from Makhmour). The
+    name is left to the later stages (the villages of the text's own districts, the unresolved-name
+    patterns). A text that names no other place keeps the village its spelling gives.
+    """
+    villages = [m for m in located if m.kind in VILLAGE_KINDS and not is_curated(m.place_id)]
+    if not villages:
+        return located
+    named = [(m.lat, m.lon) for m in mentions
+             if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES]
+    if not named:
+        return located  # nothing in the text says where it is: the spelling is all there is
+    far = {id(m) for m in villages if not any(km_between((m.lat, m.lon), p) <= NEAR_KM for p in named)}
+    return [m for m in located if id(m) not in far]

@@ -34,12 +34,12 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.matcher import KeyStream
 from geo.geoparse.memo import BoundedMemo
 from geo.geoparse.normalize import name_key
-from geo.geoparse.spelling import (NEAR_KM, SAME_PLACE_DEGREES, SpellingSearch, alike_consonants, alike_in_region,
+from geo.geoparse.spelling import (SAME_PLACE_DEGREES, SpellingSearch, alike_consonants, alike_in_region,
                                    allowed_edits, consonants, same_onset, spelling_alternates)
-from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, km_between, word_zipf
+from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, near_the_text, word_zipf
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, weekdays
-from geo.model import SMALL_KINDS, TOWN_KINDS, VILLAGE_KINDS, Mention, Place
+from geo.model import SMALL_KINDS, TOWN_KINDS, Mention, Place
 
 # a capitalised name of one to four words, Arabic articles and 'Abu'-like heads included
 _WORD = r"[A-Z][\w'’]*[a-z][\w'’]*"
@@ -99,24 +99,6 @@ REGIONAL_CONFIDENCE = 0.6  # a spelling matched inside the region the text gives
 THEATRE_CONFIDENCE = 0.5  # a spelling matched in the whole theatre
 
 
-def _near_the_text(located: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """The names found after a locative by their spelling anywhere in the theatre, less the villages
-    among them that lie farther than NEAR_KM from every place the text names: the text says the
-    name is elsewhere ('the Qarachogh area near Makhmour' is no hamlet 110 km from Makhmour). The
-    name is left to the later stages (the villages of the text's own districts, the unresolved-name
-    patterns). A text that names no other place keeps the village its spelling gives.
-    """
-    villages = [m for m in located if m.kind in VILLAGE_KINDS and not is_curated(m.place_id)]
-    if not villages:
-        return located
-    named = [(m.lat, m.lon) for m in mentions
-             if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES]
-    if not named:
-        return located  # nothing in the text says where it is: the spelling is all there is
-    far = {id(m) for m in villages if not any(km_between((m.lat, m.lon), p) <= NEAR_KM for p in named)}
-    return [m for m in located if id(m) not in far]
-
-
 class SlotFiller:
     """Resolves the names of place slots among the places inside the slot's region."""
 
@@ -132,7 +114,7 @@ class SlotFiller:
         """``mentions`` (sorted) with the names of place slots resolved, or marked unresolved
         when the place another stage gave them lies outside the region; ``stream``: the text's
         tokens, when the matcher has them already."""
-        located = _near_the_text(self._after_locatives(doc_id, text, stream or KeyStream(text),
+        located = near_the_text(self._after_locatives(doc_id, text, stream or KeyStream(text),
                                                        [(m.start, m.end) for m in mentions if m.role != "unresolved"]),
                                  mentions)
         mentions = _replace_unresolved(mentions, located)
