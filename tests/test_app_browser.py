@@ -15,7 +15,8 @@ from typing import Iterator
 import pytest
 
 from tests.test_browser import (  # noqa: F401 (browser_page: a fixture)
-    ARTIFACTS, MAP_IFRAME, ROOT, _boxes, _make_clickable, _map_frame, _overlap, _script_runs, browser_page, running_app,
+    ARTIFACTS, MAP_IFRAME, ROOT, _boxes, _make_clickable, _map_frame, _overlap, _script_runs, _settled_map, browser_page,
+    running_app,
 )
 
 pytestmark = pytest.mark.browser
@@ -28,8 +29,7 @@ def demo_server() -> Iterator[str]:
 
 
 def _ready(page):
-    frame = page.frame_locator(MAP_IFRAME)
-    frame.locator(".geo-label").first.wait_for(state="visible", timeout=60_000)
+    frame = _settled_map(page)
     page.get_by_role("heading", name="Read a document").wait_for(timeout=60_000)  # the rest of the page
     page.wait_for_timeout(800)
     return frame

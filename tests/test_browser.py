@@ -251,9 +251,17 @@ def _map_frame(page):
     return page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000).content_frame()
 
 
+def _settled_map(page):
+    """The map's frame once its names are drawn and it is the only map frame: streamlit may still
+    mount the new frame beside the stale one for a moment (fresh-clone CI: two frames, the stale
+    one of width -1), so the wait reads the last frame, then waits for the stale one to go."""
+    page.frame_locator(MAP_IFRAME).last.locator(".geo-label").first.wait_for(state="visible", timeout=60_000)
+    page.wait_for_function(f"() => document.querySelectorAll('{MAP_IFRAME}').length === 1", timeout=60_000)
+    return page.frame_locator(MAP_IFRAME)
+
+
 def _wait_map_ready(page):
-    frame = page.frame_locator(MAP_IFRAME)
-    frame.locator(".geo-label").first.wait_for(state="visible", timeout=60_000)
+    frame = _settled_map(page)
     page.get_by_role("heading", name="Read a document").wait_for(timeout=60_000)  # the run after the map's
     page.wait_for_timeout(500)
     return frame
