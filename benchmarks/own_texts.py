@@ -1,4 +1,4 @@
-"""Claims on our own annotated paragraphs (tests/data/english, tests/data/arabic), scored in process.
+"""Claims on our own annotated paragraphs (tests/data/english, arabic, longform), scored in process.
 
     .venv/bin/python -m benchmarks.own_texts                    # every set
     .venv/bin/python -m benchmarks.own_texts --set english      # one set
@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-SETS = {"english": ROOT / "tests" / "data" / "english", "arabic": ROOT / "tests" / "data" / "arabic"}
+SETS = {"english": ROOT / "tests" / "data" / "english", "arabic": ROOT / "tests" / "data" / "arabic",
+        "longform": ROOT / "tests" / "data" / "longform"}
 STYLES = {"e": "encyclopedia", "n": "news"}
 
 
