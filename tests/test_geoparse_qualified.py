@@ -1,7 +1,8 @@
-"""A name an Arabic qualifier ends ('Shilallah al-Kabeera', 'Buqrus Tahtani'; qualifier_words.csv)
+"""A name an Arabic qualifier ends ('Shilallah al-Kabeera', 'Buqrus Tahtani'; the [[name_tail]] words of words.toml)
 is looked for by spelling in the districts of the text's places; nothing is shown when nothing so
 spelled lies near. Sentences written for these tests."""
-from geo.geoparse.toponyms import qualified_names, qualifier_words
+from geo.geoparse.toponyms import qualified_names
+from geo.knowledge import name_tails
 from geo.model import Document
 
 
@@ -16,7 +17,7 @@ def test_names_that_a_qualifier_ends_are_found_without_the_word_before_them():
 
 
 def test_the_qualifier_list_is_validated_and_holds_the_common_spellings():
-    words = qualifier_words()
+    words = name_tails()
     assert {"Tahtani", "Fawqani", "Kabeera", "Gharbiyah"} <= set(words) and all(w[:1].isupper() for w in words)
 
 

@@ -4,48 +4,25 @@ Toponym patterns: 'the village of X', 'X junction', a feature's English name ('L
 'X Mountain', 'X Hill'; ``feature_words.csv``), and Arabic article names ('al-X') that no
 gazetteer entry, person or organisation accounts for; in Arabic script, a name after a place noun
 ('قرية أم الكيف', 'حي المعلمين'). They are shown, never guessed at. Names an Arabic qualifier ends ('Buqrus Tahtani', 'Shilallah
-al-Kabeera'; ``qualifier_words.csv``) are found too (``qualified_names``), for the document-area
+al-Kabeera'; the ``[[name_tail]]`` words of ``words.toml``) are found too (``qualified_names``), for the document-area
 look-up to settle; they are not shown when it does not (a claim may still read such a name in a list).
 """
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from itertools import accumulate
 from operator import itemgetter
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from geo.geoparse.context import ARABIC_NAMING, arabic_name_heads, arabic_noun_before
-from geo.geoparse.index_build import DATA_DIR, english_feature_words
+from geo.geoparse.index_build import english_feature_words
 from geo.geoparse.normalize import arabic_token_key
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
-from geo.knowledge import alternation, place_noun_pattern
+from geo.knowledge import alternation, name_tails, place_noun_pattern
 from geo.model import Mention
 
 NAME = r"[A-Z][\w'’]+(?:[- ](?:(?:al|el|ar|as|ash|ad|ez|az)-)?[A-Z][\w'’]+){0,3}"
-QUALIFIER_WORDS_CSV = DATA_DIR / "qualifier_words.csv"
-_QUALIFIER_MEANINGS = frozenset({"lower", "upper", "big", "small", "middle", "east", "west", "north", "south"})
-
-
-@lru_cache(maxsize=1)
-def qualifier_words(path: Path | None = None) -> tuple[str, ...]:
-    """The Arabic words that end a place's name to tell one of a pair ('Tahtani', 'Kabirah';
-    ``qualifier_words.csv``), validated: a capitalised word and one of the known meanings."""
-    path = path or QUALIFIER_WORDS_CSV
-    words = []
-    with open(path, encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(line for line in handle if not line.startswith("#")), start=2):
-            word = (row.get("word") or "").strip()
-            if not word[:1].isupper() or not word.isalpha() or row.get("meaning") not in _QUALIFIER_MEANINGS:
-                raise ValueError(f"{path}, line {line}: a capitalised word and a meaning among "
-                                 f"{', '.join(sorted(_QUALIFIER_MEANINGS))} are needed")
-            words.append(word)
-    return tuple(dict.fromkeys(words))
-
-
 # words a sentence or a phrase starts with, never the first word of a qualified name
 _FUNCTION_WORDS = r"(?:In|On|At|The|And|From|Near|To|Of|By|For|With|Into|Around|Outside|Between)\b"
 # words after a name that make it a facility or a feature: 'X junction', 'X Mountain', 'X hill'
@@ -63,14 +40,14 @@ _BARE_ARTICLE = 3  # the index of the bare 'al-X' pattern
 # 'Buqrus Tahtani', 'Shilallah al-Kabeera': one or two capitalised words and a qualifier
 _QUALIFIED = re.compile(rf"(?<![\w'’-])(?P<name>(?:(?:[Aa]l|[Ee]l)[- ])?(?!{_FUNCTION_WORDS})[A-Z][\w'’]+"
                         rf"(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+)?[ -](?:(?:[Aa]l|[Ee]l)[- ])?"
-                        rf"(?:{alternation(qualifier_words())}))\b")
+                        rf"(?:{alternation(name_tails())}))\b")
 _DEMONYM = re.compile(r"^(?:\w+(?:ian|ean|ese|ish|i)|American|Arab|Kurd)(?:\s|$)")
 _PERSON_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")  # 'Haider al-Abadi', 'Bashar al-Assad'
 _NOT_PLACE_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+|said|says|told)\b")
 _FACILITY_WORD = re.compile(rf"\s(?:{_FACILITY_WORDS})\b")
 _LONGEST_NAME = 160  # characters a facility name may take before its facility word
 # a qualifier, found with a look-ahead for its first letter (lets the regex engine skip to it)
-_QUALIFIER = re.compile("(?=[" + "".join(sorted({w[0] for w in qualifier_words()})) + rf"])\b(?:{alternation(qualifier_words())})\b")
+_QUALIFIER = re.compile("(?=[" + "".join(sorted({w[0] for w in name_tails()})) + rf"])\b(?:{alternation(name_tails())})\b")
 _LONGEST_QUALIFIED = 60  # characters a qualified name may take before its qualifier
 
 

@@ -18,6 +18,6 @@ from geo.knowledge.records import (  # noqa: F401
 )
 from geo.knowledge.words import (  # noqa: F401
     alternation, bearing_pattern, bearings, community_adjectives, compass_points, link_words, month_abbreviations, month_names, month_number,
-    months, name_heads, place_noun_pattern, place_nouns, roles, titles, weekdays,
+    months, name_heads, name_tails, place_noun_pattern, place_nouns, roles, titles, weekdays,
 )
 from geo.knowledge.world import demonym_countries, demonym_records, theatre_countries, theatre_sql  # noqa: F401

@@ -1,5 +1,5 @@
 """Word classes (``geo/data/lexicon/words.toml``): months, weekdays, compass points, link words,
-place nouns, titles, roles and the heads of Arabic place names, each written once.
+place nouns, titles, roles and the heads and tails of Arabic place names, each written once.
 
 Patterns are built from them with :func:`alternation` (escaped, longest first, so that a regex
 prefers 'villages' to 'village' as a greedy ``villages?`` did):
@@ -170,6 +170,22 @@ def roles() -> tuple[str, ...]:
 def community_adjectives() -> tuple[str, ...]:
     """Adjectives of a community or faith that describe a quarter without naming it ('Shiite')."""
     return _word_table("community")[""]
+
+
+_TAIL_CLASSES = frozenset({"lower", "upper", "big", "small", "middle", "east", "west", "north", "south"})
+
+
+@lru_cache(maxsize=1)
+def name_tails() -> tuple[str, ...]:
+    """Arabic words that end a place's name to tell one of a pair ('Tahtani', 'Kabirah'), each a
+    capitalised word of a known class (lower, upper, big, small, middle and the four directions)."""
+    records = load_table(FILE, "name_tail", required={"class": str, "words": list})
+    for record in records:
+        if record["class"] not in _TAIL_CLASSES or not all(
+                isinstance(w, str) and w[:1].isupper() and w.isalpha() for w in record["words"]):
+            raise LexiconError(f"{record['_where']}: [[name_tail]] needs a class among "
+                               f"{', '.join(sorted(_TAIL_CLASSES))} and capitalised words")
+    return tuple(dict.fromkeys(w for r in records for w in r["words"]))
 
 
 def name_heads(cls: str) -> tuple[str, ...]:
