@@ -251,9 +251,11 @@ class ClaimExtractor:
                 # (the holder it names keeps its claim: '... launched by Y to capture the ISIS-held city of X')
                 lead = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
                         for actor, m in discourse.lead_bindings(sentence, low, opening, in_actors, in_places)]
-                held = [t.end for t in triggers_here if t.relation == "control" and low[t.start - 1:t.start] == "-"]
-                own = lead + [c for c in own if c.relation == "control" and c.actor not in {x.actor for x in lead}
-                              and any(0 <= c.place_start - end <= 40 for end in held)] if lead else own
+                if lead:
+                    held = [t.end for t in triggers_here if t.relation == "control" and low[t.start - 1:t.start] == "-"]
+                    leaders = {x.actor for x in lead}
+                    own = lead + [c for c in own if c.relation == "control" and c.actor not in leaders
+                                  and any(0 <= c.place_start - end <= 40 for end in held)]
             waiting = [p for p in pending if p[0].end <= sentence.start]
             pending = [p for p in pending if p[0] is sentence]
             if waiting and not own and not triggers_here:
