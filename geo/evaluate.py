@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geopy.distance import great_circle
+from geo.distance import km_between
 
 from geo.knowledge import place_noun_pattern
 from geo.model import Claim, Document, Mention
@@ -82,7 +82,7 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
 def _within(mention: Mention, row: dict) -> bool:
     if mention.lat is None:
         return False
-    distance = great_circle((mention.lat, mention.lon), (float(row["lat"]), float(row["lon"]))).km
+    distance = km_between((mention.lat, mention.lon), (float(row["lat"]), float(row["lon"])))
     return distance <= float(row["tolerance_km"])
 
 
@@ -386,9 +386,9 @@ def score_events(path: str | Path, part: str = "dev", extract=None) -> EventScor
         mentions, claims = extract(Document(event.id, event.text))
         tally = EventTally(events=1, claims=len(claims))
         tally.findable = int(any(m.role == "place" and m.lat is not None and
-                                 great_circle((m.lat, m.lon), (event.lat, event.lon)).km <= EVENT_PLACE_KM
+                                 km_between((m.lat, m.lon), (event.lat, event.lon)) <= EVENT_PLACE_KM
                                  for m in mentions))
-        dist = [great_circle((c.lat, c.lon), (event.lat, event.lon)).km for c in claims]
+        dist = [km_between((c.lat, c.lon), (event.lat, event.lon)) for c in claims]
         actors = [canonical_actor(c.actor) for c in claims]
         tally.claims_near = sum(d <= CLAIM_NEAR_KM for d in dist)
         tally.no_claim = int(not claims)

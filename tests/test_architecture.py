@@ -1,7 +1,7 @@
 """The data flows one way: no stage imports a later one, and no module imports itself back.
 
 Stages, in order (a module may import its own stage and earlier ones, never a later one):
-foundation (model, casefold, geometry, assets, settings) -> documents -> geoparse -> geocoders -> claims ->
+foundation (model, casefold, distance, geometry, assets, settings) -> documents -> geoparse -> geocoders -> claims ->
 time -> aggregate -> io -> mapview -> pipeline -> scale / evaluate -> service -> app -> cli. Function-level
 (lazy) imports count too: a lazy import of a later stage is still a dependency on it.
 
@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "geo"
 
 STAGES = [
-    {"geo", "geo.model", "geo.casefold", "geo.geometry", "geo.assets", "geo.lexicon", "geo.knowledge", "geo.settings"},
+    {"geo", "geo.model", "geo.casefold", "geo.distance", "geo.geometry", "geo.assets", "geo.lexicon", "geo.knowledge", "geo.settings"},
     {"geo.documents", "geo.workspace"},
     {"geo.geoparse"},
     {"geo.geocoders"},

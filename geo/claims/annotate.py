@@ -2,7 +2,6 @@
 the places a claim may bind to, actor names, relation triggers, which place holds which."""
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -18,6 +17,7 @@ from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, triggers
 from geo.claims.rules import lexicon as rules_lexicon
 from geo.claims.sentences import split_sentences
+from geo.distance import km_between
 from geo.geoparse.context import is_dateline
 from geo.model import REGION_KINDS, Document, Mention
 
@@ -149,16 +149,9 @@ def _far_from_container(text: str, places: list[Mention]) -> set[int]:
             continue  # ('seized Karmah, Rutba and Baiji': three places, none inside the next)
         if id(b) in far and re.fullmatch(r"\s*\(", text[a.end:b.start]):
             far.add(id(a))  # 'Edine (Edin)': one place under two spellings, both misread
-        elif b.kind in ("town", "village", "district", "subdistrict") and _km(a.lat, a.lon, b.lat, b.lon) > _CONTAINER_REACH_KM:
+        elif b.kind in ("town", "village", "district", "subdistrict") and km_between((a.lat, a.lon), (b.lat, b.lon)) > _CONTAINER_REACH_KM:
             far.add(id(a))
     return far
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 # ('Mabrukah, the Tell Tamer countryside, and ...': the list goes on after the second place)

@@ -189,10 +189,32 @@ def _border_before(text: str, start: int) -> bool:
     return ("with" in window or "enter" in window or "into" in window) and bool(_BORDER_BEFORE.search(window))
 
 
+# A dateline near the top written in ordinary case: the date or the agency, then a dash, or "by"
+# and the writer's name ("Baghdad, Nov 4, 2017 (Reuters) - ...", "Baghdad by Elijah J. Magnier:").
+_DATELINE_TAIL = re.compile(r"(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\))?(?:[ \t]+[-\u2013\u2014][ \t]|[ \t]+by [A-Z])")
+DATELINE_WITHIN = 600  # characters from the top of a document: where such datelines are
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """A name in capitals opening a line before a dateline's punctuation ('BEIRUT (AFP) -')."""
-    surface = text[start:end]
-    if not surface.isupper() or not _DATELINE_AFTER.match(text, end, end + 60):
+    r"""Whether the name at ``start:end`` is where the report was filed: it opens its line (or
+    follows other dateline names, 'WASHINGTON/BEIRUT'), and either it is in capitals before the
+    dateline's punctuation, or it is near the top before a date or an agency and a dash, or "by".
+
+    >>> text = "BEIRUT, Nov 4, 2017 (Reuters) - ISIS fighters retook Abu Kamal."
+    >>> is_dateline(text, 0, 6), is_dateline(text, text.index("Abu"), text.index("Abu") + 9)
+    (True, False)
+    >>> is_dateline("Intro\nBaghdad by Elijah J. Magnier:\n", 6, 13), is_dateline("Raqqa: why Russia", 0, 5)
+    (True, False)
+    """
+    if is_capital_dateline(text, start, end):
+        return True
+    return start <= DATELINE_WITHIN and is_line_start(text, start) and bool(_DATELINE_TAIL.match(text, end))
+
+
+def is_capital_dateline(text: str, start: int, end: int) -> bool:
+    """A name in capitals opening a line before a dateline's punctuation ('BEIRUT (AFP) -'): the
+    form the geoparser never reads as an actor (an ordinary-case byline place keeps its reading)."""
+    if not text[start:end].isupper() or not _DATELINE_AFTER.match(text, end, end + 60):
         return False
     return is_line_start(text, start) or bool(_DATELINE_BEFORE.match(text, text.rfind("\n", 0, start) + 1, start))
 
@@ -247,7 +269,7 @@ _DATELINE_KINDS = frozenset({"capital", "country", "city"})
 
 def names_actor(text: str, start: int, end: int, country: str, kind: str, name: str) -> bool:
     """True when a country or capital name stands for its government ('Washington insists')."""
-    if (not start or text[start - 1] == "\n") and kind in _DATELINE_KINDS and is_dateline(text, start, end):
+    if (not start or text[start - 1] == "\n") and kind in _DATELINE_KINDS and is_capital_dateline(text, start, end):
         return False  # where the report is filed from (a dateline opens its line)
     if kind == "country":
         if _institution_after(text, end) and (text[end:end + 1] in ("'", "’") or not _CONTAINED_BEFORE.search(

@@ -28,6 +28,7 @@ from collections import Counter
 
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.memo import BoundedMemo
+from geo.distance import km_between
 from geo.geoparse.ranking import CONTAINED_IN, LONGEST_LINK, COMMON_AT_SENTENCE_START, word_zipf
 from geo.geoparse.normalize import name_key
 from geo.geoparse.slots import LINK, SlotFiller, placed_mention
@@ -65,12 +66,6 @@ def _untaken(spans, mentions: list[Mention], targets: list) -> list[tuple[int, i
         return []
     taken = [(m.start, m.end) for m in mentions] + [(start, end) for start, end, _ in targets]
     return [(start, end, None) for start, end in spans if not any(s < end and start < e for s, e in taken)]
-
-
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    north = (a[0] - b[0]) * 111.2
-    east = (a[1] - b[1]) * 111.2 * math.cos(math.radians(a[0]))
-    return math.hypot(north, east)
 
 
 def _located(text: str, mention: Mention, containers: list[Mention]) -> bool:

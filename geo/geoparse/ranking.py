@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from geopy.distance import great_circle
 
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
 from geo.geoparse.index_build import CURATED
@@ -21,6 +20,7 @@ from geo.geoparse.normalize import arabic_word_forms, name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
 from geo.geoparse.spelling import NEAR_KM
+from geo.distance import km_between
 from geo.model import REGION_KINDS, SMALL_KINDS, VILLAGE_KINDS, Mention, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
@@ -96,12 +96,6 @@ class Context:
                     nearest, shortest = anchor, flat
             km = self.nearest[place.id] = km_between((lat, lon), nearest)
         return km
-
-
-@lru_cache(maxsize=262_144)
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """geopy's great-circle distance, memoised: a corpus names the same places again and again."""
-    return great_circle(a, b).km
 
 
 def _is_arabic(word: str) -> bool:

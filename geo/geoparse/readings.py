@@ -15,8 +15,9 @@ from geo.geoparse import context
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, is_curated
 from geo.geoparse.matcher import NameHit
 from geo.geoparse.normalize import token_key
+from geo.distance import km_between
 from geo.geoparse.slots import LONGEST_SLOT, STARTS_WITH_PLACE_WORD, slot_before
-from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, COMPASS_WORDS, DIRECTION_KM, km_between, LISTED_AFTER,
+from geo.geoparse.ranking import (COMMON_AT_SENTENCE_START, COMPASS_WORDS, DIRECTION_KM, LISTED_AFTER,
                                   NAME_HEADS, NEXT_WORD, word_zipf)
 from geo.knowledge import alternation, bearing_pattern, month_abbreviations, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, roles, titles

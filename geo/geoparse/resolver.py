@@ -18,10 +18,11 @@ from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex, is_curated
 from geo.geoparse.index_build import DEMONYM, STOP, read_demonyms
 from geo.geoparse.matcher import NameHit, starts_sentence
 from geo.geoparse.memo import BoundedMemo
+from geo.distance import km_between
 from geo.geoparse.normalize import name_key
 from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SENTENCE_START, COMPASS_WORDS,
                                   CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake, not_the_village_meant,
-                                  inside_proper_name, is_common_word, km_between, LONGEST_LINK, LOWER_ARTICLE_NAME,
+                                  inside_proper_name, is_common_word, LONGEST_LINK, LOWER_ARTICLE_NAME,
                                   lower_case, NAME_HEADS, NEXT_NAME, place_score, SMALL_KINDS, TOWN_KM, word_zipf)
 from geo.geoparse.readings import (follows_locative, distance_window, fit, GENERIC_PARTS, GOVERNORATE_WORDS,
                                    names_no_place, names_no_place_here, on_bearing, part_of_longer_name,

@@ -26,7 +26,6 @@ import re
 from bisect import bisect_left
 from itertools import accumulate, compress
 
-from geopy.distance import great_circle
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
@@ -37,6 +36,7 @@ from geo.geoparse.normalize import name_key
 from geo.geoparse.spelling import (SAME_PLACE_DEGREES, SpellingSearch, alike_consonants, alike_in_region,
                                    allowed_edits, consonants, same_onset, spelling_alternates)
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, near_the_text, word_zipf
+from geo.distance import km_between
 from geo.knowledge import alternation, bearing_pattern, compass_points, link_words, month_names
 from geo.knowledge import place_noun_pattern, place_nouns, weekdays
 from geo.model import SMALL_KINDS, TOWN_KINDS, Mention, Place
@@ -386,7 +386,7 @@ def within_town(lat: float | None, lon: float | None, town: Mention | None) -> b
     """Whether a point lies within TOWN_PART_KM of ``town`` (always, when there is no town)."""
     if town is None or town.lat is None or lat is None:
         return True
-    return great_circle((lat, lon), (town.lat, town.lon)).km <= TOWN_PART_KM
+    return km_between((lat, lon), (town.lat, town.lon)) <= TOWN_PART_KM
 
 
 def placed_mention(doc_id: str, start: int, surface: str, place: Place, precision: int, confidence: float,

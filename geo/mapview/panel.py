@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from geo.geoparse.context import is_dateline
 from geo.mapview.palette import PALETTE
 from geo.mapview.text import esc
 from geo.model import Claim, Document, Mention
@@ -110,30 +111,8 @@ def claims_html(claims: list[Claim], documents: dict[str, Document]) -> str:
     return PANEL_CSS + "".join(claim_html(c, documents.get(c.doc)) for c in ordered)
 
 
-# A dateline: the place a report was filed from, opening a line and followed by the date, the
-# agency or a dash ("BEIRUT, Nov 4, 2017 (Reuters) - ...", "Baghdad by Elijah J. Magnier:").
-_DATELINE_TAIL = re.compile(r"(?:,[^\n]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\))?(?:[ \t]+[-\u2013\u2014][ \t]|[ \t]+by [A-Z])")
-DATELINE_WITHIN = 600  # characters from the top of the document: where datelines are
 _NOT_HIGHLIGHTED = {"demonym": "a nationality (demonym), not a place",
                     "dateline": "dateline: where the report was filed"}
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    r"""Whether the name at ``start:end`` of ``text`` is a dateline: near the top, first on its
-    line, and followed by a date or an agency and a dash, or by "by" and a name.
-
-    >>> text = "BEIRUT, Nov 4, 2017 (Reuters) - ISIS fighters retook Abu Kamal."
-    >>> is_dateline(text, 0, 6), is_dateline(text, text.index("Abu"), text.index("Abu") + 9)
-    (True, False)
-    >>> is_dateline("Intro\nBaghdad by Elijah J. Magnier:\n", 6, 13), is_dateline("Raqqa: why Russia", 0, 5)
-    (True, False)
-    """
-    if start > DATELINE_WITHIN:
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
-    return bool(_DATELINE_TAIL.match(text, end))
 
 
 def reader_role(text: str, m: Mention) -> str:
