@@ -1,4 +1,4 @@
-"""Claims on our own annotated paragraphs (tests/data/english, arabic, longform), scored in process.
+"""Claims on our own annotated paragraphs (tests/data/english, arabic, longform, offensives), scored in process.
 
     .venv/bin/python -m benchmarks.own_texts                    # every set
     .venv/bin/python -m benchmarks.own_texts --set english      # one set
@@ -32,7 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SETS = {"english": ROOT / "tests" / "data" / "english", "arabic": ROOT / "tests" / "data" / "arabic",
-        "longform": ROOT / "tests" / "data" / "longform"}
+        "longform": ROOT / "tests" / "data" / "longform", "offensives": ROOT / "tests" / "data" / "offensives"}
 STYLES = {"e": "encyclopedia", "n": "news"}
 
 
