@@ -172,6 +172,14 @@ def score(gold: list[GoldRow], units: list[Unit], docs: set[str] | None = None) 
     return result
 
 
+def by_style(gold: list[GoldRow], units: list[Unit], docs: set[str]) -> dict[str, Score]:
+    """A set's figures: key "all", then one per style of its paragraphs (encyclopedia, news)."""
+    figures = {"all": score(gold, units)}
+    for style in sorted({style_of(d) for d in docs} - {"all"}):
+        figures[style] = score(gold, units, {d for d in docs if style_of(d) == style})
+    return figures
+
+
 def miss_class(row: GoldRow, units: list[Unit], placed: dict[str, set[str]]) -> str:
     """Why a required row was missed (or found only in part), judged from the document's units and
     the places the geoparser found in it."""
@@ -212,10 +220,7 @@ def report(name: str, folder: Path, geoparser, details: bool = False, min_confid
     placed: dict[str, set[str]] = {}
     gold, units = read_gold(folder), extract_units(folder, geoparser, placed, min_confidence)
     docs = {p.stem for p in folder.glob("*.txt")}
-    figures = {"all": score(gold, units)}
-    styles = sorted({style_of(d) for d in docs} - {"all"})
-    for style in styles:
-        figures[style] = score(gold, units, {d for d in docs if style_of(d) == style})
+    figures = by_style(gold, units, docs)
     print(f"{name}: {len(docs)} paragraphs, {figures['all'].required} required gold rows, "
           f"claims of confidence >= {min_confidence:g}")
     for label, figure in figures.items():

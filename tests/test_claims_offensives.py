@@ -5,7 +5,7 @@ of the report part. The floors sit a little under the figures of main 15644c9 (p
 so a fall fails; do not fit the code to these paragraphs."""
 from pathlib import Path
 
-from benchmarks.own_texts import SETS, extract_units, read_gold, score, style_of
+from benchmarks.own_texts import SETS, by_style, extract_units, read_gold, style_of
 
 DATA = Path(__file__).parent / "data" / "offensives"
 
@@ -26,9 +26,7 @@ def test_the_set_is_registered_and_every_paragraph_has_gold():
 def test_claims_of_our_offensive_accounts(geoparser, capsys):
     gold, units = read_gold(DATA), extract_units(DATA, geoparser)
     docs = {p.stem for p in DATA.glob("*.txt")}
-    figures = {"all": score(gold, units)}
-    for style in ("encyclopedia", "news"):
-        figures[style] = score(gold, units, {d for d in docs if style_of(d) == style})
+    figures = by_style(gold, units, docs)
     with capsys.disabled():
         print("\nOffensive accounts and wire stories:\n" + "\n".join("  " + f.line(label) for label, f in figures.items()))
     for label, (recall, precision) in FLOORS.items():
