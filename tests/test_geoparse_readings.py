@@ -111,3 +111,10 @@ def test_an_offensive_over_part_of_a_governorate_names_the_governorate(geoparser
     assert mentions(geoparser, "The northern Hama offensive stalled.")["Hama"].kind == "governorate"
     # an offensive named after a town is about the town
     assert mentions(geoparser, "The Mayadin offensive ended in October.")["Mayadin"].kind == "city"
+
+
+def test_a_month_alone_after_in_is_a_date_not_a_place_abroad(geoparser):
+    found = mentions(geoparser, "The offensive began in August and ended in May, when the army seized Kafr Nabudah.")
+    assert "May" not in found and "August" not in found  # no Japanese province 'Mie'
+    # and the town is not dropped as far from a place in Japan
+    assert found["Kafr Nabudah"].role == "place" and found["Kafr Nabudah"].country == "SY"

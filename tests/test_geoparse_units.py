@@ -30,3 +30,17 @@ def test_a_singular_unit_word_or_no_list_leaves_the_towns(geoparser):
     assert found["Afrin"].name == "Afrin" and found["Afrin"].kind == "city"
     found = mentions(geoparser, "Kurdish units withdrew from Afrin to the cantons further east.")
     assert found["Afrin"].name == "Afrin"
+
+
+def test_names_listed_before_a_plural_site_word_are_those_sites(geoparser):
+    # written for this test: the village and the city give way to the dams named after them
+    found = {m.surface: m for m in geoparser.parse(Document("t", "The SDF took the Tishrin and Tabqa dams."))}
+    assert found["Tishrin"].name == "Tishrin Dam" and found["Tishrin"].kind == "facility"
+    assert found["Tabqa"].name == "Tabqa Dam" and found["Tabqa"].kind == "facility"
+    found = {m.surface: m for m in geoparser.parse(Document("t", "The army held the Tiyas and Shayrat airbases."))}
+    assert found["Tiyas"].kind == "facility" and found["Shayrat"].name == "Shayrat airbase"
+
+
+def test_a_listed_name_with_no_such_site_is_left_as_it_was(geoparser):
+    found = {m.surface: m for m in geoparser.parse(Document("t", "Rebels shelled the Kafr Nabl and Hish bases."))}
+    assert all(m.kind != "facility" for m in found.values() if m.role == "place")

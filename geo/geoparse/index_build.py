@@ -24,7 +24,7 @@ from geo.geoparse.normalize import arabic_variants, fold_letters, fused_variants
 from geo.knowledge import demonym_countries, theatre_countries, theatre_sql
 from geo.model import SETTLEMENT_KINDS, Place
 
-INDEX_VERSION = "28"
+INDEX_VERSION = "29"
 # package data (geo/data/gazetteer), found through importlib.resources so that a wheel works too
 DATA_DIR = Path(str(files("geo") / "data" / "gazetteer"))
 THEATRE_CSV = DATA_DIR / "theatre.csv"

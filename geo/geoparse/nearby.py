@@ -153,9 +153,11 @@ class NearbySettler:
                 replaced[id(current)] = Mention(doc=doc_id, start=current.start, end=current.end,
                                                 surface=current.surface, role="unresolved")
                 continue
-            if place is None or own == place.id or place.id in where or current is not None \
-                    and current.role == "place" and place.kind not in VILLAGE_KINDS:
-                continue  # a spelling of a place the text names otherwise; a village is no town
+            # a spelling of a place the text names otherwise is that place only for a name no stage
+            # placed ('al-Boulail' after 'al-Bo Leil'); a village is no town
+            if place is None or own == place.id or place.id in where and (current is None or current.role != "unresolved") \
+                    or current is not None and current.role == "place" and place.kind not in VILLAGE_KINDS:
+                continue
             if current is not None and current.role == "place" \
                     and _closeness(place.lat, place.lon, near) * MARGIN > _closeness(current.lat, current.lon, near):
                 continue  # the place a stage gave it lies about as near the text's other places

@@ -44,6 +44,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 _WORD_FORMS = {
     **dict.fromkeys(("ain", "ein", "ayn", "ayin", "aayn"), "ain"),  # spring
     **dict.fromkeys(("tal", "tall", "tell", "tel", "til"), "tal"),  # hill
+    **dict.fromkeys(("tallat", "talat", "tallet", "tellet", "tallit"), "tal"),  # a hill (tallah): Tallat al-Brouk = Tall Baruq
     **dict.fromkeys(("kafr", "kfar", "kfr", "kafar", "kefr", "kufr", "kfer"), "kafr"),  # village
     **dict.fromkeys(("deir", "dayr", "der", "dair", "deyr", "dier", "dir"), "dir"),  # monastery
     **dict.fromkeys(("abu", "abou", "albu", "bu", "bou", "bo"), "abu"),  # Abu Kamal = Albu Kamal = Al Bu Kamal = al-Bo X
@@ -70,6 +71,11 @@ _REWRITES = (
 
 # '-ya' after a consonant is '-iya' with the i left out (Rawya, Nasrya, Zawya)
 _CONSONANT_YA = re.compile(r"([bcdfghjklmnpqrstvwxz])y(?=a)")
+
+
+def word_forms_of(key: str) -> tuple[str, ...]:
+    """The whole-word spellings whose key is ``key`` ('tal': Tal, Tell, Tallat ...), lower case."""
+    return tuple(form for form, target in _WORD_FORMS.items() if target == key)
 
 
 def fold_letters(text: str) -> str:

@@ -114,6 +114,7 @@ _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$")
 def names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], starts: set[int],
                          ends: set[int]) -> bool:
     """Whether the words around a hit make it something else than a place:
+    - 'in May 2015', 'on 3 May': a date; so too a month name alone that only a place abroad answers to;
     - 'General Taie', 'the Mukhtar of Qujman': a title makes a person (a village head, not the
       village Al-Mukhtar);
     - 'the Nidaa Diyala Brigade': a unit's capitalised name;
@@ -125,8 +126,9 @@ def names_no_place_here(text: str, hit: NameHit, candidates: tuple[Place, ...], 
       that no hit ends on ends one (``ends``: where the document's hits end).
     """
     start, end = hit.start, hit.end
-    if hit.surface in _MONTHS and (_YEAR_AFTER.match(text, end) or _DAY_BEFORE.search(text, max(0, start - 4), start)):
-        return True  # 'in May 2015', 'on 3 May': a date
+    if hit.surface in _MONTHS and (_YEAR_AFTER.match(text, end) or _DAY_BEFORE.search(text, max(0, start - 4), start)
+                                   or all(c.country not in THEATRE_COUNTRIES for c in candidates)):
+        return True  # 'in May 2015', 'on 3 May', 'in May' (no Japanese province Mie): a date
     if start > 1 and text[start - 1] == " ":
         word = text[text.rfind(" ", max(0, start - 14), start - 1) + 1:start - 1]
         if word in _TITLES or word in ("the", "a", "The", "A") and hit.surface.lower() in _ROLE_WORDS:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two layers
 NEAR_KM = 40.0  # how near the text's other places (km) a place found by its spelling alone must lie
+_FUSED_ABU = ("albu", "ilbu")  # the head 'Albu' ('Abu', 'Bu') of a name, as it reaches a key
 VOWEL_EDITS = 2  # one more vowel changed than a spelling may differ by, when the consonants are the same
 
 # heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
@@ -45,13 +46,16 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
     or valley is named after: near it, precision 2; so too 'Lake X', 'X Mountain', 'X Hill'), with
     or without a final vowel (the ta
     marbuta and final alef that romanisations keep or drop), and with an article written into
-    the word set apart ('Elmayadin').
+    the word set apart ('Elmayadin'), and with a head 'Albu' ('Abu') written into the word set
+    apart ('al-Boulail' is the village Albu Layl).
 
     >>> from geo.geoparse.normalize import name_key
     >>> spelling_alternates(name_key("Qaryat Shaykh Yunus")), spelling_alternates(name_key("Tal al-Hamamiyat"))
     ([('shikh yunus', 1)], [('hamamiat', 2)])
     >>> spelling_alternates("ibin"), spelling_alternates("nafia"), spelling_alternates("um ilmiadin")
     ([('ibina', 1)], [('nafi', 1)], [('um ilmiadina', 1), ('um ~ miadin', 1)])
+    >>> spelling_alternates(name_key("al-Boulail")), spelling_alternates(name_key("Albukamal"))
+    ([('bulaila', 1), ('abu lail', 1)], [('albukamala', 1), ('bukamal', 1), ('abu kamal', 1)])
     >>> spelling_alternates(name_key("Lake Jabbul")), spelling_alternates(name_key("al-Hamam Mountain"))
     ([('jabul', 2)], [('hamam', 2)])
     """
@@ -70,6 +74,9 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
     if fused:  # 'Um Elmayathen': the article written into the word
         i = fused[0]
         found.append((" ".join(words[:i] + (["~"] if i else []) + [words[i][2:]] + words[i + 1:]), 1))
+    if words[0][:4] in _FUSED_ABU and len(words[0]) >= 8 or words[0][:2] == "bu" and len(words[0]) >= 6:
+        # 'al-Boulail', 'Albukamal': the 'Albu' (or 'Abu') head written into the word
+        found.append((" ".join(["abu", words[0][4 if words[0][:4] in _FUSED_ABU else 2:], *words[1:]]), 1))
     return found
 
 

@@ -1,7 +1,8 @@
 """Names that look like places but are not in the gazetteer: reported as unresolved mentions.
 
 Toponym patterns: 'the village of X', 'X junction', a feature's English name ('Lake X', 'Mount X',
-'X Mountain', 'X Hill'; ``feature_words.csv``), and Arabic article names ('al-X') that no
+'X Mountain', 'X Hill'; ``feature_words.csv``), a feature's Arabic head and its name ('Tal Homs',
+'Tallat al-Brouk', 'Jabal X'), and Arabic article names ('al-X') that no
 gazetteer entry, person or organisation accounts for; in Arabic script, a name after a place noun
 ('قرية أم الكيف', 'حي المعلمين'). They are shown, never guessed at. Names an Arabic qualifier ends ('Buqrus Tahtani', 'Shilallah
 al-Kabeera'; the ``[[name_tail]]`` words of ``words.toml``) are found too (``qualified_names``), for the document-area
@@ -17,9 +18,9 @@ from typing import Iterable, Iterator
 
 from geo.geoparse.context import ARABIC_NAMING, arabic_name_heads, arabic_noun_before
 from geo.geoparse.index_build import english_feature_words
-from geo.geoparse.normalize import arabic_token_key
+from geo.geoparse.normalize import arabic_token_key, token_key, word_forms_of
 from geo.geoparse.ranking import COMMON_AT_SENTENCE_START, word_zipf
-from geo.knowledge import alternation, name_tails, place_noun_pattern
+from geo.knowledge import alternation, name_heads, name_tails, place_noun_pattern
 from geo.model import Mention
 
 NAME = r"[A-Z][\w'’]+(?:[- ](?:(?:al|el|ar|as|ash|ad|ez|az)-)?[A-Z][\w'’]+){0,3}"
@@ -37,6 +38,25 @@ _PATTERNS = (
     re.compile(r"(?=[AaEe])(?<![\w-])(?P<name>(?:[Aa]l|[Ee]l|[Aa]sh|[Aa]r|[Aa]z|[Ee]z|[Aa]d)-[A-Z][\w'’]+)"),
 )
 _BARE_ARTICLE = 3  # the index of the bare 'al-X' pattern
+
+
+def _feature_heads() -> tuple[str, ...]:
+    """The Arabic heads of a feature's name (``[[name_head]]`` class feature) in every spelling
+    the keys read as that head ('Tell', 'Tallat'), capitalised."""
+    heads = set(name_heads("feature"))
+    for head in list(heads):
+        heads.update(form.capitalize() for form in word_forms_of(token_key(head)))
+    return tuple(sorted(heads, key=len, reverse=True))
+
+
+_FEATURE_HEADS = _feature_heads()
+# 'Tal Homs', 'Tallat al-Brouk', 'Jabal Bishri': a feature's Arabic head and a name of one or two words
+_PATTERNS = (*_PATTERNS, re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:{alternation(_FEATURE_HEADS)})[ -](?:(?:al|el|ash|ar|as|az|ad)-)?[A-Z][\w'’]+"
+    rf"(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+)?)(?![\w'’-])"))
+_HEAD_NAMES = 4  # the index of that pattern
+# the heads no other head begins ('Tal' for 'Tall', 'Tallat'): the strings searched for
+_HEAD_PREFIXES = tuple(h for h in _FEATURE_HEADS if not any(h != o and h.startswith(o) for o in _FEATURE_HEADS))
 # 'Buqrus Tahtani', 'Shilallah al-Kabeera': one or two capitalised words and a qualifier
 _QUALIFIED = re.compile(rf"(?<![\w'’-])(?P<name>(?:(?:[Aa]l|[Ee]l)[- ])?(?!{_FUNCTION_WORDS})[A-Z][\w'’]+"
                         rf"(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+)?[ -](?:(?:[Aa]l|[Ee]l)[- ])?"
@@ -91,9 +111,28 @@ def _feature_names(text: str) -> Iterator[re.Match]:
             yield match
 
 
+def _head_names(text: str) -> Iterator[re.Match]:
+    """The matches of 'Tal X', tried where a head stands (a string search per spelling), in
+    the order of the text; overlapping ones left out, as ``finditer`` would."""
+    starts = set()
+    for head in _HEAD_PREFIXES:
+        at = text.find(head)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(head, at + 1)
+    reach = 0
+    for start in sorted(starts):
+        match = _PATTERNS[_HEAD_NAMES].match(text, start) if start >= reach else None
+        if match:
+            reach = match.end()
+            yield match
+
+
 def _matches(index: int, text: str) -> Iterator[re.Match]:
     if index in (1, 2):
         return _facility_names(text) if index == 1 else _feature_names(text)
+    if index == _HEAD_NAMES:
+        return _head_names(text)
     return _PATTERNS[index].finditer(text)
 
 

@@ -1,7 +1,9 @@
 """Names listed before a plural unit word: 'the Afrin and Kobani cantons', 'the Mosul and Tal Afar
 districts'. Each listed name is the unit named after it ('Kobani Canton'), not the town, when the
 gazetteer knows such a unit in Syria or Iraq; a name it does not know as one is left as it was.
-The unit words are the place nouns of class ``unit_listed`` (``geo/data/lexicon/words.toml``).
+So too a plural site word: 'the Tishrin and Tabqa dams' are Tishrin Dam and Tabqa Dam, not the
+village and the city. The words are the place nouns of class ``unit_listed`` and ``site_listed``
+(``geo/data/lexicon/words.toml``).
 """
 from __future__ import annotations
 
@@ -16,13 +18,14 @@ from geo.knowledge import alternation, place_nouns
 from geo.model import TOWN_KINDS, Mention, Place
 
 UNIT_KINDS = frozenset({"region", "district", "subdistrict", "governorate"})
+SITE_KINDS = frozenset({"facility"})
 UNIT_CONFIDENCE = 0.85
 _NAME = r"[A-Z][\w'’-]*(?:[ \t](?:al-|el-|ar-|as-|ad-)?[A-Z][\w'’-]*){0,2}"
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    units = alternation(place_nouns("unit_listed"))
+    units = alternation(place_nouns("unit_listed", "site_listed"))
     return re.compile(rf"(?<![\w'’-])(?P<list>{_NAME}(?:[ \t]*,[ \t]*{_NAME})*,?[ \t]+and[ \t]+{_NAME})"
                       rf"[ \t]+(?P<unit>(?i:{units}))\b")
 
@@ -31,15 +34,23 @@ def _pattern() -> re.Pattern:
 def _unit_word() -> re.Pattern:
     """A unit word after 'and' and a name: what every list of units has, found without trying the
     list at each capital (the list pattern then runs only on a text that has one)."""
-    return re.compile(rf"\band[ \t]+{_NAME}[ \t]+(?i:{alternation(place_nouns('unit_listed'))})\b")
+    return re.compile(rf"\band[ \t]+{_NAME}[ \t]+(?i:{alternation(place_nouns('unit_listed', 'site_listed'))})\b")
 
 
 _PART = re.compile(rf"{_NAME}")
 
 
+@lru_cache(maxsize=1)
+def _site_plurals() -> frozenset[str]:
+    return frozenset(w.lower() for w in place_nouns("site_listed"))
+
+
 def _singular(unit: str) -> str:
-    """The singular unit word of a written plural ('Cantons' -> 'canton'); a singular as written."""
+    """The singular unit word of a written plural ('Cantons' -> 'canton', 'dams' -> 'dam'); a
+    singular as written."""
     low = unit.lower()
+    if low in _site_plurals():
+        return low[:-1]  # the site words take an -s
     return max((w for w in place_nouns("unit_listed") if low.startswith(w.lower()) and low != w.lower()),
                key=len, default=low)
 
@@ -56,7 +67,10 @@ def read_listed_units(doc_id: str, text: str, mentions: list[Mention], index: Ga
         offset = match.start("list")
         placed = {m.start: m for m in mentions if m.role == "place" and m.kind in TOWN_KINDS}
         for part in _PART.finditer(match.group("list")):
-            place = _unit_named(index, part.group(), unit) or _unit_of(index, placed.get(offset + part.start()), unit)
+            if match.group("unit").lower() in _site_plurals():
+                place = _unit_named(index, part.group(), unit, SITE_KINDS)
+            else:
+                place = _unit_named(index, part.group(), unit) or _unit_of(index, placed.get(offset + part.start()), unit)
             if place is not None:
                 found.append(placed_mention(doc_id, offset + part.start(), part.group(), place, 3, UNIT_CONFIDENCE))
     if not found:
@@ -79,8 +93,8 @@ def _unit_of(index: GazetteerIndex, town: Mention | None, unit: str) -> Place | 
     return place
 
 
-def _unit_named(index: GazetteerIndex, name: str, unit: str) -> Place | None:
+def _unit_named(index: GazetteerIndex, name: str, unit: str, kinds: frozenset[str] = UNIT_KINDS) -> Place | None:
     for place in index.candidates(name_key(f"{name} {unit}")):
-        if place.kind in UNIT_KINDS and place.country in THEATRE_COUNTRIES:
+        if place.kind in kinds and place.country in THEATRE_COUNTRIES:
             return place
     return None
