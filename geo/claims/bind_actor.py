@@ -34,6 +34,8 @@ _MODIFIER_BEFORE = named("modifier_before")
 
 
 _HELPER_BEFORE = named("helper_before")
+# 'the army, supported by Russian warplanes and Hezbollah fighters, launched': helpers, every one
+_HELPER_PHRASE_BEFORE = named("helper_phrase_before")
 _CIVILIAN_SUBJECT = named("civilian_subject")
 _AND_THEN_VERB = named("and_then_verb")
 _RIGHT_AFTER = re.compile(r"\s*(?:the\s+)?")
@@ -100,7 +102,8 @@ def is_modifier(low: str, actor: ActorMention) -> bool:
     after = _MODIFIER_AFTER.match(low, actor.end, actor.end + 24)
     if after is not None and after.group().startswith(" ") and _PLURAL_SUBJECT.search(low, actor.start, actor.end):
         after = None
-    return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
+    return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start)
+                or _HELPER_PHRASE_BEFORE.search(low, max(0, actor.start - 100), actor.start))
 
 
 def modifier(d: ClaimDocument, actor: ActorMention) -> bool:

@@ -104,6 +104,17 @@ def lead_bindings(sentence: Sentence, low: str, opening: re.Match, in_actors: li
     return [(actor, m) for actor in actors for m in places]
 
 
+def opening_bindings(sentence: Sentence, opening: re.Match, actors: list[ActorMention], in_places: list[Mention],
+                     triggers: list[Trigger]) -> list[tuple[str, Mention]]:
+    """'The Battle of X began on D, when Y and W advanced on the city': Y and W (``actors``: those of
+    the sentence that may act, no helper or modifier), named before the clause's first verb,
+    contest the places of the battle's name."""
+    battle = [m for m in in_places if opening.start("name") <= m.start and m.end <= opening.end("name") and m.kind != "country"]
+    first = next((t.start for t in triggers if t.start >= opening.end()), sentence.end)
+    doers = dict.fromkeys(a.actor for a in actors if opening.end() <= a.start and a.end <= first)
+    return [(actor, m) for actor in doers for m in battle]
+
+
 _PROVINCE = "(?:" + place_noun_pattern("governorate") + "|countryside)"
 _PROVINCE_WORDS = re.compile(r"(?:(?:the\s+)?(?:" + bearing_pattern(ern=True) + r"|central)\s+(?:" + _PROVINCE + r"\s+of\s+)?"
                              r"|(?:the\s+)?(?:\w+\s+)?" + _PROVINCE + r"\s+of\s+)$")

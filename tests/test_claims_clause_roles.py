@@ -1,0 +1,44 @@
+"""Which verb governs which place and which actor in long-form sentences with several verbs and
+actors (issue #21): helpers set off after the subject, a battle's opening clause, an anaphor in
+the verb's object slot. Sentences written for these tests."""
+from geo.claims import ClaimExtractor, constructions
+from geo.model import Document
+from geo.pipeline import default_geoparser
+
+FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
+
+
+def triples(text):
+    """The (actor, relation, place) of the claims of ``text``, read as long-form reporting."""
+    doc = Document("t", text + "\n\n" + FILLER)
+    return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
+            if c.start < len(text)}
+
+
+def test_every_actor_of_a_helper_phrase_after_the_subject_helps_it():
+    # 'supported by A and B': B, named after 'and', is no more the subject than A
+    got = triples("In May 2016 the Syrian army, supported by Russian jets and Hezbollah fighters, "
+                  "launched an offensive to retake Palmyra from ISIS.")
+    assert ("Syrian government", "contested", "Palmyra") in got
+    got = triples("The YPG, aided by American air strikes and by a group of Peshmerga who came from Turkey, "
+                  "held out in the western part of Kobani.")
+    assert ("SDF", "presence", "Kobani") in got
+    assert ("Peshmerga", "presence", "Kobani") not in got
+
+
+def test_a_battle_that_begins_when_a_side_moves_is_that_sides_fight_for_the_place():
+    # battle-began-when: the doers of the 'when' clause contest the battle's place, and keep their own verb
+    text = ("The Battle of Manbij began on 31 May 2016, when SDF fighters and Iraqi Peshmerga advanced on "
+            "the city from the south.")
+    got = triples(text)
+    assert {("SDF", "contested", "Manbij"), ("Peshmerga", "contested", "Manbij")} <= got
+    assert any(relation == "advance" for _, relation, _ in got)
+    # a battle that begins is no capture yet
+    got = triples("The Third Battle of Ramadi opened on 8 December, when the Iraqi army moved to retake the city "
+                  "from ISIS.")
+    assert ("Iraqi forces", "contested", "Ramadi") in got and ("Iraqi forces", "control", "Ramadi") not in got
+    constructions.disable("battle-began-when")
+    try:
+        assert ("Peshmerga", "contested", "Manbij") not in triples(text)
+    finally:
+        constructions.disable()
