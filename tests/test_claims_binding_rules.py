@@ -297,3 +297,13 @@ def test_a_place_after_a_later_goal_is_the_goals_not_the_first_triggers():
     assert not any(place == "Raqqa" for _, _, place in triples(text, True))
     # without the goal, the first advance's place is Raqqa
     assert ("Syrian government", "advance", "Raqqa") in triples("The advance on Raqqa by the Syrian army went on.", True)
+
+
+def test_a_count_of_unnamed_places_as_object_takes_no_place_behind_the_verb():
+    # counted-object: the villages taken are not the river the advance went along
+    text = "Backed by coalition jets, Iraqi troops pushed along the Tigris River and seized several villages."
+    assert ("Iraqi forces", "control", "Tigris") not in triples(text, long_form=True)
+    assert ("Iraqi forces", "control", "Tigris") in without("counted-object", text, long_form=True)
+    # a place after the count still says where they lie
+    got = triples("Rebels captured four villages in Hama province on Monday.", long_form=True)
+    assert any(relation in ("control", "contested") for _, relation, _ in got)

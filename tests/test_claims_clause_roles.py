@@ -42,3 +42,21 @@ def test_a_battle_that_begins_when_a_side_moves_is_that_sides_fight_for_the_plac
         assert ("Peshmerga", "contested", "Manbij") not in triples(text)
     finally:
         constructions.disable()
+
+
+
+def test_an_operation_launched_by_a_side_against_a_place_is_its_fight_for_the_place():
+    # operation-launched-by: the doers after 'launched by' contest the places the lead names
+    text = ("Operation Dawn Wind was launched by the Turkish army and allied Syrian rebels on 3 March "
+            "against the town of Tal Rifaat.")
+    got = triples(text)
+    assert ("Turkey", "contested", "Tal Rifaat") in got
+    constructions.disable("operation-launched-by")
+    try:
+        assert ("Turkey", "contested", "Tal Rifaat") not in triples(text)
+    finally:
+        constructions.disable()
+    # the lead's own places: 'the city west of Mosul' is not a lead on Mosul
+    got = triples("The Hawija offensive was launched by the Iraqi government on 21 September to drive ISIS from "
+                  "the town south-west of Kirkuk.")
+    assert ("Iraqi forces", "contested", "Kirkuk") not in got

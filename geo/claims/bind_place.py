@@ -402,6 +402,18 @@ def unknown_place(ctx, rule):
     return None
 
 
+def counted_object(ctx, rule):
+    """'advanced along the Khabur and captured dozens of villages', 'overran a ring of villages around
+    the town': a control word whose object is a count of unnamed places took none of the places
+    behind it or referred to; a place after the count may still say where they lie."""
+    trigger = ctx.trigger
+    if trigger.relation not in ("control", "lost") or trigger.place_before \
+            or rule.pattern.match(ctx.low, trigger.end, ctx.sentence.end) is None:
+        return None
+    ctx.before = []
+    return None if ctx.after else []
+
+
 def referent(ctx, rule):
     """No place named: 'the town', 'it', 'there' stand for the place the text is about."""
     if ctx.side:
@@ -451,7 +463,7 @@ STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-aft
          "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
          "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
-         "victim-name": victim_name, "unknown-place": unknown_place, "referent": referent, "bearing": bearing,
+         "victim-name": victim_name, "unknown-place": unknown_place, "counted-object": counted_object, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
+NEEDS_PATTERN = {"counted-object", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
                  "attacked-from"}

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from geo.claims import constructions
 from geo.claims.actors import ActorMention
-from geo.claims.clauses import LOCATED_AFTER, reference_kind
+from geo.claims.clauses import CITY_ANAPHORA, LOCATED_AFTER, reference_kind
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import named
 from geo.claims.rules import Trigger
@@ -96,7 +96,8 @@ def lead_bindings(sentence: Sentence, low: str, opening: re.Match, in_actors: li
     actors = list(dict.fromkeys(a.actor for a in doers))
     places, seen = [], set()
     for m in in_places:
-        if m.kind != "country" and m.place_id not in seen:
+        # ('the city west of Mosul', which the geoparser places at Mosul: the lead names its places)
+        if m.kind != "country" and m.place_id not in seen and not CITY_ANAPHORA.match(low, m.start):
             seen.add(m.place_id)
             places.append(m)
     places = [m for m in places if reference_kind(low, sentence, m) is None] or places  # ('located north of Aleppo')

@@ -254,7 +254,7 @@ class ClaimExtractor:
                 own = [c for c in own if not (c.relation == "control" and (c.actor, c.place_id) in begun)] + [
                     _claim(doc, sentence, "contested", actor, m, None, stance_of_body or "asserted", attribution, 0.75)
                     for actor, m in opened]
-            if triggers_here and (opening := constructions.lead(low, lo, hi)) is not None:
+            if in_actors and (opening := constructions.lead(low, lo, hi)) is not None:
                 # 'The X offensive was a military operation launched by Y against Z': Y contests X
                 # (the holder it names keeps its claim: '... launched by Y to capture the ISIS-held city of X')
                 lead = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
