@@ -307,3 +307,16 @@ def test_a_count_of_unnamed_places_as_object_takes_no_place_behind_the_verb():
     # a place after the count still says where they lie
     got = triples("Rebels captured four villages in Hama province on Monday.", long_form=True)
     assert any(relation in ("control", "contested") for _, relation, _ in got)
+
+
+def test_the_city_in_the_object_slot_is_the_city_of_the_text_not_a_site_behind_the_word():
+    # object-anaphor: 'the city' right after 'advanced towards' is Raqqa, not the dam of the other verb
+    # (a second city named later keeps the geoparser from placing 'the city' itself)
+    text = ("In June the SDF began an offensive to capture the city of Raqqa. Kurdish units crossed the river "
+            "near the Tabqa Dam and advanced towards the city from the west. By July they had cut the road to Deir ez-Zor.")
+    got = triples(text, long_form=True)
+    assert ("SDF", "advance", "Raqqa") in got and ("SDF", "advance", "Tabqa Dam") not in got
+    assert ("SDF", "advance", "Tabqa Dam") in without("object-anaphor", text, long_form=True)
+    # a possessive is no object: 'around the city's cemetery'
+    _, place = contexts("ISIS shelled Raqqa. The group advanced around the city's stadium near the Tabqa Dam.")
+    assert bind_place.object_anaphor(place, rule("object-anaphor")) is None

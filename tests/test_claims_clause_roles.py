@@ -60,3 +60,9 @@ def test_an_operation_launched_by_a_side_against_a_place_is_its_fight_for_the_pl
     got = triples("The Hawija offensive was launched by the Iraqi government on 21 September to drive ISIS from "
                   "the town south-west of Kirkuk.")
     assert ("Iraqi forces", "contested", "Kirkuk") not in got
+
+
+def test_a_nationality_word_before_the_second_of_two_subjects_keeps_both_acting():
+    # cue and_between: 'X and Kurdish Peshmerga advanced' — both advance
+    got = triples("On Monday SDF fighters and Iraqi Peshmerga advanced on Manbij from the south.")
+    assert {("SDF", "advance", "Manbij"), ("Peshmerga", "advance", "Manbij")} <= got

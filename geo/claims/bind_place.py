@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.claims import binding, constructions
+from geo.claims import binding, constructions, discourse
 from geo.claims.clauses import (CITY_ANAPHORA, CONTAINER_GAP, LOCATED_AFTER, ROUTE_GAP, SHORT_NOTE, UNKNOWN_PLACE,
                                 in_relative_clause, reference_kind, names_unknown_place, unknown_place_ends)
 from geo.claims.corridor_places import corridor_ends, from_to_destination, route_ends
@@ -414,6 +414,22 @@ def counted_object(ctx, rule):
     return None if ctx.after else []
 
 
+def object_anaphor(ctx, rule):
+    """'crossed the river near the dam and advanced towards the city': 'the city' or 'the town' right
+    after a word that looks forward is its object, the town the text is about; a place of another
+    kind behind the word is another verb's (a town behind it may be what 'the town' repeats)."""
+    trigger, sentence = ctx.trigger, ctx.sentence
+    if trigger.place_before or any(m.kind in ("city", "town") for m in ctx.before):
+        return None
+    found = rule.pattern.match(ctx.low, trigger.end, sentence.end)
+    if found is None:
+        return None
+    # (what the noun in the slot stands for, not the sentence's first such noun: 'near the Tishrin Dam')
+    slot = Sentence(sentence.doc, found.start(), sentence.end, ctx.d.text[found.start():sentence.end])
+    place = discourse.referent(ctx.low, slot, ctx.salience or {}, ctx.last_place)
+    return [(place, None, True)] if place is not None and place.kind in ("city", "town") else None
+
+
 def referent(ctx, rule):
     """No place named: 'the town', 'it', 'there' stand for the place the text is about."""
     if ctx.side:
@@ -463,7 +479,7 @@ STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-aft
          "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
          "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
-         "victim-name": victim_name, "unknown-place": unknown_place, "counted-object": counted_object, "referent": referent, "bearing": bearing,
+         "victim-name": victim_name, "unknown-place": unknown_place, "counted-object": counted_object, "object-anaphor": object_anaphor, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"counted-object", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
+NEEDS_PATTERN = {"counted-object", "object-anaphor", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
                  "attacked-from"}
