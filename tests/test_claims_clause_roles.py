@@ -66,3 +66,10 @@ def test_a_nationality_word_before_the_second_of_two_subjects_keeps_both_acting(
     # cue and_between: 'X and Kurdish Peshmerga advanced' — both advance
     got = triples("On Monday SDF fighters and Iraqi Peshmerga advanced on Manbij from the south.")
     assert {("SDF", "advance", "Manbij"), ("Peshmerga", "advance", "Manbij")} <= got
+
+
+def test_breaking_into_a_city_is_a_fight_for_it_and_pushing_through_a_town_an_advance():
+    got = triples("In late November government troops broke into the rebel-held eastern districts of Aleppo.")
+    assert ("Syrian government", "contested", "Aleppo") in got
+    got = triples("On Monday Iraqi special forces pushed through Bartella.")
+    assert ("Iraqi forces", "advance", "Bartella") in got

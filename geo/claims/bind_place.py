@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.claims import binding, constructions, discourse
+from geo.claims import bind_actor, binding, constructions, discourse
 from geo.claims.clauses import (CITY_ANAPHORA, CONTAINER_GAP, LOCATED_AFTER, ROUTE_GAP, SHORT_NOTE, UNKNOWN_PLACE,
                                 in_relative_clause, reference_kind, names_unknown_place, unknown_place_ends)
 from geo.claims.corridor_places import corridor_ends, from_to_destination, route_ends
@@ -234,6 +234,22 @@ def _not_yet(d: ClaimDocument, sentence: Sentence, t: Trigger) -> bool:
     return d.roles[key]
 
 
+def new_subject_clause(ctx, rule):
+    """'X took villages east of the city, while Y pushed through Z': after a clause break, an actor
+    that acts (no modifier, no object) opens a clause of its own; the places after it are not the
+    trigger's."""
+    trigger, low = ctx.trigger, ctx.low
+    if not ctx.after or len(ctx.d.text) <= SHORT_NOTE:
+        return None  # (a coded note tells one event: a later clause's place is often where it happened)
+    for a in ctx.d.actors_in(ctx.sentence):
+        if trigger.end <= a.start < ctx.after[-1].start and not bind_actor.is_modifier(low, a) \
+                and not bind_actor.is_object(low, a, trigger.relation) \
+                and rule.pattern.search(low, max(trigger.end, a.start - 24), a.start) is not None:
+            ctx.after = [m for m in ctx.after if m.start < a.start]
+            return None
+    return None
+
+
 def participle_clause(ctx, rule):
     """'..., opening the road to Aleppo': a participle's clause after a comma says what followed."""
     turn = rule.pattern.search(ctx.low, ctx.trigger.end, ctx.sentence.end)
@@ -411,7 +427,7 @@ def counted_object(ctx, rule):
             or rule.pattern.match(ctx.low, trigger.end, ctx.sentence.end) is None:
         return None
     ctx.before = []
-    return None if ctx.after else []
+    return None if ctx.after or ctx.bearings else []  # ('villages south of Mosul': the bearing rule's)
 
 
 def object_anaphor(ctx, rule):
@@ -473,7 +489,7 @@ def head_and_list(ctx, rule):
     return [(m, destination, False) for m in group]
 
 
-STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause,
+STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause, "new-subject-clause": new_subject_clause,
          "participle-clause": participle_clause, "held-adjective": held_adjective, "described-place": described_place,
          "object-relative": object_relative,
          "reduced-relative": reduced_relative,
@@ -481,5 +497,5 @@ STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-aft
          "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
          "victim-name": victim_name, "unknown-place": unknown_place, "counted-object": counted_object, "object-anaphor": object_anaphor, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"counted-object", "object-anaphor", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
+NEEDS_PATTERN = {"new-subject-clause", "counted-object", "object-anaphor", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
                  "attacked-from"}
