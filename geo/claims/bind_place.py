@@ -276,11 +276,12 @@ def described_place(ctx, rule):
     trigger = ctx.trigger
     if trigger.relation != "control" or not ctx.before:
         return None
-    head = ctx.before[-1]
-    found = constructions.appositive_after(ctx.low, head.end, ctx.sentence.end)
-    if found is None or not head.end <= trigger.start < found.end():
-        return None
-    return [(head, None, False)]
+    # ('al-Dour and al-Alam, two towns on the approach to Tikrit held by ISIL': the towns, not Tikrit)
+    for head in ctx.before[::-1][:3]:
+        found = constructions.appositive_after(ctx.low, head.end, ctx.sentence.end)
+        if found is not None and head.end <= trigger.start < found.end():
+            return [(head, None, False)]
+    return None
 
 
 def object_relative(ctx, rule):
@@ -378,6 +379,18 @@ def no_country(ctx, rule):
     if ctx.trigger.relation in ("strike", "contested", "control", "lost", "advance"):
         ctx.before = [m for m in ctx.before if m.kind != "country"]
         ctx.after = [m for m in ctx.after if m.kind != "country"]
+
+
+def no_river(ctx, rule):
+    """'captured the southern bank of the Euphrates', 'advanced along the Khabur and took X': a
+    river is no place taken or lost (its bank, a crossing, a town on it is)."""
+    if ctx.trigger.relation in ("control", "lost"):
+        if not ctx.trigger.place_before and ctx.after and ctx.after[0].kind == "river" \
+                and rule.pattern.fullmatch(ctx.low, ctx.trigger.end, ctx.after[0].start):
+            return []  # (the river's bank was the object: no place behind the word was taken instead)
+        ctx.before = [m for m in ctx.before if m.kind != "river"]
+        ctx.after = [m for m in ctx.after if m.kind != "river"]
+    return None
 
 
 def victim_name(ctx, rule):
@@ -494,8 +507,8 @@ STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-aft
          "object-relative": object_relative,
          "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
-         "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
+         "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country, "no-river": no_river,
          "victim-name": victim_name, "unknown-place": unknown_place, "counted-object": counted_object, "object-anaphor": object_anaphor, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"new-subject-clause", "counted-object", "object-anaphor", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
+NEEDS_PATTERN = {"no-river", "new-subject-clause", "counted-object", "object-anaphor", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
                  "attacked-from"}
