@@ -73,3 +73,16 @@ def test_breaking_into_a_city_is_a_fight_for_it_and_pushing_through_a_town_an_ad
     assert ("Syrian government", "contested", "Aleppo") in got
     got = triples("On Monday Iraqi special forces pushed through Bartella.")
     assert ("Iraqi forces", "advance", "Bartella") in got
+
+
+def test_an_assault_launched_with_no_place_named_is_on_the_place_the_text_is_about():
+    # launched-the-assault: the sentence names no place; the assault is on Saraqeb, the text's town
+    text = ("The rebels had held the town of Saraqeb since 2012. "
+            "Government troops and allied militias launched the assault on 5 February after days of shelling.")
+    got = triples(text)
+    assert ("Syrian government", "contested", "Saraqib") in got or ("Syrian government", "contested", "Saraqeb") in got
+    constructions.disable("launched-the-assault")
+    try:
+        assert not any(relation == "contested" for _, relation, _ in triples(text))
+    finally:
+        constructions.disable()
