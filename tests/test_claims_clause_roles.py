@@ -86,3 +86,15 @@ def test_an_assault_launched_with_no_place_named_is_on_the_place_the_text_is_abo
         assert not any(relation == "contested" for _, relation, _ in triples(text))
     finally:
         constructions.disable()
+
+
+def test_a_list_goes_on_past_the_nearby_and_the_neighbouring():
+    got = triples("In May the SDF fought ISIS for the town of Tabqa and the nearby Tabqa Dam.")
+    assert ("SDF", "contested", "Tabqa Dam") in got
+    got = triples("Turkey said that al-Bab and the neighbouring towns of Qabasin and Bza'a were under rebel control.")
+    assert ("Rebels", "control", "al-Bab") in got
+
+
+def test_raising_a_flag_over_a_place_is_taking_it():
+    got = triples("Iraqi troops entered Tikrit on 31 March, raising the Iraqi flag over the governor's office.")
+    assert ("Iraqi forces", "control", "Tikrit") in got
