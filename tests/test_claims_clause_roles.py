@@ -98,3 +98,11 @@ def test_a_list_goes_on_past_the_nearby_and_the_neighbouring():
 def test_raising_a_flag_over_a_place_is_taking_it():
     got = triples("Iraqi troops entered Tikrit on 31 March, raising the Iraqi flag over the governor's office.")
     assert ("Iraqi forces", "control", "Tikrit") in got
+
+
+def test_the_army_of_the_army_base_is_no_actor():
+    # cue modifier_after: 'the army base at X' is the army's base; the army captured nothing
+    got = triples("In March rebel groups stormed Saraqeb. In the weeks after, the alliance captured Maarat al-Numan "
+                  "and the army base at Wadi Deif, and in May it took Kafr Nabl.")
+    assert ("Rebels", "control", "Maarat al-Numan") in got
+    assert not any(actor == "Syrian government" and relation == "control" for actor, relation, _ in got)
