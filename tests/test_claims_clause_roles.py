@@ -106,3 +106,8 @@ def test_the_army_of_the_army_base_is_no_actor():
                   "and the army base at Wadi Deif, and in May it took Kafr Nabl.")
     assert ("Rebels", "control", "Maarat al-Numan") in got
     assert not any(actor == "Syrian government" and relation == "control" for actor, relation, _ in got)
+
+
+def test_converging_on_a_town_is_an_advance_on_it():
+    got = triples("In October Syrian troops and Hezbollah fighters converged on Mayadin from the west.")
+    assert ("Syrian government", "advance", "Mayadin") in got or ("Syrian government", "advance", "al-Mayadin") in got
