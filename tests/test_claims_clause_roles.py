@@ -111,3 +111,11 @@ def test_the_army_of_the_army_base_is_no_actor():
 def test_converging_on_a_town_is_an_advance_on_it():
     got = triples("In October Syrian troops and Hezbollah fighters converged on Mayadin from the west.")
     assert ("Syrian government", "advance", "Mayadin") in got or ("Syrian government", "advance", "al-Mayadin") in got
+
+
+def test_commanders_or_a_prime_minister_who_declare_a_place_freed_speak_for_their_side():
+    # force nouns 'commanders', 'prime minister': the party declares the liberation, and made it
+    got = triples("After weeks of street fighting, Iraqi commanders said the whole of Tal Afar had been freed.")
+    assert ("Iraqi forces", "control", "Tal Afar") in got
+    got = triples("On 26 June the Iraqi prime minister declared that Fallujah had been fully liberated.")
+    assert ("Iraqi forces", "control", "Fallujah") in got
