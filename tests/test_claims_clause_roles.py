@@ -119,3 +119,8 @@ def test_commanders_or_a_prime_minister_who_declare_a_place_freed_speak_for_thei
     assert ("Iraqi forces", "control", "Tal Afar") in got
     got = triples("On 26 June the Iraqi prime minister declared that Fallujah had been fully liberated.")
     assert ("Iraqi forces", "control", "Fallujah") in got
+
+
+def test_a_list_goes_on_past_a_repeated_preposition():
+    got = triples("In March rebel fighters withdrew from Harasta and from Arbin and Zamalka under a deal.")
+    assert {("Rebels", "lost", "Arbin"), ("Rebels", "lost", "Zamalka")} <= got

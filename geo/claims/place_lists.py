@@ -14,10 +14,10 @@ _DATE_AFTER = r"(?:\s+(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(
     (*month_names(), *weekdays())) + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
 # ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
-_LIST_GAP = re.compile(_DATE_AFTER + r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
+_LIST_GAP = re.compile(_DATE_AFTER + r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:from|in|at|into)\s+)?"
                        r"(?:(?:wide|large|most|much|some|several|parts?|areas?)\s+(?:parts?\s+|areas?\s+)?of\s+)?"
                        r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?",
-                       re.IGNORECASE)  # ('X and the nearby Tabqa Dam', 'X and the neighbouring towns of Y and Z')
+                       re.IGNORECASE)  # ('X and the nearby Tabqa Dam', 'X and the neighbouring towns of Y and Z', 'from X and from Y')
 
 
 # a name in a list that nobody found ('Muhassan, Zarzur Kabir and Tabni'): capitalised words
