@@ -124,3 +124,22 @@ def test_commanders_or_a_prime_minister_who_declare_a_place_freed_speak_for_thei
 def test_a_list_goes_on_past_a_repeated_preposition():
     got = triples("In March rebel fighters withdrew from Harasta and from Arbin and Zamalka under a deal.")
     assert {("Rebels", "lost", "Arbin"), ("Rebels", "lost", "Zamalka")} <= got
+
+
+def test_driving_a_side_out_of_a_place_is_taking_it():
+    for text in ("The Peshmerga drove ISIS out of Sinjar on 13 November.",
+                 "On 13 November the Peshmerga expelled the jihadists from Sinjar."):
+        assert ("Peshmerga", "control", "Sinjar") in triples(text)
+    # not the forces that advanced from somewhere, nor civilians forced out
+    assert ("Iraqi forces", "control", "Tikrit") not in triples(
+        "Iraqi forces advanced on Tikrit from three directions.")
+    assert ("ISIS", "control", "Mosul") not in triples("ISIS forced thousands of civilians out of Mosul.")
+    # a move towards a place from a direction takes nothing
+    assert ("Syrian government", "control", "Abu Kamal") not in triples(
+        "Government forces are pushing toward Abu Kamal from the south-west.")
+
+
+def test_a_helper_named_before_its_support_word_does_not_act():
+    # cue supporting_after: 'with coalition air support' helps the Peshmerga
+    got = triples("The Peshmerga, with coalition air support, captured Sinjar on 13 November.")
+    assert got == {("Peshmerga", "control", "Sinjar")}
