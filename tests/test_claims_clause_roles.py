@@ -143,3 +143,16 @@ def test_a_helper_named_before_its_support_word_does_not_act():
     # cue supporting_after: 'with coalition air support' helps the Peshmerga
     got = triples("The Peshmerga, with coalition air support, captured Sinjar on 13 November.")
     assert got == {("Peshmerga", "control", "Sinjar")}
+
+
+def test_a_fronted_having_participle_and_a_move_towards_a_town():
+    # having-participle: the main clause's subject secured Jarabulus; 'moved west towards' is an advance
+    text = "Having secured Jarabulus, Turkish-backed rebels moved west towards al-Rai."
+    got = triples(text)
+    assert any(relation == "control" and place == "Jarabulus" for _, relation, place in got)
+    assert any(relation == "advance" for _, relation, _ in got)
+    constructions.disable("having-participle")
+    try:
+        assert not any(relation == "control" for _, relation, _ in triples(text))
+    finally:
+        constructions.disable()
