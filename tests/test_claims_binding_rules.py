@@ -345,3 +345,10 @@ def test_a_description_after_a_list_names_the_holder_of_the_list_not_a_place_ins
     got = triples(text, long_form=True)
     assert ("ISIS", "control", "Raqqa") not in got
     assert ("Syrian government", "control", "Maadan") in got
+
+
+def test_the_name_right_before_an_event_noun_owns_the_deed():
+    # noun-owner: 'a government assault' is the government's, though the rebels repelled it
+    text = "Rebels repelled a government assault on Kafr Nabuda."
+    assert ("Syrian government", "contested", "Kafr Nabuda") in triples(text, long_form=True)
+    assert ("Syrian government", "contested", "Kafr Nabuda") not in without("noun-owner", text, long_form=True)

@@ -265,6 +265,18 @@ def holder_word(ctx, rule):
     return (holder.actor, False) if holder is not None else None
 
 
+def noun_owner(ctx, rule):
+    """'repelled a government assault on X', 'the army's offensive': an actor's name right before an
+    event noun owns the deed (the pattern reads the words from the name's end to the trigger's end)."""
+    trigger = ctx.trigger
+    if trigger.relation != "contested":
+        return None
+    owner = next((a for a in reversed(ctx.in_actors) if a.end <= trigger.start), None)
+    if owner is None or trigger.start - owner.end > 24 or not rule.pattern.fullmatch(ctx.low, owner.end, trigger.end):
+        return None
+    return owner.actor, False
+
+
 def parse_roles(ctx, rule):
     """With a dependency parse: its subject or agent acts ('Mosul was captured by Iraqi troops');
     its objects and the quoted source are no candidates for the rungs below."""
@@ -464,9 +476,9 @@ def last_actor(ctx, rule):
 
 
 STEPS = {"corridor-mover": corridor_mover, "found-dead": found_dead, "actor-after": actor_after,
-         "fronted-subject": fronted_subject, "held-adjective": held_adjective, "holder-word": holder_word,
+         "fronted-subject": fronted_subject, "held-adjective": held_adjective, "holder-word": holder_word, "noun-owner": noun_owner,
          "parse-roles": parse_roles, "agent-after": agent_after, "relative-subject": relative_subject,
          "anaphoric-subject": anaphoric_subject, "participle-subject": participle_subject, "clause-subject": clause_subject, "between-agent": between_agent,
          "carried-trigger": carried_trigger, "unattributed": unattributed, "objects-only": objects_only,
          "last-actor": last_actor}
-NEEDS_PATTERN = {"agent-after", "relative-subject", "between-agent"}
+NEEDS_PATTERN = {"agent-after", "relative-subject", "between-agent", "noun-owner"}
