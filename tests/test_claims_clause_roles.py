@@ -156,3 +156,8 @@ def test_a_fronted_having_participle_and_a_move_towards_a_town():
         assert not any(relation == "control" for _, relation, _ in triples(text))
     finally:
         constructions.disable()
+
+
+def test_assaulting_a_town_is_a_fight_for_it():
+    got = triples("The counter-attack came from two flanks, with Hezbollah assaulting Khanasir from the north.")
+    assert ("Hezbollah", "contested", "Khanasir") in got
