@@ -297,3 +297,58 @@ def test_a_place_after_a_later_goal_is_the_goals_not_the_first_triggers():
     assert not any(place == "Raqqa" for _, _, place in triples(text, True))
     # without the goal, the first advance's place is Raqqa
     assert ("Syrian government", "advance", "Raqqa") in triples("The advance on Raqqa by the Syrian army went on.", True)
+
+
+def test_a_count_of_unnamed_places_as_object_takes_no_place_behind_the_verb():
+    # counted-object: the villages taken are not the river the advance went along
+    text = "Iraqi troops moved through Qayyarah and seized several villages."
+    assert ("Iraqi forces", "control", "Qayyarah") not in triples(text, long_form=True)
+    assert ("Iraqi forces", "control", "Qayyarah") in without("counted-object", text, long_form=True)
+    # a place after the count still says where they lie
+    got = triples("Rebels captured four villages in Hama province on Monday.", long_form=True)
+    assert any(relation in ("control", "contested") for _, relation, _ in got)
+
+
+def test_the_city_in_the_object_slot_is_the_city_of_the_text_not_a_site_behind_the_word():
+    # object-anaphor: 'the city' right after 'advanced towards' is Raqqa, not the dam of the other verb
+    # (a second city named later keeps the geoparser from placing 'the city' itself)
+    text = ("In June the SDF began an offensive to capture the city of Raqqa. Kurdish units crossed the river "
+            "near the Tabqa Dam and advanced towards the city from the west. By July they had cut the road to Deir ez-Zor.")
+    got = triples(text, long_form=True)
+    assert ("SDF", "advance", "Raqqa") in got and ("SDF", "advance", "Tabqa Dam") not in got
+    assert ("SDF", "advance", "Tabqa Dam") in without("object-anaphor", text, long_form=True)
+    # a possessive is no object: 'around the city's cemetery'
+    _, place = contexts("ISIS shelled Raqqa. The group advanced around the city's stadium near the Tabqa Dam.")
+    assert bind_place.object_anaphor(place, rule("object-anaphor")) is None
+
+
+def test_a_clause_with_a_subject_of_its_own_keeps_its_places():
+    # new-subject-clause: Qaraqosh is the army's, not the Peshmerga's capture
+    text = "Peshmerga units captured several villages east of the city, while the Iraqi army regrouped in Qaraqosh."
+    got = triples(text, long_form=True)
+    assert ("Peshmerga", "control", "Qaraqosh") not in got
+    assert ("Peshmerga", "control", "Qaraqosh") in without("new-subject-clause", text, long_form=True)
+
+
+def test_a_river_is_never_taken_or_lost():
+    # no-river: the bank of the Tigris was taken, not the river
+    text = "By June Iraqi troops had encircled Mosul after capturing the eastern bank of the Tigris."
+    got = triples(text, long_form=True)
+    assert ("Iraqi forces", "control", "Tigris") not in got and ("Iraqi forces", "control", "Mosul") not in got
+    assert ("Iraqi forces", "control", "Tigris") in without("no-river", text, long_form=True)
+
+
+def test_a_description_after_a_list_names_the_holder_of_the_list_not_a_place_inside_it():
+    # described-place (and the held-by-description record with a count): 'two towns ... held by ISIS'
+    text = ("Within days the army had taken Maadan and Sabkha, two towns on the road to Raqqa held by ISIS "
+            "since 2014.")
+    got = triples(text, long_form=True)
+    assert ("ISIS", "control", "Raqqa") not in got
+    assert ("Syrian government", "control", "Maadan") in got
+
+
+def test_the_name_right_before_an_event_noun_owns_the_deed():
+    # noun-owner: 'a government assault' is the government's, though the rebels repelled it
+    text = "Rebels repelled a government assault on Kafr Nabuda."
+    assert ("Syrian government", "contested", "Kafr Nabuda") in triples(text, long_form=True)
+    assert ("Syrian government", "contested", "Kafr Nabuda") not in without("noun-owner", text, long_form=True)

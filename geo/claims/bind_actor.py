@@ -34,6 +34,8 @@ _MODIFIER_BEFORE = named("modifier_before")
 
 
 _HELPER_BEFORE = named("helper_before")
+# 'the army, supported by Russian warplanes and Hezbollah fighters, launched': helpers, every one
+_HELPER_PHRASE_BEFORE = named("helper_phrase_before")
 _CIVILIAN_SUBJECT = named("civilian_subject")
 _AND_THEN_VERB = named("and_then_verb")
 _RIGHT_AFTER = re.compile(r"\s*(?:the\s+)?")
@@ -100,7 +102,8 @@ def is_modifier(low: str, actor: ActorMention) -> bool:
     after = _MODIFIER_AFTER.match(low, actor.end, actor.end + 24)
     if after is not None and after.group().startswith(" ") and _PLURAL_SUBJECT.search(low, actor.start, actor.end):
         after = None
-    return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start))
+    return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start)
+                or _HELPER_PHRASE_BEFORE.search(low, max(0, actor.start - 100), actor.start))
 
 
 def modifier(d: ClaimDocument, actor: ActorMention) -> bool:
@@ -260,6 +263,18 @@ def holder_word(ctx, rule):
     trigger = ctx.trigger
     holder = next((a for a in ctx.in_actors if a.start < trigger.start and trigger.end <= a.end), None)
     return (holder.actor, False) if holder is not None else None
+
+
+def noun_owner(ctx, rule):
+    """'repelled a government assault on X', 'the army's offensive': an actor's name right before an
+    event noun owns the deed (the pattern reads the words from the name's end to the trigger's end)."""
+    trigger = ctx.trigger
+    if trigger.relation != "contested":
+        return None
+    owner = next((a for a in reversed(ctx.in_actors) if a.end <= trigger.start), None)
+    if owner is None or trigger.start - owner.end > 24 or not rule.pattern.fullmatch(ctx.low, owner.end, trigger.end):
+        return None
+    return owner.actor, False
 
 
 def parse_roles(ctx, rule):
@@ -461,9 +476,9 @@ def last_actor(ctx, rule):
 
 
 STEPS = {"corridor-mover": corridor_mover, "found-dead": found_dead, "actor-after": actor_after,
-         "fronted-subject": fronted_subject, "held-adjective": held_adjective, "holder-word": holder_word,
+         "fronted-subject": fronted_subject, "held-adjective": held_adjective, "holder-word": holder_word, "noun-owner": noun_owner,
          "parse-roles": parse_roles, "agent-after": agent_after, "relative-subject": relative_subject,
          "anaphoric-subject": anaphoric_subject, "participle-subject": participle_subject, "clause-subject": clause_subject, "between-agent": between_agent,
          "carried-trigger": carried_trigger, "unattributed": unattributed, "objects-only": objects_only,
          "last-actor": last_actor}
-NEEDS_PATTERN = {"agent-after", "relative-subject", "between-agent"}
+NEEDS_PATTERN = {"agent-after", "relative-subject", "between-agent", "noun-owner"}

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geo.claims import binding, constructions
+from geo.claims import bind_actor, binding, constructions, discourse
 from geo.claims.clauses import (CITY_ANAPHORA, CONTAINER_GAP, LOCATED_AFTER, ROUTE_GAP, SHORT_NOTE, UNKNOWN_PLACE,
                                 in_relative_clause, reference_kind, names_unknown_place, unknown_place_ends)
 from geo.claims.corridor_places import corridor_ends, from_to_destination, route_ends
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
+from geo.claims.place_lists import enumeration
 from geo.claims.rules import Trigger, cue
-from geo.knowledge import month_names, place_noun_pattern, weekdays
 from geo.model import REGION_KINDS, Mention, Sentence
 
 
@@ -101,68 +101,10 @@ def _elsewhere_in_region(low: str, unknown_end: int, town: Mention) -> bool:
 _DISTRICT_GAP = named("district_gap")
 
 
-# ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
-# ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
 _FLIGHT_WORD = re.compile(r"\b(?:fle[ed]|escap|displaced)")
 
 # between a place and the operation it names ('the Idlib offensive', 'the Raqqa countryside campaign')
 _NAMES_OPERATION = re.compile(r"[\s'’-]*(?:s\s+)?(?:(?:[\w-]+)\s+){0,2}?")
-
-# ('captured Rajo on 8 March and Jindires': the date of the first item does not end the list)
-_DATE_AFTER = r"(?:\s+(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + "|".join(
-    (*month_names(), *weekdays())) + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
-_LIST_GAP = re.compile(_DATE_AFTER + r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)"
-                       r"(?:(?:wide|large|most|much|some|several|parts?|areas?)\s+(?:parts?\s+|areas?\s+)?of\s+)?"
-                       r"(?:the\s+(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?", re.IGNORECASE)
-
-
-# a name in a list that nobody found ('Muhassan, Zarzur Kabir and Tabni'): capitalised words
-_LIST_NAME = named("list_name")
-
-
-def _list_gap(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` goes on with a list: a separator, or separators around names
-    the geoparser did not find."""
-    pos = start
-    for _ in range(6):
-        if _LIST_GAP.fullmatch(text, pos, end):
-            return True
-        sep = _LIST_GAP.match(text, pos, end)
-        if sep is None or sep.end() == pos:
-            return False
-        name = _LIST_NAME.match(text, sep.end(), end)
-        if name is None:
-            return False
-        pos = name.end()
-    return False
-
-
-def _enumeration(text: str, in_places: list[Mention], head: Mention, containers: dict[int, Mention],
-                 in_unresolved: list[Mention] = ()) -> list[Mention]:
-    """'al-Mayadeen, Deir Al-Zour and al-Bu Kamal': the places listed with ``head`` (not the
-    province that holds it: 'Al Amadiya, Duhok'). A name of the list the gazetteer lacks ('A, B
-    and C' with B unknown) keeps the list going: it is one more item, bound to nothing."""
-    group = [head]
-    ordered = sorted([*in_places, *(u for u in in_unresolved if not any(u.start < m.end and m.start < u.end for m in in_places))],
-                     key=lambda m: m.start)
-    index = next(i for i, m in enumerate(ordered) if m is head)
-    for direction in (-1, 1):
-        i = index
-        while 0 <= i + direction < len(ordered):
-            a, b = (ordered[i + direction], ordered[i]) if direction < 0 else (ordered[i], ordered[i + direction])
-            if not _list_gap(text, a.end, b.start) or id(b) in containers:
-                break
-            i += direction
-            group.append(ordered[i])
-    resolved = {id(m) for m in in_places}
-    group = [m for m in group if id(m) in resolved]
-    seen, unique = set(), []
-    for m in sorted(group, key=lambda m: m.start):
-        if m.place_id not in seen and m.kind not in REGION_KINDS | {"country"}:
-            seen.add(m.place_id)
-            unique.append(m)
-    return unique or [head]
-
 
 
 @dataclass
@@ -234,6 +176,22 @@ def _not_yet(d: ClaimDocument, sentence: Sentence, t: Trigger) -> bool:
     return d.roles[key]
 
 
+def new_subject_clause(ctx, rule):
+    """'X took villages east of the city, while Y pushed through Z': after a clause break, an actor
+    that acts (no modifier, no object) opens a clause of its own; the places after it are not the
+    trigger's."""
+    trigger, low = ctx.trigger, ctx.low
+    if not ctx.after or len(ctx.d.text) <= SHORT_NOTE:
+        return None  # (a coded note tells one event: a later clause's place is often where it happened)
+    for a in ctx.d.actors_in(ctx.sentence):
+        if trigger.end <= a.start < ctx.after[-1].start and not bind_actor.is_modifier(low, a) \
+                and not bind_actor.is_object(low, a, trigger.relation) \
+                and rule.pattern.search(low, max(trigger.end, a.start - 24), a.start) is not None:
+            ctx.after = [m for m in ctx.after if m.start < a.start]
+            return None
+    return None
+
+
 def participle_clause(ctx, rule):
     """'..., opening the road to Aleppo': a participle's clause after a comma says what followed."""
     turn = rule.pattern.search(ctx.low, ctx.trigger.end, ctx.sentence.end)
@@ -260,11 +218,12 @@ def described_place(ctx, rule):
     trigger = ctx.trigger
     if trigger.relation != "control" or not ctx.before:
         return None
-    head = ctx.before[-1]
-    found = constructions.appositive_after(ctx.low, head.end, ctx.sentence.end)
-    if found is None or not head.end <= trigger.start < found.end():
-        return None
-    return [(head, None, False)]
+    # ('al-Dour and al-Alam, two towns on the approach to Tikrit held by ISIL': the towns, not Tikrit)
+    for head in ctx.before[::-1][:3]:
+        found = constructions.appositive_after(ctx.low, head.end, ctx.sentence.end)
+        if found is not None and head.end <= trigger.start < found.end():
+            return [(head, None, False)]
+    return None
 
 
 def object_relative(ctx, rule):
@@ -364,6 +323,18 @@ def no_country(ctx, rule):
         ctx.after = [m for m in ctx.after if m.kind != "country"]
 
 
+def no_river(ctx, rule):
+    """'captured the southern bank of the Euphrates', 'advanced along the Khabur and took X': a
+    river is no place taken or lost (its bank, a crossing, a town on it is)."""
+    if ctx.trigger.relation in ("control", "lost"):
+        if not ctx.trigger.place_before and ctx.after and ctx.after[0].kind == "river" \
+                and rule.pattern.fullmatch(ctx.low, ctx.trigger.end, ctx.after[0].start):
+            return []  # (the river's bank was the object: no place behind the word was taken instead)
+        ctx.before = [m for m in ctx.before if m.kind != "river"]
+        ctx.after = [m for m in ctx.after if m.kind != "river"]
+    return None
+
+
 def victim_name(ctx, rule):
     """'shot dead Ali Hasan al-Obeidi': a place inside the name of the people killed is a surname."""
     trigger, text = ctx.trigger, ctx.d.text
@@ -400,6 +371,34 @@ def unknown_place(ctx, rule):
             ROUTE_GAP.search(low, end, first.start) for end in unknown_place_ends(text, trigger.end, first.start, ctx.in_places)):
         return []
     return None
+
+
+def counted_object(ctx, rule):
+    """'advanced along the Khabur and captured dozens of villages', 'overran a ring of villages around
+    the town': a control word whose object is a count of unnamed places took none of the places
+    behind it or referred to; a place after the count may still say where they lie."""
+    trigger = ctx.trigger
+    if trigger.relation not in ("control", "lost") or trigger.place_before \
+            or rule.pattern.match(ctx.low, trigger.end, ctx.sentence.end) is None:
+        return None
+    ctx.before = []
+    return None if ctx.after or ctx.bearings else []  # ('villages south of Mosul': the bearing rule's)
+
+
+def object_anaphor(ctx, rule):
+    """'crossed the river near the dam and advanced towards the city': 'the city' or 'the town' right
+    after a word that looks forward is its object, the town the text is about; a place of another
+    kind behind the word is another verb's (a town behind it may be what 'the town' repeats)."""
+    trigger, sentence = ctx.trigger, ctx.sentence
+    if trigger.place_before or any(m.kind in ("city", "town") for m in ctx.before):
+        return None
+    found = rule.pattern.match(ctx.low, trigger.end, sentence.end)
+    if found is None:
+        return None
+    # (what the noun in the slot stands for, not the sentence's first such noun: 'near the Tishrin Dam')
+    slot = Sentence(sentence.doc, found.start(), sentence.end, ctx.d.text[found.start():sentence.end])
+    place = discourse.referent(ctx.low, slot, ctx.salience or {}, ctx.last_place)
+    return [(place, None, True)] if place is not None and place.kind in ("city", "town") else None
 
 
 def referent(ctx, rule):
@@ -440,18 +439,18 @@ def head_and_list(ctx, rule):
         return [(ctx.last_place, None, True)] if ctx.last_place is not None else []
     if _holds_unknown_place(ctx.d.text, low, sentence, head, ctx.in_unresolved):
         return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
-    group = _enumeration(ctx.d.text, ctx.in_places, head, ctx.d.containers, ctx.in_unresolved)
+    group = enumeration(ctx.d.text, ctx.in_places, head, ctx.d.containers, ctx.in_unresolved)
     destination = from_to_destination(low, sentence, head, ctx.in_places)
     return [(m, destination, False) for m in group]
 
 
-STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause,
+STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-after": relative_after, "later-clause": later_clause, "new-subject-clause": new_subject_clause,
          "participle-clause": participle_clause, "held-adjective": held_adjective, "described-place": described_place,
          "object-relative": object_relative,
          "reduced-relative": reduced_relative,
          "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
-         "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country,
-         "victim-name": victim_name, "unknown-place": unknown_place, "referent": referent, "bearing": bearing,
+         "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country, "no-river": no_river,
+         "victim-name": victim_name, "unknown-place": unknown_place, "counted-object": counted_object, "object-anaphor": object_anaphor, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
-NEEDS_PATTERN = {"route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
+NEEDS_PATTERN = {"no-river", "new-subject-clause", "counted-object", "object-anaphor", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
                  "attacked-from"}

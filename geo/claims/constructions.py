@@ -21,7 +21,7 @@ from geo.knowledge.records import LexiconError, Source, check_choice, check_uniq
 from geo.settings import current
 
 FILE = "constructions.toml"
-KINDS = ("no_claims", "goal", "approach", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "reduced_relative", "counted", "reversal", "ally")
+KINDS = ("no_claims", "goal", "approach", "attempt", "feature_object", "lead", "appositive", "place_pronoun", "place_subject", "fronted", "participle", "object_relative", "reduced_relative", "counted", "reversal", "ally", "opening")
 REQUIRED = {"name": str, "kind": str, "pattern": str}
 OPTIONAL = {"note": str}
 # how far before a trigger a goal record looks, and after a place an appositive one
@@ -53,6 +53,8 @@ def _constructions(records: list[dict]) -> tuple[Construction, ...]:
             raise LexiconError(f"{where}: pattern matches the empty string")
         if record["kind"] == "lead" and "verb" not in pattern.groupindex:
             raise LexiconError(f"{where}: a lead pattern needs a group named 'verb'")
+        if record["kind"] == "opening" and "name" not in pattern.groupindex:
+            raise LexiconError(f"{where}: an opening pattern needs a group named 'name'")
         # (led by its first characters where the regex engine cannot see them: the same matches, sooner)
         out.append(Construction(record["name"], record["kind"], led_by_first_characters(pattern), record.get("note", "")))
     return tuple(out)
@@ -187,6 +189,13 @@ def feature_object(low: str, trigger_end: int, sentence_end: int, places=()) -> 
 
 def lead(low: str, start: int, end: int) -> re.Match | None:
     hit = _first("lead", low, start, end)
+    return hit[1] if hit else None
+
+
+def opening(low: str, sentence_start: int, sentence_end: int) -> re.Match | None:
+    """'The Battle of X began on D, when Y ...': the match (group ``name``: the battle's name) from
+    the sentence's start up to where its doer may be named, if any record finds it."""
+    hit = _first("opening", low, sentence_start, sentence_end, "match")
     return hit[1] if hit else None
 
 

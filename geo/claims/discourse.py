@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from geo.claims import constructions
 from geo.claims.actors import ActorMention
-from geo.claims.clauses import LOCATED_AFTER, reference_kind
+from geo.claims.clauses import CITY_ANAPHORA, LOCATED_AFTER, reference_kind
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import named
 from geo.claims.rules import Trigger
@@ -96,12 +96,24 @@ def lead_bindings(sentence: Sentence, low: str, opening: re.Match, in_actors: li
     actors = list(dict.fromkeys(a.actor for a in doers))
     places, seen = [], set()
     for m in in_places:
-        if m.kind != "country" and m.place_id not in seen:
+        # ('the city west of Mosul', which the geoparser places at Mosul: the lead names its places)
+        if m.kind != "country" and m.place_id not in seen and not CITY_ANAPHORA.match(low, m.start):
             seen.add(m.place_id)
             places.append(m)
     places = [m for m in places if reference_kind(low, sentence, m) is None] or places  # ('located north of Aleppo')
     places = [m for m in places if m.kind not in REGION_KINDS] or places  # 'in the Aleppo Governorate' holds them
     return [(actor, m) for actor in actors for m in places]
+
+
+def opening_bindings(sentence: Sentence, opening: re.Match, actors: list[ActorMention], in_places: list[Mention],
+                     triggers: list[Trigger]) -> list[tuple[str, Mention]]:
+    """'The Battle of X began on D, when Y and W advanced on the city': Y and W (``actors``: those of
+    the sentence that may act, no helper or modifier), named before the clause's first verb,
+    contest the places of the battle's name."""
+    battle = [m for m in in_places if opening.start("name") <= m.start and m.end <= opening.end("name") and m.kind != "country"]
+    first = next((t.start for t in triggers if t.start >= opening.end()), sentence.end)
+    doers = dict.fromkeys(a.actor for a in actors if opening.end() <= a.start and a.end <= first)
+    return [(actor, m) for actor in doers for m in battle]
 
 
 _PROVINCE = "(?:" + place_noun_pattern("governorate") + "|countryside)"

@@ -26,7 +26,7 @@ from geo.claims import bind_actor, bind_place, constructions, discourse
 from geo.claims import syntax as syntax_parse
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.annotate import annotate
-from geo.claims.bind_actor import is_modifier, is_object
+from geo.claims.bind_actor import is_helper, is_modifier, is_object
 from geo.claims.sides import claimant_of, coordinated_actors, opponents_of
 from geo.claims.calibration import calibrate
 from geo.claims.clauses import (SHORT_NOTE, in_relative_clause, names_unknown_place, part_of_city, partitive_of,
@@ -246,7 +246,15 @@ class ClaimExtractor:
                 held = {(c.actor, c.place_id) for c in own if c.relation == "lost"}
                 own += [replace(c, relation="lost") for c in own if c.relation == "control" and 0 <= c.place_start < back
                         and (c.actor, c.place_id) not in held]
-            if triggers_here and (opening := constructions.lead(low, lo, hi)) is not None:
+            if triggers_here and (battle := constructions.opening(low, lo, hi)) is not None:
+                # 'The Battle of X began on D, when Y advanced on the city': Y contests X, has not taken it yet
+                acting = [a for a in in_actors if not is_modifier(low, a) and not is_helper(low, a)]
+                opened = discourse.opening_bindings(sentence, battle, acting, in_places, triggers_here)
+                begun = {(actor, m.place_id) for actor, m in opened}
+                own = [c for c in own if not (c.relation == "control" and (c.actor, c.place_id) in begun)] + [
+                    _claim(doc, sentence, "contested", actor, m, None, stance_of_body or "asserted", attribution, 0.75)
+                    for actor, m in opened]
+            if in_actors and (opening := constructions.lead(low, lo, hi)) is not None:
                 # 'The X offensive was a military operation launched by Y against Z': Y contests X
                 # (the holder it names keeps its claim: '... launched by Y to capture the ISIS-held city of X')
                 lead = [_claim(doc, sentence, "contested", actor, m, None, "asserted", attribution, 0.75)
