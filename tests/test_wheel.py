@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import venv
@@ -31,6 +32,9 @@ def run(cmd: list[str], cwd: Path, env: dict | None = None) -> subprocess.Comple
 def installed(tmp_path_factory):
     """(path of the installed `geo` script, a folder outside the checkout to run it from)."""
     base = tmp_path_factory.mktemp("wheel")
+    # setuptools builds in the checkout's build/ and never empties it: a data file deleted since
+    # the last build would still ship (a wheel must hold what the checkout holds)
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(base / "dist"), str(ROOT)], cwd=base)
     wheels = list((base / "dist").glob("*.whl"))
     assert len(wheels) == 1
