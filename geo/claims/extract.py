@@ -35,7 +35,7 @@ from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
 from geo.claims.rules import lexicon as rules_lexicon
-from geo.claims.stance import attribution_span, body_stance, negated, short_source
+from geo.claims.stance import attribution_span, body_stance, negated, outlet_of, short_source
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
 __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
@@ -93,7 +93,7 @@ class ClaimExtractor:
             if triggers_here and constructions.says_nothing(low, lo, hi):
                 triggers_here = []  # a heading, an image line: a topic, not an event
             # attribution is needed only by claims of this sentence or a denial of the previous ones
-            src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
+            src_start, src_end, attribution = attribution_span(sentence, low, actors_here) if triggers_here or previous else (-1, -1, "")
             backer = _BACKER_BEFORE.search(low, max(lo, src_start - 20), src_start) if src_end > src_start else None
             backed = next((a for a in reversed(actors_here) if a.end <= backer.start()), None) if backer else None
             if backed is not None:
@@ -299,6 +299,8 @@ class ClaimExtractor:
             activity = _activity(d)
             if activity is not None:
                 claims.append(activity)
+        if (outlet := outlet_of(text)) and claims:  # ('BEIRUT (Reuters) - ...': what no one else says, the outlet reports)
+            claims = [c if c.attribution else replace(c, attribution=outlet) for c in claims]
         if not self.calibrated:
             return _dedupe(claims)
         return calibrate(_dedupe(claims), {m.place_id: m.kind for m in d.places}, len(text),
