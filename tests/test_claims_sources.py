@@ -118,3 +118,10 @@ def test_the_reporter_added():
             "The reporter added that engineering units had also taken Latamna.")
     got = sources(text)
     assert any("Latam" in place and source == "SANA" for _, _, place, source in got)
+
+
+# the agent of a passive verb of speech speaks; a deed claimed by a group is the group's, not a source's
+def test_the_agent_of_a_passive_verb_of_speech():
+    assert said_by("It was reported by SANA that the army had entered Hajin.") == "SANA"
+    assert said_by("The airlift was described by Pentagon spokesman Eric Pahon as a success.") == "Pentagon"
+    assert said_by("The bombing in Kirkuk was claimed by the Islamic State.") == ""

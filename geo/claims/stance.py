@@ -31,6 +31,10 @@ _SPEAKER_NOUN = (r"(?:spokes(?:man|woman|person)|speaker|commanders?|witness(?:e
 _SPEAKING_GROUP = r"(?:activists|residents|witnesses|medics|doctors|rescuers|monitors)"
 _ATTRIBUTION = (
     re.compile(r"(?=a)\baccording\s+to\s+(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:a|the)\s|$)"),
+    # the agent of a passive verb of speech ('it was reported by SANA that', 'was described by Pentagon
+    # spokesman Eric Pahon as')
+    re.compile(r"(?=[wib])\b(?:was|were|is|are|been|being)\s+(?:described|reported|quoted)\s+by\s+"
+               r"(?P<src>(?:the\s+)?[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:as|that|to|on|in|at)\s|$)"),
     # ('Brigadier General Yahya Rasool, spokesman for the Joint Operations Command, said': the organisation speaks)
     re.compile(r"(?=[A-Z])(?<![\w’'.-])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5},\s+(?:an?\s+|the\s+)?"
                r"(?:spokes(?:man|woman|person)|commander|official|head|leader|member|chief|director)\s+(?:for|of)\s+"
@@ -71,7 +75,7 @@ _SPEAKER_OBJECT_BEFORE = named("speaker_object_before")
 # the outlet a wire story's dateline names ('BEIRUT (Reuters) - ', 'Aleppo, SANA - ')
 _DATELINE_OUTLET = named("dateline_outlet")
 _DATELINE_LINES, _DATELINE_WITHIN = 3, 600  # the first lines and characters of a document where a dateline stands
-# a necessary condition of _ATTRIBUTION[1:] (case-sensitive, like them)
+# a necessary condition of _ATTRIBUTION[2:] (case-sensitive, like them)
 _ATTRIBUTION_VERB = led_by_first_characters(re.compile(
     r"\b(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)\b"))
 
@@ -103,9 +107,9 @@ def attribution_span(sentence: Sentence, low: str | None = None,
     if header is not None and not _no_source(header.group("src"), lex.not_sources):
         return sentence.start + header.start("src"), sentence.start + header.end("src"), short_source(header.group("src"))
     verb = _ATTRIBUTION_VERB.search(body) is not None
-    # pattern 1 is case-blind (run on the lower-cased copy); the others read capitals and need a verb
+    # patterns 1 and 2 are case-blind (run on the lower-cased copy); the others read capitals and need a verb
     folded = low[sentence.start:sentence.end] if low is not None else fold(body)
-    for pattern, haystack, needs_verb in zip(_ATTRIBUTION, (folded, body, body, body), (False, True, True, True)):
+    for pattern, haystack, needs_verb in zip(_ATTRIBUTION, (folded, folded, body, body, body), (False, False, True, True, True)):
         if needs_verb and not verb:  # skip their costly scan
             continue
         at = 0
