@@ -125,3 +125,9 @@ def test_the_agent_of_a_passive_verb_of_speech():
     assert said_by("It was reported by SANA that the army had entered Hajin.") == "SANA"
     assert said_by("The airlift was described by Pentagon spokesman Eric Pahon as a success.") == "Pentagon"
     assert said_by("The bombing in Kirkuk was claimed by the Islamic State.") == ""
+
+
+# 'the Observatory' is SOHR; a party's media office speaks under its own words
+def test_the_observatory_and_a_media_office():
+    assert said_by("The Observatory reported that the army had shelled Kafr Zita.") == "SOHR"
+    assert said_by("Hezbollah's media unit reported that the fighters had taken Qusayr.") == "Hezbollah's media unit"

@@ -26,7 +26,8 @@ _WHEN = (r"(?:\s+(?:(?:late|early|earlier|later)\s+)?on\s+(?:(?:Mon|Tues|Wednes|
 # the nouns of people and bodies that speak ('a spokesman', 'local officials', 'the ministry')
 _SPEAKER_NOUN = (r"(?:spokes(?:man|woman|person)|speaker|commanders?|witness(?:es)?|officials?|sources?|representatives?"
                  r"|ministry|media|monitor|police|officers?|medics|doctors?|army|military|members?|governor|mayor|chief"
-                 r"|residents?|activists?|lawmakers?|government|command|service|agency|observatory|reporters?|correspondents?|outlet)")
+                 r"|residents?|activists?|lawmakers?|government|command|service|agency|observatory|reporters?|correspondents?|outlet"
+                 r"|media\s+(?:unit|office|cent(?:re|er)|wing))")
 # a plural of people who speak as a group, with no determiner ('..., activists and residents said')
 _SPEAKING_GROUP = r"(?:activists|residents|witnesses|medics|doctors|rescuers|monitors)"
 _ATTRIBUTION = (
