@@ -131,3 +131,20 @@ def test_the_agent_of_a_passive_verb_of_speech():
 def test_the_observatory_and_a_media_office():
     assert said_by("The Observatory reported that the army had shelled Kafr Zita.") == "SOHR"
     assert said_by("Hezbollah's media unit reported that the fighters had taken Qusayr.") == "Hezbollah's media unit"
+
+
+# a state's office that declares a place taken, with no agent, speaks of its own forces' deed
+def test_a_state_office_speaks_of_its_forces():
+    got = sources("After weeks of street fighting the Iraqi Prime Minister declared on 2 July that Baiji had been fully liberated.")
+    assert ("Iraqi forces", "control", "Baiji", "the Iraqi Prime Minister") in got
+    got = sources("Syrian officials said that Saraqib had been recaptured.")
+    assert ("Syrian government", "control", "Saraqib", "Syrian officials") in got
+
+
+# the month of May is no modal: 'at the end of May' leaves the claim asserted
+def test_the_month_of_may_is_no_modal():
+    got = {(c.relation, c.stance) for c in claims("At the end of May the SDF captured Tabqa.")}
+    assert got == {("control", "asserted")}
+    got = {(c.relation, c.stance) for c in claims("In late May the SDF captured Tabqa.")}
+    assert got == {("control", "asserted")}
+    assert {c.stance for c in claims("The SDF may capture Tabqa soon.")} == {"alleged"}

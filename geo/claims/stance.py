@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from geo.casefold import fold
 from geo.claims.actors import ActorMention
+from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import named
 from geo.claims.rules import cue, lexicon
 from geo.knowledge.pattern_start import led_by_first_characters
@@ -73,6 +74,8 @@ _SOURCE_PHRASE = named("source_phrase")
 # unless the name is an object ('fighting against the SDF, said ...')
 _PARTY_SPEAKS_AFTER = named("party_speaks_after")
 _SPEAKER_OBJECT_BEFORE = named("speaker_object_before")
+# a speaker that is a state's office ('the Iraqi Prime Minister'): group demonym
+_STATE_OFFICE = named("state_office")
 # the outlet a wire story's dateline names ('BEIRUT (Reuters) - ', 'Aleppo, SANA - ')
 _DATELINE_OUTLET = named("dateline_outlet")
 _DATELINE_LINES, _DATELINE_WITHIN = 3, 600  # the first lines and characters of a document where a dateline stands
@@ -146,6 +149,17 @@ def speaking_actor(low: str, sentence: Sentence, actors: Sequence[ActorMention],
             known = short_source(a.surface)  # ('the coalition' is a source's name; 'Syrian rebels' speak as Rebels)
             return a.start, speaks.start("verb") + offset, known if known in lexicon().source_names else a.actor
     return -1, -1, ""
+
+
+def office_side(low_source: str) -> str | None:
+    """The state whose office the (lower-cased) words of a source name ('the iraqi prime minister' ->
+    'Iraqi forces', 'syrian officials' -> 'Syrian government'); None for any other source."""
+    office = _STATE_OFFICE.match(low_source.strip())
+    if office is None:
+        return None
+    actors = actor_lexicon()
+    side = actors.demonyms.get(office.group("demonym"))
+    return side if side is not None and actors.actors[side].kind == "state" else None
 
 
 def outlet_of(text: str) -> str:
