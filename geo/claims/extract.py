@@ -35,7 +35,7 @@ from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
 from geo.claims.rules import lexicon as rules_lexicon
-from geo.claims.stance import attribution_span, body_stance, negated, short_source
+from geo.claims.stance import attribution_span, body_stance, negated, office_side, outlet_of, short_source
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
 __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
@@ -93,7 +93,7 @@ class ClaimExtractor:
             if triggers_here and constructions.says_nothing(low, lo, hi):
                 triggers_here = []  # a heading, an image line: a topic, not an event
             # attribution is needed only by claims of this sentence or a denial of the previous ones
-            src_start, src_end, attribution = attribution_span(sentence, low) if triggers_here or previous else (-1, -1, "")
+            src_start, src_end, attribution = attribution_span(sentence, low, actors_here) if triggers_here or previous else (-1, -1, "")
             backer = _BACKER_BEFORE.search(low, max(lo, src_start - 20), src_start) if src_end > src_start else None
             backed = next((a for a in reversed(actors_here) if a.end <= backer.start()), None) if backer else None
             if backed is not None:
@@ -120,9 +120,12 @@ class ClaimExtractor:
             # ('The SDF, backed by the coalition, said they had ...': the words after the apposition)
             apposed = _APPOSED.match(low, src_end) if src_end > src_start else None
             said_at = apposed.end() if apposed else src_end
-            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, said_at) is not None or we_speak
+            passive_deed = src_end > src_start and _PASSIVE_DEED.match(low, said_at) is not None
+            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, said_at) is not None or we_speak or passive_deed
                                                         or _SELF_CLAIM.match(low, said_at) is not None)
             speaker = next((a.actor for a in actors_here if src_start <= a.start < src_end), None) if we_speak else None
+            if passive_deed and not we_speak and not any(src_start <= a.start < src_end for a in actors_here):
+                speaker = office_side(low[src_start:src_end])  # 'the Iraqi Prime Minister declared that X had been liberated'
             in_actors = [a for a in actors_here if not (src_start <= a.start < src_end) or speaks_of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
                 in_places = [m for m in in_places if not src_start <= m.start < src_end]
@@ -307,6 +310,8 @@ class ClaimExtractor:
             activity = _activity(d)
             if activity is not None:
                 claims.append(activity)
+        if (outlet := outlet_of(text)) and claims:  # ('BEIRUT (Reuters) - ...': what no one else says, the outlet reports)
+            claims = [c if c.attribution else replace(c, attribution=outlet) for c in claims]
         if not self.calibrated:
             return _dedupe(claims)
         return calibrate(_dedupe(claims), {m.place_id: m.kind for m in d.places}, len(text),
@@ -430,6 +435,7 @@ _SELF_CLAIM = named("self_claim")
 _INSTRUMENT_BEFORE = named("instrument_before")
 # 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
 _OF_ITSELF = named("of_itself")
+_PASSIVE_DEED = named("passive_deed_after")
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:
