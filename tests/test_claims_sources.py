@@ -148,3 +148,15 @@ def test_the_month_of_may_is_no_modal():
     got = {(c.relation, c.stance) for c in claims("In late May the SDF captured Tabqa.")}
     assert got == {("control", "asserted")}
     assert {c.stance for c in claims("The SDF may capture Tabqa soon.")} == {"alleged"}
+
+
+# a state's office that speaks keeps its words as the source, whether or not actors.toml makes it a
+# force noun ('commanders') and in either case; the deed it declares with no agent is its forces'
+def test_a_state_office_keeps_its_words_as_the_source():
+    assert sources("On 26 June the Iraqi prime minister declared that Fallujah had been fully liberated.") == \
+        {("Iraqi forces", "control", "Fallujah", "Iraqi prime minister")}
+    assert sources("Iraqi commanders said the whole town of Baiji had been freed.") == \
+        {("Iraqi forces", "control", "Baiji", "Iraqi commanders")}
+    # ('After weeks of street fighting the Iraqi commanders': the office speaks, it is not fought)
+    assert ("Iraqi forces", "control", "Baiji", "the Iraqi commanders") in \
+        sources("After weeks of street fighting the Iraqi commanders declared that Baiji had been liberated.")

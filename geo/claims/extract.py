@@ -99,9 +99,10 @@ class ClaimExtractor:
             if backed is not None:
                 # 'Syrian rebels backed by the Turkish military said ...': the backed side speaks
                 src_start, attribution = backed.start, backed.actor
-            elif src_end > src_start and attribution not in rules_lexicon().source_names:
+            elif src_end > src_start and attribution not in rules_lexicon().source_names \
+                    and office_side(low[src_start:src_end]) is None:
                 # 'The Popular Mobilization Forces declared', 'Government forces said': the party speaks, under
-                # its actor's name ('Iraqi police officials said' keeps its words: the officials speak)
+                # its actor's name ('Iraqi police officials said', 'the Iraqi Prime Minister' keep their words)
                 attribution = next((a.actor for a in actors_here if src_start <= a.start < src_end <= a.end), attribution)
             if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
                 attribution = quoted  # 'SOHR said ... . It said 20 civilians were killed': still SOHR
@@ -124,8 +125,9 @@ class ClaimExtractor:
             speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, said_at) is not None or we_speak or passive_deed
                                                         or _SELF_CLAIM.match(low, said_at) is not None)
             speaker = next((a.actor for a in actors_here if src_start <= a.start < src_end), None) if we_speak else None
-            if passive_deed and not we_speak and not any(src_start <= a.start < src_end for a in actors_here):
-                speaker = office_side(low[src_start:src_end])  # 'the Iraqi Prime Minister declared that X had been liberated'
+            if passive_deed and not we_speak:
+                # 'the Iraqi Prime Minister declared that X had been liberated': the state's forces did it
+                speaker = office_side(low[src_start:src_end]) or speaker
             in_actors = [a for a in actors_here if not (src_start <= a.start < src_end) or speaks_of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
                 in_places = [m for m in in_places if not src_start <= m.start < src_end]

@@ -146,8 +146,11 @@ def speaking_actor(low: str, sentence: Sentence, actors: Sequence[ActorMention],
         if speaks is not None and _SPEAKER_OBJECT_BEFORE.search(
                 low, max(sentence.start, a.start - 20) - offset, a.start - offset) is None:
             # (the span runs to the verb: an apposition, a relative clause or a day between are the speaker's)
-            known = short_source(a.surface)  # ('the coalition' is a source's name; 'Syrian rebels' speak as Rebels)
-            return a.start, speaks.start("verb") + offset, known if known in lexicon().source_names else a.actor
+            # ('the coalition' is a source's name; 'Syrian rebels' speak as Rebels; 'the Iraqi prime minister',
+            # a state's office, keeps its words)
+            known = short_source(a.surface)
+            keeps_words = known in lexicon().source_names or office_side(a.surface.lower()) is not None
+            return a.start, speaks.start("verb") + offset, known if keeps_words else a.actor
     return -1, -1, ""
 
 
