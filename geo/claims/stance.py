@@ -15,6 +15,7 @@ from geo.claims.actors import ActorMention
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import named
 from geo.claims.rules import cue, lexicon
+from geo.geoparse.context import DATELINE_WITHIN
 from geo.knowledge.pattern_start import led_by_first_characters
 from geo.model import Sentence
 
@@ -78,7 +79,7 @@ _SPEAKER_OBJECT_BEFORE = named("speaker_object_before")
 _STATE_OFFICE = named("state_office")
 # the outlet a wire story's dateline names ('BEIRUT (Reuters) - ', 'Aleppo, SANA - ')
 _DATELINE_OUTLET = named("dateline_outlet")
-_DATELINE_LINES, _DATELINE_WITHIN = 3, 600  # the first lines and characters of a document where a dateline stands
+_DATELINE_LINES = 3  # the first lines of a document where a dateline stands (within DATELINE_WITHIN characters)
 # a necessary condition of _ATTRIBUTION[2:] (case-sensitive, like them)
 _ATTRIBUTION_VERB = led_by_first_characters(re.compile(
     r"\b(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)\b"))
@@ -173,7 +174,7 @@ def outlet_of(text: str) -> str:
     >>> outlet_of("Army retakes town\\n\\nHOMS, Syria (Reuters) - The army took the town."), outlet_of("ISIS took it.")
     ('Reuters', '')
     """
-    lines = [line for line in text[:_DATELINE_WITHIN].split("\n") if line.strip()]
+    lines = [line for line in text[:DATELINE_WITHIN].split("\n") if line.strip()]
     for line in lines[:_DATELINE_LINES]:
         match = _DATELINE_OUTLET.match(line)
         if match is None:
