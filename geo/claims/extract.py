@@ -17,7 +17,6 @@ any agreement') denies the claims of the sentence before it. The document's laye
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import Iterable
@@ -35,7 +34,8 @@ from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.rules import Trigger, cue
 from geo.claims.rules import lexicon as rules_lexicon
-from geo.claims.stance import attribution_span, body_stance, negated, office_side, outlet_of, short_source
+from geo.claims.speakers import Speakers
+from geo.claims.stance import attribution_span, body_stance, negated, outlet_of
 from geo.model import REGION_KINDS, Claim, Document, Mention, Sentence
 
 __all__ = ["ClaimExtractor", "REGION_KINDS", "annotate"]
@@ -70,8 +70,7 @@ class ClaimExtractor:
         dominant = _dominant_place(d.places)
         desert = next((m for m in d.places if m.kind == "region" and "desert" in (m.name or "").lower()), None)
         claims: list[Claim] = []
-        quoted = ""  # the previous sentence's source
-        previous_end = 0
+        speakers = Speakers(d)  # who speaks in each sentence, in order
         last_actor: str | None = None
         last_place: Mention | None = dominant
         salience: dict[str, tuple[int, int, Mention]] = {}  # place id -> (mentions so far, last sentence, mention)
@@ -92,43 +91,10 @@ class ClaimExtractor:
             triggers_here = d.triggers_in(sentence)
             if triggers_here and constructions.says_nothing(low, lo, hi):
                 triggers_here = []  # a heading, an image line: a topic, not an event
-            # attribution is needed only by claims of this sentence or a denial of the previous ones
-            src_start, src_end, attribution = attribution_span(sentence, low, actors_here) if triggers_here or previous else (-1, -1, "")
-            backer = _BACKER_BEFORE.search(low, max(lo, src_start - 20), src_start) if src_end > src_start else None
-            backed = next((a for a in reversed(actors_here) if a.end <= backer.start()), None) if backer else None
-            if backed is not None:
-                # 'Syrian rebels backed by the Turkish military said ...': the backed side speaks
-                src_start, attribution = backed.start, backed.actor
-            elif src_end > src_start and attribution not in rules_lexicon().source_names \
-                    and office_side(low[src_start:src_end]) is None:
-                # 'The Popular Mobilization Forces declared', 'Government forces said': the party speaks, under
-                # its actor's name ('Iraqi police officials said', 'the Iraqi Prime Minister' keep their words)
-                attribution = next((a.actor for a in actors_here if src_start <= a.start < src_end <= a.end), attribution)
-            if not attribution and quoted and _SAYS_AGAIN.match(low, sentence.start):
-                attribution = quoted  # 'SOHR said ... . It said 20 civilians were killed': still SOHR
-            elif not attribution and quoted and "\n\n" not in text[previous_end:sentence.start] and (
-                    _QUOTE_OPENS.match(text, sentence.start) or _HE_ADDED.search(low, sentence.start, sentence.end)):
-                attribution = quoted  # the same paragraph goes on quoting: '"They fled," he added.'
-            if not attribution and (own_word := next((a for a in actors_here if _SELF_CLAIM.match(low, a.end)), None)):
-                attribution = short_source(text[own_word.start:own_word.end])  # 'Iraqi forces have claimed control of X'
-            quoted = attribution
-            previous_end = sentence.end
-            # a source is the attribution, never the actor ('..., a coalition spokesman said'),
-            # unless it speaks of itself ('The SDF said it had captured X')
-            # '"We have entered X," said a spokesman for Y': Y speaks of itself, and acts
-            we_speak = src_end > src_start and _QUOTE_OPENS.match(text, lo) is not None \
-                and _FIRST_PERSON.search(low, lo, src_start) is not None
-            # ('The SDF, backed by the coalition, said they had ...': the words after the apposition)
-            apposed = _APPOSED.match(low, src_end) if src_end > src_start else None
-            said_at = apposed.end() if apposed else src_end
-            passive_deed = src_end > src_start and _PASSIVE_DEED.match(low, said_at) is not None
-            speaks_of_itself = src_end > src_start and (_OF_ITSELF.match(low, said_at) is not None or we_speak or passive_deed
-                                                        or _SELF_CLAIM.match(low, said_at) is not None)
-            speaker = next((a.actor for a in actors_here if src_start <= a.start < src_end), None) if we_speak else None
-            if passive_deed and not we_speak:
-                # 'the Iraqi Prime Minister declared that X had been liberated': the state's forces did it
-                speaker = office_side(low[src_start:src_end]) or speaker
-            in_actors = [a for a in actors_here if not (src_start <= a.start < src_end) or speaks_of_itself]
+            # the source is needed only by claims of this sentence or a denial of the previous ones
+            speech = speakers.of(sentence, actors_here, bool(triggers_here or previous))
+            src_start, src_end, attribution, speaker = speech.start, speech.end, speech.attribution, speech.speaker
+            in_actors = [a for a in actors_here if not speech.holds(a.start) or speech.of_itself]
             if src_end > src_start:  # '..., said General Taie in Baghdad': where the source speaks, not the event
                 in_places = [m for m in in_places if not src_start <= m.start < src_end]
                 in_unresolved = [u for u in in_unresolved if not src_start <= u.start < src_end]
@@ -410,10 +376,6 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     return [c for i, c in enumerate(claims) if i in kept]
 
 
-# a sentence that opens with the previous source speaking again
-_SAYS_AGAIN = named("says_again")
-_BACKER_BEFORE = named("backer_before")
-_APPOSED = re.compile(r",\s+[^,.;]{2,60},")
 
 
 def _clause_starts(low: str, sentence: Sentence):
@@ -428,16 +390,7 @@ def _clause_starts(low: str, sentence: Sentence):
     return clause_start
 
 
-# the same speaker goes on: a sentence that opens a quotation, or '..., he added'
-_FIRST_PERSON = named("first_person")
-_QUOTE_OPENS = named("quote_opens")
-_HE_ADDED = named("he_added")
-# a party that claims its own deed is its source ('Iraqi forces have claimed control of Kirkuk')
-_SELF_CLAIM = named("self_claim")
 _INSTRUMENT_BEFORE = named("instrument_before")
-# 'The SDF said it had ...', 'the army announced that its forces ...': the speaker is the subject
-_OF_ITSELF = named("of_itself")
-_PASSIVE_DEED = named("passive_deed_after")
 
 
 def _dominant_place(places: list[Mention]) -> Mention | None:
