@@ -181,6 +181,8 @@ def _is_word(ch: str) -> bool:
 
 # a one-letter proclitic glued to the name ('والجيش', 'لتنظيم'): the name still starts there
 _PROCLITIC_BEFORE = named("proclitic_before")
+_RELATIVE_CLAUSE_BEFORE = named("relative_clause_before")
+_IRREGULAR_FORCE = named("irregular_force")
 
 
 def _alias_spans(text: str, low: str, start: int, end: int):
@@ -269,7 +271,12 @@ def find_actors(text: str, start: int = 0, end: int | None = None, low: str | No
         actor = None
         if context:
             fits = lambda a: a.actor != _GENERIC and (a.actor in among if among is not None else a.actor in groups)  # noqa: E731
-            actor = next((a.actor for a in reversed(named[:i]) if fits(a)), None) or \
+            before = [a for a in reversed(named[:i]) if fits(a)]
+            # (a main clause's actor before one a relative clause names in passing)
+            # ('Syrian troops, Iraqi militias and Hezbollah ...': 'the army' is a state's regular forces)
+            main = [a for a in before if not _RELATIVE_CLAUSE_BEFORE.search(low, max(0, a.start - 100), a.start)
+                    and not (among is not None and _IRREGULAR_FORCE.search(low, a.start, a.end))]
+            actor = (main or before)[0].actor if before else \
                 next((a.actor for a in named[i + 1:] if fits(a)), None)
         actor = actor or home.get(country or "") or fallback
         if actor is not None:

@@ -141,6 +141,16 @@ _ANAPHOR_NOUN = named("anaphor_noun")
 _BEARING_BEFORE = named("bearing_before")
 
 
+_ORIGIN_BEFORE = named("origin_before")
+
+
+def named_as_origin(low: str, sentence: Sentence, m: Mention) -> bool:
+    """Whether ``m`` is named only as where forces set out from ('advanced along the highway from
+    Palmyra', 'converged on the town from across the border at al-Qaim'): not a place the text
+    goes on about, so not what 'the city' next refers to."""
+    return _ORIGIN_BEFORE.search(low, max(sentence.start, m.start - 120), m.start) is not None
+
+
 def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, Mention]],
               last_place: Mention | None) -> Mention | None:
     """The place 'the city', 'the town', 'the airbase' of this sentence stands for: the most

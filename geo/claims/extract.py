@@ -296,11 +296,12 @@ class ClaimExtractor:
             about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS]
             for m in about[:1] or reversed(in_places):
                 if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
-                        and not in_relative_clause(low, sentence, m):
+                        and not in_relative_clause(low, sentence, m) and not discourse.named_as_origin(low, sentence, m):
                     last_place = m
                     break
             for m in in_places:
-                if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None:
+                if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
+                        and not discourse.named_as_origin(low, sentence, m):
                     count = salience.get(m.place_id, (0, 0, m))[0]
                     salience[m.place_id] = (count + 1, sentence.start, m)
         if short_note and not claims:

@@ -1,0 +1,59 @@
+"""What 'the city' and a left-out object refer to across sentences, on sentences written for
+these tests: a place named only as where forces set out from is not what the text goes on about;
+control whose place is left out is of the place the text is about."""
+from geo.claims import ClaimExtractor
+from geo.model import Document
+from geo.pipeline import default_geoparser
+
+FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
+
+
+def triples(text):
+    doc = Document("t", text + "\n\n" + FILLER)
+    return {(c.actor, c.relation, c.place.name)
+            for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc)) if c.start < len(text)}
+
+
+# origin: 'moved south from Tabqa' names where the reinforcements came from; 'the whole city' next is Raqqa
+def test_the_city_is_not_a_place_forces_set_out_from():
+    got = triples("ISIS besieged Deir ez-Zor for three years. A relief column advanced along the desert "
+                  "highway from Palmyra. In November the army said it had retaken the whole city.")
+    assert ("Syrian government", "control", "Deir ez-Zor") in got
+    assert ("Syrian government", "control", "Palmyra") not in got
+
+
+def test_the_town_after_forces_came_from_across_the_border():
+    got = triples("Mayadin was the last town ISIS held on the river. Syrian troops and allied militias "
+                  "converged on the town from the west and from across the border at al-Qaim, which Iraqi "
+                  "forces had retaken in early October. "
+                  "Syrian troops announced the capture of the town on 14 October.")
+    assert ("Syrian government", "control", "al-Mayadin") in got
+    assert ("Syrian government", "control", "al-Qaim") not in got
+
+
+# object left out: 'regained full control on 19 November' is control of the town the text is about
+def test_control_with_its_place_left_out_is_of_the_text_s_place():
+    got = triples("ISIS fighters stormed Ramadi in May. Iraqi troops regained full control on 14 April.")
+    assert ("Iraqi forces", "control", "Ramadi") in got
+
+
+def test_a_counter_attack_with_no_place_takes_nothing():
+    got = triples("ISIS fighters stormed Ramadi in May. Iraqi troops launched a counter-attack.")
+    assert not any(actor == "Iraqi forces" and relation == "control" for actor, relation, _ in got)
+
+
+# 'the army' refers back to a state's regular forces named in a main clause: not an actor a relative
+# clause names in passing, not a state's militias
+def test_the_army_is_not_an_actor_a_relative_clause_names():
+    got = triples("Syrian troops pushed east along the river from Deir ez-Zor. They were joined by units "
+                  "from across the border at al-Qaim, which Iraqi forces had retaken in early October. "
+                  "The army announced the capture of Mayadin on 14 October.")
+    assert ("Syrian government", "control", "al-Mayadin") in got
+    assert ("Iraqi forces", "control", "al-Mayadin") not in got
+
+
+def test_the_army_is_not_a_states_militias():
+    got = triples("Syrian troops and Iraqi militias converged on Mayadin in October. "
+                  "The army announced the capture of Mayadin on 14 October.")
+    assert ("Syrian government", "control", "al-Mayadin") in got
+    assert ("Iraqi forces", "control", "al-Mayadin") not in got
