@@ -57,3 +57,26 @@ def test_the_army_is_not_a_states_militias():
                   "The army announced the capture of Mayadin on 14 October.")
     assert ("Syrian government", "control", "al-Mayadin") in got
     assert ("Iraqi forces", "control", "al-Mayadin") not in got
+
+
+# 'they' after an airlift: the fighters carried go on acting, not the aircraft that carried them
+def test_they_after_an_airlift_are_the_fighters_carried():
+    got = triples("US helicopters airlifted SDF fighters across the Euphrates in March. "
+                  "They seized the Tabqa airbase after two days of fighting.")
+    assert ("SDF", "control", "Tabqa airbase") in got
+    assert ("United States", "control", "Tabqa airbase") not in got
+
+
+# a time adverbial that opens the sentence with no comma still leaves 'they' its subject
+def test_they_after_a_time_adverbial_refers_back():
+    got = triples("ISIS fighters attacked the villages held by the YPG around Kobani in September. "
+                  "In the following days they captured Sarrin.")
+    assert ("ISIS", "control", "Sarin") in got
+    assert ("SDF", "control", "Sarin") not in got
+
+
+def test_a_named_subject_after_a_time_adverbial_is_no_reference():
+    got = triples("Coalition aircraft struck ISIS positions around Raqqa. "
+                  "On 17 October the SDF said that it had captured the whole city.")
+    assert ("SDF", "control", "Raqqa") in got
+    assert ("United States", "control", "Raqqa") not in got

@@ -94,6 +94,7 @@ _ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's
 
 
 _SPEAKS_AFTER = named("speaks_after")
+_CARRIES_AFTER = named("carries_after")
 
 
 def is_modifier(low: str, actor: ActorMention) -> bool:
@@ -335,7 +336,7 @@ def _last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, 
         text = d.low[sentence.start:sentence.end]
         found = d.anaphors[sentence.start] = [
             (sentence.start + m.start("anaphor"), sentence.start + m.end(), m.group("group") is not None)
-            for m in _ANAPHORIC_SUBJECT.finditer(text) if _ANAPHOR_OPENS.search(text, max(0, m.start() - 8), m.start())]
+            for m in _ANAPHORIC_SUBJECT.finditer(text) if _ANAPHOR_OPENS.search(text, max(0, m.start() - 40), m.start())]
     return next((a for a in reversed(found) if a[1] <= end), None)
 
 
@@ -360,6 +361,8 @@ def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], 
             break
         if not (modifier(d, a) or acted_upon(d, a, "control") or is_helper(low, a)
                 or _SPEAKS_AFTER.match(low, a.end)):
+            if _CARRIES_AFTER.match(low, a.end):  # ('US helicopters airlifted SDF fighters': the ones carried)
+                return next((b.actor for b in in_actors if b.start > a.end and b.actor != a.actor), a.actor)
             return a.actor
     found = _last_anaphor(d, sentence, first)
     return antecedent(centres, found[2]) if found is not None else None
