@@ -80,3 +80,12 @@ def test_a_named_subject_after_a_time_adverbial_is_no_reference():
                   "On 17 October the SDF said that it had captured the whole city.")
     assert ("SDF", "control", "Raqqa") in got
     assert ("United States", "control", "Raqqa") not in got
+
+
+# brokers: 'a deal brokered by Russia and Turkey' names no side of the deeds told with it
+def test_the_brokers_of_a_deal_are_no_side():
+    got = triples("Syrian troops pushed into the eastern districts of Aleppo in December. Under a deal brokered "
+                  "by Russia and Turkey, the last rebel fighters left the city, and the army declared "
+                  "Aleppo fully secured on 22 December.")
+    assert ("Syrian government", "control", "Aleppo") in got
+    assert not any(actor in ("Turkey", "Russia") for actor, _, _ in got)

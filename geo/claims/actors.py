@@ -183,6 +183,7 @@ def _is_word(ch: str) -> bool:
 _PROCLITIC_BEFORE = named("proclitic_before")
 _RELATIVE_CLAUSE_BEFORE = named("relative_clause_before")
 _IRREGULAR_FORCE = named("irregular_force")
+_BROKER_BEFORE = named("broker_before")
 
 
 def _alias_spans(text: str, low: str, start: int, end: int):
@@ -275,7 +276,8 @@ def find_actors(text: str, start: int = 0, end: int | None = None, low: str | No
             # (a main clause's actor before one a relative clause names in passing)
             # ('Syrian troops, Iraqi militias and Hezbollah ...': 'the army' is a state's regular forces)
             main = [a for a in before if not _RELATIVE_CLAUSE_BEFORE.search(low, max(0, a.start - 100), a.start)
-                    and not (among is not None and _IRREGULAR_FORCE.search(low, a.start, a.end))]
+                    and not (among is not None and _IRREGULAR_FORCE.search(low, a.start, a.end))
+                    and not _BROKER_BEFORE.search(low, max(0, a.start - 80), a.start)]
             actor = (main or before)[0].actor if before else \
                 next((a.actor for a in named[i + 1:] if fits(a)), None)
         actor = actor or home.get(country or "") or fallback

@@ -95,6 +95,7 @@ _ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's
 
 _SPEAKS_AFTER = named("speaks_after")
 _CARRIES_AFTER = named("carries_after")
+_BROKER_BEFORE = named("broker_before")  # ('a deal brokered by Russia and Turkey': no side of the deeds)
 
 
 def is_modifier(low: str, actor: ActorMention) -> bool:
@@ -104,7 +105,8 @@ def is_modifier(low: str, actor: ActorMention) -> bool:
     if after is not None and after.group().startswith(" ") and _PLURAL_SUBJECT.search(low, actor.start, actor.end):
         after = None
     return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start)
-                or _HELPER_PHRASE_BEFORE.search(low, max(0, actor.start - 100), actor.start))
+                or _HELPER_PHRASE_BEFORE.search(low, max(0, actor.start - 100), actor.start)
+                or _BROKER_BEFORE.search(low, max(0, actor.start - 80), actor.start))
 
 
 def modifier(d: ClaimDocument, actor: ActorMention) -> bool:
