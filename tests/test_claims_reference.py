@@ -89,3 +89,9 @@ def test_the_brokers_of_a_deal_are_no_side():
                   "Aleppo fully secured on 22 December.")
     assert ("Syrian government", "control", "Aleppo") in got
     assert not any(actor in ("Turkey", "Russia") for actor, _, _ in got)
+
+
+# a change of hands a relative clause tells from before the main verb's is an event of its own
+def test_a_loss_told_in_a_relative_clause_does_not_hide_the_main_verb():
+    got = triples("Iraqi forces recaptured Tikrit in April, which they had lost to ISIS in June 2014.")
+    assert {("Iraqi forces", "control", "Tikrit"), ("Iraqi forces", "lost", "Tikrit")} <= got

@@ -342,6 +342,7 @@ def _told_in_turn(low: str, first: int, then: int) -> bool:
 
 
 _COORDINATED = named("coordinated")
+_BACKGROUND_BEFORE = named("background_before")
 _DATING = named("dating")
 _NOUN_BEFORE = named("noun_before")
 
@@ -359,7 +360,8 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     for i, c in enumerate(claims):
         # (a route cut or opened is a claim of its own beside the fight for its end: 'besieged
         # the city when ISIS severed all routes to the city')
-        key = (c.actor, c.place_id, c.to_place_id, c.relation == "corridor")
+        key = (c.actor, c.place_id, c.to_place_id, c.relation == "corridor",
+               _BACKGROUND_BEFORE.search(low, max(0, at[i] - 40), at[i]) is not None)
         change = c.relation in ("lost", "control", "advance")
         rank = (_PRIORITY[c.relation] if change else 9, distances[i], i)
         if key in best:
@@ -373,7 +375,7 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     kept = {rank[2] for rank in best.values()}
     struck_too: dict[tuple, int] = {}
     for i, c in enumerate(claims):
-        key = (c.actor, c.place_id, c.to_place_id, False)
+        key = (c.actor, c.place_id, c.to_place_id, False, False)
         if c.relation == "strike" and at[i] in means and key in best and i not in kept \
                 and claims[best[key][2]].relation in ("lost", "control", "advance"):
             struck_too.setdefault(key, i)
