@@ -95,3 +95,11 @@ def test_the_brokers_of_a_deal_are_no_side():
 def test_a_loss_told_in_a_relative_clause_does_not_hide_the_main_verb():
     got = triples("Iraqi forces recaptured Tikrit in April, which they had lost to ISIS in June 2014.")
     assert {("Iraqi forces", "control", "Tikrit"), ("Iraqi forces", "lost", "Tikrit")} <= got
+
+
+# 'held the western approaches' (of the town the text is about) holds ground near it, not the town
+def test_holding_the_approaches_is_not_holding_the_town():
+    got = triples("Iraqi troops entered Fallujah from the south, while the Popular Mobilization Forces "
+                  "held the western approaches.")
+    assert ("Iraqi forces", "advance", "Fallujah") in got
+    assert ("Iraqi forces", "control", "Fallujah") not in got
