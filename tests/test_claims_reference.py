@@ -103,3 +103,11 @@ def test_holding_the_approaches_is_not_holding_the_town():
                   "held the western approaches.")
     assert ("Iraqi forces", "advance", "Fallujah") in got
     assert ("Iraqi forces", "control", "Fallujah") not in got
+
+
+# 'Kurdish-held': the holder is the demonym's forces in the country the places lie in
+def test_a_demonym_held_place_is_held_by_that_countrys_forces():
+    assert ("SDF", "control", "Tal Rifaat") in triples(
+        "Turkish artillery shelled the Kurdish-held town of Tal Rifaat north of Aleppo.")
+    assert ("Peshmerga", "control", "Makhmour") in triples(
+        "ISIS fighters attacked the Kurdish-held town of Makhmour near Erbil.")

@@ -251,13 +251,14 @@ def held_adjective(ctx, rule):
     glued = [a for a in ctx.in_actors if a.end == trigger.start - 1]
     if glued:
         return glued[0].actor, False
-    word = ctx.low[max(0, trigger.start - 12):trigger.start - 1].split()[-1:]
-    if word and word[0] in ("government", "regime", "loyalist"):
-        # 'government-held': the government of the country the document's places lie in
+    word = ctx.low[max(0, trigger.start - 16):trigger.start - 1].split()[-1:]
+    if word:
+        # 'government-held': the government of the country the document's places lie in; 'Kurdish-held':
+        # that country's Kurdish forces (a demonym's forces; not 'anti-government-held')
         countries = Counter(m.country for m in ctx.d.places if m.country)
         home = countries.most_common(1)[0][0] if countries else None
         found = find_actors(word[0] + " forces", country=home)
-        return (found[0].actor if found else None), False
+        return (found[0].actor if found and found[0].start == 0 else None), False
     return None, False
 
 
