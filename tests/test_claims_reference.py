@@ -8,8 +8,8 @@ from geo.pipeline import default_geoparser
 FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
 
 
-def triples(text):
-    doc = Document("t", text + "\n\n" + FILLER)
+def triples(text, long_form=True):
+    doc = Document("t", text + ("\n\n" + FILLER if long_form else ""))
     return {(c.actor, c.relation, c.place.name)
             for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc)) if c.start < len(text)}
 
@@ -111,3 +111,11 @@ def test_a_demonym_held_place_is_held_by_that_countrys_forces():
         "Turkish artillery shelled the Kurdish-held town of Tal Rifaat north of Aleppo.")
     assert ("Peshmerga", "control", "Makhmour") in triples(
         "ISIS fighters attacked the Kurdish-held town of Makhmour near Erbil.")
+
+
+# 'the rebel-held enclave of Eastern Ghouta' is all of Eastern Ghouta; 'an enclave in X' is part of X
+def test_an_enclave_named_by_its_place_is_the_place():
+    got = triples("In March the army launched a new offensive against the rebel-held enclave of Eastern Ghouta.",
+                  long_form=False)
+    assert ("Rebels", "control", "Eastern Ghouta") in got
+    assert ("Rebels", "presence", "Eastern Ghouta") not in got
