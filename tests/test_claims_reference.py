@@ -119,3 +119,18 @@ def test_an_enclave_named_by_its_place_is_the_place():
                   long_form=False)
     assert ("Rebels", "control", "Eastern Ghouta") in got
     assert ("Rebels", "presence", "Eastern Ghouta") not in got
+
+
+# 'the town' next is the latest town the sentence's claims bind, not one a description locates it by
+def test_the_town_is_the_latest_place_the_claims_bind():
+    got = triples("The army seized Kafr Nabudah in May and then advanced on Khan Shaykhun from the west. "
+                  "HTS fighters withdrew from the town on 20 August.")
+    assert ("HTS", "lost", "Khan Shaykhun") in got
+    assert ("HTS", "lost", "Kafr Nabuda") not in got
+
+
+def test_a_place_a_description_locates_by_is_not_the_main_verbs():
+    got = triples("In August ISIS overran al-Qaryatayn, a town in the Homs desert south-east of Homs, "
+                  "abducting dozens of residents. The town remained under ISIS control until April.")
+    assert ("ISIS", "control", "al-Qaryatayn") in got
+    assert not any(place == "Homs" for _, _, place in got)

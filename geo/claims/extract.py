@@ -293,8 +293,11 @@ class ClaimExtractor:
             # neither a reference point nor in a relative clause ('the town, which lies on the
             # highway linking Damascus with Aleppo')
             bound = {c.place_start for c in own if c.place_start >= 0}
-            about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS]
-            for m in about[:1] or reversed(in_places):
+            # (the latest such place: 'seized X in May and then advanced on Y. ... withdrew from the town':
+            # Y; not one a description of another names: 'X, a town in the Homs desert south-east of Homs')
+            about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS
+                     and not any(start <= m.start < end for start, end in descriptions)]
+            for m in about[-1:] or reversed(in_places):
                 if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
                         and not in_relative_clause(low, sentence, m) and not discourse.named_as_origin(low, sentence, m):
                     last_place = m
