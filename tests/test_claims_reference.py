@@ -134,3 +134,12 @@ def test_a_place_a_description_locates_by_is_not_the_main_verbs():
                   "abducting dozens of residents. The town remained under ISIS control until April.")
     assert ("ISIS", "control", "al-Qaryatayn") in got
     assert not any(place == "Homs" for _, _, place in got)
+
+
+# 'the forces' refers back as 'they' does; a sentence that opens with its battle is about the subject after it
+def test_the_forces_are_the_subject_a_battle_sentence_follows():
+    got = triples("The Second Battle of Tikrit began on 2 March, when Iraqi troops and Shia militias moved to "
+                  "retake the city from ISIS, which had held it since June. The forces first cleared Samarra "
+                  "to the south.")
+    assert ("Iraqi forces", "control", "Samarra") in got
+    assert ("ISIS", "control", "Samarra") not in got

@@ -368,7 +368,15 @@ def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], 
                 return next((b.actor for b in in_actors if b.start > a.end and b.actor != a.actor), a.actor)
             return a.actor
     found = _last_anaphor(d, sentence, first)
-    return antecedent(centres, found[2]) if found is not None else None
+    if found is not None:
+        return antecedent(centres, found[2])
+    # ('The Third Battle of X began on D, when the Iraqi army ... moved to retake the city': a sentence
+    # that opens with its event noun is about the subject before its next trigger)
+    second = triggers[1].start if len(triggers) > 1 else None
+    if second is not None and triggers[0].relation == "contested" and triggers[0].start - sentence.start < 40:
+        return next((a.actor for a in in_actors if first < a.start < second and not (
+            modifier(d, a) or acted_upon(d, a, "control") or is_helper(low, a))), None)
+    return None
 
 
 class Centres:

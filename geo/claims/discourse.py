@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from geo.claims import constructions
 from geo.claims.actors import ActorMention
-from geo.claims.clauses import CITY_ANAPHORA, LOCATED_AFTER, reference_kind
+from geo.claims.clauses import CITY_ANAPHORA, LOCATED_AFTER, in_relative_clause, reference_kind
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import named
 from geo.claims.rules import Trigger
@@ -139,6 +139,27 @@ _ANAPHOR_NOUN = named("anaphor_noun")
 
 # ('in the north-west of the city' is inside it)
 _BEARING_BEFORE = named("bearing_before")
+
+
+def place_told_about(low: str, sentence: Sentence, in_places: list[Mention], claims: list,
+                     trigger_at: dict[int, int], descriptions: list[tuple[int, int]], containers) -> Mention | None:
+    """What 'the town' of the next sentences refers to, after this one: the place its claims are
+    about, the latest one a verb takes as its object ('seized X in May and then advanced on Y': Y;
+    'stormed the town of Hit, forcing families to flee toward Ramadi': Hit), not one a description
+    of another names ('X, a town in the Homs desert south-east of Homs'), not a subject ('the rebels
+    retook X, while Damascus denied the loss'); else the last place it names that is neither a
+    reference point, nor in a relative clause ('the town, which lies on the highway linking Damascus
+    with Aleppo'), nor where forces set out from. None: the sentence changes nothing.
+    ``trigger_at``: where each claim's trigger starts (by the claim's id)."""
+    bound = {c.place_start for c in claims if c.place_start >= 0}
+    about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS
+             and not any(start <= m.start < end for start, end in descriptions)]
+    objects = {c.place_start for c in claims if c.place_start > trigger_at.get(id(c), c.place_start)}
+    for m in [m for m in about if m.start in objects][-1:] or about[:1] or reversed(in_places):
+        if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
+                and not in_relative_clause(low, sentence, m) and not named_as_origin(low, sentence, m):
+            return m
+    return None
 
 
 _ORIGIN_BEFORE = named("origin_before")

@@ -29,7 +29,7 @@ from geo.claims.annotate import annotate
 from geo.claims.bind_actor import is_helper, is_modifier, is_object
 from geo.claims.sides import claimant_of, coordinated_actors, opponents_of
 from geo.claims.calibration import calibrate
-from geo.claims.clauses import (SHORT_NOTE, in_relative_clause, names_unknown_place, part_of_city, partitive_of,
+from geo.claims.clauses import (SHORT_NOTE, names_unknown_place, part_of_city, partitive_of,
                                 reference_kind, start_of_clause)
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
@@ -239,6 +239,7 @@ class ClaimExtractor:
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
                     at.append(trigger.start)
+            trigger_at = {id(c): t for c, t in zip(own, at)}  # where each claim's trigger starts
             own = _one_per_place(own, distances, at, low, frozenset(
                 t.start for t in triggers_here if t.means))
             if own and (back := constructions.reversal(low, lo, hi)) is not None:
@@ -288,20 +289,8 @@ class ClaimExtractor:
             claims.extend(kept)
             previous = kept
             centres.add(sentence, in_actors, triggers_here)
-            # what 'the town' refers to later: the place this sentence's claims are about ('stormed the
-            # town of Hit, forcing families to flee toward Ramadi'), else the last one it names that is
-            # neither a reference point nor in a relative clause ('the town, which lies on the
-            # highway linking Damascus with Aleppo')
-            bound = {c.place_start for c in own if c.place_start >= 0}
-            # (the latest such place: 'seized X in May and then advanced on Y. ... withdrew from the town':
-            # Y; not one a description of another names: 'X, a town in the Homs desert south-east of Homs')
-            about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS
-                     and not any(start <= m.start < end for start, end in descriptions)]
-            for m in about[-1:] or reversed(in_places):
-                if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
-                        and not in_relative_clause(low, sentence, m) and not discourse.named_as_origin(low, sentence, m):
-                    last_place = m
-                    break
+            last_place = discourse.place_told_about(low, sentence, in_places, own, trigger_at, descriptions,
+                                                    containers) or last_place
             for m in in_places:
                 if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
                         and not discourse.named_as_origin(low, sentence, m):
