@@ -169,7 +169,8 @@ def named_as_origin(low: str, sentence: Sentence, m: Mention) -> bool:
     """Whether ``m`` is named only as where forces set out from ('advanced along the highway from
     Palmyra', 'converged on the town from across the border at al-Qaim'): not a place the text
     goes on about, so not what 'the city' next refers to."""
-    return _ORIGIN_BEFORE.search(low, max(sentence.start, m.start - 120), m.start) is not None
+    start = max(sentence.start, m.start - 120)
+    return "from" in low[max(start, m.start - 60):m.start] and _ORIGIN_BEFORE.search(low, start, m.start) is not None
 
 
 def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, Mention]],
