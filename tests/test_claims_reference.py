@@ -143,3 +143,15 @@ def test_the_forces_are_the_subject_a_battle_sentence_follows():
                   "to the south.")
     assert ("Iraqi forces", "control", "Samarra") in got
     assert ("ISIS", "control", "Samarra") not in got
+
+
+# a side that falls back to another place left the place the text is about; not when it falls back into it
+def test_falling_back_elsewhere_loses_the_texts_town():
+    got = triples("ISIS overran Ramadi on 17 May. Iraqi troops withdrew to the Habbaniyah base east of the city.")
+    assert ("Iraqi forces", "lost", "Ramadi") in got
+
+
+def test_falling_back_into_the_town_loses_nothing():
+    got = triples("Government forces surrounded Khan Shaykhun on Monday. HTS fighters withdrew to the "
+                  "southern part of Khan Shaykhun.")
+    assert ("HTS", "lost", "Khan Shaykhun") not in got

@@ -162,6 +162,22 @@ def place_told_about(low: str, sentence: Sentence, in_places: list[Mention], cla
     return None
 
 
+_FELL_BACK = named("fell_back")
+
+
+def place_left_behind(low: str, trigger: Trigger, targets: list, about: Mention | None) -> Mention | None:
+    """'Ramadi fell ... . Iraqi troops withdrew to the Habbaniyah base east of the city': a side that
+    falls back to another place lost the place the text is about (``about``, a town or city);
+    nothing when it falls back into that place ('withdrew to the southern part of the town') or
+    names no place to go to. ``targets``: the places the trigger binds (mention, destination, fallback)."""
+    if about is None or about.kind in REGION_KINDS or not targets \
+            or not _FELL_BACK.match(low, trigger.start):
+        return None
+    if any(m.place_id == about.place_id or m.kind in REGION_KINDS for m, _, _ in targets):
+        return None
+    return about
+
+
 _ORIGIN_BEFORE = named("origin_before")
 
 

@@ -239,6 +239,10 @@ class ClaimExtractor:
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
                     at.append(trigger.start)
+                if (left := discourse.place_left_behind(low, trigger, targets, last_place)) is not None:
+                    own.append(_claim(doc, sentence, "lost", actor, left, None, stance, attribution, 0.5))
+                    distances.append(10**6)
+                    at.append(trigger.start)  # ('withdrew to the Habbaniyah base': they left the text's town)
             trigger_at = {id(c): t for c, t in zip(own, at)}  # where each claim's trigger starts
             own = _one_per_place(own, distances, at, low, frozenset(
                 t.start for t in triggers_here if t.means))
