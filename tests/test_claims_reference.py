@@ -155,3 +155,13 @@ def test_falling_back_into_the_town_loses_nothing():
     got = triples("Government forces surrounded Khan Shaykhun on Monday. HTS fighters withdrew to the "
                   "southern part of Khan Shaykhun.")
     assert ("HTS", "lost", "Khan Shaykhun") not in got
+
+
+# a passive relative clause about a place ('a town that was recaptured') names no doer: not the subject
+# before it that fled, but the side the text follows
+def test_a_town_that_was_recaptured_is_not_the_fleeing_subjects():
+    got = triples("The Hawija offensive was launched by the Iraqi government in September to drive ISIS from "
+                  "the town. Iraqi troops entered Hawija from the south. The remaining ISIS fighters fled north "
+                  "to Riyadh, a small town that was recaptured on 5 October after heavy clashes.")
+    assert ("ISIS", "control", "Nahiyat ar Riyad") not in got
+    assert ("Iraqi forces", "control", "Nahiyat ar Riyad") in got

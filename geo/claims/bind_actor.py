@@ -316,6 +316,10 @@ def relative_subject(ctx, rule):
     """'the Syrian Arab Army ... who have advanced': the actor the relative pronoun stands for."""
     trigger = ctx.trigger
     if ctx.before and rule.pattern.search(ctx.low, max(0, trigger.start - 25), trigger.start):
+        if discourse.place_taken_in_passive(ctx.low, ctx.sentence, trigger, ctx.d.places_in(ctx.sentence)):
+            # ('fighters fled to X, a small town that was recaptured': by the side the text follows that did not flee)
+            named = {a.actor for a in ctx.subjects}
+            return next(((c, True) for c in (ctx.centres.now() if ctx.centres else ()) if c not in named), (None, False))
         return ctx.before[-1].actor, False
     return None
 

@@ -178,6 +178,22 @@ def place_left_behind(low: str, trigger: Trigger, targets: list, about: Mention 
     return about
 
 
+_PASSIVE_RELATIVE_BEFORE = named("passive_relative_before")
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:" + place_noun_pattern("anaphora") + r"|base|airbase|airport|areas?|hills?|positions?)\s*,?\s*$")
+
+
+def place_taken_in_passive(low: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention]) -> bool:
+    """Whether the trigger is the verb of a passive relative clause about a place ('al-Ayadiya, a
+    small town that was recaptured on 2 September', 'Bartella, which was retaken'): the pronoun
+    stands for the place taken; the doer is left unsaid, not the actor named before it."""
+    found = _PASSIVE_RELATIVE_BEFORE.search(low, max(sentence.start, trigger.start - 40), trigger.start)
+    if found is None:
+        return False
+    pronoun = found.start("pronoun")
+    return _PLACE_NOUN_BEFORE.search(low, max(sentence.start, pronoun - 40), pronoun) is not None \
+        or any(0 <= pronoun - m.end <= 3 for m in in_places)
+
+
 _ORIGIN_BEFORE = named("origin_before")
 
 
