@@ -165,3 +165,19 @@ def test_a_town_that_was_recaptured_is_not_the_fleeing_subjects():
                   "to Riyadh, a small town that was recaptured on 5 October after heavy clashes.")
     assert ("ISIS", "control", "Nahiyat ar Riyad") not in got
     assert ("Iraqi forces", "control", "Nahiyat ar Riyad") in got
+
+
+# 'a column led by the Tiger Forces': a leader whose head names no actor acts for it
+def test_the_leader_of_a_column_acts():
+    got = triples("A column led by the Tiger Forces advanced along the desert road and took Kabajeb on Friday.")
+    assert ("Syrian government", "control", "Kabajeb") in got
+
+
+# an advance from a place (not 'within 10 km from' it) is an advance on the place the text is about
+def test_an_advance_from_a_place_is_on_the_texts_place():
+    got = triples("ISIS fighters besieged Deir ez-Zor for three years. In September Syrian troops "
+                  "advanced along the desert highway from Palmyra.")
+    assert ("Syrian government", "advance", "Deir ez-Zor") in got
+    assert ("Syrian government", "advance", "Palmyra") not in got
+    got = triples("ISIS fighters held Tell Abyad. By June the YPG were within 10 km from Tell Abyad.")
+    assert ("SDF", "advance", "Tell Abyad") in got

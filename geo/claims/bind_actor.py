@@ -94,7 +94,7 @@ _ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's
 
 
 _SPEAKS_AFTER = named("speaks_after")
-_CARRIES_AFTER = named("carries_after")
+_LED_BY_BEFORE = named("led_by_before")
 _BROKER_BEFORE = named("broker_before")  # ('a deal brokered by Russia and Turkey': no side of the deeds)
 
 
@@ -112,7 +112,10 @@ def is_modifier(low: str, actor: ActorMention) -> bool:
 def modifier(d: ClaimDocument, actor: ActorMention) -> bool:
     """:func:`is_modifier`, worked out once per actor of the document (every trigger asks it)."""
     key = ("modifier", actor.start, actor.end)
-    return d.roles[key] if key in d.roles else d.roles.setdefault(key, is_modifier(d.low, actor))
+    if key not in d.roles:  # ('a column led by the Tiger Forces': the leader acts for a head that names no actor)
+        led = _LED_BY_BEFORE.search(d.low, max(0, actor.start - 24), actor.start)
+        d.roles[key] = is_modifier(d.low, actor) and not (led and not any(0 <= led.start() - a.end <= 2 for a in d.actors))
+    return d.roles[key]
 
 
 def acted_upon(d: ClaimDocument, actor: ActorMention, relation: str) -> bool:
@@ -329,13 +332,13 @@ def anaphor_before(ctx) -> tuple[int, int, bool] | None:
     also captured Y', '..., reportedly capturing both' after such a subject): the last one before
     the trigger with no subject named between it and the trigger, as (start, end, a group word)."""
     trigger = ctx.trigger
-    found = _last_anaphor(ctx.d, ctx.sentence, trigger.start)
+    found = last_anaphor(ctx.d, ctx.sentence, trigger.start)
     if found is None or any(found[1] <= a.start < trigger.start for a in ctx.subjects):
         return None
     return found
 
 
-def _last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, int, bool] | None:
+def last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, int, bool] | None:
     """The last subject that refers back in the sentence before ``end`` (the sentence's are found
     once: the pattern's '^' is the sentence's start)."""
     found = d.anaphors.get(sentence.start)
@@ -354,53 +357,6 @@ def antecedent(centres: tuple[str, ...], group_word: bool) -> str | None:
         kinds = actor_lexicon().actors
         return next((c for c in centres if c in kinds and kinds[c].kind == "armed group"), None)
     return centres[0] if centres else None
-
-
-def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger],
-           centres: tuple[str, ...]) -> str | None:
-    """The actor a sentence is about, which 'they' in the next one refers back to: its first
-    subject before its first trigger (no modifier, object, helper or speaker), or the actor its own
-    subject refers back to ('They then shelled X' keeps the text on ISIS)."""
-    low = d.low
-    first = triggers[0].start if triggers else sentence.end
-    for a in in_actors:
-        if a.start >= first:
-            break
-        if not (modifier(d, a) or acted_upon(d, a, "control") or is_helper(low, a)
-                or _SPEAKS_AFTER.match(low, a.end)):
-            if _CARRIES_AFTER.match(low, a.end):  # ('US helicopters airlifted SDF fighters': the ones carried)
-                return next((b.actor for b in in_actors if b.start > a.end and b.actor != a.actor), a.actor)
-            return a.actor
-    found = _last_anaphor(d, sentence, first)
-    if found is not None:
-        return antecedent(centres, found[2])
-    # ('The Third Battle of X began on D, when the Iraqi army ... moved to retake the city': a sentence
-    # that opens with its event noun is about the subject before its next trigger)
-    second = triggers[1].start if len(triggers) > 1 else None
-    if second is not None and triggers[0].relation == "contested" and triggers[0].start - sentence.start < 40:
-        return next((a.actor for a in in_actors if first < a.start < second and not (
-            modifier(d, a) or acted_upon(d, a, "control") or is_helper(low, a))), None)
-    return None
-
-
-class Centres:
-    """The actors the sentences so far are about, latest first, worked out only when a subject
-    that refers back asks for them (most documents never do: the sentences wait in ``pending``)."""
-
-    def __init__(self, d: ClaimDocument) -> None:
-        self.d = d
-        self.pending: list[tuple[Sentence, list[ActorMention], list[Trigger]]] = []
-        self.known: tuple[str, ...] = ()
-
-    def add(self, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger]) -> None:
-        self.pending.append((sentence, in_actors, triggers))
-
-    def now(self) -> tuple[str, ...]:
-        for sentence, in_actors, triggers in self.pending:
-            if (about := centre(self.d, sentence, in_actors, triggers, self.known)) is not None:
-                self.known = (about, *(c for c in self.known if c != about))[:6]
-        self.pending.clear()
-        return self.known
 
 
 def anaphoric_subject(ctx, rule):

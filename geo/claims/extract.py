@@ -29,6 +29,7 @@ from geo.claims.annotate import annotate
 from geo.claims.bind_actor import is_helper, is_modifier, is_object
 from geo.claims.sides import claimant_of, coordinated_actors, opponents_of
 from geo.claims.calibration import calibrate
+from geo.claims.centres import Centres
 from geo.claims.clauses import (SHORT_NOTE, names_unknown_place, part_of_city, partitive_of,
                                 reference_kind, start_of_clause)
 from geo.claims.cues import named
@@ -76,7 +77,7 @@ class ClaimExtractor:
         last_place: Mention | None = dominant
         salience: dict[str, tuple[int, int, Mention]] = {}  # place id -> (mentions so far, last sentence, mention)
         previous: list[Claim] = []
-        centres = bind_actor.Centres(d)  # the actors the sentences so far are about ('they', 'the group')
+        centres = Centres(d)  # the actors the sentences so far are about ('they', 'the group')
         # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
         pending: list[tuple[Sentence, str, str, str, str, bool]] = []
