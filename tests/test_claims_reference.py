@@ -181,3 +181,13 @@ def test_an_advance_from_a_place_is_on_the_texts_place():
     assert ("Syrian government", "advance", "Palmyra") not in got
     got = triples("ISIS fighters held Tell Abyad. By June the YPG were within 10 km from Tell Abyad.")
     assert ("SDF", "advance", "Tell Abyad") in got
+
+
+# fighters taken away from a place lost it; civilians taken away are no side
+def test_fighters_bussed_out_of_a_town_lost_it():
+    got = triples("In December the last rebel fighters and their families were bussed out of Aleppo to Idlib.")
+    assert ("Rebels", "lost", "Aleppo") in got
+    got = triples("Hundreds of ISIS militants were evacuated from Raqqa in October.")
+    assert ("ISIS", "lost", "Raqqa") in got
+    got = triples("Rebels shelled Hama. Thousands of civilians were bussed out of Aleppo in December.")
+    assert not any(relation == "lost" for _, relation, _ in got)
