@@ -191,3 +191,11 @@ def test_fighters_bussed_out_of_a_town_lost_it():
     assert ("ISIS", "lost", "Raqqa") in got
     got = triples("Rebels shelled Hama. Thousands of civilians were bussed out of Aleppo in December.")
     assert not any(relation == "lost" for _, relation, _ in got)
+
+
+# the side that defends a place holds out in it
+def test_the_defenders_of_a_town_are_present_in_it():
+    assert ("Rebels", "presence", "al-Qusayr") in triples("Rebels defending al-Qusayr were gradually surrounded.")
+    assert ("ISIS", "presence", "Mosul") in triples("ISIS fighters defending Mosul blew up the bridges.")
+    assert not triples("The minister defended the decision to withdraw from Mosul talks.") & {
+        ("Iraqi forces", "presence", "Mosul")}
