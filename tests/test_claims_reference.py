@@ -199,3 +199,11 @@ def test_the_defenders_of_a_town_are_present_in_it():
     assert ("ISIS", "presence", "Mosul") in triples("ISIS fighters defending Mosul blew up the bridges.")
     assert not triples("The minister defended the decision to withdraw from Mosul talks.") & {
         ("Iraqi forces", "presence", "Mosul")}
+
+
+# sappers, deminers, military advisers and military police are a state's forces
+def test_a_states_sappers_are_its_forces():
+    got = triples("The Syrian army retook Palmyra in March. Russian sappers were then deployed to clear mines "
+                  "from the city.")
+    assert ("Russia", "presence", "Palmyra") in got
+    assert ("Syrian government", "presence", "Palmyra") not in got
