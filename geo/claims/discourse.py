@@ -151,6 +151,8 @@ def place_told_about(low: str, sentence: Sentence, in_places: list[Mention], cla
     reference point, nor in a relative clause ('the town, which lies on the highway linking Damascus
     with Aleppo'), nor where forces set out from. None: the sentence changes nothing.
     ``trigger_at``: where each claim's trigger starts (by the claim's id)."""
+    if not in_places:
+        return None
     bound = {c.place_start for c in claims if c.place_start >= 0}
     about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS
              and not any(start <= m.start < end for start, end in descriptions)]

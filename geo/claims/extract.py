@@ -244,7 +244,7 @@ class ClaimExtractor:
                     own.append(_claim(doc, sentence, "lost", actor, left, None, stance, attribution, 0.5))
                     distances.append(10**6)
                     at.append(trigger.start)  # ('withdrew to the Habbaniyah base': they left the text's town)
-            trigger_at = {id(c): t for c, t in zip(own, at)}  # where each claim's trigger starts
+            trigger_at = {id(c): t for c, t in zip(own, at)} if own else {}  # where each claim's trigger starts
             own = _one_per_place(own, distances, at, low, frozenset(
                 t.start for t in triggers_here if t.means))
             if own and (back := constructions.reversal(low, lo, hi)) is not None:
