@@ -30,12 +30,12 @@ def rule(name):
     return next(r for r in binding._all() if r.name == name)
 
 
-def contexts(text):
-    """(actor context, place context) of the last sentence's first trigger."""
+def contexts(text, relation=None):
+    """(actor context, place context) of the last sentence's first trigger (of that relation)."""
     doc = Document("t", text)
     d = annotate(doc, default_geoparser().parse(doc))
     sentence = d.sentences[-1]
-    trigger = d.triggers_in(sentence)[0]
+    trigger = next(t for t in d.triggers_in(sentence) if relation in (None, t.relation))
     actor = bind_actor.ActorContext(d, sentence, trigger, d.actors_in(sentence), None)
     place = bind_place.PlaceContext(d, sentence, trigger, d.places_in(sentence), d.unresolved_in(sentence), None, None)
     place.after = [m for m in place.in_places if m.start >= trigger.end]
@@ -129,12 +129,12 @@ def test_a_rule_binds_what_it_says(name, text, long_form, on, off):
 
 # the rules below are tested as steps: their effect on a whole sentence is also reached by a later rung
 def test_corridor_mover_is_the_armed_group_that_goes():
-    actor, _ = contexts("ISIS fighters were evacuated from Raqqa to Albu Kamal.")
+    actor, _ = contexts("ISIS fighters were evacuated from Raqqa to Albu Kamal.", "corridor")
     assert bind_actor.corridor_mover(actor, rule("corridor-mover")) == ("ISIS", False)
 
 
 def test_corridor_ends_are_origin_and_destination():
-    _, place = contexts("ISIS fighters were evacuated from Raqqa to Albu Kamal.")
+    _, place = contexts("ISIS fighters were evacuated from Raqqa to Albu Kamal.", "corridor")
     ((origin, destination, fallback),) = bind_place.corridor_ends(place, rule("corridor-ends"))
     assert (origin.surface, destination.surface, fallback) == ("Raqqa", "Albu Kamal", False)
 

@@ -307,8 +307,11 @@ def test_a_holder_we_cannot_name_is_no_one_else():
     # 'held by' someone we do not know: no control claim carried from the actor before
     found = triples("Shelling hit Hajin, which has been held by anti-government fighters for months.")
     assert not any(r == "control" for _, r, _ in found)
-    found = triples("Two car bombs killed nine people in the Kurdish-held city of Mosul.")
+    found = triples("Two car bombs killed nine people in the tribe-held town of Hawija.")
     assert not any(r == "control" for _, r, _ in found)
+    # ('Kurdish-held' names the Kurdish forces of the country, and no one else: test_claims_reference.py)
+    found = triples("Two car bombs killed nine people in the Kurdish-held city of Mosul.")
+    assert {a for a, r, _ in found if r == "control"} <= {"Peshmerga"}
     assert ("ISIS", "control", "Mosul") in triples("Iraqi jets bombed the ISIS-held city of Mosul.")
     # a bomber who entered a mosque did not advance on the town
     found = triples("A bomber entered the main mosque in Rawa and blew himself up.")

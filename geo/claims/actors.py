@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from geo.casefold import lowered
 from geo.claims.cues import named
@@ -181,6 +182,9 @@ def _is_word(ch: str) -> bool:
 
 # a one-letter proclitic glued to the name ('والجيش', 'لتنظيم'): the name still starts there
 _PROCLITIC_BEFORE = named("proclitic_before")
+_RELATIVE_CLAUSE_BEFORE = named("relative_clause_before")
+_IRREGULAR_FORCE = named("irregular_force")
+_BROKER_BEFORE = named("broker_before")
 
 
 def _alias_spans(text: str, low: str, start: int, end: int):
@@ -269,12 +273,25 @@ def find_actors(text: str, start: int = 0, end: int | None = None, low: str | No
         actor = None
         if context:
             fits = lambda a: a.actor != _GENERIC and (a.actor in among if among is not None else a.actor in groups)  # noqa: E731
-            actor = next((a.actor for a in reversed(named[:i]) if fits(a)), None) or \
+            before = (a for a in reversed(named[:i]) if fits(a))
+            nearest = next(before, None)
+            # the nearest one a main clause names, not a broker ('a deal brokered by Russia and Turkey'),
+            # not an actor a relative clause names in passing, not a state's militias ('Syrian troops,
+            # Iraqi militias and Hezbollah ...': 'the army' is a state's regular forces); else the nearest
+            main = next((a for a in chain((nearest,) if nearest else (), before) if _refers_back(low, a, among)), None)
+            actor = (main or nearest).actor if nearest else \
                 next((a.actor for a in named[i + 1:] if fits(a)), None)
         actor = actor or home.get(country or "") or fallback
         if actor is not None:
             found.append(ActorMention(actor, mention.start, mention.end, mention.surface))
     return found
+
+
+def _refers_back(low: str, a: ActorMention, among) -> bool:
+    """Whether a generic word ('the army') may stand for the actor mention ``a`` named before it."""
+    return not (_RELATIVE_CLAUSE_BEFORE.search(low, max(0, a.start - 100), a.start)
+                or among is not None and _IRREGULAR_FORCE.search(low, a.start, a.end)
+                or _BROKER_BEFORE.search(low, max(0, a.start - 80), a.start))
 
 
 def __getattr__(name: str):

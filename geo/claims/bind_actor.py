@@ -94,6 +94,8 @@ _ANAPHOR_OPENS = named("anaphor_opens")  # (where a clause opens: the sentence's
 
 
 _SPEAKS_AFTER = named("speaks_after")
+_LED_BY_BEFORE = named("led_by_before")
+_BROKER_BEFORE = named("broker_before")  # ('a deal brokered by Russia and Turkey': no side of the deeds)
 
 
 def is_modifier(low: str, actor: ActorMention) -> bool:
@@ -103,13 +105,17 @@ def is_modifier(low: str, actor: ActorMention) -> bool:
     if after is not None and after.group().startswith(" ") and _PLURAL_SUBJECT.search(low, actor.start, actor.end):
         after = None
     return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start)
-                or _HELPER_PHRASE_BEFORE.search(low, max(0, actor.start - 100), actor.start))
+                or _HELPER_PHRASE_BEFORE.search(low, max(0, actor.start - 100), actor.start)
+                or _BROKER_BEFORE.search(low, max(0, actor.start - 80), actor.start))
 
 
 def modifier(d: ClaimDocument, actor: ActorMention) -> bool:
     """:func:`is_modifier`, worked out once per actor of the document (every trigger asks it)."""
     key = ("modifier", actor.start, actor.end)
-    return d.roles[key] if key in d.roles else d.roles.setdefault(key, is_modifier(d.low, actor))
+    if key not in d.roles:  # ('a column led by the Tiger Forces': the leader acts for a head that names no actor)
+        led = _LED_BY_BEFORE.search(d.low, max(0, actor.start - 24), actor.start)
+        d.roles[key] = is_modifier(d.low, actor) and not (led and not any(0 <= led.start() - a.end <= 2 for a in d.actors))
+    return d.roles[key]
 
 
 def acted_upon(d: ClaimDocument, actor: ActorMention, relation: str) -> bool:
@@ -248,13 +254,14 @@ def held_adjective(ctx, rule):
     glued = [a for a in ctx.in_actors if a.end == trigger.start - 1]
     if glued:
         return glued[0].actor, False
-    word = ctx.low[max(0, trigger.start - 12):trigger.start - 1].split()[-1:]
-    if word and word[0] in ("government", "regime", "loyalist"):
-        # 'government-held': the government of the country the document's places lie in
+    word = ctx.low[max(0, trigger.start - 16):trigger.start - 1].split()[-1:]
+    if word:
+        # 'government-held': the government of the country the document's places lie in; 'Kurdish-held':
+        # that country's Kurdish forces (a demonym's forces; not 'anti-government-held')
         countries = Counter(m.country for m in ctx.d.places if m.country)
         home = countries.most_common(1)[0][0] if countries else None
         found = find_actors(word[0] + " forces", country=home)
-        return (found[0].actor if found else None), False
+        return (found[0].actor if found and found[0].start == 0 else None), False
     return None, False
 
 
@@ -312,6 +319,10 @@ def relative_subject(ctx, rule):
     """'the Syrian Arab Army ... who have advanced': the actor the relative pronoun stands for."""
     trigger = ctx.trigger
     if ctx.before and rule.pattern.search(ctx.low, max(0, trigger.start - 25), trigger.start):
+        if discourse.place_taken_in_passive(ctx.low, ctx.sentence, trigger, ctx.d.places_in(ctx.sentence)):
+            # ('fighters fled to X, a small town that was recaptured': by the side the text follows that did not flee)
+            named = {a.actor for a in ctx.subjects}
+            return next(((c, True) for c in (ctx.centres.now() if ctx.centres else ()) if c not in named), (None, False))
         return ctx.before[-1].actor, False
     return None
 
@@ -321,13 +332,13 @@ def anaphor_before(ctx) -> tuple[int, int, bool] | None:
     also captured Y', '..., reportedly capturing both' after such a subject): the last one before
     the trigger with no subject named between it and the trigger, as (start, end, a group word)."""
     trigger = ctx.trigger
-    found = _last_anaphor(ctx.d, ctx.sentence, trigger.start)
+    found = last_anaphor(ctx.d, ctx.sentence, trigger.start)
     if found is None or any(found[1] <= a.start < trigger.start for a in ctx.subjects):
         return None
     return found
 
 
-def _last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, int, bool] | None:
+def last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, int, bool] | None:
     """The last subject that refers back in the sentence before ``end`` (the sentence's are found
     once: the pattern's '^' is the sentence's start)."""
     found = d.anaphors.get(sentence.start)
@@ -335,7 +346,7 @@ def _last_anaphor(d: ClaimDocument, sentence: Sentence, end: int) -> tuple[int, 
         text = d.low[sentence.start:sentence.end]
         found = d.anaphors[sentence.start] = [
             (sentence.start + m.start("anaphor"), sentence.start + m.end(), m.group("group") is not None)
-            for m in _ANAPHORIC_SUBJECT.finditer(text) if _ANAPHOR_OPENS.search(text, max(0, m.start() - 8), m.start())]
+            for m in _ANAPHORIC_SUBJECT.finditer(text) if _ANAPHOR_OPENS.search(text, max(0, m.start() - 40), m.start())]
     return next((a for a in reversed(found) if a[1] <= end), None)
 
 
@@ -346,43 +357,6 @@ def antecedent(centres: tuple[str, ...], group_word: bool) -> str | None:
         kinds = actor_lexicon().actors
         return next((c for c in centres if c in kinds and kinds[c].kind == "armed group"), None)
     return centres[0] if centres else None
-
-
-def centre(d: ClaimDocument, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger],
-           centres: tuple[str, ...]) -> str | None:
-    """The actor a sentence is about, which 'they' in the next one refers back to: its first
-    subject before its first trigger (no modifier, object, helper or speaker), or the actor its own
-    subject refers back to ('They then shelled X' keeps the text on ISIS)."""
-    low = d.low
-    first = triggers[0].start if triggers else sentence.end
-    for a in in_actors:
-        if a.start >= first:
-            break
-        if not (modifier(d, a) or acted_upon(d, a, "control") or is_helper(low, a)
-                or _SPEAKS_AFTER.match(low, a.end)):
-            return a.actor
-    found = _last_anaphor(d, sentence, first)
-    return antecedent(centres, found[2]) if found is not None else None
-
-
-class Centres:
-    """The actors the sentences so far are about, latest first, worked out only when a subject
-    that refers back asks for them (most documents never do: the sentences wait in ``pending``)."""
-
-    def __init__(self, d: ClaimDocument) -> None:
-        self.d = d
-        self.pending: list[tuple[Sentence, list[ActorMention], list[Trigger]]] = []
-        self.known: tuple[str, ...] = ()
-
-    def add(self, sentence: Sentence, in_actors: list[ActorMention], triggers: list[Trigger]) -> None:
-        self.pending.append((sentence, in_actors, triggers))
-
-    def now(self) -> tuple[str, ...]:
-        for sentence, in_actors, triggers in self.pending:
-            if (about := centre(self.d, sentence, in_actors, triggers, self.known)) is not None:
-                self.known = (about, *(c for c in self.known if c != about))[:6]
-        self.pending.clear()
-        return self.known
 
 
 def anaphoric_subject(ctx, rule):

@@ -279,6 +279,9 @@ def containers(ctx, rule):
     ctx.after = [m for m in ctx.after if id(held.get(id(m))) not in kept]
 
 
+_DISTANCE_FROM_BEFORE = named("distance_from_before")
+
+
 def place_left(ctx, rule):
     """'deployed from Damascus to Albu Kamal': the place left is not where they are."""
     if ctx.trigger.relation not in ("presence", "advance", "control"):
@@ -286,6 +289,11 @@ def place_left(ctx, rule):
     away = [m for m in ctx.after if rule.pattern.search(ctx.low, max(ctx.sentence.start, m.start - 20), m.start)]
     if away and len(away) < len(ctx.after):
         ctx.after = [m for m in ctx.after if m not in away]
+    elif away and ctx.trigger.relation == "advance" and not ctx.before and not any(
+            _DISTANCE_FROM_BEFORE.search(ctx.low, max(ctx.sentence.start, m.start - 40), m.start) for m in away):
+        # ('a column advanced along the desert highway from Palmyra': on the place the text is about, not Palmyra)
+        about = ctx.last_place
+        return [(about, None, True)] if about is not None and all(m.place_id != about.place_id for m in away) else []
 
 
 def operation_name(ctx, rule):

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from geo.claims import constructions
 from geo.claims.actors import ActorMention
-from geo.claims.clauses import CITY_ANAPHORA, LOCATED_AFTER, reference_kind
+from geo.claims.clauses import CITY_ANAPHORA, LOCATED_AFTER, in_relative_clause, reference_kind
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import named
 from geo.claims.rules import Trigger
@@ -139,6 +139,72 @@ _ANAPHOR_NOUN = named("anaphor_noun")
 
 # ('in the north-west of the city' is inside it)
 _BEARING_BEFORE = named("bearing_before")
+
+
+def place_told_about(low: str, sentence: Sentence, in_places: list[Mention], claims: list,
+                     trigger_at: dict[int, int], descriptions: list[tuple[int, int]], containers) -> Mention | None:
+    """What 'the town' of the next sentences refers to, after this one: the place its claims are
+    about, the latest one a verb takes as its object ('seized X in May and then advanced on Y': Y;
+    'stormed the town of Hit, forcing families to flee toward Ramadi': Hit), not one a description
+    of another names ('X, a town in the Homs desert south-east of Homs'), not a subject ('the rebels
+    retook X, while Damascus denied the loss'); else the last place it names that is neither a
+    reference point, nor in a relative clause ('the town, which lies on the highway linking Damascus
+    with Aleppo'), nor where forces set out from. None: the sentence changes nothing.
+    ``trigger_at``: where each claim's trigger starts (by the claim's id)."""
+    if not in_places:
+        return None
+    bound = {c.place_start for c in claims if c.place_start >= 0}
+    about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS
+             and not any(start <= m.start < end for start, end in descriptions)]
+    objects = {c.place_start for c in claims if c.place_start > trigger_at.get(id(c), c.place_start)}
+    for m in [m for m in about if m.start in objects][-1:] or about[:1] or reversed(in_places):
+        if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
+                and not in_relative_clause(low, sentence, m) and not named_as_origin(low, sentence, m):
+            return m
+    return None
+
+
+_FELL_BACK = named("fell_back")
+
+
+def place_left_behind(low: str, trigger: Trigger, targets: list, about: Mention | None) -> Mention | None:
+    """'Ramadi fell ... . Iraqi troops withdrew to the Habbaniyah base east of the city': a side that
+    falls back to another place lost the place the text is about (``about``, a town or city);
+    nothing when it falls back into that place ('withdrew to the southern part of the town') or
+    names no place to go to. ``targets``: the places the trigger binds (mention, destination, fallback)."""
+    if about is None or about.kind in REGION_KINDS or not targets \
+            or not _FELL_BACK.match(low, trigger.start):
+        return None
+    if any(m.place_id == about.place_id or m.kind in REGION_KINDS for m, _, _ in targets):
+        return None
+    return about
+
+
+_PASSIVE_RELATIVE_BEFORE = named("passive_relative_before")
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:" + place_noun_pattern("anaphora") + r"|base|airbase|airport|areas?|hills?|positions?)\s*,?\s*$")
+
+
+def place_taken_in_passive(low: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention]) -> bool:
+    """Whether the trigger is the verb of a passive relative clause about a place ('al-Ayadiya, a
+    small town that was recaptured on 2 September', 'Bartella, which was retaken'): the pronoun
+    stands for the place taken; the doer is left unsaid, not the actor named before it."""
+    found = _PASSIVE_RELATIVE_BEFORE.search(low, max(sentence.start, trigger.start - 40), trigger.start)
+    if found is None:
+        return False
+    pronoun = found.start("pronoun")
+    return _PLACE_NOUN_BEFORE.search(low, max(sentence.start, pronoun - 40), pronoun) is not None \
+        or any(0 <= pronoun - m.end <= 3 for m in in_places)
+
+
+_ORIGIN_BEFORE = named("origin_before")
+
+
+def named_as_origin(low: str, sentence: Sentence, m: Mention) -> bool:
+    """Whether ``m`` is named only as where forces set out from ('advanced along the highway from
+    Palmyra', 'converged on the town from across the border at al-Qaim'): not a place the text
+    goes on about, so not what 'the city' next refers to."""
+    start = max(sentence.start, m.start - 120)
+    return "from" in low[max(start, m.start - 60):m.start] and _ORIGIN_BEFORE.search(low, start, m.start) is not None
 
 
 def referent(low: str, sentence: Sentence, salience: dict[str, tuple[int, int, Mention]],

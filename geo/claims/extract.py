@@ -28,7 +28,8 @@ from geo.claims.annotate import annotate
 from geo.claims.bind_actor import is_helper, is_modifier, is_object
 from geo.claims.sides import claimant_of, coordinated_actors, opponents_of
 from geo.claims.calibration import calibrate
-from geo.claims.clauses import (SHORT_NOTE, in_relative_clause, names_unknown_place, part_of_city, partitive_of,
+from geo.claims.centres import Centres
+from geo.claims.clauses import (SHORT_NOTE, names_unknown_place, part_of_city, partitive_of,
                                 reference_kind, start_of_clause)
 from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
@@ -75,7 +76,7 @@ class ClaimExtractor:
         last_place: Mention | None = dominant
         salience: dict[str, tuple[int, int, Mention]] = {}  # place id -> (mentions so far, last sentence, mention)
         previous: list[Claim] = []
-        centres = bind_actor.Centres(d)  # the actors the sentences so far are about ('they', 'the group')
+        centres = Centres(d)  # the actors the sentences so far are about ('they', 'the group')
         # a short note may name the event's place only in the next sentence ('Gunmen shot dead an
         # official. He was driving in Kirkuk.'): the claims of a sentence that names no place of its own
         pending: list[tuple[Sentence, str, str, str, str, bool]] = []
@@ -210,6 +211,11 @@ class ClaimExtractor:
                     distances.append(abs(place.start - trigger.start) + (1000 if behind else 0)
                                      if place.doc == doc.id else 10**6)
                     at.append(trigger.start)
+                if (left := discourse.place_left_behind(low, trigger, targets, last_place)) is not None:
+                    own.append(_claim(doc, sentence, "lost", actor, left, None, stance, attribution, 0.5))
+                    distances.append(10**6)
+                    at.append(trigger.start)  # ('withdrew to the Habbaniyah base': they left the text's town)
+            trigger_at = {id(c): t for c, t in zip(own, at)} if own else {}  # where each claim's trigger starts
             own = _one_per_place(own, distances, at, low, frozenset(
                 t.start for t in triggers_here if t.means))
             if own and (back := constructions.reversal(low, lo, hi)) is not None:
@@ -259,19 +265,11 @@ class ClaimExtractor:
             claims.extend(kept)
             previous = kept
             centres.add(sentence, in_actors, triggers_here)
-            # what 'the town' refers to later: the place this sentence's claims are about ('stormed the
-            # town of Hit, forcing families to flee toward Ramadi'), else the last one it names that is
-            # neither a reference point nor in a relative clause ('the town, which lies on the
-            # highway linking Damascus with Aleppo')
-            bound = {c.place_start for c in own if c.place_start >= 0}
-            about = [m for m in in_places if m.start in bound and m.kind not in REGION_KINDS]
-            for m in about[:1] or reversed(in_places):
-                if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
-                        and not in_relative_clause(low, sentence, m):
-                    last_place = m
-                    break
+            last_place = discourse.place_told_about(low, sentence, in_places, own, trigger_at, descriptions,
+                                                    containers) or last_place
             for m in in_places:
-                if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None:
+                if m.kind not in REGION_KINDS and id(m) not in containers and reference_kind(low, sentence, m) is None \
+                        and not discourse.named_as_origin(low, sentence, m):
                     count = salience.get(m.place_id, (0, 0, m))[0]
                     salience[m.place_id] = (count + 1, sentence.start, m)
         if short_note and not claims:
@@ -314,6 +312,7 @@ def _told_in_turn(low: str, first: int, then: int) -> bool:
 
 
 _COORDINATED = named("coordinated")
+_BACKGROUND_BEFORE = named("background_before")
 _DATING = named("dating")
 _NOUN_BEFORE = named("noun_before")
 
@@ -331,7 +330,8 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     for i, c in enumerate(claims):
         # (a route cut or opened is a claim of its own beside the fight for its end: 'besieged
         # the city when ISIS severed all routes to the city')
-        key = (c.actor, c.place_id, c.to_place_id, c.relation == "corridor")
+        key = (c.actor, c.place_id, c.to_place_id, c.relation == "corridor",
+               _BACKGROUND_BEFORE.search(low, max(0, at[i] - 40), at[i]) is not None)
         change = c.relation in ("lost", "control", "advance")
         rank = (_PRIORITY[c.relation] if change else 9, distances[i], i)
         if key in best:
@@ -345,7 +345,7 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     kept = {rank[2] for rank in best.values()}
     struck_too: dict[tuple, int] = {}
     for i, c in enumerate(claims):
-        key = (c.actor, c.place_id, c.to_place_id, False)
+        key = (c.actor, c.place_id, c.to_place_id, False, False)
         if c.relation == "strike" and at[i] in means and key in best and i not in kept \
                 and claims[best[key][2]].relation in ("lost", "control", "advance"):
             struck_too.setdefault(key, i)
