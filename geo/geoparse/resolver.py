@@ -115,7 +115,8 @@ class Resolver:
         def placed_word(hit: NameHit) -> bool:
             if not placed:
                 placed.append({h.key for j, (h, _) in enumerate(usable) if h.surface[:1].isupper()
-                               and is_common_word(h.surface) and follows_locative(text, h, usable[:j])})
+                               and is_common_word(h.surface) and (follows_locative(text, h, usable[:j])
+                                                                   or context.apposed_place(text, h.end))})
             return hit.key in placed[0] and not starts_sentence(text, hit.start)
         ends = {h.end for h, _ in usable}  # (a hit dropped as part of a name ends no place)
         for i, (hit, candidates) in enumerate(usable):
@@ -361,8 +362,9 @@ class Resolver:
         if best is None:
             return None
         if best.kind not in ("country", "capital", "province") and is_common_word(hit.surface) \
-                and not follows_locative(text, hit, usable[:i]) and not placed_word(hit):
-            return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
+                and not follows_locative(text, hit, usable[:i]) and not placed_word(hit) \
+                and not context.apposed_place(text, hit.end):
+            return None  # 'the War Party' is no al-Waer; 'in Hit', 'Hit, a town on the Euphrates' is the town
         if best.kind == "facility" and " " not in hit.key and inside_proper_name(text, hit):
             return None  # '[Omar Haj Kadour/AFP]': a site's bare name inside a person's name
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place=best,

@@ -1,0 +1,25 @@
+"""Names whose place the words beside them settle: a common English word set beside a place noun,
+a river named with the region it flows through. Sentences written for these tests."""
+from geo.model import Document
+
+
+def mentions(geoparser, text):
+    return [m for m in geoparser.parse(Document("t", text))]
+
+
+def test_a_common_word_set_beside_a_place_noun_is_the_place(geoparser):
+    text = ("Hit, a riverside town in western Anbar, fell to the militants in October. "
+            "Months later the army said that Hit had been retaken.")
+    found = [m for m in mentions(geoparser, text) if m.surface == "Hit"]
+    assert len(found) == 2 and all(m.role == "place" and m.country == "IQ" for m in found)
+    # with no place noun beside it the word stays a word
+    assert not any(m.surface == "Hit" for m in mentions(geoparser, "Hit by shelling, the convoy turned back."))
+
+
+def test_a_river_named_with_its_region_stays_the_river(geoparser):
+    text = "The militants crossed to a farm on the Euphrates in Deir ez-Zor Governorate."
+    river = next(m for m in mentions(geoparser, text) if m.surface == "Euphrates")
+    assert river.role == "place" and river.kind == "river"
+    text = "Boats ferried fighters across the Tigris in Nineveh."
+    river = next(m for m in mentions(geoparser, text) if m.surface == "Tigris")
+    assert river.role == "place" and river.kind == "river"
