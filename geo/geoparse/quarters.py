@@ -23,7 +23,9 @@ from geo.knowledge import alternation, bearing_pattern, community_adjectives, pl
 from geo.model import TOWN_KINDS, VILLAGE_KINDS, Mention
 
 _LIST = rf"{NAME}(?:[ \t]*,[ \t]*{NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{NAME})?"
-_PART_WORDS = tuple(f(w) for w in place_nouns("city_part") for f in (str.lower, str.capitalize))
+_PART_WORDS = tuple(f(w) for w in place_nouns("city_part", "city_part_unplaced") for f in (str.lower, str.capitalize))
+# the words that make a quarter only of a name no stage placed on a unit ('the Qadisiya District')
+_UNPLACED_PART_WORDS = frozenset(f(w) for w in place_nouns("city_part_unplaced") for f in (str.lower, str.capitalize))
 # 'the neighbourhoods of A, B and C' (after the word)
 _PARTS_OF = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
 # 'A, B and C districts', 'the A neighbourhood' (before it)
@@ -36,7 +38,8 @@ _DESCRIBING = re.compile(rf"(?:(?:{alternation(community_adjectives())}|(?i:{bea
 # 'A neighbourhood of Fallujah city', 'A, B districts in Aleppo': the town named right after
 _OF_TOWN = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?")
 _CITY_KINDS = frozenset({"city", "capital"})
-_MOVABLE_KINDS = VILLAGE_KINDS | {"district"}  # a namesake elsewhere may be the quarter
+# a namesake elsewhere may be the quarter ('the Qadisiya neighbourhood' is no governorate)
+_MOVABLE_KINDS = VILLAGE_KINDS | {"district", "subdistrict", "governorate"}
 QUARTER_CONFIDENCE = 0.5
 CITY_MENTIONS = 2  # how often a text names the city it is about
 _NOT_QUARTERS = frozenset({"the", "and", "in", "on", "at", "of"})
@@ -53,6 +56,12 @@ def _names(text: str, match: re.Match) -> list[tuple[int, int]]:
         if start < end and text[start:end].split()[0].lower() not in _NOT_QUARTERS:
             spans.append((start, end))
     return spans
+
+
+def _without_part_word(surface: str) -> str:
+    """'Qadisiya District' (a name the gazetteer holds with its quarter word) -> 'Qadisiya'."""
+    name, _, word = surface.rpartition(" ")
+    return name if name and word in _PART_WORDS else ""
 
 
 def _part_words(text: str) -> list[tuple[int, int]]:
@@ -100,9 +109,11 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
     by_start = {m.start: m for m in mentions}
     towns: dict[str, Mention] = {}  # name key -> the town it is a quarter of
     surfaces: set[str] = set()
+    unplaced_only: set[str] = set()  # the keys of names only a 'city_part_unplaced' word calls quarters
     for word_start, word_end in _part_words(text):
         listed = []
-        after = _PARTS_OF.match(text, word_end)
+        weak = text[word_start:word_end] in _UNPLACED_PART_WORDS
+        after = _PARTS_OF.match(text, word_end) if not weak else None
         if after and city is not None:
             listed.append((after, city))
         before = _PARTS_BEFORE.search(text, max(0, word_start - _LONGEST_LIST), word_start)
@@ -116,6 +127,8 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
                 key = name_key(surface)
                 if key and key not in towns:
                     towns[key] = town
+                    if weak:
+                        unplaced_only.add(key)
                     bare = _ARTICLE.sub("", surface)
                     surfaces.update((surface, bare))
     if not towns:
@@ -127,8 +140,11 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
     found: dict[int, Mention] = {}
     covered = [(m.start, m.end) for m in mentions]
     for m in mentions:
-        town = towns.get(name_key(m.surface))
-        if town is not None and places[town.place_id] is not None and _movable(m, town):
+        key = name_key(m.surface)
+        if key not in towns:
+            key = name_key(_without_part_word(m.surface))
+        town = towns.get(key)
+        if town is not None and places[town.place_id] is not None and _movable(m, town, key in unplaced_only):
             found[m.start] = placed_mention(doc_id, m.start, m.surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
     names = re.compile(r"(?<![\w'’-])(?:(?:[Aa]l|[Ee]l)[- ])?(?:"
                        + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)) + r")(?![\w'’-])")
@@ -175,8 +191,10 @@ def _arabic_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gaz
     return out
 
 
-def _movable(mention: Mention, city: Mention) -> bool:
-    """Whether a mention may be read as a quarter of ``city``: unresolved, or a village or quarter elsewhere."""
+def _movable(mention: Mention, city: Mention, unplaced_only: bool = False) -> bool:
+    """Whether a mention may be read as a quarter of ``city``: unresolved, or a village or quarter
+    elsewhere (or, unless ``unplaced_only``, a unit elsewhere)."""
     if mention.role == "unresolved":
         return True
-    return mention.role == "place" and mention.kind in _MOVABLE_KINDS and not within_town(mention.lat, mention.lon, city)
+    return mention.role == "place" and mention.kind in (VILLAGE_KINDS if unplaced_only else _MOVABLE_KINDS) \
+        and not within_town(mention.lat, mention.lon, city)
