@@ -23,3 +23,11 @@ def test_a_river_named_with_its_region_stays_the_river(geoparser):
     text = "Boats ferried fighters across the Tigris in Nineveh."
     river = next(m for m in mentions(geoparser, text) if m.surface == "Tigris")
     assert river.role == "place" and river.kind == "river"
+
+
+def test_a_country_inside_a_bracketed_feature_name_is_no_country(geoparser):
+    # 'Tal Syria Tel' in brackets: the head before 'Syria' begins a longer name the gazetteer lacks
+    text = "Troops retook Syria Tel Hill (Tal Syria Tel), outside Khanasir, by nightfall."
+    assert not any(m.surface == "Syria" and m.role == "place" for m in mentions(geoparser, text))
+    found = {m.surface: m for m in mentions(geoparser, "Rebels entered the border town (Tal Abyad) at dawn.")}
+    assert found["Tal Abyad"].role == "place"

@@ -123,6 +123,7 @@ class Resolver:
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
             begin = text.rfind(" ", start - 26 if start > 26 else 0, start - 1 if start else 0) + 1
+            begin += text[begin:begin + 1] in "([\"“‘"  # '(Tal Syria Tel)': the word after the bracket
             previous = word_before(text, start) if text[begin:begin + 1].isupper() \
                 or text[begin:begin + 3] in ("al-", "el-") else ""
             if (previous or hit.key in NAME_HEADS
