@@ -31,3 +31,13 @@ def test_a_country_inside_a_bracketed_feature_name_is_no_country(geoparser):
     assert not any(m.surface == "Syria" and m.role == "place" for m in mentions(geoparser, text))
     found = {m.surface: m for m in mentions(geoparser, "Rebels entered the border town (Tal Abyad) at dawn.")}
     assert found["Tal Abyad"].role == "place"
+
+
+def test_a_hill_named_like_a_far_village_is_not_that_village(geoparser):
+    # the only 'Talat al-Bayda' the gazetteer has is a village 85 km north of Khanasir
+    text = "The army pushed out of Khanasir towards Ithriya and stormed the large Talat Al-Bayda hill."
+    hill = next(m for m in mentions(geoparser, text) if m.surface == "Talat Al-Bayda")
+    assert hill.role == "unresolved"
+    # a hill named after a village near the text's places keeps that village's point
+    text = "Rebels near Aleppo shelled Anadan from the Tal Shueib hill."
+    assert next(m for m in mentions(geoparser, text) if m.surface.startswith("Tal Shueib")).role == "place"

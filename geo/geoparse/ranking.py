@@ -249,6 +249,19 @@ def far_namesake(place: Place, ctx: Context) -> bool:
         and not is_curated(place.id) and ctx.nearest_km(place) > FAR_VILLAGE_KM
 
 
+# a hill or mountain named like a village lies near it: a settlement of its name farther than this
+# from every place the text names is not the one it is named after
+FEATURE_VILLAGE_KM = 40.0
+_FEATURE_AFTER = re.compile(r"[ \t]+(?i:" + place_noun_pattern("feature_after") + r")\b")
+
+
+def not_the_feature_meant(place: Place, ctx: Context, text: str, end: int) -> bool:
+    """'the large Talat al-Bayda hill' in a report on Khanasir: the text calls the name a hill, and
+    the settlement of that name lies far from every place the text names."""
+    return place.kind in SMALL_KINDS | {"city"} and bool(ctx.anchors) and _FEATURE_AFTER.match(text, end) is not None \
+        and ctx.nearest_km(place) > FEATURE_VILLAGE_KM
+
+
 def not_the_village_meant(place: Place, ctx: Context) -> bool:
     """'the villages of Amriyah and Mahmudiyah' in a report on Tal Tamr: the text calls the name a
     village, and the town or city of that name lies far from every place it names (the village
