@@ -107,12 +107,15 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
         return mentions
     city = _city_of(mentions)
     by_start = {m.start: m for m in mentions}
+    by_end = {m.end: m for m in mentions}
     towns: dict[str, Mention] = {}  # name key -> the town it is a quarter of
     surfaces: set[str] = set()
     unplaced_only: set[str] = set()  # the keys of names only a 'city_part_unplaced' word calls quarters
     for word_start, word_end in _part_words(text):
         listed = []
         weak = text[word_start:word_end] in _UNPLACED_PART_WORDS
+        if weak and (by_end.get(word_start - 1) or by_end.get(word_end)) is None:
+            continue  # 'the Qadisiya District': only a name a stage found (placed or not) right before it
         after = _PARTS_OF.match(text, word_end) if not weak else None
         if after and city is not None:
             listed.append((after, city))

@@ -255,11 +255,19 @@ FEATURE_VILLAGE_KM = 40.0
 _FEATURE_AFTER = re.compile(r"[ \t]+(?i:" + place_noun_pattern("feature_after") + r")\b")
 
 
-def not_the_feature_meant(place: Place, ctx: Context, text: str, end: int) -> bool:
-    """'the large Talat al-Bayda hill' in a report on Khanasir: the text calls the name a hill, and
-    the settlement of that name lies far from every place the text names."""
-    return place.kind in SMALL_KINDS | {"city"} and bool(ctx.anchors) and _FEATURE_AFTER.match(text, end) is not None \
-        and ctx.nearest_km(place) > FEATURE_VILLAGE_KM
+def names_a_feature(text: str, end: int, place: Place) -> bool:
+    """'the large Talat al-Bayda hill': the text calls a name a hill or mountain that the gazetteer
+    has as a settlement."""
+    return place.kind in _SETTLEMENT_KINDS and _FEATURE_AFTER.match(text, end) is not None
+
+
+_SETTLEMENT_KINDS = SMALL_KINDS | {"city"}
+
+
+def not_the_feature_meant(place: Place, ctx: Context) -> bool:
+    """'the large Talat al-Bayda hill' in a report on Khanasir: the settlement of that name lies far
+    from every place the text names."""
+    return bool(ctx.anchors) and ctx.nearest_km(place) > FEATURE_VILLAGE_KM
 
 
 def not_the_village_meant(place: Place, ctx: Context) -> bool:

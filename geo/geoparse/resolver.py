@@ -21,8 +21,8 @@ from geo.geoparse.memo import BoundedMemo
 from geo.distance import km_between
 from geo.geoparse.normalize import name_key
 from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SENTENCE_START, COMPASS_WORDS,
-                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake, not_the_feature_meant,
-                                  not_the_village_meant,
+                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake, names_a_feature,
+                                  not_the_feature_meant, not_the_village_meant,
                                   inside_proper_name, is_common_word, LONGEST_LINK, LOWER_ARTICLE_NAME,
                                   lower_case, NAME_HEADS, NEXT_NAME, place_score, SMALL_KINDS, TOWN_KM, word_zipf)
 from geo.geoparse.readings import (follows_locative, distance_window, fit, GENERIC_PARTS, GOVERNORATE_WORDS,
@@ -375,7 +375,8 @@ class Resolver:
             return Mention(role="actor", precision=None, **base)
         if best.kind in SMALL_KINDS and far_namesake(best, ctx) \
                 or hint == "village" and not_the_village_meant(best, _without_anchor(ctx, (best.lat, best.lon))) \
-                or not_the_feature_meant(best, _without_anchor(ctx, (best.lat, best.lon)), text, hit.end):
+                or names_a_feature(text, hit.end, best) \
+                and not_the_feature_meant(best, _without_anchor(ctx, (best.lat, best.lon))):
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if not abroad_is_plausible(best, ctx, hit.key):
             if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \

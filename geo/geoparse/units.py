@@ -39,8 +39,13 @@ def _pattern() -> re.Pattern:
 def _unit_word() -> re.Pattern:
     """A unit word after 'and' and a name: what every list of units has, found without trying the
     list at each capital (the list pattern then runs only on a text that has one)."""
-    return re.compile(rf"\band[ \t]+{_NAME}[ \t]+(?i:{alternation(place_nouns('unit_listed', 'site_listed'))})\b"
-                      rf"|\b(?i:{alternation(_site_plurals())})[ \t]+of[ \t]")
+    return re.compile(rf"\band[ \t]+{_NAME}[ \t]+(?i:{alternation(place_nouns('unit_listed', 'site_listed'))})\b")
+
+
+@lru_cache(maxsize=1)
+def _sites_of() -> tuple[str, ...]:
+    """'fields of ', 'Dams of ': the words that open 'the gas fields of A and B' (a string search)."""
+    return tuple(f"{f(w)} of " for w in _site_plurals() for f in (str.lower, str.capitalize))
 
 
 _PART = re.compile(rf"{_NAME}")
@@ -63,7 +68,7 @@ def _singular(unit: str) -> str:
 
 def read_listed_units(doc_id: str, text: str, mentions: list[Mention], index: GazetteerIndex) -> list[Mention]:
     """``mentions`` (sorted) with the names listed before a plural unit word read as those units."""
-    if " and " not in text or not _unit_word().search(text):
+    if " and " not in text or not (_unit_word().search(text) or any(w in text for w in _sites_of())):
         return mentions
     found: list[Mention] = []
     for match in _pattern().finditer(text):
