@@ -105,18 +105,33 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
         mentions = _arabic_quarters(doc_id, text, mentions, index)
     if not any(word in text for word in _PART_WORDS):  # (ten times faster than the pattern)
         return mentions
+    by_end = {m.end: m for m in mentions}
+    # a 'city_part_unplaced' word ('the Qadisiya District') names a quarter only after a name a
+    # stage left unresolved or placed on a village (the mention may hold the word)
+    words, unplaced = [], {}
+    for start, end in _part_words(text):
+        if text[start:end] not in _UNPLACED_PART_WORDS:
+            words.append((start, end))
+        elif (m := by_end.get(start - 1) or by_end.get(end)) is not None \
+                and (m.role == "unresolved" or m.role == "place" and m.kind in VILLAGE_KINDS):
+            unplaced[end] = m.surface if m.end < end else _without_part_word(m.surface)
+    if not words and not unplaced:
+        return mentions
     city = _city_of(mentions)
     by_start = {m.start: m for m in mentions}
-    by_end = {m.end: m for m in mentions}
     towns: dict[str, Mention] = {}  # name key -> the town it is a quarter of
     surfaces: set[str] = set()
     unplaced_only: set[str] = set()  # the keys of names only a 'city_part_unplaced' word calls quarters
-    for word_start, word_end in _part_words(text):
+
+    def add(surface: str, town: Mention) -> None:
+        key = name_key(surface)
+        if key and key not in towns:
+            towns[key] = town
+            surfaces.update((surface, _ARTICLE.sub("", surface)))
+
+    for word_start, word_end in words:
         listed = []
-        weak = text[word_start:word_end] in _UNPLACED_PART_WORDS
-        if weak and (by_end.get(word_start - 1) or by_end.get(word_end)) is None:
-            continue  # 'the Qadisiya District': only a name a stage found (placed or not) right before it
-        after = _PARTS_OF.match(text, word_end) if not weak else None
+        after = _PARTS_OF.match(text, word_end)
         if after and city is not None:
             listed.append((after, city))
         before = _PARTS_BEFORE.search(text, max(0, word_start - _LONGEST_LIST), word_start)
@@ -126,14 +141,12 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
                 listed.append((before, town))
         for match, town in listed:
             for start, end in _names(text, match):
-                surface = text[start:end].rstrip("'’")
-                key = name_key(surface)
-                if key and key not in towns:
-                    towns[key] = town
-                    if weak:
-                        unplaced_only.add(key)
-                    bare = _ARTICLE.sub("", surface)
-                    surfaces.update((surface, bare))
+                add(text[start:end].rstrip("'’"), town)
+    for word_end, surface in unplaced.items():
+        town = _town_after(text, word_end, by_start) or city
+        if town is not None and surface and name_key(surface) not in towns:
+            unplaced_only.add(name_key(surface))
+            add(surface, town)
     if not towns:
         return mentions
     places = {}
