@@ -56,3 +56,13 @@ def test_names_listed_after_a_plural_site_word_and_of_are_those_sites(geoparser)
     # the regions of 'the oil fields of A and B' are no sites the gazetteer knows: left as they were
     found = mentions(geoparser, "Smugglers sold crude from the oil fields of Deir ez-Zor and Hasakah.")
     assert found["Hasakah"].name == "Hasakah" and found["Hasakah"].kind != "facility"
+
+
+def test_a_listed_base_named_like_a_far_village_is_not_that_village(geoparser):
+    # written for this test: the only 'Sanjaqah' is a village some 80 km west of the siege
+    text = ("Government troops in Hama tried to relieve the Abu al-Duhur airbase near Tal Salmo. After the "
+            "fall of the Wadi Deif and Sanjaqah bases, the rebels turned east.")
+    assert mentions(geoparser, text)["Sanjaqah"].role == "unresolved"
+    # a base at a town near the text's places keeps that town
+    found = mentions(geoparser, "Rebels shelled the Kafr Nabl and Hish bases near Maarat al-Numan.")
+    assert found["Hish"].role == "place" and found["Kafr Nabl"].role == "place"

@@ -12,12 +12,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from geo.distance import km_between
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.normalize import name_key
+from geo.geoparse.ranking import FEATURE_VILLAGE_KM
 from geo.geoparse.slots import placed_mention
 from geo.geoparse.spelling import consonants
 from geo.knowledge import alternation, place_nouns
-from geo.model import TOWN_KINDS, Mention, Place
+from geo.model import REGION_KINDS, SMALL_KINDS, TOWN_KINDS, Mention, Place
 
 UNIT_KINDS = frozenset({"region", "district", "subdistrict", "governorate"})
 SITE_KINDS = frozenset({"facility"})
@@ -96,11 +98,28 @@ def read_listed_units(doc_id: str, text: str, mentions: list[Mention], index: Ga
                 place = _unit_named(index, part.group(), unit) or _unit_of(index, placed.get(offset + part.start()), unit)
             if place is not None:
                 found.append(placed_mention(doc_id, offset + part.start(), part.group(), place, 3, UNIT_CONFIDENCE))
+            elif match.group(written).lower() in _site_plurals() \
+                    and _far_settlement(mentions, offset + part.start(), offset + part.end()):
+                found.append(Mention(doc=doc_id, start=offset + part.start(), end=offset + part.end(),
+                                     surface=part.group(), role="unresolved"))
     if not found:
         return mentions
     spans = [(m.start, m.end) for m in found]
     kept = [m for m in mentions if not any(m.start < end and start < m.end for start, end in spans)]
     return sorted(kept + found, key=lambda m: m.start)
+
+
+def _far_settlement(mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` was placed on a settlement farther than
+    ``FEATURE_VILLAGE_KM`` from every other place of Syria or Iraq the text names: 'the Wadi Deif
+    and Hamadiyah bases' in a report on Abu al-Duhur are no village 100 km off (a base named after a
+    village lies near it)."""
+    own = next((m for m in mentions if m.start == start and m.end == end), None)
+    if own is None or own.role != "place" or own.kind not in SMALL_KINDS:
+        return False
+    others = [(m.lat, m.lon) for m in mentions if m.role == "place" and m.lat is not None and m is not own
+              and m.place_id != own.place_id and m.country in THEATRE_COUNTRIES and m.kind not in REGION_KINDS]
+    return bool(others) and all(km_between((own.lat, own.lon), p) > FEATURE_VILLAGE_KM for p in others)
 
 
 def _unit_of(index: GazetteerIndex, town: Mention | None, unit: str) -> Place | None:
