@@ -30,6 +30,13 @@ def test_a_site_name_resolves_to_the_site_and_the_bare_name_to_the_village(geopa
     assert found["Hayyan"].kind == "village" and abs(found["Hayyan"].lat - 36.32) < 0.05
 
 
+def test_a_numbered_units_base_keeps_its_number(geoparser):
+    # a base named after a numbered brigade is not every brigade's base
+    assert "Brigade base" not in placed(geoparser, "Rebels stormed the 47th Brigade base near Hama.")
+    found = placed(geoparser, "Rebels shelled the Brigade 135 base overnight.")
+    assert found["Brigade 135 base"].kind == "facility" and found["Brigade 135 base"].country == "SY"
+
+
 def test_dams_and_airfields_of_the_site_sources_are_found(geoparser):
     dam = placed(geoparser, "Engineers inspected the Hemrin Dam after the floods.")["Hemrin Dam"]
     assert dam.kind == "facility" and dam.country == "IQ" and abs(dam.lat - 34.1) < 0.2 and abs(dam.lon - 44.97) < 0.2

@@ -44,3 +44,25 @@ def test_names_listed_before_a_plural_site_word_are_those_sites(geoparser):
 def test_a_listed_name_with_no_such_site_is_left_as_it_was(geoparser):
     found = {m.surface: m for m in geoparser.parse(Document("t", "Rebels shelled the Kafr Nabl and Hish bases."))}
     assert all(m.kind != "facility" for m in found.values() if m.role == "place")
+
+
+def test_names_listed_after_a_plural_site_word_and_of_are_those_sites(geoparser):
+    # written for this test: 'the gas fields of A and B', a site spelled otherwise than the gazetteer
+    found = mentions(geoparser, "The militants overran the gas fields of al-Hayl and Jazal in the desert.")
+    assert found["al-Hayl"].name == "Al Hail Gas Field" and found["al-Hayl"].kind == "facility"
+    assert found["Jazal"].kind == "facility"
+    found = mentions(geoparser, "Jets struck the al-Hail and Shaer fields overnight.")
+    assert found["al-Hail"].kind == "facility" and found["al-Hail"].country == "SY"  # not Saudi Ha'il
+    # the regions of 'the oil fields of A and B' are no sites the gazetteer knows: left as they were
+    found = mentions(geoparser, "Smugglers sold crude from the oil fields of Deir ez-Zor and Hasakah.")
+    assert found["Hasakah"].name == "Hasakah" and found["Hasakah"].kind != "facility"
+
+
+def test_a_listed_base_named_like_a_far_village_is_not_that_village(geoparser):
+    # written for this test: the only 'Sanjaqah' is a village some 80 km west of the siege
+    text = ("Government troops in Hama tried to relieve the Abu al-Duhur airbase near Tal Salmo. After the "
+            "fall of the Wadi Deif and Sanjaqah bases, the rebels turned east.")
+    assert mentions(geoparser, text)["Sanjaqah"].role == "unresolved"
+    # a base at a town near the text's places keeps that town
+    found = mentions(geoparser, "Rebels shelled the Kafr Nabl and Hish bases near Maarat al-Numan.")
+    assert found["Hish"].role == "place" and found["Kafr Nabl"].role == "place"

@@ -30,3 +30,15 @@ def test_a_town_or_a_quarter_inside_the_city_stays(geoparser):
     found = by_surface(geoparser, "Shelling hit Aleppo city and the Sheikh Maqsoud neighbourhood, then Manbij district.")
     assert found["Aleppo"].name == "Aleppo"
     assert found["Manbij"].name != "Aleppo"
+
+
+def test_a_district_the_gazetteer_lacks_is_a_quarter_of_the_city_and_a_real_district_stays(geoparser):
+    text = ("The army pushed into Tikrit from the south. Patrols combed Tikrit for snipers for a week, "
+            "above all in the northern Qadisiya District.")
+    found = by_surface(geoparser, text)
+    assert found["Qadisiya District"].role == "place" and found["Qadisiya District"].name == "Tikrit"
+    text = "Troops held Mosul for weeks. From Mosul they moved on the Hamdaniya district to the east."
+    assert by_surface(geoparser, text)["Hamdaniya district"].name != "Mosul"  # an admin district stays one
+    # a name called a neighbourhood is never the governorate spelled alike
+    text = "Snipers held out in Tikrit. The troops cleared Tikrit's old Qadisiya neighbourhood."
+    assert by_surface(geoparser, text)["Qadisiya"].kind != "governorate"

@@ -388,15 +388,17 @@ _SITE_TAIL_WORDS = frozenset("""
 """.split())
 _SITE_HEAD_WORDS = frozenset("abandoned tsk military airstrip".split())
 _GENERIC_BASES = frozenset("new southern northern east west north south central syrian-iraqi oil gas".split())
+# a military unit's number names its base ('Brigade 135 Base' is no 'Brigade base')
+_NUMBERED_UNITS = frozenset("brigade division regiment battalion".split())
 
 
 def _strip_site_words(words: list[str]) -> list[str]:
     """The words of a label without the describing words at its ends ('Oil/Gas Field', '895m-Airstrip')."""
-    def describes(word: str) -> bool:
+    def describes(word: str, before: str) -> bool:
         return all(p.lower().strip(",.") in _SITE_TAIL_WORDS for p in word.split("/") if p) \
-            or bool(re.fullmatch(r"[\d.,]+m?(?:-\w+)?", word.lower()))
+            or bool(re.fullmatch(r"[\d.,]+m?(?:-\w+)?", word.lower())) and before.lower() not in _NUMBERED_UNITS
     words = list(words)
-    while words and describes(words[-1]):
+    while words and describes(words[-1], words[-2] if len(words) > 1 else ""):
         words.pop()
     while len(words) > 1 and (words[0].lower() in _SITE_HEAD_WORDS or words[0].isupper() and len(words[0]) > 3):
         words.pop(0)  # 'Abandoned ...', 'TSK ...', 'RUBARIYA 1675-Airstrip'

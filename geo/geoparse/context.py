@@ -167,6 +167,14 @@ def after_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE_BEFORE.search(lowered(text), max(0, start - 40), start))
 
 
+_APPOSED_PLACE = re.compile(r"[ \t]*,[ \t]+an?[ \t]+(?:[\w-]+[ \t]+){0,3}?" + place_noun_pattern("apposition") + r"\b")
+
+
+def apposed_place(text: str, end: int) -> bool:
+    """'Hit, a town on the Euphrates': a place noun set beside the name calls it a place."""
+    return bool(_APPOSED_PLACE.match(text, end, end + 60))
+
+
 def is_line_start(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip()

@@ -156,6 +156,15 @@ class GazetteerIndex:
                 f"WHERE {in_theatre} AND p.kind NOT IN ('country', 'governorate', 'river')", codes)
         return found
 
+    def names_of_kind(self, kind: str) -> tuple[list[str], list[str]]:
+        """(name keys, their place ids) of every place of ``kind`` in Syria and Iraq ('facility':
+        the sites a spelling-tolerant look-up of 'the al-Hayl and Jazal gas fields' searches)."""
+        found = self._inside.get((-3, kind))
+        if found is None:
+            in_theatre, codes = theatre_sql()
+            found = self._inside[(-3, kind)] = self._name_list(f"WHERE {in_theatre} AND p.kind = ?", (*codes, kind))
+        return found
+
     def curated_names(self) -> tuple[list[str], list[str]]:
         """(name keys, their place ids) of the curated theatre places, Latin-script keys only."""
         found = self._inside.get((-2, ""))

@@ -23,7 +23,9 @@ from geo.knowledge import alternation, bearing_pattern, community_adjectives, pl
 from geo.model import TOWN_KINDS, VILLAGE_KINDS, Mention
 
 _LIST = rf"{NAME}(?:[ \t]*,[ \t]*{NAME}){{0,6}}(?:[ \t]*,?[ \t]+and[ \t]+{NAME})?"
-_PART_WORDS = tuple(f(w) for w in place_nouns("city_part") for f in (str.lower, str.capitalize))
+_PART_WORDS = tuple(f(w) for w in place_nouns("city_part", "city_part_unplaced") for f in (str.lower, str.capitalize))
+# the words that make a quarter only of a name no stage placed on a unit ('the Qadisiya District')
+_UNPLACED_PART_WORDS = frozenset(f(w) for w in place_nouns("city_part_unplaced") for f in (str.lower, str.capitalize))
 # 'the neighbourhoods of A, B and C' (after the word)
 _PARTS_OF = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<list>{_LIST})")
 # 'A, B and C districts', 'the A neighbourhood' (before it)
@@ -36,7 +38,8 @@ _DESCRIBING = re.compile(rf"(?:(?:{alternation(community_adjectives())}|(?i:{bea
 # 'A neighbourhood of Fallujah city', 'A, B districts in Aleppo': the town named right after
 _OF_TOWN = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?")
 _CITY_KINDS = frozenset({"city", "capital"})
-_MOVABLE_KINDS = VILLAGE_KINDS | {"district"}  # a namesake elsewhere may be the quarter
+# a namesake elsewhere may be the quarter ('the Qadisiya neighbourhood' is no governorate)
+_MOVABLE_KINDS = VILLAGE_KINDS | {"district", "subdistrict", "governorate"}
 QUARTER_CONFIDENCE = 0.5
 CITY_MENTIONS = 2  # how often a text names the city it is about
 _NOT_QUARTERS = frozenset({"the", "and", "in", "on", "at", "of"})
@@ -53,6 +56,12 @@ def _names(text: str, match: re.Match) -> list[tuple[int, int]]:
         if start < end and text[start:end].split()[0].lower() not in _NOT_QUARTERS:
             spans.append((start, end))
     return spans
+
+
+def _without_part_word(surface: str) -> str:
+    """'Qadisiya District' (a name the gazetteer holds with its quarter word) -> 'Qadisiya'."""
+    name, _, word = surface.rpartition(" ")
+    return name if name and word in _PART_WORDS else ""
 
 
 def _part_words(text: str) -> list[tuple[int, int]]:
@@ -96,11 +105,31 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
         mentions = _arabic_quarters(doc_id, text, mentions, index)
     if not any(word in text for word in _PART_WORDS):  # (ten times faster than the pattern)
         return mentions
+    by_end = {m.end: m for m in mentions}
+    # a 'city_part_unplaced' word ('the Qadisiya District') names a quarter only after a name a
+    # stage left unresolved or placed on a village (the mention may hold the word)
+    words, unplaced = [], {}
+    for start, end in _part_words(text):
+        if text[start:end] not in _UNPLACED_PART_WORDS:
+            words.append((start, end))
+        elif (m := by_end.get(start - 1) or by_end.get(end)) is not None \
+                and (m.role == "unresolved" or m.role == "place" and m.kind in VILLAGE_KINDS):
+            unplaced[end] = m.surface if m.end < end else _without_part_word(m.surface)
+    if not words and not unplaced:
+        return mentions
     city = _city_of(mentions)
     by_start = {m.start: m for m in mentions}
     towns: dict[str, Mention] = {}  # name key -> the town it is a quarter of
     surfaces: set[str] = set()
-    for word_start, word_end in _part_words(text):
+    unplaced_only: set[str] = set()  # the keys of names only a 'city_part_unplaced' word calls quarters
+
+    def add(surface: str, town: Mention) -> None:
+        key = name_key(surface)
+        if key and key not in towns:
+            towns[key] = town
+            surfaces.update((surface, _ARTICLE.sub("", surface)))
+
+    for word_start, word_end in words:
         listed = []
         after = _PARTS_OF.match(text, word_end)
         if after and city is not None:
@@ -112,12 +141,12 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
                 listed.append((before, town))
         for match, town in listed:
             for start, end in _names(text, match):
-                surface = text[start:end].rstrip("'’")
-                key = name_key(surface)
-                if key and key not in towns:
-                    towns[key] = town
-                    bare = _ARTICLE.sub("", surface)
-                    surfaces.update((surface, bare))
+                add(text[start:end].rstrip("'’"), town)
+    for word_end, surface in unplaced.items():
+        town = _town_after(text, word_end, by_start) or city
+        if town is not None and surface and name_key(surface) not in towns:
+            unplaced_only.add(name_key(surface))
+            add(surface, town)
     if not towns:
         return mentions
     places = {}
@@ -127,8 +156,11 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
     found: dict[int, Mention] = {}
     covered = [(m.start, m.end) for m in mentions]
     for m in mentions:
-        town = towns.get(name_key(m.surface))
-        if town is not None and places[town.place_id] is not None and _movable(m, town):
+        key = name_key(m.surface)
+        if key not in towns:
+            key = name_key(_without_part_word(m.surface))
+        town = towns.get(key)
+        if town is not None and places[town.place_id] is not None and _movable(m, town, key in unplaced_only):
             found[m.start] = placed_mention(doc_id, m.start, m.surface, places[town.place_id], 2, QUARTER_CONFIDENCE)
     names = re.compile(r"(?<![\w'’-])(?:(?:[Aa]l|[Ee]l)[- ])?(?:"
                        + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)) + r")(?![\w'’-])")
@@ -175,8 +207,10 @@ def _arabic_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gaz
     return out
 
 
-def _movable(mention: Mention, city: Mention) -> bool:
-    """Whether a mention may be read as a quarter of ``city``: unresolved, or a village or quarter elsewhere."""
+def _movable(mention: Mention, city: Mention, unplaced_only: bool = False) -> bool:
+    """Whether a mention may be read as a quarter of ``city``: unresolved, or a village or quarter
+    elsewhere (or, unless ``unplaced_only``, a unit elsewhere)."""
     if mention.role == "unresolved":
         return True
-    return mention.role == "place" and mention.kind in _MOVABLE_KINDS and not within_town(mention.lat, mention.lon, city)
+    return mention.role == "place" and mention.kind in (VILLAGE_KINDS if unplaced_only else _MOVABLE_KINDS) \
+        and not within_town(mention.lat, mention.lon, city)

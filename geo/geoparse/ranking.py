@@ -249,6 +249,27 @@ def far_namesake(place: Place, ctx: Context) -> bool:
         and not is_curated(place.id) and ctx.nearest_km(place) > FAR_VILLAGE_KM
 
 
+# a hill or mountain named like a village lies near it: a settlement of its name farther than this
+# from every place the text names is not the one it is named after
+FEATURE_VILLAGE_KM = 40.0
+_FEATURE_AFTER = re.compile(r"[ \t]+(?i:" + place_noun_pattern("feature_after") + r")\b")
+
+
+def names_a_feature(text: str, end: int, place: Place) -> bool:
+    """'the large Talat al-Bayda hill': the text calls a name a hill or mountain that the gazetteer
+    has as a settlement."""
+    return place.kind in _SETTLEMENT_KINDS and _FEATURE_AFTER.match(text, end) is not None
+
+
+_SETTLEMENT_KINDS = SMALL_KINDS | {"city"}
+
+
+def not_the_feature_meant(place: Place, ctx: Context) -> bool:
+    """'the large Talat al-Bayda hill' in a report on Khanasir: the settlement of that name lies far
+    from every place the text names."""
+    return bool(ctx.anchors) and ctx.nearest_km(place) > FEATURE_VILLAGE_KM
+
+
 def not_the_village_meant(place: Place, ctx: Context) -> bool:
     """'the villages of Amriyah and Mahmudiyah' in a report on Tal Tamr: the text calls the name a
     village, and the town or city of that name lies far from every place it names (the village

@@ -51,13 +51,17 @@ _MAY_FOLLOW = re.compile(r"[A-Zaecbfhmoprsu]")
 
 
 def word_before(text: str, start: int) -> str:
-    """The word right before ``start`` (over spaces and hyphens), or ''."""
+    """The word right before ``start`` (over spaces and hyphens), or '' (an opening bracket or
+    quote before it left out: '(Tal' is 'Tal')."""
     end = start
     while end and text[end - 1] in " \t-‑–":
         end -= 1
     low = max(0, end - 25)
     begin = max(text.rfind(" ", low, end), text.rfind("\n", low, end), text.rfind("\t", low, end)) + 1
-    return text[max(begin, low):end]
+    return text[max(begin, low):end].lstrip(_OPENING)
+
+
+_OPENING = "([\"“‘'"
 
 
 def names_no_place(text: str, hit: NameHit, previous: str) -> bool:

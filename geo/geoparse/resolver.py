@@ -21,7 +21,8 @@ from geo.geoparse.memo import BoundedMemo
 from geo.distance import km_between
 from geo.geoparse.normalize import name_key
 from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SENTENCE_START, COMPASS_WORDS,
-                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake, not_the_village_meant,
+                                  CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake, names_a_feature,
+                                  not_the_feature_meant, not_the_village_meant,
                                   inside_proper_name, is_common_word, LONGEST_LINK, LOWER_ARTICLE_NAME,
                                   lower_case, NAME_HEADS, NEXT_NAME, place_score, SMALL_KINDS, TOWN_KM, word_zipf)
 from geo.geoparse.readings import (follows_locative, distance_window, fit, GENERIC_PARTS, GOVERNORATE_WORDS,
@@ -115,13 +116,15 @@ class Resolver:
         def placed_word(hit: NameHit) -> bool:
             if not placed:
                 placed.append({h.key for j, (h, _) in enumerate(usable) if h.surface[:1].isupper()
-                               and is_common_word(h.surface) and follows_locative(text, h, usable[:j])})
+                               and is_common_word(h.surface) and (follows_locative(text, h, usable[:j])
+                                                                   or context.apposed_place(text, h.end))})
             return hit.key in placed[0] and not starts_sentence(text, hit.start)
         ends = {h.end for h, _ in usable}  # (a hit dropped as part of a name ends no place)
         for i, (hit, candidates) in enumerate(usable):
             # the word before, when it may be a name or a name head (most hits follow 'in', 'of')
             start = hit.start
             begin = text.rfind(" ", start - 26 if start > 26 else 0, start - 1 if start else 0) + 1
+            begin += text[begin:begin + 1] in "([\"“‘"  # '(Tal Syria Tel)': the word after the bracket
             previous = word_before(text, start) if text[begin:begin + 1].isupper() \
                 or text[begin:begin + 3] in ("al-", "el-") else ""
             if (previous or hit.key in NAME_HEADS
@@ -361,8 +364,9 @@ class Resolver:
         if best is None:
             return None
         if best.kind not in ("country", "capital", "province") and is_common_word(hit.surface) \
-                and not follows_locative(text, hit, usable[:i]) and not placed_word(hit):
-            return None  # 'the War Party' is no al-Waer; 'in Hit' is the town
+                and not follows_locative(text, hit, usable[:i]) and not placed_word(hit) \
+                and not context.apposed_place(text, hit.end):
+            return None  # 'the War Party' is no al-Waer; 'in Hit', 'Hit, a town on the Euphrates' is the town
         if best.kind == "facility" and " " not in hit.key and inside_proper_name(text, hit):
             return None  # '[Omar Haj Kadour/AFP]': a site's bare name inside a person's name
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place=best,
@@ -370,7 +374,9 @@ class Resolver:
         if context.names_actor(text, hit.start, hit.end, best.country, best.kind, best.name):
             return Mention(role="actor", precision=None, **base)
         if best.kind in SMALL_KINDS and far_namesake(best, ctx) \
-                or hint == "village" and not_the_village_meant(best, _without_anchor(ctx, (best.lat, best.lon))):
+                or hint == "village" and not_the_village_meant(best, _without_anchor(ctx, (best.lat, best.lon))) \
+                or names_a_feature(text, hit.end, best) \
+                and not_the_feature_meant(best, _without_anchor(ctx, (best.lat, best.lon))):
             return Mention(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, role="unresolved")
         if not abroad_is_plausible(best, ctx, hit.key):
             if word_zipf(hit.surface.split()[0]) >= COMMON_AT_SENTENCE_START \

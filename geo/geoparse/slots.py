@@ -321,6 +321,8 @@ class SlotFiller:
             if m.role in ("actor", "demonym") or (m.start, m.end) != (start, end) and m.role == "place" \
                     and m.kind in ("country", "capital"):
                 return
+            if m.role == "place" and m.kind in ("river", "region"):
+                return  # 'a town on the Euphrates in Anbar': a river runs through many regions, none holds it
         place, precision = self._find(surface, level, code)
         if place is None and words[0].lower() in _QUALIFIERS and len(words) > 1:
             rest = surface.split(None, 1)[1] if " " in surface else surface.split("-", 1)[1]
