@@ -18,7 +18,7 @@ from typing import get_args
 from geo.casefold import lowered
 from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import expand
-from geo.knowledge import LexiconError, check_choice, compile_pattern, load_table, theatre_countries
+from geo.knowledge import LexiconError, check_choice, compile_pattern, load_table, month_names, theatre_countries, weekdays
 from geo.knowledge.pattern_start import led_by_first_characters, start_strings, trie_pattern
 from geo.model import Relation
 
@@ -115,7 +115,9 @@ def lexicon() -> Lexicon:
         compiled.setdefault(kind, re.compile(r"(?!)"))
     sources = tuple((r["name"], compile_pattern(r, flags=re.IGNORECASE))
                     for r in load_table(FILE, "source", required={"name": str, "pattern": str}))
-    not_sources = frozenset(w for r in load_table(FILE, "not_source", required={"words": list}) for w in r["words"])
+    # ('On Monday SOHR said', 'In May the ministry announced': a date opens the sentence, not a source)
+    not_sources = frozenset((*(w for r in load_table(FILE, "not_source", required={"words": list}) for w in r["words"]),
+                             *month_names(), *weekdays()))
     theatre = theatre_countries()
     air = None
     for record in load_table(FILE, "air", required={"actor": str}):

@@ -16,15 +16,18 @@ from geo.claims.actors import lexicon as actor_lexicon
 from geo.claims.cues import named
 from geo.claims.rules import cue, lexicon
 from geo.geoparse.context import DATELINE_WITHIN
+from geo.knowledge import alternation, weekdays
 from geo.knowledge.pattern_start import led_by_first_characters
 from geo.model import Sentence
 
 # (A look-ahead on the first letters lets the regex engine skip to where a match can start.)
+# the verbs of speech after a speaker's name
+_SPEECH_VERB = r"(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)"
 # a capitalised word of a name, with the particles of Arabic names ('Haider al-Abadi', 'Jabhat Thuwar al-Raqqa')
 _NAME_WORD = r"(?:(?:al|el|ad|ar|as|ash|at|az|an)-|(?:bin|ibn)\s+)?[A-Z][\w’'.-]*+"
 # when, between the speaker and the verb ('The SDF on Wednesday denied', 'the army late on 3 May said')
-_WHEN = (r"(?:\s+(?:(?:late|early|earlier|later)\s+)?on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-         r"|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:\s+(?:night|morning|evening))?)?")
+_WHEN = (r"(?:\s+(?:(?:late|early|earlier|later)\s+)?on\s+(?:" + alternation(weekdays())
+         + r"|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:\s+(?:night|morning|evening))?)?")
 # the nouns of people and bodies that speak ('a spokesman', 'local officials', 'the ministry')
 _SPEAKER_NOUN = (r"(?:spokes(?:man|woman|person)|speaker|commanders?|witness(?:es)?|officials?|sources?|representatives?"
                  r"|ministry|media|monitor|police|officers?|medics|doctors?|army|military|members?|governor|mayor|chief"
@@ -56,7 +59,7 @@ _ATTRIBUTION = (
                # ('The Syrian Observatory for Human Rights, a Britain-based war monitor, said')
                # ('Al Jazeera's correspondent, reporting from near Kirkuk, said', 'The SDF, backed by the coalition, said')
                r"(?:,\s+(?:an?|the|who|which|\w+ing|\w+ed\s+by)\s+[^,.;]{2,60},)?" + _WHEN
-               + r"\s+(?:(?:has|have|had|also|later|subsequently|meanwhile|then|further|again)\s+)*(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)\b"),
+               + r"\s+(?:(?:has|have|had|also|later|subsequently|meanwhile|then|further|again)\s+)*" + _SPEECH_VERB + r"\b"),
     # ('..., said Naji Mustafa, spokesman for the National Liberation Front': the organisation speaks)
     re.compile(r"[,.!?]?[\"”’]?\s*(?<=[,\"”’])\s*(?:said|says|reported|announced|added|stated)\s+(?:[A-Z][^,.;:]{2,60}?,\s+(?:an?\s+|the\s+)?"
                r"(?:spokes(?:man|woman|person)|commander|official|head|leader|member)\s+(?:for|of)\s+)?"
@@ -82,7 +85,7 @@ _DATELINE_OUTLET = named("dateline_outlet")
 _DATELINE_LINES = 3  # the first lines of a document where a dateline stands (within DATELINE_WITHIN characters)
 # a necessary condition of _ATTRIBUTION[2:] (case-sensitive, like them)
 _ATTRIBUTION_VERB = led_by_first_characters(re.compile(
-    r"\b(?:said|says|say|reported|reports|claimed|announced|declared|told|denie[sd]|confirmed|stated|documented|recorded)\b"))
+    r"\b" + _SPEECH_VERB + r"\b"))
 
 
 def body_stance(low: str, sentence: Sentence) -> str:
