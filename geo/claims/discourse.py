@@ -181,7 +181,7 @@ def place_left_behind(low: str, trigger: Trigger, targets: list, about: Mention 
 
 
 _PASSIVE_RELATIVE_BEFORE = named("passive_relative_before")
-_PLACE_NOUN_BEFORE = re.compile(r"\b(?:" + place_noun_pattern("anaphora") + r"|base|airbase|airport|areas?|hills?|positions?)\s*,?\s*$")
+_PLACE_NOUN_BEFORE = named("place_noun_before")
 
 
 def place_taken_in_passive(low: str, sentence: Sentence, trigger: Trigger, in_places: list[Mention]) -> bool:
