@@ -4,6 +4,7 @@
     .venv/bin/python -m benchmarks.articles --part report          # the report part (aggregate only)
     .venv/bin/python -m benchmarks.articles --min-confidence 0.5   # claims below 0.5 dropped first
     .venv/bin/python -m benchmarks.articles --details              # dev part: every miss and wrong claim
+    .venv/bin/python -m benchmarks.articles --part report --why    # missed and wrong claims counted by cause
 
 Reads ``../shared/dev/articles`` (beside the repository; evaluation material only: nothing of it is
 written anywhere) and scores with that folder's own ``score_articles.py`` (imported, so the
@@ -19,6 +20,7 @@ rows and wrong placements). Skips with a message when the folder is missing.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import importlib.util
 import math
 import sys
@@ -173,6 +175,8 @@ def main(argv=None) -> int:
     ap.add_argument("--details", action="store_true", help="dev part only: every miss and every wrong claim")
     ap.add_argument("--ablation", action="store_true",
                     help="dev part only: claims gained and lost by each construction record and binding rule (each one switched off in turn)")
+    ap.add_argument("--why", action="store_true",
+                    help="count missed and wrong claims by cause (aggregate: any part)")
     ap.add_argument("--folder", default=str(ARTICLES))
     args = ap.parse_args(argv)
 
@@ -214,6 +218,18 @@ def main(argv=None) -> int:
         print("  precision/recall over thresholds: min confidence, claims, precision, recall")
         for th, n, p, r in curve(result["right"], result["gold"], sa):
             print(f"    {th:4.2f} {n:5d}  {p:.3f}  {r:.3f}")
+        if args.why:
+            from benchmarks.claim_errors import causes, place_row_causes
+
+            places = sa.load_places(str(folder / "gold_places.csv"))
+            missed, wrong, confused = causes(sa, at, mentions, texts, places)
+            rows = sum((place_row_causes(sa, text, [g for g in places if g["doc"] == stem],
+                                         [m for m in mentions if sa.doc_of(m, texts) == stem])
+                        for stem, text in texts.items()), Counter())
+            print("  missed gold place rows by cause: " + ", ".join(f"{k} {v}" for k, v in rows.most_common()))
+            print("  missed gold claims by cause: " + ", ".join(f"{k} {v}" for k, v in missed.most_common()))
+            print("  wrong claims by cause: " + ", ".join(f"{k} {v}" for k, v in wrong.most_common()))
+            print("  relation misses, gold -> claimed: " + ", ".join(f"{k} {v}" for k, v in confused.most_common()))
         if args.details and part == "dev":
             for stem, (vals, p, c) in at["per_doc"].items():
                 print(f"  {stem}: claims {vals['rec'][0]}/{vals['rec'][1]} found, {vals['cprec'][0]}/{vals['cprec'][1]} right")
