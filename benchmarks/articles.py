@@ -229,7 +229,7 @@ def main(argv=None) -> int:
             print("  missed gold place rows by cause: " + ", ".join(f"{k} {v}" for k, v in rows.most_common()))
             print("  missed gold claims by cause: " + ", ".join(f"{k} {v}" for k, v in missed.most_common()))
             print("  wrong claims by cause: " + ", ".join(f"{k} {v}" for k, v in wrong.most_common()))
-            print("  relation misses, gold -> claimed: " + ", ".join(f"{k} {v}" for k, v in confused.most_common()))
+            print("  relation confusions (missed and wrong claims), gold -> claimed: " + ", ".join(f"{k} {v}" for k, v in confused.most_common()))
         if args.details and part == "dev":
             for stem, (vals, p, c) in at["per_doc"].items():
                 print(f"  {stem}: claims {vals['rec'][0]}/{vals['rec'][1]} found, {vals['cprec'][0]}/{vals['cprec'][1]} right")

@@ -124,7 +124,8 @@ def causes(sa, result: dict, mentions: list[dict], texts: dict, places: list[dic
     """(missed causes, wrong causes, relation confusions) over a ``benchmarks.articles.score`` result.
 
     ``places``: the gold place rows (their surfaces tell a place not named from one not detected).
-    Relation confusions count "gold -> claimed" for the gold claims missed by relation only.
+    Relation confusions count "gold -> claimed" for the gold claims missed by relation and for the
+    wrong claims whose place is a gold claim's place in their sentence (each pair once per claim).
     """
     missed, wrong, confused = Counter(), Counter(), Counter()
     for stem, (_vals, _p, c) in result["per_doc"].items():
@@ -138,7 +139,11 @@ def causes(sa, result: dict, mentions: list[dict], texts: dict, places: list[dic
             if cause == "relation":
                 confused.update(f"{a}->{b}" for a, b in relation_pairs(g, claims, sa))
         for x in c["wrong"]:
-            wrong[wrong_cause(x, gd, sa)] += 1
+            cause = wrong_cause(x, gd, sa)
+            wrong[cause] += 1
+            if cause == "relation":
+                confused.update({f"{g['rel']}->{(x.get('relation') or '').casefold()}"
+                                 for g in gd if _covers(x, g) and _on_place(x, g, sa)})
     return missed, wrong, confused
 
 

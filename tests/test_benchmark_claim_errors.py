@@ -64,7 +64,7 @@ def test_each_miss_and_each_wrong_claim_gets_its_cause(sa, tmp_path):
     missed, wrong, confused = causes(sa, result, mentions, texts, places)
     assert missed == {"relation": 1, "place not found: unresolved": 1, "place not found: not named": 1}
     assert wrong == {"relation": 1}
-    assert confused == {"control->contested": 1}
+    assert confused == {"control->contested": 2}  # the miss and the wrong claim
     assert place_row_causes(sa, TEXT, places, mentions) == {"unresolved": 1}
 
 
