@@ -253,6 +253,35 @@ def relative_before(ctx, rule):
         ctx.before = [m for m in ctx.before if not in_relative_clause(ctx.low, ctx.sentence, m)]
 
 
+def located_description(ctx, rule):
+    """'The town, located in the south of Idlib province near Aleppo, was captured': the places of a
+    parenthetical that says where a place lies (to the next comma) only locate it, unless the
+    trigger is inside it."""
+    low, sentence, trigger = ctx.low, ctx.sentence, ctx.trigger
+    for found in rule.pattern.finditer(low, sentence.start, sentence.end):
+        comma = low.find(",", found.end(), sentence.end)
+        start, end = found.start(), comma if comma >= 0 else sentence.end
+        if not start <= trigger.start < end:
+            ctx.before = [m for m in ctx.before if not start <= m.start < end]
+            ctx.after = [m for m in ctx.after if not start <= m.start < end]
+
+
+def subject_anaphor(ctx, rule):
+    """'The mountain is part of an area under IS control that stretches to the city of Hawija', 'The
+    town, located near Aleppo, was captured': a place noun that opens the sentence and refers back
+    is the subject a passive or holder's trigger binds; the places after the trigger are adjuncts."""
+    trigger, low, sentence = ctx.trigger, ctx.low, ctx.sentence
+    if ctx.before or not rule.pattern.match(low, sentence.start, trigger.start):
+        return None
+    if not (trigger.place_before or _PASSIVE_BEFORE.search(low, max(sentence.start, trigger.start - 40), trigger.start)):
+        return None
+    place = ctx.last_place
+    return [(place, None, True)] if place is not None and place.kind not in REGION_KINDS - {"region"} else []
+
+
+_PASSIVE_BEFORE = named("passive_before")
+
+
 def reference_points(ctx, rule):
     """'60 km south of Baghdad', 'north of Baghdad': a reference point is elsewhere (kept aside as a
     bearing); the ends of a route stay candidates ('moved 5 km north of Raqqa' advances on Raqqa)."""
@@ -456,9 +485,10 @@ STEPS = {"route-ends": route_ends, "corridor-ends": corridor_ends, "relative-aft
          "participle-clause": participle_clause, "held-adjective": held_adjective, "described-place": described_place,
          "object-relative": object_relative,
          "reduced-relative": reduced_relative,
-         "relative-before": relative_before, "reference-points": reference_points, "containers": containers,
+         "relative-before": relative_before, "located-description": located_description, "reference-points": reference_points, "containers": containers,
          "place-left": place_left, "operation-name": operation_name, "flight-destination": flight_destination, "attacked-from": attacked_from, "no-country": no_country, "no-river": no_river,
-         "victim-name": victim_name, "unknown-place": unknown_place, "counted-object": counted_object, "object-anaphor": object_anaphor, "referent": referent, "bearing": bearing,
+         "victim-name": victim_name, "unknown-place": unknown_place, "counted-object": counted_object, "subject-anaphor": subject_anaphor, "object-anaphor": object_anaphor, "referent": referent, "bearing": bearing,
          "head-and-list": head_and_list}
 NEEDS_PATTERN = {"no-river", "new-subject-clause", "counted-object", "object-anaphor", "route-ends", "later-clause", "participle-clause", "place-left", "operation-name", "flight-destination",
-                 "attacked-from"}
+                 "attacked-from",
+                 "located-description", "subject-anaphor"}

@@ -133,7 +133,7 @@ def in_province(low: str, place: Mention) -> bool:
 # the kinds of place a noun that refers back can name ('the city' a city, 'the airbase' a facility)
 _ANAPHOR_KINDS = (("city", {"city"}), ("town", {"town", "city"}), ("village", {"village", "town"}),
                   ("base", {"facility"}), ("airport", {"facility"}), ("dam", {"facility"}), ("field", {"facility"}),
-                  ("refinery", {"facility"}))
+                  ("refinery", {"facility"}), ("mountain", {"hill"}), ("hill", {"hill"}))
 _ANAPHOR_NOUN = named("anaphor_noun")
 
 

@@ -1,0 +1,58 @@
+"""Which place a claim binds in long-form reporting: parentheticals that only locate a place, a
+place noun that opens the sentence and refers back, and the places a claim's sentence names only
+as where something lies. Sentences written for these tests."""
+from geo.claims import ClaimExtractor, constructions
+from geo.model import Document
+from geo.pipeline import default_geoparser
+
+FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
+
+
+def triples(text, long_form=True):
+    doc = Document("t", text + ("\n\n" + FILLER if long_form else ""))
+    return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
+            if c.start < len(text)}
+
+
+def without(name, text, long_form=True):
+    constructions.disable(name)
+    try:
+        return triples(text, long_form)
+    finally:
+        constructions.disable()
+
+
+def places(got, relation):
+    return {place for _, r, place in got if r == relation}
+
+
+def test_a_located_parenthetical_only_locates_the_place_before_it():
+    text = "Rebels stormed the town of Saraqeb. The town, located in the south of Idlib province near Aleppo, was captured after a week."
+    got = triples(text)
+    assert ("Rebels", "control", "Saraqib") in got
+    assert "Aleppo" not in places(got, "control")
+    assert "Aleppo" in places(without("located-description", text), "control")
+    # the same after a name: 'X, situated near Y, was captured'
+    got = triples("Tikrit, situated on the Tigris near Samarra, was captured by ISIS in June.")
+    assert ("ISIS", "control", "Tikrit") in got and "Samarra" not in places(got, "control")
+
+
+def test_a_parenthetical_that_holds_the_trigger_keeps_its_places():
+    got = triples("The army pushed north, and Kafr Nabl, located in territory captured by rebels near Maarat al-Numan, was shelled.")
+    assert places(got, "strike")  # the shelling still binds a place of its own clause
+
+
+def test_the_mountain_that_opens_a_sentence_is_the_mountain_named_before():
+    text = ("Iraqi troops shelled Makhoul mountain on Monday. The mountain is part of a rugged area under IS control "
+            "that stretches to the city of Mosul.")
+    got = triples(text)
+    assert ("ISIS", "control", "Jabal Makhoul") in got
+    assert ("ISIS", "control", "Mosul") not in got
+    assert ("ISIS", "control", "Mosul") in without("subject-anaphor", text)
+
+
+def test_the_town_as_a_passive_subject_is_not_a_place_after_the_verb():
+    text = "Government forces entered Morek in May. The town was then retaken by rebels on the road to Hama."
+    got = triples(text)
+    assert ("Rebels", "control", "Morek") in got and ("Rebels", "control", "Hama") not in got
+    assert ("Rebels", "control", "Hama") in without("subject-anaphor", text)
