@@ -56,3 +56,20 @@ def test_the_town_as_a_passive_subject_is_not_a_place_after_the_verb():
     got = triples(text)
     assert ("Rebels", "control", "Morek") in got and ("Rebels", "control", "Hama") not in got
     assert ("Rebels", "control", "Hama") in without("subject-anaphor", text)
+
+
+def test_a_river_is_no_place_struck():
+    text = "Coalition aircraft struck the militants as they retreated towards the Tigris."
+    assert places(triples(text), "strike") == set()
+    assert "Tigris" in places(without("no-river", text), "strike")
+
+
+def test_an_advance_binds_no_place_it_set_out_from():
+    text = "The army entered the town of Qaryatayn on Sunday after an advance from Palmyra."
+    got = triples(text)
+    assert ("Syrian government", "advance", "al-Qaryatayn") in got
+    assert "Palmyra" not in places(got, "advance")
+    assert "Palmyra" in places(without("place-left", text), "advance")
+    # a distance from a place is no origin: 'within 10 km from X' advances on X
+    got = triples("The army entered Qaryatayn on Sunday and by Monday its units were within 10 km from Palmyra.")
+    assert ("Syrian government", "advance", "Palmyra") in got

@@ -323,6 +323,9 @@ def place_left(ctx, rule):
         # ('a column advanced along the desert highway from Palmyra': on the place the text is about, not Palmyra)
         about = ctx.last_place
         return [(about, None, True)] if about is not None and all(m.place_id != about.place_id for m in away) else []
+    elif away and ctx.trigger.relation == "advance" and len(away) == len(ctx.after) and not any(
+            _DISTANCE_FROM_BEFORE.search(ctx.low, max(ctx.sentence.start, m.start - 40), m.start) for m in away):
+        return []  # ('entered Qaryatayn after an advance from Palmyra': where it set out from, no claim)
 
 
 def operation_name(ctx, rule):
@@ -362,8 +365,10 @@ def no_country(ctx, rule):
 
 def no_river(ctx, rule):
     """'captured the southern bank of the Euphrates', 'advanced along the Khabur and took X': a
-    river is no place taken or lost (its bank, a crossing, a town on it is)."""
-    if ctx.trigger.relation in ("control", "lost"):
+    river is no place taken or lost (its bank, a crossing, a town on it is); nor a place struck or
+    fought for ('struck gatherings on the banks of the Euphrates', 'struck them as they retreated
+    towards the Tigris': somewhere along hundreds of kilometres)."""
+    if ctx.trigger.relation in ("control", "lost", "strike", "contested"):
         if not ctx.trigger.place_before and ctx.after and ctx.after[0].kind == "river" \
                 and rule.pattern.fullmatch(ctx.low, ctx.trigger.end, ctx.after[0].start):
             return []  # (the river's bank was the object: no place behind the word was taken instead)
