@@ -73,3 +73,33 @@ def test_an_advance_binds_no_place_it_set_out_from():
     # a distance from a place is no origin: 'within 10 km from X' advances on X
     got = triples("The army entered Qaryatayn on Sunday and by Monday its units were within 10 km from Palmyra.")
     assert ("Syrian government", "advance", "Palmyra") in got
+
+
+def test_a_definite_event_noun_opening_a_sentence_tells_no_new_event():
+    text = "ISIS fighters attacked Deir ez-Zor on Saturday. The clashes forced aid agencies to suspend deliveries to the city."
+    got = triples(text)
+    assert ("ISIS", "contested", "Deir ez-Zor") in got  # the first sentence's
+    second = {c for c in _claims_of_sentence(text, "The clashes")}
+    assert second == set()
+    assert _claims_of_sentence(text, "The clashes", disabled="event-anaphor")
+    # a place attached to the noun is still its place
+    got = triples("The army massed troops near Hama. The assault on Morek began at dawn.")
+    assert "Morek" in places(got, "contested")
+
+
+def _claims_of_sentence(text, opening, disabled=None):
+    if disabled:
+        constructions.disable(disabled)
+    try:
+        doc = Document("t", text + "\n\n" + FILLER)
+        at = text.index(opening)
+        return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
+                if at <= c.start < len(text)}
+    finally:
+        constructions.disable()
+
+
+def test_forces_that_come_from_bases_elsewhere_are_not_present_there():
+    for text in ("Army reinforcements were deployed from bases in Hama.", "Government troops deployed from positions in Hama."):
+        assert "Hama" not in places(triples(text), "presence")
+        assert "Hama" in places(without("place-left", text), "presence")
