@@ -103,3 +103,10 @@ def test_forces_that_come_from_bases_elsewhere_are_not_present_there():
     for text in ("Army reinforcements were deployed from bases in Hama.", "Government troops deployed from positions in Hama."):
         assert "Hama" not in places(triples(text), "presence")
         assert "Hama" in places(without("place-left", text), "presence")
+
+
+def test_a_list_goes_on_past_a_side_said_of_each_item_and_a_base_at_a_place():
+    got = triples("The Iraqi army first cleared Karmah to the north-east and the town of Saqlawiyah to the north-west.")
+    assert {"Karmah", "Saqlawiyah"} <= places(got, "control")
+    got = triples("In April the rebels captured Jisr al-Shughur and the army base at al-Mastumah.")
+    assert {"Jisr al-Shughur", "Mastumah"} <= places(got, "control")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from geo.claims.cues import named
-from geo.knowledge import month_names, place_noun_pattern, weekdays
+from geo.knowledge import bearing_pattern, month_names, place_noun_pattern, weekdays
 from geo.model import REGION_KINDS, Mention
 
 # ('captured Rajo on 8 March and Jindires': the date of the first item does not end the list)
@@ -14,10 +14,15 @@ _DATE_AFTER = r"(?:\s+(?:on|in|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(
     (*month_names(), *weekdays())) + r")(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)?"
 # ', ', ' and ', ', and the villages of ', ' city and the neighbourhoods of ': one list goes on
 # ('Mabrukah, the Tell Tamer countryside, and wide parts of Ras al-Ayn countryside': three places)
-_LIST_GAP = re.compile(_DATE_AFTER + r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:from|in|at|into)\s+)?"
+# ('cleared Karmah to the north-east and the town of Saqlawiyah to the north-west': a side of the
+# place the text is about, said of each item, does not end the list)
+_SIDE_AFTER = r"(?:\s+to\s+the\s+" + bearing_pattern() + r"(?=\s*(?:,|and\b|or\b)))?"
+_LIST_GAP = re.compile(_DATE_AFTER + _SIDE_AFTER + r"\s*(?:(?:" + place_noun_pattern("settlement_of", "region_after") + r")\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:from|in|at|into)\s+)?"
                        r"(?:(?:wide|large|most|much|some|several|parts?|areas?)\s+(?:parts?\s+|areas?\s+)?of\s+)?"
-                       r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+)?)?",
-                       re.IGNORECASE)  # ('X and the nearby Tabqa Dam', 'X and the neighbouring towns of Y and Z', 'from X and from Y')
+                       r"(?:the\s+(?:(?:nearby|neighbou?ring|adjacent)\s+)?(?:" + place_noun_pattern("anaphora") + r"s?\s+of\s+"
+                       r"|(?:(?:army|military|air|government)\s+)?(?:base|airbase|airport)\s+(?:at|of|in)\s+)?)?",
+                       re.IGNORECASE)  # ('X and the nearby Tabqa Dam', 'X and the neighbouring towns of Y and Z', 'from X and from Y',
+# 'X and the army base at Y')
 
 
 # a name in a list that nobody found ('Muhassan, Zarzur Kabir and Tabni'): capitalised words
