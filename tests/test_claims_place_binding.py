@@ -110,3 +110,16 @@ def test_a_list_goes_on_past_a_side_said_of_each_item_and_a_base_at_a_place():
     assert {"Karmah", "Saqlawiyah"} <= places(got, "control")
     got = triples("In April the rebels captured Jisr al-Shughur and the army base at al-Mastumah.")
     assert {"Jisr al-Shughur", "Mastumah"} <= places(got, "control")
+
+
+def test_the_holder_held_city_refers_back_to_the_city_of_the_text():
+    text = "Iraqi forces launched an offensive on Tal Afar on Sunday. By Tuesday Iraqi troops had reached the outskirts of the IS-held city."
+    got = _claims_of_sentence(text, "By Tuesday")
+    assert ("Iraqi forces", "advance", "Tal Afar") in got
+    assert ("ISIS", "control", "Tal Afar") in got
+
+
+def test_a_part_of_it_is_about_the_place_the_text_is_about():
+    got = _claims_of_sentence("Kurdish fighters pushed into Tabqa on Monday. Two days later SDF fighters stormed its eastern districts.",
+                              "Two days")
+    assert {place for _, _, place in got} == {"Tabqa"}

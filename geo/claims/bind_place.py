@@ -19,6 +19,7 @@ from geo.claims.cues import named
 from geo.claims.document import ClaimDocument
 from geo.claims.place_lists import enumeration
 from geo.claims.rules import Trigger, cue
+from geo.knowledge import place_noun_pattern
 from geo.model import REGION_KINDS, Mention, Sentence
 
 
@@ -208,7 +209,17 @@ def held_adjective(ctx, rule):
     ctx.after = [m for m in ctx.after if m.start - trigger.end <= 40]
     ctx.before = [m for m in ctx.before[-1:] if (found := constructions.appositive_after(low, m.end, ctx.sentence.end))
                   is not None and found.end() >= trigger.end]
-    return [] if not ctx.after and not ctx.before else None
+    if not ctx.after and not ctx.before:
+        # ('reached the outskirts of the IS-held city': the city the text is about)
+        about = ctx.last_place
+        return [(about, None, True)] if about is not None and _HELD_ANAPHOR.match(low, trigger.end) else []
+    return None
+
+
+_HELD_ANAPHOR = named("held_anaphor_after")
+# 'the IS-held city', 'the Kurdish-controlled town': what looks like a name and a place noun is a description
+_HOLDER_NOUN = re.compile(r"[\w'’]+-(?:held|controlled|besieged|occupied|run)\s+(?:" + place_noun_pattern("anaphora") + r")\b",
+                          re.IGNORECASE)
 
 
 def described_place(ctx, rule):
@@ -422,8 +433,9 @@ def unknown_place(ctx, rule):
                 and (_CONTAINED_IN.fullmatch(low, u.end, limit) or first.kind in ("district", "subdistrict")
                      and _DISTRICT_GAP.fullmatch(low, u.end, limit))):
             return []
-    if (first is None or first.kind in REGION_KINDS) and names_unknown_place(text, trigger.start, limit, ctx.in_places):
-        return []
+    if (first is None or first.kind in REGION_KINDS) and names_unknown_place(text, trigger.start, limit, ctx.in_places) \
+            and not _HOLDER_NOUN.search(text, trigger.start, limit):
+        return []  # (not 'the IS-held city': a holder's adjective, then a noun that refers back)
     if first is not None and first.end <= trigger.start:
         for u in ctx.in_unresolved:
             if u.end <= first.start and first.start - u.end < 60 and _CONTAINED_IN.fullmatch(low, u.end, first.start) \
@@ -471,9 +483,13 @@ def referent(ctx, rule):
     # ('the main bridge east of Tell Abyad' is a new thing, placed by the words after it)
     anaphor = any(not LOCATED_AFTER.match(low, m.end()) for m in CITY_ANAPHORA.finditer(low, sentence.start, sentence.end))
     if last_place is not None and (anaphor or constructions.pronoun_object(low, trigger.end, sentence.end)
+                                   or _POSSESSIVE_PART.match(low, trigger.end, sentence.end)
                                    or constructions.place_subject(low, sentence.start, trigger.start)):
         return [(last_place, None, True)]
     return None
+
+
+_POSSESSIVE_PART = named("possessive_part_after")
 
 
 def bearing(ctx, rule):
