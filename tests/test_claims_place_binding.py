@@ -123,3 +123,8 @@ def test_a_part_of_it_is_about_the_place_the_text_is_about():
     got = _claims_of_sentence("Kurdish fighters pushed into Tabqa on Monday. Two days later SDF fighters stormed its eastern districts.",
                               "Two days")
     assert {place for _, _, place in got} == {"Tabqa"}
+
+
+def test_fighting_from_one_place_to_another_is_a_front_with_two_ends():
+    got = triples("Heavy clashes continued on Monday between the SDF and ISIS fighters from Tal Tamr to Abu Rasain.")
+    assert {"Tal Tamr", "Abu Rasain"} <= places(got, "contested")

@@ -519,6 +519,9 @@ def head_and_list(ctx, rule):
         return []  # 'shelled Zur Maghar town in Aleppo province': the town, not the province
     group = enumeration(ctx.d.text, ctx.in_places, head, ctx.d.containers, ctx.in_unresolved)
     destination = from_to_destination(low, sentence, head, ctx.in_places)
+    if destination is not None and trigger.relation == "contested":
+        # ('fierce clashes from Tel Tamr to Abu Rassin': a front; both ends are fought for)
+        return [(m, None, False) for m in group] + [(destination, None, False)]
     return [(m, destination, False) for m in group]
 
 
