@@ -128,3 +128,9 @@ def test_a_part_of_it_is_about_the_place_the_text_is_about():
 def test_fighting_from_one_place_to_another_is_a_front_with_two_ends():
     got = triples("Heavy clashes continued on Monday between the SDF and ISIS fighters from Tal Tamr to Abu Rasain.")
     assert {"Tal Tamr", "Abu Rasain"} <= places(got, "contested")
+
+
+def test_an_unknown_place_in_a_later_clause_does_not_silence_the_trigger():
+    text = ("SDF fighters besieged Manbij in June and cut the road to Jarabulus. Coalition aircraft struck ISIS positions "
+            "inside the city, killing dozens of civilians in the village of Tokhar, north of Manbij.")
+    assert ("United States", "strike", "Manbij") in _claims_of_sentence(text, "Coalition")

@@ -122,6 +122,12 @@ class PlaceContext:
     bearings: list[Mention] = field(default_factory=list)  # places named only as a bearing ('north of X')
     route: set = field(default_factory=set)  # ids of places named as a route's ends
     salience: dict | None = None  # place id -> (mentions so far, last sentence, mention): what 'the city' refers to
+    horizon: int | None = None  # where the trigger's clause ends, once a filter has found it
+
+    def cut(self, at: int) -> None:
+        """The trigger's clause ends at ``at``: the places after it are another clause's."""
+        self.after = [m for m in self.after if m.start < at]
+        self.horizon = at if self.horizon is None else min(self.horizon, at)
 
     @property
     def low(self) -> str:
@@ -151,7 +157,7 @@ def relative_after(ctx, rule):
     right after the trigger describes the event itself)."""
     relative = cue("relative").search(ctx.low, ctx.trigger.end, ctx.sentence.end)
     if relative is not None and relative.start() > ctx.trigger.end:
-        ctx.after = [m for m in ctx.after if m.start < relative.start()]
+        ctx.cut(relative.start())
 
 
 def later_clause(ctx, rule):
@@ -164,7 +170,7 @@ def later_clause(ctx, rule):
         t.relation != trigger.relation and rule.pattern.search(low, trigger.end, t.start)
         or _not_yet(ctx.d, ctx.sentence, t))]
     if later:
-        ctx.after = [m for m in ctx.after if m.start < later[0].start]
+        ctx.cut(later[0].start)
 
 
 def _not_yet(d: ClaimDocument, sentence: Sentence, t: Trigger) -> bool:
@@ -188,7 +194,7 @@ def new_subject_clause(ctx, rule):
         if trigger.end <= a.start < ctx.after[-1].start and not bind_actor.is_modifier(low, a) \
                 and not bind_actor.is_object(low, a, trigger.relation) \
                 and rule.pattern.search(low, max(trigger.end, a.start - 24), a.start) is not None:
-            ctx.after = [m for m in ctx.after if m.start < a.start]
+            ctx.cut(a.start)
             return None
     return None
 
@@ -197,7 +203,7 @@ def participle_clause(ctx, rule):
     """'..., opening the road to Aleppo': a participle's clause after a comma says what followed."""
     turn = rule.pattern.search(ctx.low, ctx.trigger.end, ctx.sentence.end)
     if turn is not None:
-        ctx.after = [m for m in ctx.after if m.start < turn.start()]
+        ctx.cut(turn.start())
 
 
 def held_adjective(ctx, rule):
@@ -424,7 +430,7 @@ def unknown_place(ctx, rule):
     trigger, low, text, sentence = ctx.trigger, ctx.low, ctx.d.text, ctx.sentence
     side = ctx.side
     first = side[0] if side else None
-    limit = first.start if first is not None and first.start > trigger.end else sentence.end
+    limit = first.start if first is not None and first.start > trigger.end else (ctx.horizon or sentence.end)
     for u in ctx.in_unresolved:
         if trigger.victims and _VICTIM_AFTER.fullmatch(text, trigger.end, u.start):
             continue  # 'shot dead Ali Hasan': a person, not a place left unresolved
