@@ -134,3 +134,10 @@ def test_an_unknown_place_in_a_later_clause_does_not_silence_the_trigger():
     text = ("SDF fighters besieged Manbij in June and cut the road to Jarabulus. Coalition aircraft struck ISIS positions "
             "inside the city, killing dozens of civilians in the village of Tokhar, north of Manbij.")
     assert ("United States", "strike", "Manbij") in _claims_of_sentence(text, "Coalition")
+
+
+def test_an_unknown_first_item_does_not_silence_the_known_items_of_its_list():
+    got = triples("By the evening, government forces recaptured Tal Zorbakh Hill (Tal Zorbakh), outside Khanasir, and Rasm al-Nafal.")
+    assert places(got, "control") == {"Rasm al-Nafal"}  # not Khanasir, which only locates the hill
+    got = triples("The army captured Tal Zorbakh Hill, Morek and Latamneh.")
+    assert {"Morek", "al-Latamneh"} <= places(got, "control")

@@ -438,7 +438,7 @@ def unknown_place(ctx, rule):
                 first is not None and first.kind not in REGION_KINDS and not _elsewhere_in_region(low, u.end, first)
                 and (_CONTAINED_IN.fullmatch(low, u.end, limit) or first.kind in ("district", "subdistrict")
                      and _DISTRICT_GAP.fullmatch(low, u.end, limit))):
-            return []
+            return _listed_after(ctx, u)
     if (first is None or first.kind in REGION_KINDS) and names_unknown_place(text, trigger.start, limit, ctx.in_places) \
             and not _HOLDER_NOUN.search(text, trigger.start, limit):
         return []  # (not 'the IS-held city': a holder's adjective, then a noun that refers back)
@@ -451,6 +451,30 @@ def unknown_place(ctx, rule):
             ROUTE_GAP.search(low, end, first.start) for end in unknown_place_ends(text, trigger.end, first.start, ctx.in_places)):
         return []
     return None
+
+
+def _listed_after(ctx, unknown: Mention) -> list[tuple[Mention, Mention | None, bool]]:
+    """'recaptured Syria Tel Hill, outside Khanasir, and Rasm al-Nafal' (the hill unknown): the
+    known places the list goes on with after the unknown first item ('and X', ', X and Y'), not the
+    places that only locate an item ('outside Khanasir')."""
+    text, items, pending = ctx.d.text, [], []
+    ends = sorted(m.end for m in [*ctx.in_places, *ctx.in_unresolved])
+    for m in ctx.after:
+        if m.start <= unknown.end or (ctx.horizon is not None and m.start >= ctx.horizon):
+            continue
+        previous = max((end for end in ends if end <= m.start), default=unknown.end)
+        if _AND_ITEM.fullmatch(text, previous, m.start):
+            items += pending + [m]  # (', X and Y': the items before 'and' are the list's too)
+            pending = []
+        elif _LIST_COMMA.fullmatch(text, previous, m.start):
+            pending.append(m)
+        else:
+            pending = []
+    return [(m, None, False) for m in items]
+
+
+_AND_ITEM = named("and_item")
+_LIST_COMMA = re.compile(r"\s*,\s*")
 
 
 def counted_object(ctx, rule):
