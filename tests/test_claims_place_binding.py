@@ -141,3 +141,9 @@ def test_an_unknown_first_item_does_not_silence_the_known_items_of_its_list():
     assert places(got, "control") == {"Rasm al-Nafal"}  # not Khanasir, which only locates the hill
     got = triples("The army captured Tal Zorbakh Hill, Morek and Latamneh.")
     assert {"Morek", "al-Latamneh"} <= places(got, "control")
+
+
+def test_the_holders_areas_of_the_city_are_its_part_of_the_city_of_the_text():
+    text = ("ISIS besieged Deir ez-Zor for three years. Supplies came by air from Qamishli. In January ISIS launched "
+            "its heaviest assault yet on army-held areas of the city.")
+    assert ("Syrian government", "presence", "Deir ez-Zor") in _claims_of_sentence(text, "In January")
