@@ -147,3 +147,8 @@ def test_the_holders_areas_of_the_city_are_its_part_of_the_city_of_the_text():
     text = ("ISIS besieged Deir ez-Zor for three years. Supplies came by air from Qamishli. In January ISIS launched "
             "its heaviest assault yet on army-held areas of the city.")
     assert ("Syrian government", "presence", "Deir ez-Zor") in _claims_of_sentence(text, "In January")
+
+
+def test_a_count_of_villages_placed_by_a_bearing_takes_none_of_the_places_that_locate_them():
+    text = "The YPG captured a number of villages southwest of Ras al-Ayn, west of the boundary of Raqqa Governorate."
+    assert places(triples(text), "control") == set()

@@ -486,6 +486,9 @@ def counted_object(ctx, rule):
             or rule.pattern.match(ctx.low, trigger.end, ctx.sentence.end) is None:
         return None
     ctx.before = []
+    if ctx.bearings and ctx.after and ctx.bearings[0].start < ctx.after[0].start:
+        # ('captured villages southwest of Ras al-Ayn, west of the boundary of Raqqa Governorate': all locate the villages)
+        ctx.after = []
     return None if ctx.after or ctx.bearings else []  # ('villages south of Mosul': the bearing rule's)
 
 
