@@ -4,22 +4,29 @@ as where something lies. Sentences written for these tests."""
 from geo.claims import ClaimExtractor, constructions
 from geo.model import Document
 from geo.pipeline import default_geoparser
-
-FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
-
-
-def triples(text, long_form=True):
-    doc = Document("t", text + ("\n\n" + FILLER if long_form else ""))
-    return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
-            if c.start < len(text)}
+from tests.test_claims_binding_rules import FILLER
 
 
-def without(name, text, long_form=True):
-    constructions.disable(name)
+def claims_from(text, opening=None, disabled=None):
+    """(actor, relation, place) of the claims of ``text`` (read as long-form text) from the sentence
+    that begins with ``opening`` on, with the binding rule ``disabled`` switched off."""
+    if disabled:
+        constructions.disable(disabled)
     try:
-        return triples(text, long_form)
+        doc = Document("t", text + "\n\n" + FILLER)
+        at = text.index(opening) if opening else 0
+        return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
+                if at <= c.start < len(text)}
     finally:
         constructions.disable()
+
+
+def triples(text):
+    return claims_from(text)
+
+
+def without(name, text):
+    return claims_from(text, disabled=name)
 
 
 def places(got, relation):
@@ -79,24 +86,12 @@ def test_a_definite_event_noun_opening_a_sentence_tells_no_new_event():
     text = "ISIS fighters attacked Deir ez-Zor on Saturday. The clashes forced aid agencies to suspend deliveries to the city."
     got = triples(text)
     assert ("ISIS", "contested", "Deir ez-Zor") in got  # the first sentence's
-    second = {c for c in _claims_of_sentence(text, "The clashes")}
+    second = {c for c in claims_from(text, "The clashes")}
     assert second == set()
-    assert _claims_of_sentence(text, "The clashes", disabled="event-anaphor")
+    assert claims_from(text, "The clashes", disabled="event-anaphor")
     # a place attached to the noun is still its place
     got = triples("The army massed troops near Hama. The assault on Morek began at dawn.")
     assert "Morek" in places(got, "contested")
-
-
-def _claims_of_sentence(text, opening, disabled=None):
-    if disabled:
-        constructions.disable(disabled)
-    try:
-        doc = Document("t", text + "\n\n" + FILLER)
-        at = text.index(opening)
-        return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))
-                if at <= c.start < len(text)}
-    finally:
-        constructions.disable()
 
 
 def test_forces_that_come_from_bases_elsewhere_are_not_present_there():
@@ -114,13 +109,13 @@ def test_a_list_goes_on_past_a_side_said_of_each_item_and_a_base_at_a_place():
 
 def test_the_holder_held_city_refers_back_to_the_city_of_the_text():
     text = "Iraqi forces launched an offensive on Tal Afar on Sunday. By Tuesday Iraqi troops had reached the outskirts of the IS-held city."
-    got = _claims_of_sentence(text, "By Tuesday")
+    got = claims_from(text, "By Tuesday")
     assert ("Iraqi forces", "advance", "Tal Afar") in got
     assert ("ISIS", "control", "Tal Afar") in got
 
 
 def test_a_part_of_it_is_about_the_place_the_text_is_about():
-    got = _claims_of_sentence("Kurdish fighters pushed into Tabqa on Monday. Two days later SDF fighters stormed its eastern districts.",
+    got = claims_from("Kurdish fighters pushed into Tabqa on Monday. Two days later SDF fighters stormed its eastern districts.",
                               "Two days")
     assert {place for _, _, place in got} == {"Tabqa"}
 
@@ -133,7 +128,7 @@ def test_fighting_from_one_place_to_another_is_a_front_with_two_ends():
 def test_an_unknown_place_in_a_later_clause_does_not_silence_the_trigger():
     text = ("SDF fighters besieged Manbij in June and cut the road to Jarabulus. Coalition aircraft struck ISIS positions "
             "inside the city, killing dozens of civilians in the village of Tokhar, north of Manbij.")
-    assert ("United States", "strike", "Manbij") in _claims_of_sentence(text, "Coalition")
+    assert ("United States", "strike", "Manbij") in claims_from(text, "Coalition")
 
 
 def test_an_unknown_first_item_does_not_silence_the_known_items_of_its_list():
@@ -146,7 +141,7 @@ def test_an_unknown_first_item_does_not_silence_the_known_items_of_its_list():
 def test_the_holders_areas_of_the_city_are_its_part_of_the_city_of_the_text():
     text = ("ISIS besieged Deir ez-Zor for three years. Supplies came by air from Qamishli. In January ISIS launched "
             "its heaviest assault yet on army-held areas of the city.")
-    assert ("Syrian government", "presence", "Deir ez-Zor") in _claims_of_sentence(text, "In January")
+    assert ("Syrian government", "presence", "Deir ez-Zor") in claims_from(text, "In January")
 
 
 def test_a_count_of_villages_placed_by_a_bearing_takes_none_of_the_places_that_locate_them():
