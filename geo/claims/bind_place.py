@@ -92,11 +92,11 @@ def later_clause(ctx, rule):
     advance was meant to block any advance on Y': Y is the goal's, and no claim's), or an attempt
     ('recapture a town in the offensive to free Y': Y is the offensive's)."""
     trigger, low = ctx.trigger, ctx.low
-    later = [t for t in ctx.d.triggers_in(ctx.sentence) if t.start >= trigger.end and (
+    later = next((t for t in ctx.d.triggers_in(ctx.sentence) if t.start >= trigger.end and (
         t.relation != trigger.relation and rule.pattern.search(low, trigger.end, t.start)
-        or _not_yet(ctx.d, ctx.sentence, t))]
-    if later:
-        ctx.cut(later[0].start)
+        or _not_yet(ctx.d, ctx.sentence, t))), None)
+    if later is not None:
+        ctx.cut(later.start)
 
 
 def _not_yet(d: ClaimDocument, sentence: Sentence, t: Trigger) -> bool:
@@ -196,9 +196,14 @@ def located_description(ctx, rule):
     parenthetical that says where a place lies (to the next comma) only locate it, unless the
     trigger is inside it."""
     low, sentence, trigger = ctx.low, ctx.sentence, ctx.trigger
-    for found in rule.pattern.finditer(low, sentence.start, sentence.end):
-        comma = low.find(",", found.end(), sentence.end)
-        start, end = found.start(), comma if comma >= 0 else sentence.end
+    key = ("located", sentence.start)
+    if key not in ctx.d.roles:  # (found once per sentence: most have none)
+        spans = []
+        for found in rule.pattern.finditer(low, sentence.start, sentence.end):
+            comma = low.find(",", found.end(), sentence.end)
+            spans.append((found.start(), comma if comma >= 0 else sentence.end))
+        ctx.d.roles[key] = spans
+    for start, end in ctx.d.roles[key]:
         if not start <= trigger.start < end:
             ctx.before = [m for m in ctx.before if not start <= m.start < end]
             ctx.after = [m for m in ctx.after if not start <= m.start < end]
@@ -244,7 +249,7 @@ def reference_points(ctx, rule):
     if ctx.trigger.relation == "advance":
         return None
     low, sentence = ctx.low, ctx.sentence
-    refs = {id(m): kind for m in ctx.before + ctx.after if (kind := reference_kind(low, sentence, m))}
+    refs = {id(m): kind for m in ctx.before + ctx.after if (kind := _reference_kind(ctx.d, sentence, m))}
     ctx.bearings = [m for m in (ctx.before[::-1] + ctx.after if ctx.trigger.place_before else ctx.after + ctx.before[::-1])
                     if refs.get(id(m)) == "bearing"]
     # (a route's ends are where it runs, not what was taken, lost or fought for there: 'captured the
@@ -253,6 +258,14 @@ def reference_points(ctx, rule):
         if ctx.trigger.relation not in ("control", "lost", "contested", "presence") else set()
     ctx.before = [m for m in ctx.before if id(m) not in refs or id(m) in ctx.route]
     ctx.after = [m for m in ctx.after if id(m) not in refs or id(m) in ctx.route]
+
+
+def _reference_kind(d: ClaimDocument, sentence: Sentence, m: Mention) -> str | None:
+    """:func:`reference_kind`, worked out once per mention (every trigger of the sentence asks it)."""
+    key = ("reference", sentence.start, m.start)
+    if key not in d.roles:
+        d.roles[key] = reference_kind(d.low, sentence, m)
+    return d.roles[key]
 
 
 def containers(ctx, rule):
