@@ -147,3 +147,14 @@ def test_the_holders_areas_of_the_city_are_its_part_of_the_city_of_the_text():
 def test_a_count_of_villages_placed_by_a_bearing_takes_none_of_the_places_that_locate_them():
     text = "The YPG captured a number of villages southwest of Ras al-Ayn, west of the boundary of Raqqa Governorate."
     assert places(triples(text), "control") == set()
+
+
+def test_a_headline_placed_only_by_a_bearing_binds_no_place():
+    text = ("Coalition forces kill ISIS commander in raid west of Raqqa\n\n"
+            "BEIRUT - US-led coalition forces killed a senior ISIS commander in a helicopter raid on the village of "
+            "al-Mansoura on Thursday, the coalition said.")
+    got = claims_from(text)
+    assert "Raqqa" not in {place for _, _, place in got}
+    # the same words as a sentence of the story still place the raid at the bearing
+    got = claims_from("Residents said the strikes hit the market. Coalition forces killed an ISIS commander in a raid west of Raqqa.")
+    assert "Raqqa" in {place for _, _, place in got}

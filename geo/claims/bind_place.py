@@ -415,9 +415,17 @@ def bearing(ctx, rule):
     part of al-Rai)."""
     if ctx.side:
         return None
+    if ctx.bearings and _headline(ctx.d.text, ctx.sentence):
+        return []  # ('... kill ISIS leader in raid east of Deir ez-Zor': the story below names where)
     if ctx.bearings and (ctx.trigger.relation not in ("control", "lost") or len(ctx.d.text) <= SHORT_NOTE):
         return [(ctx.bearings[0], None, True)]
     return []
+
+
+def _headline(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is a headline: the text's first line, with no full stop, a story after it."""
+    return not text[:sentence.start].strip() and not text[sentence.start:sentence.end].rstrip().endswith(".") \
+        and text[sentence.end:sentence.end + 3].lstrip(" ")[:1] == "\n"
 
 
 def head_and_list(ctx, rule):
