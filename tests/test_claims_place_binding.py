@@ -158,3 +158,11 @@ def test_a_headline_placed_only_by_a_bearing_binds_no_place():
     # the same words as a sentence of the story still place the raid at the bearing
     got = claims_from("Residents said the strikes hit the market. Coalition forces killed an ISIS commander in a raid west of Raqqa.")
     assert "Raqqa" in {place for _, _, place in got}
+
+
+def test_a_name_nobody_found_placed_by_a_bearing_binds_no_place():
+    got = claims_from("Iraqi jets carried out air strikes on ISIS hideouts in Wadi Zorbakh, south-west of Kirkuk, on Monday.")
+    assert "Kirkuk" not in {place for _, _, place in got}
+    # a bearing with no name before it still places the strikes there
+    got = claims_from("Iraqi jets carried out air strikes on ISIS hideouts south-west of Kirkuk on Monday.")
+    assert "Kirkuk" in {place for _, _, place in got}

@@ -417,9 +417,23 @@ def bearing(ctx, rule):
         return None
     if ctx.bearings and _headline(ctx.d.text, ctx.sentence):
         return []  # ('... kill ISIS leader in raid east of Deir ez-Zor': the story below names where)
+    if ctx.bearings and _unknown_named_at(ctx, ctx.bearings[0]):
+        return []  # ('air strikes on hideouts in Wadi al-Shay, south-west of Kirkuk': somewhere the gazetteer lacks)
     if ctx.bearings and (ctx.trigger.relation not in ("control", "lost") or len(ctx.d.text) <= SHORT_NOTE):
         return [(ctx.bearings[0], None, True)]
     return []
+
+
+def _unknown_named_at(ctx, reference: Mention) -> bool:
+    """Whether the reference point locates a name nobody found ('in Wadi al-Shay, south-west of
+    Kirkuk'): the capitalised words after 'in', 'at' or 'near' right before the bearing."""
+    text, start = ctx.d.text, max(ctx.sentence.start, reference.start - 90)
+    found = _UNKNOWN_THEN_BEARING.search(text, start, reference.start)
+    return found is not None and not any(found.start("name") < m.end and m.start < found.end("name")
+                                         for m in [*ctx.in_places, *ctx.d.actors_in(ctx.sentence)])
+
+
+_UNKNOWN_THEN_BEARING = named("unknown_then_bearing")
 
 
 def _headline(text: str, sentence: Sentence) -> bool:
