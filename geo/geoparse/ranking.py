@@ -294,3 +294,43 @@ def near_the_text(located: list[Mention], mentions: list[Mention]) -> list[Menti
         return located  # nothing in the text says where it is: the spelling is all there is
     far = {id(m) for m in villages if not any(km_between((m.lat, m.lon), p) <= NEAR_KM for p in named)}
     return [m for m in located if id(m) not in far]
+
+
+# a quarter of a city of one theatre country in a text whose every other place lies in the other
+# country and farther than this: a namesake the gazetteer lacks ('Qusor' in a report on Baghdad)
+FOREIGN_KM = 300.0
+CITY_PARTS = frozenset({"district", "neighbourhood"})
+
+
+def far_from_the_text(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the places that lie far from every other place the text names marked
+    unresolved, once every stage has placed its names: a small place (a village, a quarter, a town
+    of under FAR_VILLAGE_POPULATION, not curated) farther than FAR_VILLAGE_KM from every other
+    point ('Al Haboubi square in Nassriya city' is no quarter of Damascus), and a quarter of a city
+    of one theatre country when every other place, governorates and countries too, is of the other
+    and farther than FOREIGN_KM ('clashes in Baghdad - Sabia Qusor' is no quarter of Homs). A text
+    that names no other certain place keeps what the spelling gave."""
+    placed = [m for m in mentions if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES]
+    if len(placed) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES and m.within is None \
+                and m.place is not None and m.kind not in REGION_KINDS and _far_from(m, [p for p in placed if p.place_id != m.place_id]):
+            m = Mention(doc=m.doc, start=m.start, end=m.end, surface=m.surface, role="unresolved")
+        out.append(m)
+    return out
+
+
+def _far_from(m: Mention, others: list[Mention]) -> bool:
+    """Whether ``m`` lies far from ``others``, the text's other places of the theatre; only its
+    certain ones count (the curated places), not a village another spelling gave."""
+    others = [p for p in others if is_curated(p.place_id)]
+    points = [(p.lat, p.lon) for p in others if p.kind not in REGION_KINDS]
+    if m.kind in SMALL_KINDS and not is_curated(m.place_id) and m.place.population < FAR_VILLAGE_POPULATION:
+        return bool(points) and all(km_between((m.lat, m.lon), p) > FAR_VILLAGE_KM for p in points) \
+            and not any(p.kind == "governorate" and km_between((m.lat, m.lon), (p.lat, p.lon))
+                        <= CONTAINER_KM["governorate"] for p in others)  # 'X village, Hasakah province'
+    return m.kind in CITY_PARTS and bool(others) \
+        and all(p.country != m.country for p in others) \
+        and all(km_between((m.lat, m.lon), p) > FOREIGN_KM for p in points)
