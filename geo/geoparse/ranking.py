@@ -20,7 +20,7 @@ from geo.geoparse.normalize import arabic_word_forms, name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
 from geo.geoparse.spelling import NEAR_KM
-from geo.distance import km_between
+from geo.distance import far_from_all, km_between
 from geo.model import REGION_KINDS, SMALL_KINDS, VILLAGE_KINDS, Mention, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
@@ -96,6 +96,10 @@ class Context:
                     nearest, shortest = anchor, flat
             km = self.nearest[place.id] = km_between((lat, lon), nearest)
         return km
+
+    def far(self, place: Place, km: float) -> bool:
+        """Whether ``place`` lies farther than ``km`` from every anchor (False without anchors)."""
+        return bool(self.anchors) and self.nearest_km(place) > km
 
 
 def _is_arabic(word: str) -> bool:
@@ -245,8 +249,8 @@ FAR_VILLAGE_POPULATION = 20_000
 
 def far_namesake(place: Place, ctx: Context) -> bool:
     """'Sejar' in a report on Fallujah is no village of Hama: a small place far from every anchor."""
-    return bool(ctx.anchors) and place.kind in SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
-        and not is_curated(place.id) and ctx.nearest_km(place) > FAR_VILLAGE_KM
+    return place.kind in SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
+        and not is_curated(place.id) and ctx.far(place, FAR_VILLAGE_KM)
 
 
 # a hill or mountain named like a village lies near it: a settlement of its name farther than this
@@ -267,15 +271,14 @@ _SETTLEMENT_KINDS = SMALL_KINDS | {"city"}
 def not_the_feature_meant(place: Place, ctx: Context) -> bool:
     """'the large Talat al-Bayda hill' in a report on Khanasir: the settlement of that name lies far
     from every place the text names."""
-    return bool(ctx.anchors) and ctx.nearest_km(place) > FEATURE_VILLAGE_KM
+    return ctx.far(place, FEATURE_VILLAGE_KM)
 
 
 def not_the_village_meant(place: Place, ctx: Context) -> bool:
     """'the villages of Amriyah and Mahmudiyah' in a report on Tal Tamr: the text calls the name a
     village, and the town or city of that name lies far from every place it names (the village
     meant is one the gazetteer lacks)."""
-    return bool(ctx.anchors) and place.kind not in VILLAGE_KINDS and place.kind in SMALL_KINDS | {"city"} \
-        and ctx.nearest_km(place) > FAR_VILLAGE_KM
+    return place.kind not in VILLAGE_KINDS and place.kind in SMALL_KINDS | {"city"} and ctx.far(place, FAR_VILLAGE_KM)
 
 
 def near_the_text(located: list[Mention], mentions: list[Mention]) -> list[Mention]:
@@ -292,7 +295,7 @@ def near_the_text(located: list[Mention], mentions: list[Mention]) -> list[Menti
              if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES]
     if not named:
         return located  # nothing in the text says where it is: the spelling is all there is
-    far = {id(m) for m in villages if not any(km_between((m.lat, m.lon), p) <= NEAR_KM for p in named)}
+    far = {id(m) for m in villages if far_from_all((m.lat, m.lon), named, NEAR_KM)}
     return [m for m in located if id(m) not in far]
 
 
@@ -328,9 +331,8 @@ def _far_from(m: Mention, others: list[Mention]) -> bool:
     others = [p for p in others if is_curated(p.place_id)]
     points = [(p.lat, p.lon) for p in others if p.kind not in REGION_KINDS]
     if m.kind in SMALL_KINDS and not is_curated(m.place_id) and m.place.population < FAR_VILLAGE_POPULATION:
-        return bool(points) and all(km_between((m.lat, m.lon), p) > FAR_VILLAGE_KM for p in points) \
+        return far_from_all((m.lat, m.lon), points, FAR_VILLAGE_KM) \
             and not any(p.kind == "governorate" and km_between((m.lat, m.lon), (p.lat, p.lon))
                         <= CONTAINER_KM["governorate"] for p in others)  # 'X village, Hasakah province'
-    return m.kind in CITY_PARTS and bool(others) \
-        and all(p.country != m.country for p in others) \
-        and all(km_between((m.lat, m.lon), p) > FOREIGN_KM for p in points)
+    return m.kind in CITY_PARTS and bool(others) and all(p.country != m.country for p in others) \
+        and (not points or far_from_all((m.lat, m.lon), points, FOREIGN_KM))
