@@ -201,7 +201,8 @@ def place_score(place: Place, ctx: Context, hint: str | None) -> float:
     score += population_term
     if hint:
         if hint == place.kind or (hint == "city" and place.kind in ("town", "city")) or (
-            hint == "village" and place.kind in ("village", "town")
+            hint == "village" and place.kind in ("village", "town")) or (
+            hint == "district" and place.kind == "neighbourhood"  # 'the X quarter' of a city
         ):
             score += 2.5
         elif hint == "river" and place.kind == "country":
