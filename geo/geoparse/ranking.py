@@ -307,33 +307,39 @@ CITY_PARTS = frozenset({"district", "neighbourhood"})
 
 
 def far_from_the_text(mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with the places that lie far from every other place the text names marked
-    unresolved, once every stage has placed its names: a small place (a village, a quarter, a town
-    of under FAR_VILLAGE_POPULATION, not curated) farther than FAR_VILLAGE_KM from every other
-    point ('Al Haboubi square in Nassriya city' is no quarter of Damascus), and a quarter of a city
-    of one theatre country when every other place, governorates and countries too, is of the other
-    and farther than FOREIGN_KM ('clashes in Baghdad - Sabia Qusor' is no quarter of Homs). A text
-    that names no other certain place keeps what the spelling gave."""
-    placed = [m for m in mentions if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES]
-    if len(placed) < 2:
+    """``mentions`` with the places that lie far from every certain place the text names (a
+    curated one) marked unresolved, once every stage has placed its names: a small place (a
+    village, a quarter, a town of under FAR_VILLAGE_POPULATION, not curated) farther than
+    FAR_VILLAGE_KM from every other point ('Al Haboubi square in Nassriya city' is no quarter of
+    Damascus), and a quarter of a city of one theatre country when every other place, governorates
+    and countries too, is of the other and farther than FOREIGN_KM ('clashes in Baghdad - Sabia
+    Qusor' is no quarter of Homs). A text that names no certain place keeps what the spelling gave."""
+    certain = [m for m in mentions if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES
+               and is_curated(m.place_id)]
+    if not certain:
         return mentions
     out = []
     for m in mentions:
         if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES and m.within is None \
-                and m.place is not None and m.kind not in REGION_KINDS and _far_from(m, [p for p in placed if p.place_id != m.place_id]):
+                and m.place is not None and (_small(m) or m.kind in CITY_PARTS) \
+                and _far_from(m, [p for p in certain if p.place_id != m.place_id]):
             m = Mention(doc=m.doc, start=m.start, end=m.end, surface=m.surface, role="unresolved")
         out.append(m)
     return out
 
 
+def _small(m: Mention) -> bool:
+    return m.kind in SMALL_KINDS and m.place.population < FAR_VILLAGE_POPULATION and not is_curated(m.place_id)
+
+
 def _far_from(m: Mention, others: list[Mention]) -> bool:
-    """Whether ``m`` lies far from ``others``, the text's other places of the theatre; only its
-    certain ones count (the curated places), not a village another spelling gave."""
-    others = [p for p in others if is_curated(p.place_id)]
-    points = [(p.lat, p.lon) for p in others if p.kind not in REGION_KINDS]
-    if m.kind in SMALL_KINDS and not is_curated(m.place_id) and m.place.population < FAR_VILLAGE_POPULATION:
+    """Whether ``m`` is a small place or a quarter far from ``others``, the text's other certain places."""
+    if _small(m):
+        points = [(p.lat, p.lon) for p in others if p.kind not in REGION_KINDS]
         return far_from_all((m.lat, m.lon), points, FAR_VILLAGE_KM) \
             and not any(p.kind == "governorate" and km_between((m.lat, m.lon), (p.lat, p.lon))
                         <= CONTAINER_KM["governorate"] for p in others)  # 'X village, Hasakah province'
-    return m.kind in CITY_PARTS and bool(others) and all(p.country != m.country for p in others) \
-        and (not points or far_from_all((m.lat, m.lon), points, FOREIGN_KM))
+    if m.kind not in CITY_PARTS or not others or any(p.country == m.country for p in others):
+        return False
+    points = [(p.lat, p.lon) for p in others if p.kind not in REGION_KINDS]
+    return not points or far_from_all((m.lat, m.lon), points, FOREIGN_KM)
