@@ -19,7 +19,7 @@ from geo.geoparse.context import ARABIC_NAMING, arabic_noun_before
 from geo.geoparse.normalize import arabic_word_forms, name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
-from geo.geoparse.spelling import NEAR_KM
+from geo.geoparse.spelling import FUSED_ABU, NEAR_KM
 from geo.distance import far_from_all, km_between
 from geo.model import REGION_KINDS, SMALL_KINDS, VILLAGE_KINDS, Mention, Place
 
@@ -132,7 +132,9 @@ _GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*COMPASS_WORDS, "capital
                                                          "mountains", "interior", "greater", "middle", "far"))
 
 
-LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|ed|es|et|er|en|esh)[-‑][A-Z]")
+# 'al-Rai', and 'albu-Nimr' (the head 'Albu' fused from 'Al Bu'): a name whose first word only is in lower case
+LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|ed|es|et|er|en|esh|"
+                                + "|".join(FUSED_ABU) + r")[-‑][A-Z]")
 
 
 def lower_case(surface: str) -> bool:
