@@ -38,3 +38,14 @@ def test_a_name_with_the_head_albu_in_lower_case_is_found_whole(geoparser):
     found = {m.surface: m for m in geoparser.parse(Document("t", "Gunmen killed six men of the albu-Nimr clan on Friday."))}
     assert "Nimr" not in found
     assert found["albu-Nimr"].role == "place" and found["albu-Nimr"].country == "IQ"
+
+
+def test_a_phrase_of_common_words_is_no_village_or_site_of_a_source_layer(geoparser):
+    # 'Air Defence' and 'As he' are names in the site and village layers; in running text they are words
+    found = {m.surface: m for m in geoparser.parse(Document("t", "Air Defence units fired at drones over Hama."))}
+    assert "Air Defence" not in found and found["Hama"].role == "place"
+    found = {m.surface: m for m in geoparser.parse(Document("t", "As he left the mosque, a bomb went off in Tikrit."))}
+    assert "As he" not in found
+    # a numbered unit is a name ('4th Division'); so is a curated place of common words ('Green Zone')
+    found = {m.surface: m for m in geoparser.parse(Document("t", "Rockets fell inside the Green Zone of Baghdad."))}
+    assert found["Green Zone"].role == "place"

@@ -169,6 +169,13 @@ def acceptable(hit: NameHit, text: str) -> bool:
     return not inside_proper_name(text, hit)
 
 
+def common_words_only(surface: str) -> bool:
+    """'As he', 'Air Defence', 'Security branch': a phrase of common English words only (no digit:
+    '4th Division' is a name): no name of a village or site that only a source layer holds."""
+    words = surface.replace("-", " ").split()
+    return all(w.isascii() and w.isalpha() and word_zipf(w) >= COMMON_ANYWHERE for w in words)
+
+
 NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z\u00e0-\u024f]+)")  # 'Kobanî Canton' as well
 _PREVIOUS_NAME = re.compile(r"([A-Z][a-z\u00e0-\u024f]+)[ \t]+$")
 
