@@ -319,10 +319,10 @@ def far_from_the_text(mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the places that lie far from every certain place the text names (a
     curated one) marked unresolved, once every stage has placed its names: a small place (a
     village, a quarter, a town of under FAR_VILLAGE_POPULATION, not curated) farther than
-    FAR_VILLAGE_KM from every other point ('Al Haboubi square in Nassriya city' is no quarter of
+    FAR_VILLAGE_KM from every other point (a Haboubi square of Nasiriyah is no quarter of
     Damascus), and a quarter of a city of one theatre country when every other place, governorates
-    and countries too, is of the other and farther than FOREIGN_KM ('clashes in Baghdad - Sabia
-    Qusor' is no quarter of Homs). A text that names no certain place keeps what the spelling gave."""
+    and countries too, is of the other and farther than FOREIGN_KM (a Qusor area of Baghdad is no
+    quarter of Homs). A text that names no certain place keeps what the spelling gave."""
     certain = [m for m in mentions if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES
                and is_curated(m.place_id)]
     if not certain:
