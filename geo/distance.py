@@ -25,3 +25,13 @@ def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     arc = atan2(sqrt((cos_lat2 * sin_delta) ** 2 + (cos_lat1 * sin_lat2 - sin_lat1 * cos_lat2 * cos_delta) ** 2),
                 sin_lat1 * sin_lat2 + cos_lat1 * cos_lat2 * cos_delta)
     return EARTH_RADIUS_KM * arc
+
+
+def far_from_all(point: tuple[float, float], points: list[tuple[float, float]], km: float) -> bool:
+    """Whether ``point`` lies farther than ``km`` from every one of ``points`` (False when there
+    are none): a place far from every place a text names is a namesake of the one meant.
+
+    >>> far_from_all((36.35, 43.16), [(35.47, 44.39)], 100.0), far_from_all((36.35, 43.16), [], 100.0)
+    (True, False)
+    """
+    return bool(points) and all(km_between(point, p) > km for p in points)

@@ -121,6 +121,10 @@ def test_a_generic_site_word_takes_the_one_such_place_the_text_names_or_locates(
     # two cities named, or none: no guess
     mentions = geoparser.parse(Document("t", "ISIS took Raqqa and Tabqa. The city was bombed. The dam held."))
     assert not any(m.surface in ("The city", "The dam") and m.role == "place" for m in mentions)
+    # a name with its article in lower case before the site word is a name, not a describing word:
+    # 'the al-Hayl gas field near Palmyra' is no other gas field near Palmyra
+    mentions = geoparser.parse(Document("t", "Tanks rolled towards the al-Hayl gas field near Palmyra."))
+    assert not any(m.surface.startswith("the al-Hayl") for m in mentions)
 
 
 def test_a_village_is_not_dwarfed_by_a_governorate_spelled_alike(geoparser):

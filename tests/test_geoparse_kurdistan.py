@@ -21,3 +21,10 @@ def test_the_kurdish_spelling_of_qandil_is_the_range_on_the_iranian_border(geopa
 def test_the_qandil_mountains_lie_in_erbil_not_sulaymaniyah(geoparser):
     qandil = placed(geoparser, "Warplanes bombed the Qandil mountains overnight.")["Qandil mountains"]
     assert great_circle((qandil.lat, qandil.lon), QANDIL_PEAK).km < 10
+
+
+def test_a_kurdish_head_begins_a_longer_name_the_gazetteer_lacks(geoparser):
+    # 'Gire X' (Kurdish: the hill X), like 'Tal X': 'Gire' alone is no village of that name elsewhere
+    mentions = geoparser.parse(Document("t", "Clashes went on around Gire Cudi and Gire KK in Duhok."))
+    assert not any(m.surface == "Gire" and m.role == "place" for m in mentions)
+    assert any(m.surface == "Duhok" and m.role == "place" for m in mentions)

@@ -118,3 +118,10 @@ def test_a_month_alone_after_in_is_a_date_not_a_place_abroad(geoparser):
     assert "May" not in found and "August" not in found  # no Japanese province 'Mie'
     # and the town is not dropped as far from a place in Japan
     assert found["Kafr Nabudah"].role == "place" and found["Kafr Nabudah"].country == "SY"
+
+
+def test_the_old_city_is_part_of_the_city_the_text_names_most(geoparser):
+    text = ("Troops entered Aleppo from the south. By March they held most of Aleppo and had taken "
+            "Khan Tuman and al-Safira, but rebels kept the Old City until December.")
+    found = {m.surface: m for m in geoparser.parse(Document("t", text))}
+    assert found["Old City"].name == "Aleppo"

@@ -274,3 +274,13 @@ def test_a_seat_that_is_the_region_of_a_place_stays_the_city(geoparser):
         assert mention.kind == "city", text
     # a list of two ('Deir Ezzor and Hama countryside') may be the city and a countryside
     assert by_surface(geoparser, "Troops took areas in Deir Ezzor and Hama countryside.")["Deir Ezzor"].kind == "city"
+
+
+def test_the_noun_after_a_name_asks_for_its_kind(geoparser):
+    # 'the X neighbourhood', 'the X quarter': the quarter of that name before a village namesake
+    found = by_surface(geoparser, "A bomb went off in the Qahira quarter, killing three.")
+    assert (found["Qahira"].kind, found["Qahira"].country) == ("neighbourhood", "IQ")
+    found = by_surface(geoparser, "Gunmen shot a shopkeeper dead in the Ghazaliyah neighbourhood on Tuesday.")
+    assert found["Ghazaliyah"].kind == "neighbourhood"
+    # without the noun the village namesake stays the choice
+    assert by_surface(geoparser, "A bomb went off in Qahira, killing three.")["Qahira"].kind == "village"

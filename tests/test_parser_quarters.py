@@ -42,3 +42,13 @@ def test_a_district_the_gazetteer_lacks_is_a_quarter_of_the_city_and_a_real_dist
     # a name called a neighbourhood is never the governorate spelled alike
     text = "Snipers held out in Tikrit. The troops cleared Tikrit's old Qadisiya neighbourhood."
     assert by_surface(geoparser, text)["Qadisiya"].kind != "governorate"
+
+
+def test_a_governorate_name_called_a_district_is_a_quarter_of_the_city(geoparser):
+    # Ta'mim is Kirkuk Governorate's old name; a governorate is never a district of a city
+    text = ("Marines were dug in around Ramadi all winter. In March they attacked the Tameem district "
+            "across the canal, and by April Ramadi was quiet.")
+    found = by_surface(geoparser, text)
+    assert found["Tameem"].kind != "governorate" and found["Tameem"].name == "Ramadi"
+    text = "Gunmen killed two policemen in Kirkuk province and the Tameem council met in Kirkuk city."
+    assert by_surface(geoparser, text)["Kirkuk province"].kind == "governorate"

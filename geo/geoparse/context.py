@@ -28,6 +28,8 @@ _KIND_BEFORE = re.compile(
 _KIND_AFTER = re.compile(
     r"[\s-]*(?P<river>river|valley|basin)\b"
     rf"|\s*(?:(?P<city>{place_noun_pattern('hint_city')})|(?P<governorate>{place_noun_pattern('governorate')})"
+    # 'Tawileh village', 'the Qahira neighbourhood': the noun after a name
+    rf"|(?P<village>{place_noun_pattern('hint_village')})|(?P<district>{place_noun_pattern('hint_district')})"
     r"|(?P<facility>dam|junction|crossing|airport|air\s?base|base|border post))\b"
 )
 # 'the villages of A, B, C and X': each listed name is of the kind the plural noun before the list asks for

@@ -18,6 +18,7 @@ from pathlib import Path
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.index_build import DATA_DIR, read_demonyms
 from geo.geoparse.normalize import name_key
+from geo.geoparse.ranking import LOWER_ARTICLE_NAME
 from geo.geoparse.slots import placed_mention
 from geo.knowledge.words import bearing_pattern, place_noun_pattern
 from geo.model import Mention
@@ -56,7 +57,9 @@ def _pattern() -> tuple[re.Pattern, dict[str, GenericName]]:
     # 'the airbase', 'the besieged airbase', 'the nearby dam' (one lower-case word between)
     # (no leading word boundary: the pattern is tried at every 'the' of a text, and is 2.5 times
     # faster without; a word ending in 'the' is left out by the caller)
-    return re.compile(rf"[Tt]he\s+(?:[a-z][\w-]*\s+)?(?P<phrase>{phrases})\b(?!\s+of\b|['’-])"), names
+    # (the word between is no name with its article in lower case: 'the al-Hayl gas field' is a name)
+    return re.compile(rf"[Tt]he\s+(?:(?!{LOWER_ARTICLE_NAME.pattern})[a-z][\w-]*\s+)?(?P<phrase>{phrases})\b"
+                      r"(?!\s+of\b|['’-])"), names
 
 
 _LOCATED_BY = re.compile(

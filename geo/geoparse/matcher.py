@@ -19,6 +19,7 @@ import ahocorasick
 
 from geo.geoparse.context import arabic_noun_before
 from geo.geoparse.index_build import CURATED, STOP
+from geo.geoparse.spelling import FUSED_ABU
 from geo.geoparse.normalize import AMBIGUOUS_ARTICLES, ARTICLE_KEY, ARTICLES, HAS_MARKS, PLAIN_TOKEN_RE, TOKEN_RE, name_key, token_key
 
 if TYPE_CHECKING:
@@ -126,18 +127,26 @@ def find_names(text: str, automaton: ahocorasick.Automaton, stream: KeyStream | 
         if n_tokens > 1 and parts[2 * first + 1] in AMBIGUOUS_ARTICLES:
             continue  # 'at Tal Abyad' is not the 'At Tall' of a gazetteer: it blocks nothing
         if not lowercase and not flags & _KEPT_LOWER and parts[2 * first + 1][0].islower() \
-                and (first == 0 or parts[2 * first - 1][0].islower()):
+                and (first == 0 or parts[2 * first - 1][0].islower()) and not _fused_head(stream, first, last):
             taken_until = _lower_words_end(parts, first, last)  # lower case, article or not: never taken
             continue
         start = _extend_over_article(stream, first, offsets[2 * first + 1])
         if not lowercase and not flags & _KEPT_LOWER and text[start].islower() \
-                and parts[2 * first + 1][0].islower():  # 'al-Rai' is a name: its article is lower case
+                and parts[2 * first + 1][0].islower() and not _fused_head(stream, first, last):
+            # ('al-Rai' is a name: its article is lower case; so is 'albu-Nimr')
             taken_until = _lower_words_end(parts, first, last)
             continue
         taken_until = last
         end = offsets[2 * last + 2]
         hits.append(NameHit(start, end, text[start:end], key, flags))
     return hits
+
+
+def _fused_head(stream: KeyStream, first: int, last: int) -> bool:
+    """'albu-Nimr': the head 'Albu' ('Al Bu', of a tribe's village) in lower case, joined by a
+    hyphen to a capitalised name, begins a name as an article does."""
+    return last > first and stream.parts[2 * first + 1].lower() in FUSED_ABU \
+        and stream.separator_after(first) in ("-", "‑") and stream.parts[2 * first + 3][:1].isupper()
 
 
 def _lower_words_end(parts: list[str], first: int, last: int) -> int:

@@ -18,6 +18,7 @@ from geo.geoparse.groups import GroupNames, read_group_names
 from geo.geoparse.matcher import KeyStream, find_names, read_arabic_place_nouns
 from geo.geoparse.nearby import NearbySettler
 from geo.geoparse.quarters import place_quarters
+from geo.geoparse.ranking import far_from_the_text
 from geo.geoparse.normalize import name_key
 from geo.model import Document, Mention
 from geo.geoparse.resolver import Resolver
@@ -79,6 +80,7 @@ class Geoparser:
         taken = [(m.start, m.end) for m in mentions] + [(h.start, h.end) for h in hits if h.is_stop] + groups
         mentions.extend(find_unresolved(doc.id, doc.text, taken))
         mentions.sort(key=lambda m: m.start)
+        mentions = far_from_the_text(mentions)  # a village far from every place the text names
         mentions = self.nearby.settle(doc.id, doc.text, mentions)  # the villages of the text's own districts
         mentions = place_quarters(doc.id, doc.text, mentions, self.index)  # 'the al-Ardi neighbourhood'
         generic = resolve_generic(doc.id, doc.text, mentions, self.index)  # 'the airbase', 'the silos'

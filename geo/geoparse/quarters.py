@@ -40,6 +40,9 @@ _OF_TOWN = re.compile(r"[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+
 _CITY_KINDS = frozenset({"city", "capital"})
 # a namesake elsewhere may be the quarter ('the Qadisiya neighbourhood' is no governorate)
 _MOVABLE_KINDS = VILLAGE_KINDS | {"district", "subdistrict", "governorate"}
+# what a name called a district ('the Tameem district') was placed on when it is no district: a
+# village elsewhere, or a governorate (Ta'mim, Kirkuk's old name; a governorate is never a district)
+_NO_DISTRICT_KINDS = VILLAGE_KINDS | {"governorate"}
 QUARTER_CONFIDENCE = 0.5
 CITY_MENTIONS = 2  # how often a text names the city it is about
 _NOT_QUARTERS = frozenset({"the", "and", "in", "on", "at", "of"})
@@ -107,13 +110,13 @@ def place_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gazet
         return mentions
     by_end = {m.end: m for m in mentions}
     # a 'city_part_unplaced' word ('the Qadisiya District') names a quarter only after a name a
-    # stage left unresolved or placed on a village (the mention may hold the word)
+    # stage left unresolved or placed on a village or a governorate (the mention may hold the word)
     words, unplaced = [], {}
     for start, end in _part_words(text):
         if text[start:end] not in _UNPLACED_PART_WORDS:
             words.append((start, end))
         elif (m := by_end.get(start - 1) or by_end.get(end)) is not None \
-                and (m.role == "unresolved" or m.role == "place" and m.kind in VILLAGE_KINDS):
+                and (m.role == "unresolved" or m.role == "place" and m.kind in _NO_DISTRICT_KINDS):
             unplaced[end] = m.surface if m.end < end else _without_part_word(m.surface)
     if not words and not unplaced:
         return mentions
@@ -209,8 +212,8 @@ def _arabic_quarters(doc_id: str, text: str, mentions: list[Mention], index: Gaz
 
 def _movable(mention: Mention, city: Mention, unplaced_only: bool = False) -> bool:
     """Whether a mention may be read as a quarter of ``city``: unresolved, or a village or quarter
-    elsewhere (or, unless ``unplaced_only``, a unit elsewhere)."""
+    elsewhere (or, unless ``unplaced_only``, a unit elsewhere; a governorate in either case)."""
     if mention.role == "unresolved":
         return True
-    return mention.role == "place" and mention.kind in (VILLAGE_KINDS if unplaced_only else _MOVABLE_KINDS) \
+    return mention.role == "place" and mention.kind in (_NO_DISTRICT_KINDS if unplaced_only else _MOVABLE_KINDS) \
         and not within_town(mention.lat, mention.lon, city)

@@ -19,8 +19,8 @@ from geo.geoparse.context import ARABIC_NAMING, arabic_noun_before
 from geo.geoparse.normalize import arabic_word_forms, name_key, token_key
 from geo.knowledge import alternation, bearing_pattern, bearings, compass_points, link_words
 from geo.knowledge import name_heads, place_noun_pattern
-from geo.geoparse.spelling import NEAR_KM
-from geo.distance import km_between
+from geo.geoparse.spelling import FUSED_ABU, NEAR_KM
+from geo.distance import far_from_all, km_between
 from geo.model import REGION_KINDS, SMALL_KINDS, VILLAGE_KINDS, Mention, Place
 
 # A place outside Syria and Iraq is taken only when the text points abroad: its country is named
@@ -97,6 +97,10 @@ class Context:
             km = self.nearest[place.id] = km_between((lat, lon), nearest)
         return km
 
+    def far(self, place: Place, km: float) -> bool:
+        """Whether ``place`` lies farther than ``km`` from every anchor (False without anchors)."""
+        return bool(self.anchors) and self.nearest_km(place) > km
+
 
 def _is_arabic(word: str) -> bool:
     return "\u0600" <= word[:1] <= "\u06ff"
@@ -128,7 +132,9 @@ _GENERIC_REGION_KEYS = frozenset(token_key(w) for w in (*COMPASS_WORDS, "capital
                                                          "mountains", "interior", "greater", "middle", "far"))
 
 
-LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|ed|es|et|er|en|esh)[-‑][A-Z]")
+# 'al-Rai', and 'albu-Nimr' (the head 'Albu' fused from 'Al Bu'): a name whose first word only is in lower case
+LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ar|as|ash|ad|adh|az|ez|an|at|ath|ad|ed|es|et|er|en|esh|"
+                                + "|".join(FUSED_ABU) + r")[-‑][A-Z]")
 
 
 def lower_case(surface: str) -> bool:
@@ -161,6 +167,13 @@ def acceptable(hit: NameHit, text: str) -> bool:
     if commonness >= COMMON_AT_SENTENCE_START and starts_sentence(text, hit.start):
         return False
     return not inside_proper_name(text, hit)
+
+
+def common_words_only(surface: str) -> bool:
+    """'As he', 'Air Defence', 'Security branch': a phrase of common English words only (no digit:
+    '4th Division' is a name): no name of a village or site that only a source layer holds."""
+    words = surface.replace("-", " ").split()
+    return all(w.isascii() and w.isalpha() and word_zipf(w) >= COMMON_ANYWHERE for w in words)
 
 
 NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z\u00e0-\u024f]+)")  # 'Kobanî Canton' as well
@@ -197,7 +210,8 @@ def place_score(place: Place, ctx: Context, hint: str | None) -> float:
     score += population_term
     if hint:
         if hint == place.kind or (hint == "city" and place.kind in ("town", "city")) or (
-            hint == "village" and place.kind in ("village", "town")
+            hint == "village" and place.kind in ("village", "town")) or (
+            hint == "district" and place.kind == "neighbourhood"  # 'the X quarter' of a city
         ):
             score += 2.5
         elif hint == "river" and place.kind == "country":
@@ -245,8 +259,8 @@ FAR_VILLAGE_POPULATION = 20_000
 
 def far_namesake(place: Place, ctx: Context) -> bool:
     """'Sejar' in a report on Fallujah is no village of Hama: a small place far from every anchor."""
-    return bool(ctx.anchors) and place.kind in SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
-        and not is_curated(place.id) and ctx.nearest_km(place) > FAR_VILLAGE_KM
+    return place.kind in SMALL_KINDS and place.population < FAR_VILLAGE_POPULATION \
+        and not is_curated(place.id) and ctx.far(place, FAR_VILLAGE_KM)
 
 
 # a hill or mountain named like a village lies near it: a settlement of its name farther than this
@@ -267,15 +281,14 @@ _SETTLEMENT_KINDS = SMALL_KINDS | {"city"}
 def not_the_feature_meant(place: Place, ctx: Context) -> bool:
     """'the large Talat al-Bayda hill' in a report on Khanasir: the settlement of that name lies far
     from every place the text names."""
-    return bool(ctx.anchors) and ctx.nearest_km(place) > FEATURE_VILLAGE_KM
+    return ctx.far(place, FEATURE_VILLAGE_KM)
 
 
 def not_the_village_meant(place: Place, ctx: Context) -> bool:
     """'the villages of Amriyah and Mahmudiyah' in a report on Tal Tamr: the text calls the name a
     village, and the town or city of that name lies far from every place it names (the village
     meant is one the gazetteer lacks)."""
-    return bool(ctx.anchors) and place.kind not in VILLAGE_KINDS and place.kind in SMALL_KINDS | {"city"} \
-        and ctx.nearest_km(place) > FAR_VILLAGE_KM
+    return place.kind not in VILLAGE_KINDS and place.kind in SMALL_KINDS | {"city"} and ctx.far(place, FAR_VILLAGE_KM)
 
 
 def near_the_text(located: list[Mention], mentions: list[Mention]) -> list[Mention]:
@@ -292,5 +305,50 @@ def near_the_text(located: list[Mention], mentions: list[Mention]) -> list[Menti
              if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES]
     if not named:
         return located  # nothing in the text says where it is: the spelling is all there is
-    far = {id(m) for m in villages if not any(km_between((m.lat, m.lon), p) <= NEAR_KM for p in named)}
+    far = {id(m) for m in villages if far_from_all((m.lat, m.lon), named, NEAR_KM)}
     return [m for m in located if id(m) not in far]
+
+
+# a quarter of a city of one theatre country in a text whose every other place lies in the other
+# country and farther than this: a namesake the gazetteer lacks ('Qusor' in a report on Baghdad)
+FOREIGN_KM = 300.0
+CITY_PARTS = frozenset({"district", "neighbourhood"})
+
+
+def far_from_the_text(mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the places that lie far from every certain place the text names (a
+    curated one) marked unresolved, once every stage has placed its names: a small place (a
+    village, a quarter, a town of under FAR_VILLAGE_POPULATION, not curated) farther than
+    FAR_VILLAGE_KM from every other point (a Haboubi square of Nasiriyah is no quarter of
+    Damascus), and a quarter of a city of one theatre country when every other place, governorates
+    and countries too, is of the other and farther than FOREIGN_KM (a Qusor area of Baghdad is no
+    quarter of Homs). A text that names no certain place keeps what the spelling gave."""
+    certain = [m for m in mentions if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES
+               and is_curated(m.place_id)]
+    if not certain:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.role == "place" and m.lat is not None and m.country in THEATRE_COUNTRIES and m.within is None \
+                and m.place is not None and (_small(m) or m.kind in CITY_PARTS) \
+                and _far_from(m, [p for p in certain if p.place_id != m.place_id]):
+            m = Mention(doc=m.doc, start=m.start, end=m.end, surface=m.surface, role="unresolved")
+        out.append(m)
+    return out
+
+
+def _small(m: Mention) -> bool:
+    return m.kind in SMALL_KINDS and m.place.population < FAR_VILLAGE_POPULATION and not is_curated(m.place_id)
+
+
+def _far_from(m: Mention, others: list[Mention]) -> bool:
+    """Whether ``m`` is a small place or a quarter far from ``others``, the text's other certain places."""
+    if _small(m):
+        points = [(p.lat, p.lon) for p in others if p.kind not in REGION_KINDS]
+        return far_from_all((m.lat, m.lon), points, FAR_VILLAGE_KM) \
+            and not any(p.kind == "governorate" and km_between((m.lat, m.lon), (p.lat, p.lon))
+                        <= CONTAINER_KM["governorate"] for p in others)  # 'X village, Hasakah province'
+    if m.kind not in CITY_PARTS or not others or any(p.country == m.country for p in others):
+        return False
+    points = [(p.lat, p.lon) for p in others if p.kind not in REGION_KINDS]
+    return not points or far_from_all((m.lat, m.lon), points, FOREIGN_KM)

@@ -9,6 +9,7 @@ import dataclasses
 from bisect import bisect_left
 import math
 import re
+from collections import Counter
 
 from geo.casefold import lowered
 from geo.geoparse import context
@@ -198,6 +199,7 @@ def qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     two places; 'the Old City' in a report about Mosul is part of Mosul."""
     out: list[Mention] = []
     last_town: Mention | None = None
+    named: Counter = Counter()  # how often each town was named so far: the text's city is named most
     for m in mentions:
         previous = out[-1] if out else None
         if previous is not None and previous.role == "place" and previous.kind in TOWN_KINDS \
@@ -207,7 +209,9 @@ def qualified_parts(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.surface.lower() in GENERIC_PARTS and last_town is not None:
             m = dataclasses.replace(last_town, start=m.start, end=m.end, surface=m.surface, precision=2)
         elif m.role == "place" and m.kind in TOWN_KINDS and m.country in THEATRE_COUNTRIES:
-            last_town = m
+            named[m.place_id] += 1
+            if last_town is None or named[m.place_id] >= named[last_town.place_id]:
+                last_town = m
         out.append(m)
     return out
 

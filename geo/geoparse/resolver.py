@@ -21,6 +21,7 @@ from geo.geoparse.memo import BoundedMemo
 from geo.distance import km_between
 from geo.geoparse.normalize import name_key
 from geo.geoparse.ranking import (abroad_is_plausible, acceptable, COMMON_AT_SENTENCE_START, COMPASS_WORDS,
+                                  common_words_only,
                                   CONTAINED_IN, CONTAINER_KM, Context, evidence_of, far_namesake, names_a_feature,
                                   not_the_feature_meant, not_the_village_meant,
                                   inside_proper_name, is_common_word, LONGEST_LINK, LOWER_ARTICLE_NAME,
@@ -367,6 +368,9 @@ class Resolver:
                 and not follows_locative(text, hit, usable[:i]) and not placed_word(hit) \
                 and not context.apposed_place(text, hit.end):
             return None  # 'the War Party' is no al-Waer; 'in Hit', 'Hit, a town on the Euphrates' is the town
+        if " " in hit.surface and not is_curated(best.id) and best.country in THEATRE_COUNTRIES \
+                and common_words_only(hit.surface):
+            return None  # 'As he left', 'Air Defence units': common words, not the layer's village or site
         if best.kind == "facility" and " " not in hit.key and inside_proper_name(text, hit):
             return None  # '[Omar Haj Kadour/AFP]': a site's bare name inside a person's name
         base = dict(doc=doc_id, start=hit.start, end=hit.end, surface=hit.surface, place=best,

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SAME_PLACE_DEGREES = 0.15  # (~15 km) entries this close are one place in two layers
 NEAR_KM = 40.0  # how near the text's other places (km) a place found by its spelling alone must lie
-_FUSED_ABU = ("albu", "ilbu")  # the head 'Albu' ('Abu', 'Bu') of a name, as it reaches a key
+FUSED_ABU = ("albu", "ilbu")  # the head 'Albu' ('Abu', 'Bu') of a name, as it reaches a key
 VOWEL_EDITS = 2  # one more vowel changed than a spelling may differ by, when the consonants are the same
 
 # heads that say 'the village of' and that a gazetteer may leave out: 'Qaryat Shaykh Yunus'
@@ -74,9 +74,9 @@ def spelling_alternates(key: str) -> list[tuple[str, int]]:
     if fused:  # 'Um Elmayathen': the article written into the word
         i = fused[0]
         found.append((" ".join(words[:i] + (["~"] if i else []) + [words[i][2:]] + words[i + 1:]), 1))
-    if words[0][:4] in _FUSED_ABU and len(words[0]) >= 8 or words[0][:2] == "bu" and len(words[0]) >= 6:
+    if words[0][:4] in FUSED_ABU and len(words[0]) >= 8 or words[0][:2] == "bu" and len(words[0]) >= 6:
         # 'al-Boulail', 'Albukamal': the 'Albu' (or 'Abu') head written into the word
-        found.append((" ".join(["abu", words[0][4 if words[0][:4] in _FUSED_ABU else 2:], *words[1:]]), 1))
+        found.append((" ".join(["abu", words[0][4 if words[0][:4] in FUSED_ABU else 2:], *words[1:]]), 1))
     return found
 
 

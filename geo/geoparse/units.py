@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from geo.distance import km_between
+from geo.distance import far_from_all
 from geo.geoparse.gazetteer import THEATRE_COUNTRIES, GazetteerIndex
 from geo.geoparse.normalize import name_key
 from geo.geoparse.ranking import FEATURE_VILLAGE_KM
@@ -119,7 +119,7 @@ def _far_settlement(mentions: list[Mention], start: int, end: int) -> bool:
         return False
     others = [(m.lat, m.lon) for m in mentions if m.role == "place" and m.lat is not None and m is not own
               and m.place_id != own.place_id and m.country in THEATRE_COUNTRIES and m.kind not in REGION_KINDS]
-    return bool(others) and all(km_between((own.lat, own.lon), p) > FEATURE_VILLAGE_KM for p in others)
+    return far_from_all((own.lat, own.lon), others, FEATURE_VILLAGE_KM)
 
 
 def _unit_of(index: GazetteerIndex, town: Mention | None, unit: str) -> Place | None:
