@@ -1,0 +1,88 @@
+"""Which relation a reader takes from the usual wording of wire, monitoring and state-media
+reporting (issue #21): the verbs and nominals of relations.toml, on sentences written for the
+test, in a long-form text (a neutral paragraph after them)."""
+import pytest
+
+from geo.claims import ClaimExtractor
+from geo.model import Document
+from geo.pipeline import default_geoparser
+
+# a neutral paragraph that makes a text long-form (longer than a coded event's note)
+FILLER = " ".join(["Aid groups said thousands of families had left their homes in recent weeks."] * 22)
+
+
+def triples(text):
+    doc = Document("t", text + "\n\n" + FILLER)
+    return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))}
+
+
+def relations_at(text, place):
+    return {relation for _, relation, name in triples(text) if name == place}
+
+
+# changes of hands the lexicon lacked: 'wrested', 'purged', 'dislodged', 'was lost to', 'fell into the hands of'
+@pytest.mark.parametrize("text, actor, place", [
+    ("The army wrested Palmyra from the Islamic State on Sunday.", "Syrian government", "Palmyra"),
+    ("Kurdish fighters purged Kobani of the last jihadists.", "SDF", "Kobani"),
+    ("The army dislodged ISIS from Hawija on Thursday.", "Iraqi forces", "Hawija"),
+    ("Tikrit was lost to ISIS in June 2014.", "ISIS", "Tikrit"),
+    ("Palmyra fell into the hands of ISIS in May 2015.", "ISIS", "Palmyra"),
+    ("Idlib fell into rebel hands in March.", "Rebels", "Idlib"),
+])
+def test_a_change_of_hands_in_other_words_is_control(text, actor, place):
+    got = {(a, r) for a, r, name in triples(text) if name == place}
+    assert (actor, "control") in got
+
+
+def test_purging_the_ranks_is_no_capture():
+    assert relations_at("The army purged its ranks of officers in Palmyra.", "Palmyra") != {"control"}
+
+
+# a move that gets closer: advance, not control
+@pytest.mark.parametrize("text, place", [
+    ("The army moved closer to Maarat al-Numan.", "Maarat al-Numan"),
+    ("Iraqi forces edged closer to Tikrit on Monday.", "Tikrit"),
+    ("The SDF neared Tabqa on Monday.", "Tabqa"),
+])
+def test_getting_closer_is_an_advance(text, place):
+    assert relations_at(text, place) == {"advance"}
+
+
+# stationed: 'based at', 'present in'
+@pytest.mark.parametrize("text, place", [
+    ("US forces are based at al-Tanf.", "al-Tanf"),
+    ("Russian troops are based at Hmeimim airbase.", "Hmeimim airbase"),
+    ("Iranian forces were present in Aleppo.", "Aleppo"),
+])
+def test_being_based_or_present_is_presence(text, place):
+    assert "presence" in relations_at(text, place)
+
+
+# raids: the noun is a strike (from the air or by fire), the verb a ground raid (presence), neither a fight
+def test_raids_on_a_town_are_a_strike():
+    assert relations_at("Government raids on Saraqeb killed five people.", "Saraqib") == {"strike"}
+    assert relations_at("Warplanes carried out raids on Saraqeb, killing four.", "Saraqib") == {"strike"}
+
+
+def test_a_village_raided_by_troops_is_their_presence():
+    got = triples("Iraqi forces raided the village of Hammam al-Alil and arrested two suspects.")
+    assert ("Iraqi forces", "presence", "Hammam al-Alil") in got
+    assert not any(r == "contested" for _, r, _ in got)
+
+
+# 'as part of the offensive' names the operation, not a part of the place
+def test_as_part_of_an_operation_is_no_part_of_the_place():
+    assert relations_at("Kurdish forces seized as part of a wider push the town of Suluk.", "Suluk") == {"control"}
+    # (a part named as such still is one: a fight for the place)
+    assert relations_at("Kurdish forces seized part of the town of Suluk.", "Suluk") == {"contested"}
+
+
+def test_a_raid_by_ground_forces_on_a_place_is_a_fight_for_it():
+    got = triples("Last week a raid by a combined SDF-U.S. special forces contingent on the Tabqa Dam began.")
+    assert ("SDF", "contested", "Tabqa Dam") in got or ("United States", "contested", "Tabqa Dam") in got
+    assert not any(r == "strike" for _, r, _ in got)
+
+
+def test_a_loss_in_the_losers_own_words_stays_a_loss():
+    got = triples("Iraqi forces recaptured Tikrit in April, which they had lost to ISIS in June 2014.")
+    assert ("ISIS", "control", "Tikrit") not in got
