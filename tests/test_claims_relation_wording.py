@@ -16,6 +16,11 @@ def triples(text):
     return {(c.actor, c.relation, c.place.name) for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc))}
 
 
+def short_relations_at(text, place):
+    doc = Document("t", text)
+    return {c.relation for c in ClaimExtractor().extract(doc, default_geoparser().parse(doc)) if c.place.name == place}
+
+
 def relations_at(text, place):
     return {relation for _, relation, name in triples(text) if name == place}
 
@@ -70,11 +75,24 @@ def test_a_village_raided_by_troops_is_their_presence():
     assert not any(r == "contested" for _, r, _ in got)
 
 
-# 'as part of the offensive' names the operation, not a part of the place
+# 'as part of the offensive' names the operation, not a part of the place (a short note: a part is a fight there)
 def test_as_part_of_an_operation_is_no_part_of_the_place():
-    assert relations_at("Kurdish forces seized as part of a wider push the town of Suluk.", "Suluk") == {"control"}
-    # (a part named as such still is one: a fight for the place)
-    assert relations_at("Kurdish forces seized part of the town of Suluk.", "Suluk") == {"contested"}
+    assert short_relations_at("Kurdish forces seized as part of a wider push the town of Suluk.", "Suluk") == {"control"}
+    assert short_relations_at("Kurdish forces seized part of the town of Suluk.", "Suluk") == {"contested"}
+
+
+# long-form: a part taken within the place is the capture a reader takes; what lies around it is a fight for it
+@pytest.mark.parametrize("text, place", [
+    ("Kurdish forces captured the eastern part of Suluk on Thursday.", "Suluk"),
+    ("The army took three districts of Saraqeb after heavy fighting.", "Saraqib"),
+    ("The army captured several points in Khanasir in a counter-attack.", "Khanasir"),
+])
+def test_a_part_taken_within_the_place_is_control_in_long_form(text, place):
+    assert relations_at(text, place) == {"control"}
+
+
+def test_the_outskirts_taken_are_no_capture_of_the_place():
+    assert "control" not in relations_at("Kurdish forces captured the southern outskirts of Suluk.", "Suluk")
 
 
 def test_a_raid_by_ground_forces_on_a_place_is_a_fight_for_it():

@@ -175,8 +175,10 @@ class ClaimExtractor:
                 partitive = partitive or relation == "control" and len(targets) == 1 and targets[0][2] \
                     and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
                 # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
-                # ('still held parts of X', 'held a pocket in X': holding out in part of it)
-                place_relation = ("presence" if _HOLDS.match(low, trigger.start) else "contested") if partitive else relation
+                # ('still held parts of X', 'held a pocket in X': holding out in part of it; long-form:
+                # 'captured the eastern part of X', 'took several districts of X': a reader takes the capture)
+                place_relation = relation if not partitive else "presence" if _HOLDS.match(low, trigger.start) \
+                    else "control" if not short_note and _part_taken(low, trigger, targets[0][0], hi) else "contested"
                 if (partitive or targets and constructions.counted(low, trigger.end, targets[0][0].start)) and not short_note \
                         and relation == "control" and targets and _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
                     continue  # long-form: 'took two villages near al-Rai', 'the hilltop near X': not X (granularity)
@@ -287,6 +289,15 @@ class ClaimExtractor:
 
 
 _UNREAD = object()  # a sentence's value not worked out yet
+
+
+def _part_taken(low: str, trigger: Trigger, place: Mention, sentence_end: int) -> bool:
+    """A capture of a part within the place ('the eastern part of X', 'three districts of X', 'the
+    place named before, 'seized the western part of it'), not of what lies around it ('the outskirts
+    of X', 'villages near X'): the words between the trigger and the place (or the 40 after the
+    trigger when the place was named before it) hold a ``part_within`` cue."""
+    end = place.start if place.start >= trigger.end else min(sentence_end, trigger.end + 40)
+    return cue("part_within").search(low, trigger.end, end) is not None and cue("part_around").search(low, trigger.end, end) is None
 _PASSIVE_GAP = named("passive_gap")
 
 

@@ -24,7 +24,8 @@ from geo.model import Relation
 
 FILE = "relations.toml"
 START_LENGTH = 4  # characters of a rule's start the finder checks
-CUE_KINDS = ("denied", "disputed", "alleged", "negation", "not_strike", "goal", "attempt", "partitive", "relative")
+CUE_KINDS = ("denied", "disputed", "alleged", "negation", "not_strike", "goal", "attempt", "partitive", "part_within",
+             "part_around", "relative")
 
 
 @dataclass(frozen=True)
