@@ -104,3 +104,18 @@ def test_a_raid_by_ground_forces_on_a_place_is_a_fight_for_it():
 def test_a_loss_in_the_losers_own_words_stays_a_loss():
     got = triples("Iraqi forces recaptured Tikrit in April, which they had lost to ISIS in June 2014.")
     assert ("ISIS", "control", "Tikrit") not in got
+
+
+# a move on the place and a fight for it in coordinated clauses: two deeds, both kept
+def test_reaching_a_town_and_storming_it_is_an_advance_and_a_fight():
+    got = triples("Government troops reached the town of Khanasir on Sunday and stormed it from the west.")
+    assert {("Syrian government", "advance", "Khanasir"), ("Syrian government", "contested", "Khanasir")} <= got
+
+
+def test_an_advance_amid_clashes_is_one_deed():
+    assert relations_at("Iraqi forces advanced towards Tikrit amid clashes.", "Tikrit") == {"advance"}
+
+
+def test_a_capture_after_a_fight_stays_one_capture():
+    got = triples("Government forces captured Khanasir after heavy clashes with ISIS.")
+    assert {r for a, r, place in got if a == "Syrian government" and place == "Khanasir"} == {"control"}
