@@ -119,3 +119,18 @@ def test_an_advance_amid_clashes_is_one_deed():
 def test_a_capture_after_a_fight_stays_one_capture():
     got = triples("Government forces captured Khanasir after heavy clashes with ISIS.")
     assert {r for a, r, place in got if a == "Syrian government" and place == "Khanasir"} == {"control"}
+
+
+# movement wording: a move on the place, not its capture; taking up positions: presence
+@pytest.mark.parametrize("text, place", [
+    ("Iraqi forces moved into the city of Tikrit on Monday.", "Tikrit"),
+    ("The army made its way into Palmyra on Sunday.", "Palmyra"),
+    ("Iraqi forces were at the gates of Mosul.", "Mosul"),
+    ("Government forces made gains near Khan Shaykhun.", "Khan Shaykhun"),
+])
+def test_moving_in_or_gaining_ground_is_an_advance(text, place):
+    assert relations_at(text, place) == {"advance"}
+
+
+def test_taking_up_positions_is_presence_not_a_capture():
+    assert relations_at("Turkish troops took up positions in Manbij on Friday.", "Manbij") == {"presence"}
