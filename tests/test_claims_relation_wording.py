@@ -134,3 +134,12 @@ def test_moving_in_or_gaining_ground_is_an_advance(text, place):
 
 def test_taking_up_positions_is_presence_not_a_capture():
     assert relations_at("Turkish troops took up positions in Manbij on Friday.", "Manbij") == {"presence"}
+
+
+# the besieged and the ones still there hold out in the place; the besieger contests it
+def test_the_besieged_hold_out_in_the_place():
+    assert ("Rebels", "presence", "al-Qusayr") in triples(
+        "After two weeks of fighting, the rebels were besieged in the northern part of al-Qusayr.")
+    assert ("ISIS", "presence", "al-Sukhnah") in triples(
+        "ISIS said its fighters were still in the eastern neighbourhoods of al-Sukhnah.")
+    assert ("Hezbollah", "contested", "al-Qusayr") in triples("Hezbollah fighters surrounded al-Qusayr on Monday.")
