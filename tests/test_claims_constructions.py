@@ -119,6 +119,18 @@ def test_an_attempt_to_take_a_place_is_a_contest(text, place):
     assert not any(rel == "control" for _, rel, _ in got)
 
 
+# fight-for-the-capture: the nominal capture after a fight noun names the fight's goal
+@pytest.mark.parametrize("text", [
+    "Iraqi forces launched the operation for the liberation of Mosul on Monday.",
+    "Iraqi forces continued the battle for the liberation of Tikrit.",
+    "The army launched a campaign for the recapture of Palmyra.",
+])
+def test_a_fight_for_the_capture_of_a_place_is_a_contest(text):
+    got = triples(text)
+    assert any(rel == "contested" for _, rel, _ in got)
+    assert not any(rel == "control" for _, rel, _ in got)
+
+
 # the airbase, the dam: a place noun standing for the last place of its kind
 def test_the_airbase_is_the_last_named_base():
     got = triples("Rebels besieged the Abu al-Duhur airbase in 2013. In 2014 the rebels stepped up their attacks on the airbase.")

@@ -143,3 +143,17 @@ def test_the_besieged_hold_out_in_the_place():
     assert ("ISIS", "presence", "al-Sukhnah") in triples(
         "ISIS said its fighters were still in the eastern neighbourhoods of al-Sukhnah.")
     assert ("Hezbollah", "contested", "al-Qusayr") in triples("Hezbollah fighters surrounded al-Qusayr on Monday.")
+
+
+# the nominal capture before a fight noun ('the Mosul liberation operation') is the fight's goal
+def test_a_liberation_operation_is_a_fight_for_the_place():
+    assert relations_at("Iraqi forces pressed on with the Mosul liberation operation.", "Mosul") == {"contested"}
+
+
+# an operation 'entered its third week', forces 'pushed on with' an assault: time and persistence, no move
+@pytest.mark.parametrize("text, place", [
+    ("The army's offensive to retake Aleppo entered its third week.", "Aleppo"),
+    ("The SDF pushed on with its assault on Raqqa.", "Raqqa"),
+])
+def test_going_on_with_a_fight_is_no_advance(text, place):
+    assert relations_at(text, place) == {"contested"}
