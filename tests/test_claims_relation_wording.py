@@ -157,3 +157,30 @@ def test_a_liberation_operation_is_a_fight_for_the_place():
 ])
 def test_going_on_with_a_fight_is_no_advance(text, place):
     assert relations_at(text, place) == {"contested"}
+
+
+# the present tense of headlines: 'takes X' is a capture; 'takes part', 'must take decisive action' are none
+def test_a_headline_in_the_present_tense_is_a_capture():
+    assert ("Syrian government", "control", "Palmyra") in triples("Syrian army takes Palmyra from IS.")
+    assert relations_at("The army takes part in talks on Palmyra.", "Palmyra") != {"control"}
+    assert relations_at("The army must take decisive action in Palmyra.", "Palmyra") != {"control"}
+
+
+def test_a_place_surrendered_to_a_side_is_its_control():
+    assert ("Syrian government", "control", "Douma") in triples("The rebels surrendered Douma to the army.")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ISIS counterattacked in Palmyra on Sunday.", "Palmyra"),
+    ("Fierce battles raged in Palmyra between ISIS and the army.", "Palmyra"),
+])
+def test_counterattacks_and_raging_battles_are_a_fight(text, place):
+    assert relations_at(text, place) == {"contested"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The US-led coalition has a base in al-Tanf.", "al-Tanf"),
+    ("ISIS sleeper cells are still active in Deir ez-Zor.", "Deir ez-Zor"),
+])
+def test_a_base_kept_or_cells_active_are_presence(text, place):
+    assert relations_at(text, place) == {"presence"}
