@@ -119,6 +119,16 @@ def test_an_attempt_to_take_a_place_is_a_contest(text, place):
     assert not any(rel == "control" for _, rel, _ in got)
 
 
+# possible-event: 'a possible strike', 'the potential capture of X': an event that may come, no claim
+@pytest.mark.parametrize("text", [
+    "ISIS militants moved into the Tabqa Dam to deter a possible coalition strike on Tabqa.",
+    "Residents fled Manbij fearing the potential capture of the town.",
+])
+def test_a_possible_event_is_no_claim(text):
+    got = triples(text)
+    assert not any(rel in ("strike", "control") for _, rel, _ in got)
+
+
 # fight-for-the-capture: the nominal capture after a fight noun names the fight's goal
 @pytest.mark.parametrize("text", [
     "Iraqi forces launched the operation for the liberation of Mosul on Monday.",
