@@ -184,3 +184,13 @@ def test_counterattacks_and_raging_battles_are_a_fight(text, place):
 ])
 def test_a_base_kept_or_cells_active_are_presence(text, place):
     assert relations_at(text, place) == {"presence"}
+
+
+# 'A captured X after clashes with B': the fight ended in A's capture, B's part in it is no claim of its own
+def test_the_other_side_of_a_fight_that_ended_in_a_capture_is_no_claim():
+    got = triples("Government forces captured Khanasir after heavy clashes with ISIS.")
+    assert ("Syrian government", "control", "Khanasir") in got
+    assert ("ISIS", "contested", "Khanasir") not in got
+    # (a fight told alone: both sides contest the place)
+    assert {("Syrian government", "contested", "Khanasir"), ("ISIS", "contested", "Khanasir")} <= triples(
+        "Government forces clashed with ISIS in Khanasir.")

@@ -103,6 +103,7 @@ class ClaimExtractor:
             distances: list[int] = []  # from each claim's trigger to its place
             at: list[int] = []  # where each claim's trigger starts
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
+            opponents: set[tuple[int, str]] = set()  # (trigger start, actor) of the fight partners named as the other side
             struck: list[tuple[Trigger, Claim]] = []  # strike triggers of this sentence and their first claim
             stance_of_body = None
             antecedent = _UNREAD  # what 'the town' of this sentence stands for, read at its first bound trigger
@@ -164,7 +165,9 @@ class ClaimExtractor:
                     pending.append((sentence, relation, actor, stance, attribution, carried))
                 partners = [] if carried else coordinated_actors(low, in_actors, actor, trigger)
                 if relation == "contested":  # 'X clashed with Y', 'clashes between X and Y': both fight there
-                    partners += [a for a in opponents_of(low, in_actors, trigger) if a != actor and a not in partners]
+                    opposed = [a for a in opponents_of(low, in_actors, trigger) if a != actor and a not in partners]
+                    partners += opposed
+                    opponents.update((trigger.start, a) for a in opposed)
                 # 'took half of X and Y': the words before the first place of a list say it for all
                 partitive = relation == "control" and bool(targets) and partitive_of(low, trigger, targets[0][0]) \
                     and not (not short_note and discourse.in_province(low, targets[0][0]))
@@ -218,6 +221,14 @@ class ClaimExtractor:
                     distances.append(10**6)
                     at.append(trigger.start)  # ('withdrew to the Habbaniyah base': they left the text's town)
             trigger_at = {id(c): t for c, t in zip(own, at)} if own else {}  # where each claim's trigger starts
+            if opponents:
+                # 'A captured X after clashes with B': the fight ended in A's capture; B's part in it is
+                # no claim of its own (a reader takes A's control, not B's contest)
+                taken = {(c.actor, c.place_id) for c in own if c.relation == "control"}
+                mains = {t: c.actor for c, t in zip(own, at) if (t, c.actor) not in opponents}
+                keep = [not ((t, c.actor) in opponents and c.relation == "contested" and (mains.get(t), c.place_id) in taken)
+                        for c, t in zip(own, at)]
+                own, distances, at = ([x for x, k in zip(seq, keep) if k] for seq in (own, distances, at))
             own = _one_per_place(own, distances, at, low, frozenset(
                 t.start for t in triggers_here if t.means))
             if own and (back := constructions.reversal(low, lo, hi)) is not None:
