@@ -194,3 +194,10 @@ def test_the_other_side_of_a_fight_that_ended_in_a_capture_is_no_claim():
     # (a fight told alone: both sides contest the place)
     assert {("Syrian government", "contested", "Khanasir"), ("ISIS", "contested", "Khanasir")} <= triples(
         "Government forces clashed with ISIS in Khanasir.")
+
+
+# a side that withdrew with no place after the verb lost the place named before
+def test_a_capture_after_the_other_side_withdrew_is_its_loss():
+    got = triples("The army captured Saraqeb after the rebels withdrew.")
+    assert {("Syrian government", "control", "Saraqib"), ("Rebels", "lost", "Saraqib")} <= got
+    assert ("Rebels", "lost", "Saraqib") in triples("Government forces entered Saraqeb as the rebels pulled out overnight.")
