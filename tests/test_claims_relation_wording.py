@@ -201,3 +201,18 @@ def test_a_capture_after_the_other_side_withdrew_is_its_loss():
     got = triples("The army captured Saraqeb after the rebels withdrew.")
     assert {("Syrian government", "control", "Saraqib"), ("Rebels", "lost", "Saraqib")} <= got
     assert ("Rebels", "lost", "Saraqib") in triples("Government forces entered Saraqeb as the rebels pulled out overnight.")
+
+
+# the last holdouts removed: the doer took the place; told in the passive, the holdouts' side lost it
+@pytest.mark.parametrize("text, actor, place", [
+    ("Iraqi forces eliminated the last pockets of ISIS resistance in Tikrit.", "Iraqi forces", "Tikrit"),
+    ("The SDF crushed the last ISIS holdouts in Baghouz.", "SDF", "Baghuz"),
+    ("The army finished off the remaining rebels in Douma.", "Syrian government", "Douma"),
+])
+def test_removing_the_last_holdouts_is_control(text, actor, place):
+    got = {(a, r) for a, r, name in triples(text) if name == place}
+    assert (actor, "control") in got and not any(r == "presence" for _, r in got)
+
+
+def test_the_last_pockets_eliminated_are_the_holders_loss():
+    assert ("ISIS", "lost", "Tikrit") in triples("The last pockets of ISIS resistance in Tikrit were eliminated on Saturday.")
