@@ -402,3 +402,10 @@ def test_an_attack_named_by_its_means_is_a_strike():
     assert triples("ISIS carried out a suicide car-bomb attack on Tal Tamr.", long_form=True) == {("ISIS", "strike", "Tal Tamr")}
     assert ("ISIS", "strike", "Tal Tamr") in triples("ISIS launched a mortar attack on Tal Tamr.", long_form=True)
     assert triples("ISIS attacked Tal Tamr.", long_form=True) == {("ISIS", "contested", "Tal Tamr")}
+
+
+# battle-began-when: an appositive may follow the battle's name before 'began'
+def test_a_battle_that_began_when_a_side_entered_the_city_is_its_contest_after_an_appositive():
+    got = triples("The battle for Raqqa, the de facto capital of the group, began on 6 June 2017, when the SDF "
+                  "entered the city from the east and the west.")
+    assert ("SDF", "contested", "Raqqa") in got
