@@ -170,12 +170,8 @@ def test_a_place_surrendered_to_a_side_is_its_control():
     assert ("Syrian government", "control", "Douma") in triples("The rebels surrendered Douma to the army.")
 
 
-@pytest.mark.parametrize("text, place", [
-    ("ISIS counterattacked in Palmyra on Sunday.", "Palmyra"),
-    ("Fierce battles raged in Palmyra between ISIS and the army.", "Palmyra"),
-])
-def test_counterattacks_and_raging_battles_are_a_fight(text, place):
-    assert relations_at(text, place) == {"contested"}
+def test_raging_battles_are_a_fight():
+    assert relations_at("Fierce battles raged in Palmyra between ISIS and the army.", "Palmyra") == {"contested"}
 
 
 @pytest.mark.parametrize("text, place", [
