@@ -212,3 +212,8 @@ def test_removing_the_last_holdouts_is_control(text, actor, place):
 
 def test_the_last_pockets_eliminated_are_the_holders_loss():
     assert ("ISIS", "lost", "Tikrit") in triples("The last pockets of ISIS resistance in Tikrit were eliminated on Saturday.")
+
+
+def test_a_bombardment_then_a_ground_offensive_is_a_strike_and_a_fight():
+    got = triples("Government forces shelled Douma heavily, and then launched a ground offensive on the town.")
+    assert {("Syrian government", "strike", "Douma"), ("Syrian government", "contested", "Douma")} <= got

@@ -348,7 +348,7 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     corridor) is kept beside the other relation at its end, and so is a strike told by its means
     (``means``: where such strike words start) beside the change of hands it led to ('shelled X,
     capturing it': two deeds; 'killing scores' in a fight is no second one), and a fight beside the
-    advance told in a coordinated clause ('reached the town and stormed it')."""
+    advance or the strike told in a coordinated clause ('reached the town and stormed it')."""
     best: dict[tuple, tuple] = {}
     for i, c in enumerate(claims):
         # (a route cut or opened is a claim of its own beside the fight for its end: 'besieged
@@ -373,9 +373,10 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
                 and claims[best[key][2]].relation in ("lost", "control", "advance"):
             struck_too.setdefault(key, i)
     kept |= set(struck_too.values())
-    # a move on the place and a fight for it told in coordinated clauses are two deeds ('reached the
-    # town and stormed it', 'the battle began when the SDF entered the city'): the fight is kept
-    # beside the advance (not beside a capture, which ends the fight)
+    # a move on the place or a strike on it, and a fight for it, told in coordinated clauses are two
+    # deeds ('reached the town and stormed it', 'a heavy bombardment of X, followed by a ground
+    # offensive'): the fight is kept beside the advance or the strike (not beside a capture, which
+    # ends the fight)
     fought_too: dict[tuple, int] = {}
     for i, c in enumerate(claims):
         if c.relation != "contested" or i in kept:
@@ -383,7 +384,7 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
         key = (c.actor, c.place_id, c.to_place_id, False,
                _BACKGROUND_BEFORE.search(low, max(0, at[i] - 40), at[i]) is not None)
         j = best[key][2] if key in best else -1
-        if j >= 0 and claims[j].relation == "advance" and _COORDINATED.search(low, min(at[i], at[j]), max(at[i], at[j])) \
+        if j >= 0 and claims[j].relation in ("advance", "strike") and _COORDINATED.search(low, min(at[i], at[j]), max(at[i], at[j])) \
                 and (key not in fought_too or distances[i] < distances[fought_too[key]]):
             fought_too[key] = i
     kept |= set(fought_too.values())
