@@ -119,6 +119,28 @@ def test_an_attempt_to_take_a_place_is_a_contest(text, place):
     assert not any(rel == "control" for _, rel, _ in got)
 
 
+# possible-event: 'a possible strike', 'the potential capture of X': an event that may come, no claim
+@pytest.mark.parametrize("text", [
+    "ISIS militants moved into the Tabqa Dam to deter a possible coalition strike on Tabqa.",
+    "Residents fled Manbij fearing the potential capture of the town.",
+])
+def test_a_possible_event_is_no_claim(text):
+    got = triples(text)
+    assert not any(rel in ("strike", "control") for _, rel, _ in got)
+
+
+# fight-for-the-capture: the nominal capture after a fight noun names the fight's goal
+@pytest.mark.parametrize("text", [
+    "Iraqi forces launched the operation for the liberation of Mosul on Monday.",
+    "Iraqi forces continued the battle for the liberation of Tikrit.",
+    "The army launched a campaign for the recapture of Palmyra.",
+])
+def test_a_fight_for_the_capture_of_a_place_is_a_contest(text):
+    got = triples(text)
+    assert any(rel == "contested" for _, rel, _ in got)
+    assert not any(rel == "control" for _, rel, _ in got)
+
+
 # the airbase, the dam: a place noun standing for the last place of its kind
 def test_the_airbase_is_the_last_named_base():
     got = triples("Rebels besieged the Abu al-Duhur airbase in 2013. In 2014 the rebels stepped up their attacks on the airbase.")
@@ -380,3 +402,10 @@ def test_an_attack_named_by_its_means_is_a_strike():
     assert triples("ISIS carried out a suicide car-bomb attack on Tal Tamr.", long_form=True) == {("ISIS", "strike", "Tal Tamr")}
     assert ("ISIS", "strike", "Tal Tamr") in triples("ISIS launched a mortar attack on Tal Tamr.", long_form=True)
     assert triples("ISIS attacked Tal Tamr.", long_form=True) == {("ISIS", "contested", "Tal Tamr")}
+
+
+# battle-began-when: an appositive may follow the battle's name before 'began'
+def test_a_battle_that_began_when_a_side_entered_the_city_is_its_contest_after_an_appositive():
+    got = triples("The battle for Raqqa, the de facto capital of the group, began on 6 June 2017, when the SDF "
+                  "entered the city from the east and the west.")
+    assert ("SDF", "contested", "Raqqa") in got

@@ -103,6 +103,7 @@ class ClaimExtractor:
             distances: list[int] = []  # from each claim's trigger to its place
             at: list[int] = []  # where each claim's trigger starts
             unclaimed: list[Trigger] = []  # triggers of this sentence that found no actor
+            opponents: set[tuple[int, str]] = set()  # (trigger start, actor) of the fight partners named as the other side
             struck: list[tuple[Trigger, Claim]] = []  # strike triggers of this sentence and their first claim
             stance_of_body = None
             antecedent = _UNREAD  # what 'the town' of this sentence stands for, read at its first bound trigger
@@ -164,7 +165,9 @@ class ClaimExtractor:
                     pending.append((sentence, relation, actor, stance, attribution, carried))
                 partners = [] if carried else coordinated_actors(low, in_actors, actor, trigger)
                 if relation == "contested":  # 'X clashed with Y', 'clashes between X and Y': both fight there
-                    partners += [a for a in opponents_of(low, in_actors, trigger) if a != actor and a not in partners]
+                    opposed = [a for a in opponents_of(low, in_actors, trigger) if a != actor and a not in partners]
+                    partners += opposed
+                    opponents.update((trigger.start, a) for a in opposed)
                 # 'took half of X and Y': the words before the first place of a list say it for all
                 partitive = relation == "control" and bool(targets) and partitive_of(low, trigger, targets[0][0]) \
                     and not (not short_note and discourse.in_province(low, targets[0][0]))
@@ -175,8 +178,10 @@ class ClaimExtractor:
                 partitive = partitive or relation == "control" and len(targets) == 1 and targets[0][2] \
                     and targets[0][0].start < trigger.end and cue("partitive").search(low, trigger.end, min(hi, trigger.end + 40)) is not None
                 # 'half of Albu Kamal', 'districts of eastern Aleppo': a fight for the place
-                # ('still held parts of X', 'held a pocket in X': holding out in part of it)
-                place_relation = ("presence" if _HOLDS.match(low, trigger.start) else "contested") if partitive else relation
+                # ('still held parts of X', 'held a pocket in X': holding out in part of it; long-form:
+                # 'captured the eastern part of X', 'took several districts of X': a reader takes the capture)
+                place_relation = relation if not partitive else "presence" if _HOLDS.match(low, trigger.start) \
+                    else "control" if not short_note and _part_taken(low, trigger, targets[0][0], hi) else "contested"
                 if (partitive or targets and constructions.counted(low, trigger.end, targets[0][0].start)) and not short_note \
                         and relation == "control" and targets and _NEAR_ONLY.search(low, trigger.end, targets[0][0].start):
                     continue  # long-form: 'took two villages near al-Rai', 'the hilltop near X': not X (granularity)
@@ -216,6 +221,14 @@ class ClaimExtractor:
                     distances.append(10**6)
                     at.append(trigger.start)  # ('withdrew to the Habbaniyah base': they left the text's town)
             trigger_at = {id(c): t for c, t in zip(own, at)} if own else {}  # where each claim's trigger starts
+            if opponents:
+                # 'A captured X after clashes with B': the fight ended in A's capture; B's part in it is
+                # no claim of its own (a reader takes A's control, not B's contest)
+                taken = {(c.actor, c.place_id) for c in own if c.relation == "control"}
+                mains = {t: c.actor for c, t in zip(own, at) if (t, c.actor) not in opponents}
+                keep = [not ((t, c.actor) in opponents and c.relation == "contested" and (mains.get(t), c.place_id) in taken)
+                        for c, t in zip(own, at)]
+                own, distances, at = ([x for x, k in zip(seq, keep) if k] for seq in (own, distances, at))
             own = _one_per_place(own, distances, at, low, frozenset(
                 t.start for t in triggers_here if t.means))
             if own and (back := constructions.reversal(low, lo, hi)) is not None:
@@ -287,6 +300,15 @@ class ClaimExtractor:
 
 
 _UNREAD = object()  # a sentence's value not worked out yet
+
+
+def _part_taken(low: str, trigger: Trigger, place: Mention, sentence_end: int) -> bool:
+    """A capture of a part within the place ('the eastern part of X', 'three districts of X', 'the
+    place named before, 'seized the western part of it'), not of what lies around it ('the outskirts
+    of X', 'villages near X'): the words between the trigger and the place (or the 40 after the
+    trigger when the place was named before it) hold a ``part_within`` cue."""
+    end = place.start if place.start >= trigger.end else min(sentence_end, trigger.end + 40)
+    return cue("part_within").search(low, trigger.end, end) is not None and cue("part_around").search(low, trigger.end, end) is None
 _PASSIVE_GAP = named("passive_gap")
 
 
@@ -325,7 +347,8 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
     retook it') end in the last one; 'lost control of X' is one change, a loss. A route (a
     corridor) is kept beside the other relation at its end, and so is a strike told by its means
     (``means``: where such strike words start) beside the change of hands it led to ('shelled X,
-    capturing it': two deeds; 'killing scores' in a fight is no second one)."""
+    capturing it': two deeds; 'killing scores' in a fight is no second one), and a fight beside the
+    advance or the strike told in a coordinated clause ('reached the town and stormed it')."""
     best: dict[tuple, tuple] = {}
     for i, c in enumerate(claims):
         # (a route cut or opened is a claim of its own beside the fight for its end: 'besieged
@@ -350,6 +373,21 @@ def _one_per_place(claims: list[Claim], distances: list[int], at: list[int], low
                 and claims[best[key][2]].relation in ("lost", "control", "advance"):
             struck_too.setdefault(key, i)
     kept |= set(struck_too.values())
+    # a move on the place or a strike on it, and a fight for it, told in coordinated clauses are two
+    # deeds ('reached the town and stormed it', 'a heavy bombardment of X, followed by a ground
+    # offensive'): the fight is kept beside the advance or the strike (not beside a capture, which
+    # ends the fight)
+    fought_too: dict[tuple, int] = {}
+    for i, c in enumerate(claims):
+        if c.relation != "contested" or i in kept:
+            continue
+        key = (c.actor, c.place_id, c.to_place_id, False,
+               _BACKGROUND_BEFORE.search(low, max(0, at[i] - 40), at[i]) is not None)
+        j = best[key][2] if key in best else -1
+        if j >= 0 and claims[j].relation in ("advance", "strike") and _COORDINATED.search(low, min(at[i], at[j]), max(at[i], at[j])) \
+                and (key not in fought_too or distances[i] < distances[fought_too[key]]):
+            fought_too[key] = i
+    kept |= set(fought_too.values())
     # one holder per place: two actors in control of one place in one sentence contradict each
     # other; the trigger nearest the place (its own clause before one behind it) keeps its claim
     # ('remained under ISIS control until May, when the army recaptured it': two times, two holders)

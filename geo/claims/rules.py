@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import get_args
+from typing import NamedTuple, get_args
 
 from geo.casefold import lowered
 from geo.claims.actors import lexicon as actor_lexicon
@@ -24,7 +24,8 @@ from geo.model import Relation
 
 FILE = "relations.toml"
 START_LENGTH = 4  # characters of a rule's start the finder checks
-CUE_KINDS = ("denied", "disputed", "alleged", "negation", "not_strike", "goal", "attempt", "partitive", "relative")
+CUE_KINDS = ("denied", "disputed", "alleged", "negation", "not_strike", "goal", "attempt", "partitive", "part_within",
+             "part_around", "relative")
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,10 @@ class Rule:
     subject_after: bool = False  # verb-subject order: the subject follows the verb ('سيطرت قسد على ...')
 
 
-@dataclass(frozen=True)
-class Trigger:
+class Trigger(NamedTuple):
+    """A relation word found in the text (a named tuple: thousands are made per document, and a
+    tuple is made several times faster than a frozen dataclass)."""
+
     relation: str
     start: int
     end: int
