@@ -37,7 +37,7 @@ def annotate(doc: Document, mentions: list[Mention], syntax: bool = False) -> Cl
 
     >>> d = annotate(Document("d", "Turkish forces shelled Afrin. ISIS fled."), [])
     >>> [s.text for s in d.sentences], [a.actor for a in d.actors], [t.relation for t in d.triggers]
-    (['Turkish forces shelled Afrin.', 'ISIS fled.'], ['Turkey', 'ISIS'], ['strike'])
+    (['Turkish forces shelled Afrin.', 'ISIS fled.'], ['Turkey', 'ISIS'], ['strike', 'lost'])
     >>> [a.actor for a in d.actors_in(d.sentences[1])]
     ['ISIS']
     """
