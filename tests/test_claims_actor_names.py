@@ -68,3 +68,11 @@ def test_has_been_shelling_is_an_active_verb_whose_subject_acts(geoparser):
 def test_a_passive_subject_still_is_no_doer(geoparser):
     found = triples(geoparser, "Russian jets struck Saraqib. SDF positions have been shelled near Manbij.")
     assert ("SDF", "strike", "Manbij") not in found
+
+
+def test_aircraft_before_a_verb_are_its_subject_not_a_modifier(geoparser):
+    text = ("Government forces seized Maskanah on Saturday. "
+            "Russian aircraft supported the push with strikes on positions near the Jirah airbase.")
+    found = triples(geoparser, text)
+    assert ("Russia", "strike", "Jirah airbase") in found
+    assert not any(t[0].startswith("Unidentified") for t in found)
