@@ -76,3 +76,11 @@ def test_aircraft_before_a_verb_are_its_subject_not_a_modifier(geoparser):
     found = triples(geoparser, text)
     assert ("Russia", "strike", "Jirah airbase") in found
     assert not any(t[0].startswith("Unidentified") for t in found)
+
+
+def test_officials_of_a_state_who_say_they_did_it_speak_for_its_forces(geoparser):
+    text = ("Coalition jets bombed positions near Hit on Monday. "
+            "Iraqi officials said on Tuesday that they had reached Haditha and broken the siege.")
+    found = triples(geoparser, text)
+    assert ("Iraqi forces", "advance", "Haditha") in found
+    assert ("United States", "advance", "Haditha") not in found
