@@ -84,3 +84,10 @@ def test_officials_of_a_state_who_say_they_did_it_speak_for_its_forces(geoparser
     found = triples(geoparser, text)
     assert ("Iraqi forces", "advance", "Haditha") in found
     assert ("United States", "advance", "Haditha") not in found
+
+
+def test_the_group_of_a_senior_official_who_was_killed_is_no_doer(geoparser):
+    text = "SDF fighters killed a senior ISIS commander in a raid on the village of Dhiban on Friday."
+    found = triples(geoparser, text)
+    assert ("ISIS", "strike", "Dhiban") not in found
+    assert ("SDF", "strike", "Dhiban") in found
