@@ -30,6 +30,10 @@ def triples(geoparser, text):
     ("Operation Olive Branch entered its second month.", "Turkey"),
     ("A Fatemiyun unit arrived by bus.", "Iran"),
     ("Hizbullah fighters crossed the border.", "Hezbollah"),
+    ("al-Jaysh al-Watani al-Suri fighters entered the village.", "Syrian National Army"),
+    ("Tanzim al-Dawla cells planted the bombs.", "ISIS"),
+    ("Quwat Suriya al-Dimuqratiya took the silos.", "SDF"),
+    ("The al-Firqa al-Dhahabiya units cleared the block.", "Iraqi forces"),
 ])
 def test_the_usual_names_of_the_sides_map_to_their_actor(text, actor):
     assert [a.actor for a in find_actors(text)] == [actor]
