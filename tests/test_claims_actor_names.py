@@ -39,6 +39,10 @@ def test_the_usual_names_of_the_sides_map_to_their_actor(text, actor):
     assert [a.actor for a in find_actors(text)] == [actor]
 
 
+def test_loyalists_are_the_government_of_the_country_the_places_lie_in(geoparser):
+    assert ("Syrian government", "control", "Saraqib") in triples(geoparser, "Loyalists recaptured Saraqib on Sunday.")
+
+
 def test_the_alliance_is_the_coalition_of_groups_named_before(geoparser):
     text = ("In spring a coalition of rebel groups calling itself Jaish al-Fatah stormed Idlib. "
             "The city fell after the army withdrew to the south. "
