@@ -32,6 +32,8 @@ def triples(geoparser, text):
     ("Hizbullah fighters crossed the border.", "Hezbollah"),
     ("al-Jaysh al-Watani al-Suri fighters entered the village.", "Syrian National Army"),
     ("Tanzim al-Dawla cells planted the bombs.", "ISIS"),
+    ("The Turkish-backed forces captured the hill.", "Syrian National Army"),
+    ("Russian-backed forces crossed the river.", "Syrian government"),
     ("Quwat Suriya al-Dimuqratiya took the silos.", "SDF"),
     ("The al-Firqa al-Dhahabiya units cleared the block.", "Iraqi forces"),
 ])
