@@ -75,6 +75,7 @@ _OTHER_DEED = named("other_deed")
 
 
 _PASSIVE_BETWEEN = named("passive_between")
+_PROGRESSIVE_BETWEEN = named("progressive_between")
 
 
 # 'The Lions of the Valley shelled X': a name the actor table lacks acts; it is not unidentified
@@ -83,6 +84,7 @@ _NAMED_BEFORE = named("named_before")
 
 # aircraft belong to states: 'warplanes bombed X' with no state named is no unidentified group's strike
 _AIRCRAFT = named("aircraft")
+_DEFINITE_BEFORE = named("definite_before")
 
 
 _PRONOUN_SUBJECT = named("pronoun_subject")
@@ -173,6 +175,7 @@ class ActorContext:
         low, trigger = self.low, self.trigger
         return [a for a in self.in_actors if a.start < trigger.start
                 and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start)
+                         and not _PROGRESSIVE_BETWEEN.fullmatch(low, a.end, trigger.end)  # ('has been shelling')
                          and not low.startswith(("in ", "in\n"), trigger.start))]  # ('the rebels were in control of X')
 
     @cached_property
@@ -428,9 +431,11 @@ def unattributed(ctx, rule):
     if not (ctx.unattributed and not ctx.subjects and not _PRONOUN_SUBJECT.search(low, clause_start, trigger.start)
             and not _NAMED_BEFORE.search(d.text, max(clause_start, trigger.start - 60), trigger.start)):
         return None
-    if ctx.claimant is None and trigger.relation == "strike" and _AIRCRAFT.search(
-            low, clause_start, min(sentence.end, trigger.end + 40)):
-        if len(d.text) > SHORT_NOTE and ctx.last_actor is not None and discourse.flies(ctx.last_actor):
+    air = _AIRCRAFT.search(low, clause_start, min(sentence.end, trigger.end + 40)) if trigger.relation == "strike" else None
+    if ctx.claimant is None and air is not None:
+        # ('the jets also hit X': a definite air noun is the aircraft named before, in a note too)
+        referred = len(d.text) > SHORT_NOTE or _DEFINITE_BEFORE.search(low, max(0, air.start() - 8), air.start())
+        if referred and ctx.last_actor is not None and discourse.flies(ctx.last_actor):
             return ctx.last_actor, True
         if rules_lexicon().air is not None:
             return rules_lexicon().air, False

@@ -8,7 +8,8 @@ opens by saying so ('It said ...') or goes on quoting in the same paragraph ('"T
 added'), and a party that claims its own deed is its source ('Iraqi forces have claimed control
 of X'). A source is never the doer of what it reports unless it speaks of itself ('The SDF said it
 had captured X', '"We have entered X," said a spokesman for Y') or declares a deed with no agent
-('the Iraqi Prime Minister declared that X had been liberated': the state's forces did it).
+('the Iraqi Prime Minister declared that X had been liberated', 'Iraqi officials said they had
+reached X': the state's forces did it).
 
 >>> from geo.claims.annotate import annotate
 >>> from geo.model import Document
@@ -106,7 +107,9 @@ class Speakers:
         of_itself = (_OF_ITSELF.match(low, said_at) is not None or we_speak or passive_deed
                      or _SELF_CLAIM.match(low, said_at) is not None)
         speaker = next((a.actor for a in actors_here if src_start <= a.start < src_end), None) if we_speak else None
-        if passive_deed and not we_speak:
-            # 'the Iraqi Prime Minister declared that X had been liberated': the state's forces did it
+        unnamed = not any(src_start <= a.start < src_end for a in actors_here)  # (no party's name: an office)
+        if (passive_deed or of_itself and unnamed) and not we_speak:
+            # 'the Iraqi Prime Minister declared that X had been liberated', 'Iraqi officials stated that
+            # they had reached X': the state's forces did it
             speaker = office_side(low[src_start:src_end]) or speaker
         return Speech(src_start, src_end, attribution, of_itself, speaker)
