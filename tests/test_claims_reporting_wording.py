@@ -1,0 +1,65 @@
+"""The wording of wire, monitor, state-media and encyclopedia reporting the relation lexicon reads
+(issue #21), on sentences written for these tests: each asserts the relation ANNOTATION.md gives the
+wording, with its actor and place."""
+import pytest
+
+from geo.model import Document
+from geo.pipeline import default_geoparser, extract
+
+
+def triples(text):
+    _, claims = extract(Document("t.txt", text), default_geoparser())
+    return {(c.actor, c.relation, c.place.name if c.place else None) for c in claims}
+
+
+# the enemy as the object of a verb of fighting: a fight for the place
+@pytest.mark.parametrize("text, expected", [
+    ("YPG fighters battled ISIS in the southern districts of Kobani.", ("SDF", "contested", "Kobani")),
+    ("Iraqi troops battled Islamic State militants in central Fallujah.", ("Iraqi forces", "contested", "Fallujah")),
+    ("Iraqi forces engaged ISIS fighters in Fallujah.", ("Iraqi forces", "contested", "Fallujah")),
+    ("Iraqi forces were locked in fierce battles with ISIS inside Fallujah.", ("Iraqi forces", "contested", "Fallujah")),
+    ("The SDF were locked in heavy fighting with ISIS in Hajin.", ("SDF", "contested", "Hajin")),
+    ("Rebels launched an offensive in northern Hama.", ("Rebels", "contested", "Hama")),
+])
+def test_fighting_an_enemy_in_a_place_contests_it(text, expected):
+    assert expected in triples(text)
+
+
+def test_words_of_fighting_that_name_no_fight_make_no_contest():
+    assert not any(r == "contested" for _, r, _ in triples("The army engaged in talks with elders in Manbij."))
+    # an offensive 'in' a month is a time, not a place fought in
+    assert ("ISIS", "contested", "Tikrit") not in triples("Tikrit fell to ISIL during the offensive in June 2014.")
+
+
+# through the defences, into the districts, a stated distance away: a move on the place, not yet its capture
+@pytest.mark.parametrize("text, expected", [
+    ("The SDF breached the walls of Raqqa.", ("SDF", "advance", "Raqqa")),
+    ("Iraqi troops breached Mosul's eastern city limits.", ("Iraqi forces", "advance", "Mosul")),
+    ("Syrian troops pushed into the southern suburbs of Deir ez-Zor.", ("Syrian government", "advance", "Deir ez-Zor")),
+    ("Iraqi forces pushed into the eastern outskirts of Mosul.", ("Iraqi forces", "advance", "Mosul")),
+    ("Government forces were now 5 km from Qaryatayn.", ("Syrian government", "advance", "al-Qaryatayn")),
+])
+def test_breaching_pushing_into_or_standing_close_is_an_advance(text, expected):
+    got = triples(text)
+    assert expected in got
+    assert not any(r in ("control", "contested") and p == expected[2] for _, r, p in got)
+
+
+def test_pushing_into_the_place_itself_stays_a_fight_in_it():
+    assert ("Iraqi forces", "contested", "Tal Afar") in triples("Iraqi troops pushed into the western districts of Tal Afar.")
+
+
+def test_a_breached_truce_or_a_distance_between_places_is_no_advance():
+    assert not any(r == "advance" for _, r, _ in triples("ISIS breached the ceasefire in Yarmouk."))
+    assert not any(r == "advance" for _, r, _ in triples("The village is 10 km from Aleppo."))
+
+
+def test_a_declared_victory_in_a_place_is_control():
+    assert ("Iraqi forces", "control", "Tal Afar") in triples("Iraqi forces declared victory in Tal Afar.")
+    assert ("Iraqi forces", "control", "Mosul") in triples("The Iraqi government declared victory in Mosul in July 2017.")
+
+
+def test_fighters_who_fled_a_town_lost_it():
+    assert ("ISIS", "lost", "Jarabulus") in triples("Islamic State fighters fled Jarabulus as Turkish tanks rolled in.")
+    # fleeing to a place is no loss of it
+    assert not any(r == "lost" for _, r, _ in triples("ISIS militants fled to Raqqa."))
