@@ -63,3 +63,16 @@ def test_fighters_who_fled_a_town_lost_it():
     assert ("ISIS", "lost", "Jarabulus") in triples("Islamic State fighters fled Jarabulus as Turkish tanks rolled in.")
     # fleeing to a place is no loss of it
     assert not any(r == "lost" for _, r, _ in triples("ISIS militants fled to Raqqa."))
+
+
+# an operation against a named side in a place: a fight for it; one that names no enemy is presence
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish forces launched an operation against ISIS in Jarabulus.", ("Turkey", "contested", "Jarabulus")),
+    ("Turkey began a military campaign against the YPG in Afrin.", ("Turkey", "contested", "Afrin")),
+])
+def test_an_operation_against_a_side_in_a_place_contests_it(text, expected):
+    assert expected in triples(text)
+
+
+def test_an_operation_with_no_enemy_named_stays_presence():
+    assert ("Iraqi forces", "presence", "Tarmiyah") in triples("Iraqi security forces launched a search operation in Tarmiyah.")
