@@ -76,3 +76,31 @@ def test_an_operation_against_a_side_in_a_place_contests_it(text, expected):
 
 def test_an_operation_with_no_enemy_named_stays_presence():
     assert ("Iraqi forces", "presence", "Tarmiyah") in triples("Iraqi security forces launched a search operation in Tarmiyah.")
+
+
+def test_operations_carried_out_against_a_side_in_a_place_contest_it():
+    assert ("Syrian government", "contested", "Jobar") in triples(
+        "Army units carried out operations against terrorist groups in Jobar.")
+
+
+# the holder's own words of leaving: forced out, left, gave up, evacuated, its defeat there
+@pytest.mark.parametrize("text, expected", [
+    ("Regime forces were forced out of Idlib city in March 2015.", ("Syrian government", "lost", "Idlib")),
+    ("Peshmerga forces left Kirkuk without a fight.", ("Peshmerga", "lost", "Kirkuk")),
+    ("ISIS gave up Dabiq without much resistance.", ("ISIS", "lost", "Dabiq")),
+    ("ISIS evacuated its fighters from Tabqa.", ("ISIS", "lost", "Tabqa")),
+    ("Rebels evacuated eastern Aleppo under a deal in December 2016.", ("Rebels", "lost", "Aleppo")),
+    ("The defeat of ISIS in Mosul ended its rule over the city.", ("ISIS", "lost", "Mosul")),
+])
+def test_a_side_that_left_gave_up_or_was_defeated_in_a_place_lost_it(text, expected):
+    assert expected in triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army evacuated civilians from Daraa.",
+    "The rebels gave up their weapons in Daraa.",
+    "ISIS fighters left 20 dead in Manbij.",
+    "Two days later, ISIS evacuated its headquarters in al-Bab.",
+])
+def test_people_evacuated_weapons_given_up_or_dead_left_behind_are_no_loss(text):
+    assert not any(r == "lost" for _, r, _ in triples(text))
