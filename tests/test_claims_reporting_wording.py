@@ -104,3 +104,22 @@ def test_a_side_that_left_gave_up_or_was_defeated_in_a_place_lost_it(text, expec
 ])
 def test_people_evacuated_weapons_given_up_or_dead_left_behind_are_no_loss(text):
     assert not any(r == "lost" for _, r, _ in triples(text))
+
+
+# passive and nominal wordings of a holder, a siege, an attack held off
+@pytest.mark.parametrize("text, expected", [
+    ("Palmyra was wrested from ISIS by the Syrian army.", ("Syrian government", "control", "Palmyra")),
+    ("Control of Kirkuk passed to Iraqi federal forces.", ("Iraqi forces", "control", "Kirkuk")),
+    ("Hawija remains in ISIS hands.", ("ISIS", "control", "Hawija")),
+    ("Deir ez-Zor was under siege by ISIS for three years.", ("ISIS", "contested", "Deir ez-Zor")),
+    ("Afrin came under attack from Turkish forces in January.", ("Turkey", "contested", "Afrin")),
+    ("Kurdish fighters held off ISIS in Kobani for months.", ("SDF", "contested", "Kobani")),
+    ("The SDF fought its way to the outskirts of Raqqa.", ("SDF", "advance", "Raqqa")),
+    ("The Iraqi army collapsed in Mosul in June 2014.", ("Iraqi forces", "lost", "Mosul")),
+])
+def test_passive_and_nominal_wordings_of_holding_and_fighting(text, expected):
+    assert expected in triples(text)
+
+
+def test_a_building_that_collapsed_is_no_loss():
+    assert not any(r == "lost" for _, r, _ in triples("The building collapsed in Mosul after an air strike."))
