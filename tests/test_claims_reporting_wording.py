@@ -123,3 +123,16 @@ def test_passive_and_nominal_wordings_of_holding_and_fighting(text, expected):
 
 def test_a_building_that_collapsed_is_no_loss():
     assert not any(r == "lost" for _, r, _ in triples("The building collapsed in Mosul after an air strike."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels repelled an ISIS assault on Marea and kept the town.", ("Rebels", "control", "Marea")),
+    ("Kurdish fighters beat back the attack on Kobani and kept the city.", ("SDF", "control", "Kobani")),
+])
+def test_a_side_that_kept_the_town_holds_it(text, expected):
+    assert expected in triples(text)
+
+
+def test_keeping_up_pressure_or_keeping_people_away_is_no_control():
+    assert not any(r == "control" for _, r, _ in triples("The army kept up the pressure on Mosul."))
+    assert not any(r == "control" for _, r, _ in triples("ISIS kept them away from Raqqa."))
