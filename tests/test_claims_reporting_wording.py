@@ -136,3 +136,20 @@ def test_a_side_that_kept_the_town_holds_it(text, expected):
 def test_keeping_up_pressure_or_keeping_people_away_is_no_control():
     assert not any(r == "control" for _, r, _ in triples("The army kept up the pressure on Mosul."))
     assert not any(r == "control" for _, r, _ in triples("ISIS kept them away from Raqqa."))
+
+
+# 'held'/'controlled' written apart from the actor: a verb when nothing makes the pair an adjective
+@pytest.mark.parametrize("text, expected", [
+    ("ISIS held Raqqa until October 2017.", ("ISIS", "control", "Raqqa")),
+    ("ISIS controlled Raqqa from 2014 to 2017.", ("ISIS", "control", "Raqqa")),
+    ("Government forces were in full control of Fallujah.", ("Iraqi forces", "control", "Fallujah")),
+    ("By Friday the SDF was in complete control of Tabqa.", ("SDF", "control", "Tabqa")),
+])
+def test_an_actor_before_held_or_in_control_holds_the_place(text, expected):
+    assert expected in triples(text)
+
+
+def test_an_actor_and_held_after_a_determiner_or_preposition_stay_an_adjective():
+    got = triples("Coalition jets struck targets in ISIS held Mosul.")
+    assert ("United States", "strike", "Mosul") in got
+    assert not any(actor == "ISIS" and relation == "strike" for actor, relation, _ in got)

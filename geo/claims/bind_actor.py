@@ -28,6 +28,8 @@ _PLURAL_SUBJECT = named("plural_subject")
 
 
 _MODIFIER_AFTER = named("modifier_after")
+_ATTRIBUTIVE_BEFORE = named("attributive_before")
+_IN_CONTROL_BEFORE = named("in_control_before")
 
 
 _MODIFIER_BEFORE = named("modifier_before")
@@ -102,9 +104,13 @@ _BROKER_BEFORE = named("broker_before")  # ('a deal brokered by Russia and Turke
 
 def is_modifier(low: str, actor: ActorMention) -> bool:
     """'US-led', 'backed by the coalition': an actor that qualifies another one ('Turkish troops
-    held drills': a plural noun before 'held' is its subject, not a modifier)."""
+    held drills': a plural noun before 'held' is its subject, not a modifier; so is an actor no
+    determiner or preposition precedes: 'ISIS held Raqqa', but 'the ISIS held town')."""
     after = _MODIFIER_AFTER.match(low, actor.end, actor.end + 24)
-    if after is not None and after.group().startswith(" ") and _PLURAL_SUBJECT.search(low, actor.start, actor.end):
+    if after is not None and after.group()[:1].isspace() and (
+            _PLURAL_SUBJECT.search(low, actor.start, actor.end)
+            or after.group().lstrip().startswith(("held", "controlled"))
+            and not _ATTRIBUTIVE_BEFORE.search(low, max(0, actor.start - 24), actor.start)):
         after = None
     return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start)
                 or _HELPER_PHRASE_BEFORE.search(low, max(0, actor.start - 100), actor.start)
@@ -176,7 +182,8 @@ class ActorContext:
         return [a for a in self.in_actors if a.start < trigger.start
                 and not (trigger.relation in ("strike", "control") and _PASSIVE_BETWEEN.fullmatch(low, a.end, trigger.start)
                          and not _PROGRESSIVE_BETWEEN.fullmatch(low, a.end, trigger.end)  # ('has been shelling')
-                         and not low.startswith(("in ", "in\n"), trigger.start))]  # ('the rebels were in control of X')
+                         and not low.startswith(("in ", "in\n"), trigger.start)  # ('the rebels were in control of X')
+                         and not _IN_CONTROL_BEFORE.search(low, a.end, trigger.start))]  # ('were in full control of X')
 
     @cached_property
     def subjects(self) -> list[ActorMention]:
