@@ -103,9 +103,9 @@ def _gate(kind: str) -> re.Pattern | None:
 
 
 def _gate_and_starts(kind: str) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """The gate of ``kind`` (:func:`_gate`) and a finder of where one of its matches may start
-    (the few characters every record's matches begin with, as a trie; None when some record's
-    start is unknown): the gate is then tried only there, not at every position of a window."""
+    """The gate of ``kind`` (:func:`_gate`) and the same gate led by a look-ahead on where one of
+    its matches may start (the few characters every record's matches begin with, as a trie; None
+    when some record's start is unknown): a search tries the gate only there, not at every position."""
     chosen = records(kind)
     known = _GATES.get(kind)
     if known is not None and known[0] is chosen:
@@ -120,7 +120,8 @@ def _gate_and_starts(kind: str) -> tuple[re.Pattern | None, re.Pattern | None]:
     starts = [start_strings(r.pattern.pattern, START_LENGTH, r.pattern.flags) for r in chosen]
     finder = None
     if gate is not None and starts and None not in starts and not any(INLINE_FLAGS.search(p) for p in patterns):
-        finder = re.compile("(?=" + trie_pattern(set().union(*starts)) + ")")  # every position, overlapping
+        # the gate led by the trie: one search in C tries the gate only where the trie matches
+        finder = re.compile("(?=" + trie_pattern(set().union(*starts)) + ")(?:" + gate.pattern + ")", gate.flags)
     _GATES[kind] = (chosen, gate, finder)
     return gate, finder
 
@@ -135,8 +136,7 @@ def _first(kind: str, low: str, start: int, end: int, how: str = "search") -> tu
     gate, finder = _gate_and_starts(kind)
     if gate is not None:
         if how == "search" and finder is not None:
-            # (a search tries the gate at every position; a match can start only where the finder says)
-            some = any(gate.match(low, at.start(), end) for at in finder.finditer(low, start, end))
+            some = finder.search(low, start, end) is not None  # (the gate, only where a match can start)
         else:
             some = getattr(gate, how)(low, start, end) is not None
         if not some:

@@ -229,8 +229,8 @@ class ClaimExtractor:
                 keep = [not ((t, c.actor) in opponents and c.relation == "contested" and (mains.get(t), c.place_id) in taken)
                         for c, t in zip(own, at)]
                 own, distances, at = ([x for x, k in zip(seq, keep) if k] for seq in (own, distances, at))
-            own = _one_per_place(own, distances, at, low, frozenset(
-                t.start for t in triggers_here if t.means))
+            if own:
+                own = _one_per_place(own, distances, at, low, frozenset(t.start for t in triggers_here if t.means))
             if own and (back := constructions.reversal(low, lo, hi)) is not None:
                 # 'captured X and Y, before retreating back to the base': they took them, then left them
                 held = {(c.actor, c.place_id) for c in own if c.relation == "lost"}
