@@ -93,3 +93,14 @@ def test_the_doer_is_the_one_the_sentence_makes_act(geoparser, text, right, wron
 def test_a_passive_subject_still_is_no_doer(geoparser):
     found = triples(geoparser, "Russian jets struck Saraqib. SDF positions have been shelled near Manbij.")
     assert ("SDF", "strike", "Manbij") not in found
+
+
+# the forces a statement calls its own: the side named last, else the army of the places' country
+@pytest.mark.parametrize("text, expected", [
+    ("Our forces liberated Anah completely.", ("Iraqi forces", "control", "Anah")),
+    ("The heroic forces raised the Iraqi flag over Tal Afar.", ("Iraqi forces", "control", "Tal Afar")),
+    ("Units of our armed forces restored security to Palmyra.", ("Syrian government", "control", "Palmyra")),
+    ("The SDF said in a statement that our forces liberated Manbij.", ("SDF", "control", "Manbij")),
+])
+def test_the_forces_a_statement_calls_its_own(geoparser, text, expected):
+    assert expected in triples(geoparser, text)
