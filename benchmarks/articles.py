@@ -73,7 +73,8 @@ def run(folder: Path, part: str, calibrated: bool = True):
 
 
 def score(sa, folder: Path, texts: dict, mentions: list[dict], claims: list[dict]) -> dict:
-    """Totals over ``texts`` and, per claim, whether it matches a gold claim (``right``)."""
+    """Totals over ``texts`` and, per claim, whether it matches a gold claim (``right``); the gold
+    claims and place rows as read (``gold``, ``places``)."""
     places = sa.load_places(str(folder / "gold_places.csv"))
     gold = sa.load_claims(str(folder / "gold_claims.csv"), places, texts)
     keys = ("rows", "ments", "prec", "rec", "rec_st", "cprec", "cprec_st")
@@ -92,7 +93,7 @@ def score(sa, folder: Path, texts: dict, mentions: list[dict], claims: list[dict
             tot[k][1] += v[1]
         per_doc[stem] = (vals, p, c)
         right += [(x, any(sa.claim_matches(x, g) for g in gd)) for x in cs]
-    return {"tot": tot, "per_doc": per_doc, "right": right, "gold": gold}
+    return {"tot": tot, "per_doc": per_doc, "right": right, "gold": gold, "places": places}
 
 
 def _r(p) -> str:
@@ -221,7 +222,7 @@ def main(argv=None) -> int:
         if args.why:
             from benchmarks.claim_errors import causes, place_row_causes
 
-            places = sa.load_places(str(folder / "gold_places.csv"))
+            places = at["places"]
             missed, wrong, confused = causes(sa, at, mentions, texts, places)
             rows = sum((place_row_causes(sa, text, [g for g in places if g["doc"] == stem],
                                          [m for m in mentions if sa.doc_of(m, texts) == stem])

@@ -38,13 +38,33 @@ def _covers(claim: dict, gold: dict) -> bool:
 
 def _on_place(claim: dict, gold: dict, sa) -> bool:
     """The claim, given the gold relation and actor, matches: its place (and second end) are right."""
-    actor = gold["row"]["actor"].split("|")[0]
-    return sa.claim_matches(dict(claim, relation=gold["rel"], actor=actor), gold)
+    return sa.claim_matches(dict(claim, relation=gold["rel"], actor=_gold_actor(gold)), gold)
+
+
+def _gold_actor(gold: dict) -> str:
+    return gold["row"]["actor"].split("|")[0]
+
+
+def _relation(claim: dict) -> str:
+    return (claim.get("relation") or "").casefold()
+
+
+def _nearest_cause(pairs: list[tuple[dict, dict]], sa) -> str:
+    """'place', 'relation', 'actor' or 'other': how far the closest of these (claim, gold claim)
+    pairs of one sentence is from matching."""
+    placed = [(c, g) for c, g in pairs if _on_place(c, g, sa)]
+    if not placed:
+        return "place"
+    if not any(_relation(c) == g["rel"] for c, g in placed):
+        return "relation"
+    if any(sa.claim_matches(dict(c, actor=_gold_actor(g)), g) for c, g in placed):
+        return "actor"
+    return "other"
 
 
 def _place_found(gold: dict, mentions: list[dict], sa, text: str) -> bool:
     """A placed mention within the gold place's tolerance lies in the fragment's sentence."""
-    spans = [_sentence(text, a, b) for a, b in gold["spans"]] if text else gold["spans"]
+    spans = [_sentence(text, a, b) for a, b in gold["spans"]]
     for m in mentions:
         s, lat, lon = m.get("start"), sa._f(m.get("lat")), sa._f(m.get("lon"))
         if not isinstance(s, int) or lat is None or lon is None:
@@ -83,41 +103,22 @@ def _lost_place(gold: dict, mentions: list[dict], text: str, surfaces: set[str])
 
 def relation_pairs(gold: dict, claims: list[dict], sa) -> list[tuple[str, str]]:
     """(gold relation, claimed relation) for the claims on a gold claim's place in its fragment."""
-    return sorted({(gold["rel"], (c.get("relation") or "").casefold()) for c in claims
+    return sorted({(gold["rel"], _relation(c)) for c in claims
                    if _covers(c, gold) and _on_place(c, gold, sa)})
 
 
-def missed_cause(gold: dict, claims: list[dict], mentions: list[dict], sa, text: str = "",
-                 surfaces: set[str] = frozenset()) -> str:
+def missed_cause(gold: dict, claims: list[dict], mentions: list[dict], sa, text: str, surfaces: set[str]) -> str:
     """The first class of MISSED that a missed gold claim fits."""
     if not _place_found(gold, mentions, sa, text):
         return _lost_place(gold, mentions, text, surfaces)
-    here = [c for c in claims if _covers(c, gold)]
-    if not here:
-        return "no claim in sentence"
-    placed = [c for c in here if _on_place(c, gold, sa)]
-    if not placed:
-        return "place"
-    if not any((c.get("relation") or "").casefold() == gold["rel"] for c in placed):
-        return "relation"
-    if any(sa.claim_matches(dict(c, actor=gold["row"]["actor"].split("|")[0]), gold) for c in placed):
-        return "actor"
-    return "other"
+    here = [(c, gold) for c in claims if _covers(c, gold)]
+    return _nearest_cause(here, sa) if here else "no claim in sentence"
 
 
 def wrong_cause(claim: dict, gold: list[dict], sa) -> str:
     """The first class of WRONG that a wrong claim fits (``gold``: the gold claims of its text)."""
-    here = [g for g in gold if _covers(claim, g)]
-    if not here:
-        return "no gold in sentence"
-    placed = [g for g in here if _on_place(claim, g, sa)]
-    if not placed:
-        return "place"
-    if not any((claim.get("relation") or "").casefold() == g["rel"] for g in placed):
-        return "relation"
-    if any(sa.claim_matches(dict(claim, actor=g["row"]["actor"].split("|")[0]), g) for g in placed):
-        return "actor"
-    return "other"
+    here = [(claim, g) for g in gold if _covers(claim, g)]
+    return _nearest_cause(here, sa) if here else "no gold in sentence"
 
 
 def causes(sa, result: dict, mentions: list[dict], texts: dict, places: list[dict]) -> tuple[Counter, Counter, Counter]:

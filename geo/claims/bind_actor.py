@@ -109,8 +109,7 @@ def is_modifier(low: str, actor: ActorMention) -> bool:
     after = _MODIFIER_AFTER.match(low, actor.end, actor.end + 24)
     if after is not None and after.group()[:1].isspace() and (
             _PLURAL_SUBJECT.search(low, actor.start, actor.end)
-            or after.group().lstrip().startswith(("held", "controlled"))
-            and not _ATTRIBUTIVE_BEFORE.search(low, max(0, actor.start - 24), actor.start)):
+            or after.group("holding") and not _ATTRIBUTIVE_BEFORE.search(low, max(0, actor.start - 24), actor.start)):
         after = None
     return bool(after or _MODIFIER_BEFORE.search(low, max(0, actor.start - 30), actor.start)
                 or _HELPER_PHRASE_BEFORE.search(low, max(0, actor.start - 100), actor.start)
